@@ -1,0 +1,132 @@
+// Package api defines the JSON documents of unhunch's public interface, shared
+// by the command line's --json output and the web API so that both always
+// say the same thing in the same shape.
+package api
+
+import (
+	"time"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/planner"
+	"github.com/unhunch/unhunch/timeline"
+)
+
+// Seconds converts a duration to seconds for JSON, keeping milliseconds.
+func Seconds(d time.Duration) float64 { return float64(d.Milliseconds()) / 1000 }
+
+// RoutineSummary is one row of the routine list.
+type RoutineSummary struct {
+	ID              string  `json:"id"`
+	Name            string  `json:"name"`
+	Description     string  `json:"description"`
+	TimeBoxSeconds  int     `json:"time_box_seconds"`
+	TimeBoxLabel    string  `json:"time_box_label,omitempty"`
+	DurationSeconds float64 `json:"duration_seconds"`
+	Fits            bool    `json:"fits"`
+	Exercises       int     `json:"exercise_count"`
+	Origin          string  `json:"origin"`
+}
+
+// Amount is the dose an exercise is done at in a routine, with a summary in words.
+type Amount struct {
+	Mode        dose.Mode  `json:"mode"`
+	Reps        int        `json:"reps,omitempty"`
+	HoldSeconds int        `json:"hold_seconds,omitempty"`
+	HoldBreaths int        `json:"hold_breaths,omitempty"`
+	Seconds     int        `json:"seconds,omitempty"`
+	Sets        int        `json:"sets"`
+	Sides       dose.Sides `json:"sides"`
+	Summary     string     `json:"summary"`
+}
+
+// RoutineExercise is one exercise of a compiled routine.
+type RoutineExercise struct {
+	ID              string           `json:"id"`
+	Name            string           `json:"name"`
+	Position        catalog.Position `json:"position"`
+	Dose            Amount           `json:"dose"`
+	StartMS         int64            `json:"start_ms"`
+	DurationSeconds float64          `json:"duration_seconds"`
+	SetupSeconds    float64          `json:"setup_seconds"`
+}
+
+// FitReport says whether the routine fits its time box and what would change it.
+type FitReport struct {
+	Fits                  bool      `json:"fits"`
+	SpareSeconds          float64   `json:"spare_seconds"` // negative when over
+	SetupSeconds          float64   `json:"setup_seconds"`
+	ReorderedIDs          []string  `json:"reordered_ids,omitempty"`
+	ReorderedSeconds      float64   `json:"reordered_duration_seconds"`
+	StartDoseSeconds      float64   `json:"start_dose_duration_seconds"`
+	TargetDoseSeconds     float64   `json:"target_dose_duration_seconds"`
+	DropSavings           []DropFit `json:"drop_savings,omitempty"`
+	ReorderSavingsSeconds float64   `json:"reorder_savings_seconds"`
+}
+
+// DropFit is what leaving one exercise out would save.
+type DropFit struct {
+	ID           string  `json:"id"`
+	SavesSeconds float64 `json:"saves_seconds"`
+}
+
+// Routine is a routine with its compiled timeline.
+type Routine struct {
+	ID              string             `json:"id"`
+	Name            string             `json:"name"`
+	Description     string             `json:"description"`
+	TimeBoxSeconds  int                `json:"time_box_seconds"`
+	TimeBoxLabel    string             `json:"time_box_label,omitempty"`
+	Frequency       string             `json:"frequency,omitempty"`
+	DurationSeconds float64            `json:"duration_seconds"`
+	Origin          string             `json:"origin"`
+	Source          []catalog.Source   `json:"source"`
+	Exercises       []RoutineExercise  `json:"exercises"`
+	Fit             FitReport          `json:"fit"`
+	Timeline        []timeline.Segment `json:"timeline"`
+}
+
+// NewAmount describes the amount a block of a timeline is done at.
+func NewAmount(e *catalog.Exercise, a dose.Amount) Amount {
+	d := e.Dose.Normalize()
+	return Amount{
+		Mode: d.Mode, Reps: a.Reps, HoldSeconds: a.Hold, HoldBreaths: a.HoldBreaths,
+		Seconds: a.Seconds, Sets: a.Sets, Sides: d.Sides, Summary: d.Describe(a),
+	}
+}
+
+// NewRoutine builds the document for routine r compiled from steps.
+func NewRoutine(r *catalog.Routine, steps []timeline.Step, tl *timeline.Timeline, fit planner.Fit) Routine {
+	out := Routine{
+		ID: r.ID, Name: r.Name, Description: r.Description, TimeBoxSeconds: r.TimeBoxSeconds,
+		TimeBoxLabel: r.TimeBoxLabel, Frequency: r.Frequency, DurationSeconds: Seconds(tl.Duration),
+		Origin: r.Origin, Source: r.Source, Timeline: tl.Segments,
+	}
+	if out.Source == nil {
+		out.Source = []catalog.Source{}
+	}
+	for i, b := range tl.Exercises {
+		e := steps[i].Exercise
+		out.Exercises = append(out.Exercises, RoutineExercise{
+			ID: e.ID, Name: e.Name, Position: b.Position, Dose: NewAmount(e, b.Amount),
+			StartMS: b.Start.Milliseconds(), DurationSeconds: Seconds(b.Duration), SetupSeconds: Seconds(b.Setup),
+		})
+	}
+	out.Fit = FitReport{
+		Fits: fit.Fits, SetupSeconds: Seconds(fit.Setup),
+		ReorderedSeconds: Seconds(fit.OrderDuration), StartDoseSeconds: Seconds(fit.StartDuration),
+		TargetDoseSeconds: Seconds(fit.TargetDuration), ReorderSavingsSeconds: Seconds(fit.Duration - fit.OrderDuration),
+	}
+	if fit.TimeBox > 0 {
+		out.Fit.SpareSeconds = Seconds(fit.TimeBox - fit.Duration)
+	}
+	if fit.Reordered() {
+		for _, i := range fit.Order {
+			out.Fit.ReorderedIDs = append(out.Fit.ReorderedIDs, steps[i].Exercise.ID)
+		}
+	}
+	for _, d := range fit.Drops {
+		out.Fit.DropSavings = append(out.Fit.DropSavings, DropFit{ID: steps[d.Index].Exercise.ID, SavesSeconds: Seconds(d.Saves)})
+	}
+	return out
+}

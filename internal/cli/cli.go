@@ -1,0 +1,216 @@
+// Package cli is the unhunch command line: it parses flags, loads the catalog
+// (built-ins merged with the person's own files), calls the domain packages
+// and prints the results for people or, with --json, for programs.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/message"
+)
+
+// Env is what the command line needs from the process: its streams and environment.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// OSEnv returns the Env of the running process.
+func OSEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+}
+
+// app is the state one invocation shares between commands.
+type app struct {
+	env       Env
+	configDir string // where custom catalog files live; "" for the default
+	dataDir   string // where the journal lives; "" for the default
+
+	cat *catalog.Catalog // loaded on first use
+}
+
+// Run executes the command line args and returns the process exit status.
+// Errors are printed to env.Stderr with what to do about them.
+func Run(args []string, env Env) int {
+	a := &app{env: env}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ue *unhunch.Error
+	if !errors.As(err, &ue) {
+		// Only cobra returns untyped errors: unknown commands, flags and
+		// argument counts. All of those are mistakes in how it was called.
+		err = unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIUsageError, err.Error()))
+	}
+	fmt.Fprintf(env.Stderr, "unhunch: %s\n", err)
+	return unhunch.ExitCode(err)
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "unhunch",
+		Short:         message.Text(message.HelpRoot),
+		Long:          message.Text(message.HelpRootLong),
+		Version:       unhunch.Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetVersionTemplate("unhunch {{.Version}}\n")
+	root.PersistentFlags().StringVar(&a.configDir, "config-dir", "", message.Text(message.FlagConfigDir))
+	root.PersistentFlags().StringVar(&a.dataDir, "data-dir", "", message.Text(message.FlagDataDir))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIFlagError, err.Error(), c.CommandPath()))
+	})
+	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.catalogCommand())
+	return root
+}
+
+// configPath returns the directory of custom catalog files: --config-dir,
+// then UNHUNCH_CONFIG_DIR, then $XDG_CONFIG_HOME/unhunch, then ~/.config/unhunch.
+func (a *app) configPath() string {
+	if a.configDir != "" {
+		return a.configDir
+	}
+	if d := a.env.Getenv("UNHUNCH_CONFIG_DIR"); d != "" {
+		return d
+	}
+	if d := a.env.Getenv("XDG_CONFIG_HOME"); d != "" {
+		return filepath.Join(d, "unhunch")
+	}
+	if h := a.env.Getenv("HOME"); h != "" {
+		return filepath.Join(h, ".config", "unhunch")
+	}
+	return ""
+}
+
+// catalog loads the built-ins and every custom file, warning on stderr about
+// each entry it leaves out. It never fails because of a custom file.
+func (a *app) catalog() (*catalog.Catalog, error) {
+	if a.cat != nil {
+		return a.cat, nil
+	}
+	c, issues, err := a.buildCatalog("")
+	if err != nil {
+		return nil, err
+	}
+	for _, is := range issues {
+		fmt.Fprintln(a.env.Stderr, message.Text(message.CLIWarnSkipped, is.Error()))
+	}
+	a.cat = c
+	return c, nil
+}
+
+// buildCatalog loads the built-ins and the custom files, leaving out the file
+// at skip (an absolute path) if it is among them.
+func (a *app) buildCatalog(skip string) (*catalog.Catalog, []catalog.Issue, error) {
+	b := catalog.NewBuilder()
+	if issues := catalog.AddBuiltin(b); len(issues) > 0 {
+		return nil, nil, unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.CLIBrokenBuiltin, issues[0].Error()))
+	}
+	var issues []catalog.Issue
+	if dir := a.configPath(); dir != "" {
+		issues = a.addDir(b, dir, skip)
+	}
+	c, more := b.Build()
+	return c, append(issues, more...), nil
+}
+
+// addDir adds the catalog files under dir, if it exists.
+func (a *app) addDir(b *catalog.Builder, dir, skip string) []catalog.Issue {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return []catalog.Issue{{File: dir, Message: message.Text(message.CatalogUnreadable, err)}}
+	case !info.IsDir():
+		return []catalog.Issue{{File: dir, Message: message.Text(message.CLIConfigNotDir)}}
+	}
+	fsys := os.DirFS(dir)
+	if skip != "" {
+		fsys = skipFS{FS: fsys, dir: dir, skip: skip}
+	}
+	return b.AddFS(fsys, dir)
+}
+
+// skipFS hides one file of a directory, so that `catalog check` can check a
+// file that lives in the config directory without loading it twice.
+type skipFS struct {
+	fs.FS
+	dir, skip string
+}
+
+// ReadDir lists a directory without the skipped file.
+func (s skipFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(s.FS, name)
+	out := entries[:0]
+	for _, e := range entries {
+		if abs, aerr := filepath.Abs(filepath.Join(s.dir, name, e.Name())); aerr == nil && abs == s.skip {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, err
+}
+
+// closest returns the candidate nearest to s by edit distance, if it is near enough.
+func closest(s string, candidates []string) string {
+	best, bestD := "", len(s)/2+2
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// notFound builds the error for an unknown id, suggesting the nearest known one.
+func notFound(kind message.Key, id string, known []string, listCmd string) error {
+	msg := message.Text(kind, id)
+	if near := closest(id, known); near != "" {
+		msg += " " + message.Text(message.CLIDidYouMean, near)
+	}
+	msg += " " + message.Text(message.CLISeeList, listCmd)
+	return unhunch.Errorf(unhunch.ENotFound, "%s", msg)
+}
+
+// quoteList joins ids as "a, b, c".
+func quoteList(ids []string) string { return strings.Join(ids, ", ") }

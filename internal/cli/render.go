@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/message"
+)
+
+// width is the terminal width human output is laid out for.
+const width = 80
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return unhunch.Errorf(unhunch.EInternal, "cli: write json: %w", err)
+	}
+	return nil
+}
+
+// wrap breaks text into lines of at most width-len(indent) runes, each
+// prefixed by indent; first is the prefix of the first line instead.
+func wrap(text, first, indent string) string {
+	var b strings.Builder
+	line := first
+	lineLen := utf8.RuneCountInString(first)
+	empty := true
+	for _, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		if !empty && lineLen+1+n > width {
+			b.WriteString(strings.TrimRight(line, " "))
+			b.WriteByte('\n')
+			line, lineLen, empty = indent, utf8.RuneCountInString(indent), true
+		}
+		if !empty {
+			line += " "
+			lineLen++
+		}
+		line += word
+		lineLen += n
+		empty = false
+	}
+	b.WriteString(strings.TrimRight(line, " "))
+	return b.String()
+}
+
+// pad right-pads s with spaces to n runes.
+func pad(s string, n int) string {
+	if k := n - utf8.RuneCountInString(s); k > 0 {
+		return s + strings.Repeat(" ", k)
+	}
+	return s
+}
+
+// row prints left and right text on one line of the full width, with dots
+// not needed: right is aligned to the last column.
+func row(w io.Writer, left, right string) {
+	gap := width - 2 - utf8.RuneCountInString(left) - utf8.RuneCountInString(right)
+	if gap < 1 {
+		gap = 1
+	}
+	fmt.Fprintf(w, "%s%s%s\n", left, strings.Repeat(" ", gap), right)
+}
+
+// clock renders a duration as m:ss.
+func clock(d time.Duration) string {
+	s := int(d / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// span renders a duration briefly: "5 s", "2.5 s", "1:30".
+func span(d time.Duration) string {
+	if d >= time.Minute {
+		return clock(d)
+	}
+	if d%time.Second == 0 {
+		return fmt.Sprintf("%d s", d/time.Second)
+	}
+	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+// positionWords names a position the way a person would say it.
+func positionWords(p catalog.Position) string {
+	return message.Text(message.Key("position." + string(p)))
+}
+
+// positionsWords joins an exercise's positions: "seated or standing".
+func positionsWords(ps []catalog.Position) string {
+	words := make([]string, len(ps))
+	for i, p := range ps {
+		words[i] = positionWords(p)
+	}
+	return strings.Join(words, " "+message.Text(message.WordOr)+" ")
+}
+
+// equipmentWords lists equipment, with substitutes: "foam roller (or towel)".
+func equipmentWords(e *catalog.Exercise) string {
+	if len(e.Equipment) == 0 {
+		return message.Text(message.WordNoEquipment)
+	}
+	parts := make([]string, len(e.Equipment))
+	for i, q := range e.Equipment {
+		parts[i] = equipmentName(q)
+		if subs := e.Substitutes[q]; len(subs) > 0 {
+			names := make([]string, len(subs))
+			for j, s := range subs {
+				names[j] = equipmentName(s)
+			}
+			parts[i] += " (" + message.Text(message.WordOr) + " " + strings.Join(names, ", ") + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func equipmentName(q catalog.Equipment) string {
+	return message.Text(message.Key("equipment." + string(q)))
+}

@@ -1,0 +1,321 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/planner"
+	"github.com/unhunch/unhunch/timeline"
+)
+
+func (a *app) routinesCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "routines",
+		Aliases: []string{"routine"},
+		Short:   message.Text(message.HelpRoutines),
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c, err := a.catalog()
+			if err != nil {
+				return err
+			}
+			list := make([]api.RoutineSummary, 0, len(c.Routines()))
+			for _, r := range c.Routines() {
+				cr, err := compileRoutine(c, r)
+				if err != nil {
+					return err
+				}
+				list = append(list, api.RoutineSummary{
+					ID: r.ID, Name: r.Name, Description: r.Description, TimeBoxSeconds: r.TimeBoxSeconds,
+					TimeBoxLabel: r.TimeBoxLabel, DurationSeconds: api.Seconds(cr.tl.Duration),
+					Fits: cr.fit.Fits, Exercises: len(r.Exercises), Origin: r.Origin,
+				})
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, list)
+			}
+			printRoutines(a.env.Stdout, list)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
+	cmd.AddCommand(a.routineShowCommand())
+	return cmd
+}
+
+func (a *app) routineShowCommand() *cobra.Command {
+	var asJSON, segments bool
+	cmd := &cobra.Command{
+		Use:               "show ID",
+		Short:             message.Text(message.HelpRoutineShow),
+		Long:              message.Text(message.HelpRoutineShowLong),
+		Args:              exactlyOne(message.ArgRoutineID, "unhunch routines"),
+		ValidArgsFunction: a.completeRoutines,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := a.catalog()
+			if err != nil {
+				return err
+			}
+			r, ok := c.Routine(args[0])
+			if !ok {
+				ids := make([]string, 0, len(c.Routines()))
+				for _, r := range c.Routines() {
+					ids = append(ids, r.ID)
+				}
+				return notFound(message.CLINoRoutine, args[0], ids, "unhunch routines")
+			}
+			cr, err := compileRoutine(c, r)
+			if err != nil {
+				return err
+			}
+			doc := api.NewRoutine(r, cr.steps, cr.tl, cr.fit)
+			if asJSON {
+				return writeJSON(a.env.Stdout, doc)
+			}
+			printRoutine(a.env.Stdout, doc, cr, segments)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
+	cmd.Flags().BoolVar(&segments, "segments", false, message.Text(message.FlagSegments))
+	return cmd
+}
+
+func (a *app) completeRoutines(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	c, err := a.catalog()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	var out []cobra.Completion
+	for _, r := range c.Routines() {
+		out = append(out, cobra.CompletionWithDesc(r.ID, r.Name))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// compiled is a routine compiled with its fit report.
+type compiled struct {
+	steps []timeline.Step
+	tl    *timeline.Timeline
+	fit   planner.Fit
+}
+
+func compileRoutine(c *catalog.Catalog, r *catalog.Routine) (compiled, error) {
+	steps, err := timeline.FromRoutine(c, r)
+	if err != nil {
+		return compiled{}, err
+	}
+	tl, err := timeline.Compile(steps, timeline.DefaultRules)
+	if err != nil {
+		return compiled{}, err
+	}
+	fit, err := planner.CheckFit(steps, time.Duration(r.TimeBoxSeconds)*time.Second, timeline.DefaultRules)
+	if err != nil {
+		return compiled{}, err
+	}
+	return compiled{steps: steps, tl: tl, fit: fit}, nil
+}
+
+func printRoutines(w io.Writer, list []api.RoutineSummary) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, message.Text(message.CLIRoutinesHeader))
+	for _, r := range list {
+		box, verdict := "—", ""
+		if r.TimeBoxSeconds > 0 {
+			box = clock(time.Duration(r.TimeBoxSeconds) * time.Second)
+			verdict = message.Text(message.WordFits)
+			if !r.Fits {
+				verdict = message.Text(message.WordOver)
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name,
+			clock(time.Duration(r.DurationSeconds*float64(time.Second))), box, verdict)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, message.Text(message.CLIRoutinesFooter))
+}
+
+func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
+	fmt.Fprintf(w, "%s  (%s)\n", doc.Name, doc.ID)
+	if doc.Description != "" {
+		fmt.Fprintln(w, wrap(doc.Description, "", ""))
+	}
+	if doc.Frequency != "" {
+		fmt.Fprintln(w, wrap(message.Text(message.LabelFrequency, doc.Frequency), "", ""))
+	}
+	fmt.Fprintln(w)
+	for i, e := range doc.Exercises {
+		b := cr.tl.Exercises[i]
+		row(w, fmt.Sprintf("%2d. %s", i+1, e.Name), clock(b.Duration))
+		detail := e.Dose.Summary + " · " + positionWords(e.Position)
+		if eq := cr.steps[i].Exercise.Equipment; len(eq) > 0 {
+			detail += " · " + equipmentWords(cr.steps[i].Exercise)
+		}
+		fmt.Fprintln(w, wrap(detail, "    ", "    "))
+	}
+	last := cr.tl.Segments[len(cr.tl.Segments)-1]
+	row(w, "    "+message.Text(message.LabelFinish), clock(last.Duration))
+	fmt.Fprintln(w, "    "+strings.Repeat("─", width-6))
+	row(w, "    "+message.Text(message.LabelTotal), clock(cr.tl.Duration))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, wrap(fitVerdict(doc, cr), "", ""))
+	fmt.Fprintln(w)
+	if segments {
+		printSegments(w, cr.tl)
+	} else {
+		printTimeline(w, cr, doc.ID)
+	}
+}
+
+// fitVerdict says plainly whether the routine fits its time box and what
+// would change that, using only compiled figures.
+func fitVerdict(doc api.Routine, cr compiled) string {
+	f := cr.fit
+	var parts []string
+	label := doc.TimeBoxLabel
+	if label == "" && f.TimeBox > 0 {
+		label = clock(f.TimeBox)
+	}
+	switch {
+	case f.TimeBox == 0:
+		parts = append(parts, message.Text(message.FitNoBox, clock(f.Duration)))
+	case f.Fits:
+		parts = append(parts, message.Text(message.FitYes, label, clock(f.Duration), clock(f.TimeBox), span(f.TimeBox-f.Duration)))
+	default:
+		parts = append(parts, message.Text(message.FitNo, label, clock(f.Duration), clock(f.TimeBox), span(f.Duration-f.TimeBox)))
+	}
+	parts = append(parts, message.Text(message.FitSetup, span(f.Setup)))
+	if f.Reordered() {
+		names := make([]string, len(f.Order))
+		for i, j := range f.Order {
+			names[i] = cr.steps[j].Exercise.Name
+		}
+		parts = append(parts, message.Text(message.FitReorder, span(f.Duration-f.OrderDuration), clock(f.OrderDuration), strings.Join(names, ", ")))
+	} else {
+		parts = append(parts, message.Text(message.FitOrderBest))
+	}
+	if !f.Fits {
+		if f.StartDuration < f.Duration {
+			parts = append(parts, message.Text(message.FitStartDose, clock(f.StartDuration)))
+		}
+		if len(f.Drops) > 0 {
+			d := f.Drops[0]
+			parts = append(parts, message.Text(message.FitDrop, cr.steps[d.Index].Exercise.Name, span(d.Saves)))
+		}
+	}
+	if f.TargetDuration > f.Duration {
+		target := message.Text(message.FitTarget, clock(f.TargetDuration))
+		if f.TimeBox > 0 && f.TargetDuration > f.TimeBox {
+			target += " " + message.Text(message.FitTargetOver)
+		}
+		parts = append(parts, target+".")
+	}
+	return strings.Join(parts, " ")
+}
+
+// printTimeline prints each exercise's segments, with the repetitions of one
+// set and side folded into a line.
+func printTimeline(w io.Writer, cr compiled, routineID string) {
+	fmt.Fprintln(w, message.Text(message.LabelTimeline))
+	segs := cr.tl.Segments
+	line := func(at time.Duration, label string, dur time.Duration, detail string) {
+		head := fmt.Sprintf("  %5s  %-13s %5s  ", clock(at), label, span(dur))
+		fmt.Fprintln(w, wrap(detail, head, strings.Repeat(" ", len(head))))
+	}
+	for i := 0; i < len(segs); {
+		s := segs[i]
+		if s.Phase == timeline.Finish || s.Phase == timeline.Intro || s.Phase == timeline.Setup ||
+			s.Phase == timeline.SwitchSides || (s.Phase == timeline.Rest && s.Rep == 0) {
+			if s.Phase == timeline.Intro {
+				fmt.Fprintln(w)
+			}
+			label := message.Text(message.Key("phase." + string(s.Phase)))
+			if s.Phase == timeline.Finish {
+				fmt.Fprintln(w)
+			}
+			line(s.Start, label, s.Duration, s.Cue)
+			i++
+			continue
+		}
+		// Fold a run of work: same exercise, set, and (unless alternating) side.
+		j := i
+		for j < len(segs) && segs[j].Exercise == s.Exercise && segs[j].Set == s.Set &&
+			segs[j].Phase != timeline.SwitchSides && !(segs[j].Phase == timeline.Rest && segs[j].Rep == 0) &&
+			segs[j].Phase != timeline.Finish {
+			j++
+		}
+		run := segs[i:j]
+		reps := 0
+		var pattern []string
+		hasRest := false
+		for _, r := range run {
+			reps = max(reps, r.Rep)
+			if r.Phase == timeline.Rest {
+				hasRest = true
+				continue
+			}
+			if r.Rep == run[0].Rep && r.Side == run[0].Side {
+				step := message.Text(message.Key("phase."+string(r.Phase))) + " " + span(r.Duration)
+				if r.Pose != "" && r.Phase == timeline.Move {
+					step = r.Pose + ": " + step
+				}
+				pattern = append(pattern, step)
+			}
+		}
+		label := message.Text(message.TimelineReps, reps)
+		switch {
+		case cr.steps[s.Exercise].Exercise.Dose.Mode == dose.Timed:
+			label = message.Text(message.TimelineTimed)
+			pattern = []string{message.Text(message.TimelineParts, len(run), span(run[0].Duration))}
+		case reps == 1:
+			label = message.Text(message.TimelineRep)
+		}
+		if s.Side != "" {
+			label += " " + message.Text(message.Key("side.short."+string(s.Side)))
+		}
+		detail := strings.Join(pattern, ", ")
+		if hasRest {
+			detail += "; " + message.Text(message.TimelineRestBetween, span(cr.steps[s.Exercise].Exercise.Dose.Timing().Rest))
+		}
+		if s.Cue != "" {
+			detail += " — “" + s.Cue + "”"
+		}
+		line(s.Start, label, run[len(run)-1].End()-s.Start, detail)
+		i = j
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, message.Text(message.CLISegmentsHint, routineID))
+}
+
+// printSegments prints every segment of the timeline.
+func printSegments(w io.Writer, tl *timeline.Timeline) {
+	fmt.Fprintln(w, message.Text(message.CLISegmentsHeader))
+	for _, s := range tl.Segments {
+		side := string(s.Side)
+		if side == "" {
+			side = "-"
+		}
+		head := fmt.Sprintf("%8s %7s  %-12s %-5s %3d %3d  ", fmtMS(s.Start), fmtMS(s.Duration), s.Phase, side, s.Set, s.Rep)
+		fmt.Fprintln(w, wrap(s.Cue, head, strings.Repeat(" ", len(head))))
+	}
+}
+
+// fmtMS renders a duration as m:ss.mmm.
+func fmtMS(d time.Duration) string {
+	ms := d.Milliseconds()
+	return fmt.Sprintf("%d:%02d.%03d", ms/60000, ms/1000%60, ms%1000)
+}

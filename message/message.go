@@ -1,0 +1,29 @@
+// Package message is the one table of words unhunch shows to people outside the
+// catalog's own content: command help, labels, and error messages. Keeping them
+// here lets translations be added without touching any logic.
+package message
+
+import "fmt"
+
+// Key names one message in the table.
+type Key string
+
+// Text returns the message for k in English, formatted with args as fmt.Sprintf does.
+// An unknown key returns the key itself in brackets, so a missing entry is visible
+// but never fatal.
+func Text(k Key, args ...any) string {
+	f, ok := english[k]
+	if !ok {
+		return "[" + string(k) + "]"
+	}
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// Has reports whether the table has an entry for k.
+func Has(k Key) bool {
+	_, ok := english[k]
+	return ok
+}

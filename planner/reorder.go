@@ -1,0 +1,123 @@
+// Package planner builds and adjusts routines to fit the time and place a
+// person has (PRODUCT.md §7.2). It is pure: it reads the catalog and compiles
+// timelines, and never does I/O.
+package planner
+
+import (
+	"time"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/timeline"
+)
+
+// exactReorderLimit is the most steps Reorder searches exhaustively; above
+// it, steps are grouped by level, which is close but not always optimal.
+const exactReorderLimit = 15
+
+// Reorder returns the indices of steps in the order that makes the routine's
+// total setup time (getting into position) shortest, positions chosen as the
+// timeline compiler chooses them. Among orders that tie it returns the one
+// closest to the original: lexicographically smallest in original indices.
+// With more than 15 steps it falls back to standing, then seated, then floor,
+// keeping the original order within each position.
+func Reorder(steps []timeline.Step, rules timeline.Rules) []int {
+	n := len(steps)
+	if n > exactReorderLimit {
+		return groupByLevel(steps, rules)
+	}
+	// Positions are indexed densely so states fit in a slice.
+	index := map[catalog.Position]int{}
+	var pos []catalog.Position
+	id := func(p catalog.Position) int {
+		if i, ok := index[p]; ok {
+			return i
+		}
+		index[p] = len(pos)
+		pos = append(pos, p)
+		return len(pos) - 1
+	}
+	id(rules.StartsFrom)
+	cands := make([][]int, n)
+	for i, st := range steps {
+		if st.Position != "" {
+			cands[i] = []int{id(st.Position)}
+			continue
+		}
+		for _, p := range st.Exercise.Positions {
+			cands[i] = append(cands[i], id(p))
+		}
+	}
+	np := len(pos)
+	setup := make([][]time.Duration, np)
+	for a := range np {
+		setup[a] = make([]time.Duration, np)
+		for b := range np {
+			setup[a][b] = rules.SetupTime(pos[a], pos[b])
+		}
+	}
+	full := 1<<n - 1
+	// cost[mask*np+p]: least setup to do every step not in mask, starting in p.
+	cost := make([]time.Duration, (full+1)*np)
+	for mask := full - 1; mask >= 0; mask-- {
+		for p := range np {
+			best := time.Duration(-1)
+			for i := range n {
+				if mask&(1<<i) != 0 {
+					continue
+				}
+				for _, q := range cands[i] {
+					if c := setup[p][q] + cost[(mask|1<<i)*np+q]; best < 0 || c < best {
+						best = c
+					}
+				}
+			}
+			cost[mask*np+p] = best
+		}
+	}
+	order := make([]int, 0, n)
+	mask, p := 0, 0
+	for mask != full {
+		target := cost[mask*np+p]
+	search:
+		for i := range n {
+			if mask&(1<<i) != 0 {
+				continue
+			}
+			for _, q := range cands[i] {
+				if setup[p][q]+cost[(mask|1<<i)*np+q] == target {
+					order = append(order, i)
+					mask, p = mask|1<<i, q
+					break search
+				}
+			}
+		}
+	}
+	return order
+}
+
+func groupByLevel(steps []timeline.Step, rules timeline.Rules) []int {
+	positions := rules.Positions(steps)
+	var order []int
+	for _, lv := range []catalog.Level{catalog.LevelStanding, catalog.LevelSeated, catalog.LevelFloor} {
+		for _, p := range catalog.Positions {
+			if p.Level() != lv {
+				continue
+			}
+			for i, q := range positions {
+				if q == p {
+					order = append(order, i)
+				}
+			}
+		}
+	}
+	return order
+}
+
+// Apply returns steps rearranged in the given order.
+func Apply(steps []timeline.Step, order []int) []timeline.Step {
+	out := make([]timeline.Step, len(order))
+	for i, j := range order {
+		out[i] = steps[j]
+	}
+	return out
+}

@@ -1,0 +1,456 @@
+// Package timeline compiles a routine into contiguous timed segments (PRODUCT.md
+// §3, §4): intro, setup, move, hold, release, breathing, switching sides, rest
+// and finish, each with its start, duration and cue. It is the only place where
+// timing is decided; every player (terminal, web, tests) only plays the result.
+//
+// The compiler is pure and deterministic: the same steps and rules always give
+// the same timeline, and its duration is exactly the sum of its segments.
+package timeline
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/message"
+)
+
+// Phase is what the person is doing during a segment.
+type Phase string
+
+// The phases of PRODUCT.md §3.
+const (
+	Intro       Phase = "intro"
+	Setup       Phase = "setup"
+	Move        Phase = "move"
+	Hold        Phase = "hold"
+	Release     Phase = "release"
+	BreatheIn   Phase = "breathe-in"
+	BreatheOut  Phase = "breathe-out"
+	SwitchSides Phase = "switch-sides"
+	Rest        Phase = "rest"
+	Finish      Phase = "finish"
+)
+
+// Segment is one timed piece of a timeline.
+type Segment struct {
+	Start      time.Duration // from the start of the routine
+	Duration   time.Duration
+	Exercise   int    // index into Timeline.Exercises; -1 for the finish
+	ExerciseID string // "" for the finish
+	Phase      Phase
+	Side       dose.Side // None when the exercise has no sides
+	Set        int       // 1-based; 0 outside the work (intro, setup, finish)
+	Rep        int       // 1-based; 0 outside the work
+	Pose       string    // the named shape being moved into or held, if any
+	Cue        string    // the line to show and speak as the segment begins
+}
+
+// End returns when the segment ends.
+func (s Segment) End() time.Duration { return s.Start + s.Duration }
+
+type segmentJSON struct {
+	StartMS    int64     `json:"start_ms"`
+	DurationMS int64     `json:"duration_ms"`
+	Exercise   int       `json:"exercise_index"`
+	ExerciseID string    `json:"exercise_id"`
+	Phase      Phase     `json:"phase"`
+	Side       dose.Side `json:"side"`
+	Set        int       `json:"set"`
+	Rep        int       `json:"rep"`
+	Pose       string    `json:"pose,omitempty"`
+	Cue        string    `json:"cue"`
+}
+
+// MarshalJSON writes the segment with times in whole milliseconds.
+func (s Segment) MarshalJSON() ([]byte, error) {
+	return json.Marshal(segmentJSON{
+		StartMS: s.Start.Milliseconds(), DurationMS: s.Duration.Milliseconds(),
+		Exercise: s.Exercise, ExerciseID: s.ExerciseID, Phase: s.Phase, Side: s.Side,
+		Set: s.Set, Rep: s.Rep, Pose: s.Pose, Cue: s.Cue,
+	})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Segment) UnmarshalJSON(b []byte) error {
+	var j segmentJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*s = Segment{
+		Start: time.Duration(j.StartMS) * time.Millisecond, Duration: time.Duration(j.DurationMS) * time.Millisecond,
+		Exercise: j.Exercise, ExerciseID: j.ExerciseID, Phase: j.Phase, Side: j.Side,
+		Set: j.Set, Rep: j.Rep, Pose: j.Pose, Cue: j.Cue,
+	}
+	return nil
+}
+
+// Step is one exercise to compile, with the amount and position chosen for it.
+type Step struct {
+	Exercise *catalog.Exercise
+	Amount   dose.Amount      // zero fields: the exercise's starting dose
+	Position catalog.Position // "": the exercise's position that keeps setup shortest
+}
+
+// Block is the part of a timeline that belongs to one exercise.
+type Block struct {
+	ExerciseID string
+	Position   catalog.Position
+	Amount     dose.Amount // with every field the dose uses filled in
+	Start      time.Duration
+	Duration   time.Duration // intro and setup included
+	Setup      time.Duration // time spent getting into position
+	First      int           // index of its first segment
+	Count      int           // number of its segments
+}
+
+// Timeline is a compiled routine.
+type Timeline struct {
+	Segments  []Segment
+	Exercises []Block
+	Duration  time.Duration // exactly the sum of the segments' durations
+}
+
+// SetupTotal returns the time the timeline spends getting into position.
+func (t *Timeline) SetupTotal() time.Duration {
+	var d time.Duration
+	for _, b := range t.Exercises {
+		d += b.Setup
+	}
+	return d
+}
+
+// At returns the index of the segment playing at offset d, or len(Segments)
+// when d is at or past the end.
+func (t *Timeline) At(d time.Duration) int {
+	lo, hi := 0, len(t.Segments)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if t.Segments[mid].End() <= d {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// Rules are the timings of PRODUCT.md §4 that do not belong to one exercise.
+type Rules struct {
+	Intro       time.Duration    // announcing each exercise
+	SetupSame   time.Duration    // staying in the same position
+	SetupNear   time.Duration    // another position at the same level, or between standing and seated
+	SetupFloor  time.Duration    // getting down to or up from the floor
+	Finish      time.Duration    // closing the routine
+	StartsFrom  catalog.Position // where the person is when the routine begins
+	TimedChunks time.Duration    // longest single segment of a timed exercise
+}
+
+// DefaultRules are the §4 defaults: 5 s intro; 3 s setup when the position
+// stays, 5 s to another position at the same level or between standing and
+// seated, 10 s to or from the floor; 5 s finish; a routine starts standing.
+var DefaultRules = Rules{
+	Intro:       5 * time.Second,
+	SetupSame:   3 * time.Second,
+	SetupNear:   5 * time.Second,
+	SetupFloor:  10 * time.Second,
+	Finish:      5 * time.Second,
+	StartsFrom:  catalog.Standing,
+	TimedChunks: 20 * time.Second,
+}
+
+// SetupTime returns how long moving from one position to another takes.
+func (r Rules) SetupTime(from, to catalog.Position) time.Duration {
+	switch {
+	case from == to:
+		return r.SetupSame
+	case from.Level() == catalog.LevelFloor && to.Level() == catalog.LevelFloor:
+		return r.SetupNear
+	case from.Level() == catalog.LevelFloor || to.Level() == catalog.LevelFloor:
+		return r.SetupFloor
+	}
+	return r.SetupNear
+}
+
+// Positions returns the position each step will be done in: the step's own
+// choice where it has one, otherwise the exercise's position that makes the
+// routine's total setup time shortest, preferring positions listed earlier
+// (and earlier steps' preferences) on a tie. Steps must have exercises.
+func (r Rules) Positions(steps []Step) []catalog.Position {
+	n := len(steps)
+	cands := make([][]catalog.Position, n)
+	for i, st := range steps {
+		if st.Position != "" {
+			cands[i] = []catalog.Position{st.Position}
+		} else {
+			cands[i] = st.Exercise.Positions
+		}
+	}
+	// rest[i][k]: least setup time from step i in cands[i][k] to the end.
+	rest := make([][]time.Duration, n)
+	for i := n - 1; i >= 0; i-- {
+		rest[i] = make([]time.Duration, len(cands[i]))
+		if i == n-1 {
+			continue
+		}
+		for k, p := range cands[i] {
+			best := time.Duration(-1)
+			for j, q := range cands[i+1] {
+				if c := r.SetupTime(p, q) + rest[i+1][j]; best < 0 || c < best {
+					best = c
+				}
+			}
+			rest[i][k] = best
+		}
+	}
+	out := make([]catalog.Position, n)
+	prev := r.StartsFrom
+	for i := range n {
+		bestK, best := 0, time.Duration(-1)
+		for k, p := range cands[i] {
+			if c := r.SetupTime(prev, p) + rest[i][k]; best < 0 || c < best {
+				bestK, best = k, c
+			}
+		}
+		out[i] = cands[i][bestK]
+		prev = out[i]
+	}
+	return out
+}
+
+// FromRoutine returns the steps of a routine whose exercises are in c, at
+// the amounts and positions the routine gives.
+func FromRoutine(c *catalog.Catalog, r *catalog.Routine) ([]Step, error) {
+	steps := make([]Step, len(r.Exercises))
+	for i, it := range r.Exercises {
+		e, ok := c.Exercise(it.ID)
+		if !ok {
+			return nil, unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CatalogMissingExercise, it.ID))
+		}
+		steps[i] = Step{Exercise: e, Amount: it.Amount, Position: it.Position}
+	}
+	return steps, nil
+}
+
+// Compile turns steps into a timeline. It fails only when a step is invalid:
+// no exercise, an amount outside the dose, or a position the exercise lacks.
+func Compile(steps []Step, rules Rules) (*Timeline, error) {
+	if len(steps) == 0 {
+		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.TimelineEmpty))
+	}
+	for i, st := range steps {
+		if err := checkStep(i, st); err != nil {
+			return nil, err
+		}
+	}
+	c := compiler{rules: rules}
+	prev := rules.StartsFrom
+	for i, pos := range rules.Positions(steps) {
+		c.exercise(i, steps[i], prev, pos)
+		prev = pos
+	}
+	c.add(Segment{Exercise: -1, Phase: Finish, Duration: rules.Finish, Cue: message.Text(message.CueFinish)})
+	return &Timeline{Segments: c.segs, Exercises: c.blocks, Duration: c.at}, nil
+}
+
+func checkStep(i int, st Step) error {
+	if st.Exercise == nil {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.TimelineNoExercise, i+1))
+	}
+	e := st.Exercise
+	if ps := e.Dose.CheckAmount(st.Amount); len(ps) > 0 {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CatalogAmount, e.ID, ps[0].Error()))
+	}
+	if len(e.Positions) == 0 {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.TimelineNoPosition, e.ID))
+	}
+	if st.Position != "" {
+		for _, p := range e.Positions {
+			if p == st.Position {
+				return nil
+			}
+		}
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CatalogItemPosition, e.ID, st.Position, joinPositions(e.Positions)))
+	}
+	return nil
+}
+
+func joinPositions(ps []catalog.Position) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = string(p)
+	}
+	return strings.Join(s, ", ")
+}
+
+type compiler struct {
+	rules  Rules
+	segs   []Segment
+	blocks []Block
+	at     time.Duration
+}
+
+func (c *compiler) add(s Segment) {
+	s.Start = c.at
+	c.at += s.Duration
+	c.segs = append(c.segs, s)
+}
+
+// SideCue fills {side} and {other} in a cue with the names of side and
+// the other side; a cue for no side is returned as it is.
+func SideCue(cue string, side dose.Side) string {
+	if side == dose.None || !strings.Contains(cue, "{") {
+		return cue
+	}
+	return strings.NewReplacer("{side}", sideName(side), "{other}", sideName(side.Other())).Replace(cue)
+}
+
+func sideName(s dose.Side) string {
+	if s == dose.Left {
+		return message.Text(message.SideLeft)
+	}
+	return message.Text(message.SideRight)
+}
+
+// exercise appends the segments of step i, done in pos after prev.
+func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
+	e := st.Exercise
+	d := e.Dose.Normalize()
+	a := d.Fill(st.Amount)
+	tm := d.Timing()
+	first := len(c.segs)
+	start := c.at
+	setup := c.rules.SetupTime(prev, pos)
+	firstSide := dose.None
+	if d.Sides != dose.NoSides {
+		firstSide = d.FirstSide
+	}
+	seg := func(s Segment) {
+		s.Exercise, s.ExerciseID = i, e.ID
+		s.Cue = SideCue(s.Cue, s.Side)
+		c.add(s)
+	}
+	seg(Segment{Phase: Intro, Duration: c.rules.Intro, Cue: e.Cues.Intro})
+	seg(Segment{Phase: Setup, Duration: setup, Side: firstSide, Cue: e.Cues.Setup})
+
+	hold := time.Duration(a.Hold) * time.Second
+	if a.HoldBreaths > 0 {
+		hold = time.Duration(a.HoldBreaths) * tm.Breath
+	}
+	form := func(k int) string { // the k-th extra coaching line, or the move cue
+		if len(e.Cues.Form) == 0 {
+			return e.Cues.Move
+		}
+		return e.Cues.Form[k%len(e.Cues.Form)]
+	}
+	// rep appends one repetition on one side.
+	rep := func(set, r int, side dose.Side) {
+		base := Segment{Set: set, Rep: r, Side: side}
+		with := func(p Phase, dur time.Duration, cue, pose string) {
+			s := base
+			s.Phase, s.Duration, s.Cue, s.Pose = p, dur, cue, pose
+			seg(s)
+		}
+		switch {
+		case d.Mode == dose.Timed:
+			// Split into equal chunks of whole milliseconds so the sum is exact.
+			totalMS := int64(a.Seconds) * 1000
+			chunkMS := max(c.rules.TimedChunks.Milliseconds(), 1)
+			n := (totalMS + chunkMS - 1) / chunkMS
+			for k := range n {
+				partMS := totalMS / n
+				if k < totalMS%n {
+					partMS++
+				}
+				part := time.Duration(partMS) * time.Millisecond
+				cue := e.Cues.Move
+				if k > 0 {
+					cue = form(int(k) - 1)
+				}
+				with(Move, part, cue, "")
+			}
+		case d.Mode == dose.Breath:
+			with(BreatheIn, tm.Inhale, e.Cues.Inhale, "")
+			with(BreatheOut, tm.Exhale, e.Cues.Exhale, "")
+		case d.HasHold():
+			holdCue := e.Cues.Hold
+			if r > 1 && r%2 == 0 && len(e.Cues.Form) > 0 {
+				holdCue = form(r/2 - 1)
+			}
+			if len(d.Poses) == 0 {
+				with(Move, tm.Move, e.Cues.Move, "")
+				with(Hold, hold, holdCue, "")
+			}
+			for _, p := range d.Poses {
+				with(Move, tm.Move, p.Cue, p.Name)
+				with(Hold, hold, holdCue, p.Name)
+			}
+			with(Release, tm.Release, e.Cues.Release, "")
+		default:
+			cue := e.Cues.Move
+			if r%2 == 0 {
+				cue = form(r/2 - 1)
+			}
+			with(Move, tm.Rep, cue, "")
+		}
+	}
+	rest := func(set, r int, side dose.Side) {
+		if tm.Rest > 0 {
+			seg(Segment{Phase: Rest, Duration: tm.Rest, Set: set, Rep: r, Side: side, Cue: message.Text(message.CueRest)})
+		}
+	}
+	reps := max(a.Reps, 1)
+	for set := 1; set <= a.Sets; set++ {
+		if set > 1 {
+			rest(set, 0, firstSide)
+		}
+		switch d.Sides {
+		case dose.Each:
+			for k, side := range []dose.Side{firstSide, firstSide.Other()} {
+				if k > 0 {
+					cue := e.Cues.Switch
+					if cue == "" {
+						cue = message.Text(message.CueSwitch)
+					}
+					seg(Segment{Phase: SwitchSides, Duration: tm.Switch, Set: set, Side: side, Cue: cue})
+				}
+				for r := 1; r <= reps; r++ {
+					if r > 1 && d.Mode == dose.Hold {
+						rest(set, r, side)
+					}
+					rep(set, r, side)
+				}
+			}
+		case dose.Alternate:
+			for r := 1; r <= reps; r++ {
+				for _, side := range []dose.Side{firstSide, firstSide.Other()} {
+					if r > 1 && d.Mode == dose.Hold && side == firstSide {
+						rest(set, r, side)
+					}
+					rep(set, r, side)
+				}
+			}
+		default:
+			for r := 1; r <= reps; r++ {
+				if r > 1 && d.Mode == dose.Hold {
+					rest(set, r, dose.None)
+				}
+				rep(set, r, dose.None)
+			}
+		}
+	}
+	c.blocks = append(c.blocks, Block{
+		ExerciseID: e.ID, Position: pos, Amount: a, Start: start, Duration: c.at - start,
+		Setup: setup, First: first, Count: len(c.segs) - first,
+	})
+}
+
+// String renders a duration as "4:24" (minutes and seconds, rounded down).
+func String(d time.Duration) string {
+	s := int(d / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
