@@ -163,7 +163,7 @@ func (e *Exercise) NeedsFloor() bool {
 // position chosen for it. Zero fields mean the exercise's starting dose and
 // its first position.
 type Item struct {
-	ID          string   `json:"id" yaml:"id"`
+	ID          string `json:"id" yaml:"id"`
 	dose.Amount `yaml:",inline"`
 	Position    Position `json:"position,omitempty" yaml:"position,omitempty"`
 }
