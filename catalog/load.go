@@ -84,7 +84,18 @@ func NewBuilder() *Builder {
 	return &Builder{exByID: map[string]*Exercise{}, rtByID: map[string]*Routine{}}
 }
 
-var lineInError = regexp.MustCompile(`line (\d+)`)
+// leadingLine matches the "yaml: line N: " prefix of the YAML library's errors.
+var leadingLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+
+// splitLine separates a YAML error into its line (or fallback) and message.
+func splitLine(msg string, fallback int) (int, string) {
+	m := leadingLine.FindStringSubmatch(msg)
+	if m == nil {
+		return fallback, strings.TrimPrefix(msg, "yaml: ")
+	}
+	line, _ := strconv.Atoi(m[1])
+	return line, msg[len(m[0]):]
+}
 
 // Add parses one file's bytes and keeps every entry that is valid on its own.
 // origin is recorded on each entry; name is used in issues.
@@ -102,13 +113,7 @@ func (b *Builder) Add(name, origin string, data []byte) []Issue {
 			break
 		}
 		if err != nil {
-			line := 0
-			if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
-				line, _ = strconv.Atoi(m[1])
-			}
-			msg := strings.TrimPrefix(err.Error(), "yaml: ")
-			msg = lineInError.ReplaceAllString(msg, "")
-			msg = strings.TrimLeft(msg, ": ")
+			line, msg := splitLine(err.Error(), 0)
 			fileIssue(line, message.Text(message.CatalogBadYAML, msg))
 			return issues
 		}
@@ -172,20 +177,12 @@ func decodeEntry(name, entry string, n *yaml.Node, v any) []Issue {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
 			for _, e := range te.Errors {
-				line := n.Line
-				if m := lineInError.FindStringSubmatch(e); m != nil {
-					line, _ = strconv.Atoi(m[1])
-				}
-				msg := strings.TrimLeft(lineInError.ReplaceAllString(e, ""), ": ")
+				line, msg := splitLine(e, n.Line)
 				issues = append(issues, Issue{File: name, Line: line, Entry: entry, Message: message.Text(message.CatalogWrongType, msg)})
 			}
 			return issues
 		}
-		line := n.Line
-		if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-		}
-		msg := strings.TrimLeft(lineInError.ReplaceAllString(err.Error(), ""), ": ")
+		line, msg := splitLine(err.Error(), n.Line)
 		return []Issue{{File: name, Line: line, Entry: entry, Message: msg}}
 	}
 	return nil
@@ -312,8 +309,8 @@ func strictFields(n *yaml.Node, t reflect.Type, at string, report func(line int,
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
+	if n.Kind == yaml.AliasNode {
+		return // anchors are checked where they are defined; following could loop
 	}
 	join := func(key string) string {
 		if at == "" {
@@ -381,6 +378,9 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 // lineOf returns the line of the node at a dotted path ("dose.hold.min",
 // "steps[2]") within n, or of the deepest node on the way that exists.
 func lineOf(n *yaml.Node, field string) int {
+	if n == nil {
+		return 0
+	}
 	line := n.Line
 	cur := n
 	for part := range strings.SplitSeq(field, ".") {

@@ -135,7 +135,7 @@ func (e *Exercise) validateCues(ps *problems, d dose.Dose) {
 	default:
 		need("move", c.Move)
 	}
-	if d.HasHold() {
+	if d.HasHold() && (d.Mode == dose.Reps || d.Mode == dose.Hold) {
 		need("hold", c.Hold)
 		need("release", c.Release)
 	}

@@ -253,9 +253,10 @@ func (p Problem) Error() string {
 	return p.Field + ": " + p.Message
 }
 
-// Validate lists everything wrong with a dose, or nothing. The dose should be
-// normalized first; fields are reported relative to the dose ("hold.min").
+// Validate lists everything wrong with a dose, or nothing, after filling its
+// defaults. Fields are reported relative to the dose ("hold.min").
 func (d Dose) Validate() []Problem {
+	d = d.Normalize()
 	var ps []Problem
 	add := func(field string, k message.Key, args ...any) {
 		ps = append(ps, Problem{Field: field, Message: message.Text(k, args...)})

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -67,7 +68,7 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 			}
 			f.Drops = append(f.Drops, Drop{Index: i, Saves: tl.Duration - d})
 		}
-		slices.SortStableFunc(f.Drops, func(a, b Drop) int { return int(b.Saves - a.Saves) })
+		slices.SortStableFunc(f.Drops, func(a, b Drop) int { return cmp.Compare(b.Saves, a.Saves) })
 	}
 	return f, nil
 }

@@ -247,7 +247,8 @@ func Compile(steps []Step, rules Rules) (*Timeline, error) {
 			return nil, err
 		}
 	}
-	c := compiler{rules: rules}
+	c := compiler{rules: rules, rest: message.Text(message.CueRest), switchCue: message.Text(message.CueSwitch)}
+	c.segs = make([]Segment, 0, estimate(steps))
 	prev := rules.StartsFrom
 	for i, pos := range rules.Positions(steps) {
 		c.exercise(i, steps[i], prev, pos)
@@ -287,11 +288,33 @@ func joinPositions(ps []catalog.Position) string {
 	return strings.Join(s, ", ")
 }
 
+// estimate returns a close upper bound on the number of segments steps
+// compile to, so the segment slice is allocated once.
+func estimate(steps []Step) int {
+	n := 1
+	for _, st := range steps {
+		d := st.Exercise.Dose.Normalize()
+		a := d.Fill(st.Amount)
+		perRep := 3 + 2*len(d.Poses) // move, hold, release (or a pose pair each), and a rest
+		if d.Mode == dose.Timed {
+			perRep = a.Seconds/20 + 2
+		}
+		sides := 1
+		if d.Sides != dose.NoSides {
+			sides = 2
+		}
+		n += 2 + a.Sets*(1+sides*(1+max(a.Reps, 1)*perRep))
+	}
+	return n
+}
+
 type compiler struct {
-	rules  Rules
-	segs   []Segment
-	blocks []Block
-	at     time.Duration
+	rules     Rules
+	rest      string // the rest cue, looked up once
+	switchCue string // the default switch-sides cue
+	segs      []Segment
+	blocks    []Block
+	at        time.Duration
 }
 
 func (c *compiler) add(s Segment) {
@@ -306,7 +329,8 @@ func SideCue(cue string, side dose.Side) string {
 	if side == dose.None || !strings.Contains(cue, "{") {
 		return cue
 	}
-	return strings.NewReplacer("{side}", sideName(side), "{other}", sideName(side.Other())).Replace(cue)
+	cue = strings.ReplaceAll(cue, "{side}", sideName(side))
+	return strings.ReplaceAll(cue, "{other}", sideName(side.Other()))
 }
 
 func sideName(s dose.Side) string {
@@ -400,7 +424,7 @@ func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 	}
 	rest := func(set, r int, side dose.Side) {
 		if tm.Rest > 0 {
-			seg(Segment{Phase: Rest, Duration: tm.Rest, Set: set, Rep: r, Side: side, Cue: message.Text(message.CueRest)})
+			seg(Segment{Phase: Rest, Duration: tm.Rest, Set: set, Rep: r, Side: side, Cue: c.rest})
 		}
 	}
 	reps := max(a.Reps, 1)
@@ -414,7 +438,7 @@ func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 				if k > 0 {
 					cue := e.Cues.Switch
 					if cue == "" {
-						cue = message.Text(message.CueSwitch)
+						cue = c.switchCue
 					}
 					seg(Segment{Phase: SwitchSides, Duration: tm.Switch, Set: set, Side: side, Cue: cue})
 				}

@@ -1,0 +1,52 @@
+package message_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+
+	"github.com/unhunch/unhunch/message"
+)
+
+// Every Key constant declared in the package has an English entry.
+func TestEveryKeyHasText(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "english.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		vs, ok := node.(*ast.ValueSpec)
+		if !ok || vs.Type == nil || len(vs.Values) != 1 {
+			return true
+		}
+		if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Key" {
+			return true
+		}
+		lit, ok := vs.Values[0].(*ast.BasicLit)
+		if !ok {
+			return true
+		}
+		n++
+		key := message.Key(strings.Trim(lit.Value, `"`))
+		if !message.Has(key) {
+			t.Errorf("%s (%s) has no English text", vs.Names[0].Name, key)
+		}
+		return true
+	})
+	if n < 50 {
+		t.Fatalf("found only %d keys; the parser missed the const block", n)
+	}
+}
+
+func TestText(t *testing.T) {
+	if got := message.Text(message.DescReps, "10"); got != "10 reps" {
+		t.Errorf("got %q", got)
+	}
+	if got := message.Text("no.such.key"); got != "[no.such.key]" {
+		t.Errorf("a missing key must show itself, got %q", got)
+	}
+}
