@@ -114,7 +114,7 @@ func (b *Builder) Add(name, origin string, data []byte) []Issue {
 		}
 		if err != nil {
 			line, msg := splitLine(err.Error(), 0)
-			fileIssue(line, message.Text(message.CatalogBadYAML, msg))
+			fileIssue(max(line, firstBadLine(data)), message.Text(message.CatalogBadYAML, msg))
 			return issues
 		}
 		docs++
@@ -124,6 +124,33 @@ func (b *Builder) Add(name, origin string, data []byte) []Issue {
 		fileIssue(0, message.Text(message.CatalogEmptyFile))
 	}
 	return issues
+}
+
+// firstBadLine returns the number of the first line at which the file stops
+// being valid YAML, by parsing ever longer prefixes. The YAML library names
+// the line where the enclosing block began, which can be far from the
+// mistake. Only used on the error path; 0 when it cannot tell.
+func firstBadLine(data []byte) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if len(lines) > 2000 {
+		return 0
+	}
+	end := 0
+	for i, l := range lines {
+		end += len(l)
+		dec := yaml.NewDecoder(bytes.NewReader(data[:end]))
+		for {
+			var n yaml.Node
+			err := dec.Decode(&n)
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }
 
 func (b *Builder) addDocument(name, origin string, doc *yaml.Node) []Issue {
@@ -164,6 +191,81 @@ func (b *Builder) addDocument(name, origin string, doc *yaml.Node) []Issue {
 	return issues
 }
 
+// entryName names an entry by its id when it has one: "exercise chin-tucks".
+func entryName(kind, fallback string, n *yaml.Node) string {
+	if id := mapValue(n, "id"); id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
+		return kind + " " + id.Value
+	}
+	return fallback
+}
+
+// fieldAt returns the dotted path of the deepest key within n whose key or
+// scalar value sits on line, or "" if none does.
+func fieldAt(n *yaml.Node, line int) string {
+	best := ""
+	var walk func(n *yaml.Node, at string)
+	walk = func(n *yaml.Node, at string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				path := k.Value
+				if at != "" {
+					path = at + "." + k.Value
+				}
+				if k.Line == line || v.Line == line {
+					best = path
+				}
+				walk(v, path)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				path := fmt.Sprintf("%s[%d]", at, i)
+				if c.Line == line && c.Kind == yaml.ScalarNode {
+					best = path
+				}
+				walk(c, path)
+			}
+		}
+	}
+	walk(n, "")
+	return best
+}
+
+var cannotUnmarshal = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (.+)$")
+
+// wrongType turns the YAML library's "cannot unmarshal !!str `x` into int"
+// into words for people.
+func wrongType(msg string) string {
+	m := cannotUnmarshal.FindStringSubmatch(msg)
+	if m == nil {
+		return message.Text(message.CatalogWrongType, msg)
+	}
+	kind := func(k message.Key) string { return message.Text(k) }
+	got := map[string]message.Key{"str": message.KindText, "int": message.KindNumber, "float": message.KindNumber,
+		"bool": message.KindYesNo, "map": message.KindMapping, "seq": message.KindList, "null": message.KindNothing}[m[1]]
+	want := message.KindText
+	switch t := m[3]; {
+	case strings.HasPrefix(t, "[]"):
+		want = message.KindList
+	case strings.HasPrefix(t, "map["):
+		want = message.KindMapping
+	case t == "int" || t == "float64":
+		want = message.KindNumber
+	case t == "bool":
+		want = message.KindYesNo
+	case strings.Contains(t, ".") && !strings.HasPrefix(t, "catalog.") && !strings.HasPrefix(t, "dose."):
+		want = message.KindMapping
+	case t == "catalog.Exercise" || t == "catalog.Routine" || t == "catalog.Item" || t == "catalog.Cues" || t == "catalog.Source" ||
+		t == "dose.Dose" || t == "dose.Tempo" || t == "dose.Pose":
+		want = message.KindMapping
+	}
+	if got == "" {
+		got = message.KindText
+	}
+	return message.Text(message.CatalogExpected, kind(want), kind(got), m[2])
+}
+
 // decodeEntry checks n for unknown fields, then decodes it into v.
 func decodeEntry(name, entry string, n *yaml.Node, v any) []Issue {
 	var issues []Issue
@@ -178,12 +280,12 @@ func decodeEntry(name, entry string, n *yaml.Node, v any) []Issue {
 		if errors.As(err, &te) {
 			for _, e := range te.Errors {
 				line, msg := splitLine(e, n.Line)
-				issues = append(issues, Issue{File: name, Line: line, Entry: entry, Message: message.Text(message.CatalogWrongType, msg)})
+				issues = append(issues, Issue{File: name, Line: line, Entry: entry, Field: fieldAt(n, line), Message: wrongType(msg)})
 			}
 			return issues
 		}
 		line, msg := splitLine(err.Error(), n.Line)
-		return []Issue{{File: name, Line: line, Entry: entry, Message: msg}}
+		return []Issue{{File: name, Line: line, Entry: entry, Field: fieldAt(n, line), Message: msg}}
 	}
 	return nil
 }
@@ -193,16 +295,15 @@ func locate(name, entry string, n *yaml.Node, ps []dose.Problem) []Issue {
 	for i, p := range ps {
 		issues[i] = Issue{File: name, Line: lineOf(n, p.Field), Entry: entry, Field: p.Field, Message: p.Message}
 	}
+	slices.SortStableFunc(issues, func(a, b Issue) int { return a.Line - b.Line })
 	return issues
 }
 
 func (b *Builder) addExercise(name, origin, entry string, n *yaml.Node) []Issue {
 	var e Exercise
+	entry = entryName("exercise", entry, n)
 	if issues := decodeEntry(name, entry, n, &e); issues != nil {
 		return issues
-	}
-	if e.ID != "" {
-		entry = "exercise " + e.ID
 	}
 	if issues := locate(name, entry, n, e.Validate()); len(issues) > 0 {
 		return issues
@@ -220,11 +321,9 @@ func (b *Builder) addExercise(name, origin, entry string, n *yaml.Node) []Issue 
 
 func (b *Builder) addRoutine(name, origin, entry string, n *yaml.Node) []Issue {
 	var r Routine
+	entry = entryName("routine", entry, n)
 	if issues := decodeEntry(name, entry, n, &r); issues != nil {
 		return issues
-	}
-	if r.ID != "" {
-		entry = "routine " + r.ID
 	}
 	if issues := locate(name, entry, n, r.Validate()); len(issues) > 0 {
 		return issues

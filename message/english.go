@@ -30,6 +30,13 @@ const (
 	CatalogNotMapping         Key = "catalog.not_mapping"
 	CatalogUnknownField       Key = "catalog.unknown_field"
 	CatalogNotList            Key = "catalog.not_list"
+	CatalogExpected           Key = "catalog.expected"
+	KindText                  Key = "kind.text"
+	KindNumber                Key = "kind.number"
+	KindYesNo                 Key = "kind.yes_no"
+	KindMapping               Key = "kind.mapping"
+	KindList                  Key = "kind.list"
+	KindNothing               Key = "kind.nothing"
 	CatalogWrongType          Key = "catalog.wrong_type"
 	CatalogDuplicateID        Key = "catalog.duplicate_id"
 	CatalogMissingExercise    Key = "catalog.missing_exercise"
@@ -77,6 +84,12 @@ const (
 	CLISegmentsHint      Key = "cli.segments_hint"
 	CLIUsageError        Key = "cli.usage_error"
 	CLIWarnSkipped       Key = "cli.warn_skipped"
+	CountProblem         Key = "count.problem"
+	CountProblems        Key = "count.problems"
+	CountExercise        Key = "count.exercise"
+	CountExercises       Key = "count.exercises"
+	CountRoutine         Key = "count.routine"
+	CountRoutines        Key = "count.routines"
 	CheckExercise        Key = "check.exercise"
 	CheckFailed          Key = "check.failed"
 	CheckFits            Key = "check.fits"
@@ -182,6 +195,13 @@ var english = map[Key]string{
 	CatalogNotMapping:         "the file must be a mapping with exercises: and/or routines: at the top",
 	CatalogUnknownField:       "unknown field %q; known fields are: %s",
 	CatalogNotList:            "must be a list of entries, each starting with \"- \"",
+	CatalogExpected:           "expected %s, not %s `%s`",
+	KindText:                  "the text",
+	KindNumber:                "a whole number",
+	KindYesNo:                 "true or false",
+	KindMapping:               "a mapping (key: value lines)",
+	KindList:                  "a list",
+	KindNothing:               "nothing",
 	CatalogWrongType:          "wrong kind of value: %s",
 	CatalogDuplicateID:        "id %q is already used (%s); choose another id",
 	CatalogMissingExercise:    "no exercise has id %q; run 'unhunch exercises' to see the ids",
@@ -219,7 +239,7 @@ var english = map[Key]string{
 	CLIDidYouMean:        "Did you mean %q?",
 	CLISeeList:           "Run '%s' to see them all.",
 	CLIExercisesFooter:   "%d exercises. See one in full with: unhunch exercises show ID",
-	CLIFlagError:         "%s; see '%s --help'",
+	CLIFlagError:         "%s. See '%s --help'.",
 	CLINeedOneArg:        "'%s' needs %s and got %d arguments; see '%s'",
 	CLINoExercise:        "there is no exercise %q.",
 	CLINoRoutine:         "there is no routine %q.",
@@ -227,15 +247,21 @@ var english = map[Key]string{
 	CLIRoutinesFooter:    "Times are computed from each routine's timeline at the starting dose.\nSee one with its timeline: unhunch routines show ID",
 	CLISegmentsHeader:    "   START     DUR  PHASE        SIDE  SET REP  CUE",
 	CLISegmentsHint:      "Every segment, with its cue: unhunch routines show %s --segments",
-	CLIUsageError:        "%s; see 'unhunch --help'",
+	CLIUsageError:        "%s%sSee '%s --help'.",
 	CLIWarnSkipped:       "warning: %s (left out; everything else loaded)",
+	CountProblem:         "1 problem",
+	CountProblems:        "%d problems",
+	CountExercise:        "1 exercise",
+	CountExercises:       "%d exercises",
+	CountRoutine:         "1 routine",
+	CountRoutines:        "%d routines",
 	CheckExercise:        "  exercise %s",
-	CheckFailed:          "%s has %d problems; fix them and run the check again",
+	CheckFailed:          "%s has %s; fix them and run the check again",
 	CheckFits:            "(fits its %s time box)",
 	CheckOver:            "(over its %s time box)",
 	CheckIsDir:           "%s is a directory; give one YAML file",
 	CheckNoFile:          "there is no file %s; check the path",
-	CheckOK:              "%s: ok (%d exercises, %d routines)",
+	CheckOK:              "%s: ok (%s, %s)",
 	CheckRoutine:         "  routine %s takes %s",
 	CheckUnreadable:      "cannot read %s: %v",
 	FitNoBox:             "It takes %s; it has no time box.",

@@ -27,3 +27,12 @@ func Has(k Key) bool {
 	_, ok := english[k]
 	return ok
 }
+
+// Count returns the message for n things: one when n is 1, otherwise many
+// formatted with n.
+func Count(n int, one, many Key) string {
+	if n == 1 {
+		return Text(one)
+	}
+	return Text(many, n)
+}

@@ -68,7 +68,7 @@ func (a *app) catalogCheckCommand() *cobra.Command {
 				a.printCheck(res)
 			}
 			if !res.OK {
-				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckFailed, res.File, len(res.Issues)))
+				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckFailed, res.File, message.Count(len(res.Issues), message.CountProblem, message.CountProblems)))
 			}
 			return nil
 		},
@@ -141,7 +141,9 @@ func (a *app) printCheck(res checkResult) {
 	if !res.OK {
 		return
 	}
-	fmt.Fprintln(a.env.Stdout, message.Text(message.CheckOK, res.File, len(res.Exercises), len(res.Routines)))
+	fmt.Fprintln(a.env.Stdout, message.Text(message.CheckOK, res.File,
+		message.Count(len(res.Exercises), message.CountExercise, message.CountExercises),
+		message.Count(len(res.Routines), message.CountRoutine, message.CountRoutines)))
 	for _, id := range res.Exercises {
 		fmt.Fprintln(a.env.Stdout, message.Text(message.CheckExercise, id))
 	}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -58,7 +59,7 @@ func Run(args []string, env Env) int {
 	if !errors.As(err, &ue) {
 		// Only cobra returns untyped errors: unknown commands, flags and
 		// argument counts. All of those are mistakes in how it was called.
-		err = unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIUsageError, err.Error()))
+		err = usageError(err.Error())
 	}
 	fmt.Fprintf(env.Stderr, "unhunch: %s\n", err)
 	return unhunch.ExitCode(err)
@@ -169,6 +170,36 @@ func (s skipFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		out = append(out, e)
 	}
 	return out, err
+}
+
+var (
+	suggestions = regexp.MustCompile(`\n\nDid you mean this\?\n((?:\t[^\n]+\n)+)`)
+	forCommand  = regexp.MustCompile(`for "([^"]+)"`)
+)
+
+// usageError rewrites one of cobra's errors as one line that says where to
+// look for help: cobra puts its suggestions on lines of their own.
+func usageError(msg string) error {
+	var near []string
+	if m := suggestions.FindStringSubmatch(msg); m != nil {
+		for _, l := range strings.Split(strings.TrimSpace(m[1]), "\n") {
+			near = append(near, strings.TrimSpace(l))
+		}
+		msg = strings.Replace(msg, m[0], "", 1)
+	}
+	msg = strings.TrimSpace(msg)
+	if len(near) > 0 {
+		msg += ". " + message.Text(message.CLIDidYouMean, strings.Join(near, `" or "`))
+	}
+	cmd := "unhunch"
+	if m := forCommand.FindStringSubmatch(msg); m != nil {
+		cmd = m[1]
+	}
+	sep := ". "
+	if strings.HasSuffix(msg, "?") || strings.HasSuffix(msg, ".") {
+		sep = " "
+	}
+	return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIUsageError, msg, sep, cmd))
 }
 
 // closest returns the candidate nearest to s by edit distance, if it is near enough.
