@@ -1,35 +1,18 @@
 package catalog
 
-import (
-	_ "embed"
-	"encoding/json"
-	"errors"
-)
+import "errors"
 
-// builtinJSON is the built-in catalog (PRODUCT.md §2.1, §2.2). Its source is
-// the YAML under data/; the JSON is generated from it by
-// `go test ./catalog -run TestBuiltinJSON -update` because parsing JSON at
-// start-up is about ten times faster than parsing YAML, and a test fails
-// whenever the two disagree.
-//
-//go:embed data/builtin.json
-var builtinJSON []byte
-
-// builtinFile is the shape of data/builtin.json.
-type builtinFile struct {
-	Exercises []*Exercise `json:"exercises"`
-	Routines  []*Routine  `json:"routines"`
-}
+// The built-in catalog (PRODUCT.md §2.1, §2.2) is written as YAML under data/
+// and compiled into Go literals in builtin_data.go by
+// `go test ./catalog -run TestBuiltinData -update`, so that start-up costs no
+// parsing at all. A test fails whenever the two disagree.
 
 // AddBuiltin adds the built-in exercises and routines to b. They are checked
 // by tests, so an issue here means a broken build.
 func AddBuiltin(b *Builder) []Issue {
-	var f builtinFile
-	if err := json.Unmarshal(builtinJSON, &f); err != nil {
-		return []Issue{{File: BuiltinOrigin, Message: err.Error()}}
-	}
+	exercises, routines := builtinData()
 	var issues []Issue
-	for _, e := range f.Exercises {
+	for _, e := range exercises {
 		if prev, ok := b.exByID[e.ID]; ok {
 			issues = append(issues, Issue{File: BuiltinOrigin, Entry: "exercise " + e.ID, Message: "duplicate of " + prev.Origin})
 			continue
@@ -38,7 +21,7 @@ func AddBuiltin(b *Builder) []Issue {
 		b.exercises = append(b.exercises, e)
 		b.exByID[e.ID] = e
 	}
-	for _, r := range f.Routines {
+	for _, r := range routines {
 		if prev, ok := b.rtByID[r.ID]; ok {
 			issues = append(issues, Issue{File: BuiltinOrigin, Entry: "routine " + r.ID, Message: "duplicate of " + prev.Origin})
 			continue

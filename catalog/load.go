@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -85,11 +86,11 @@ func NewBuilder() *Builder {
 }
 
 // leadingLine matches the "yaml: line N: " prefix of the YAML library's errors.
-var leadingLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+var leadingLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+): `) })
 
 // splitLine separates a YAML error into its line (or fallback) and message.
 func splitLine(msg string, fallback int) (int, string) {
-	m := leadingLine.FindStringSubmatch(msg)
+	m := leadingLine().FindStringSubmatch(msg)
 	if m == nil {
 		return fallback, strings.TrimPrefix(msg, "yaml: ")
 	}
@@ -232,12 +233,12 @@ func fieldAt(n *yaml.Node, line int) string {
 	return best
 }
 
-var cannotUnmarshal = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (.+)$")
+var cannotUnmarshal = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (.+)$") })
 
 // wrongType turns the YAML library's "cannot unmarshal !!str `x` into int"
 // into words for people.
 func wrongType(msg string) string {
-	m := cannotUnmarshal.FindStringSubmatch(msg)
+	m := cannotUnmarshal().FindStringSubmatch(msg)
 	if m == nil {
 		return message.Text(message.CatalogWrongType, msg)
 	}

@@ -5,15 +5,16 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/message"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 // placeholder matches {word} in a cue.
-var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{[^{}]*\}`) })
 
 type problems []dose.Problem
 
@@ -25,7 +26,7 @@ func checkID(ps *problems, id string) {
 	switch {
 	case id == "":
 		ps.add("id", message.Required)
-	case len(id) > 64 || !idPattern.MatchString(id):
+	case len(id) > 64 || !idPattern().MatchString(id):
 		ps.add("id", message.CatalogBadID, id)
 	}
 }
@@ -150,7 +151,7 @@ func (e *Exercise) validateCues(ps *problems, d dose.Dose) {
 		all[fmt.Sprintf("dose.poses[%d].cue", i)] = p.Cue
 	}
 	for _, field := range sortedKeys(all) {
-		for _, ph := range placeholder.FindAllString(all[field], -1) {
+		for _, ph := range placeholder().FindAllString(all[field], -1) {
 			name := field
 			if !strings.HasPrefix(field, "dose.") {
 				name = "cues." + field

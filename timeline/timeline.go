@@ -10,8 +10,10 @@ package timeline
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
@@ -66,13 +68,53 @@ type segmentJSON struct {
 	Cue        string    `json:"cue"`
 }
 
-// MarshalJSON writes the segment with times in whole milliseconds.
+// MarshalJSON writes the segment with times in whole milliseconds. It is
+// written by hand because timelines are large and encoding/json's reflection
+// was most of the time `routines show --json` took.
 func (s Segment) MarshalJSON() ([]byte, error) {
-	return json.Marshal(segmentJSON{
-		StartMS: s.Start.Milliseconds(), DurationMS: s.Duration.Milliseconds(),
-		Exercise: s.Exercise, ExerciseID: s.ExerciseID, Phase: s.Phase, Side: s.Side,
-		Set: s.Set, Rep: s.Rep, Pose: s.Pose, Cue: s.Cue,
-	})
+	b := make([]byte, 0, 160+len(s.Cue))
+	b = append(b, `{"start_ms":`...)
+	b = strconv.AppendInt(b, s.Start.Milliseconds(), 10)
+	b = append(b, `,"duration_ms":`...)
+	b = strconv.AppendInt(b, s.Duration.Milliseconds(), 10)
+	b = append(b, `,"exercise_index":`...)
+	b = strconv.AppendInt(b, int64(s.Exercise), 10)
+	b = append(b, `,"exercise_id":`...)
+	b = appendString(b, s.ExerciseID)
+	b = append(b, `,"phase":`...)
+	b = appendString(b, string(s.Phase))
+	b = append(b, `,"side":`...)
+	b = appendString(b, string(s.Side))
+	b = append(b, `,"set":`...)
+	b = strconv.AppendInt(b, int64(s.Set), 10)
+	b = append(b, `,"rep":`...)
+	b = strconv.AppendInt(b, int64(s.Rep), 10)
+	if s.Pose != "" {
+		b = append(b, `,"pose":`...)
+		b = appendString(b, s.Pose)
+	}
+	b = append(b, `,"cue":`...)
+	b = appendString(b, s.Cue)
+	return append(b, '}'), nil
+}
+
+// appendString appends s as a JSON string.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r < 0x20 || r == 0x2028 || r == 0x2029:
+			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		case r == utf8.RuneError:
+			b = append(b, `\ufffd`...)
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return append(b, '"')
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.

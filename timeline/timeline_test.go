@@ -442,3 +442,44 @@ func TestPhasesHaveWords(t *testing.T) {
 		}
 	}
 }
+
+func TestSegmentJSONMatchesEncodingJSON(t *testing.T) {
+	tests := []timeline.Segment{
+		{Start: 1500 * time.Millisecond, Duration: 2 * time.Second, Exercise: 3, ExerciseID: "w-y-stretch", Phase: timeline.Hold, Side: dose.Left, Set: 2, Rep: 4, Pose: "W", Cue: `Say "hi" \ back`},
+		{Exercise: -1, Phase: timeline.Finish, Cue: "tab\tnewline\n nul\x00 sep\u2028 ünïcødé ✓ <b>&"},
+		{Cue: "bad \xff byte"},
+	}
+	for _, s := range tests {
+		got, err := s.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(got) {
+			t.Fatalf("invalid JSON: %s", got)
+		}
+		var back timeline.Segment
+		if err := json.Unmarshal(got, &back); err != nil {
+			t.Fatal(err)
+		}
+		want := s
+		want.Cue = string([]rune(s.Cue))
+		if diff := cmp.Diff(want, back); diff != "" {
+			t.Errorf("round trip (-want +got):\n%s", diff)
+		}
+	}
+}
+
+func FuzzSegmentJSON(f *testing.F) {
+	f.Add("Hold \"it\"", int64(1500), "pose")
+	f.Fuzz(func(t *testing.T, cue string, ms int64, pose string) {
+		s := timeline.Segment{Start: time.Duration(ms) * time.Millisecond, Cue: cue, Pose: pose, Phase: timeline.Move}
+		b, _ := s.MarshalJSON()
+		var back timeline.Segment
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if back.Cue != string([]rune(cue)) {
+			t.Fatalf("cue %q came back as %q", cue, back.Cue)
+		}
+	})
+}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -173,15 +174,15 @@ func (s skipFS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 var (
-	suggestions = regexp.MustCompile(`\n\nDid you mean this\?\n((?:\t[^\n]+\n)+)`)
-	forCommand  = regexp.MustCompile(`for "([^"]+)"`)
+	suggestions = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\n\nDid you mean this\?\n((?:\t[^\n]+\n)+)`) })
+	forCommand  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`for "([^"]+)"`) })
 )
 
 // usageError rewrites one of cobra's errors as one line that says where to
 // look for help: cobra puts its suggestions on lines of their own.
 func usageError(msg string) error {
 	var near []string
-	if m := suggestions.FindStringSubmatch(msg); m != nil {
+	if m := suggestions().FindStringSubmatch(msg); m != nil {
 		for _, l := range strings.Split(strings.TrimSpace(m[1]), "\n") {
 			near = append(near, strings.TrimSpace(l))
 		}
@@ -192,7 +193,7 @@ func usageError(msg string) error {
 		msg += ". " + message.Text(message.CLIDidYouMean, strings.Join(near, `" or "`))
 	}
 	cmd := "unhunch"
-	if m := forCommand.FindStringSubmatch(msg); m != nil {
+	if m := forCommand().FindStringSubmatch(msg); m != nil {
 		cmd = m[1]
 	}
 	sep := ". "

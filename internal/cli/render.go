@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,14 +17,28 @@ import (
 // width is the terminal width human output is laid out for.
 const width = 80
 
-// writeJSON prints v as indented JSON.
+// writeJSON prints v as JSON: indented for a person at a terminal, compact
+// for a program reading a pipe or file (indenting a long timeline costs more
+// than building it).
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	if isTerminal(w) {
+		enc.SetIndent("", "  ")
+	}
 	if err := enc.Encode(v); err != nil {
 		return unhunch.Errorf(unhunch.EInternal, "cli: write json: %w", err)
 	}
 	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // wrap breaks text into lines of at most width-len(indent) runes, each

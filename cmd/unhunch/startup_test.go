@@ -1,0 +1,52 @@
+package main_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// BenchmarkStartup compares the whole-process wall time of
+// `unhunch routines show posture-support --json` with a hello-world Go binary,
+// run alternately in the same benchmark so machine noise hits both
+// (PRODUCT.md §8: within 3×). It reports medians and their ratio.
+func BenchmarkStartup(b *testing.B) {
+	dir := b.TempDir()
+	hello := filepath.Join(dir, "hello")
+	src := filepath.Join(dir, "hello.go")
+	if err := os.WriteFile(src, []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello, world\") }\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	unhunch := filepath.Join(dir, "unhunch")
+	for _, build := range [][]string{{"build", "-o", hello, src}, {"build", "-o", unhunch, "."}} {
+		if out, err := exec.Command("go", build...).CombinedOutput(); err != nil {
+			b.Fatalf("go %v: %v\n%s", build, err, out)
+		}
+	}
+	env := append(os.Environ(), "XDG_CONFIG_HOME="+dir, "HOME="+dir)
+	run := func(name string, args ...string) time.Duration {
+		cmd := exec.Command(name, args...)
+		cmd.Env = env
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("%s: %v", name, err)
+		}
+		return time.Since(start)
+	}
+	var h, u []time.Duration
+	for b.Loop() {
+		h = append(h, run(hello))
+		u = append(u, run(unhunch, "routines", "show", "posture-support", "--json"))
+	}
+	median := func(d []time.Duration) time.Duration {
+		slices.Sort(d)
+		return d[len(d)/2]
+	}
+	mh, mu := median(h), median(u)
+	b.ReportMetric(float64(mh.Microseconds())/1000, "hello-ms")
+	b.ReportMetric(float64(mu.Microseconds())/1000, "unhunch-ms")
+	b.ReportMetric(float64(mu)/float64(mh), "ratio")
+}
