@@ -68,11 +68,34 @@ type segmentJSON struct {
 	Cue        string    `json:"cue"`
 }
 
-// MarshalJSON writes the segment with times in whole milliseconds. It is
-// written by hand because timelines are large and encoding/json's reflection
-// was most of the time `routines show --json` took.
+// Segments is a list of segments that encodes to JSON in one pass.
+type Segments []Segment
+
+// MarshalJSON writes the segments as a JSON array. Timelines are large, and
+// encoding/json validates each Marshaler's output separately; one array
+// makes that one pass (most of the time `routines show --json` took).
+func (ss Segments) MarshalJSON() ([]byte, error) {
+	if ss == nil {
+		return []byte("[]"), nil
+	}
+	b := make([]byte, 0, len(ss)*200)
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = s.appendJSON(b)
+	}
+	return append(b, ']'), nil
+}
+
+// MarshalJSON writes the segment with times in whole milliseconds.
 func (s Segment) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160+len(s.Cue))
+	return s.appendJSON(make([]byte, 0, 160+len(s.Cue))), nil
+}
+
+// appendJSON appends the segment as a JSON object, written by hand for speed.
+func (s Segment) appendJSON(b []byte) []byte {
 	b = append(b, `{"start_ms":`...)
 	b = strconv.AppendInt(b, s.Start.Milliseconds(), 10)
 	b = append(b, `,"duration_ms":`...)
@@ -95,7 +118,7 @@ func (s Segment) MarshalJSON() ([]byte, error) {
 	}
 	b = append(b, `,"cue":`...)
 	b = appendString(b, s.Cue)
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 // appendString appends s as a JSON string.

@@ -483,3 +483,22 @@ func FuzzSegmentJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestSegmentsJSON(t *testing.T) {
+	c := builtin(t)
+	tl, _ := timeline.Compile(routineSteps(t, c, "seven-in-seven"), timeline.DefaultRules)
+	whole, err := timeline.Segments(tl.Segments).MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	each, err := json.Marshal(tl.Segments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(whole, each) {
+		t.Error("the array encoding differs from encoding each segment")
+	}
+	if b, _ := timeline.Segments(nil).MarshalJSON(); string(b) != "[]" {
+		t.Errorf("nil segments = %s, want []", b)
+	}
+}

@@ -72,18 +72,18 @@ type DropFit struct {
 
 // Routine is a routine with its compiled timeline.
 type Routine struct {
-	ID              string             `json:"id"`
-	Name            string             `json:"name"`
-	Description     string             `json:"description"`
-	TimeBoxSeconds  int                `json:"time_box_seconds"`
-	TimeBoxLabel    string             `json:"time_box_label,omitempty"`
-	Frequency       string             `json:"frequency,omitempty"`
-	DurationSeconds float64            `json:"duration_seconds"`
-	Origin          string             `json:"origin"`
-	Source          []catalog.Source   `json:"source"`
-	Exercises       []RoutineExercise  `json:"exercises"`
-	Fit             FitReport          `json:"fit"`
-	Timeline        []timeline.Segment `json:"timeline"`
+	ID              string            `json:"id"`
+	Name            string            `json:"name"`
+	Description     string            `json:"description"`
+	TimeBoxSeconds  int               `json:"time_box_seconds"`
+	TimeBoxLabel    string            `json:"time_box_label,omitempty"`
+	Frequency       string            `json:"frequency,omitempty"`
+	DurationSeconds float64           `json:"duration_seconds"`
+	Origin          string            `json:"origin"`
+	Source          []catalog.Source  `json:"source"`
+	Exercises       []RoutineExercise `json:"exercises"`
+	Fit             FitReport         `json:"fit"`
+	Timeline        timeline.Segments `json:"timeline"`
 }
 
 // NewAmount describes the amount a block of a timeline is done at.
