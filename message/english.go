@@ -110,7 +110,6 @@ const (
 	FitTarget            Key = "fit.target"
 	FitTargetOver        Key = "fit.target_over"
 	FlagConfigDir        Key = "flag.config_dir"
-	FlagDataDir          Key = "flag.data_dir"
 	FlagJSON             Key = "flag.json"
 	FlagSegments         Key = "flag.segments"
 	HelpCatalog          Key = "help.catalog"
@@ -274,8 +273,7 @@ var english = map[Key]string{
 	FitDrop:              "Leaving out %s would save %s.",
 	FitTarget:            "At the top of every dose range it would take %s",
 	FitTargetOver:        "(beyond the time box: as doses grow, leave an exercise out or split the routine)",
-	FlagConfigDir:        "directory of your own exercise and routine files (default $XDG_CONFIG_HOME/unhunch; env UNHUNCH_CONFIG_DIR)",
-	FlagDataDir:          "directory of your journal (default $XDG_DATA_HOME/unhunch; env UNHUNCH_DATA_DIR)",
+	FlagConfigDir:        "custom catalog files (env UNHUNCH_CONFIG_DIR)",
 	FlagJSON:             "print JSON for programs instead of text for people",
 	FlagSegments:         "list every segment of the timeline with its cue",
 	HelpCatalog:          "Work with your own exercise and routine files",
@@ -284,7 +282,7 @@ var english = map[Key]string{
 	HelpExerciseShow:     "Show one exercise: steps, cues, mistakes, cautions and source",
 	HelpExercises:        "List the exercises",
 	HelpRoot:             "Short, safe routines for postural upper-back pain",
-	HelpRootLong:         "unhunch coaches you through short, safe stretching and strengthening routines for postural\nupper-back pain, and shows you whether they help. It gives general exercise guidance; it is not\na diagnosis. Stop at sharp pain, dizziness or discomfort.\n\nStart with:  unhunch routines",
+	HelpRootLong:         "unhunch coaches you through short, safe stretching and strengthening routines\nfor postural upper-back pain, and shows you whether they help. It gives general\nexercise guidance; it is not a diagnosis. Stop at sharp pain, dizziness or\ndiscomfort.\n\nStart with:  unhunch routines",
 	HelpRoutineShow:      "Show one routine: its exercises, doses, total time and timeline",
 	HelpRoutineShowLong:  "Show one routine: each exercise with its dose and computed duration, the total, whether it fits\nits time box and what would change that, and its timeline.",
 	HelpRoutines:         "List the routines with their computed durations",

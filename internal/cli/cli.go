@@ -38,7 +38,6 @@ func OSEnv() Env {
 type app struct {
 	env       Env
 	configDir string // where custom catalog files live; "" for the default
-	dataDir   string // where the journal lives; "" for the default
 
 	cat *catalog.Catalog // loaded on first use
 }
@@ -77,7 +76,6 @@ func (a *app) rootCommand() *cobra.Command {
 	}
 	root.SetVersionTemplate("unhunch {{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.configDir, "config-dir", "", message.Text(message.FlagConfigDir))
-	root.PersistentFlags().StringVar(&a.dataDir, "data-dir", "", message.Text(message.FlagDataDir))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIFlagError, err.Error(), c.CommandPath()))
 	})

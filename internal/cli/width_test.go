@@ -1,0 +1,35 @@
+package cli_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/unhunch/unhunch/internal/cli"
+)
+
+// Human output is laid out for an 80-column terminal (issue 2).
+func TestHumanOutputFits80Columns(t *testing.T) {
+	commands := [][]string{{"exercises"}, {"routines"}, {"--help"}}
+	for _, id := range []string{"thoracic-foam-rolling", "childs-pose", "w-y-stretch", "seated-levator-scapulae-stretch",
+		"back-extension", "bird-dog", "wall-angels", "thoracic-extension", "chin-tucks", "scapular-squeezes",
+		"doorway-pec-stretch", "cat-cow", "thread-the-needle"} {
+		commands = append(commands, []string{"exercises", "show", id})
+	}
+	for _, id := range []string{"seven-in-seven", "quick-daily-reset", "end-of-day-relief", "posture-support"} {
+		commands = append(commands, []string{"routines", "show", id}, []string{"routines", "show", id, "--segments"})
+	}
+	for _, args := range commands {
+		var out, errOut bytes.Buffer
+		env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+		if code := cli.Run(args, env); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+		for i, line := range strings.Split(out.String(), "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 {
+				t.Errorf("%v line %d is %d columns: %q", args, i+1, n, line)
+			}
+		}
+	}
+}
