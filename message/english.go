@@ -1,6 +1,7 @@
 package message
 
-// Keys, grouped by where they are used. Every key has an entry in english.
+// Keys of the catalog, dose and command-line foundation. Every key has an
+// English entry; other files of this package add their own keys the same way.
 const (
 	Required Key = "required"
 
@@ -165,7 +166,9 @@ const (
 	DescAlternate    Key = "desc.alternate"
 )
 
-var english = map[Key]string{
+func init() { add(foundation) }
+
+var foundation = map[Key]string{
 	Required: "is required",
 
 	DoseBadMode:           "mode %q is not one of reps, hold, timed, breath",

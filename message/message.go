@@ -8,6 +8,20 @@ import "fmt"
 // Key names one message in the table.
 type Key string
 
+// english is the table, filled by each file of this package from its own map
+// (so features can add words without touching one shared literal).
+var english = map[Key]string{}
+
+// add puts a file's entries into the table; a key defined twice is a bug.
+func add(m map[Key]string) {
+	for k, v := range m {
+		if _, dup := english[k]; dup {
+			panic("message: key defined twice: " + string(k))
+		}
+		english[k] = v
+	}
+}
+
 // Text returns the message for k in English, formatted with args as fmt.Sprintf does.
 // An unknown key returns the key itself in brackets, so a missing entry is visible
 // but never fatal.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -13,30 +14,32 @@ import (
 // Every Key constant declared in the package has an English entry.
 func TestEveryKeyHasText(t *testing.T) {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "english.go", nil, 0)
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	ast.Inspect(f, func(node ast.Node) bool {
-		vs, ok := node.(*ast.ValueSpec)
-		if !ok || vs.Type == nil || len(vs.Values) != 1 {
+	for _, f := range pkgs["message"].Files {
+		ast.Inspect(f, func(node ast.Node) bool {
+			vs, ok := node.(*ast.ValueSpec)
+			if !ok || vs.Type == nil || len(vs.Values) != 1 {
+				return true
+			}
+			if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Key" {
+				return true
+			}
+			lit, ok := vs.Values[0].(*ast.BasicLit)
+			if !ok {
+				return true
+			}
+			n++
+			key := message.Key(strings.Trim(lit.Value, `"`))
+			if !message.Has(key) {
+				t.Errorf("%s (%s) has no English text", vs.Names[0].Name, key)
+			}
 			return true
-		}
-		if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Key" {
-			return true
-		}
-		lit, ok := vs.Values[0].(*ast.BasicLit)
-		if !ok {
-			return true
-		}
-		n++
-		key := message.Key(strings.Trim(lit.Value, `"`))
-		if !message.Has(key) {
-			t.Errorf("%s (%s) has no English text", vs.Names[0].Name, key)
-		}
-		return true
-	})
+		})
+	}
 	if n < 50 {
 		t.Fatalf("found only %d keys; the parser missed the const block", n)
 	}
