@@ -38,6 +38,8 @@ func OSEnv() Env {
 type app struct {
 	env       Env
 	configDir string // where custom catalog files live; "" for the default
+	dataDir   string // where the journal lives; "" for the default (see dataPath)
+	dbURL     string // a database URL; "" for SQLite in the data directory
 
 	cat *catalog.Catalog // loaded on first use
 }
@@ -76,6 +78,8 @@ func (a *app) rootCommand() *cobra.Command {
 	}
 	root.SetVersionTemplate("unhunch {{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.configDir, "config-dir", "", message.Text(message.FlagConfigDir))
+	root.PersistentFlags().StringVar(&a.dataDir, "data-dir", "", message.Text(message.FlagDataDir))
+	root.PersistentFlags().StringVar(&a.dbURL, "db", "", message.Text(message.FlagDB))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIFlagError, err.Error(), c.CommandPath()))
 	})
@@ -99,6 +103,32 @@ func (a *app) configPath() string {
 		return filepath.Join(h, ".config", "unhunch")
 	}
 	return ""
+}
+
+// dataPath returns the directory of the journal: --data-dir, then
+// UNHUNCH_DATA_DIR, then $XDG_DATA_HOME/unhunch, then ~/.local/share/unhunch.
+func (a *app) dataPath() string {
+	if a.dataDir != "" {
+		return a.dataDir
+	}
+	if d := a.env.Getenv("UNHUNCH_DATA_DIR"); d != "" {
+		return d
+	}
+	if d := a.env.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "unhunch")
+	}
+	if h := a.env.Getenv("HOME"); h != "" {
+		return filepath.Join(h, ".local", "share", "unhunch")
+	}
+	return "."
+}
+
+// databaseURL returns --db, then UNHUNCH_DB; "" means SQLite in dataPath.
+func (a *app) databaseURL() string {
+	if a.dbURL != "" {
+		return a.dbURL
+	}
+	return a.env.Getenv("UNHUNCH_DB")
 }
 
 // catalog loads the built-ins and every custom file, warning on stderr about
