@@ -1,0 +1,62 @@
+package message
+
+// Keys of the terminal coach and the line player.
+const (
+	CoachSaveFailed   Key = "coach.save_failed"
+	CoachSaved        Key = "coach.saved"
+	CoachRepOf        Key = "coach.rep_of"
+	CoachSetOf        Key = "coach.set_of"
+	CoachPainBefore   Key = "coach.pain_before"
+	CoachPainAfter    Key = "coach.pain_after"
+	CoachPainKeys     Key = "coach.pain_keys"
+	CoachContinue     Key = "coach.continue"
+	CoachRateTitle    Key = "coach.rate_title"
+	CoachRateKeys     Key = "coach.rate_keys"
+	CoachHeader       Key = "coach.header"
+	CoachHeaderFinish Key = "coach.header_finish"
+	CoachExercise     Key = "coach.exercise"
+	CoachSession      Key = "coach.session"
+	CoachNext         Key = "coach.next"
+	CoachLast         Key = "coach.last"
+	CoachPaused       Key = "coach.paused"
+	CoachStopWhy      Key = "coach.stop_why"
+	CoachKeys         Key = "coach.keys"
+)
+
+func init() {
+	add(map[Key]string{
+		CoachSaveFailed:   "Could not save: %v",
+		CoachSaved:        "Saved: %s, %s.",
+		CoachRepOf:        "rep %d of %d",
+		CoachSetOf:        "set %d of %d",
+		CoachPainBefore:   "Before you start: how much does your upper back hurt right now? Type a number from 0 (no pain) to 10 (worst pain imaginable) and press Enter.",
+		CoachPainAfter:    "You are done. How much does your upper back hurt now, from 0 (no pain) to 10 (worst pain imaginable)?",
+		CoachPainKeys:     "Enter to continue without a number · q to leave",
+		CoachContinue:     "Press Enter when you are ready.",
+		CoachRateTitle:    "How did it feel? (%d of %d)",
+		CoachRateKeys:     "e too easy · r about right · h too hard · Enter skip · x skip the rest",
+		CoachHeader:       "exercise %d of %d · %s left",
+		CoachHeaderFinish: "finishing",
+		CoachExercise:     "exercise",
+		CoachSession:      "session",
+		CoachNext:         "Next: %s",
+		CoachLast:         "Last one.",
+		CoachPaused:       "Paused. Press space to carry on.",
+		CoachStopWhy:      "Why are you stopping? 1 sharp pain · 2 dizziness · 3 discomfort · 4 something else · Esc to carry on",
+		CoachKeys:         "space pause · n skip · b back · s stop · q quit",
+
+		"coach.ended.completed":   "Session complete and saved.",
+		"coach.ended.stopped":     "Session ended early. What you did is saved.",
+		"coach.ended.interrupted": "Session interrupted. What you did is saved.",
+		"coach.ended.":            "Session not started.",
+		"coach.advice.sharp-pain": "You stopped because of sharp pain. Rest now in whatever position eases it, and leave this exercise out until the pain has settled. If the pain is severe, spreads to your chest, arm or jaw, or comes with breathlessness or sweating, call an emergency number now (999, 112 or 911). If it lingers or keeps coming back, see a doctor or physiotherapist before you exercise again.",
+		"coach.advice.dizziness":  "You stopped because you felt dizzy. Sit or lie down somewhere safe and breathe slowly until it passes, then get up slowly. If it does not pass, or comes with chest pain, a sudden severe headache, trouble speaking, or weakness, call an emergency number now (999, 112 or 911). If it happens again when you exercise, see a doctor before your next session.",
+		"outcome.done":            "done",
+		"outcome.skipped":         "skipped",
+		"outcome.stopped":         "stopped",
+		"stop.sharp-pain":         "sharp pain",
+		"stop.dizziness":          "dizziness",
+		"stop.discomfort":         "discomfort",
+		"stop.other":              "something else",
+	})
+}
