@@ -46,7 +46,7 @@ func (bell) Close() {}
 
 // espeak runs one espeak-ng process at a time from its own goroutine.
 type espeak struct {
-	next chan string // holds at most the latest cue not yet spoken
+	next   chan string // holds at most the latest cue not yet spoken
 	mu     sync.Mutex
 	stop   context.CancelFunc // cancels the process speaking now
 	closed bool
