@@ -11,7 +11,7 @@ import (
 
 // Human output is laid out for an 80-column terminal (issue 2).
 func TestHumanOutputFits80Columns(t *testing.T) {
-	commands := [][]string{{"exercises"}, {"routines"}, {"--help"}}
+	commands := [][]string{{"exercises"}, {"routines"}, {"--help"}, {"about", "safety"}}
 	for _, id := range []string{"thoracic-foam-rolling", "childs-pose", "w-y-stretch", "seated-levator-scapulae-stretch",
 		"back-extension", "bird-dog", "wall-angels", "thoracic-extension", "chin-tucks", "scapular-squeezes",
 		"doorway-pec-stretch", "cat-cow", "thread-the-needle"} {
