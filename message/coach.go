@@ -21,6 +21,18 @@ const (
 	CoachPaused       Key = "coach.paused"
 	CoachStopWhy      Key = "coach.stop_why"
 	CoachKeys         Key = "coach.keys"
+
+	HelpStart       Key = "help.start"
+	HelpStartLong   Key = "help.start_long"
+	FlagTimeScale   Key = "flag.time_scale"
+	FlagVoice       Key = "flag.voice"
+	FlagNoVoice     Key = "flag.no_voice"
+	FlagPainBefore  Key = "flag.pain_before"
+	FlagPainAfter   Key = "flag.pain_after"
+	StartBadScale   Key = "start.bad_scale"
+	StartNoESpeak   Key = "start.no_espeak"
+	StartSaveFailed Key = "start.save_failed"
+	CLIWarning      Key = "cli.warning"
 )
 
 func init() {
@@ -44,6 +56,18 @@ func init() {
 		CoachPaused:       "Paused. Press space to carry on.",
 		CoachStopWhy:      "Why are you stopping? 1 sharp pain · 2 dizziness · 3 discomfort · 4 something else · Esc to carry on",
 		CoachKeys:         "space pause · n skip · b back · s stop · q quit",
+
+		HelpStart:       "Do a routine, guided, and keep it in your journal",
+		HelpStartLong:   "Do a routine (built-in, your own, or a saved plan) with a full-screen coach: a big countdown,\nspoken cues (espeak-ng) and keys: space pause, n skip, b back, s stop, q quit.\nWithout a terminal it prints one line per segment instead. Every exercise is saved as it ends.",
+		FlagTimeScale:   "play time this many times faster (demos and tests)",
+		FlagVoice:       "speak cues with espeak-ng (the default when installed)",
+		FlagNoVoice:     "do not speak cues (a bell marks changes)",
+		FlagPainBefore:  "pain before, 0–10, instead of asking",
+		FlagPainAfter:   "pain after, 0–10, instead of asking",
+		StartBadScale:   "--time-scale %g must be more than 0 and at most 1000",
+		StartNoESpeak:   "espeak-ng is not installed, so cues are shown, not spoken (install it with: apt-get install espeak-ng)",
+		StartSaveFailed: "%d writes to the journal failed, the first: %v; check the data directory or database",
+		CLIWarning:      "warning: %s",
 
 		"coach.ended.completed":   "Session complete and saved.",
 		"coach.ended.stopped":     "Session ended early. What you did is saved.",
