@@ -1,0 +1,179 @@
+// Package progress turns a person's journal into what they need to see
+// (PRODUCT.md §6): each exercise's current dose, moved by small safe steps
+// from their ratings and pain; adherence (sessions a week, streaks, minutes);
+// the pain outcome against the first week's baseline; and the 2- and 6-week
+// checkpoints. It is pure: it reads sessions and the catalog, and the caller
+// passes the time and the time zone.
+package progress
+
+import (
+	"sort"
+	"time"
+
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/safety"
+)
+
+// Why says why a dose changed.
+type Why string
+
+// Reasons for a change of dose (PRODUCT.md §6), with words in the message
+// table under "why.<reason>".
+const (
+	RatedEasyTwice    Why = "easy-twice" // two ratings of easy or right in a row, no pain rise
+	RatedHard         Why = "hard"       // rated too hard: one step back
+	PainRoseInSession Why = "pain-rose"  // pain rose 2 or more: one step back, progression holds
+)
+
+// Change is one move of an exercise's dose.
+type Change struct {
+	At   time.Time   `json:"at"`
+	From dose.Amount `json:"from"`
+	To   dose.Amount `json:"to"`
+	Why  Why         `json:"why"`
+}
+
+// Level is an exercise's current dose and how it got there.
+type Level struct {
+	ExerciseID string      `json:"exercise_id"`
+	Amount     dose.Amount `json:"amount"`
+	Changes    []Change    `json:"changes"` // oldest first
+	streak     int         // ratings of easy or right in a row since the last change
+}
+
+// Doses looks up each exercise's dose by id.
+type Doses func(id string) (dose.Dose, bool)
+
+// Levels replays the journal (any order) and returns each rated or
+// practised exercise's current level. Rules (PRODUCT.md §6, §5.2):
+//   - everyone starts at the low end of every range;
+//   - after two ratings in a row of "easy" or "right" with no pain rise in
+//     those sessions, the exercise moves up one small step, and the streak
+//     starts again; at most one exercise moves up per session (the one rated
+//     easiest, then the first in the routine), so progress is one exercise
+//     at a time;
+//   - "hard" moves it one step back;
+//   - a pain rise of 2 or more in a session moves every exercise done in it
+//     one step back and clears every streak (progression holds);
+//   - doses stay within the exercise's ranges, whose tops are capped at 60 s
+//     holds and 20 reps by the catalog.
+func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
+	ordered := append([]*journal.Session(nil), sessions...)
+	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].StartedAt.Before(ordered[j].StartedAt) })
+	levels := map[string]*Level{}
+	get := func(id string) (*Level, dose.Dose, bool) {
+		d, ok := doses(id)
+		if !ok {
+			return nil, dose.Dose{}, false
+		}
+		l := levels[id]
+		if l == nil {
+			l = &Level{ExerciseID: id, Amount: d.Start(), Changes: []Change{}}
+			levels[id] = l
+		}
+		return l, d, true
+	}
+	for _, s := range ordered {
+		rose := safety.PainRoseAfter(s.PainBefore, s.PainAfter)
+		at := s.StartedAt
+		if s.EndedAt != nil {
+			at = *s.EndedAt
+		}
+		var candidates []*Level
+		candidateRating := map[*Level]journal.Rating{}
+		for _, p := range s.Exercises {
+			l, d, ok := get(p.ExerciseID)
+			if !ok || p.Outcome != journal.Done {
+				continue
+			}
+			if rose {
+				l.move(d, at, -1, PainRoseInSession)
+				continue
+			}
+			switch p.Rating {
+			case journal.TooHard:
+				l.move(d, at, -1, RatedHard)
+			case journal.TooEasy, journal.Right:
+				l.streak++
+				if l.streak >= 2 {
+					candidates = append(candidates, l)
+					candidateRating[l] = p.Rating
+				}
+			}
+		}
+		if rose {
+			for _, l := range levels {
+				l.streak = 0
+			}
+			continue
+		}
+		// One exercise at a time: the easiest-rated first, then routine order.
+		sort.SliceStable(candidates, func(i, j int) bool {
+			return candidateRating[candidates[i]] == journal.TooEasy && candidateRating[candidates[j]] != journal.TooEasy
+		})
+		for _, l := range candidates {
+			d, _ := doses(l.ExerciseID)
+			if l.move(d, at, +1, RatedEasyTwice) {
+				break
+			}
+		}
+	}
+	return levels
+}
+
+// move steps the level by dir (+1 up, -1 down) and records why; it reports
+// whether the dose changed. Any move restarts the rating streak.
+func (l *Level) move(d dose.Dose, at time.Time, dir int, why Why) bool {
+	l.streak = 0
+	next := Step(d, l.Amount, dir)
+	if next == l.Amount {
+		return false
+	}
+	l.Changes = append(l.Changes, Change{At: at, From: l.Amount, To: next, Why: why})
+	l.Amount = next
+	return true
+}
+
+// Step returns the amount one small step up (dir > 0) or down (dir < 0)
+// from a within dose d's ranges, or a unchanged at the end of the ranges.
+// Up: repetitions first (two at a time when the range spans four or more,
+// else one), then the hold (two seconds, or one breath), then timed seconds
+// (ten), then sets. Down undoes in the reverse order.
+func Step(d dose.Dose, a dose.Amount, dir int) dose.Amount {
+	d = d.Normalize()
+	a = d.Fill(a)
+	type field struct {
+		v    *int
+		r    dose.Range
+		size int
+	}
+	repStep := 1
+	if d.Reps.Max-d.Reps.Min >= 4 {
+		repStep = 2
+	}
+	fields := []field{
+		{&a.Reps, d.Reps, repStep},
+		{&a.Hold, d.Hold, 2},
+		{&a.HoldBreaths, d.HoldBreaths, 1},
+		{&a.Seconds, d.Seconds, 10},
+		{&a.Sets, d.Sets, 1},
+	}
+	if dir > 0 {
+		for _, f := range fields {
+			if !f.r.IsZero() && *f.v < f.r.Max {
+				*f.v = min(*f.v+f.size, f.r.Max)
+				return a
+			}
+		}
+		return a
+	}
+	for i := len(fields) - 1; i >= 0; i-- {
+		f := fields[i]
+		if !f.r.IsZero() && *f.v > f.r.Min {
+			*f.v = max(*f.v-f.size, f.r.Min)
+			return a
+		}
+	}
+	return a
+}
