@@ -45,10 +45,10 @@ func TestStep(t *testing.T) {
 	c, _ := catalog.Builtin()
 	get := func(id string) dose.Dose { e, _ := c.Exercise(id); return e.Dose }
 	tests := []struct {
-		id       string
-		from     dose.Amount
-		dir      int
-		want     dose.Amount
+		id   string
+		from dose.Amount
+		dir  int
+		want dose.Amount
 	}{
 		{"chin-tucks", dose.Amount{Reps: 10, Hold: 5, Sets: 1}, 1, dose.Amount{Reps: 12, Hold: 5, Sets: 1}},
 		{"chin-tucks", dose.Amount{Reps: 14, Hold: 5, Sets: 1}, 1, dose.Amount{Reps: 15, Hold: 5, Sets: 1}},
@@ -57,7 +57,7 @@ func TestStep(t *testing.T) {
 		{"scapular-squeezes", dose.Amount{Reps: 15, Hold: 7, Sets: 1}, -1, dose.Amount{Reps: 15, Hold: 5, Sets: 1}},
 		{"scapular-squeezes", dose.Amount{Reps: 12, Hold: 5, Sets: 1}, -1, dose.Amount{Reps: 10, Hold: 5, Sets: 1}},
 		{"scapular-squeezes", dose.Amount{Reps: 10, Hold: 5, Sets: 1}, -1, dose.Amount{Reps: 10, Hold: 5, Sets: 1}}, // never below the start
-		{"back-extension", dose.Amount{Reps: 8, Hold: 5, Sets: 1}, 1, dose.Amount{Reps: 9, Hold: 5, Sets: 1}},   // a narrow range moves by one
+		{"back-extension", dose.Amount{Reps: 8, Hold: 5, Sets: 1}, 1, dose.Amount{Reps: 9, Hold: 5, Sets: 1}},       // a narrow range moves by one
 		{"thoracic-foam-rolling", dose.Amount{Seconds: 60, Sets: 1}, 1, dose.Amount{Seconds: 70, Sets: 1}},
 		{"w-y-stretch", dose.Amount{Reps: 5, HoldBreaths: 2, Sets: 1}, 1, dose.Amount{Reps: 5, HoldBreaths: 2, Sets: 1}},
 		{"doorway-pec-stretch", dose.Amount{Reps: 3, Hold: 29, Sets: 1}, 1, dose.Amount{Reps: 3, Hold: 30, Sets: 1}},
