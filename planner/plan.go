@@ -132,6 +132,10 @@ type Result struct {
 	Excluded  []Exclusion        // exercises no plan for this request could use
 	Proven    bool               // the search finished, so no plan in the search space scores higher
 	Nodes     int                // sets of exercises the search looked at
+
+	Doable     int // exercises the person can do here
+	Fitting    int // of those, the ones that fit the minutes alone
+	Candidates int // of those, the ones left after dominance, which the search considered
 }
 
 // Steps returns the plan as timeline steps, positions and amounts fixed.

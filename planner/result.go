@@ -64,7 +64,7 @@ func (p *problem) result(s *search) (Result, error) {
 	}
 	res := Result{
 		Request: p.req, Choices: choices, Timeline: tl, Objective: obj, Excluded: p.excluded,
-		Proven: s.done, Nodes: s.nodes,
+		Proven: s.done, Nodes: s.nodes, Doable: len(p.all), Fitting: s.fitting, Candidates: len(s.c),
 	}
 	restricted := map[*catalog.Exercise]bool{}
 	for _, c := range picked {

@@ -251,7 +251,7 @@ func dominates(a, b *cand) bool {
 // reduce returns the candidates a search must consider: those that fit
 // alone, less each one that k others dominate (docs/planner.md: such an
 // exercise can always be swapped for one of them), best alone first.
-func (p *problem) reduce() []*cand {
+func (p *problem) reduce() (keep []*cand, fitting int) {
 	var fit []*cand
 	for _, c := range p.all {
 		if p.avail(1, p.extraOf(c.pos)) >= c.rungs[0].work {
@@ -262,7 +262,6 @@ func (p *problem) reduce() []*cand {
 	for _, c := range fit {
 		byType[c.typ] = append(byType[c.typ], c)
 	}
-	var keep []*cand
 	for _, c := range fit {
 		n := 0
 		for _, a := range byType[c.typ] {
@@ -278,7 +277,7 @@ func (p *problem) reduce() []*cand {
 		}
 	}
 	slices.SortStableFunc(keep, func(a, b *cand) int { return cmp.Or(cmp.Compare(b.alone, a.alone), cmp.Compare(a.order, b.order)) })
-	return keep
+	return keep, len(fit)
 }
 
 // search is one branch-and-bound run over subsets of the candidates, with
@@ -286,8 +285,9 @@ func (p *problem) reduce() []*cand {
 type search struct {
 	p     *problem
 	c     []*cand
-	nodes int
-	done  bool // false when it stopped at nodeLimit
+	nodes   int
+	done    bool // false when it stopped at nodeLimit
+	fitting int  // candidates that fit alone, before dominance
 
 	found   bool
 	best    Points
@@ -310,7 +310,8 @@ type search struct {
 }
 
 func (p *problem) search() *search {
-	s := &search{p: p, c: p.reduce(), done: true}
+	s := &search{p: p, done: true}
+	s.c, s.fitting = p.reduce()
 	k := p.k
 	s.set = make([]int, k)
 	s.typeCount = make([]int, len(catalog.Types))
