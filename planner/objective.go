@@ -134,7 +134,7 @@ var areaOf = map[string]string{
 	"chest": "chest", "pectoralis major": "chest", "pectoralis minor": "chest",
 	"upper back": "upper-back", "thoracic spine": "upper-back",
 	"mid back": "mid-back", "spinal extensors": "mid-back", "latissimus dorsi": "mid-back",
-	"lower back": "lower-back",
+	"lower back":      "lower-back",
 	"deep abdominals": "trunk", "glutes": "trunk",
 }
 

@@ -123,7 +123,9 @@ func ReorderByLevel(steps []timeline.Step, rules timeline.Rules) []int {
 	order := Reorder(steps, rules)
 	ordered := Apply(steps, order)
 	positions := rules.Positions(ordered)
-	rank := func(p catalog.Position) int { return int(p.Level())*len(catalog.Positions) + slices.Index(catalog.Positions, p) }
+	rank := func(p catalog.Position) int {
+		return int(p.Level())*len(catalog.Positions) + slices.Index(catalog.Positions, p)
+	}
 	idx := make([]int, len(order))
 	for i := range idx {
 		idx[i] = i

@@ -53,12 +53,12 @@ type problem struct {
 	perEx    int64 // intro and staying-put setup of one exercise, ms
 	finish   int64 // ms
 	areaIDs  []string
-	words    int            // uint64 words per area bitset
-	all      []*cand        // every exercise the person can do, catalog order
-	excluded []Exclusion    // the rest, and why
-	extra    [256]int64     // setup beyond staying put to visit a set of positions from the start, ms
-	byExtra  []uint16       // position sets, cheapest first
-	err      error          // a broken catalog entry
+	words    int         // uint64 words per area bitset
+	all      []*cand     // every exercise the person can do, catalog order
+	excluded []Exclusion // the rest, and why
+	extra    [256]int64  // setup beyond staying put to visit a set of positions from the start, ms
+	byExtra  []uint16    // position sets, cheapest first
+	err      error       // a broken catalog entry
 	order    map[*catalog.Exercise]int
 }
 
@@ -283,8 +283,8 @@ func (p *problem) reduce() (keep []*cand, fitting int) {
 // search is one branch-and-bound run over subsets of the candidates, with
 // the doses of each subset chosen exactly from their reachable work sums.
 type search struct {
-	p     *problem
-	c     []*cand
+	p       *problem
+	c       []*cand
 	nodes   int
 	done    bool // false when it stopped at nodeLimit
 	fitting int  // candidates that fit alone, before dominance
