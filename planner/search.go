@@ -299,7 +299,7 @@ type search struct {
 	typeCount []int
 	covered   [][]uint64
 	masks     []uint16
-	sums      [][]int64 // reachable work sums within the time, ascending
+	sums      []sumSet // the work times the set's doses can add up to, within the time
 	typePts   []Points
 	areaPts   []Points
 	prefPts   []Points // focus and preference
@@ -307,6 +307,15 @@ type search struct {
 	ub        [][]Points // ub[d][j]: bound on any plan adding c[j:] items to the set
 	topV      []Points
 	topS      []Points
+
+	unit int64 // every work time is a multiple of it, ms
+
+	// The candidates' fields the bound reads, laid out flat for speed.
+	typ     []int
+	area1   []uint64 // the area bitset when it is one word
+	pp      []Points // focus and preference
+	minWork []int64
+	maxWork []int64
 }
 
 func (p *problem) search() *search {
@@ -317,21 +326,60 @@ func (p *problem) search() *search {
 	s.typeCount = make([]int, len(catalog.Types))
 	s.masks = make([]uint16, k+1)
 	s.covered = make([][]uint64, k+1)
-	s.sums = make([][]int64, k+1)
+	s.sums = make([]sumSet, k+1)
+	s.unit = workUnit(s.c)
+	nbits := int(p.budget/s.unit) + 1
 	s.ub = make([][]Points, k+1)
 	for d := range k + 1 {
 		s.covered[d] = make([]uint64, p.words)
+		s.sums[d] = make(sumSet, nbits/64+1)
 		s.ub[d] = make([]Points, len(s.c))
 	}
-	s.sums[0] = []int64{0}
+	s.sums[0][0] = 1 // nothing chosen: zero work
 	s.typePts = make([]Points, k+1)
 	s.areaPts = make([]Points, k+1)
 	s.prefPts = make([]Points, k+1)
 	s.extra = make([]int64, k+1)
 	s.topV = make([]Points, 0, k)
 	s.topS = make([]Points, 0, k)
+	for _, c := range s.c {
+		s.typ = append(s.typ, c.typ)
+		s.area1 = append(s.area1, c.areas[0])
+		s.pp = append(s.pp, c.focus+c.pref)
+		s.minWork = append(s.minWork, c.rungs[0].work)
+		s.maxWork = append(s.maxWork, c.rungs[len(c.rungs)-1].work)
+	}
+	s.greedy()
 	s.node(0, 0)
 	return s
+}
+
+// greedy finds a good first plan, so that the bounds prune from the start:
+// it adds, one at a time, the candidate that makes the best plan with those
+// already chosen. push records each plan it scores.
+func (s *search) greedy() {
+	used := make([]bool, len(s.c))
+	d := 0
+	for ; d < s.p.k; d++ {
+		bestJ, bestV := -1, minusInf
+		for j := range s.c {
+			if used[j] || !s.push(d, j) {
+				continue
+			}
+			s.typeCount[s.typ[j]]--
+			if v := s.value(d + 1); v > bestV {
+				bestJ, bestV = j, v
+			}
+		}
+		if bestJ < 0 {
+			break
+		}
+		s.push(d, bestJ)
+		used[bestJ] = true
+	}
+	for i := range d {
+		s.typeCount[s.typ[s.set[i]]]--
+	}
 }
 
 const minusInf = Points(-1) << 62
@@ -367,14 +415,86 @@ func (s *search) node(d, start int) {
 
 // insertTop keeps top, of capacity k, as the largest values seen, descending.
 func insertTop(top []Points, k int, v Points) []Points {
-	if len(top) == k {
-		if v <= top[k-1] {
-			return top
-		}
-		top = top[:k-1]
+	if len(top) < k {
+		top = append(top, v)
+	} else if v <= top[k-1] {
+		return top
 	}
-	i, _ := slices.BinarySearchFunc(top, v, func(a, b Points) int { return cmp.Compare(b, a) })
-	return slices.Insert(top, i, v)
+	i := len(top) - 1
+	for ; i > 0 && top[i-1] < v; i-- {
+		top[i] = top[i-1]
+	}
+	top[i] = v
+	return top
+}
+
+// sumSet is a set of work times, bit i standing for i units.
+type sumSet []uint64
+
+// shiftOr makes s the sums of one value of from and one rung's work, up to
+// limit units, and reports whether there is any.
+func (s sumSet) shiftOr(from sumSet, rungs []rung, unit, limit int64) bool {
+	clear(s)
+	top := min(int(limit/64), len(s)-1)
+	for _, r := range rungs {
+		k := r.work / unit
+		if k > limit {
+			break
+		}
+		words, shift := int(k/64), uint(k%64)
+		for i := top; i >= words; i-- {
+			v := from[i-words] << shift
+			if shift > 0 && i-words > 0 {
+				v |= from[i-words-1] >> (64 - shift)
+			}
+			s[i] |= v
+		}
+	}
+	if rest := uint(limit%64) + 1; rest < 64 {
+		s[top] &= 1<<rest - 1
+	}
+	for i := top; i >= 0; i-- {
+		if s[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// max returns the largest sum in the set, which must not be empty.
+func (s sumSet) max() int64 {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] != 0 {
+			return int64(i*64 + 63 - bits.LeadingZeros64(s[i]))
+		}
+	}
+	return 0
+}
+
+// min returns the smallest sum in the set, which must not be empty.
+func (s sumSet) min() int64 {
+	for i, w := range s {
+		if w != 0 {
+			return int64(i*64 + bits.TrailingZeros64(w))
+		}
+	}
+	return 0
+}
+
+// workUnit returns the greatest common divisor of every candidate's work
+// times, in ms, so that sum sets count in units as coarse as possible.
+func workUnit(cs []*cand) int64 {
+	g := int64(0)
+	for _, c := range cs {
+		for _, r := range c.rungs {
+			a, b := g, r.work
+			for b != 0 {
+				a, b = b, a%b
+			}
+			g = a
+		}
+	}
+	return max(g, 1)
 }
 
 // bounds fills ub[d][j] for j >= start: an upper bound on the score of any
@@ -385,34 +505,53 @@ func insertTop(top []Points, k int, v Points) []Points {
 func (s *search) bounds(d, start int) {
 	p := s.p
 	r := p.k - d
-	sums := s.sums[d]
-	minS, maxS := sums[0], sums[len(sums)-1]
+	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
 	avail1 := p.avail(d+1, s.extra[d])
 	base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d])
 	cov := s.covered[d]
-	topV, topS := s.topV[:0], s.topS[:0]
-	for j := len(s.c) - 1; j >= start; j-- {
-		c := s.c[j]
-		if minS+c.rungs[0].work <= avail1 {
-			var st Points
-			if n := s.typeCount[c.typ]; n < maxTypeRepeat {
-				st = typeWeights[n]
-			}
-			fresh := 0
-			for w, a := range c.areas {
-				fresh += bits.OnesCount64(a &^ cov[w])
-			}
-			st += areaWeight*Points(fresh) + c.focus + c.pref
-			topS = insertTop(topS, r, st)
-			topV = insertTop(topV, r, st+Points(c.rungs[len(c.rungs)-1].work))
+	var typeGain [8]Points
+	for t, n := range s.typeCount {
+		if n < maxTypeRepeat {
+			typeGain[t] = typeWeights[n]
 		}
-		ub := minusInf
-		var cumV, cumS Points
-		for t := range len(topV) {
-			cumV += topV[t]
-			cumS += topS[t]
-			work := min(cumV+Points(maxS), cumS+Points(p.avail(d+t+1, s.extra[d])))
-			ub = max(ub, base+work+countPoints(d+t+1))
+	}
+	// For t more items: the time left for all the work, and base plus the
+	// count penalty.
+	var availT, baseT [maxExercises + 1]Points
+	for t := 1; t <= r; t++ {
+		availT[t] = Points(p.avail(d+t, s.extra[d]))
+		baseT[t] = base + countPoints(d+t)
+	}
+	topV, topS := s.topV[:0], s.topS[:0]
+	oneWord := s.p.words == 1
+	ub := minusInf
+	for j := len(s.c) - 1; j >= start; j-- {
+		if minS+s.minWork[j] <= avail1 {
+			var fresh int
+			if oneWord {
+				fresh = bits.OnesCount64(s.area1[j] &^ cov[0])
+			} else {
+				for w, a := range s.c[j].areas {
+					fresh += bits.OnesCount64(a &^ cov[w])
+				}
+			}
+			st := typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
+			changed := false
+			if len(topS) < r || st > topS[r-1] {
+				topS, changed = insertTop(topS, r, st), true
+			}
+			if v := st + Points(s.maxWork[j]); len(topV) < r || v > topV[r-1] {
+				topV, changed = insertTop(topV, r, v), true
+			}
+			if changed {
+				ub = minusInf
+				var cumV, cumS Points
+				for t := range len(topV) {
+					cumV += topV[t]
+					cumS += topS[t]
+					ub = max(ub, baseT[t+1]+min(cumV+Points(maxS), cumS+availT[t+1]))
+				}
+			}
 		}
 		s.ub[d][j] = ub
 	}
@@ -426,23 +565,8 @@ func (s *search) push(d, j int) bool {
 	s.masks[d] = c.pos
 	extra := p.minExtra(s.masks[:d+1])
 	avail := p.avail(d+1, extra)
-	src := s.sums[d]
-	dst := s.sums[d+1][:0]
-	for _, a := range src {
-		for _, r := range c.rungs {
-			if a+r.work > avail {
-				break
-			}
-			dst = append(dst, a+r.work)
-		}
-	}
-	s.sums[d+1] = dst
-	if len(dst) == 0 {
+	if avail < 0 || !s.sums[d+1].shiftOr(s.sums[d], c.rungs, s.unit, avail/s.unit) {
 		return false
-	}
-	if len(src) > 1 && len(c.rungs) > 1 {
-		slices.Sort(dst)
-		s.sums[d+1] = slices.Compact(dst)
 	}
 	tc := s.typeCount[c.typ]
 	s.typeCount[c.typ]++
@@ -459,13 +583,18 @@ func (s *search) push(d, j int) bool {
 	s.prefPts[d+1] = s.prefPts[d] + c.focus + c.pref
 	s.extra[d+1] = extra
 	s.set[d] = j
-	sum := s.sums[d+1][len(s.sums[d+1])-1]
-	v := s.typePts[d+1] + s.areaPts[d+1] + s.prefPts[d+1] - setupWeight*Points(extra) + Points(sum) + countPoints(d+1)
-	if !s.found || v > s.best {
-		s.found, s.best, s.bestSum = true, v, sum
+	if v := s.value(d + 1); !s.found || v > s.best {
+		s.found, s.best, s.bestSum = true, v, s.sums[d+1].max()*s.unit
 		s.bestSet = slices.Clone(s.set[:d+1])
 	}
 	return true
+}
+
+// value returns the score of the current set of d exercises, at the doses
+// whose work fills the most of the time left.
+func (s *search) value(d int) Points {
+	sum := s.sums[d].max() * s.unit
+	return s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + Points(sum) + countPoints(d)
 }
 
 // doses returns, for the best set, one dose per exercise whose work adds
