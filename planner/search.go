@@ -41,6 +41,7 @@ type cand struct {
 	rungs   []rung // ascending work
 	subs    []Substitution
 	alone   Points // what it scores with nothing else: type, areas, focus, preference, top work
+	nAreas  int
 	restrct bool   // some of its positions are on the floor and the floor is out
 }
 
@@ -143,6 +144,7 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 		for _, k := range pd.areas {
 			pd.c.areas[k/64] |= 1 << (k % 64)
 		}
+		pd.c.nAreas = len(pd.areas)
 		pd.c.alone = typeWeights[0] + areaWeight*Points(len(pd.areas)) + pd.c.focus + pd.c.pref + Points(pd.c.rungs[len(pd.c.rungs)-1].work)
 		p.all = append(p.all, pd.c)
 	}
@@ -316,6 +318,8 @@ type search struct {
 	pp      []Points // focus and preference
 	minWork []int64
 	maxWork []int64
+	sufV    []Points // sufV[j]: the most any of c[j:] adds alone, longest dose included
+	sufS    []Points // sufS[j]: the same without the work
 }
 
 func (p *problem) search() *search {
@@ -349,7 +353,16 @@ func (p *problem) search() *search {
 		s.minWork = append(s.minWork, c.rungs[0].work)
 		s.maxWork = append(s.maxWork, c.rungs[len(c.rungs)-1].work)
 	}
+	s.sufV = make([]Points, len(s.c)+1)
+	s.sufS = make([]Points, len(s.c)+1)
+	s.sufV[len(s.c)], s.sufS[len(s.c)] = minusInf, minusInf
+	for j := len(s.c) - 1; j >= 0; j-- {
+		alone := typeWeights[0] + areaWeight*Points(s.c[j].nAreas) + s.pp[j]
+		s.sufS[j] = max(s.sufS[j+1], alone)
+		s.sufV[j] = max(s.sufV[j+1], alone+Points(s.maxWork[j]))
+	}
 	s.greedy()
+	s.improve()
 	s.node(0, 0)
 	return s
 }
@@ -393,6 +406,10 @@ func (s *search) node(d, start int) {
 	if d == s.p.k {
 		return
 	}
+	if d == s.p.k-1 {
+		s.last(d, start)
+		return
+	}
 	s.bounds(d, start)
 	for j := start; j < len(s.c); j++ {
 		if s.found && s.ub[d][j] <= s.best {
@@ -409,6 +426,129 @@ func (s *search) node(d, start int) {
 		s.typeCount[s.c[j].typ]--
 		if !s.done {
 			return
+		}
+	}
+}
+
+// improve swaps exercises of the best plan so far for others, and adds
+// one where there is room, while that makes it better: a better first plan
+// lets the bounds prune more. push records each plan it scores.
+func (s *search) improve() {
+	for range 20 {
+		cur := slices.Clone(s.bestSet)
+		before := s.best
+		in := make([]bool, len(s.c))
+		for _, j := range cur {
+			in[j] = true
+		}
+		// try evaluates each candidate not in the plan after the given
+		// members, which must fit together.
+		try := func(members []int) {
+			d := 0
+			for _, j := range members {
+				if !s.push(d, j) {
+					break
+				}
+				d++
+			}
+			if d == len(members) && d < s.p.k {
+				s.tryEach(d, in)
+			}
+			for _, j := range members[:d] {
+				s.typeCount[s.typ[j]]--
+			}
+		}
+		try(cur)
+		for i := range cur {
+			try(slices.Delete(slices.Clone(cur), i, i+1))
+			if s.best > before {
+				break
+			}
+		}
+		if s.best == before {
+			return
+		}
+	}
+}
+
+// tryEach scores the current set of d exercises with each candidate not in
+// skip added, where the exact gain says it might beat the best plan.
+func (s *search) tryEach(d int, skip []bool) {
+	p := s.p
+	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
+	avail := p.avail(d+1, s.extra[d])
+	base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + countPoints(d+1)
+	for j := range s.c {
+		if skip[j] || minS+s.minWork[j] > avail {
+			continue
+		}
+		if base+s.gain(d, j)+min(Points(maxS+s.maxWork[j]), Points(avail)) <= s.best {
+			continue
+		}
+		if s.push(d, j) {
+			s.typeCount[s.typ[j]]--
+		}
+	}
+}
+
+// gain returns what c[j] adds to the current set of d exercises in type and
+// area coverage, focus and preference: everything but work and setup.
+func (s *search) gain(d, j int) Points {
+	var g Points
+	if n := s.typeCount[s.typ[j]]; n < maxTypeRepeat {
+		g = typeWeights[n]
+	}
+	fresh := 0
+	for w, a := range s.c[j].areas {
+		fresh += bits.OnesCount64(a &^ s.covered[d][w])
+	}
+	return g + areaWeight*Points(fresh) + s.pp[j]
+}
+
+// last tries every way to add the last exercise a plan may have: each
+// candidate's gain is known exactly, apart from the setup it may add, so no
+// bound over several items is needed; the loop stops once even the best
+// any remaining candidate could do alone cannot beat the best plan.
+func (s *search) last(d, start int) {
+	p := s.p
+	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
+	avail := p.avail(d+1, s.extra[d])
+	base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + countPoints(d+1)
+	cov := s.covered[d]
+	var typeGain [8]Points
+	for t, n := range s.typeCount {
+		if n < maxTypeRepeat {
+			typeGain[t] = typeWeights[n]
+		}
+	}
+	oneWord := p.words == 1
+	for j := start; j < len(s.c); j++ {
+		if !s.found {
+			// nothing to beat yet
+		} else if base+min(Points(maxS)+s.sufV[j], Points(avail)+s.sufS[j]) <= s.best {
+			return
+		}
+		if minS+s.minWork[j] > avail {
+			continue
+		}
+		var fresh int
+		if oneWord {
+			fresh = bits.OnesCount64(s.area1[j] &^ cov[0])
+		} else {
+			for w, a := range s.c[j].areas {
+				fresh += bits.OnesCount64(a &^ cov[w])
+			}
+		}
+		st := typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
+		if s.found && base+st+min(Points(maxS+s.maxWork[j]), Points(avail)) <= s.best {
+			continue
+		}
+		if s.nodes++; s.nodes > nodeLimit {
+			s.done = false
+			return
+		}
+		if s.push(d, j) {
+			s.typeCount[s.typ[j]]--
 		}
 	}
 }
