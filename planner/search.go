@@ -42,7 +42,7 @@ type cand struct {
 	subs    []Substitution
 	alone   Points // what it scores with nothing else: type, areas, focus, preference, top work
 	nAreas  int
-	restrct bool   // some of its positions are on the floor and the floor is out
+	restrct bool // some of its positions are on the floor and the floor is out
 }
 
 // problem is a request prepared for the search.
