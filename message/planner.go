@@ -47,6 +47,39 @@ const (
 	PlanSummaryNoFloor Key = "plan.summary.no_floor"
 	PlanSummaryNoThing Key = "plan.summary.no_things"
 	PlanSummaryUnprove Key = "plan.summary.unproven"
+
+	HelpPlan            Key = "help.plan"
+	HelpPlanLong        Key = "help.plan_long"
+	FlagMinutes         Key = "flag.minutes"
+	FlagEquipment       Key = "flag.equipment"
+	FlagNoFloor         Key = "flag.no_floor"
+	FlagFocus           Key = "flag.focus"
+	FlagAvoid           Key = "flag.avoid"
+	FlagSave            Key = "flag.save"
+	FlagForce           Key = "flag.force"
+	FlagReorder         Key = "flag.reorder"
+	CLIPlanNeedMinutes  Key = "cli.plan.need_minutes"
+	CLIPlanFlag         Key = "cli.plan.flag"
+	CLIPlanNoneAlone    Key = "cli.plan.none_alone"
+	CLIPlanName         Key = "cli.plan.name"
+	CLIPlanDescription  Key = "cli.plan.description"
+	CLIPlanOrigin       Key = "cli.plan.origin"
+	CLIPlanWhy          Key = "cli.plan.why"
+	CLIPlanScore        Key = "cli.plan.score"
+	CLIPlanKeepHint     Key = "cli.plan.keep_hint"
+	CLIPlanSaved        Key = "cli.plan.saved"
+	CLIPlanClosest      Key = "cli.plan.closest"
+	CLIPlanClosestFloor Key = "cli.plan.closest_floor"
+	CLIPlanNoConfig     Key = "cli.plan.no_config"
+	CLIPlanWrite        Key = "cli.plan.write"
+	CLIPlanNotLoaded    Key = "cli.plan.not_loaded"
+	CLIPlanSaveBuiltin  Key = "cli.plan.save_builtin"
+	CLIPlanSaveTaken    Key = "cli.plan.save_taken"
+	CLIPlanSaveExists   Key = "cli.plan.save_exists"
+	CLIPlanFileHeader   Key = "cli.plan.file_header"
+	CLIPlanReorderAlone Key = "cli.plan.reorder_alone"
+	CLIPlanReorderNone  Key = "cli.plan.reorder_none"
+	CLIPlanReordered    Key = "cli.plan.reordered"
 )
 
 func init() {
@@ -73,7 +106,7 @@ func init() {
 
 		PlanWhyNewFor:      "adds %s for the %s",
 		PlanWhyNew:         "adds %s",
-		PlanWhyMoreFor:     "more %s, reaching the %s",
+		PlanWhyMoreFor:     "more %s, for the %s",
 		PlanWhyMore:        "more %s",
 		PlanWhyFocus:       "suits your %s focus",
 		PlanWhyRatedRight:  "you rated it about right",
@@ -96,6 +129,44 @@ func init() {
 		PlanSummaryNoFloor: "Left out, needing the floor: %s.",
 		PlanSummaryNoThing: "Left out, needing what you do not have: %s.",
 		PlanSummaryUnprove: "The search stopped early, so this is the best plan it found, not one proven best.",
+
+		HelpPlan: "Plan the best routine for the minutes, place and equipment you have",
+		HelpPlanLong: "Plan a routine that fits the minutes you have, with only what you can do there:\n" +
+			"the equipment at hand (--equipment, or none) and, with --no-floor, nothing on the\n" +
+			"floor. Each choice is explained; docs/planner.md describes how plans are scored.\n" +
+			"Keep a plan with --save NAME, then use it like any routine.\n\n" +
+			"With --reorder ROUTINE it only reorders an existing routine to cut the time spent\n" +
+			"changing position, and says how much that saves.",
+		FlagMinutes:         "the minutes you have, 1 to 30",
+		FlagEquipment:       "what you have, comma-separated, or none",
+		FlagNoFloor:         "nothing on the floor",
+		FlagFocus:           "balanced, mobility, strength or posture",
+		FlagAvoid:           "exercise ids to leave out, comma-separated",
+		FlagSave:            "keep the plan as routine NAME",
+		FlagForce:           "with --save, replace a plan of that name",
+		FlagReorder:         "only reorder routine ROUTINE",
+		CLIPlanNeedMinutes:  "say how many minutes you have with --minutes N (from %d to %d)",
+		CLIPlanFlag:         "%s: %s",
+		CLIPlanNoneAlone:    "--equipment none means nothing at all, so it cannot be listed with other equipment",
+		CLIPlanName:         "Plan for %s",
+		CLIPlanDescription:  "Made by 'unhunch plan %s'.",
+		CLIPlanOrigin:       "unsaved plan",
+		CLIPlanWhy:          "Why these",
+		CLIPlanScore:        "Score %v: types %v, areas %v, focus %v, preference %v, time %v, setup %v, count %v (docs/planner.md).",
+		CLIPlanKeepHint:     "Keep it with --save NAME; then 'unhunch routines show NAME' shows it any time.",
+		CLIPlanSaved:        "Saved as routine %s in %s. See it any time: unhunch routines show %s",
+		CLIPlanClosest:      "The closest plan that fits is for %s and takes %s: %s. Ask for it with: unhunch plan %s",
+		CLIPlanClosestFloor: "Off the floor nothing fits in up to 30 minutes; with the floor, the closest plan is for %s and takes %s: %s. Ask for it with: unhunch plan %s",
+		CLIPlanNoConfig:     "--save needs a config directory: set XDG_CONFIG_HOME or HOME, or use --config-dir",
+		CLIPlanWrite:        "cannot save the plan: %v",
+		CLIPlanNotLoaded:    "the saved plan %s does not load back as a routine; please report this bug",
+		CLIPlanSaveBuiltin:  "--save %s: there is a built-in routine with that id; choose another name",
+		CLIPlanSaveTaken:    "--save %s: a routine with that id comes from %s; choose another name",
+		CLIPlanSaveExists:   "--save %s: a plan is already saved under that name in %s; add --force to replace it",
+		CLIPlanFileHeader:   "# A plan made by 'unhunch plan %s'. Edit it like any routine file (docs/catalog.md).",
+		CLIPlanReorderAlone: "--reorder takes a routine as it is, so it cannot be used with %s",
+		CLIPlanReorderNone:  "%s is already in its quickest order (%s).",
+		CLIPlanReordered:    "Reordered from %s to cut position changes: %s becomes %s, saving %s.",
 
 		// Looked up by id: area.<id>, the areas of planner.Areas.
 		Key("area.neck"):            "neck",

@@ -49,11 +49,27 @@ func (p *problem) result(s *search) (Result, error) {
 	order := ReorderByLevel(steps, p.rules)
 	steps = Apply(steps, order)
 	positions := p.rules.Positions(steps)
+	for i := range steps {
+		steps[i].Position = positions[i]
+	}
+	// In one position, loosen up before working; keep that when no slower.
+	idx := make([]int, len(steps))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(positionRank(positions[a]), positionRank(positions[b])),
+			cmp.Compare(typeRank[steps[a].Exercise.Type], typeRank[steps[b].Exercise.Type]))
+	})
+	if sorted := Apply(steps, idx); setupOf(sorted, p.rules) <= setupOf(steps, p.rules) {
+		steps = sorted
+		order = permute(order, idx)
+	}
 	choices := make([]Choice, len(steps))
 	for i, k := range order {
 		c := picked[k]
-		steps[i] = timeline.Step{Exercise: c.ex, Amount: amounts[c], Position: positions[i]}
-		choices[i] = Choice{Exercise: c.ex, Amount: c.ex.Dose.Fill(amounts[c]), Level: c.level, Position: positions[i], Substitutions: c.subs}
+		steps[i] = timeline.Step{Exercise: c.ex, Amount: amounts[c], Position: steps[i].Position}
+		choices[i] = Choice{Exercise: c.ex, Amount: c.ex.Dose.Fill(amounts[c]), Level: c.level, Position: steps[i].Position, Substitutions: c.subs}
 	}
 	obj, tl, err := Evaluate(p.req, steps, p.rules)
 	if err != nil {
@@ -72,6 +88,24 @@ func (p *problem) result(s *search) (Result, error) {
 	}
 	p.explain(&res, restricted)
 	return res, nil
+}
+
+// positionRank orders positions standing, then seated, then floor.
+func positionRank(p catalog.Position) int {
+	return int(p.Level())*len(catalog.Positions) + slices.Index(catalog.Positions, p)
+}
+
+// typeRank is the order of types within one position: mobility,
+// stretching, posture, activation, strengthening.
+var typeRank = map[catalog.Type]int{catalog.Mobility: 0, catalog.Stretch: 1, catalog.Posture: 2, catalog.Activation: 3, catalog.Strengthen: 4}
+
+// permute returns order rearranged by idx.
+func permute(order, idx []int) []int {
+	out := make([]int, len(idx))
+	for i, k := range idx {
+		out[i] = order[k]
+	}
+	return out
 }
 
 // lowest returns the lowest index in catalog.Positions among a mask's positions.
@@ -96,26 +130,22 @@ var typeWords = map[catalog.Type]message.Key{
 // explain writes each choice's Why and the plan's Summary.
 func (p *problem) explain(res *Result, restricted map[*catalog.Exercise]bool) {
 	seenType := map[catalog.Type]bool{}
-	seenArea := map[string]bool{}
 	for i := range res.Choices {
 		ch := &res.Choices[i]
 		e := ch.Exercise
-		var fresh []string
+		var areas []string
 		for _, a := range Areas(e) {
-			if !seenArea[a] {
-				fresh = append(fresh, AreaName(a))
-				seenArea[a] = true
-			}
+			areas = append(areas, AreaName(a))
 		}
 		what := message.Text(typeWords[e.Type])
 		var lead string
 		switch {
-		case !seenType[e.Type] && len(fresh) > 0:
-			lead = message.Text(message.PlanWhyNewFor, what, listWords(fresh))
+		case !seenType[e.Type] && len(areas) > 0:
+			lead = message.Text(message.PlanWhyNewFor, what, listWords(areas))
 		case !seenType[e.Type]:
 			lead = message.Text(message.PlanWhyNew, what)
-		case len(fresh) > 0:
-			lead = message.Text(message.PlanWhyMoreFor, what, listWords(fresh))
+		case len(areas) > 0:
+			lead = message.Text(message.PlanWhyMoreFor, what, listWords(areas))
 		default:
 			lead = message.Text(message.PlanWhyMore, what)
 		}
