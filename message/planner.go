@@ -130,7 +130,7 @@ func init() {
 		PlanSummaryNoThing: "Left out, needing what you do not have: %s.",
 		PlanSummaryUnprove: "The search stopped early, so this is the best plan it found, not one proven best.",
 
-		HelpPlan: "Plan the best routine for the minutes, place and equipment you have",
+		HelpPlan: "Plan the best routine for your minutes, place and equipment",
 		HelpPlanLong: "Plan a routine that fits the minutes you have, with only what you can do there:\n" +
 			"the equipment at hand (--equipment, or none) and, with --no-floor, nothing on the\n" +
 			"floor. Each choice is explained; docs/planner.md describes how plans are scored.\n" +
