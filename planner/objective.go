@@ -39,7 +39,7 @@ var (
 
 const (
 	areaWeight    = 30 * pt // each target area the plan reaches
-	focusWeight   = 60 * pt // each exercise that matches the focus
+	focusWeight   = 100 * pt // each exercise that matches the focus: as much as a new type
 	workWeight    = 1       // each millisecond of exercise: one point a second
 	setupWeight   = 3       // each millisecond of setup beyond staying put: three points a second
 	countPenalty  = 50 * pt // each exercise beyond comfortableCount
