@@ -131,16 +131,17 @@ func init() {
 		PlanSummaryUnprove: "The search stopped early, so this is the best plan it found, not one proven best.",
 
 		HelpPlan: "Plan the best routine for your minutes, place and equipment",
-		HelpPlanLong: "Plan a routine that fits the minutes you have, with only what you can do there:\n" +
-			"the equipment at hand (--equipment, or none) and, with --no-floor, nothing on the\n" +
-			"floor. Each choice is explained; docs/planner.md describes how plans are scored.\n" +
-			"Keep a plan with --save NAME, then use it like any routine.\n\n" +
-			"With --reorder ROUTINE it only reorders an existing routine to cut the time spent\n" +
-			"changing position, and says how much that saves.",
+		HelpPlanLong: "Plan a routine that fits the minutes you have, with only what you can do\n" +
+			"there: the equipment at hand (--equipment, or none) and, with --no-floor,\n" +
+			"nothing on the floor. Each choice is explained; docs/planner.md describes\n" +
+			"how plans are scored. Keep a plan with --save NAME, then use it like any\n" +
+			"routine.\n\n" +
+			"With --reorder ROUTINE it only reorders an existing routine to cut the time\n" +
+			"spent changing position, and says how much that saves.",
 		FlagMinutes:         "the minutes you have, 1 to 30",
 		FlagEquipment:       "what you have, comma-separated, or none",
 		FlagNoFloor:         "nothing on the floor",
-		FlagFocus:           "balanced, mobility, strength or posture",
+		FlagFocus:           "balanced (default), mobility, strength or posture",
 		FlagAvoid:           "exercise ids to leave out, comma-separated",
 		FlagSave:            "keep the plan as routine NAME",
 		FlagForce:           "with --save, replace a plan of that name",

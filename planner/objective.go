@@ -38,15 +38,15 @@ var (
 )
 
 const (
-	areaWeight    = 30 * pt // each target area the plan reaches
+	areaWeight    = 30 * pt  // each target area the plan reaches
 	focusWeight   = 100 * pt // each exercise that matches the focus: as much as a new type
-	workWeight    = 1       // each millisecond of exercise: one point a second
-	setupWeight   = 3       // each millisecond of setup beyond staying put: three points a second
-	countPenalty  = 50 * pt // each exercise beyond comfortableCount
-	comfortable   = 4       // adherence falls once programs pass about four exercises
-	maxExercises  = 6       // MaxExercises for the longest budgets
-	MinMinutes    = 1       // the shortest budget a request may ask for
-	MaxMinutes    = 30      // the longest budget a request may ask for
+	workWeight    = 1        // each millisecond of exercise: one point a second
+	setupWeight   = 3        // each millisecond of setup beyond staying put: three points a second
+	countPenalty  = 50 * pt  // each exercise beyond comfortableCount
+	comfortable   = 4        // adherence falls once programs pass about four exercises
+	maxExercises  = 6        // MaxExercises for the longest budgets
+	MinMinutes    = 1        // the shortest budget a request may ask for
+	MaxMinutes    = 30       // the longest budget a request may ask for
 	maxTypeRepeat = len(typeWeights)
 )
 

@@ -53,7 +53,7 @@ func (a *app) planCommand() *cobra.Command {
 	f.IntVar(&o.minutes, "minutes", 0, message.Text(message.FlagMinutes))
 	f.StringSliceVar(&o.equipment, "equipment", nil, message.Text(message.FlagEquipment))
 	f.BoolVar(&o.noFloor, "no-floor", false, message.Text(message.FlagNoFloor))
-	f.StringVar(&o.focus, "focus", string(planner.Balanced), message.Text(message.FlagFocus))
+	f.StringVar(&o.focus, "focus", "", message.Text(message.FlagFocus))
 	f.StringSliceVar(&o.avoid, "avoid", nil, message.Text(message.FlagAvoid))
 	f.StringVar(&o.save, "save", "", message.Text(message.FlagSave))
 	f.BoolVar(&o.force, "force", false, message.Text(message.FlagForce))
@@ -85,6 +85,9 @@ func (a *app) request(cmd *cobra.Command, o planOptions, c *catalog.Catalog) (pl
 		return planner.Request{}, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIPlanNeedMinutes, planner.MinMinutes, planner.MaxMinutes))
 	}
 	req := planner.Request{Minutes: o.minutes, Floor: !o.noFloor, Focus: planner.Focus(o.focus)}
+	if req.Focus == "" {
+		req.Focus = planner.Balanced
+	}
 	if req.Minutes < planner.MinMinutes || req.Minutes > planner.MaxMinutes {
 		return req, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIPlanFlag, "--minutes", message.Text(message.PlanBadMinutes, req.Minutes, planner.MinMinutes, planner.MaxMinutes)))
 	}
