@@ -306,7 +306,10 @@ type search struct {
 	areaPts   []Points
 	prefPts   []Points // focus and preference
 	extra     []int64
-	ub        [][]Points // ub[d][j]: bound on any plan adding c[j:] items to the set
+	ub        [][]Points // ub[d][i]: bound on any plan adding items of the node's list[i:] to the set
+	st, vs    [][]Points // per depth and list position: an item's gain, and with its longest dose
+	useful    [][]bool   // per depth and list position: could the item be in a better plan
+	live      [][]int    // live[d]: the candidates the nodes at depth d choose among
 	topV      []Points
 	topS      []Points
 
@@ -338,6 +341,10 @@ func (p *problem) search() *search {
 		s.covered[d] = make([]uint64, p.words)
 		s.sums[d] = make(sumSet, nbits/64+1)
 		s.ub[d] = make([]Points, len(s.c))
+		s.st = append(s.st, make([]Points, len(s.c)))
+		s.vs = append(s.vs, make([]Points, len(s.c)))
+		s.useful = append(s.useful, make([]bool, len(s.c)))
+		s.live = append(s.live, make([]int, 0, len(s.c)))
 	}
 	s.sums[0][0] = 1 // nothing chosen: zero work
 	s.typePts = make([]Points, k+1)
@@ -363,7 +370,10 @@ func (p *problem) search() *search {
 	}
 	s.greedy()
 	s.improve()
-	s.node(0, 0)
+	for j := range s.c {
+		s.live[0] = append(s.live[0], j)
+	}
+	s.node(0, s.live[0], 0)
 	return s
 }
 
@@ -399,21 +409,31 @@ const minusInf = Points(-1) << 62
 
 func countPoints(n int) Points { return -countPenalty * Points(max(0, n-comfortable)) }
 
-// node tries every way to add one more candidate from c[start:] to the
-// current set of d exercises, most promising first, while the bound says
-// something better may be there.
-func (s *search) node(d, start int) {
+// node tries every way to add one more candidate from list[from:] (indices
+// into c, ascending) to the current set of d exercises, most promising
+// first, while the bound says something better may be there. Its children
+// choose only among the candidates the bound keeps alive.
+func (s *search) node(d int, list []int, from int) {
 	if d == s.p.k {
 		return
 	}
 	if d == s.p.k-1 {
-		s.last(d, start)
+		s.last(d, list, from)
 		return
 	}
-	s.bounds(d, start)
-	for j := start; j < len(s.c); j++ {
-		if s.found && s.ub[d][j] <= s.best {
+	s.bounds(d, list, from)
+	live := s.live[d+1]
+	q := 0
+	for i := from; i < len(list); i++ {
+		if s.found && s.ub[d][i] <= s.best {
 			return
+		}
+		j := list[i]
+		for q < len(live) && live[q] <= j {
+			q++
+		}
+		if !s.useful[d][i] {
+			continue
 		}
 		if s.nodes++; s.nodes > nodeLimit {
 			s.done = false
@@ -422,7 +442,7 @@ func (s *search) node(d, start int) {
 		if !s.push(d, j) {
 			continue
 		}
-		s.node(d+1, j+1)
+		s.node(d+1, live, q)
 		s.typeCount[s.c[j].typ]--
 		if !s.done {
 			return
@@ -509,7 +529,7 @@ func (s *search) gain(d, j int) Points {
 // candidate's gain is known exactly, apart from the setup it may add, so no
 // bound over several items is needed; the loop stops once even the best
 // any remaining candidate could do alone cannot beat the best plan.
-func (s *search) last(d, start int) {
+func (s *search) last(d int, list []int, from int) {
 	p := s.p
 	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
 	avail := p.avail(d+1, s.extra[d])
@@ -522,10 +542,8 @@ func (s *search) last(d, start int) {
 		}
 	}
 	oneWord := p.words == 1
-	for j := start; j < len(s.c); j++ {
-		if !s.found {
-			// nothing to beat yet
-		} else if base+min(Points(maxS)+s.sufV[j], Points(avail)+s.sufS[j]) <= s.best {
+	for _, j := range list[from:] {
+		if s.found && base+min(Points(maxS)+s.sufV[j], Points(avail)+s.sufS[j]) <= s.best {
 			return
 		}
 		if minS+s.minWork[j] > avail {
@@ -637,12 +655,14 @@ func workUnit(cs []*cand) int64 {
 	return max(g, 1)
 }
 
-// bounds fills ub[d][j] for j >= start: an upper bound on the score of any
-// plan that adds one to k-d more items from c[j:] to the current set. Each
-// item's gain is bounded by what it would add alone to the current set
+// bounds fills ub[d][i] for i >= from: an upper bound on the score of any
+// plan that adds one to k-d more items from list[i:] to the current set.
+// Each item's gain is bounded by what it would add alone to the current set
 // (coverage only shrinks as more is chosen); the work time is bounded both
-// by the items' longest doses and by the time left.
-func (s *search) bounds(d, start int) {
+// by the items' longest doses and by the time left. It also marks, in
+// useful[d], the items that could be part of a better plan at all, with the
+// best others beside them, and lists them in live[d+1] for the children.
+func (s *search) bounds(d int, list []int, from int) {
 	p := s.p
 	r := p.k - d
 	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
@@ -665,8 +685,11 @@ func (s *search) bounds(d, start int) {
 	topV, topS := s.topV[:0], s.topS[:0]
 	oneWord := s.p.words == 1
 	ub := minusInf
-	for j := len(s.c) - 1; j >= start; j-- {
-		if minS+s.minWork[j] <= avail1 {
+	st, vs, fits := s.st[d], s.vs[d], s.useful[d]
+	for i := len(list) - 1; i >= from; i-- {
+		j := list[i]
+		fits[i] = minS+s.minWork[j] <= avail1
+		if fits[i] {
 			var fresh int
 			if oneWord {
 				fresh = bits.OnesCount64(s.area1[j] &^ cov[0])
@@ -675,13 +698,14 @@ func (s *search) bounds(d, start int) {
 					fresh += bits.OnesCount64(a &^ cov[w])
 				}
 			}
-			st := typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
+			st[i] = typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
+			vs[i] = st[i] + Points(s.maxWork[j])
 			changed := false
-			if len(topS) < r || st > topS[r-1] {
-				topS, changed = insertTop(topS, r, st), true
+			if len(topS) < r || st[i] > topS[r-1] {
+				topS, changed = insertTop(topS, r, st[i]), true
 			}
-			if v := st + Points(s.maxWork[j]); len(topV) < r || v > topV[r-1] {
-				topV, changed = insertTop(topV, r, v), true
+			if len(topV) < r || vs[i] > topV[r-1] {
+				topV, changed = insertTop(topV, r, vs[i]), true
 			}
 			if changed {
 				ub = minusInf
@@ -693,9 +717,31 @@ func (s *search) bounds(d, start int) {
 				}
 			}
 		}
-		s.ub[d][j] = ub
+		s.ub[d][i] = ub
 	}
 	s.topV, s.topS = topV, topS
+	// An item is useful if a plan holding it, with the best others of the
+	// suffix beside it (itself perhaps among them: a looser bound), could
+	// beat the best plan.
+	live := s.live[d+1][:0]
+	for i := from; i < len(list); i++ {
+		if fits[i] && s.found {
+			best := minusInf
+			var cumV, cumS Points
+			for t := 1; t <= r; t++ {
+				best = max(best, baseT[t]+min(vs[i]+cumV+Points(maxS), st[i]+cumS+availT[t]))
+				if t-1 < len(topV) {
+					cumV += topV[t-1]
+					cumS += topS[t-1]
+				}
+			}
+			fits[i] = best > s.best
+		}
+		if fits[i] {
+			live = append(live, list[i])
+		}
+	}
+	s.live[d+1] = live
 }
 
 // push adds c[j] to the current set of d exercises if some choice of doses
