@@ -42,12 +42,16 @@ const (
 	focusWeight   = 100 * pt // each exercise that matches the focus: as much as a new type
 	workWeight    = 1        // each millisecond of exercise: one point a second
 	setupWeight   = 3        // each millisecond of setup beyond staying put: three points a second
-	countPenalty  = 50 * pt  // each exercise beyond comfortableCount
+	countPenalty  = 50 * pt  // each exercise beyond comfortable
 	comfortable   = 4        // adherence falls once programs pass about four exercises
 	maxExercises  = 6        // MaxExercises for the longest budgets
-	MinMinutes    = 1        // the shortest budget a request may ask for
-	MaxMinutes    = 30       // the longest budget a request may ask for
 	maxTypeRepeat = len(typeWeights)
+)
+
+// The budgets a request may ask for, in minutes (PRODUCT.md §7.1).
+const (
+	MinMinutes = 1  // the shortest budget
+	MaxMinutes = 30 // the longest budget
 )
 
 // MaxExercises returns the most exercises a plan for the given minutes may

@@ -84,7 +84,7 @@ func (p *problem) result(s *search) (Result, error) {
 	}
 	restricted := map[*catalog.Exercise]bool{}
 	for _, c := range picked {
-		restricted[c.ex] = c.restrct
+		restricted[c.ex] = c.restricted
 	}
 	p.explain(&res, restricted)
 	return res, nil

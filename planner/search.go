@@ -29,20 +29,20 @@ type rung struct {
 
 // cand is an exercise the person can do, prepared for the search.
 type cand struct {
-	ex      *catalog.Exercise
-	view    *catalog.Exercise // ex with only the allowed positions, if that differs
-	order   int               // index in the catalog: the last tie-break
-	typ     int               // index in catalog.Types
-	areas   []uint64          // bitset over problem.areaIDs
-	pos     uint16            // allowed positions, bit i for catalog.Positions[i]
-	focus   Points
-	pref    Points
-	level   dose.Amount
-	rungs   []rung // ascending work
-	subs    []Substitution
-	alone   Points // what it scores with nothing else: type, areas, focus, preference, top work
-	nAreas  int
-	restrct bool // some of its positions are on the floor and the floor is out
+	ex         *catalog.Exercise
+	view       *catalog.Exercise // ex with only the allowed positions, if that differs
+	order      int               // index in the catalog: the last tie-break
+	typ        int               // index in catalog.Types
+	areas      []uint64          // bitset over problem.areaIDs
+	pos        uint16            // allowed positions, bit i for catalog.Positions[i]
+	focus      Points
+	pref       Points
+	level      dose.Amount
+	rungs      []rung // ascending work
+	subs       []Substitution
+	alone      Points // what it scores with nothing else: type, areas, focus, preference, top work
+	nAreas     int
+	restricted bool // some of its positions are on the floor and the floor is out
 }
 
 // problem is a request prepared for the search.
@@ -110,7 +110,7 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 		if len(allowed) < len(e.Positions) {
 			v := *e
 			v.Positions = allowed
-			cd.view, cd.restrct = &v, true
+			cd.view, cd.restricted = &v, true
 		}
 		cd.focus, cd.pref = preference(e, req)
 		cd.level = levelOf(e, req)
