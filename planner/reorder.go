@@ -4,6 +4,8 @@
 package planner
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
 	"github.com/unhunch/unhunch/catalog"
@@ -111,6 +113,47 @@ func groupByLevel(steps []timeline.Step, rules timeline.Rules) []int {
 		}
 	}
 	return order
+}
+
+// ReorderByLevel is Reorder, preferring among the quickest orders the one
+// that goes standing, then seated, then floor, grouping each position: it
+// sorts Reorder's result by the level and position each step is done in
+// and keeps that when it is no slower.
+func ReorderByLevel(steps []timeline.Step, rules timeline.Rules) []int {
+	order := Reorder(steps, rules)
+	ordered := Apply(steps, order)
+	positions := rules.Positions(ordered)
+	rank := func(p catalog.Position) int {
+		return int(p.Level())*len(catalog.Positions) + slices.Index(catalog.Positions, p)
+	}
+	idx := make([]int, len(order))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(rank(positions[a]), rank(positions[b])) })
+	sorted := make([]int, len(order))
+	pinned := make([]timeline.Step, len(order))
+	for i, k := range idx {
+		sorted[i] = order[k]
+		pinned[i] = ordered[k]
+		pinned[i].Position = positions[k]
+	}
+	if setupOf(pinned, rules) <= setupOf(ordered, rules) {
+		return sorted
+	}
+	return order
+}
+
+// setupOf returns the total setup time of steps in the given order, each
+// in the position rules choose for it.
+func setupOf(steps []timeline.Step, rules timeline.Rules) time.Duration {
+	var d time.Duration
+	prev := rules.StartsFrom
+	for _, p := range rules.Positions(steps) {
+		d += rules.SetupTime(prev, p)
+		prev = p
+	}
+	return d
 }
 
 // Apply returns steps rearranged in the given order.

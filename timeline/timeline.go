@@ -377,15 +377,34 @@ type compiler struct {
 	rules     Rules
 	rest      string // the rest cue, looked up once
 	switchCue string // the default switch-sides cue
+	dry       bool   // only add up durations: keep no segments and fill no cues
 	segs      []Segment
 	blocks    []Block
 	at        time.Duration
 }
 
 func (c *compiler) add(s Segment) {
+	if c.dry {
+		c.at += s.Duration
+		return
+	}
 	s.Start = c.at
 	c.at += s.Duration
 	c.segs = append(c.segs, s)
+}
+
+// Work returns how long the work of one step takes: its block of a compiled
+// timeline without the intro and the setup. It runs the compiler itself,
+// keeping no segments, so it always agrees with Compile; the work of a step
+// does not depend on the steps around it or on its position.
+func (r Rules) Work(st Step) (time.Duration, error) {
+	if err := checkStep(0, st); err != nil {
+		return 0, err
+	}
+	c := compiler{rules: r, dry: true}
+	p := st.Exercise.Positions[0]
+	c.exercise(0, st, p, p)
+	return c.at - r.Intro - r.SetupSame, nil
 }
 
 // SideCue fills {side} and {other} in a cue with the names of side and
@@ -419,6 +438,10 @@ func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 		firstSide = d.FirstSide
 	}
 	seg := func(s Segment) {
+		if c.dry {
+			c.at += s.Duration
+			return
+		}
 		s.Exercise, s.ExerciseID = i, e.ID
 		s.Cue = SideCue(s.Cue, s.Side)
 		c.add(s)
@@ -531,6 +554,9 @@ func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 				rep(set, r, dose.None)
 			}
 		}
+	}
+	if c.dry {
+		return
 	}
 	c.blocks = append(c.blocks, Block{
 		ExerciseID: e.ID, Position: pos, Amount: a, Start: start, Duration: c.at - start,
