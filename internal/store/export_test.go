@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"database/sql"
+	"time"
+)
 
 // VersionTable is goose's table of applied migrations, for tests that fake
 // a journal from a newer unhunch.
@@ -17,3 +20,6 @@ func SetBusyTimeout(d time.Duration) (restore func()) {
 
 // NewIDAt returns an ID for time t.
 func NewIDAt(t time.Time) string { return newID(t) }
+
+// DB returns the store's connection pool, for tests that inspect settings.
+func (s *Store) DB() *sql.DB { return s.db }

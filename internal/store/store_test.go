@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 	"time"
@@ -475,4 +476,33 @@ func TestSweepInterrupted(t *testing.T) {
 			t.Errorf("active sessions: %d, %v; want 3", len(active), err)
 		}
 	})
+}
+
+// The SQLite settings that make every saved write durable hold on every
+// connection of the pool, not just the first.
+func TestSQLiteSettings(t *testing.T) {
+	st := open(t, sqliteEng)
+	ctx := context.Background()
+	want := map[string]string{"journal_mode": "wal", "synchronous": "2", "foreign_keys": "1", "busy_timeout": "5000"}
+	// Hold several connections at once, so that the pool has to open new ones.
+	var conns []*sql.Conn
+	for range 3 {
+		c, err := st.DB().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		for pragma, w := range want {
+			var got string
+			if err := c.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != w {
+				t.Errorf("connection %d: PRAGMA %s = %s, want %s", i, pragma, got, w)
+			}
+		}
+		c.Close()
+	}
 }
