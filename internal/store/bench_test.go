@@ -66,4 +66,3 @@ func BenchmarkRecordExerciseParallel(b *testing.B) {
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "writes/s")
 	})
 }
-
