@@ -398,7 +398,7 @@ func TestPostgresProblems(t *testing.T) {
 		words []string
 	}{
 		{"nothing listens on the port", fmt.Sprintf("postgres://unhunch:%s@127.0.0.1:%d/journal?sslmode=disable", secret, closed),
-			unhunch.EUnavailable, []string{fmt.Sprintf("127.0.0.1:%d", closed), "the server is not reachable", "connection refused", "UNHUNCH_DB"}},
+			unhunch.EUnavailable, []string{fmt.Sprintf("127.0.0.1:%d", closed), "the server is not reachable (connection refused)", "UNHUNCH_DB"}},
 		{"not a URL pgx can read", "postgres://unhunch:" + secret + "@127.0.0.1:notaport/journal",
 			unhunch.EInvalid, []string{"not a PostgreSQL URL", "postgres://USER:PASSWORD@HOST:PORT/DATABASE"}},
 		{"another kind of database", "mysql://unhunch:" + secret + "@127.0.0.1/journal",

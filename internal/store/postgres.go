@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -115,7 +116,26 @@ func explainPostgres(s *Store, op string, err error) error {
 	var ne net.Error
 	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) ||
 		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || pgconn.Timeout(err) {
-		return coded(unhunch.EUnavailable, cause, message.StorePGUnreachable, s.pg.server, rootCause(err))
+		return coded(unhunch.EUnavailable, cause, message.StorePGUnreachable, s.pg.server, netReason(err))
 	}
 	return nil
+}
+
+// netReason says in a few words why a connection failed: "connection
+// refused", "no such host", "no answer within 10s". pgx may join the errors
+// of several attempts; the first reason found stands for them.
+func netReason(err error) string {
+	var errno syscall.Errno
+	var dns *net.DNSError
+	var ne net.Error
+	switch {
+	case errors.As(err, &errno):
+		return errno.Error()
+	case errors.As(err, &dns):
+		return dns.Err
+	case pgconn.Timeout(err), errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return fmt.Sprintf("no answer within %s", connectTimeout)
+	}
+	msg, _, _ := strings.Cut(rootCause(err).Error(), "\n")
+	return msg
 }
