@@ -83,7 +83,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIFlagError, err.Error(), c.CommandPath()))
 	})
-	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.catalogCommand())
+	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.catalogCommand(), a.historyCommand(), a.backupCommand(), a.restoreCommand())
 	return root
 }
 
