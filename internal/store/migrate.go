@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/pressly/goose/v3"
-	"github.com/pressly/goose/v3/lock"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/message"
@@ -128,16 +127,25 @@ func (s *Store) migrate(ctx context.Context) error {
 	if sc.ours() && sc.version == SchemaVersion() {
 		return nil
 	}
-	opts := []goose.ProviderOption{goose.WithTableName(versionTable)}
-	if s.eng.name == "postgres" {
-		// Several servers may start at once on one database: an advisory
-		// lock lets one of them migrate while the others wait.
-		locker, err := lock.NewPostgresSessionLocker()
+	if s.eng.lockMigrations != nil {
+		// Several servers may start at once on one database: one migrates
+		// while the others wait, then finds the work done.
+		unlock, err := s.eng.lockMigrations(ctx, s.db)
 		if err != nil {
-			return unhunch.Errorf(unhunch.EInternal, "store: migration lock: %w", err)
+			return s.fail("wait for the migration lock", err)
 		}
-		opts = append(opts, goose.WithSessionLocker(locker))
+		defer unlock()
+		if sc, err = inspect(ctx, s.db, s.eng); err != nil {
+			return s.fail("read the journal's schema", err)
+		}
+		if err := s.check(sc); err != nil {
+			return err
+		}
+		if sc.ours() && sc.version == SchemaVersion() {
+			return nil
+		}
 	}
+	opts := []goose.ProviderOption{goose.WithTableName(versionTable)}
 	p, err := goose.NewProvider(goose.Dialect(s.eng.gooseDialect), s.db, migrations(), opts...)
 	if err != nil {
 		return unhunch.Errorf(unhunch.EInternal, "store: load migrations: %w", err)

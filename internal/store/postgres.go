@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
@@ -35,6 +36,28 @@ var postgresEngine = &engine{
 		var pe *pgconn.PgError
 		return errors.As(err, &pe) && pe.Code == "23503"
 	},
+	lockMigrations: lockPostgresMigrations,
+}
+
+// migrationLockID names the advisory lock held while migrating: "unhunch"
+// in ASCII.
+const migrationLockID int64 = 0x756e68756e6368
+
+// lockPostgresMigrations takes a session advisory lock, waiting (without
+// polling) while another server holds it.
+func lockPostgresMigrations(ctx context.Context, db *sql.DB) (func(), error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", migrationLockID); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return func() {
+		conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrationLockID)
+		conn.Close()
+	}, nil
 }
 
 // isPostgresURL reports whether url names a PostgreSQL database.

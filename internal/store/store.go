@@ -55,6 +55,9 @@ type engine struct {
 	explain func(s *Store, op string, err error) error
 	// isForeignKey reports whether err is a foreign-key violation.
 	isForeignKey func(err error) bool
+	// lockMigrations, if set, waits for a lock that lets one process at a
+	// time migrate the database, and returns the function that releases it.
+	lockMigrations func(ctx context.Context, db *sql.DB) (unlock func(), err error)
 }
 
 // Open opens the journal and brings its schema up to date. An empty url

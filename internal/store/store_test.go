@@ -506,3 +506,37 @@ func TestSQLiteSettings(t *testing.T) {
 		c.Close()
 	}
 }
+
+// Several processes opening a new journal at the same moment (a server and
+// a terminal session, or several servers on one PostgreSQL) all get it,
+// migrated once.
+func TestConcurrentFirstOpen(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		url, dir := e.fresh(t)
+		const n = 6
+		errs := make(chan error, n)
+		stores := make(chan *store.Store, n)
+		for range n {
+			go func() {
+				st, err := store.Open(context.Background(), url, dir)
+				errs <- err
+				stores <- st
+			}()
+		}
+		for range n {
+			if err := <-errs; err != nil {
+				t.Errorf("open: %v", err)
+			}
+			if st := <-stores; st != nil {
+				st.Close()
+			}
+		}
+		var versions int
+		if err := raw(t, url, dir).QueryRow("SELECT COUNT(*) FROM " + store.VersionTable + " WHERE version_id > 0").Scan(&versions); err != nil {
+			t.Fatal(err)
+		}
+		if versions != int(store.SchemaVersion()) {
+			t.Errorf("%d migrations recorded, want %d", versions, store.SchemaVersion())
+		}
+	})
+}
