@@ -66,3 +66,29 @@ func BenchmarkRecordExerciseParallel(b *testing.B) {
 		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "writes/s")
 	})
 }
+
+// BenchmarkSessions reads a year of daily sessions, five exercises each,
+// as `unhunch history` does: one query for all of them.
+func BenchmarkSessions(b *testing.B) {
+	forEachEngineB(b, func(b *testing.B, e engine) {
+		ctx := context.Background()
+		st := open(b, e)
+		for day := range 365 {
+			s := &journal.Session{RoutineID: "posture-support", StartedAt: base.AddDate(0, 0, day)}
+			if _, err := st.StartSession(ctx, s); err != nil {
+				b.Fatal(err)
+			}
+			for i := range 5 {
+				if err := st.RecordExercise(ctx, s.ID, childPerformance(i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		for b.Loop() {
+			list, err := st.Sessions(ctx, journal.Filter{})
+			if err != nil || len(list) != 365 {
+				b.Fatalf("%d sessions, %v", len(list), err)
+			}
+		}
+	})
+}
