@@ -145,8 +145,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			return nil
 		}
 	}
-	opts := []goose.ProviderOption{goose.WithTableName(versionTable)}
-	p, err := goose.NewProvider(goose.Dialect(s.eng.gooseDialect), s.db, migrations(), opts...)
+	p, err := goose.NewProvider(s.eng.gooseDialect, s.db, migrations(), goose.WithTableName(versionTable))
 	if err != nil {
 		return unhunch.Errorf(unhunch.EInternal, "store: load migrations: %w", err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/pressly/goose/v3"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/message"
@@ -29,7 +30,7 @@ const connectTimeout = 10 * time.Second
 
 var postgresEngine = &engine{
 	name:         "postgres",
-	gooseDialect: "postgres",
+	gooseDialect: goose.DialectPostgres,
 	listTables:   "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
 	explain:      explainPostgres,
 	isForeignKey: func(err error) bool {

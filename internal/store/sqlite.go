@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pressly/goose/v3"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
@@ -32,7 +33,7 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 
 var sqliteEngine = &engine{
 	name:         "sqlite",
-	gooseDialect: "sqlite3",
+	gooseDialect: goose.DialectSQLite3,
 	listTables:   "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
 	serialWrites: true,
 	explain:      explainSQLite,

@@ -21,6 +21,8 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/pressly/goose/v3"
+
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -47,7 +49,7 @@ var _ journal.Store = (*Store)(nil)
 // engine holds what differs between SQLite and PostgreSQL.
 type engine struct {
 	name         string
-	gooseDialect string // goose.Dialect, as a string to keep goose out of this file
+	gooseDialect goose.Dialect
 	listTables   string // lists the tables of the current database (or schema)
 	serialWrites bool   // queue writes in this process (writeMu)
 	// explain turns a driver error it recognises into an *unhunch.Error; it
