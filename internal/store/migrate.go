@@ -69,30 +69,41 @@ func (sc schema) ours() bool { return sc.tables[versionTable] }
 func (sc schema) complete() bool { return sc.tables["sessions"] && sc.tables["performances"] }
 
 // inspect reads which tables db holds and which schema version it is at,
-// writing nothing.
+// writing nothing. Its queries are separate statements, so another process
+// may finish a migration between them: when the version read says the
+// journal is complete but the tables listed before it do not, it lists them
+// again (a migration commits its tables and its version together).
 func inspect(ctx context.Context, db *sql.DB, eng *engine) (schema, error) {
-	sc := schema{tables: map[string]bool{}}
+	sc := schema{}
+	var err error
+	if sc.tables, err = listTables(ctx, db, eng); err != nil || !sc.ours() {
+		return sc, err
+	}
+	if err := db.QueryRowContext(ctx, "SELECT COALESCE(MAX(version_id), 0) FROM "+versionTable).Scan(&sc.version); err != nil {
+		return sc, err
+	}
+	if sc.version >= SchemaVersion() && !sc.complete() {
+		sc.tables, err = listTables(ctx, db, eng)
+	}
+	return sc, err
+}
+
+// listTables returns the names of db's tables, lower-cased.
+func listTables(ctx context.Context, db *sql.DB, eng *engine) (map[string]bool, error) {
+	tables := map[string]bool{}
 	rows, err := db.QueryContext(ctx, eng.listTables)
 	if err != nil {
-		return sc, err
+		return tables, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var name string
 		if err := rows.Scan(&name); err != nil {
-			return sc, err
+			return tables, err
 		}
-		sc.tables[strings.ToLower(name)] = true
+		tables[strings.ToLower(name)] = true
 	}
-	if err := rows.Err(); err != nil {
-		return sc, err
-	}
-	if sc.ours() {
-		if err := db.QueryRowContext(ctx, "SELECT COALESCE(MAX(version_id), 0) FROM "+versionTable).Scan(&sc.version); err != nil {
-			return sc, err
-		}
-	}
-	return sc, nil
+	return tables, rows.Err()
 }
 
 // check refuses a database that is not an unhunch journal or is newer than

@@ -85,6 +85,7 @@ func openSQLite(ctx context.Context, dataDir string) (*Store, error) {
 	if !writable(dir) {
 		return nil, coded(unhunch.EUnavailable, nil, message.StoreDirReadOnly, dir)
 	}
+	probe := false
 	info, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -106,22 +107,49 @@ func openSQLite(ctx context.Context, dataDir string) (*Store, error) {
 		if !writable(path) {
 			return nil, coded(unhunch.EUnavailable, nil, message.StoreFileReadOnly, path)
 		}
-		if info.Size() > 0 {
-			if err := s.probe(ctx); err != nil {
-				return nil, err
-			}
+		probe = info.Size() > 0
+	}
+	// A new journal opened by several processes at once can answer "busy"
+	// without waiting (SQLite does not wait where waiting could deadlock,
+	// as when the file switches to WAL): try again, within the busy timeout.
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		err := s.connect(ctx, probe)
+		if err == nil {
+			return s, nil
+		}
+		if !isBusy(err) || time.Now().After(deadline) {
+			return nil, err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// connect opens the journal's connection pool and brings the schema up to
+// date, after probing the file first if it already has content.
+func (s *Store) connect(ctx context.Context, probe bool) error {
+	if probe {
+		if err := s.probe(ctx); err != nil {
+			return err
 		}
 	}
-	db, err := sql.Open("sqlite", sqliteDSN(path, true))
+	db, err := sql.Open("sqlite", sqliteDSN(s.path, true))
 	if err != nil {
-		return nil, s.fail("open", err)
+		return s.fail("open", err)
 	}
 	s.db = db
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, err
+		s.db = nil
+		return err
 	}
-	return s, nil
+	return nil
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // ensureDir creates the data folder (private to its owner) if needed.

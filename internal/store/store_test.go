@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -525,7 +526,7 @@ func TestConcurrentFirstOpen(t *testing.T) {
 		}
 		for range n {
 			if err := <-errs; err != nil {
-				t.Errorf("open: %v", err)
+				t.Errorf("open: %v (%v)", err, errors.Unwrap(err))
 			}
 			if st := <-stores; st != nil {
 				st.Close()
