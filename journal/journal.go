@@ -76,7 +76,7 @@ type Session struct {
 	RoutineName    string        `json:"routine_name"`
 	Status         Status        `json:"status"`
 	StartedAt      time.Time     `json:"started_at"`
-	EndedAt        *time.Time    `json:"ended_at"`        // nil while active or when interrupted
+	EndedAt        *time.Time    `json:"ended_at"`        // nil while active; when interrupted, the last moment it was known to run
 	PlannedSeconds float64       `json:"planned_seconds"` // the compiled timeline's length
 	PainBefore     *int          `json:"pain_before"`     // 0–10, nil if not given
 	PainAfter      *int          `json:"pain_after"`      // 0–10, nil if not given
@@ -84,6 +84,11 @@ type Session struct {
 	Owner          string        `json:"-"` // who plays it: "pid:<n>@<host>" for the terminal, "web" for the browser
 	ClientKey      string        `json:"-"` // an idempotency key from a client; unique when set
 	Exercises      []Performance `json:"exercises"`
+
+	// PlannedExercises is how many exercises the routine had when the
+	// session started, so that completion never depends on today's
+	// catalog; 0 if unknown.
+	PlannedExercises int `json:"planned_exercises"`
 }
 
 // Performance is what happened to one exercise of a session.

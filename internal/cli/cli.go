@@ -83,7 +83,8 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIFlagError, err.Error(), c.CommandPath()))
 	})
-	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.planCommand(), a.catalogCommand(), a.aboutCommand())
+	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.planCommand(), a.catalogCommand(), a.aboutCommand(),
+		a.historyCommand(), a.backupCommand(), a.restoreCommand())
 	return root
 }
 

@@ -36,6 +36,7 @@ func TestMain(m *testing.M) {
 			}
 			os.Exit(code)
 		},
+		"journal-seed": func() { os.Exit(seedJournal()) },
 	})
 }
 

@@ -1,0 +1,486 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+)
+
+// Limits on text a client sends, so that a journal row stays small.
+const (
+	maxIDLen   = 64
+	maxTextLen = 200
+)
+
+// StartSession saves s as a new active session. It fills in an ID when s has
+// none, the start time (now) when it is zero, and rounds the start to the
+// millisecond the journal keeps. With a ClientKey that an earlier session
+// already used, it writes nothing, puts that session in *s and returns
+// created=false: a client that sends the same start twice gets one session.
+func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (created bool, err error) {
+	if err := checkNewSession(sess); err != nil {
+		return false, err
+	}
+	if sess.ID == "" {
+		sess.ID = NewID()
+	}
+	if sess.StartedAt.IsZero() {
+		sess.StartedAt = time.Now()
+	}
+	sess.Status = journal.Active
+	sess.StartedAt = fromMillis(millis(sess.StartedAt))
+	if sess.Exercises == nil {
+		sess.Exercises = []journal.Performance{}
+	}
+	var n int64
+	err = s.write(func() error {
+		res, err := s.db.ExecContext(ctx, `INSERT INTO sessions
+			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			ON CONFLICT DO NOTHING`,
+			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
+			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return false, s.fail("save session "+sess.ID, err)
+	}
+	if n == 1 {
+		return true, nil
+	}
+	// The ID or the client key is taken.
+	if sess.ClientKey != "" {
+		list, err := s.query(ctx, "WHERE client_key = $1", sess.ClientKey)
+		if err != nil {
+			return false, s.fail("read session with client key "+sess.ClientKey, err)
+		}
+		if len(list) == 1 {
+			*sess = *list[0]
+			return false, nil
+		}
+	}
+	return false, coded(unhunch.EConflict, nil, message.StoreSessionExists, sess.ID)
+}
+
+// RecordExercise saves what happened to one exercise of a session. Sending
+// the same index again replaces it (a client may re-send after a timeout);
+// a rating saved earlier is kept unless p carries one.
+func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error {
+	if err := checkPerformance(p); err != nil {
+		return err
+	}
+	err := s.write(func() error {
+		_, err := s.db.ExecContext(ctx, `INSERT INTO performances
+			(session_id, idx, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
+			 seconds, started_at, ended_at, rating)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+			ON CONFLICT (session_id, idx) DO UPDATE SET
+				exercise_id = excluded.exercise_id, outcome = excluded.outcome, stop_reason = excluded.stop_reason,
+				reps = excluded.reps, hold_seconds = excluded.hold_seconds, hold_breaths = excluded.hold_breaths,
+				amount_seconds = excluded.amount_seconds, sets = excluded.sets, seconds = excluded.seconds,
+				started_at = excluded.started_at, ended_at = excluded.ended_at,
+				rating = CASE WHEN excluded.rating = '' THEN performances.rating ELSE excluded.rating END`,
+			sessionID, p.Index, p.ExerciseID, string(p.Outcome), string(p.StopReason),
+			p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths, p.Amount.Seconds, p.Amount.Sets,
+			p.Seconds, millis(p.StartedAt), millis(p.EndedAt), string(p.Rating))
+		return err
+	})
+	if err != nil && s.eng.isForeignKey(err) {
+		return coded(unhunch.ENotFound, err, message.StoreNoSession, sessionID)
+	}
+	return s.fail("save exercise "+sessionID+"/"+strconv.Itoa(p.Index), err)
+}
+
+// RateExercise saves how the exercise at index felt.
+func (s *Store) RateExercise(ctx context.Context, sessionID string, index int, r journal.Rating) error {
+	if _, err := journal.ParseRating(string(r)); err != nil {
+		return err
+	}
+	var n int64
+	err := s.write(func() error {
+		res, err := s.db.ExecContext(ctx, "UPDATE performances SET rating = $3 WHERE session_id = $1 AND idx = $2",
+			sessionID, index, string(r))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return s.fail("rate exercise "+sessionID+"/"+strconv.Itoa(index), err)
+	}
+	if n == 0 {
+		if err := s.exists(ctx, sessionID); err != nil {
+			return err
+		}
+		return coded(unhunch.ENotFound, nil, message.StoreNoExercise, sessionID, index)
+	}
+	return nil
+}
+
+// FinishSession ends a session: completed, stopped (with the reason, if one
+// was given) or interrupted, at endedAt (now if zero), with the pain after.
+// Finishing again overwrites, so a re-sent finish is harmless.
+func (s *Store) FinishSession(ctx context.Context, id string, status journal.Status, endedAt time.Time, painAfter *int, reason journal.StopReason) error {
+	switch status {
+	case journal.Completed, journal.Stopped, journal.Interrupted:
+	default:
+		return invalid(message.StoreBadEndStatus, string(status))
+	}
+	if err := journal.CheckPain(painAfter); err != nil {
+		return err
+	}
+	if reason != "" {
+		if _, err := journal.ParseStopReason(string(reason)); err != nil {
+			return err
+		}
+		if status != journal.Stopped {
+			return invalid(message.StoreReasonWithoutStop, string(reason))
+		}
+	}
+	if endedAt.IsZero() {
+		endedAt = time.Now()
+	}
+	var n int64
+	err := s.write(func() error {
+		res, err := s.db.ExecContext(ctx, `UPDATE sessions SET status = $2, ended_at = $3, pain_after = $4, stop_reason = $5
+			WHERE id = $1`, id, string(status), millis(endedAt), nullInt(painAfter), string(reason))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return s.fail("finish session "+id, err)
+	}
+	if n == 0 {
+		return coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+	}
+	return nil
+}
+
+// Session returns one session with its exercises, or an ENotFound error.
+func (s *Store) Session(ctx context.Context, id string) (*journal.Session, error) {
+	list, err := s.query(ctx, "WHERE id = $1", id)
+	if err != nil {
+		return nil, s.fail("read session "+id, err)
+	}
+	if len(list) == 0 {
+		return nil, coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+	}
+	return list[0], nil
+}
+
+// Sessions returns the sessions f selects with their exercises, most recent
+// first, in one query.
+func (s *Store) Sessions(ctx context.Context, f journal.Filter) ([]*journal.Session, error) {
+	since := int64(math.MinInt64)
+	if !f.Since.IsZero() {
+		since = millis(f.Since)
+	}
+	limit := int64(math.MaxInt64)
+	if f.Limit > 0 {
+		limit = int64(f.Limit)
+	}
+	list, err := s.query(ctx, "WHERE started_at >= $1 ORDER BY started_at DESC, id DESC LIMIT $2", since, limit)
+	if err != nil {
+		return nil, s.fail("read sessions", err)
+	}
+	return list, nil
+}
+
+// ActiveSessions returns the sessions still marked active, most recent
+// first: sessions being played now, and sessions whose player died.
+func (s *Store) ActiveSessions(ctx context.Context) ([]*journal.Session, error) {
+	list, err := s.query(ctx, "WHERE status = $1", string(journal.Active))
+	if err != nil {
+		return nil, s.fail("read active sessions", err)
+	}
+	return list, nil
+}
+
+// MarkInterrupted ends an active session as interrupted; at is the last
+// moment it was known to run (SweepInterrupted passes the end of its last
+// saved exercise). A session that is no longer active is left as it is, so
+// two processes sweeping at once do no harm. It returns an ENotFound error
+// for an unknown id.
+func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) error {
+	var n int64
+	err := s.write(func() error {
+		res, err := s.db.ExecContext(ctx, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
+			id, string(journal.Interrupted), millis(at), string(journal.Active))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return s.fail("mark session "+id+" interrupted", err)
+	}
+	if n == 0 {
+		return s.exists(ctx, id)
+	}
+	return nil
+}
+
+// SweepInterrupted marks every active session whose owner is not alive as
+// interrupted and returns how many it marked. Pass OwnerAlive.
+func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) bool) (int, error) {
+	active, err := s.ActiveSessions(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, sess := range active {
+		if alive(sess.Owner) {
+			continue
+		}
+		if err := s.MarkInterrupted(ctx, sess.ID, lastSeen(sess)); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// lastSeen returns the last moment a session is known to have run: the end
+// of its latest saved exercise, or its start.
+func lastSeen(sess *journal.Session) time.Time {
+	t := sess.StartedAt
+	for _, p := range sess.Exercises {
+		if p.EndedAt.After(t) {
+			t = p.EndedAt
+		}
+	}
+	return t
+}
+
+// exists returns nil if the session is in the journal and an ENotFound
+// error if it is not.
+func (s *Store) exists(ctx context.Context, id string) error {
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM sessions WHERE id = $1", id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+	}
+	return s.fail("read session "+id, err)
+}
+
+// sessionColumns and performanceColumns are read by query, in this order.
+const (
+	sessionColumns = `s.id, s.routine_id, s.routine_name, s.status, s.started_at, s.ended_at, s.planned_seconds,
+		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key`
+	performanceColumns = `p.idx, p.exercise_id, p.outcome, p.stop_reason, p.reps, p.hold_seconds, p.hold_breaths,
+		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
+)
+
+// query returns the sessions that the clause (WHERE, ORDER BY, LIMIT on
+// the sessions table) selects, each with its exercises, in the clause's
+// order: one query joining the selected sessions with their exercises.
+func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journal.Session, error) {
+	q := "SELECT " + sessionColumns + ", " + performanceColumns +
+		" FROM (SELECT * FROM sessions " + clause + ") s LEFT JOIN performances p ON p.session_id = s.id" +
+		" ORDER BY s.started_at DESC, s.id DESC, p.idx"
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var (
+		list []*journal.Session
+		cur  *journal.Session
+	)
+	for rows.Next() {
+		var (
+			ss                     journal.Session
+			status, sreason        string
+			started                int64
+			ended                  sql.NullInt64
+			painBefore, painAfter  sql.NullInt64
+			clientKey              sql.NullString
+			idx                    sql.NullInt64
+			exID, outcome, preason sql.NullString
+			reps, hold, breaths    sql.NullInt64
+			amountSec, sets        sql.NullInt64
+			seconds                sql.NullFloat64
+			pStart, pEnd           sql.NullInt64
+			rating                 sql.NullString
+		)
+		if err := rows.Scan(&ss.ID, &ss.RoutineID, &ss.RoutineName, &status, &started, &ended, &ss.PlannedSeconds,
+			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey,
+			&idx, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
+			return nil, err
+		}
+		if cur == nil || cur.ID != ss.ID {
+			ss.Status = journal.Status(status)
+			ss.StartedAt = fromMillis(started)
+			if ended.Valid {
+				t := fromMillis(ended.Int64)
+				ss.EndedAt = &t
+			}
+			ss.PainBefore = intPtr(painBefore)
+			ss.PainAfter = intPtr(painAfter)
+			ss.StopReason = journal.StopReason(sreason)
+			ss.ClientKey = clientKey.String
+			ss.Exercises = []journal.Performance{}
+			cur = &ss
+			list = append(list, cur)
+		}
+		if !idx.Valid {
+			continue // a session without exercises
+		}
+		p := journal.Performance{
+			Index:      int(idx.Int64),
+			ExerciseID: exID.String,
+			Outcome:    journal.Outcome(outcome.String),
+			StopReason: journal.StopReason(preason.String),
+			Seconds:    seconds.Float64,
+			StartedAt:  fromMillis(pStart.Int64),
+			EndedAt:    fromMillis(pEnd.Int64),
+			Rating:     journal.Rating(rating.String),
+		}
+		p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths = int(reps.Int64), int(hold.Int64), int(breaths.Int64)
+		p.Amount.Seconds, p.Amount.Sets = int(amountSec.Int64), int(sets.Int64)
+		cur.Exercises = append(cur.Exercises, p)
+	}
+	return list, rows.Err()
+}
+
+// checkNewSession validates a session about to be started.
+func checkNewSession(sess *journal.Session) error {
+	if err := checkText("routine_id", sess.RoutineID, maxTextLen, true); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name, value string
+		max         int
+	}{{"id", sess.ID, maxIDLen}, {"routine_name", sess.RoutineName, maxTextLen}, {"owner", sess.Owner, maxTextLen}, {"client_key", sess.ClientKey, maxIDLen}} {
+		if err := checkText(f.name, f.value, f.max, false); err != nil {
+			return err
+		}
+	}
+	if sess.Status != "" && sess.Status != journal.Active {
+		return invalid(message.StoreNewNotActive, string(sess.Status))
+	}
+	if sess.EndedAt != nil || sess.PainAfter != nil || sess.StopReason != "" {
+		return invalid(message.StoreNewHasEnd)
+	}
+	if err := journal.CheckPain(sess.PainBefore); err != nil {
+		return err
+	}
+	if !nonNegative(sess.PlannedSeconds) {
+		return invalid(message.StoreBadNumber, "planned_seconds", sess.PlannedSeconds)
+	}
+	if sess.PlannedExercises < 0 {
+		return invalid(message.StoreBadNumber, "planned_exercises", sess.PlannedExercises)
+	}
+	return nil
+}
+
+// checkPerformance validates one exercise's outcome.
+func checkPerformance(p journal.Performance) error {
+	if p.Index < 0 {
+		return invalid(message.StoreBadIndex, p.Index)
+	}
+	if err := checkText("exercise_id", p.ExerciseID, maxTextLen, true); err != nil {
+		return err
+	}
+	if !slices.Contains([]journal.Outcome{journal.Done, journal.Skipped, journal.Halted}, p.Outcome) {
+		return invalid(message.StoreBadOutcome, string(p.Outcome))
+	}
+	switch {
+	case p.Outcome == journal.Halted && p.StopReason == "":
+		return invalid(message.StoreStopNeedsReason)
+	case p.StopReason != "":
+		if _, err := journal.ParseStopReason(string(p.StopReason)); err != nil {
+			return err
+		}
+		if p.Outcome != journal.Halted {
+			return invalid(message.StoreReasonWithoutStop, string(p.StopReason))
+		}
+	}
+	if p.Rating != "" {
+		if _, err := journal.ParseRating(string(p.Rating)); err != nil {
+			return err
+		}
+	}
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"reps", p.Amount.Reps}, {"hold_seconds", p.Amount.Hold}, {"hold_breaths", p.Amount.HoldBreaths}, {"seconds", p.Amount.Seconds}, {"sets", p.Amount.Sets}} {
+		if f.v < 0 {
+			return invalid(message.StoreBadNumber, "amount."+f.name, f.v)
+		}
+	}
+	if !nonNegative(p.Seconds) {
+		return invalid(message.StoreBadNumber, "seconds", p.Seconds)
+	}
+	if p.StartedAt.IsZero() || p.EndedAt.IsZero() || millis(p.EndedAt) < millis(p.StartedAt) {
+		return invalid(message.StoreBadTimes)
+	}
+	return nil
+}
+
+// checkText validates a text field: present if required, not too long, and
+// valid UTF-8 without control characters.
+func checkText(name, v string, max int, required bool) error {
+	switch {
+	case v == "" && required:
+		return invalid(message.StoreMissing, name)
+	case utf8.RuneCountInString(v) > max:
+		return invalid(message.StoreTooLong, name, max)
+	case !utf8.ValidString(v) || strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+		return invalid(message.StoreBadText, name)
+	}
+	return nil
+}
+
+// nonNegative reports whether f is a finite number, 0 or more.
+func nonNegative(f float64) bool { return f >= 0 && !math.IsInf(f, 1) && !math.IsNaN(f) }
+
+// millis returns t as Unix milliseconds, the journal's representation of time.
+func millis(t time.Time) int64 { return t.UnixMilli() }
+
+// fromMillis returns the UTC time of Unix milliseconds ms.
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+// nullInt returns *p, or NULL for nil.
+func nullInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return int64(*p)
+}
+
+// nullString returns s, or NULL for "".
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// intPtr returns a pointer to n's value, or nil for NULL.
+func intPtr(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
+}

@@ -1,0 +1,139 @@
+// Package store keeps the journal (package journal) in a database: an SQLite
+// file in the data directory by default (modernc.org/sqlite, pure Go), or
+// PostgreSQL through pgx when several servers share one journal.
+//
+// One set of hand-written SQL serves both engines: placeholders are $1, $2…,
+// times are BIGINT Unix milliseconds, and upserts use ON CONFLICT, which both
+// understand. What differs — how to list tables, how errors look, and the
+// SQLite-only file handling and backups — lives in the engine values of
+// sqlite.go and postgres.go. Migrations are embedded and applied on Open.
+//
+// Every write is a single statement or one transaction and is durable when
+// it returns (SQLite runs in WAL mode with synchronous=FULL), so a session
+// and each exercise outcome survive a kill -9 or a power cut the moment they
+// are saved.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/pressly/goose/v3"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+)
+
+// Store is a journal kept in SQLite or PostgreSQL. It is safe for
+// concurrent use.
+type Store struct {
+	db    *sql.DB
+	eng   *engine
+	where string // names the database in messages: the SQLite file, or PostgreSQL host:port/database
+	path  string // the SQLite file; "" on PostgreSQL
+	dir   string // the folder of the SQLite file; "" on PostgreSQL
+	pg    pgInfo // the PostgreSQL server, user and database; zero on SQLite
+
+	// writeMu queues this process's writes on SQLite, which takes one writer
+	// at a time: waiting here is fair and prompt, where SQLite's own busy
+	// handler sleeps and retries.
+	writeMu sync.Mutex
+}
+
+var _ journal.Store = (*Store)(nil)
+
+// engine holds what differs between SQLite and PostgreSQL.
+type engine struct {
+	name         string
+	gooseDialect goose.Dialect
+	listTables   string // lists the tables of the current database (or schema)
+	serialWrites bool   // queue writes in this process (writeMu)
+	// explain turns a driver error it recognises into an *unhunch.Error; it
+	// returns nil for errors it does not know.
+	explain func(s *Store, op string, err error) error
+	// isForeignKey reports whether err is a foreign-key violation.
+	isForeignKey func(err error) bool
+	// lockMigrations, if set, waits for a lock that lets one process at a
+	// time migrate the database, and returns the function that releases it.
+	lockMigrations func(ctx context.Context, db *sql.DB) (unlock func(), err error)
+}
+
+// Open opens the journal and brings its schema up to date. An empty url
+// means the SQLite file unhunch.db in dataDir (created, with dataDir, if
+// missing); a postgres:// or postgresql:// url means that PostgreSQL
+// database. Anything else is an EInvalid error. A database it cannot use
+// (unreachable, read-only, locked, damaged, another program's, or written by
+// a newer unhunch) gives an error that says so and what to do, and is left
+// as it was.
+func Open(ctx context.Context, url, dataDir string) (*Store, error) {
+	switch {
+	case url == "":
+		return openSQLite(ctx, dataDir)
+	case isPostgresURL(url):
+		return openPostgres(ctx, url)
+	default:
+		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StoreBadURL, redactURL(url)))
+	}
+}
+
+// Close releases the database. On SQLite, closing the last connection also
+// folds the write-ahead log back into the journal file.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return s.fail("close", err)
+	}
+	return nil
+}
+
+// Engine names the database engine: "sqlite" or "postgres".
+func (s *Store) Engine() string { return s.eng.name }
+
+// Where names the database for people: the SQLite file, or the PostgreSQL
+// server and database (never the password).
+func (s *Store) Where() string { return s.where }
+
+// write runs one write, queued behind this process's other writes on SQLite.
+func (s *Store) write(f func() error) error {
+	if s.eng.serialWrites {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
+	}
+	return f()
+}
+
+// fail turns err from an operation (op, e.g. "save session X") into an error
+// with a code: errors that already have one pass through; database errors
+// the engine recognises (locked, read-only, damaged, unreachable…) get a
+// message that says what to do; anything else is an internal error that
+// names the operation.
+func (s *Store) fail(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ue *unhunch.Error
+	if errors.As(err, &ue) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return coded(unhunch.EUnavailable, fmt.Errorf("store: %s: %w", op, err), message.StoreCanceled, s.where, err)
+	}
+	if e := s.eng.explain(s, op, err); e != nil {
+		return e
+	}
+	return unhunch.Errorf(unhunch.EInternal, "store: %s: %w", op, err)
+}
+
+// coded returns an error with code whose message is a person's text from
+// the message table, and whose cause (for logs and errors.Is) is cause.
+func coded(code unhunch.Code, cause error, key message.Key, args ...any) *unhunch.Error {
+	return &unhunch.Error{Code: code, Message: message.Text(key, args...), Err: cause}
+}
+
+// invalid returns an EInvalid error with a text from the message table.
+func invalid(key message.Key, args ...any) error {
+	return coded(unhunch.EInvalid, nil, key, args...)
+}
