@@ -56,7 +56,7 @@ const (
 	FlagFocus           Key = "flag.focus"
 	FlagAvoid           Key = "flag.avoid"
 	FlagSave            Key = "flag.save"
-	FlagForce           Key = "flag.force"
+	FlagForce           Key = "flag.plan_force"
 	FlagReorder         Key = "flag.reorder"
 	CLIPlanNeedMinutes  Key = "cli.plan.need_minutes"
 	CLIPlanFlag         Key = "cli.plan.flag"

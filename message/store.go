@@ -2,10 +2,10 @@ package message
 
 // Keys of the journal's storage and the commands that read it.
 const (
-	FlagDataDir Key = "flag.data_dir"
-	FlagDB      Key = "flag.db"
-	FlagSince   Key = "flag.since"
-	FlagForce   Key = "flag.force"
+	FlagDataDir     Key = "flag.data_dir"
+	FlagDB          Key = "flag.db"
+	FlagSince       Key = "flag.since"
+	FlagBackupForce Key = "flag.backup_force"
 
 	// What is wrong with a value given to the store.
 	StoreMissing           Key = "store.missing"
@@ -107,10 +107,10 @@ const (
 
 func init() {
 	add(map[Key]string{
-		FlagDataDir: "journal directory (env UNHUNCH_DATA_DIR)",
-		FlagDB:      "postgres:// URL instead of SQLite (env UNHUNCH_DB)",
-		FlagSince:   "only sessions started on or after DATE (YYYY-MM-DD)",
-		FlagForce:   "replace FILE if it already exists",
+		FlagDataDir:     "journal directory (env UNHUNCH_DATA_DIR)",
+		FlagDB:          "postgres:// URL instead of SQLite (env UNHUNCH_DB)",
+		FlagSince:       "only sessions started on or after DATE (YYYY-MM-DD)",
+		FlagBackupForce: "replace FILE if it already exists",
 
 		StoreMissing:           "%s is missing",
 		StoreTooLong:           "%s is longer than %d characters",

@@ -36,7 +36,7 @@ func (a *app) backupCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, message.Text(message.FlagForce))
+	cmd.Flags().BoolVar(&force, "force", false, message.Text(message.FlagBackupForce))
 	return cmd
 }
 
