@@ -8,25 +8,47 @@ import "fmt"
 // Key names one message in the table.
 type Key string
 
-// english is the table, filled by each file of this package from its own map
-// (so features can add words without touching one shared literal).
-var english = map[Key]string{}
+// english is the table: each file of this package adds its own map (so
+// features can add words without touching one shared literal). Lookups try
+// each in turn; they are not merged, because copying hundreds of entries at
+// every start-up showed in the command line's start-up time. A test checks
+// that no key is defined twice.
+var english tables
 
-// add puts a file's entries into the table; a key defined twice is a bug.
-func add(m map[Key]string) {
-	for k, v := range m {
-		if _, dup := english[k]; dup {
-			panic("message: key defined twice: " + string(k))
+type tables []map[Key]string
+
+// add registers a file's entries.
+func add(m map[Key]string) { english = append(english, m) }
+
+func (t tables) lookup(k Key) (string, bool) {
+	for _, m := range t {
+		if v, ok := m[k]; ok {
+			return v, true
 		}
-		english[k] = v
 	}
+	return "", false
+}
+
+// Duplicates returns every key defined in more than one file of the table.
+func Duplicates() []Key {
+	seen := map[Key]bool{}
+	var dups []Key
+	for _, m := range english {
+		for k := range m {
+			if seen[k] {
+				dups = append(dups, k)
+			}
+			seen[k] = true
+		}
+	}
+	return dups
 }
 
 // Text returns the message for k in English, formatted with args as fmt.Sprintf does.
 // An unknown key returns the key itself in brackets, so a missing entry is visible
 // but never fatal.
 func Text(k Key, args ...any) string {
-	f, ok := english[k]
+	f, ok := english.lookup(k)
 	if !ok {
 		return "[" + string(k) + "]"
 	}
@@ -38,7 +60,7 @@ func Text(k Key, args ...any) string {
 
 // Has reports whether the table has an entry for k.
 func Has(k Key) bool {
-	_, ok := english[k]
+	_, ok := english.lookup(k)
 	return ok
 }
 

@@ -53,3 +53,9 @@ func TestText(t *testing.T) {
 		t.Errorf("a missing key must show itself, got %q", got)
 	}
 }
+
+func TestNoKeyDefinedTwice(t *testing.T) {
+	if d := message.Duplicates(); len(d) > 0 {
+		t.Errorf("keys defined in more than one file: %v", d)
+	}
+}

@@ -1,0 +1,207 @@
+package main_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// binary is the unhunch binary built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "unhunch-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "unhunch")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "build unhunch: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// session is a journal session as `history --json` prints it.
+type session struct {
+	ID         string `json:"id"`
+	RoutineID  string `json:"routine_id"`
+	Status     string `json:"status"`
+	PainBefore *int   `json:"pain_before"`
+	PainAfter  *int   `json:"pain_after"`
+	Exercises  []struct {
+		ExerciseID string `json:"exercise_id"`
+		Outcome    string `json:"outcome"`
+		StopReason string `json:"stop_reason"`
+		Rating     string `json:"rating"`
+	} `json:"exercises"`
+}
+
+func history(t *testing.T, dataDir string) []session {
+	t.Helper()
+	out, err := exec.Command(binary, "history", "--json", "--data-dir", dataDir).Output()
+	if err != nil {
+		t.Fatalf("history: %v", err)
+	}
+	var ss []session
+	if err := json.Unmarshal(out, &ss); err != nil {
+		t.Fatalf("history json: %v\n%s", err, out)
+	}
+	return ss
+}
+
+// tmux drives one full-screen program in a private tmux server.
+type tmux struct {
+	t    *testing.T
+	env  []string
+	name string
+}
+
+func newTmux(t *testing.T, command string) *tmux {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("TMUX IS NOT INSTALLED: the full-screen coach test cannot run (apt-get install tmux)")
+	}
+	tm := &tmux{t: t, env: append(os.Environ(), "TMUX_TMPDIR="+t.TempDir(), "TERM=xterm-256color"), name: "coach"}
+	tm.run("new-session", "-d", "-s", tm.name, "-x", "100", "-y", "32", command)
+	t.Cleanup(func() { tm.run("kill-server") })
+	return tm
+}
+
+func (tm *tmux) run(args ...string) string {
+	cmd := exec.Command("tmux", args...)
+	cmd.Env = tm.env
+	out, err := cmd.CombinedOutput()
+	if err != nil && args[0] != "kill-server" {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (tm *tmux) screen() string { return tm.run("capture-pane", "-p", "-t", tm.name) }
+
+// waitFor polls the screen until it shows text; the limit only bounds a failure.
+func (tm *tmux) waitFor(text string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(tm.screen(), text) {
+			return
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	tm.t.Fatalf("the screen never showed %q:\n%s", text, tm.screen())
+}
+
+func (tm *tmux) keys(keys ...string) { tm.run(append([]string{"send-keys", "-t", tm.name}, keys...)...) }
+
+// A person does the quick daily reset in a real terminal: pain before, pause
+// and resume, skip, stop with a reason, pain after, a rating; then finds it
+// in the journal.
+func TestFullScreenCoachInTmux(t *testing.T) {
+	data := t.TempDir()
+	tm := newTmux(t, fmt.Sprintf("%s start quick-daily-reset --time-scale 20 --no-voice --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
+	tm.waitFor("how much does your upper back hurt")
+	tm.keys("3", "Enter")
+	tm.waitFor("CHIN TUCKS")
+	tm.keys("Space")
+	tm.waitFor("Paused")
+	tm.keys("Space")
+	tm.waitFor("SCAPULAR SQUEEZES")
+	tm.keys("n")
+	tm.waitFor("DOORWAY CHEST STRETCH")
+	tm.keys("s")
+	tm.waitFor("Why are you stopping?")
+	tm.keys("3")
+	tm.waitFor("How much does your upper back hurt now")
+	tm.keys("2", "Enter")
+	tm.waitFor("How did it feel?")
+	tm.keys("r")
+	tm.waitFor("EXIT=0")
+
+	ss := history(t, data)
+	if len(ss) != 1 {
+		t.Fatalf("%d sessions, want 1", len(ss))
+	}
+	s := ss[0]
+	if s.Status != "completed" || s.PainBefore == nil || *s.PainBefore != 3 || s.PainAfter == nil || *s.PainAfter != 2 {
+		t.Errorf("session %+v", s)
+	}
+	got := []string{}
+	for _, e := range s.Exercises {
+		got = append(got, strings.TrimSpace(e.ExerciseID+" "+e.Outcome+" "+e.StopReason+" "+e.Rating))
+	}
+	want := "chin-tucks done  right|scapular-squeezes skipped|doorway-pec-stretch stopped discomfort"
+	if strings.Join(got, "|") != want {
+		t.Errorf("exercises %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// Pulling the plug in the middle of a routine loses nothing the person was
+// told was saved, and the session shows as interrupted.
+func TestKillNineMidRoutine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 9))
+	for round := range 3 {
+		data := t.TempDir()
+		cmd := exec.Command(binary, "start", "seven-in-seven", "--time-scale", "100", "--pain-before", "2", "--data-dir", data)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		killAfter := 1 + rng.IntN(6) // saved exercises to wait for
+		extra := rng.IntN(20)        // lines more before the kill
+		var saved []string
+		sc := bufio.NewScanner(out)
+		lines := 0
+		for sc.Scan() {
+			line := sc.Text()
+			if name, ok := strings.CutPrefix(line, "Saved: "); ok {
+				saved = append(saved, strings.TrimSuffix(name, ", done."))
+			}
+			if len(saved) >= killAfter {
+				if lines >= extra {
+					break
+				}
+				lines++
+			}
+		}
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		cmd.Wait()
+
+		ss := history(t, data)
+		if len(ss) != 1 {
+			t.Fatalf("round %d: %d sessions", round, len(ss))
+		}
+		s := ss[0]
+		if s.Status != "interrupted" {
+			t.Errorf("round %d: status %s, want interrupted", round, s.Status)
+		}
+		if len(s.Exercises) < len(saved) {
+			t.Fatalf("round %d: told %d exercises were saved (%v), journal has %d", round, len(saved), saved, len(s.Exercises))
+		}
+		for i := range saved {
+			if s.Exercises[i].Outcome != "done" {
+				t.Errorf("round %d: exercise %d is %s", round, i, s.Exercises[i].Outcome)
+			}
+		}
+		if s.PainBefore == nil || *s.PainBefore != 2 {
+			t.Errorf("round %d: pain before lost", round)
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/coach"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/internal/voice"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/player"
+	"github.com/unhunch/unhunch/timeline"
+)
+
+// startFlags are the options of `unhunch start`.
+type startFlags struct {
+	scale      float64
+	voiceOn    bool
+	voiceOff   bool
+	painBefore string
+	painAfter  string
+}
+
+func (a *app) startCommand() *cobra.Command {
+	var f startFlags
+	cmd := &cobra.Command{
+		Use:               "start ROUTINE",
+		Short:             message.Text(message.HelpStart),
+		Long:              message.Text(message.HelpStartLong),
+		Args:              exactlyOne(message.ArgRoutineID, "unhunch routines"),
+		ValidArgsFunction: a.completeRoutines,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.start(cmd.Context(), args[0], f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.Float64Var(&f.scale, "time-scale", 1, message.Text(message.FlagTimeScale))
+	fl.BoolVar(&f.voiceOn, "voice", false, message.Text(message.FlagVoice))
+	fl.BoolVar(&f.voiceOff, "no-voice", false, message.Text(message.FlagNoVoice))
+	fl.StringVar(&f.painBefore, "pain-before", "", message.Text(message.FlagPainBefore))
+	fl.StringVar(&f.painAfter, "pain-after", "", message.Text(message.FlagPainAfter))
+	cmd.MarkFlagsMutuallyExclusive("voice", "no-voice")
+	return cmd
+}
+
+// parsePainFlag reads an optional 0–10 pain flag.
+func parsePainFlag(name, v string) (*int, error) {
+	if v == "" {
+		return nil, nil
+	}
+	n, err := journal.ParsePain(v)
+	if err != nil {
+		return nil, unhunch.Errorf(unhunch.EInvalid, "--%s: %w", name, err)
+	}
+	return &n, nil
+}
+
+func (a *app) start(ctx context.Context, id string, f startFlags) error {
+	if f.scale <= 0 || f.scale > 1000 || f.scale != f.scale {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StartBadScale, f.scale))
+	}
+	painBefore, err := parsePainFlag("pain-before", f.painBefore)
+	if err != nil {
+		return err
+	}
+	painAfter, err := parsePainFlag("pain-after", f.painAfter)
+	if err != nil {
+		return err
+	}
+	c, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	r, ok := c.Routine(id)
+	if !ok {
+		return notFound(message.CLINoRoutine, id, routineIDs(c), "unhunch routines")
+	}
+	steps, err := timeline.FromRoutine(c, r)
+	if err != nil {
+		return err
+	}
+	tl, err := timeline.Compile(steps, timeline.DefaultRules)
+	if err != nil {
+		return err
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	names := make([]string, len(steps))
+	for i, s := range steps {
+		names[i] = s.Exercise.Name
+	}
+	tty := isTerminal(a.env.Stdout) && isTerminalReader(a.env.Stdin)
+	talking := voice.Available() && !f.voiceOff
+	if f.voiceOn && !voice.Available() {
+		a.warn(message.Text(message.StartNoESpeak))
+	}
+	var bellTo = a.env.Stdout
+	if !tty {
+		bellTo = nil // a bell in a log or a pipe is noise
+	}
+	sp := voice.New(talking, bellTo)
+	defer sp.Close()
+
+	sink := &journalSink{st: st, ctx: context.WithoutCancel(ctx), session: &journal.Session{
+		RoutineID: r.ID, RoutineName: r.Name, PlannedSeconds: tl.Duration.Seconds(), PlannedExercises: len(steps),
+		Owner: store.ThisOwner(),
+	}, tl: tl, scale: f.scale}
+	o := coach.Options{
+		Title: r.Name, Timeline: tl, Names: names, Scale: f.scale, Voice: sp, Talking: talking,
+		PainBefore: painBefore, PainAfter: painAfter, Sink: sink,
+	}
+	var res coach.Result
+	if tty {
+		res, err = coach.Full(ctx, o, a.env.Stdin, a.env.Stdout)
+		if err != nil {
+			return unhunch.Errorf(unhunch.EInternal, "%w", err)
+		}
+	} else {
+		res = coach.Lines(ctx, o, a.env.Stdout)
+	}
+	if len(res.SaveErrors) > 0 {
+		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.StartSaveFailed, len(res.SaveErrors), res.SaveErrors[0]))
+	}
+	return nil
+}
+
+// isTerminalReader reports whether r is a terminal.
+func isTerminalReader(r any) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+func routineIDs(c *catalog.Catalog) []string {
+	ids := make([]string, 0, len(c.Routines()))
+	for _, r := range c.Routines() {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+// warn prints a warning line on stderr.
+func (a *app) warn(s string) { a.env.Stderr.Write([]byte(message.Text(message.CLIWarning, s) + "\n")) }
+
+// journalSink saves a coached session to the journal as it happens.
+type journalSink struct {
+	st      journal.Store
+	ctx     context.Context // writes outlive an interrupt: what was done is still saved
+	session *journal.Session
+	tl      *timeline.Timeline
+	scale   float64 // seconds done are routine seconds: wall seconds × time-scale
+
+	status journal.Status
+	ended  time.Time
+	reason journal.StopReason
+	pain   *int
+}
+
+func (s *journalSink) Start(at time.Time, painBefore *int) error {
+	s.session.StartedAt, s.session.PainBefore, s.session.Status = at, painBefore, journal.Active
+	_, err := s.st.StartSession(s.ctx, s.session)
+	return err
+}
+
+func (s *journalSink) Exercise(ev player.Event) error {
+	b := s.tl.Exercises[ev.Exercise]
+	return s.st.RecordExercise(s.ctx, s.session.ID, journal.Performance{
+		Index: ev.Exercise, ExerciseID: b.ExerciseID, Outcome: ev.Outcome, StopReason: ev.StopReason,
+		Amount: b.Amount, Seconds: ev.Due.Sub(ev.Started).Seconds() * s.scale, StartedAt: ev.Started, EndedAt: ev.Due,
+	})
+}
+
+func (s *journalSink) Finish(ev player.Event) error {
+	s.status, s.ended, s.reason = ev.Status, ev.Due, ev.StopReason
+	return s.st.FinishSession(s.ctx, s.session.ID, ev.Status, ev.Due, s.pain, ev.StopReason)
+}
+
+func (s *journalSink) PainAfter(p int) error {
+	s.pain = &p
+	return s.st.FinishSession(s.ctx, s.session.ID, s.status, s.ended, s.pain, s.reason)
+}
+
+func (s *journalSink) Rate(exercise int, r journal.Rating) error {
+	return s.st.RateExercise(s.ctx, s.session.ID, exercise, r)
+}
