@@ -104,7 +104,9 @@ func (tm *tmux) waitFor(text string) {
 	tm.t.Fatalf("the screen never showed %q:\n%s", text, tm.screen())
 }
 
-func (tm *tmux) keys(keys ...string) { tm.run(append([]string{"send-keys", "-t", tm.name}, keys...)...) }
+func (tm *tmux) keys(keys ...string) {
+	tm.run(append([]string{"send-keys", "-t", tm.name}, keys...)...)
+}
 
 // A person does the quick daily reset in a real terminal: pain before, pause
 // and resume, skip, stop with a reason, pain after, a rating; then finds it
@@ -162,13 +164,18 @@ func TestKillNineMidRoutine(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		killAfter := 1 + rng.IntN(6) // saved exercises to wait for
-		extra := rng.IntN(20)        // lines more before the kill
+		// Wait for 1–5 saved exercises, then 0–10 more lines: the seventh
+		// exercise alone has over 20 segments, so the kill lands mid-routine.
+		killAfter := 1 + rng.IntN(5)
+		extra := rng.IntN(11)
 		var saved []string
 		sc := bufio.NewScanner(out)
 		lines := 0
 		for sc.Scan() {
 			line := sc.Text()
+			if strings.HasPrefix(line, "Session complete") {
+				t.Fatalf("round %d: the routine ended before the kill", round)
+			}
 			if name, ok := strings.CutPrefix(line, "Saved: "); ok {
 				saved = append(saved, strings.TrimSuffix(name, ", done."))
 			}
