@@ -23,6 +23,7 @@ const (
 	StoreNoSession         Key = "store.no_session"
 	StoreNoExercise        Key = "store.no_exercise"
 	StoreSessionExists     Key = "store.session_exists"
+	StoreBadScreening      Key = "store.bad_screening"
 
 	// What is wrong with the database itself.
 	StoreBadURL        Key = "store.bad_url"
@@ -127,6 +128,7 @@ func init() {
 		StoreNoSession:         "there is no session %q in the journal",
 		StoreNoExercise:        "session %s has no exercise at position %d",
 		StoreSessionExists:     "a session with id %q is already in the journal",
+		StoreBadScreening:      "screening outcome %q is not one of clear, caution, clinician, emergency",
 
 		StoreBadURL:        "%q is not a database unhunch can use: give a postgres:// URL with --db or UNHUNCH_DB, or leave both empty to keep the journal in the data folder (--data-dir)",
 		StoreDirNotDir:     "the data folder %s is a file, not a folder; choose another with --data-dir",
