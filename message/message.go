@@ -72,3 +72,9 @@ func Count(n int, one, many Key) string {
 	}
 	return Text(many, n)
 }
+
+// Keys looked up across files.
+const (
+	PersonAllSetAside Key = "person.all_set_aside"
+	FlagLevelStart    Key = "flag.level_start"
+)

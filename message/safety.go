@@ -20,6 +20,8 @@ func init() {
 		"screen.electric-shock":    "Do you get an electric-shock feeling down your spine or into your arms when you bend your neck?",
 		"screen.recent-injury":     "Have you recently hurt your back or neck, for example in a fall, a knock or a strain?",
 		"screen.inflammatory":      "Do you have inflammatory arthritis, or stiffness in the morning that lasts more than 30 minutes?",
+		"person.all_set_aside":     "every exercise of %s is set aside (stopped for sharp pain or dizziness, or on your avoid list). See them with 'unhunch exercises aside'; bring one back with 'unhunch exercises enable ID'.",
+		"flag.level_start":         "everyone's starting doses, not your levels",
 		"gate.never-screened":      "Before your first session, please answer a few short safety questions: run 'unhunch screen'. It takes about a minute.",
 		"gate.expired":             "Your safety answers are more than a week old. Please answer them again before you exercise: run 'unhunch screen'.",
 		"gate.emergency":           "Your answers describe symptoms that need urgent medical help. Do not exercise. Call an emergency number now: 999 (UK), 112 (EU) or 911 (US and Canada).",

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -33,6 +34,8 @@ type planOptions struct {
 	force     bool
 	asJSON    bool
 	reorder   string
+	// levelStart plans at everyone's starting doses instead of the person's levels.
+	levelStart bool
 }
 
 func (a *app) planCommand() *cobra.Command {
@@ -59,6 +62,7 @@ func (a *app) planCommand() *cobra.Command {
 	f.BoolVar(&o.force, "force", false, message.Text(message.FlagForce))
 	f.BoolVar(&o.asJSON, "json", false, message.Text(message.FlagJSON))
 	f.StringVar(&o.reorder, "reorder", "", message.Text(message.FlagReorder))
+	f.BoolVar(&o.levelStart, "level-start", false, message.Text(message.FlagLevelStart))
 	_ = cmd.RegisterFlagCompletionFunc("equipment", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		out := []cobra.Completion{"none"}
 		for _, q := range catalog.EquipmentIDs {
@@ -76,6 +80,32 @@ func (a *app) planCommand() *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("reorder", a.completeRoutines)
 	_ = cmd.RegisterFlagCompletionFunc("avoid", a.completeExercises)
 	return cmd
+}
+
+// personalise adds what the journal knows to a plan request: exercises set
+// aside after a stop or avoided, the person's levels (unless atStart) and
+// their latest ratings.
+func (a *app) personalise(ctx context.Context, c *catalog.Catalog, req *planner.Request, atStart bool) error {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := loadPerson(ctx, st, c)
+	if err != nil {
+		return err
+	}
+	avoid, levels, ratings := p.planInputs()
+	for _, id := range avoid {
+		if _, known := c.Exercise(id); known && !slices.Contains(req.Avoid, id) {
+			req.Avoid = append(req.Avoid, id)
+		}
+	}
+	if !atStart {
+		req.Levels = levels
+	}
+	req.Ratings = ratings
+	return nil
 }
 
 // request turns the flags into a planner request, checking each value and
@@ -173,6 +203,9 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	}
 	target, err := a.saveTarget(c, o)
 	if err != nil {
+		return err
+	}
+	if err := a.personalise(cmd.Context(), c, &req, o.levelStart); err != nil {
 		return err
 	}
 	res, err := planner.Plan(req, c, timeline.DefaultRules)

@@ -27,7 +27,7 @@ func TestPlanOutputFits80Columns(t *testing.T) {
 	}
 	for _, args := range commands {
 		var out, errOut bytes.Buffer
-		env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+		env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: tempData(t)}
 		if code := cli.Run(args, env); code != 0 && code != 2 {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
 		}

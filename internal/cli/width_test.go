@@ -22,7 +22,7 @@ func TestHumanOutputFits80Columns(t *testing.T) {
 	}
 	for _, args := range commands {
 		var out, errOut bytes.Buffer
-		env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+		env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: tempData(t)}
 		if code := cli.Run(args, env); code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
 		}
@@ -31,5 +31,17 @@ func TestHumanOutputFits80Columns(t *testing.T) {
 				t.Errorf("%v line %d is %d columns: %q", args, i+1, n, line)
 			}
 		}
+	}
+}
+
+// tempData returns an environment whose journal lives in a fresh temporary
+// directory, so tests never write into the source tree or the home directory.
+func tempData(t *testing.T) func(string) string {
+	dir := t.TempDir()
+	return func(k string) string {
+		if k == "UNHUNCH_DATA_DIR" {
+			return dir
+		}
+		return ""
 	}
 }

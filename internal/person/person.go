@@ -1,0 +1,151 @@
+// Package person gathers what unhunch knows of the person from the journal
+// and applies the domain rules to it: whether a session may start (safety),
+// which exercises are set aside, each exercise's current level (progress),
+// and the steps of a routine at those levels. The command line and the web
+// server both call it, so their rules are the same by construction.
+package person
+
+import (
+	"context"
+	"time"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/progress"
+	"github.com/unhunch/unhunch/safety"
+	"github.com/unhunch/unhunch/timeline"
+)
+
+// Facts turns journal sessions into what the safety rules read.
+func Facts(sessions []*journal.Session) []safety.SessionFacts {
+	out := make([]safety.SessionFacts, len(sessions))
+	for i, s := range sessions {
+		out[i] = safety.SessionFacts{At: s.StartedAt, PainBefore: s.PainBefore, PainAfter: s.PainAfter, StopReason: string(s.StopReason)}
+	}
+	return out
+}
+
+// Gate decides whether a session may start at now, with the pain reported
+// now (nil if not asked yet), from every screening and session in the journal.
+func Gate(ctx context.Context, st *store.Store, now time.Time, painNow *int) (safety.Decision, error) {
+	screenings, err := st.Screenings(ctx)
+	if err != nil {
+		return safety.Decision{}, err
+	}
+	sessions, err := st.Sessions(ctx, journal.Filter{})
+	if err != nil {
+		return safety.Decision{}, err
+	}
+	return safety.Gate(now, screenings, Facts(sessions), painNow), nil
+}
+
+// Advice returns the words for a gate decision that blocks: what to do.
+func Advice(d safety.Decision) string {
+	if d.Block == safety.Rescreen {
+		return message.Text("gate.rescreen", message.Text(message.Key("trigger."+string(d.Trigger))))
+	}
+	return message.Text(message.Key("gate." + string(d.Block)))
+}
+
+// Blocked returns the error for a decision that blocks, or nil.
+func Blocked(d safety.Decision) error {
+	if d.OK() {
+		return nil
+	}
+	return unhunch.Errorf(unhunch.EBlocked, "%s", Advice(d))
+}
+
+// Trend returns the pain trend over the whole journal in loc.
+func Trend(sessions []*journal.Session, loc *time.Location) safety.TrendResult {
+	return safety.Trend(safety.WeeklyPain(Facts(sessions), loc))
+}
+
+// TrendAdvice returns the words for a trend that calls for a clinician, or "".
+func TrendAdvice(t safety.TrendResult) string {
+	switch t.Advice {
+	case safety.Worsening:
+		return message.Text("trend.worsening", t.Baseline, t.Latest)
+	case safety.NoImprovement:
+		return message.Text("trend.no-improvement", t.Weeks, t.Baseline, t.Latest)
+	}
+	return ""
+}
+
+// Doses looks exercises' doses up in a catalog.
+func Doses(c *catalog.Catalog) progress.Doses {
+	return func(id string) (dose.Dose, bool) {
+		e, ok := c.Exercise(id)
+		if !ok {
+			return dose.Dose{}, false
+		}
+		return e.Dose, true
+	}
+}
+
+// Levels returns each practised exercise's current level.
+func Levels(sessions []*journal.Session, c *catalog.Catalog) map[string]*progress.Level {
+	return progress.Levels(sessions, Doses(c))
+}
+
+// Routine is a routine made ready for this person.
+type Routine struct {
+	Steps   []timeline.Step
+	Levels  []*progress.Level // the level used for each step, nil at the starting dose
+	LeftOut []string          // set-aside exercises left out, by id
+}
+
+// Prepare returns a routine's steps for the person: amounts the routine
+// gives are kept (a prescription or a plan); otherwise the person's level,
+// or the starting dose when atStart. Exercises set aside (kept out after a
+// stop for sharp pain or dizziness, or avoided) are left out.
+func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress.Level, setAside map[string]store.ExerciseState, atStart bool) (Routine, error) {
+	steps, err := timeline.FromRoutine(c, r)
+	if err != nil {
+		return Routine{}, err
+	}
+	var out Routine
+	for i, st := range steps {
+		id := st.Exercise.ID
+		if s, ok := setAside[id]; ok && (s.Excluded || s.Avoided) {
+			out.LeftOut = append(out.LeftOut, id)
+			continue
+		}
+		var lv *progress.Level
+		if r.Exercises[i].Amount == (dose.Amount{}) && !atStart {
+			if l, ok := levels[id]; ok && len(l.Changes) > 0 {
+				st.Amount, lv = l.Amount, l
+			}
+		}
+		out.Steps = append(out.Steps, st)
+		out.Levels = append(out.Levels, lv)
+	}
+	if len(out.Steps) == 0 {
+		return out, unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.PersonAllSetAside, r.ID))
+	}
+	return out, nil
+}
+
+// FirstTimes returns the exercises among steps the person has never done.
+func FirstTimes(steps []timeline.Step, sessions []*journal.Session) []*catalog.Exercise {
+	done := map[string]bool{}
+	for _, s := range sessions {
+		for _, p := range s.Exercises {
+			if p.Outcome == journal.Done {
+				done[p.ExerciseID] = true
+			}
+		}
+	}
+	var out []*catalog.Exercise
+	seen := map[string]bool{}
+	for _, st := range steps {
+		if id := st.Exercise.ID; !done[id] && !seen[id] {
+			out = append(out, st.Exercise)
+			seen[id] = true
+		}
+	}
+	return out
+}
