@@ -21,6 +21,10 @@ const (
 	CoachPaused       Key = "coach.paused"
 	CoachStopWhy      Key = "coach.stop_why"
 	CoachKeys         Key = "coach.keys"
+	CoachNotesKeys    Key = "coach.notes_keys"
+	StartLeftOut      Key = "start.left_out"
+	StartLevel        Key = "start.level"
+	StartFirstTime    Key = "start.first_time"
 
 	HelpStart       Key = "help.start"
 	HelpStartLong   Key = "help.start_long"
@@ -56,6 +60,15 @@ func init() {
 		CoachPaused:       "Paused. Press space to carry on.",
 		CoachStopWhy:      "Why are you stopping? 1 sharp pain · 2 dizziness · 3 discomfort · 4 something else · Esc to carry on",
 		CoachKeys:         "space pause · n skip · b back · s stop · q quit",
+		CoachNotesKeys:    "Enter to go on · q to leave",
+		StartLeftOut:      "Left out because you set them aside: %s. Bring one back with 'unhunch exercises enable ID'.",
+		StartLevel:        "%s: %s, %s from %s (%s).",
+		StartFirstTime:    "First time with %s. Take care: %s",
+		"why.dir.up":      "up",
+		"why.dir.down":    "down",
+		"why.easy-twice":  "rated easy or right twice in a row",
+		"why.hard":        "rated too hard",
+		"why.pain-rose":   "your pain rose by 2 or more in a session",
 
 		HelpStart:       "Do a routine, guided, and keep it in your journal",
 		HelpStartLong:   "Do a routine (built-in, your own, or a saved plan) with a full-screen coach: a big countdown,\nspoken cues (espeak-ng) and keys: space pause, n skip, b back, s stop, q quit.\nWithout a terminal it prints one line per segment instead. Every exercise is saved as it ends.",

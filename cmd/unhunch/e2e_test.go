@@ -48,6 +48,32 @@ type session struct {
 	} `json:"exercises"`
 }
 
+// screenClear answers every safety question "no", as a person without red
+// flags would, so that sessions may start.
+func screenClear(t *testing.T, dataDir string) {
+	t.Helper()
+	out, err := exec.Command(binary, "screen", "--questions", "--json").Output()
+	if err != nil {
+		t.Fatalf("screen --questions: %v", err)
+	}
+	var qs []struct{ ID string }
+	if err := json.Unmarshal(out, &qs); err != nil {
+		t.Fatal(err)
+	}
+	answers := map[string]bool{}
+	for _, q := range qs {
+		answers[q.ID] = false
+	}
+	file := filepath.Join(t.TempDir(), "answers.json")
+	data, _ := json.Marshal(answers)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(binary, "screen", "--answers", file, "--data-dir", dataDir).CombinedOutput(); err != nil {
+		t.Fatalf("screen: %v\n%s", err, out)
+	}
+}
+
 func history(t *testing.T, dataDir string) []session {
 	t.Helper()
 	out, err := exec.Command(binary, "history", "--json", "--data-dir", dataDir).Output()
@@ -113,7 +139,10 @@ func (tm *tmux) keys(keys ...string) {
 // in the journal.
 func TestFullScreenCoachInTmux(t *testing.T) {
 	data := t.TempDir()
+	screenClear(t, data)
 	tm := newTmux(t, fmt.Sprintf("%s start quick-daily-reset --time-scale 20 --no-voice --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
+	tm.waitFor("First time with Chin tucks")
+	tm.keys("Enter")
 	tm.waitFor("how much does your upper back hurt")
 	tm.keys("3", "Enter")
 	tm.waitFor("CHIN TUCKS")
@@ -148,6 +177,34 @@ func TestFullScreenCoachInTmux(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("exercises %q, want %q", strings.Join(got, "|"), want)
 	}
+
+	// A stop for sharp pain ends the session with advice, sets the exercise
+	// aside, and asks for the safety questions again.
+	tm2 := newTmux(t, fmt.Sprintf("%s start quick-daily-reset --time-scale 20 --no-voice --pain-before 2 --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
+	tm2.waitFor("First time with Scapular squeezes") // skipped and stopped last time: never done
+	tm2.keys("Enter")
+	tm2.waitFor("CHIN TUCKS")
+	tm2.keys("s")
+	tm2.waitFor("Why are you stopping?")
+	tm2.keys("1")
+	tm2.waitFor("999, 112 or 911")
+	tm2.keys("Enter")
+	tm2.waitFor("How much does your upper back hurt now")
+	tm2.keys("Escape")
+	tm2.waitFor("EXIT=0")
+	out, err := exec.Command(binary, "exercises", "aside", "--data-dir", data).Output()
+	if err != nil || !strings.Contains(string(out), "chin-tucks: kept out since you stopped it for sharp pain") {
+		t.Errorf("exercises aside: %v\n%s", err, out)
+	}
+	blocked := exec.Command(binary, "start", "quick-daily-reset", "--pain-before", "2", "--data-dir", data)
+	msg, err := blocked.CombinedOutput()
+	if err == nil || blocked.ProcessState.ExitCode() != 5 || !strings.Contains(string(msg), "sharp pain") {
+		t.Errorf("start after a stop for sharp pain: %v\n%s", err, msg)
+	}
+	ss = history(t, data)
+	if len(ss) != 2 || ss[0].Status != "stopped" || ss[0].Exercises[0].StopReason != "sharp-pain" {
+		t.Errorf("the stopped session: %+v", ss[0])
+	}
 }
 
 // Pulling the plug in the middle of a routine loses nothing the person was
@@ -156,6 +213,7 @@ func TestKillNineMidRoutine(t *testing.T) {
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 9))
 	for round := range 3 {
 		data := t.TempDir()
+		screenClear(t, data)
 		cmd := exec.Command(binary, "start", "seven-in-seven", "--time-scale", "100", "--pain-before", "2", "--data-dir", data)
 		out, err := cmd.StdoutPipe()
 		if err != nil {

@@ -34,6 +34,7 @@ func (a *app) exercisesCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
 	cmd.AddCommand(a.exerciseShowCommand())
+	cmd.AddCommand(a.asideCommands()...)
 	return cmd
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -12,11 +13,14 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/coach"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/internal/voice"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/player"
+	"github.com/unhunch/unhunch/progress"
+	"github.com/unhunch/unhunch/safety"
 	"github.com/unhunch/unhunch/timeline"
 )
 
@@ -27,6 +31,7 @@ type startFlags struct {
 	voiceOff   bool
 	painBefore string
 	painAfter  string
+	levelStart bool
 }
 
 func (a *app) startCommand() *cobra.Command {
@@ -47,6 +52,7 @@ func (a *app) startCommand() *cobra.Command {
 	fl.BoolVar(&f.voiceOff, "no-voice", false, message.Text(message.FlagNoVoice))
 	fl.StringVar(&f.painBefore, "pain-before", "", message.Text(message.FlagPainBefore))
 	fl.StringVar(&f.painAfter, "pain-after", "", message.Text(message.FlagPainAfter))
+	fl.BoolVar(&f.levelStart, "level-start", false, message.Text(message.FlagLevelStart))
 	cmd.MarkFlagsMutuallyExclusive("voice", "no-voice")
 	return cmd
 }
@@ -83,19 +89,42 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if !ok {
 		return notFound(message.CLINoRoutine, id, routineIDs(c), "unhunch routines")
 	}
-	steps, err := timeline.FromRoutine(c, r)
-	if err != nil {
-		return err
-	}
-	tl, err := timeline.Compile(steps, timeline.DefaultRules)
-	if err != nil {
-		return err
-	}
 	st, err := a.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	pst, err := loadPerson(ctx, st, c)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	screenings, err := st.Screenings(ctx)
+	if err != nil {
+		return err
+	}
+	facts := person.Facts(pst.sessions)
+	decision := safety.Gate(now, screenings, facts, painBefore)
+	if decision.Block == safety.PainTooHigh {
+		// Kept in the journal as a session stopped before it began, so the
+		// next one asks for the safety questions again (PRODUCT.md §5.2).
+		if err := recordRefused(ctx, st, r, painBefore, now); err != nil {
+			return err
+		}
+	}
+	if err := person.Blocked(decision); err != nil {
+		return err
+	}
+	prep, err := person.Prepare(c, r, pst.levels, pst.setAside, f.levelStart)
+	if err != nil {
+		return err
+	}
+	steps := prep.Steps
+	tl, err := timeline.Compile(steps, timeline.DefaultRules)
+	if err != nil {
+		return err
+	}
+	notes := startNotes(decision, prep, pst)
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
@@ -121,7 +150,13 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	}, tl: tl, scale: f.scale}
 	o := coach.Options{
 		Title: r.Name, Timeline: tl, Names: names, Scale: f.scale, Voice: sp, Talking: talking,
-		PainBefore: painBefore, PainAfter: painAfter, Sink: sink,
+		PainBefore: painBefore, PainAfter: painAfter, Sink: sink, Notes: notes,
+		PainCheck: func(p *int) string {
+			if d := safety.Gate(time.Now(), screenings, facts, p); d.Block == safety.PainTooHigh {
+				return person.Advice(d)
+			}
+			return ""
+		},
 	}
 	var res coach.Result
 	if tty {
@@ -132,10 +167,59 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	} else {
 		res = coach.Lines(ctx, o, a.env.Stdout)
 	}
+	if res.Blocked != "" {
+		return unhunch.Errorf(unhunch.EBlocked, "%s", res.Blocked)
+	}
 	if len(res.SaveErrors) > 0 {
 		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.StartSaveFailed, len(res.SaveErrors), res.SaveErrors[0]))
 	}
 	return nil
+}
+
+// recordRefused keeps a session that did not start because pain was too high.
+func recordRefused(ctx context.Context, st *store.Store, r *catalog.Routine, pain *int, at time.Time) error {
+	s := &journal.Session{RoutineID: r.ID, RoutineName: r.Name, StartedAt: at, PainBefore: pain, Owner: store.ThisOwner()}
+	if _, err := st.StartSession(ctx, s); err != nil {
+		return err
+	}
+	return st.FinishSession(ctx, s.ID, journal.Stopped, at, nil, "")
+}
+
+// startNotes are shown before a session: advice about the pain trend, a
+// caution from the screening, exercises left out, dose changes, and the
+// cautions of exercises done for the first time.
+func startNotes(d safety.Decision, prep person.Routine, p personState) []string {
+	var notes []string
+	if advice := person.TrendAdvice(person.Trend(p.sessions, time.Local)); advice != "" {
+		notes = append(notes, advice)
+	}
+	if d.Caution {
+		notes = append(notes, message.Text("gate.caution"))
+	}
+	if len(prep.LeftOut) > 0 {
+		notes = append(notes, message.Text(message.StartLeftOut, strings.Join(prep.LeftOut, ", ")))
+	}
+	for i, lv := range prep.Levels {
+		if lv == nil || len(lv.Changes) == 0 {
+			continue
+		}
+		e := prep.Steps[i].Exercise
+		ch := lv.Changes[len(lv.Changes)-1]
+		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
+			message.Text(message.Key("why.dir."+direction(ch))), e.Dose.Describe(ch.From), message.Text(message.Key("why."+string(ch.Why)))))
+	}
+	for _, e := range person.FirstTimes(prep.Steps, p.sessions) {
+		notes = append(notes, message.Text(message.StartFirstTime, e.Name, strings.Join(e.Cautions, " ")))
+	}
+	return notes
+}
+
+// direction says whether a change went up or down.
+func direction(ch progress.Change) string {
+	if ch.To.Reps+ch.To.Hold+ch.To.HoldBreaths+ch.To.Seconds+ch.To.Sets > ch.From.Reps+ch.From.Hold+ch.From.HoldBreaths+ch.From.Seconds+ch.From.Sets {
+		return "up"
+	}
+	return "down"
 }
 
 // isTerminalReader reports whether r is a terminal.
@@ -161,7 +245,7 @@ func (a *app) warn(s string) { a.env.Stderr.Write([]byte(message.Text(message.CL
 
 // journalSink saves a coached session to the journal as it happens.
 type journalSink struct {
-	st      journal.Store
+	st      *store.Store
 	ctx     context.Context // writes outlive an interrupt: what was done is still saved
 	session *journal.Session
 	tl      *timeline.Timeline
@@ -181,10 +265,15 @@ func (s *journalSink) Start(at time.Time, painBefore *int) error {
 
 func (s *journalSink) Exercise(ev player.Event) error {
 	b := s.tl.Exercises[ev.Exercise]
-	return s.st.RecordExercise(s.ctx, s.session.ID, journal.Performance{
+	err := s.st.RecordExercise(s.ctx, s.session.ID, journal.Performance{
 		Index: ev.Exercise, ExerciseID: b.ExerciseID, Outcome: ev.Outcome, StopReason: ev.StopReason,
 		Amount: b.Amount, Seconds: ev.Due.Sub(ev.Started).Seconds() * s.scale, StartedAt: ev.Started, EndedAt: ev.Due,
 	})
+	if err == nil && ev.Outcome == journal.Halted && safety.ExcludeAfterStop(string(ev.StopReason)) {
+		// Kept out of automatic plans until the person brings it back (PRODUCT.md §5.2).
+		err = s.st.Exclude(s.ctx, b.ExerciseID, string(ev.StopReason), ev.Due)
+	}
+	return err
 }
 
 func (s *journalSink) Finish(ev player.Event) error {

@@ -41,6 +41,13 @@ type Options struct {
 	PainAfter  *int               // already given (a flag); nil to ask
 	Sink       Sink
 	Now        func() time.Time // the clock; nil for time.Now
+	// Notes are shown before the session: cautions for first-time
+	// exercises, exercises left out, advice about the pain trend.
+	Notes []string
+	// PainCheck, when set, is asked about the pain given before: a non-empty
+	// answer is advice not to exercise now (PRODUCT.md §5.2); the coach shows
+	// it, records the session as stopped, and ends.
+	PainCheck func(pain *int) string
 }
 
 func (o *Options) now() time.Time {
@@ -54,6 +61,7 @@ func (o *Options) now() time.Time {
 type Result struct {
 	Status     journal.Status
 	StopReason journal.StopReason
+	Blocked    string  // advice given instead of the session, if PainCheck refused it
 	SaveErrors []error // writes that failed; the session went on
 }
 

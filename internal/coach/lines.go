@@ -44,6 +44,9 @@ func Lines(ctx context.Context, o Options, w io.Writer) Result {
 			}
 		}
 	}
+	for _, n := range o.Notes {
+		fmt.Fprintln(w, n)
+	}
 	now := o.now()
 	save(o.Sink.Start(now, o.PainBefore))
 	handle(p.Start(now))

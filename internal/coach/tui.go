@@ -18,11 +18,13 @@ import (
 type stage int
 
 const (
-	askPainBefore stage = iota
+	notes stage = iota // cautions and advice before anything else
+	askPainBefore
 	playing
 	advice // after a stop for sharp pain or dizziness
 	askPainAfter
 	rating
+	blocked // advice not to exercise now, instead of the session
 	done
 )
 
@@ -59,7 +61,7 @@ func Full(ctx context.Context, o Options, in io.Reader, out io.Writer) (Result, 
 	if fm, ok := final.(*model); ok {
 		m = fm
 	}
-	if m.stage < askPainAfter && m.p.State() != player.Finished {
+	if m.stage < askPainAfter && m.p.State() != player.Finished && m.p.State() != player.Ready {
 		// Interrupted from outside (ctx cancelled, signal): keep what was done.
 		m.handle(m.p.Quit(m.o.now()))
 	}
@@ -82,11 +84,25 @@ func ResultOf(m tea.Model) Result {
 }
 
 func newModel(o Options) *model {
-	m := &model{o: o, p: player.New(o.Timeline, o.Scale), width: 80, height: 24}
-	if o.PainBefore != nil {
+	m := &model{o: o, p: player.New(o.Timeline, o.Scale), width: 80, height: 24, stage: askPainBefore}
+	switch {
+	case len(o.Notes) > 0:
+		m.stage = notes
+	case o.PainBefore != nil:
 		m.startPlaying()
 	}
 	return m
+}
+
+// afterNotes moves on from the notes: to the pain question, or straight to
+// playing when the pain was given already.
+func (m *model) afterNotes() tea.Cmd {
+	if m.o.PainBefore != nil {
+		m.startPlaying()
+		return m.tick()
+	}
+	m.stage = askPainBefore
+	return nil
 }
 
 func (m *model) Init() tea.Cmd {
@@ -207,6 +223,21 @@ func (m *model) key(k string) tea.Cmd {
 		return tea.Quit
 	}
 	switch m.stage {
+	case notes:
+		if k == "enter" || k == "space" || k == " " {
+			return m.afterNotes()
+		}
+		if k == "q" || k == "esc" {
+			m.stage = done
+			return tea.Quit
+		}
+		return nil
+	case blocked:
+		if k == "enter" || k == "q" || k == "esc" || k == "space" || k == " " {
+			m.stage = done
+			return tea.Quit
+		}
+		return nil
 	case askPainBefore, askPainAfter:
 		return m.painKey(k)
 	case playing:
@@ -242,6 +273,12 @@ func (m *model) painKey(k string) tea.Cmd {
 		}
 		if m.stage == askPainBefore {
 			m.o.PainBefore = pain
+			if m.o.PainCheck != nil {
+				if advice := m.o.PainCheck(pain); advice != "" {
+					m.refuse(advice)
+					return nil
+				}
+			}
 			m.startPlaying()
 			return m.tick()
 		}
@@ -259,6 +296,16 @@ func (m *model) painKey(k string) tea.Cmd {
 		return m.next()
 	}
 	return nil
+}
+
+// refuse records the session as stopped before it began and shows advice.
+func (m *model) refuse(advice string) {
+	now := m.o.now()
+	m.save(m.o.Sink.Start(now, m.o.PainBefore))
+	ev := player.Event{Kind: player.SessionEnd, Due: now, Status: journal.Stopped}
+	m.save(m.o.Sink.Finish(ev))
+	m.res.Status, m.res.Blocked = journal.Stopped, advice
+	m.stage = blocked
 }
 
 func (m *model) playKey(k string, now time.Time) {
@@ -307,6 +354,14 @@ func (m *model) rateKey(k string) {
 func (m *model) View() tea.View {
 	var b strings.Builder
 	switch m.stage {
+	case notes:
+		fmt.Fprintf(&b, "\n  %s\n", m.o.Title)
+		for _, n := range m.o.Notes {
+			b.WriteString("\n" + wrapTo(n, m.width-4, "  ") + "\n")
+		}
+		b.WriteString("\n  " + message.Text(message.CoachNotesKeys) + "\n")
+	case blocked:
+		b.WriteString("\n" + wrapTo(m.res.Blocked, m.width-4, "  ") + "\n\n  " + message.Text(message.CoachContinue) + "\n")
 	case askPainBefore:
 		m.viewPain(&b, message.CoachPainBefore)
 	case playing:

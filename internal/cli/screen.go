@@ -1,0 +1,244 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/safety"
+)
+
+type screenFlags struct {
+	questions bool
+	answers   string
+	cleared   bool
+	asJSON    bool
+}
+
+func (a *app) screenCommand() *cobra.Command {
+	var f screenFlags
+	cmd := &cobra.Command{
+		Use:   "screen",
+		Short: message.Text(message.HelpScreen),
+		Long:  message.Text(message.HelpScreenLong),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.screen(cmd.Context(), f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&f.questions, "questions", false, message.Text(message.FlagQuestions))
+	fl.StringVar(&f.answers, "answers", "", message.Text(message.FlagAnswers))
+	fl.BoolVar(&f.cleared, "cleared-by-clinician", false, message.Text(message.FlagCleared))
+	fl.BoolVar(&f.asJSON, "json", false, message.Text(message.FlagJSON))
+	cmd.MarkFlagsMutuallyExclusive("questions", "answers", "cleared-by-clinician")
+	return cmd
+}
+
+// screenResult is the --json output of a screening.
+type screenResult struct {
+	ID       string         `json:"id"`
+	At       time.Time      `json:"at"`
+	Outcome  safety.Outcome `json:"outcome"`
+	Flagged  []string       `json:"flagged"`
+	Advice   string         `json:"advice"`
+	Clearing bool           `json:"cleared_by_clinician,omitempty"`
+}
+
+func (a *app) screen(ctx context.Context, f screenFlags) error {
+	if f.questions {
+		if f.asJSON {
+			return writeJSON(a.env.Stdout, safety.Questions)
+		}
+		for i, q := range safety.Questions {
+			fmt.Fprintln(a.env.Stdout, wrap(q.Text(), fmt.Sprintf("%2d. %-16s ", i+1, q.ID), strings.Repeat(" ", 21)))
+		}
+		return nil
+	}
+	var answers map[string]bool
+	switch {
+	case f.cleared:
+		return a.clearance(ctx, f.asJSON)
+	case f.answers != "":
+		var err error
+		if answers, err = readAnswers(f.answers); err != nil {
+			return err
+		}
+	case isTerminalReader(a.env.Stdin):
+		var err error
+		if answers, err = a.askAnswers(); err != nil {
+			return err
+		}
+	default:
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNoTerminal))
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sc := safety.Screening{At: time.Now(), Answers: answers, Result: safety.Evaluate(answers)}
+	if err := st.SaveScreening(ctx, &sc); err != nil {
+		return err
+	}
+	advice := screenAdvice(sc.Result.Outcome)
+	if f.asJSON {
+		return writeJSON(a.env.Stdout, screenResult{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged, Advice: advice})
+	}
+	fmt.Fprintln(a.env.Stdout, wrap(advice, "", ""))
+	return nil
+}
+
+// screenAdvice says what a screening's outcome means. An emergency gives the
+// emergency advice and nothing else (issue 4).
+func screenAdvice(o safety.Outcome) string {
+	switch o {
+	case safety.Emergency:
+		return message.Text("gate.emergency")
+	case safety.Clinician:
+		return message.Text("gate.clinician")
+	case safety.Caution:
+		return message.Text("gate.caution") + " " + message.Text(message.ScreenGoAhead)
+	}
+	return message.Text(message.ScreenClear)
+}
+
+// clearance records that a clinician cleared the person of what the last
+// screening flagged.
+func (a *app) clearance(ctx context.Context, asJSON bool) error {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	all, err := st.Screenings(ctx)
+	if err != nil {
+		return err
+	}
+	var last *safety.Screening
+	for i := range all {
+		if !all[i].Clearing {
+			last = &all[i]
+		}
+	}
+	switch {
+	case last == nil:
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenClearNothing))
+	case last.Result.Outcome == safety.Emergency:
+		return unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.ScreenClearEmergency))
+	case last.Result.Outcome != safety.Clinician:
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenClearNotNeeded))
+	}
+	c := safety.Clearance(time.Now(), *last)
+	if err := st.SaveScreening(ctx, &c); err != nil {
+		return err
+	}
+	advice := message.Text(message.ScreenCleared, c.At.Add(safety.ClearanceLasts).Local().Format("2 January 2006"))
+	if asJSON {
+		return writeJSON(a.env.Stdout, screenResult{ID: c.ID, At: c.At, Outcome: c.Result.Outcome, Flagged: c.Result.Flagged, Advice: advice, Clearing: true})
+	}
+	fmt.Fprintln(a.env.Stdout, wrap(advice, "", ""))
+	return nil
+}
+
+// readAnswers reads an answers file: a JSON object naming every question
+// with true or false. Every problem is listed at once.
+func readAnswers(path string) (map[string]bool, error) {
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CheckNoFile, path))
+	case err != nil:
+		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckUnreadable, path, err))
+	}
+	return ParseAnswers(path, data)
+}
+
+// ParseAnswers checks and reads screening answers: a JSON object of question
+// id → true/false naming every question. name is used in messages.
+func ParseAnswers(name string, data []byte) (map[string]bool, error) {
+	var raw map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&raw); err != nil || raw == nil {
+		detail := "null"
+		if err != nil {
+			detail = err.Error()
+		}
+		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, detail))
+	}
+	if dec.More() {
+		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, "more than one JSON value"))
+	}
+	var problems []string
+	answers := map[string]bool{}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, ok := safety.QuestionByID(k); !ok {
+			problems = append(problems, message.Text(message.ScreenUnknownID, k))
+			continue
+		}
+		var b bool
+		if err := json.Unmarshal(raw[k], &b); err != nil {
+			problems = append(problems, message.Text(message.ScreenNotBool, k, string(raw[k])))
+			continue
+		}
+		answers[k] = b
+	}
+	for _, q := range safety.Questions {
+		if _, ok := raw[q.ID]; !ok {
+			problems = append(problems, message.Text(message.ScreenMissingID, q.ID))
+		}
+	}
+	if len(problems) > 0 {
+		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenBadAnswers, name, len(problems), "\n  - "+strings.Join(problems, "\n  - ")))
+	}
+	return answers, nil
+}
+
+// askAnswers asks each question in turn at the terminal, y or n.
+func (a *app) askAnswers() (map[string]bool, error) {
+	in := bufio.NewReader(a.env.Stdin)
+	out := a.env.Stdout
+	fmt.Fprintln(out, wrap(message.Text(message.ScreenIntro), "", ""))
+	answers := map[string]bool{}
+	for i, q := range safety.Questions {
+		fmt.Fprintln(out)
+		fmt.Fprintln(out, wrap(q.Text(), fmt.Sprintf("%d of %d. ", i+1, len(safety.Questions)), "   "))
+		for {
+			fmt.Fprint(out, message.Text(message.ScreenPrompt))
+			line, err := in.ReadString('\n')
+			word := strings.ToLower(strings.TrimSpace(line))
+			switch {
+			case slices.Contains([]string{"y", "yes"}, word):
+				answers[q.ID] = true
+			case slices.Contains([]string{"n", "no"}, word):
+				answers[q.ID] = false
+			case err == io.EOF:
+				return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenAbandoned))
+			default:
+				fmt.Fprintln(out, message.Text(message.ScreenYesNo))
+				continue
+			}
+			break
+		}
+	}
+	fmt.Fprintln(out)
+	return answers, nil
+}
