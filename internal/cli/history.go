@@ -11,6 +11,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -59,6 +60,14 @@ func (a *app) historyCommand() *cobra.Command {
 					fmt.Fprintln(a.env.Stdout, message.Text(message.CLIHistoryNone))
 				}
 				return nil
+			}
+			// The trend reads the whole journal, whatever --since shows.
+			all, err := st.Sessions(cmd.Context(), journal.Filter{})
+			if err != nil {
+				return err
+			}
+			if advice := person.TrendAdvice(person.Trend(all, time.Local)); advice != "" {
+				fmt.Fprintln(a.env.Stdout, wrap("! "+advice, "", "  ")+"\n")
 			}
 			// Names come from the catalog when it knows the ids; the
 			// history never depends on it.
