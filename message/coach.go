@@ -25,6 +25,11 @@ const (
 	StartLeftOut      Key = "start.left_out"
 	StartLevel        Key = "start.level"
 	StartFirstTime    Key = "start.first_time"
+	RoutineLevel      Key = "routine.level"
+	FlagRatings       Key = "flag.ratings"
+	FlagRate          Key = "flag.rate"
+	StartRateForm     Key = "start.rate_form"
+	StartRateNotIn    Key = "start.rate_not_in"
 
 	HelpStart       Key = "help.start"
 	HelpStartLong   Key = "help.start_long"
@@ -64,6 +69,11 @@ func init() {
 		StartLeftOut:      "Left out because you set them aside: %s. Bring one back with 'unhunch exercises enable ID'.",
 		StartLevel:        "%s: %s, %s from %s (%s).",
 		StartFirstTime:    "First time with %s. Take care: %s",
+		RoutineLevel:      "your level; was %s (%s)",
+		FlagRatings:       "rate every exercise done: easy, right or hard",
+		FlagRate:          "rate one exercise: ID=easy|right|hard (repeat)",
+		StartRateForm:     "--rate %q must be ID=easy, ID=right or ID=hard",
+		StartRateNotIn:    "%s is not in routine %s, so it cannot be rated; its exercises: %s",
 		"why.dir.up":      "up",
 		"why.dir.down":    "down",
 		"why.easy-twice":  "rated easy or right twice in a row",

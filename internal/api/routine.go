@@ -49,6 +49,14 @@ type RoutineExercise struct {
 	StartMS         int64            `json:"start_ms"`
 	DurationSeconds float64          `json:"duration_seconds"`
 	SetupSeconds    float64          `json:"setup_seconds"`
+	Level           *LevelChange     `json:"level,omitempty"` // when the person's level differs from the start
+}
+
+// LevelChange is the latest move of an exercise's dose for this person.
+type LevelChange struct {
+	From Amount    `json:"from"`
+	Why  string    `json:"why"` // easy-twice, hard, pain-rose
+	At   time.Time `json:"at"`
 }
 
 // FitReport says whether the routine fits its time box and what would change it.

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/unhunch/unhunch/catalog"
@@ -30,6 +32,27 @@ func loadPerson(ctx context.Context, st *store.Store, c *catalog.Catalog) (perso
 		return personState{}, err
 	}
 	return personState{sessions: sessions, levels: person.Levels(sessions, c), setAside: aside}, nil
+}
+
+// levelsIfAny returns the person's levels when a journal already exists
+// (or --db names one), without creating one: showing a routine must not
+// leave a journal behind. atStart skips the journal.
+func (a *app) levelsIfAny(ctx context.Context, c *catalog.Catalog) (map[string]*progress.Level, error) {
+	if a.databaseURL() == "" {
+		if _, err := os.Stat(filepath.Join(a.dataPath(), "unhunch.db")); err != nil {
+			return nil, nil
+		}
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	sessions, err := st.Sessions(ctx, journal.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	return person.Levels(sessions, c), nil
 }
 
 // planInputs returns what the planner takes from the journal: exercises set

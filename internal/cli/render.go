@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/term"
+
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/message"
@@ -31,14 +33,11 @@ func writeJSON(w io.Writer, v any) error {
 	return nil
 }
 
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
+// isTerminal reports whether w is a terminal (not merely a character
+// device: /dev/null is one too).
+func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // wrap breaks text into lines of at most width-len(indent) runes, each

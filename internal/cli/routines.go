@@ -12,8 +12,10 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
+	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/timeline"
 )
 
@@ -54,7 +56,7 @@ func (a *app) routinesCommand() *cobra.Command {
 }
 
 func (a *app) routineShowCommand() *cobra.Command {
-	var asJSON, segments bool
+	var asJSON, segments, levelStart bool
 	cmd := &cobra.Command{
 		Use:               "show ID",
 		Short:             message.Text(message.HelpRoutineShow),
@@ -74,11 +76,27 @@ func (a *app) routineShowCommand() *cobra.Command {
 				}
 				return notFound(message.CLINoRoutine, args[0], ids, "unhunch routines")
 			}
-			cr, err := compileRoutine(c, r)
+			var levels map[string]*progress.Level
+			if !levelStart {
+				if levels, err = a.levelsIfAny(cmd.Context(), c); err != nil {
+					return err
+				}
+			}
+			prep, err := person.Prepare(c, r, levels, nil, levelStart)
+			if err != nil {
+				return err
+			}
+			cr, err := compileSteps(prep.Steps, r)
 			if err != nil {
 				return err
 			}
 			doc := api.NewRoutine(r, cr.steps, cr.tl, cr.fit)
+			for i, lv := range prep.Levels {
+				if lv != nil && len(lv.Changes) > 0 {
+					ch := lv.Changes[len(lv.Changes)-1]
+					doc.Exercises[i].Level = &api.LevelChange{From: api.NewAmount(cr.steps[i].Exercise, ch.From), Why: string(ch.Why), At: ch.At}
+				}
+			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, doc)
 			}
@@ -88,6 +106,7 @@ func (a *app) routineShowCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
 	cmd.Flags().BoolVar(&segments, "segments", false, message.Text(message.FlagSegments))
+	cmd.Flags().BoolVar(&levelStart, "level-start", false, message.Text(message.FlagLevelStart))
 	return cmd
 }
 
@@ -118,6 +137,11 @@ func compileRoutine(c *catalog.Catalog, r *catalog.Routine) (compiled, error) {
 	if err != nil {
 		return compiled{}, err
 	}
+	return compileSteps(steps, r)
+}
+
+// compileSteps compiles steps of routine r with its fit report.
+func compileSteps(steps []timeline.Step, r *catalog.Routine) (compiled, error) {
 	tl, err := timeline.Compile(steps, timeline.DefaultRules)
 	if err != nil {
 		return compiled{}, err
@@ -166,6 +190,9 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 			detail += " · " + equipmentWords(cr.steps[i].Exercise)
 		}
 		fmt.Fprintln(w, wrap(detail, "    ", "    "))
+		if lv := e.Level; lv != nil {
+			fmt.Fprintln(w, wrap(message.Text(message.RoutineLevel, lv.From.Summary, message.Text(message.Key("why."+lv.Why))), "    ", "    "))
+		}
 	}
 	last := cr.tl.Segments[len(cr.tl.Segments)-1]
 	row(w, "    "+message.Text(message.LabelFinish), clock(last.Duration))

@@ -77,7 +77,7 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 		if answers, err = readAnswers(f.answers); err != nil {
 			return err
 		}
-	case isTerminalReader(a.env.Stdin):
+	case isTerminal(a.env.Stdin):
 		var err error
 		if answers, err = a.askAnswers(); err != nil {
 			return err

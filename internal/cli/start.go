@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -32,6 +33,8 @@ type startFlags struct {
 	painBefore string
 	painAfter  string
 	levelStart bool
+	ratings    string   // one rating for every exercise done
+	rate       []string // ID=rating, for one exercise each
 }
 
 func (a *app) startCommand() *cobra.Command {
@@ -52,6 +55,8 @@ func (a *app) startCommand() *cobra.Command {
 	fl.BoolVar(&f.voiceOff, "no-voice", false, message.Text(message.FlagNoVoice))
 	fl.StringVar(&f.painBefore, "pain-before", "", message.Text(message.FlagPainBefore))
 	fl.StringVar(&f.painAfter, "pain-after", "", message.Text(message.FlagPainAfter))
+	fl.StringVar(&f.ratings, "ratings", "", message.Text(message.FlagRatings))
+	fl.StringArrayVar(&f.rate, "rate", nil, message.Text(message.FlagRate))
 	fl.BoolVar(&f.levelStart, "level-start", false, message.Text(message.FlagLevelStart))
 	cmd.MarkFlagsMutuallyExclusive("voice", "no-voice")
 	return cmd
@@ -120,6 +125,10 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	steps := prep.Steps
+	ratings, err := parseRatings(f, r, steps)
+	if err != nil {
+		return err
+	}
 	tl, err := timeline.Compile(steps, timeline.DefaultRules)
 	if err != nil {
 		return err
@@ -132,7 +141,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	for i, s := range steps {
 		names[i] = s.Exercise.Name
 	}
-	tty := isTerminal(a.env.Stdout) && isTerminalReader(a.env.Stdin)
+	tty := isTerminal(a.env.Stdout) && isTerminal(a.env.Stdin)
 	talking := voice.Available() && !f.voiceOff
 	if f.voiceOn && !voice.Available() {
 		a.warn(message.Text(message.StartNoESpeak))
@@ -150,7 +159,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	}, tl: tl, scale: f.scale}
 	o := coach.Options{
 		Title: r.Name, Timeline: tl, Names: names, Scale: f.scale, Voice: sp, Talking: talking,
-		PainBefore: painBefore, PainAfter: painAfter, Sink: sink, Notes: notes,
+		PainBefore: painBefore, PainAfter: painAfter, Sink: sink, Notes: notes, RatingsGiven: ratings != nil,
 		PainCheck: func(p *int) string {
 			if d := safety.Gate(time.Now(), screenings, facts, p); d.Block == safety.PainTooHigh {
 				return person.Advice(d)
@@ -167,6 +176,13 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	} else {
 		res = coach.Lines(ctx, o, a.env.Stdout)
 	}
+	for _, i := range sink.done {
+		if rt, ok := ratings[steps[i].Exercise.ID]; ok {
+			if err := sink.Rate(i, rt); err != nil {
+				res.SaveErrors = append(res.SaveErrors, err)
+			}
+		}
+	}
 	if res.Blocked != "" {
 		return unhunch.Errorf(unhunch.EBlocked, "%s", res.Blocked)
 	}
@@ -174,6 +190,43 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.StartSaveFailed, len(res.SaveErrors), res.SaveErrors[0]))
 	}
 	return nil
+}
+
+// parseRatings reads --ratings and --rate into a rating per exercise id of
+// the routine; nil when neither is given.
+func parseRatings(f startFlags, r *catalog.Routine, steps []timeline.Step) (map[string]journal.Rating, error) {
+	if f.ratings == "" && len(f.rate) == 0 {
+		return nil, nil
+	}
+	out := map[string]journal.Rating{}
+	if f.ratings != "" {
+		rt, err := journal.ParseRating(f.ratings)
+		if err != nil {
+			return nil, unhunch.Errorf(unhunch.EInvalid, "--ratings: %w", err)
+		}
+		for _, st := range steps {
+			out[st.Exercise.ID] = rt
+		}
+	}
+	ids := make([]string, len(steps))
+	for i, st := range steps {
+		ids[i] = st.Exercise.ID
+	}
+	for _, kv := range f.rate {
+		id, word, ok := strings.Cut(kv, "=")
+		if !ok {
+			return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StartRateForm, kv))
+		}
+		rt, err := journal.ParseRating(word)
+		if err != nil {
+			return nil, unhunch.Errorf(unhunch.EInvalid, "--rate %s: %w", kv, err)
+		}
+		if !slices.Contains(ids, id) {
+			return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StartRateNotIn, id, r.ID, strings.Join(ids, ", ")))
+		}
+		out[id] = rt
+	}
+	return out, nil
 }
 
 // recordRefused keeps a session that did not start because pain was too high.
@@ -222,16 +275,6 @@ func direction(ch progress.Change) string {
 	return "down"
 }
 
-// isTerminalReader reports whether r is a terminal.
-func isTerminalReader(r any) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
 func routineIDs(c *catalog.Catalog) []string {
 	ids := make([]string, 0, len(c.Routines()))
 	for _, r := range c.Routines() {
@@ -251,6 +294,7 @@ type journalSink struct {
 	tl      *timeline.Timeline
 	scale   float64 // seconds done are routine seconds: wall seconds × time-scale
 
+	done   []int // exercises done, by index
 	status journal.Status
 	ended  time.Time
 	reason journal.StopReason
@@ -269,6 +313,9 @@ func (s *journalSink) Exercise(ev player.Event) error {
 		Index: ev.Exercise, ExerciseID: b.ExerciseID, Outcome: ev.Outcome, StopReason: ev.StopReason,
 		Amount: b.Amount, Seconds: ev.Due.Sub(ev.Started).Seconds() * s.scale, StartedAt: ev.Started, EndedAt: ev.Due,
 	})
+	if err == nil && ev.Outcome == journal.Done {
+		s.done = append(s.done, ev.Exercise)
+	}
 	if err == nil && ev.Outcome == journal.Halted && safety.ExcludeAfterStop(string(ev.StopReason)) {
 		// Kept out of automatic plans until the person brings it back (PRODUCT.md §5.2).
 		err = s.st.Exclude(s.ctx, b.ExerciseID, string(ev.StopReason), ev.Due)

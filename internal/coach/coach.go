@@ -48,6 +48,9 @@ type Options struct {
 	// answer is advice not to exercise now (PRODUCT.md §5.2); the coach shows
 	// it, records the session as stopped, and ends.
 	PainCheck func(pain *int) string
+	// RatingsGiven skips the questions about each exercise at the end: the
+	// ratings came with the command.
+	RatingsGiven bool
 }
 
 func (o *Options) now() time.Time {

@@ -180,7 +180,7 @@ func (m *model) afterSession() {
 
 func (m *model) toRating() {
 	m.stage, m.rateAt = rating, 0
-	if len(m.saved) == 0 {
+	if len(m.saved) == 0 || m.o.RatingsGiven {
 		m.stage = done
 	}
 }
