@@ -83,8 +83,11 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 		var candidates []*Level
 		candidateRating := map[*Level]journal.Rating{}
 		for _, p := range s.Exercises {
+			if p.Outcome != journal.Done {
+				continue
+			}
 			l, d, ok := get(p.ExerciseID)
-			if !ok || p.Outcome != journal.Done {
+			if !ok {
 				continue
 			}
 			if rose {

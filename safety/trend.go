@@ -8,9 +8,9 @@ import (
 // Week is one calendar week (Monday to Sunday, in the person's time zone)
 // of sessions with a pain rating before them.
 type Week struct {
-	Start    time.Time // Monday 00:00 local
-	Sessions int       // sessions with a pain rating before
-	AvgPain  float64   // their average pain before
+	Start    time.Time `json:"start"`    // Monday 00:00 local
+	Sessions int       `json:"sessions"` // sessions with a pain rating before
+	AvgPain  float64   `json:"avg_pain"` // their average pain before
 }
 
 // WeekStart returns the Monday 00:00 of t's week in t's location. It uses
@@ -80,10 +80,10 @@ const ImprovementWeeks = 4
 
 // TrendResult is the pain trend against the first week's baseline.
 type TrendResult struct {
-	Advice   Advice
-	Baseline float64 // the first week's average
-	Latest   float64 // the latest week's average
-	Weeks    int     // weeks from the baseline week to the latest, inclusive
+	Advice   Advice  `json:"advice"`
+	Baseline float64 `json:"baseline"` // the first week's average
+	Latest   float64 `json:"latest"`   // the latest week's average
+	Weeks    int     `json:"weeks"`    // weeks from the baseline week to the latest, inclusive
 }
 
 // Trend reads weekly pain (oldest first, as WeeklyPain returns it). It

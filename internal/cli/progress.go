@@ -1,0 +1,196 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/progress"
+)
+
+// calendarWeeks is how far back `unhunch progress` shows practice.
+const calendarWeeks = 8
+
+// progressDoc is `unhunch progress --json`.
+type progressDoc struct {
+	Today     time.Time          `json:"today"`
+	Adherence progress.Adherence `json:"adherence"`
+	Pain      progress.Outcome   `json:"pain"`
+	Levels    []levelDoc         `json:"levels"`
+	Advice    string             `json:"advice,omitempty"` // see a clinician, when the trend calls for it
+	Sessions  int                `json:"sessions"`
+	Counted   int                `json:"sessions_practised"`
+}
+
+// levelDoc is one exercise's current dose with its history.
+type levelDoc struct {
+	ExerciseID string            `json:"exercise_id"`
+	Name       string            `json:"name"`
+	Amount     any               `json:"amount"`
+	Summary    string            `json:"summary"`
+	Changes    []progress.Change `json:"changes"`
+}
+
+func (a *app) progressCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "progress",
+		Short: message.Text(message.HelpProgress),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			doc, err := a.progress(cmd.Context(), time.Now())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, doc)
+			}
+			printProgress(a.env.Stdout, doc)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
+	return cmd
+}
+
+// progress computes everything `unhunch progress` shows, in the local time zone.
+func (a *app) progress(ctx context.Context, now time.Time) (progressDoc, error) {
+	c, err := a.catalog()
+	if err != nil {
+		return progressDoc{}, err
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return progressDoc{}, err
+	}
+	defer st.Close()
+	sessions, err := st.Sessions(ctx, journal.Filter{})
+	if err != nil {
+		return progressDoc{}, err
+	}
+	return buildProgress(sessions, c, now, time.Local), nil
+}
+
+// buildProgress assembles the progress document from the journal.
+func buildProgress(sessions []*journal.Session, c *catalog.Catalog, now time.Time, loc *time.Location) progressDoc {
+	doc := progressDoc{
+		Today:     now.In(loc),
+		Adherence: progress.ComputeAdherence(sessions, now, loc, calendarWeeks, progress.DefaultTarget),
+		Pain:      progress.ComputeOutcome(sessions, now, loc),
+		Levels:    []levelDoc{},
+		Sessions:  len(sessions),
+	}
+	for _, s := range sessions {
+		if progress.Counts(s) {
+			doc.Counted++
+		}
+	}
+	doc.Advice = person.TrendAdvice(doc.Pain.Trend)
+	levels := person.Levels(sessions, c)
+	ids := make([]string, 0, len(levels))
+	for id := range levels {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		l := levels[id]
+		e, ok := c.Exercise(id)
+		if !ok {
+			continue
+		}
+		doc.Levels = append(doc.Levels, levelDoc{ExerciseID: id, Name: e.Name, Amount: l.Amount, Summary: e.Dose.Describe(l.Amount), Changes: l.Changes})
+	}
+	return doc
+}
+
+func printProgress(w io.Writer, doc progressDoc) {
+	fmt.Fprintln(w, message.Text(message.ProgressTitle, doc.Today.Format("2006-01-02")))
+	if doc.Advice != "" {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, wrap("! "+doc.Advice, "", "  "))
+	}
+	if doc.Sessions == 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, message.Text(message.CLIHistoryNone))
+		return
+	}
+
+	// Practice calendar.
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, message.Text(message.ProgressPractice, calendarWeeks, progress.MinimumDays))
+	fmt.Fprintln(w, "  "+message.Text(message.ProgressCalendarHead))
+	for _, wk := range doc.Adherence.Weeks {
+		var days []string
+		for d, p := range wk.Practice {
+			mark := "·"
+			if p {
+				mark = "■"
+			}
+			if wk.Start.AddDate(0, 0, d).After(doc.Today) {
+				mark = " "
+			}
+			days = append(days, mark)
+		}
+		fmt.Fprintf(w, "  %s   %s   %4d   %7.0f\n", wk.Start.Format("2006-01-02"), strings.Join(days, " "), wk.Days, wk.Minutes)
+	}
+	fmt.Fprintln(w, "  "+message.Text(message.ProgressStreak,
+		message.Count(doc.Adherence.CurrentStreak, message.CountDay, message.CountDays),
+		message.Count(doc.Adherence.BestStreak, message.CountDay, message.CountDays)))
+
+	// Pain chart.
+	p := doc.Pain
+	if len(p.Weeks) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, message.Text(message.ProgressPain))
+		for _, wk := range p.Weeks {
+			n := int(wk.AvgPain*4 + 0.5) // 40 columns for 0–10
+			fmt.Fprintf(w, "  %s  %s%s %4.1f\n", wk.Start.Format("2006-01-02"), strings.Repeat("█", n), strings.Repeat("░", 40-n), wk.AvgPain)
+		}
+		fmt.Fprintln(w, wrap(changeWords(p.Baseline, p.Latest, p.Meaningful), "  ", "  "))
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, message.Text(message.ProgressCheckpoints))
+		for _, cp := range p.Checkpoints {
+			if !cp.Reached {
+				fmt.Fprintln(w, "  "+message.Text(message.ProgressCheckpointDue, cp.Weeks, cp.Due.Format("2006-01-02")))
+				continue
+			}
+			fmt.Fprintln(w, wrap(message.Text(message.ProgressCheckpoint, cp.Weeks, changeWords(p.Baseline, cp.Average, cp.Meaningful)), "  ", "    "))
+		}
+	}
+
+	// Doses.
+	if len(doc.Levels) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, message.Text(message.ProgressDoses))
+		for _, l := range doc.Levels {
+			line := l.Name + ": " + l.Summary
+			if n := len(l.Changes); n > 0 {
+				ch := l.Changes[n-1]
+				line += " " + message.Text(message.ProgressDoseChange, ch.At.In(doc.Today.Location()).Format("2006-01-02"), message.Text(message.Key("why."+string(ch.Why))))
+			} else {
+				line += " " + message.Text(message.ProgressDoseStart)
+			}
+			fmt.Fprintln(w, wrap(line, "  ", "    "))
+		}
+	}
+}
+
+// changeWords says how pain moved from the baseline, plainly.
+func changeWords(from, to float64, meaningful bool) string {
+	switch {
+	case to < from && meaningful:
+		return message.Text(message.ProgressBetter, from, to, from-to)
+	case to > from && meaningful:
+		return message.Text(message.ProgressWorse, from, to, to-from)
+	}
+	return message.Text(message.ProgressSame, from, to)
+}
