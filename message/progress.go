@@ -21,6 +21,17 @@ const (
 	HelpExportLong        Key = "help.export_long"
 	ExportBadFormat       Key = "export.bad_format"
 	FlagFormat            Key = "flag.format"
+	HelpPSFS              Key = "help.psfs"
+	HelpPSFSLong          Key = "help.psfs_long"
+	FlagPSFSRate          Key = "flag.psfs_rate"
+	PSFSForm              Key = "psfs.form"
+	PSFSScore             Key = "psfs.score"
+	PSFSCount             Key = "psfs.count"
+	PSFSNone              Key = "psfs.none"
+	PSFSTitle             Key = "psfs.title"
+	PSFSLine              Key = "psfs.line"
+	PSFSDue               Key = "psfs.due"
+	PSFSNext              Key = "psfs.next"
 	CountDay              Key = "count.day"
 	CountDays             Key = "count.days"
 )
@@ -32,6 +43,17 @@ func init() {
 		ProgressPractice:      "Practice, last %d weeks (aim: every day; at least %d days a week to begin)",
 		ProgressCalendarHead:  "week of     M T W T F S S   days   minutes",
 		ProgressStreak:        "Streak: %s in a row (best: %s).",
+		HelpPSFS:              "Rate everyday activities your back makes hard (every 2 weeks)",
+		HelpPSFSLong:          "The Patient-Specific Functional Scale: name 3 to 5 activities your back makes hard and rate\neach from 0 (unable to do it) to 10 (able to do it as before). Every two weeks, rate them again:\n  unhunch psfs --rate \"Reaching up to a shelf=4\" --rate \"Driving for an hour=6\" ...",
+		FlagPSFSRate:          "ACTIVITY=SCORE, 0 (unable) to 10 (as before); repeat",
+		PSFSForm:              "--rate %q must be ACTIVITY=SCORE, for example \"Reaching up to a shelf=4\"",
+		PSFSScore:             "%q: %q is not a whole number from 0 (unable) to 10 (able as before)",
+		PSFSCount:             "name %d to %d activities (you gave %d)",
+		PSFSNone:              "No activities yet. Name 3 to 5 everyday activities your back makes hard and rate each 0 (unable) to 10 (as before): unhunch psfs --rate \"Reaching up to a shelf=4\" --rate ...",
+		PSFSTitle:             "Activities (0 unable – 10 as before), first → latest:",
+		PSFSLine:              "%s: %d → %d",
+		PSFSDue:               "It has been two weeks: rate them again with unhunch psfs --rate \"ACTIVITY=SCORE\" ...",
+		PSFSNext:              "Next rating due on %s.",
 		CountDay:              "1 day",
 		CountDays:             "%d days",
 		ProgressPain:          "Pain before sessions, weekly average (0 none – 10 worst)",

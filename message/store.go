@@ -24,6 +24,8 @@ const (
 	StoreNoExercise        Key = "store.no_exercise"
 	StoreSessionExists     Key = "store.session_exists"
 	StoreBadScreening      Key = "store.bad_screening"
+	StoreBadActivity       Key = "store.bad_activity"
+	StoreBadScore          Key = "store.bad_score"
 
 	// What is wrong with the database itself.
 	StoreBadURL        Key = "store.bad_url"
@@ -128,6 +130,8 @@ func init() {
 		StoreNoSession:         "there is no session %q in the journal",
 		StoreNoExercise:        "session %s has no exercise at position %d",
 		StoreSessionExists:     "a session with id %q is already in the journal",
+		StoreBadActivity:       "activity %q must be 1 to 200 characters",
+		StoreBadScore:          "%q: score %d is outside 0 (unable) to 10 (able as before)",
 		StoreBadScreening:      "screening outcome %q is not one of clear, caution, clinician, emergency",
 
 		StoreBadURL:        "%q is not a database unhunch can use: give a postgres:// URL with --db or UNHUNCH_DB, or leave both empty to keep the journal in the data folder (--data-dir)",

@@ -203,3 +203,32 @@ func TestOutcomeAndCheckpoints(t *testing.T) {
 		t.Error("the 2-week checkpoint is not reached in week 1")
 	}
 }
+
+func TestPSFS(t *testing.T) {
+	at := func(d int) time.Time { return day0.AddDate(0, 0, d) }
+	ratings := []progress.PSFSRating{
+		{At: at(14), Activity: "Driving", Score: 5}, // out of order on purpose
+		{At: at(0), Activity: "Reaching", Score: 3},
+		{At: at(0), Activity: "Driving", Score: 4},
+		{At: at(0), Activity: "Sleeping", Score: 6},
+		{At: at(14), Activity: "Reaching", Score: 6},
+	}
+	p := progress.SummarisePSFS(ratings, at(20)) // activities in the order first named
+	want := []progress.PSFSActivity{
+		{Activity: "Reaching", First: 3, Latest: 6, LatestAt: at(14), Meaningful: true},
+		{Activity: "Driving", First: 4, Latest: 5, LatestAt: at(14)},
+		{Activity: "Sleeping", First: 6, Latest: 6, LatestAt: at(0)},
+	}
+	if diff := cmp.Diff(want, p.Activities); diff != "" {
+		t.Errorf("activities (-want +got):\n%s", diff)
+	}
+	if p.Due || !p.Last.Equal(at(14)) {
+		t.Errorf("due %v last %v", p.Due, p.Last)
+	}
+	if !progress.SummarisePSFS(ratings, at(28)).Due {
+		t.Error("two weeks after the last rating, a new one is due")
+	}
+	if e := progress.SummarisePSFS(nil, at(0)); e.Due || len(e.Activities) != 0 {
+		t.Errorf("empty: %+v", e)
+	}
+}

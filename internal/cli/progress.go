@@ -27,6 +27,7 @@ type progressDoc struct {
 	Pain      progress.Outcome   `json:"pain"`
 	Levels    []levelDoc         `json:"levels"`
 	Advice    string             `json:"advice,omitempty"` // see a clinician, when the trend calls for it
+	PSFS      progress.PSFS      `json:"psfs"`
 	Sessions  int                `json:"sessions"`
 	Counted   int                `json:"sessions_practised"`
 }
@@ -77,7 +78,13 @@ func (a *app) progress(ctx context.Context, now time.Time) (progressDoc, error) 
 	if err != nil {
 		return progressDoc{}, err
 	}
-	return buildProgress(sessions, c, now, time.Local), nil
+	ratings, err := st.PSFS(ctx)
+	if err != nil {
+		return progressDoc{}, err
+	}
+	doc := buildProgress(sessions, c, now, time.Local)
+	doc.PSFS = progress.SummarisePSFS(ratings, now)
+	return doc, nil
 }
 
 // buildProgress assembles the progress document from the journal.
@@ -164,6 +171,18 @@ func printProgress(w io.Writer, doc progressDoc) {
 				continue
 			}
 			fmt.Fprintln(w, wrap(message.Text(message.ProgressCheckpoint, cp.Weeks, changeWords(p.Baseline, cp.Average, cp.Meaningful)), "  ", "    "))
+		}
+	}
+
+	// The functional scale.
+	if n := len(doc.PSFS.Activities); n > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, message.Text(message.PSFSTitle))
+		for _, act := range doc.PSFS.Activities {
+			fmt.Fprintln(w, wrap(message.Text(message.PSFSLine, act.Activity, act.First, act.Latest), "  ", "    "))
+		}
+		if doc.PSFS.Due {
+			fmt.Fprintln(w, wrap(message.Text(message.PSFSDue), "  ", "  "))
 		}
 	}
 

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/progress"
+)
+
+// SavePSFS saves one round of the functional scale: each activity's score at at.
+func (s *Store) SavePSFS(ctx context.Context, at time.Time, scores map[string]int) error {
+	for name, score := range scores {
+		if strings.TrimSpace(name) == "" || len(name) > maxTextLen {
+			return invalid(message.StoreBadActivity, name)
+		}
+		if score < 0 || score > 10 {
+			return invalid(message.StoreBadScore, name, score)
+		}
+	}
+	err := s.write(func() error {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		for name, score := range scores {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO psfs_ratings (at, activity, score) VALUES ($1, $2, $3)`,
+				millis(at), strings.TrimSpace(name), score); err != nil {
+				return err
+			}
+		}
+		return tx.Commit()
+	})
+	return s.fail("save functional scale", err)
+}
+
+// PSFS returns every functional-scale rating, oldest first.
+func (s *Store) PSFS(ctx context.Context) ([]progress.PSFSRating, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at, activity, score FROM psfs_ratings ORDER BY at, activity`)
+	if err != nil {
+		return nil, s.fail("read functional scale", err)
+	}
+	defer rows.Close()
+	out := []progress.PSFSRating{}
+	for rows.Next() {
+		var r progress.PSFSRating
+		var at int64
+		if err := rows.Scan(&at, &r.Activity, &r.Score); err != nil {
+			return nil, s.fail("read functional scale", err)
+		}
+		r.At = fromMillis(at)
+		out = append(out, r)
+	}
+	return out, s.fail("read functional scale", rows.Err())
+}
