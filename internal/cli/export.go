@@ -41,13 +41,9 @@ func (a *app) exportCommand() *cobra.Command {
 			if format != "csv" && format != "json" {
 				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ExportBadFormat, format))
 			}
-			var f journal.Filter
-			if since != "" {
-				d, err := time.ParseInLocation("2006-01-02", since, time.Local)
-				if err != nil {
-					return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIBadDate, since))
-				}
-				f.Since = d
+			f, err := sinceFilter(since, cmd.Flags().Changed("since"))
+			if err != nil {
+				return err
 			}
 			c, err := a.catalog()
 			if err != nil {

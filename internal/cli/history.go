@@ -30,13 +30,9 @@ func (a *app) historyCommand() *cobra.Command {
 		Long:  message.Text(message.HelpHistoryLong),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var f journal.Filter
-			if cmd.Flags().Changed("since") {
-				d, err := time.ParseInLocation(dateLayout, since, time.Local)
-				if err != nil {
-					return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIBadDate, since))
-				}
-				f.Since = d
+			f, err := sinceFilter(since, cmd.Flags().Changed("since"))
+			if err != nil {
+				return err
 			}
 			st, err := a.openStore(cmd.Context())
 			if err != nil {
@@ -225,4 +221,17 @@ func pain(s *journal.Session) string {
 // reasonWords says a stop reason in words.
 func reasonWords(r journal.StopReason) string {
 	return message.Text(message.Key("reason." + string(r)))
+}
+
+// sinceFilter reads a --since date (YYYY-MM-DD, local time) into a filter.
+func sinceFilter(since string, given bool) (journal.Filter, error) {
+	var f journal.Filter
+	if given {
+		d, err := time.ParseInLocation(dateLayout, since, time.Local)
+		if err != nil {
+			return f, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIBadDate, since))
+		}
+		f.Since = d
+	}
+	return f, nil
 }
