@@ -301,12 +301,14 @@ type journalSink struct {
 	pain   *int
 }
 
+// Start saves the new session with the pain given before.
 func (s *journalSink) Start(at time.Time, painBefore *int) error {
 	s.session.StartedAt, s.session.PainBefore, s.session.Status = at, painBefore, journal.Active
 	_, err := s.st.StartSession(s.ctx, s.session)
 	return err
 }
 
+// Exercise saves an exercise's outcome and sets it aside after a stop for sharp pain or dizziness.
 func (s *journalSink) Exercise(ev player.Event) error {
 	b := s.tl.Exercises[ev.Exercise]
 	err := s.st.RecordExercise(s.ctx, s.session.ID, journal.Performance{
@@ -323,16 +325,19 @@ func (s *journalSink) Exercise(ev player.Event) error {
 	return err
 }
 
+// Finish saves how the session ended.
 func (s *journalSink) Finish(ev player.Event) error {
 	s.status, s.ended, s.reason = ev.Status, ev.Due, ev.StopReason
 	return s.st.FinishSession(s.ctx, s.session.ID, ev.Status, ev.Due, s.pain, ev.StopReason)
 }
 
+// PainAfter saves the pain given after the session.
 func (s *journalSink) PainAfter(p int) error {
 	s.pain = &p
 	return s.st.FinishSession(s.ctx, s.session.ID, s.status, s.ended, s.pain, s.reason)
 }
 
+// Rate saves an exercise's rating.
 func (s *journalSink) Rate(exercise int, r journal.Rating) error {
 	return s.st.RateExercise(s.ctx, s.session.ID, exercise, r)
 }

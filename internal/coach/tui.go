@@ -105,6 +105,7 @@ func (m *model) afterNotes() tea.Cmd {
 	return nil
 }
 
+// Init starts the tick chain when the session is already playing.
 func (m *model) Init() tea.Cmd {
 	if m.stage == playing {
 		return m.tick()
@@ -185,6 +186,7 @@ func (m *model) toRating() {
 	}
 }
 
+// Update handles a key, a tick or a resize.
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -351,6 +353,7 @@ func (m *model) rateKey(k string) {
 	}
 }
 
+// View draws the current screen.
 func (m *model) View() tea.View {
 	var b strings.Builder
 	switch m.stage {

@@ -203,11 +203,13 @@ var (
 // damagedError is an integrity check that did not say "ok".
 type damagedError struct{ report string }
 
+// Error says what the integrity check found.
 func (e *damagedError) Error() string { return "integrity check: " + e.report }
 
 // newerError is a backup from a newer schema than this build knows.
 type newerError struct{ version int64 }
 
+// Error names the newer schema version.
 func (e *newerError) Error() string { return fmt.Sprintf("schema version %d", e.version) }
 
 // checkBackup opens path read-only (no locks, no -wal or -shm created) and

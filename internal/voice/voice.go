@@ -36,12 +36,14 @@ func New(enabled bool, w io.Writer) Speaker {
 // bell rings the terminal bell instead of speaking.
 type bell struct{ w io.Writer }
 
+// Say rings the bell.
 func (b bell) Say(string) {
 	if b.w != nil {
 		io.WriteString(b.w, "\a")
 	}
 }
 
+// Close does nothing: a bell holds nothing.
 func (bell) Close() {}
 
 // espeak runs one espeak-ng process at a time from its own goroutine.
@@ -59,6 +61,7 @@ func newESpeak() *espeak {
 	return e
 }
 
+// Say hands text to the speaking goroutine, replacing anything unspoken.
 func (e *espeak) Say(text string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -99,6 +102,7 @@ func (e *espeak) run() {
 	}
 }
 
+// Close cuts off speech and waits for the speaking goroutine to end.
 func (e *espeak) Close() {
 	e.mu.Lock()
 	if e.closed {
