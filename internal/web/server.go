@@ -108,12 +108,13 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // Close saves what is queued for the journal and stops the group committer.
 func (s *Server) Close() { s.group.Close() }
 
-// Routes lists the API routes the server answers as "METHOD /path", sorted:
+// Routes lists the API and operational routes the server answers as
+// "METHOD /path", sorted:
 // what the OpenAPI document must describe.
 func (s *Server) Routes() []string {
 	var out []string
 	for _, r := range s.routes {
-		if strings.HasPrefix(r.pattern, "/api/") {
+		if strings.HasPrefix(r.pattern, "/api/") || r.pattern == "/healthz" || r.pattern == "/metrics" {
 			out = append(out, r.method+" "+r.pattern)
 		}
 	}
