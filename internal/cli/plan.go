@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,6 +17,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
 	"github.com/unhunch/unhunch/timeline"
@@ -91,20 +91,11 @@ func (a *app) personalise(ctx context.Context, c *catalog.Catalog, req *planner.
 		return err
 	}
 	defer st.Close()
-	p, err := loadPerson(ctx, st, c)
+	p, err := person.Load(ctx, st, c)
 	if err != nil {
 		return err
 	}
-	avoid, levels, ratings := p.planInputs()
-	for _, id := range avoid {
-		if _, known := c.Exercise(id); known && !slices.Contains(req.Avoid, id) {
-			req.Avoid = append(req.Avoid, id)
-		}
-	}
-	if !atStart {
-		req.Levels = levels
-	}
-	req.Ratings = ratings
+	p.Personalise(c, req, atStart)
 	return nil
 }
 
@@ -169,28 +160,7 @@ func invalidWithSuggestion(msg, got string, known []string) error {
 }
 
 // planArgs writes the flags that ask for req, for messages and files.
-func planArgs(req planner.Request) string {
-	args := []string{"--minutes", strconv.Itoa(req.Minutes), "--equipment"}
-	if len(req.Equipment) == 0 {
-		args = append(args, "none")
-	} else {
-		eq := make([]string, len(req.Equipment))
-		for i, q := range req.Equipment {
-			eq[i] = string(q)
-		}
-		args = append(args, strings.Join(eq, ","))
-	}
-	if !req.Floor {
-		args = append(args, "--no-floor")
-	}
-	if req.Focus != "" && req.Focus != planner.Balanced {
-		args = append(args, "--focus", string(req.Focus))
-	}
-	if len(req.Avoid) > 0 {
-		args = append(args, "--avoid", strings.Join(req.Avoid, ","))
-	}
-	return strings.Join(args, " ")
-}
+func planArgs(req planner.Request) string { return person.PlanArgs(req) }
 
 func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	c, err := a.catalog()
@@ -217,12 +187,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 		id = "plan"
 	}
 	args := planArgs(req)
-	r := &catalog.Routine{
-		ID: id, Name: message.Text(message.CLIPlanName, minutesWords(req.Minutes)),
-		Description:    message.Text(message.CLIPlanDescription, args),
-		TimeBoxSeconds: req.Minutes * 60, TimeBoxLabel: minutesWords(req.Minutes),
-		Exercises: res.Items(), Origin: message.Text(message.CLIPlanOrigin),
-	}
+	r := person.PlanRoutine(id, req, res)
 	if target != "" {
 		if err := a.saveRoutine(r, target, args); err != nil {
 			return err
@@ -296,7 +261,7 @@ func nothingFits(err error, req planner.Request) error {
 	return unhunch.Errorf(unhunch.EInvalid, "%s", msg)
 }
 
-func minutesWords(m int) string { return message.Count(m, message.PlanMinute, message.PlanMinutes) }
+func minutesWords(m int) string { return person.MinutesWords(m) }
 
 // saveTarget checks --save NAME before planning and returns the file the
 // plan will be written to, or "" without --save.

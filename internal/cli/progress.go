@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -18,28 +18,13 @@ import (
 )
 
 // calendarWeeks is how far back `unhunch progress` shows practice.
-const calendarWeeks = 8
+const calendarWeeks = person.CalendarWeeks
 
 // progressDoc is `unhunch progress --json`.
-type progressDoc struct {
-	Today     time.Time          `json:"today"`
-	Adherence progress.Adherence `json:"adherence"`
-	Pain      progress.Outcome   `json:"pain"`
-	Levels    []levelDoc         `json:"levels"`
-	Advice    string             `json:"advice,omitempty"` // see a clinician, when the trend calls for it
-	PSFS      progress.PSFS      `json:"psfs"`
-	Sessions  int                `json:"sessions"`
-	Counted   int                `json:"sessions_practised"`
-}
+type progressDoc = api.Progress
 
 // levelDoc is one exercise's current dose with its history.
-type levelDoc struct {
-	ExerciseID string            `json:"exercise_id"`
-	Name       string            `json:"name"`
-	Amount     any               `json:"amount"`
-	Summary    string            `json:"summary"`
-	Changes    []progress.Change `json:"changes"`
-}
+type levelDoc = api.ProgressLevel
 
 func (a *app) progressCommand() *cobra.Command {
 	var asJSON bool
@@ -89,34 +74,7 @@ func (a *app) progress(ctx context.Context, now time.Time) (progressDoc, error) 
 
 // buildProgress assembles the progress document from the journal.
 func buildProgress(sessions []*journal.Session, c *catalog.Catalog, now time.Time, loc *time.Location) progressDoc {
-	doc := progressDoc{
-		Today:     now.In(loc),
-		Adherence: progress.ComputeAdherence(sessions, now, loc, calendarWeeks, progress.DefaultTarget),
-		Pain:      progress.ComputeOutcome(sessions, now, loc),
-		Levels:    []levelDoc{},
-		Sessions:  len(sessions),
-	}
-	for _, s := range sessions {
-		if progress.Counts(s) {
-			doc.Counted++
-		}
-	}
-	doc.Advice = person.TrendAdvice(doc.Pain.Trend)
-	levels := person.Levels(sessions, c)
-	ids := make([]string, 0, len(levels))
-	for id := range levels {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		l := levels[id]
-		e, ok := c.Exercise(id)
-		if !ok {
-			continue
-		}
-		doc.Levels = append(doc.Levels, levelDoc{ExerciseID: id, Name: e.Name, Amount: l.Amount, Summary: e.Dose.Describe(l.Amount), Changes: l.Changes})
-	}
-	return doc
+	return person.Progress(sessions, c, now, loc)
 }
 
 func printProgress(w io.Writer, doc progressDoc) {

@@ -90,13 +90,7 @@ func (a *app) routineShowCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			doc := api.NewRoutine(r, cr.steps, cr.tl, cr.fit)
-			for i, lv := range prep.Levels {
-				if lv != nil && len(lv.Changes) > 0 {
-					ch := lv.Changes[len(lv.Changes)-1]
-					doc.Exercises[i].Level = &api.LevelChange{From: api.NewAmount(cr.steps[i].Exercise, ch.From), Why: string(ch.Why), At: ch.At}
-				}
-			}
+			doc := person.Document(r, prep, person.Compiled{Steps: cr.steps, Timeline: cr.tl, Fit: cr.fit})
 			if asJSON {
 				return writeJSON(a.env.Stdout, doc)
 			}
@@ -142,15 +136,11 @@ func compileRoutine(c *catalog.Catalog, r *catalog.Routine) (compiled, error) {
 
 // compileSteps compiles steps of routine r with its fit report.
 func compileSteps(steps []timeline.Step, r *catalog.Routine) (compiled, error) {
-	tl, err := timeline.Compile(steps, timeline.DefaultRules)
+	cr, err := person.Compile(steps, r)
 	if err != nil {
 		return compiled{}, err
 	}
-	fit, err := planner.CheckFit(steps, time.Duration(r.TimeBoxSeconds)*time.Second, timeline.DefaultRules)
-	if err != nil {
-		return compiled{}, err
-	}
-	return compiled{steps: steps, tl: tl, fit: fit}, nil
+	return compiled{steps: cr.Steps, tl: cr.Timeline, fit: cr.Fit}, nil
 }
 
 func printRoutines(w io.Writer, list []api.RoutineSummary) {

@@ -2,21 +2,19 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 )
@@ -90,30 +88,16 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 		return err
 	}
 	defer st.Close()
-	sc := safety.Screening{At: time.Now(), Answers: answers, Result: safety.Evaluate(answers)}
-	if err := st.SaveScreening(ctx, &sc); err != nil {
+	sc, err := person.Screen(ctx, st, answers, time.Now())
+	if err != nil {
 		return err
 	}
-	advice := screenAdvice(sc.Result.Outcome)
+	advice := person.ScreenAdvice(sc.Result.Outcome)
 	if f.asJSON {
 		return writeJSON(a.env.Stdout, screenResult{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged, Advice: advice})
 	}
 	fmt.Fprintln(a.env.Stdout, wrap(advice, "", ""))
 	return nil
-}
-
-// screenAdvice says what a screening's outcome means. An emergency gives the
-// emergency advice and nothing else (issue 4).
-func screenAdvice(o safety.Outcome) string {
-	switch o {
-	case safety.Emergency:
-		return message.Text("gate.emergency")
-	case safety.Clinician:
-		return message.Text("gate.clinician")
-	case safety.Caution:
-		return message.Text("gate.caution") + " " + message.Text(message.ScreenGoAhead)
-	}
-	return message.Text(message.ScreenClear)
 }
 
 // clearance records that a clinician cleared the person of what the last
@@ -124,26 +108,8 @@ func (a *app) clearance(ctx context.Context, asJSON bool) error {
 		return err
 	}
 	defer st.Close()
-	all, err := st.Screenings(ctx)
+	c, err := person.Clear(ctx, st, time.Now())
 	if err != nil {
-		return err
-	}
-	var last *safety.Screening
-	for i := range all {
-		if !all[i].Clearing {
-			last = &all[i]
-		}
-	}
-	switch {
-	case last == nil:
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenClearNothing))
-	case last.Result.Outcome == safety.Emergency:
-		return unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.ScreenClearEmergency))
-	case last.Result.Outcome != safety.Clinician:
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenClearNotNeeded))
-	}
-	c := safety.Clearance(time.Now(), *last)
-	if err := st.SaveScreening(ctx, &c); err != nil {
 		return err
 	}
 	advice := message.Text(message.ScreenCleared, c.At.Add(safety.ClearanceLasts).Local().Format("2 January 2006"))
@@ -170,46 +136,7 @@ func readAnswers(path string) (map[string]bool, error) {
 // ParseAnswers checks and reads screening answers: a JSON object of question
 // id → true/false naming every question. name is used in messages.
 func ParseAnswers(name string, data []byte) (map[string]bool, error) {
-	var raw map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&raw); err != nil || raw == nil {
-		detail := "null"
-		if err != nil {
-			detail = err.Error()
-		}
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, detail))
-	}
-	if dec.More() {
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, "more than one JSON value"))
-	}
-	var problems []string
-	answers := map[string]bool{}
-	keys := make([]string, 0, len(raw))
-	for k := range raw {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if _, ok := safety.QuestionByID(k); !ok {
-			problems = append(problems, message.Text(message.ScreenUnknownID, k))
-			continue
-		}
-		var b bool
-		if err := json.Unmarshal(raw[k], &b); err != nil {
-			problems = append(problems, message.Text(message.ScreenNotBool, k, string(raw[k])))
-			continue
-		}
-		answers[k] = b
-	}
-	for _, q := range safety.Questions {
-		if _, ok := raw[q.ID]; !ok {
-			problems = append(problems, message.Text(message.ScreenMissingID, q.ID))
-		}
-	}
-	if len(problems) > 0 {
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenBadAnswers, name, len(problems), "\n  - "+strings.Join(problems, "\n  - ")))
-	}
-	return answers, nil
+	return person.ParseAnswers(name, data)
 }
 
 // askAnswers asks each question in turn at the terminal, y or n.

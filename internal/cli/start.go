@@ -20,7 +20,6 @@ import (
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/player"
-	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/safety"
 	"github.com/unhunch/unhunch/timeline"
 )
@@ -99,7 +98,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	defer st.Close()
-	pst, err := loadPerson(ctx, st, c)
+	pst, err := person.Load(ctx, st, c)
 	if err != nil {
 		return err
 	}
@@ -108,19 +107,19 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if err != nil {
 		return err
 	}
-	facts := person.Facts(pst.sessions)
+	facts := person.Facts(pst.Sessions)
 	decision := safety.Gate(now, screenings, facts, painBefore)
 	if decision.Block == safety.PainTooHigh {
 		// Kept in the journal as a session stopped before it began, so the
 		// next one asks for the safety questions again (PRODUCT.md §5.2).
-		if err := recordRefused(ctx, st, r, painBefore, now); err != nil {
+		if _, err := person.RecordRefused(ctx, st, r, painBefore, now, store.ThisOwner(), ""); err != nil {
 			return err
 		}
 	}
 	if err := person.Blocked(decision); err != nil {
 		return err
 	}
-	prep, err := person.Prepare(c, r, pst.levels, pst.setAside, f.levelStart)
+	prep, err := person.Prepare(c, r, pst.Levels, pst.SetAside, f.levelStart)
 	if err != nil {
 		return err
 	}
@@ -133,7 +132,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if err != nil {
 		return err
 	}
-	notes := startNotes(decision, prep, pst)
+	notes := person.StartNotes(decision, prep, pst, time.Local)
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
@@ -229,52 +228,6 @@ func parseRatings(f startFlags, r *catalog.Routine, steps []timeline.Step) (map[
 	return out, nil
 }
 
-// recordRefused keeps a session that did not start because pain was too high.
-func recordRefused(ctx context.Context, st *store.Store, r *catalog.Routine, pain *int, at time.Time) error {
-	s := &journal.Session{RoutineID: r.ID, RoutineName: r.Name, StartedAt: at, PainBefore: pain, Owner: store.ThisOwner()}
-	if _, err := st.StartSession(ctx, s); err != nil {
-		return err
-	}
-	return st.FinishSession(ctx, s.ID, journal.Stopped, at, nil, "")
-}
-
-// startNotes are shown before a session: advice about the pain trend, a
-// caution from the screening, exercises left out, dose changes, and the
-// cautions of exercises done for the first time.
-func startNotes(d safety.Decision, prep person.Routine, p personState) []string {
-	var notes []string
-	if advice := person.TrendAdvice(person.Trend(p.sessions, time.Local)); advice != "" {
-		notes = append(notes, advice)
-	}
-	if d.Caution {
-		notes = append(notes, message.Text("gate.caution"))
-	}
-	if len(prep.LeftOut) > 0 {
-		notes = append(notes, message.Text(message.StartLeftOut, strings.Join(prep.LeftOut, ", ")))
-	}
-	for i, lv := range prep.Levels {
-		if lv == nil || len(lv.Changes) == 0 {
-			continue
-		}
-		e := prep.Steps[i].Exercise
-		ch := lv.Changes[len(lv.Changes)-1]
-		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
-			message.Text(message.Key("why.dir."+direction(ch))), e.Dose.Describe(ch.From), message.Text(message.Key("why."+string(ch.Why)))))
-	}
-	for _, e := range person.FirstTimes(prep.Steps, p.sessions) {
-		notes = append(notes, message.Text(message.StartFirstTime, e.Name, strings.Join(e.Cautions, " ")))
-	}
-	return notes
-}
-
-// direction says whether a change went up or down.
-func direction(ch progress.Change) string {
-	if ch.To.Reps+ch.To.Hold+ch.To.HoldBreaths+ch.To.Seconds+ch.To.Sets > ch.From.Reps+ch.From.Hold+ch.From.HoldBreaths+ch.From.Seconds+ch.From.Sets {
-		return "up"
-	}
-	return "down"
-}
-
 func routineIDs(c *catalog.Catalog) []string {
 	ids := make([]string, 0, len(c.Routines()))
 	for _, r := range c.Routines() {
@@ -311,16 +264,13 @@ func (s *journalSink) Start(at time.Time, painBefore *int) error {
 // Exercise saves an exercise's outcome and sets it aside after a stop for sharp pain or dizziness.
 func (s *journalSink) Exercise(ev player.Event) error {
 	b := s.tl.Exercises[ev.Exercise]
-	err := s.st.RecordExercise(s.ctx, s.session.ID, journal.Performance{
+	// Stopping for sharp pain or dizziness sets the exercise aside (PRODUCT.md §5.2).
+	err := person.RecordExercise(s.ctx, s.st, s.st, s.session.ID, journal.Performance{
 		Index: ev.Exercise, ExerciseID: b.ExerciseID, Outcome: ev.Outcome, StopReason: ev.StopReason,
 		Amount: b.Amount, Seconds: ev.Due.Sub(ev.Started).Seconds() * s.scale, StartedAt: ev.Started, EndedAt: ev.Due,
 	})
 	if err == nil && ev.Outcome == journal.Done {
 		s.done = append(s.done, ev.Exercise)
-	}
-	if err == nil && ev.Outcome == journal.Halted && safety.ExcludeAfterStop(string(ev.StopReason)) {
-		// Kept out of automatic plans until the person brings it back (PRODUCT.md §5.2).
-		err = s.st.Exclude(s.ctx, b.ExerciseID, string(ev.StopReason), ev.Due)
 	}
 	return err
 }

@@ -84,25 +84,33 @@ func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.
 		return err
 	}
 	err := s.write(func() error {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO performances
-			(session_id, idx, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
-			 seconds, started_at, ended_at, rating)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-			ON CONFLICT (session_id, idx) DO UPDATE SET
-				exercise_id = excluded.exercise_id, outcome = excluded.outcome, stop_reason = excluded.stop_reason,
-				reps = excluded.reps, hold_seconds = excluded.hold_seconds, hold_breaths = excluded.hold_breaths,
-				amount_seconds = excluded.amount_seconds, sets = excluded.sets, seconds = excluded.seconds,
-				started_at = excluded.started_at, ended_at = excluded.ended_at,
-				rating = CASE WHEN excluded.rating = '' THEN performances.rating ELSE excluded.rating END`,
-			sessionID, p.Index, p.ExerciseID, string(p.Outcome), string(p.StopReason),
-			p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths, p.Amount.Seconds, p.Amount.Sets,
-			p.Seconds, millis(p.StartedAt), millis(p.EndedAt), string(p.Rating))
+		_, err := s.db.ExecContext(ctx, recordSQL, recordArgs(sessionID, p)...)
 		return err
 	})
 	if err != nil && s.eng.isForeignKey(err) {
 		return coded(unhunch.ENotFound, err, message.StoreNoSession, sessionID)
 	}
 	return s.fail("save exercise "+sessionID+"/"+strconv.Itoa(p.Index), err)
+}
+
+// recordSQL saves one exercise's outcome, replacing the one at the same
+// index; a rating saved earlier is kept unless the new outcome carries one.
+const recordSQL = `INSERT INTO performances
+	(session_id, idx, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
+	 seconds, started_at, ended_at, rating)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+	ON CONFLICT (session_id, idx) DO UPDATE SET
+		exercise_id = excluded.exercise_id, outcome = excluded.outcome, stop_reason = excluded.stop_reason,
+		reps = excluded.reps, hold_seconds = excluded.hold_seconds, hold_breaths = excluded.hold_breaths,
+		amount_seconds = excluded.amount_seconds, sets = excluded.sets, seconds = excluded.seconds,
+		started_at = excluded.started_at, ended_at = excluded.ended_at,
+		rating = CASE WHEN excluded.rating = '' THEN performances.rating ELSE excluded.rating END`
+
+// recordArgs are recordSQL's arguments for p.
+func recordArgs(sessionID string, p journal.Performance) []any {
+	return []any{sessionID, p.Index, p.ExerciseID, string(p.Outcome), string(p.StopReason),
+		p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths, p.Amount.Seconds, p.Amount.Sets,
+		p.Seconds, millis(p.StartedAt), millis(p.EndedAt), string(p.Rating)}
 }
 
 // RateExercise saves how the exercise at index felt.

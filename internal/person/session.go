@@ -1,0 +1,89 @@
+package person
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/progress"
+	"github.com/unhunch/unhunch/safety"
+)
+
+// RecordRefused keeps a session that did not start because pain was too
+// high (PRODUCT.md §5.2): a session stopped the moment it began, so that the
+// next one asks for the safety questions again. clientKey may be "".
+func RecordRefused(ctx context.Context, st *store.Store, r *catalog.Routine, pain *int, at time.Time, owner, clientKey string) (*journal.Session, error) {
+	s := &journal.Session{RoutineID: r.ID, RoutineName: r.Name, StartedAt: at, PainBefore: pain, Owner: owner, ClientKey: clientKey}
+	created, err := st.StartSession(ctx, s)
+	if err != nil || !created {
+		return s, err
+	}
+	return s, st.FinishSession(ctx, s.ID, journal.Stopped, s.StartedAt, nil, "")
+}
+
+// IsRefused reports whether a session is the record of a start refused for
+// high pain (RecordRefused): stopped as it began, with nothing planned.
+func IsRefused(s *journal.Session) bool {
+	return s.Status == journal.Stopped && s.PlannedExercises == 0 && len(s.Exercises) == 0 &&
+		s.PainBefore != nil && *s.PainBefore >= safety.HighPain && s.EndedAt != nil && s.EndedAt.Equal(s.StartedAt)
+}
+
+// ExerciseRecorder saves one exercise's outcome: the store itself, or its
+// group committer.
+type ExerciseRecorder interface {
+	RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error
+}
+
+// RecordExercise saves one exercise's outcome through rec and, when it was
+// stopped for sharp pain or dizziness, keeps that exercise out of automatic
+// plans until the person brings it back (PRODUCT.md §5.2).
+func RecordExercise(ctx context.Context, rec ExerciseRecorder, st *store.Store, sessionID string, p journal.Performance) error {
+	if err := rec.RecordExercise(ctx, sessionID, p); err != nil {
+		return err
+	}
+	if p.Outcome == journal.Halted && safety.ExcludeAfterStop(string(p.StopReason)) {
+		return st.Exclude(ctx, p.ExerciseID, string(p.StopReason), p.EndedAt)
+	}
+	return nil
+}
+
+// StartNotes are shown before a session: advice about the pain trend, a
+// caution from the screening, exercises left out, dose changes, and the
+// cautions of exercises done for the first time.
+func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []string {
+	var notes []string
+	if advice := TrendAdvice(Trend(p.Sessions, loc)); advice != "" {
+		notes = append(notes, advice)
+	}
+	if d.Caution {
+		notes = append(notes, message.Text("gate.caution"))
+	}
+	if len(prep.LeftOut) > 0 {
+		notes = append(notes, message.Text(message.StartLeftOut, strings.Join(prep.LeftOut, ", ")))
+	}
+	for i, lv := range prep.Levels {
+		if lv == nil || len(lv.Changes) == 0 {
+			continue
+		}
+		e := prep.Steps[i].Exercise
+		ch := lv.Changes[len(lv.Changes)-1]
+		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
+			message.Text(message.Key("why.dir."+Direction(ch))), e.Dose.Describe(ch.From), message.Text(message.Key("why."+string(ch.Why)))))
+	}
+	for _, e := range FirstTimes(prep.Steps, p.Sessions) {
+		notes = append(notes, message.Text(message.StartFirstTime, e.Name, strings.Join(e.Cautions, " ")))
+	}
+	return notes
+}
+
+// Direction says whether a change of level went "up" or "down".
+func Direction(ch progress.Change) string {
+	if ch.To.Reps+ch.To.Hold+ch.To.HoldBreaths+ch.To.Seconds+ch.To.Sets > ch.From.Reps+ch.From.Hold+ch.From.HoldBreaths+ch.From.Seconds+ch.From.Sets {
+		return "up"
+	}
+	return "down"
+}

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"sync"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+)
+
+// DefaultGroupSize is how many exercise outcomes a Group commits together at most.
+const DefaultGroupSize = 256
+
+// Group saves exercise outcomes from many concurrent callers with group
+// commit: while one transaction is being committed, the outcomes that arrive
+// queue up, and the next transaction takes all of them at once. Each caller
+// is answered only after the transaction holding its outcome has committed
+// (durable, as every write of the store), with its own error if its outcome
+// was refused; one bad outcome never fails the others.
+//
+// SQLite syncs its log once per commit, so a commit per outcome caps a
+// journal at the disk's sync rate; one commit for many outcomes does not.
+type Group struct {
+	s    *Store
+	max  int
+	reqs chan *groupReq
+
+	mu     sync.RWMutex // held for reading while sending to reqs, for writing to close it
+	closed bool
+	done   chan struct{}
+}
+
+// groupReq is one caller's outcome waiting for its batch.
+type groupReq struct {
+	ctx       context.Context
+	sessionID string
+	p         journal.Performance
+	err       chan error
+}
+
+// NewGroup starts a group committer on s that commits up to max outcomes
+// per transaction (DefaultGroupSize when max ≤ 0). Close it before the store.
+func (s *Store) NewGroup(max int) *Group {
+	if max <= 0 {
+		max = DefaultGroupSize
+	}
+	g := &Group{s: s, max: max, reqs: make(chan *groupReq, max), done: make(chan struct{})}
+	go g.loop()
+	return g
+}
+
+// RecordExercise saves what happened to one exercise of a session, exactly
+// as Store.RecordExercise does (the same index again replaces it), in the
+// next group transaction, and returns once that transaction has committed.
+func (g *Group) RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error {
+	if err := checkPerformance(p); err != nil {
+		return err
+	}
+	r := &groupReq{ctx: ctx, sessionID: sessionID, p: p, err: make(chan error, 1)}
+	g.mu.RLock()
+	if g.closed {
+		g.mu.RUnlock()
+		return coded(unhunch.EUnavailable, nil, message.StoreGroupClosed)
+	}
+	select {
+	case g.reqs <- r:
+		g.mu.RUnlock()
+	case <-ctx.Done():
+		g.mu.RUnlock()
+		return g.s.fail("save exercise "+sessionID+"/"+strconv.Itoa(p.Index), ctx.Err())
+	}
+	// Wait for the batch even if ctx ends meanwhile: the answer must say
+	// whether the outcome was saved.
+	return <-r.err
+}
+
+// Close saves what is queued, stops the committer and waits for it.
+// Later calls to RecordExercise return an EUnavailable error.
+func (g *Group) Close() {
+	g.mu.Lock()
+	if !g.closed {
+		g.closed = true
+		close(g.reqs)
+	}
+	g.mu.Unlock()
+	<-g.done
+}
+
+// loop commits batches until the group is closed.
+func (g *Group) loop() {
+	defer close(g.done)
+	batch := make([]*groupReq, 0, g.max)
+	for first := range g.reqs {
+		batch = append(batch[:0], first)
+	drain:
+		for len(batch) < g.max {
+			select {
+			case r, ok := <-g.reqs:
+				if !ok {
+					break drain
+				}
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		g.commit(batch)
+	}
+}
+
+// commit saves a batch in one transaction and answers each caller.
+func (g *Group) commit(batch []*groupReq) {
+	s := g.s
+	errs := make([]error, len(batch))
+	err := s.write(func() error {
+		tx, err := s.db.BeginTx(context.Background(), nil)
+		if err != nil {
+			return err
+		}
+		// PostgreSQL aborts a whole transaction at its first error; a
+		// savepoint per outcome keeps a refused one from failing the rest.
+		// SQLite undoes only the statement that failed.
+		savepoints := s.eng.name == "postgres"
+		for i, r := range batch {
+			if err := r.ctx.Err(); err != nil {
+				errs[i] = err // never written: the caller has gone
+				continue
+			}
+			errs[i] = g.one(tx, r, savepoints)
+			if errs[i] != nil && !isRefusal(s, errs[i]) {
+				tx.Rollback()
+				return errs[i]
+			}
+		}
+		return tx.Commit()
+	})
+	for i, r := range batch {
+		e := errs[i]
+		switch {
+		case err != nil:
+			e = err // nothing of the batch was saved
+		case e != nil && s.eng.isForeignKey(e):
+			e = coded(unhunch.ENotFound, e, message.StoreNoSession, r.sessionID)
+		}
+		r.err <- s.fail("save exercise "+r.sessionID+"/"+strconv.Itoa(r.p.Index), e)
+	}
+}
+
+// one saves one outcome inside the batch's transaction.
+func (g *Group) one(tx *sql.Tx, r *groupReq, savepoints bool) error {
+	if !savepoints {
+		_, err := tx.Exec(recordSQL, recordArgs(r.sessionID, r.p)...)
+		return err
+	}
+	if _, err := tx.Exec("SAVEPOINT outcome"); err != nil {
+		return err
+	}
+	_, err := tx.Exec(recordSQL, recordArgs(r.sessionID, r.p)...)
+	if err != nil {
+		if _, rerr := tx.Exec("ROLLBACK TO SAVEPOINT outcome"); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+		return err
+	}
+	_, err = tx.Exec("RELEASE SAVEPOINT outcome")
+	return err
+}
+
+// isRefusal reports whether err refuses one outcome (its session does not
+// exist, or its caller has gone) rather than the whole batch.
+func isRefusal(s *Store, err error) bool {
+	return s.eng.isForeignKey(err) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}

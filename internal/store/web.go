@@ -1,0 +1,50 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+)
+
+// WebOwner is the owner of sessions played in the browser. The sweep never
+// marks them interrupted: no process on this machine plays them.
+const WebOwner = "web"
+
+// SessionByClientKey returns the session started with an idempotency key,
+// or nil when no session has it.
+func (s *Store) SessionByClientKey(ctx context.Context, key string) (*journal.Session, error) {
+	list, err := s.query(ctx, "WHERE client_key = $1", key)
+	if err != nil {
+		return nil, s.fail("read session with client key "+key, err)
+	}
+	if len(list) == 0 {
+		return nil, nil
+	}
+	return list[0], nil
+}
+
+// SessionHead is what a session's row says without its exercises.
+type SessionHead struct {
+	ID               string
+	Owner            string
+	Status           journal.Status
+	PlannedExercises int
+}
+
+// Head returns a session's row without its exercises, or an ENotFound error:
+// one small read, for checking an exercise outcome before saving it.
+func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
+	h := SessionHead{ID: id}
+	var status string
+	err := s.db.QueryRowContext(ctx, "SELECT owner, status, planned_exercises FROM sessions WHERE id = $1", id).
+		Scan(&h.Owner, &status, &h.PlannedExercises)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+	}
+	h.Status = journal.Status(status)
+	return h, s.fail("read session "+id, err)
+}

@@ -1,0 +1,421 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/planner"
+	"github.com/unhunch/unhunch/safety"
+)
+
+// apiRoutes are the JSON API's routes, and the operational ones.
+func (s *Server) apiRoutes() []route {
+	return []route{
+		{"GET", "/healthz", s.healthz},
+		{"GET", "/metrics", func(w http.ResponseWriter, r *http.Request) error {
+			s.metrics.handler().ServeHTTP(w, r)
+			return nil
+		}},
+		{"GET", "/api/v1/openapi.json", s.openAPI},
+		{"GET", "/api/v1/exercises", s.listExercises},
+		{"GET", "/api/v1/exercises/{id}", s.showExercise},
+		{"POST", "/api/v1/exercises/{id}/avoid", s.avoidExercise},
+		{"POST", "/api/v1/exercises/{id}/enable", s.enableExercise},
+		{"GET", "/api/v1/aside", s.listAside},
+		{"GET", "/api/v1/routines", s.listRoutines},
+		{"GET", "/api/v1/routines/{id}", s.showRoutine},
+		{"GET", "/api/v1/plan", s.showPlan},
+		{"GET", "/api/v1/screenings/questions", s.listQuestions},
+		{"POST", "/api/v1/screenings", s.postScreening},
+		{"POST", "/api/v1/screenings/clearance", s.postClearance},
+		{"GET", "/api/v1/gate", s.showGate},
+		{"GET", "/api/v1/sessions", s.listSessions},
+		{"POST", "/api/v1/sessions", s.startSession},
+		{"GET", "/api/v1/sessions/{id}", s.showSession},
+		{"POST", "/api/v1/sessions/{id}/events", s.postEvent},
+		{"GET", "/api/v1/progress", s.showProgress},
+	}
+}
+
+// healthz reports that the server runs and its journal answers.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.st.Head(r.Context(), "healthz"); unhunch.ErrorCode(err) != unhunch.ENotFound {
+		if err == nil {
+			err = unhunch.Errorf(unhunch.EInternal, "web: healthz: a session named healthz")
+		}
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": unhunch.Version, "engine": s.st.Engine()})
+	return nil
+}
+
+// noQuery refuses query parameters other than those allowed.
+func noQuery(q url.Values, allowed ...string) error {
+	for k := range q {
+		if !slices.Contains(allowed, k) {
+			if len(allowed) == 0 {
+				return invalid(message.WebNoParams, k)
+			}
+			return invalid(message.WebUnknownParam, k, strings.Join(allowed, ", "))
+		}
+	}
+	return nil
+}
+
+// exercise looks an exercise up, suggesting the nearest id when unknown.
+func (s *Server) exercise(id string) (*catalog.Exercise, error) {
+	e, ok := s.cat.Exercise(id)
+	if ok {
+		return e, nil
+	}
+	ids := make([]string, 0, len(s.cat.Exercises()))
+	for _, e := range s.cat.Exercises() {
+		ids = append(ids, e.ID)
+	}
+	return nil, notFound(message.WebNoExercise, id, ids)
+}
+
+// routine looks a routine up, suggesting the nearest id when unknown.
+func (s *Server) routine(id string) (*catalog.Routine, error) {
+	r, ok := s.cat.Routine(id)
+	if ok {
+		return r, nil
+	}
+	ids := make([]string, 0, len(s.cat.Routines()))
+	for _, r := range s.cat.Routines() {
+		ids = append(ids, r.ID)
+	}
+	return nil, notFound(message.WebNoRoutine, id, ids)
+}
+
+// notFound is the ENotFound error for an unknown id, with the nearest known one.
+func notFound(key message.Key, id string, known []string) error {
+	msg := message.Text(key, id)
+	if near := closest(id, known); near != "" {
+		msg += " " + message.Text(message.CLIDidYouMean, near)
+	}
+	return unhunch.Errorf(unhunch.ENotFound, "%s", msg)
+}
+
+// closest returns the candidate nearest to s by edit distance, if near enough.
+func closest(s string, candidates []string) string {
+	best, bestD := "", len(s)/2+2
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func (s *Server) listExercises(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, s.cat.Exercises())
+	return nil
+}
+
+func (s *Server) showExercise(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	e, err := s.exercise(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, e)
+	return nil
+}
+
+// asideDoc is the answer to avoiding or enabling an exercise.
+type asideDoc struct {
+	ExerciseID string `json:"exercise_id"`
+	Avoided    bool   `json:"avoided"`
+	Changed    bool   `json:"changed"`
+	Message    string `json:"message"`
+}
+
+func (s *Server) avoidExercise(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	e, err := s.exercise(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	if err := s.st.Avoid(writeCtx(r), e.ID, s.now()); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, asideDoc{ExerciseID: e.ID, Avoided: true, Changed: true, Message: message.Text(message.WebAvoided, e.Name)})
+	return nil
+}
+
+func (s *Server) enableExercise(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	e, err := s.exercise(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	was, err := s.st.Enable(writeCtx(r), e.ID)
+	if err != nil {
+		return err
+	}
+	msg := message.Text(message.AsideEnabled, e.Name)
+	if !was {
+		msg = message.Text(message.AsideWasNot, e.Name)
+	}
+	writeJSON(w, http.StatusOK, asideDoc{ExerciseID: e.ID, Changed: was, Message: msg})
+	return nil
+}
+
+func (s *Server) listAside(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	list, err := s.aside(r)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, list)
+	return nil
+}
+
+func (s *Server) listRoutines(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	list, err := s.routineSummaries()
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, list)
+	return nil
+}
+
+// routineSummaries lists the catalog's routines with computed durations.
+func (s *Server) routineSummaries() ([]api.RoutineSummary, error) {
+	list := make([]api.RoutineSummary, 0, len(s.cat.Routines()))
+	for _, r := range s.cat.Routines() {
+		steps, err := person.Prepare(s.cat, r, nil, nil, true)
+		if err != nil {
+			return nil, err
+		}
+		cr, err := person.Compile(steps.Steps, r)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, api.RoutineSummary{
+			ID: r.ID, Name: r.Name, Description: r.Description, TimeBoxSeconds: r.TimeBoxSeconds,
+			TimeBoxLabel: r.TimeBoxLabel, DurationSeconds: api.Seconds(cr.Timeline.Duration),
+			Fits: cr.Fit.Fits, Exercises: len(r.Exercises), Origin: r.Origin,
+		})
+	}
+	return list, nil
+}
+
+// playable is a routine document as the person would play it now: their
+// levels, set-aside exercises left out, and the notes shown before it.
+type playable struct {
+	api.Routine
+	Plan    *api.PlanDetail `json:"plan,omitempty"`
+	LeftOut []string        `json:"left_out"`
+	Notes   []string        `json:"notes"`
+}
+
+// atStart reads the level parameter: "start" plays everyone's starting doses.
+func atStart(q url.Values) (bool, error) {
+	switch v := q.Get("level"); v {
+	case "", "person":
+		return false, nil
+	case "start":
+		return true, nil
+	default:
+		return false, invalid(message.WebBadLevel, v)
+	}
+}
+
+func (s *Server) showRoutine(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	if err := noQuery(q, "level"); err != nil {
+		return err
+	}
+	start, err := atStart(q)
+	if err != nil {
+		return err
+	}
+	rt, err := s.routine(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	doc, err := s.playable(r, rt, start)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, doc)
+	return nil
+}
+
+// playable prepares routine rt for the person.
+func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (playable, error) {
+	p, err := person.Load(r.Context(), s.st, s.cat)
+	if err != nil {
+		return playable{}, err
+	}
+	screenings, err := s.st.Screenings(r.Context())
+	if err != nil {
+		return playable{}, err
+	}
+	prep, err := person.Prepare(s.cat, rt, p.Levels, p.SetAside, start)
+	if err != nil {
+		return playable{}, err
+	}
+	cr, err := person.Compile(prep.Steps, rt)
+	if err != nil {
+		return playable{}, err
+	}
+	d := safety.Gate(s.now(), screenings, person.Facts(p.Sessions), nil)
+	doc := playable{Routine: person.Document(rt, prep, cr), LeftOut: prep.LeftOut, Notes: person.StartNotes(d, prep, p, s.cfg.Location)}
+	if doc.LeftOut == nil {
+		doc.LeftOut = []string{}
+	}
+	if doc.Notes == nil {
+		doc.Notes = []string{}
+	}
+	return doc, nil
+}
+
+// planRequest is a plan asked for in JSON (a session started from a plan).
+type planRequest struct {
+	Minutes   int      `json:"minutes"`
+	Equipment []string `json:"equipment"`
+	Floor     bool     `json:"floor"`
+	Focus     string   `json:"focus"`
+}
+
+// planQuery reads a plan request from query parameters: minutes (1–30),
+// equipment (comma-separated, or none), floor (true or false), focus, level.
+func planQuery(q url.Values) (planRequest, error) {
+	if err := noQuery(q, "minutes", "equipment", "floor", "focus", "level"); err != nil {
+		return planRequest{}, err
+	}
+	var pr planRequest
+	m := q.Get("minutes")
+	if m == "" {
+		return pr, invalid(message.WebPlanMinutes, planner.MinMinutes, planner.MaxMinutes)
+	}
+	n, err := strconv.Atoi(m)
+	if err != nil {
+		return pr, invalid(message.WebPlanMinutesNumber, m, planner.MinMinutes, planner.MaxMinutes)
+	}
+	pr.Minutes = n
+	if eq := q.Get("equipment"); eq != "" && eq != "none" {
+		for _, e := range strings.Split(eq, ",") {
+			pr.Equipment = append(pr.Equipment, strings.TrimSpace(e))
+		}
+	}
+	switch f := q.Get("floor"); f {
+	case "", "true", "1", "on", "yes":
+		pr.Floor = true
+	case "false", "0", "off", "no":
+	default:
+		return pr, invalid(message.WebBadFloor, f)
+	}
+	pr.Focus = q.Get("focus")
+	return pr, nil
+}
+
+// plannerRequest checks a plan request against the catalog.
+func (s *Server) plannerRequest(pr planRequest) (planner.Request, error) {
+	req := planner.Request{Minutes: pr.Minutes, Floor: pr.Floor, Focus: planner.Focus(pr.Focus)}
+	if req.Focus == "" {
+		req.Focus = planner.Balanced
+	}
+	for _, e := range pr.Equipment {
+		if e == "none" {
+			continue
+		}
+		if q := catalog.Equipment(e); !slices.Contains(req.Equipment, q) {
+			req.Equipment = append(req.Equipment, q)
+		}
+	}
+	if err := req.Check(s.cat); err != nil {
+		return req, err
+	}
+	return req, nil
+}
+
+// plan makes the plan for pr, personalised, as a routine record with its details.
+func (s *Server) plan(r *http.Request, pr planRequest, start bool) (*catalog.Routine, planner.Result, error) {
+	req, err := s.plannerRequest(pr)
+	if err != nil {
+		return nil, planner.Result{}, err
+	}
+	p, err := person.Load(r.Context(), s.st, s.cat)
+	if err != nil {
+		return nil, planner.Result{}, err
+	}
+	p.Personalise(s.cat, &req, start)
+	res, err := planner.Plan(req, s.cat, timelineRules)
+	if err != nil {
+		if _, ok := planner.AsNothingFits(err); ok {
+			return nil, res, unhunch.Errorf(unhunch.EInvalid, "%w", err)
+		}
+		return nil, res, err
+	}
+	return person.PlanRoutine("plan", req, res), res, nil
+}
+
+func (s *Server) showPlan(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	pr, err := planQuery(q)
+	if err != nil {
+		return err
+	}
+	start, err := atStart(q)
+	if err != nil {
+		return err
+	}
+	rt, res, err := s.plan(r, pr, start)
+	if err != nil {
+		return err
+	}
+	doc, err := s.playable(r, rt, start)
+	if err != nil {
+		return err
+	}
+	detail := api.NewPlanDetail(res)
+	doc.Plan = &detail
+	writeJSON(w, http.StatusOK, doc)
+	return nil
+}

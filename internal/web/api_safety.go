@@ -1,0 +1,145 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/safety"
+	"github.com/unhunch/unhunch/timeline"
+)
+
+// timelineRules are the timing rules every routine is compiled with.
+var timelineRules = timeline.DefaultRules
+
+// OfflineGateFresh is how old a gate answer fetched online may be for a
+// session to start offline on it (docs/safety.md, "Sessions started offline").
+const OfflineGateFresh = 24 * time.Hour
+
+func (s *Server) listQuestions(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, safety.Questions)
+	return nil
+}
+
+// screeningDoc is a saved screening, as `unhunch screen --json` prints it.
+type screeningDoc struct {
+	ID       string         `json:"id"`
+	At       time.Time      `json:"at"`
+	Outcome  safety.Outcome `json:"outcome"`
+	Flagged  []string       `json:"flagged"`
+	Advice   string         `json:"advice"`
+	Clearing bool           `json:"cleared_by_clinician,omitempty"`
+}
+
+// screeningBody is POST /api/v1/screenings.
+type screeningBody struct {
+	Answers json.RawMessage `json:"answers"`
+}
+
+func (s *Server) postScreening(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	var body screeningBody
+	if err := decode(w, r, &body); err != nil {
+		return err
+	}
+	if body.Answers == nil {
+		return invalid(message.WebMissingField, "answers")
+	}
+	answers, err := person.ParseAnswers("answers", body.Answers)
+	if err != nil {
+		return err
+	}
+	sc, err := person.Screen(writeCtx(r), s.st, answers, s.now())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, screeningDoc{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged,
+		Advice: person.ScreenAdvice(sc.Result.Outcome)})
+	return nil
+}
+
+func (s *Server) postClearance(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	c, err := person.Clear(writeCtx(r), s.st, s.now())
+	if err != nil {
+		return err
+	}
+	advice := message.Text(message.WebCleared, c.At.Add(safety.ClearanceLasts).In(s.cfg.Location).Format("2 January 2006"))
+	writeJSON(w, http.StatusCreated, screeningDoc{ID: c.ID, At: c.At, Outcome: c.Result.Outcome, Flagged: c.Result.Flagged, Advice: advice, Clearing: true})
+	return nil
+}
+
+// gateDoc is whether a session may start now, and until when that answer
+// holds by the calendar: what the player keeps for starting offline.
+type gateDoc struct {
+	OK            bool       `json:"ok"`
+	Block         string     `json:"block,omitempty"`
+	Trigger       string     `json:"trigger,omitempty"`
+	Advice        string     `json:"advice,omitempty"`
+	Caution       bool       `json:"caution"`
+	CheckedAt     time.Time  `json:"checked_at"`
+	ValidUntil    *time.Time `json:"valid_until,omitempty"`
+	FreshSeconds  int        `json:"fresh_seconds"` // how long after checked_at an offline start may rest on it
+	LastScreening *time.Time `json:"last_screening,omitempty"`
+}
+
+// gate decides whether a session may start now, from the journal.
+func (s *Server) gate(r *http.Request) (gateDoc, error) {
+	now := s.now()
+	screenings, err := s.st.Screenings(r.Context())
+	if err != nil {
+		return gateDoc{}, err
+	}
+	sessions, err := s.st.Sessions(r.Context(), journalAll)
+	if err != nil {
+		return gateDoc{}, err
+	}
+	d := safety.Gate(now, screenings, person.Facts(sessions), nil)
+	doc := gateDoc{OK: d.OK(), Block: string(d.Block), Trigger: string(d.Trigger), Caution: d.Caution,
+		CheckedAt: now.UTC(), FreshSeconds: int(OfflineGateFresh / time.Second)}
+	if !d.OK() {
+		doc.Advice = webAdvice(d)
+	}
+	if until := person.GateValidUntil(d, screenings); !until.IsZero() {
+		doc.ValidUntil = &until
+	}
+	if d.Last != nil {
+		at := d.Last.At
+		doc.LastScreening = &at
+	}
+	return doc, nil
+}
+
+// webAdvice is a blocking decision's advice with the browser's way to act
+// on it instead of the command to type.
+func webAdvice(d safety.Decision) string {
+	k := message.Key("web.gate." + string(d.Block))
+	if message.Has(k) {
+		if d.Block == safety.Rescreen {
+			return message.Text(k, message.Text(message.Key("trigger."+string(d.Trigger))))
+		}
+		return message.Text(k)
+	}
+	return person.Advice(d)
+}
+
+func (s *Server) showGate(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	doc, err := s.gate(r)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, doc)
+	return nil
+}

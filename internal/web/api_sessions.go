@@ -1,0 +1,432 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/safety"
+)
+
+// journalAll selects every session.
+var journalAll = journal.Filter{}
+
+// maxKeyLen is the longest idempotency key accepted (the journal keeps 64).
+const maxKeyLen = 64
+
+// idempotencyKey reads the Idempotency-Key header a start needs.
+func idempotencyKey(r *http.Request) (string, error) {
+	k := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
+	switch {
+	case k == "":
+		return "", invalid(message.WebNeedKey)
+	case utf8.RuneCountInString(k) > maxKeyLen || strings.ContainsFunc(k, func(c rune) bool { return c < 0x21 || c > 0x7e }):
+		return "", invalid(message.WebBadKey, maxKeyLen)
+	}
+	return k, nil
+}
+
+// validID reports whether id looks like a journal id: 26 characters of
+// Crockford base32, as the store and the player make them.
+func validID(id string) bool {
+	if len(id) != 26 {
+		return false
+	}
+	for _, c := range id {
+		if !strings.ContainsRune("0123456789ABCDEFGHJKMNPQRSTVWXYZ", c) {
+			return false
+		}
+	}
+	return true
+}
+
+// startBody is POST /api/v1/sessions.
+type startBody struct {
+	ID         string        `json:"id"` // optional: a client-made id (26 characters of Crockford base32)
+	RoutineID  string        `json:"routine_id"`
+	Plan       *planRequest  `json:"plan"` // with routine_id "plan"
+	PainBefore *int          `json:"pain_before"`
+	LevelStart bool          `json:"level_start"`
+	Offline    *offlineStart `json:"offline"`
+}
+
+// offlineStart is how a player says a session began while offline.
+type offlineStart struct {
+	StartedAt     time.Time `json:"started_at"`
+	GateCheckedAt time.Time `json:"gate_checked_at"` // when it last fetched GET /api/v1/gate online
+}
+
+// sessionDoc is a session as the API shows it, with what to tell the person.
+type sessionDoc struct {
+	*journal.Session
+	Notes  []string `json:"notes,omitempty"`
+	Advice string   `json:"advice,omitempty"`
+}
+
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	key, err := idempotencyKey(r)
+	if err != nil {
+		return err
+	}
+	var body startBody
+	if err := decode(w, r, &body); err != nil {
+		return err
+	}
+	// The same key is the same session, whatever changed since.
+	if prev, err := s.st.SessionByClientKey(r.Context(), key); err != nil {
+		return err
+	} else if prev != nil {
+		return s.replayStart(w, prev, body)
+	}
+	rt, err := s.startRoutine(r, body)
+	if err != nil {
+		return err
+	}
+	if err := journal.CheckPain(body.PainBefore); err != nil {
+		return err
+	}
+	if body.ID != "" && !validID(body.ID) {
+		return invalid(message.WebBadSessionID, body.ID)
+	}
+	now := s.now()
+	at := now
+	if o := body.Offline; o != nil {
+		if err := checkOffline(o, now); err != nil {
+			return err
+		}
+		at = o.StartedAt
+	}
+	screenings, err := s.st.Screenings(r.Context())
+	if err != nil {
+		return err
+	}
+	p, err := person.Load(r.Context(), s.st, s.cat)
+	if err != nil {
+		return err
+	}
+	facts := person.Facts(p.Sessions)
+	d := safety.Gate(now, screenings, facts, body.PainBefore)
+	if body.Offline != nil {
+		// As the gate stood when the player last asked, then when it started.
+		if seen := person.GateAsOf(screenings, facts, body.Offline.GateCheckedAt, nil); !seen.OK() {
+			return unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.WebOfflineBlocked, webAdvice(seen)))
+		}
+		d = person.GateAsOf(screenings, facts, at, body.PainBefore)
+	}
+	if d.Block == safety.PainTooHigh {
+		// Kept as a session stopped before it began, so the next one asks
+		// the safety questions again (PRODUCT.md §5.2), as the CLI does.
+		if _, err := person.RecordRefused(writeCtx(r), s.st, rt, body.PainBefore, at, store.WebOwner, key); err != nil {
+			return err
+		}
+	}
+	if !d.OK() {
+		return unhunch.Errorf(unhunch.EBlocked, "%s", webAdvice(d))
+	}
+	prep, err := person.Prepare(s.cat, rt, p.Levels, p.SetAside, body.LevelStart)
+	if err != nil {
+		return err
+	}
+	cr, err := person.Compile(prep.Steps, rt)
+	if err != nil {
+		return err
+	}
+	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, PainBefore: body.PainBefore,
+		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key}
+	created, err := s.st.StartSession(writeCtx(r), sess)
+	if err != nil {
+		return err
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	writeJSON(w, status, sessionDoc{Session: sess, Notes: person.StartNotes(d, prep, p, s.cfg.Location)})
+	return nil
+}
+
+// replayStart answers a start whose key was used before: the same session,
+// or the same refusal, and never a second session.
+func (s *Server) replayStart(w http.ResponseWriter, prev *journal.Session, body startBody) error {
+	if body.RoutineID != prev.RoutineID || (body.ID != "" && body.ID != prev.ID) {
+		return unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.WebKeyReused, prev.RoutineID))
+	}
+	if person.IsRefused(prev) {
+		return unhunch.Errorf(unhunch.EBlocked, "%s", webAdvice(safety.Decision{Block: safety.PainTooHigh}))
+	}
+	writeJSON(w, http.StatusOK, sessionDoc{Session: prev})
+	return nil
+}
+
+// checkOffline checks the times of a session started offline: it began
+// after the player last saw the gate, not in the future, and on a gate
+// answer fresh enough.
+func checkOffline(o *offlineStart, now time.Time) error {
+	switch {
+	case o.StartedAt.IsZero() || o.GateCheckedAt.IsZero():
+		return invalid(message.WebOfflineTimes)
+	case o.StartedAt.After(now.Add(time.Minute)):
+		return invalid(message.WebOfflineFuture, o.StartedAt.Format(time.RFC3339))
+	case o.StartedAt.Before(o.GateCheckedAt):
+		return invalid(message.WebOfflineOrder)
+	case o.StartedAt.Sub(o.GateCheckedAt) > OfflineGateFresh:
+		return unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.WebOfflineStale, int(OfflineGateFresh/time.Hour)))
+	}
+	return nil
+}
+
+// startRoutine finds the routine a start names: a catalog routine, or the
+// plan it describes (routine_id "plan"), made again.
+func (s *Server) startRoutine(r *http.Request, body startBody) (*catalog.Routine, error) {
+	switch {
+	case body.RoutineID == "":
+		return nil, invalid(message.WebMissingField, "routine_id")
+	case body.RoutineID == "plan" && body.Plan == nil:
+		return nil, invalid(message.WebPlanNeeded)
+	case body.RoutineID == "plan":
+		rt, _, err := s.plan(r, *body.Plan, body.LevelStart)
+		return rt, err
+	case body.Plan != nil:
+		return nil, invalid(message.WebPlanOnlyForPlan)
+	}
+	return s.routine(body.RoutineID)
+}
+
+func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	if err := noQuery(q, "since", "limit"); err != nil {
+		return err
+	}
+	var f journal.Filter
+	if v := q.Get("since"); v != "" {
+		d, err := time.ParseInLocation("2006-01-02", v, s.cfg.Location)
+		if err != nil {
+			return invalid(message.WebBadSince, v)
+		}
+		f.Since = d
+	}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 10000 {
+			return invalid(message.WebBadLimit, v)
+		}
+		f.Limit = n
+	}
+	list, err := s.st.Sessions(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	if list == nil {
+		list = []*journal.Session{}
+	}
+	writeJSON(w, http.StatusOK, list)
+	return nil
+}
+
+func (s *Server) showSession(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	sess, err := s.st.Session(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, sess)
+	return nil
+}
+
+// eventBody is POST /api/v1/sessions/{id}/events: one exercise's outcome
+// ("exercise"), one rating ("rating"), or the end of the session ("finish").
+type eventBody struct {
+	Type       string       `json:"type"`
+	Index      *int         `json:"index"`
+	ExerciseID string       `json:"exercise_id"`
+	Outcome    string       `json:"outcome"`
+	StopReason string       `json:"stop_reason"`
+	Amount     *dose.Amount `json:"amount"`
+	Seconds    *float64     `json:"seconds"`
+	StartedAt  *time.Time   `json:"started_at"`
+	EndedAt    *time.Time   `json:"ended_at"`
+	Rating     string       `json:"rating"`
+	Status     string       `json:"status"`
+	PainAfter  *int         `json:"pain_after"`
+}
+
+// eventDoc is the answer to an event: what was saved and what to tell the person.
+type eventDoc struct {
+	SessionID string `json:"session_id"`
+	Type      string `json:"type"`
+	Index     *int   `json:"index,omitempty"`
+	SetAside  bool   `json:"set_aside,omitempty"` // the exercise is kept out of plans after this stop
+	Advice    string `json:"advice,omitempty"`
+}
+
+func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	id := r.PathValue("id")
+	var ev eventBody
+	if err := decode(w, r, &ev); err != nil {
+		return err
+	}
+	head, err := s.st.Head(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if head.Owner != store.WebOwner {
+		return unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.WebNotWebSession, id))
+	}
+	doc := eventDoc{SessionID: id, Type: ev.Type, Index: ev.Index}
+	switch ev.Type {
+	case "exercise":
+		p, err := s.performance(ev, head)
+		if err != nil {
+			return err
+		}
+		if err := person.RecordExercise(writeCtx(r), s.group, s.st, id, p); err != nil {
+			return err
+		}
+		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(string(p.StopReason)) {
+			doc.SetAside = true
+			doc.Advice = message.Text(message.Key("coach.advice." + string(p.StopReason)))
+		}
+	case "rating":
+		if ev.Index == nil {
+			return invalid(message.WebMissingField, "index")
+		}
+		if ev.Rating == "" {
+			return invalid(message.WebMissingField, "rating")
+		}
+		if err := onlyFields(ev, "rating"); err != nil {
+			return err
+		}
+		if err := s.st.RateExercise(writeCtx(r), id, *ev.Index, journal.Rating(ev.Rating)); err != nil {
+			return err
+		}
+	case "finish":
+		if err := onlyFields(ev, "finish"); err != nil {
+			return err
+		}
+		status, err := endStatus(ev.Status)
+		if err != nil {
+			return err
+		}
+		end := s.now()
+		if ev.EndedAt != nil {
+			end = *ev.EndedAt
+		}
+		if err := s.st.FinishSession(writeCtx(r), id, status, end, ev.PainAfter, journal.StopReason(ev.StopReason)); err != nil {
+			return err
+		}
+		sess, err := s.st.Session(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		switch {
+		case journal.StopReason(ev.StopReason).EndsSession():
+			doc.Advice = message.Text(message.Key("coach.advice." + ev.StopReason))
+		case safety.PainRoseAfter(sess.PainBefore, sess.PainAfter):
+			doc.Advice = message.Text(message.WebPainRose)
+		}
+	case "":
+		return invalid(message.WebMissingField, "type")
+	default:
+		return invalid(message.WebBadEventType, ev.Type)
+	}
+	writeJSON(w, http.StatusOK, doc)
+	return nil
+}
+
+// endStatus reads a finish's status: completed or stopped.
+func endStatus(v string) (journal.Status, error) {
+	switch journal.Status(v) {
+	case journal.Completed, journal.Stopped:
+		return journal.Status(v), nil
+	case "":
+		return "", invalid(message.WebMissingField, "status")
+	}
+	return "", invalid(message.WebBadStatus, v)
+}
+
+// onlyFields refuses fields that belong to another type of event, so that a
+// mistaken event is never half-read.
+func onlyFields(ev eventBody, typ string) error {
+	var extra []string
+	if typ != "exercise" {
+		for name, set := range map[string]bool{"exercise_id": ev.ExerciseID != "", "outcome": ev.Outcome != "",
+			"amount": ev.Amount != nil, "seconds": ev.Seconds != nil, "started_at": ev.StartedAt != nil} {
+			if set {
+				extra = append(extra, name)
+			}
+		}
+	}
+	if typ != "rating" && ev.Rating != "" {
+		extra = append(extra, "rating")
+	}
+	if typ != "finish" {
+		for name, set := range map[string]bool{"status": ev.Status != "", "pain_after": ev.PainAfter != nil} {
+			if set {
+				extra = append(extra, name)
+			}
+		}
+	}
+	if typ == "rating" {
+		for name, set := range map[string]bool{"stop_reason": ev.StopReason != "", "ended_at": ev.EndedAt != nil} {
+			if set {
+				extra = append(extra, name)
+			}
+		}
+	}
+	if typ == "finish" && ev.Index != nil {
+		extra = append(extra, "index")
+	}
+	if len(extra) > 0 {
+		sortStrings(extra)
+		return invalid(message.WebFieldsNotFor, strings.Join(extra, ", "), typ)
+	}
+	return nil
+}
+
+// performance checks an exercise event against its session and the catalog.
+func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Performance, error) {
+	if err := onlyFields(ev, "exercise"); err != nil {
+		return journal.Performance{}, err
+	}
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{{"index", ev.Index != nil}, {"exercise_id", ev.ExerciseID != ""}, {"outcome", ev.Outcome != ""},
+		{"started_at", ev.StartedAt != nil}, {"ended_at", ev.EndedAt != nil}} {
+		if !f.set {
+			return journal.Performance{}, invalid(message.WebMissingField, f.name)
+		}
+	}
+	if *ev.Index < 0 || (head.PlannedExercises > 0 && *ev.Index >= head.PlannedExercises) {
+		return journal.Performance{}, invalid(message.WebBadIndex, *ev.Index, head.PlannedExercises)
+	}
+	if _, err := s.exercise(ev.ExerciseID); err != nil {
+		return journal.Performance{}, err
+	}
+	p := journal.Performance{Index: *ev.Index, ExerciseID: ev.ExerciseID, Outcome: journal.Outcome(ev.Outcome),
+		StopReason: journal.StopReason(ev.StopReason), StartedAt: *ev.StartedAt, EndedAt: *ev.EndedAt}
+	if ev.Amount != nil {
+		p.Amount = *ev.Amount
+	}
+	if ev.Seconds != nil {
+		p.Seconds = *ev.Seconds
+	}
+	return p, nil
+}

@@ -1,0 +1,123 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/unhunch/unhunch"
+)
+
+//go:embed static templates/*.html
+var files embed.FS
+
+// asset is one embedded file served under a content-hashed name.
+type asset struct {
+	name, url, typ string
+	body           []byte
+}
+
+// assetSet holds the static files, by logical name and by hashed URL.
+type assetSet struct {
+	byName map[string]*asset
+	byURL  map[string]*asset
+	swTmpl *template.Template
+	urls   []string // every hashed URL, for the service worker to keep
+	hash   string   // a digest of every asset: the service worker's cache name
+}
+
+// loadAssets reads static/ and names each file by its content's hash, so it
+// can be cached for ever: a changed file gets a new URL.
+func loadAssets() (*assetSet, error) {
+	set := &assetSet{byName: map[string]*asset{}, byURL: map[string]*asset{}}
+	entries, err := fs.ReadDir(files, "static")
+	if err != nil {
+		return nil, unhunch.Errorf(unhunch.EInternal, "web: read assets: %w", err)
+	}
+	all := sha256.New()
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() || e.Name() == "sw.js" {
+			continue
+		}
+		body, err := files.ReadFile("static/" + e.Name())
+		if err != nil {
+			return nil, unhunch.Errorf(unhunch.EInternal, "web: read asset %s: %w", e.Name(), err)
+		}
+		sum := sha256.Sum256(body)
+		h := hex.EncodeToString(sum[:])[:12]
+		ext := path.Ext(e.Name())
+		a := &asset{name: e.Name(), url: "/assets/" + strings.TrimSuffix(e.Name(), ext) + "." + h + ext, body: body, typ: mime.TypeByExtension(ext)}
+		if ext == ".webmanifest" {
+			a.typ = "application/manifest+json"
+		}
+		set.byName[a.name], set.byURL[a.url] = a, a
+		all.Write(sum[:])
+		names = append(names, a.name)
+	}
+	sort.Strings(names)
+	set.hash = hex.EncodeToString(all.Sum(nil))[:12]
+	src, err := files.ReadFile("static/sw.js")
+	if err != nil {
+		return nil, unhunch.Errorf(unhunch.EInternal, "web: read service worker: %w", err)
+	}
+	t, err := template.New("sw").Delims("/*{{", "}}*/").Parse(string(src))
+	if err != nil {
+		return nil, unhunch.Errorf(unhunch.EInternal, "web: parse service worker: %w", err)
+	}
+	for _, n := range names {
+		set.urls = append(set.urls, set.byName[n].url)
+	}
+	set.swTmpl = t
+	return set, nil
+}
+
+// serviceWorker writes the service worker for these routines: it keeps
+// every asset, the app shell and each routine's player page.
+func (a *assetSet) serviceWorker(routines []string) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := a.swTmpl.Execute(&buf, map[string]any{"Version": a.hash, "Assets": a.urls, "Routines": routines}); err != nil {
+		return nil, unhunch.Errorf(unhunch.EInternal, "web: service worker: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// URL returns the hashed URL of a static file by its name.
+func (a *assetSet) URL(name string) string {
+	if x, ok := a.byName[name]; ok {
+		return x.url
+	}
+	return "/assets/missing/" + name
+}
+
+// assetRoutes serve the hashed files, the service worker and the manifest.
+func (s *Server) assetRoutes() []route {
+	return []route{
+		{"GET", "/assets/{file}", func(w http.ResponseWriter, r *http.Request) error {
+			a, ok := s.assets.byURL[r.URL.Path]
+			if !ok {
+				return notFound(messageNoAsset, r.URL.Path, nil)
+			}
+			w.Header().Set("Content-Type", a.typ)
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+			w.Write(a.body)
+			return nil
+		}},
+		{"GET", "/sw.js", func(w http.ResponseWriter, r *http.Request) error {
+			// Never cached by URL: the browser checks it for a new version.
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-cache")
+			w.Header().Set("Service-Worker-Allowed", "/")
+			w.Write(s.sw)
+			return nil
+		}},
+	}
+}

@@ -1,0 +1,98 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+)
+
+// pageRoutes are the pages for people.
+func (s *Server) pageRoutes() []route {
+	return []route{
+		{"GET", "/{$}", s.homePage},
+		{"GET", "/manifest.webmanifest", s.manifest},
+		{"GET", "/exercises", s.exercisesPage},
+		{"GET", "/exercises/{id}", s.exercisePage},
+		{"GET", "/routines", s.routinesPage},
+		{"GET", "/routines/{id}", s.routinePage},
+		{"GET", "/plan", s.planPage},
+		{"GET", "/play/{id}", s.playPage},
+		{"GET", "/history", s.historyPage},
+		{"GET", "/progress", s.progressPage},
+		{"GET", "/screen", s.screenPage},
+		{"POST", "/screen", s.screenSave},
+		{"GET", "/screen/result", s.screenResult},
+		{"POST", "/screen/clearance", s.screenClearance},
+		{"GET", "/settings", s.settingsPage},
+		{"POST", "/settings/avoid", s.settingsAvoid},
+		{"POST", "/settings/enable", s.settingsEnable},
+		{"GET", "/safety", s.safetyPage},
+	}
+}
+
+// homeData is what the home page shows.
+type homeData struct {
+	Gate       gateDoc
+	Suggestion *api.RoutineSummary
+	Streak     int
+	Best       int
+	ThisWeek   int
+	Chart      template.HTML
+	Advice     string
+	Last       *journal.Session
+}
+
+func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
+	g, err := s.gate(r)
+	if err != nil {
+		return err
+	}
+	doc, err := s.progressDoc(r)
+	if err != nil {
+		return err
+	}
+	sessions, err := s.st.Sessions(r.Context(), journal.Filter{Limit: 50})
+	if err != nil {
+		return err
+	}
+	list, err := s.routineSummaries()
+	if err != nil {
+		return err
+	}
+	d := homeData{Gate: g, Streak: doc.Adherence.CurrentStreak, Best: doc.Adherence.BestStreak, Advice: doc.Advice,
+		Chart: painChart(doc.Pain, 320, 120)}
+	if n := len(doc.Adherence.Weeks); n > 0 {
+		d.ThisWeek = doc.Adherence.Weeks[n-1].Days
+	}
+	if len(sessions) > 0 {
+		d.Last = sessions[0]
+	}
+	d.Suggestion = suggest(list, sessions, s.now())
+	return s.render(w, http.StatusOK, "home", page{Title: message.Text(message.WebAppName), Nav: "home", Data: d})
+}
+
+// suggest picks today's routine: one that fits its time box, practised
+// least recently (never first), in catalog order among equals.
+func suggest(list []api.RoutineSummary, sessions []*journal.Session, now time.Time) *api.RoutineSummary {
+	last := map[string]time.Time{}
+	for _, s := range sessions {
+		if t, ok := last[s.RoutineID]; !ok || s.StartedAt.After(t) {
+			last[s.RoutineID] = s.StartedAt
+		}
+	}
+	var best *api.RoutineSummary
+	for i := range list {
+		r := &list[i]
+		if !r.Fits && r.TimeBoxSeconds > 0 {
+			continue
+		}
+		if best == nil || last[r.ID].Before(last[best.ID]) {
+			best = r
+		}
+	}
+	return best
+}

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+
+	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+)
+
+// historyData is the history page.
+type historyData struct {
+	Sessions []*journal.Session
+	Names    map[string]string
+	Advice   string
+}
+
+func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	list, err := s.st.Sessions(r.Context(), journalAll)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, e := range s.cat.Exercises() {
+		names[e.ID] = e.Name
+	}
+	d := historyData{Sessions: list, Names: names}
+	doc, err := s.progressDoc(r)
+	if err != nil {
+		return err
+	}
+	d.Advice = doc.Advice
+	return s.render(w, http.StatusOK, "history", page{Title: message.Text(message.WebTitleHistory), Nav: "history", Data: d})
+}
+
+// progressData is the progress page.
+type progressData struct {
+	Doc      api.Progress
+	Pain     template.HTML
+	Calendar template.HTML
+	Change   string
+}
+
+func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
+	if err := noQuery(r.URL.Query()); err != nil {
+		return err
+	}
+	doc, err := s.progressDoc(r)
+	if err != nil {
+		return err
+	}
+	d := progressData{Doc: doc, Pain: painChart(doc.Pain, 640, 220), Calendar: calendarChart(doc.Adherence, doc.Today)}
+	if len(doc.Pain.Weeks) > 0 {
+		p := doc.Pain
+		switch {
+		case p.Latest < p.Baseline && p.Meaningful:
+			d.Change = message.Text(message.ProgressBetter, p.Baseline, p.Latest, p.Baseline-p.Latest)
+		case p.Latest > p.Baseline && p.Meaningful:
+			d.Change = message.Text(message.ProgressWorse, p.Baseline, p.Latest, p.Latest-p.Baseline)
+		default:
+			d.Change = message.Text(message.ProgressSame, p.Baseline, p.Latest)
+		}
+	}
+	return s.render(w, http.StatusOK, "progress", page{Title: message.Text(message.WebTitleProgress), Nav: "progress", Data: d})
+}

@@ -1,0 +1,174 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/timeline"
+)
+
+// messageNoAsset is the message for an unknown asset URL.
+const messageNoAsset = message.WebNoAsset
+
+// pageSet holds each page's template, parsed with the shared layout.
+type pageSet struct {
+	pages map[string]*template.Template
+}
+
+// page is what every page's template gets.
+type page struct {
+	Title   string
+	Nav     string // which navigation entry is current
+	Assets  *assetSet
+	Scale   float64
+	Data    any
+	Message string // a notice at the top of the page
+}
+
+// loadPages parses the layout and every page under templates/.
+func loadPages(assets *assetSet) (*pageSet, error) {
+	funcs := template.FuncMap{
+		"t":     func(k string, args ...any) string { return message.Text(message.Key(k), args...) },
+		"asset": assets.URL,
+		"clock": func(seconds float64) string { return timeline.String(time.Duration(seconds * float64(time.Second))) },
+		"dur":   func(d time.Duration) string { return timeline.String(d) },
+		"date":  func(t time.Time) string { return t.Local().Format("Mon 2 Jan 2006, 15:04") },
+		"day":   func(t time.Time) string { return t.Format("2 Jan") },
+		"json": func(v any) (template.JS, error) {
+			b, err := json.Marshal(v)
+			return template.JS(b), err
+		},
+		"describe": func(e *catalog.Exercise) string { return e.Dose.Describe(e.Dose.Start()) },
+		"words":    func(prefix, id string) string { return message.Text(message.Key(prefix + id)) },
+		"split":    strings.Split,
+		"inc":      func(i int) int { return i + 1 },
+		"deref": func(p *int) int {
+			if p == nil {
+				return -1
+			}
+			return *p
+		},
+		"startDose": func(e *catalog.Exercise) dose.Amount { return e.Dose.Start() },
+		"done": func(s *journal.Session) int {
+			n := 0
+			for _, p := range s.Exercises {
+				if p.Outcome == journal.Done {
+					n++
+				}
+			}
+			return n
+		},
+	}
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/_*.html")
+	if err != nil {
+		return nil, unhunch.Errorf(unhunch.EInternal, "web: parse layout: %w", err)
+	}
+	names, err := fs.Glob(files, "templates/*.html")
+	if err != nil {
+		return nil, unhunch.Errorf(unhunch.EInternal, "web: list templates: %w", err)
+	}
+	set := &pageSet{pages: map[string]*template.Template{}}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" || strings.HasPrefix(base, "_") {
+			continue
+		}
+		t, err := template.Must(layout.Clone()).ParseFS(files, n)
+		if err != nil {
+			return nil, unhunch.Errorf(unhunch.EInternal, "web: parse %s: %w", n, err)
+		}
+		set.pages[base] = t
+	}
+	return set, nil
+}
+
+// render writes a page: the whole of it or, on a template error, nothing
+// but an error.
+func (s *Server) render(w http.ResponseWriter, status int, name string, p page) error {
+	t, ok := s.pages.pages[name]
+	if !ok {
+		return unhunch.Errorf(unhunch.EInternal, "web: no page %s", name)
+	}
+	p.Assets, p.Scale = s.assets, s.cfg.TimeScale
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
+		return unhunch.Errorf(unhunch.EInternal, "web: render %s: %w", name, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+	return nil
+}
+
+// errorPage shows an error as a page with what to do.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, err error) {
+	msg := err.Error()
+	if unhunch.ErrorCode(err) == unhunch.EInternal {
+		msg = message.Text(message.WebInternal)
+	}
+	if rerr := s.render(w, status, "error", page{Title: message.Text(message.WebErrorTitle), Data: map[string]any{"Status": status, "Message": msg}}); rerr != nil {
+		http.Error(w, msg, status)
+	}
+}
+
+// seeOther redirects after a form was handled.
+func seeOther(w http.ResponseWriter, r *http.Request, to string) {
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// form parses a posted form, refusing an oversized one.
+func form(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return invalid(message.WebTooLarge, MaxBody>>20)
+		}
+		return invalid(message.WebBadForm, err)
+	}
+	return nil
+}
+
+// manifest is the installable web app's manifest.
+func (s *Server) manifest(w http.ResponseWriter, r *http.Request) error {
+	doc := map[string]any{
+		"name": message.Text(message.WebAppName), "short_name": "unhunch",
+		"description": message.Text(message.WebAppDescription),
+		"start_url":   "/", "scope": "/", "display": "standalone",
+		"background_color": "#fbfaf7", "theme_color": "#1f5f5b",
+		"icons": []map[string]string{
+			{"src": s.assets.URL("icon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+		},
+	}
+	w.Header().Set("Content-Type", "application/manifest+json")
+	w.Header().Set("Cache-Control", "no-cache")
+	return json.NewEncoder(w).Encode(doc)
+}
+
+// query builds a query string from pairs.
+func query(kv ...string) string {
+	v := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			v.Set(kv[i], kv[i+1])
+		}
+	}
+	return v.Encode()
+}

@@ -1,0 +1,108 @@
+// unhunch: what every page shares. The outbox keeps what the player records
+// (in localStorage) and sends it, oldest first, each request with its
+// idempotency key, until the server has answered it; the service worker is
+// registered so pages, routines and the player work offline.
+'use strict';
+(() => {
+  const Q = 'unhunch.queue', GATE = 'unhunch.gate', VOICE = 'unhunch.voice', REJ = 'unhunch.rejected';
+  const read = (k, d) => { try { const v = JSON.parse(localStorage.getItem(k)); return v == null ? d : v; } catch (e) { return d; } };
+  const write = (k, v) => localStorage.setItem(k, JSON.stringify(v));
+  let syncing = null, delay = 1000, timer = 0;
+
+  const U = window.unhunch = {
+    spoken: [], // every cue handed to speechSynthesis, for people who test this
+    queue: () => read(Q, []),
+    enqueue(item) { const q = read(Q, []); q.push(item); write(Q, q); status(); },
+    voiceOn: () => localStorage.getItem(VOICE) === 'on',
+    setVoice(on) { localStorage.setItem(VOICE, on ? 'on' : 'off'); },
+    speak(text) {
+      if (!U.voiceOn() || !text || !('speechSynthesis' in window)) return;
+      U.spoken.push(text);
+      try { speechSynthesis.cancel(); speechSynthesis.speak(new SpeechSynthesisUtterance(text)); } catch (e) { /* no voice here */ }
+    },
+    gate: () => read(GATE, null),
+    tripGate() { const g = read(GATE, null); if (g) { g.tripped = true; write(GATE, g); } },
+    // gateAllowsOffline reports whether a start may rest on the last gate
+    // answer fetched online: it allowed, it is fresh, the calendar has not
+    // run past it, and nothing here since has called for new answers.
+    gateAllowsOffline() {
+      const g = read(GATE, null), now = Date.now();
+      return !!(g && g.ok && !g.tripped && now - Date.parse(g.checked_at) < g.fresh_seconds * 1000 &&
+        (!g.valid_until || now < Date.parse(g.valid_until)));
+    },
+    async refreshGate() {
+      await U.sync();
+      if (read(Q, []).length) return read(GATE, null); // the server does not know everything yet
+      try {
+        const r = await fetch('/api/v1/gate', { cache: 'no-store' });
+        if (r.ok) { const g = await r.json(); write(GATE, g); return g; }
+      } catch (e) { /* offline: keep what we have */ }
+      return read(GATE, null);
+    },
+    newID() {
+      const a = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+      let t = Date.now(), s = '';
+      for (let i = 0; i < 10; i++) { s = a[t % 32] + s; t = Math.floor(t / 32); }
+      const r = new Uint8Array(16); crypto.getRandomValues(r);
+      for (let i = 0; i < 16; i++) s += a[r[i] % 32];
+      return s;
+    },
+    sync() {
+      if (syncing) return syncing;
+      syncing = (async () => {
+        for (;;) {
+          const q = read(Q, []);
+          if (!q.length) { delay = 1000; break; }
+          const it = q[0];
+          let res;
+          try {
+            res = await fetch(it.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': it.key }, body: JSON.stringify(it.body) });
+          } catch (e) { later(); break; }
+          if (res.status >= 500 || res.status === 408 || res.status === 429) { later(); break; }
+          let left = read(Q, []).slice(1);
+          if (!res.ok) {
+            // Refused for good (a 4xx): keep the reason, and drop what
+            // depended on a session that was never started.
+            let why = ''; try { why = (await res.json()).error.message; } catch (e) { /* none */ }
+            const rej = read(REJ, []); rej.push({ item: it, status: res.status, message: why }); write(REJ, rej);
+            if (it.session && it.kind === 'start') left = left.filter(x => x.session !== it.session);
+          }
+          write(Q, left);
+          if (it.done) it.done(res);
+        }
+        status();
+      })().finally(() => { syncing = null; });
+      return syncing;
+    },
+  };
+
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(U.sync, delay);
+    delay = Math.min(delay * 2, 8000);
+    status();
+  }
+
+  function status() {
+    const el = document.getElementById('sync-status');
+    if (!el) return;
+    const n = read(Q, []).length;
+    el.hidden = n === 0;
+    el.textContent = n ? n + (n === 1 ? ' result is' : ' results are') + ' saved on this device and will reach your journal when the connection is back.' : '';
+  }
+
+  addEventListener('online', () => { delay = 1000; U.sync(); });
+  addEventListener('DOMContentLoaded', () => {
+    status();
+    U.sync();
+    const v = document.getElementById('voice-setting');
+    if (v) { v.disabled = false; v.checked = U.voiceOn(); v.addEventListener('change', () => U.setVoice(v.checked)); }
+    U.refreshGate();
+  });
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready).then(() => {
+      const mark = () => { document.documentElement.dataset.sw = navigator.serviceWorker.controller ? 'ready' : 'waiting'; };
+      mark(); navigator.serviceWorker.addEventListener('controllerchange', mark);
+    }).catch(() => { document.documentElement.dataset.sw = 'none'; });
+  }
+})();

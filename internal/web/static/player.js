@@ -1,0 +1,285 @@
+// unhunch player: plays the timeline the server compiled, from absolute
+// deadlines on performance.now() (never by counting ticks), exactly as the
+// Go player (package player) does: it decides no timing of its own. Each
+// exercise's outcome goes to the outbox the moment it ends.
+'use strict';
+(() => {
+  const root = document.getElementById('player');
+  if (!root) return;
+  const U = window.unhunch;
+  const $ = id => document.getElementById(id);
+  const W = $('words').dataset;
+  const fmt = (s, ...a) => s.replace(/\{(\d)\}/g, (_, i) => a[i]);
+  const doc = JSON.parse($('routine-data').textContent);
+  const scale = parseFloat(root.dataset.scale) || 1;
+  const plan = root.dataset.plan ? JSON.parse(root.dataset.plan) : null;
+  const segs = doc.timeline, blocks = doc.exercises;
+  const COUNTDOWN_FROM = 6000, BACK_GRACE = 3000, RING = 326.73;
+  const epoch = Date.now() - performance.now();
+  const iso = t => new Date(epoch + t).toISOString();
+  const end = s => s.start_ms + s.duration_ms;
+  const blockEnd = b => blocks[b].start_ms + Math.round(blocks[b].duration_seconds * 1000);
+  const firstSeg = blocks.map((_, b) => segs.findIndex(s => s.exercise_index === b));
+
+  // The player's state, as in package player.
+  let state = 'ready', origin = 0, frozen = 0, cur = 0, counts = 0, timer = 0, lock = null;
+  const entered = new Array(blocks.length).fill(0);
+  let session = null, painBefore = null, ended = null;
+  const done = [];
+
+  const offset = now => state === 'playing' ? (now - origin) * scale : frozen;
+  const wall = off => origin + off / scale;
+  const block = () => cur < segs.length ? segs[cur].exercise_index : -1;
+  const at = off => { let lo = 0, hi = segs.length; while (lo < hi) { const m = (lo + hi) >> 1; if (end(segs[m]) <= off) lo = m + 1; else hi = m; } return lo; };
+
+  function enter(i, now) {
+    const prev = block();
+    cur = i; counts = 0;
+    if (i >= segs.length) return;
+    const s = segs[i], due = state === 'playing' ? wall(s.start_ms) : now;
+    if (s.exercise_index >= 0 && (s.exercise_index !== prev || i === firstSeg[s.exercise_index])) entered[s.exercise_index] = due;
+    showSegment(i);
+  }
+
+  function update(now) {
+    if (state !== 'playing') return;
+    const reached = off => now >= wall(off);
+    while (cur < segs.length) {
+      const s = segs[cur];
+      if (reached(end(s))) counts = 3;
+      if (s.duration_ms >= COUNTDOWN_FROM) {
+        while (counts < 3 && reached(end(s) - (3 - counts) * 1000)) { U.speak(String(3 - counts)); counts++; }
+      }
+      if (!reached(end(s))) break;
+      const next = cur + 1;
+      if (s.exercise_index >= 0 && (next === segs.length || segs[next].exercise_index !== s.exercise_index)) exerciseEnd(s.exercise_index, 'done', '', wall(end(s)));
+      if (next === segs.length) { cur = next; finish('completed', '', wall(end(s))); return; }
+      enter(next, now);
+    }
+  }
+
+  function nextDue() {
+    if (state !== 'playing' || cur >= segs.length) return null;
+    const s = segs[cur];
+    let off = end(s);
+    if (s.duration_ms >= COUNTDOWN_FROM && counts < 3) off = end(s) - (3 - counts) * 1000;
+    return wall(off);
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    const due = nextDue();
+    if (due !== null) timer = setTimeout(tick, Math.max(0, due - performance.now()));
+  }
+  function tick() { update(performance.now()); schedule(); }
+
+  function seek(off, now) {
+    frozen = off;
+    origin = now - off / scale;
+    enter(at(off), now);
+  }
+
+  const controls = {
+    toggle(now) {
+      if (state === 'playing') { frozen = offset(now); state = 'paused'; }
+      else if (state === 'paused') { state = 'playing'; origin = now - frozen / scale; }
+      $('pause').textContent = state === 'paused' ? W.resume : W.pause;
+      if (state === 'paused') $('cue').textContent = W.paused; else showSegment(cur);
+    },
+    skip(now) {
+      const b = block();
+      if (state === 'finished' || state === 'ready' || state === 'asking' || b < 0) return;
+      exerciseEnd(b, 'skipped', '', now);
+      seek(blockEnd(b), now);
+    },
+    back(now) {
+      if (state === 'finished' || state === 'ready' || state === 'asking') return;
+      let b = block();
+      if (b < 0) b = blocks.length - 1;
+      else if (offset(now) - blocks[b].start_ms < BACK_GRACE && b > 0) b--;
+      seek(blocks[b].start_ms, now);
+    },
+    ask(now) {
+      if (state !== 'playing' && state !== 'paused') return;
+      frozen = offset(now); state = 'asking';
+      $('ask').hidden = false;
+      $('ask').querySelector('button').focus();
+    },
+    carryOn(now) {
+      if (state !== 'asking') return;
+      $('ask').hidden = true;
+      state = 'playing'; origin = now - frozen / scale;
+      $('stop').focus();
+    },
+    stop(now, reason) {
+      if (state === 'finished' || state === 'ready') return;
+      $('ask').hidden = true;
+      const b = block();
+      if (b >= 0) exerciseEnd(b, 'stopped', reason, now);
+      if (reason === 'sharp-pain' || reason === 'dizziness' || b < 0) { finish('stopped', reason, now); return; }
+      state = 'playing';
+      seek(blockEnd(b), now);
+    },
+    quit(now) {
+      if (state === 'finished') return;
+      $('ask').hidden = true;
+      const b = block();
+      if (b < 0) { finish('completed', '', now); return; }
+      exerciseEnd(b, 'skipped', '', now);
+      finish('stopped', '', now);
+    },
+  };
+  function act(name, ...args) { const now = performance.now(); update(now); controls[name](now, ...args); update(now); schedule(); }
+
+  // What the person sees and hears.
+  function showSegment(i) {
+    if (i >= segs.length) return;
+    const s = segs[i], b = s.exercise_index;
+    $('cue').textContent = s.cue;
+    U.speak(s.cue);
+    if (b >= 0) {
+      $('ex-name').textContent = blocks[b].name;
+      $('ex-count').textContent = fmt(W.exercise, b + 1, blocks.length);
+      $('next').textContent = b + 1 < blocks.length ? fmt(W.next, blocks[b + 1].name) : W.last;
+    } else {
+      $('ex-name').textContent = W.finish;
+      $('ex-count').textContent = '';
+      $('next').textContent = '';
+    }
+  }
+  function draw() {
+    if (state === 'finished') return;
+    const now = performance.now(), off = Math.min(offset(now), segs.length ? end(segs[segs.length - 1]) : 0);
+    if (cur < segs.length) {
+      const s = segs[cur], left = Math.max(0, end(s) - off);
+      $('count').textContent = Math.ceil(left / 1000);
+      $('ring').style.strokeDashoffset = (RING * (1 - left / s.duration_ms)).toFixed(1);
+      $('session-bar').style.width = (100 * off / end(segs[segs.length - 1])).toFixed(1) + '%';
+    }
+    requestAnimationFrame(draw);
+  }
+
+  // The journal, through the outbox.
+  const url = () => '/api/v1/sessions/' + session + '/events';
+  function send(kind, body, key) {
+    U.enqueue({ url: url(), key, body, session, kind });
+    U.sync();
+  }
+  function amount(d) {
+    const a = {};
+    for (const k of ['reps', 'hold_seconds', 'hold_breaths', 'seconds', 'sets']) if (d[k]) a[k] = d[k];
+    return a;
+  }
+  function exerciseEnd(b, outcome, reason, due) {
+    const started = entered[b] || due;
+    const body = { type: 'exercise', index: b, exercise_id: blocks[b].id, outcome, amount: amount(blocks[b].dose),
+      seconds: Math.max(0, (due - started) / 1000 * scale), started_at: iso(started), ended_at: iso(due) };
+    if (reason) body.stop_reason = reason;
+    send('exercise', body, session + '/exercise/' + b + '/' + outcome);
+    if (outcome === 'done' && !done.includes(b)) done.push(b);
+    if (reason === 'sharp-pain' || reason === 'dizziness') U.tripGate();
+  }
+  function finish(status, reason, due) {
+    state = 'finished';
+    clearTimeout(timer);
+    ended = { status, ended_at: iso(due) };
+    if (reason) ended.stop_reason = reason;
+    send('finish', Object.assign({ type: 'finish' }, ended), session + '/finish');
+    if (lock) { lock.release().catch(() => {}); lock = null; }
+    $('stage').hidden = true;
+    $('after').hidden = false;
+    $('after-h').textContent = status === 'completed' ? W.done : W.stopped;
+    if (reason === 'sharp-pain' || reason === 'dizziness') advise(W[reason === 'sharp-pain' ? 'sharpPain' : 'dizziness']);
+    const list = $('ratings');
+    for (const b of done) {
+      const row = $('rating-row').content.firstElementChild.cloneNode(true);
+      row.querySelector('legend').textContent = fmt(W.rate, blocks[b].name);
+      row.querySelectorAll('input').forEach(i => { i.name = 'rate-' + b; });
+      row.dataset.index = b;
+      list.append(row);
+    }
+    $('after-h').focus();
+  }
+  function advise(text) { const a = $('advice'); a.textContent = text; a.hidden = false; U.speak(text); }
+  const picked = name => { const i = document.querySelector('input[name="' + name + '"]:checked'); return i ? parseInt(i.value, 10) : null; };
+
+  $('save').addEventListener('click', () => {
+    const painAfter = picked('pain-after');
+    if (painAfter !== null) {
+      send('finish', Object.assign({ type: 'finish', pain_after: painAfter }, ended), session + '/finish/' + painAfter);
+      if (painBefore !== null && painAfter - painBefore >= 2) { advise(W.painRose); U.tripGate(); }
+    }
+    for (const row of $('ratings').children) {
+      const v = row.querySelector('input:checked');
+      if (v) send('rating', { type: 'rating', index: +row.dataset.index, rating: v.value }, session + '/rating/' + row.dataset.index + '/' + v.value);
+    }
+    $('save').disabled = true;
+    U.sync().then(() => { $('saved').textContent = U.queue().length ? W.queued : W.done; });
+  });
+
+  // Starting: online the server decides; offline only on a fresh gate.
+  function refuse(text) { const n = $('gate-note'); n.textContent = text; n.hidden = false; n.focus && n.scrollIntoView(); }
+  async function begin() {
+    painBefore = picked('pain-before');
+    const id = U.newID(), key = 'start-' + id;
+    const body = { id, routine_id: doc.id, pain_before: painBefore };
+    if (plan) body.plan = plan;
+    $('start').disabled = true;
+    let res = null;
+    try {
+      res = await fetch('/api/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(body) });
+    } catch (e) { res = null; }
+    if (res && res.status < 500) {
+      const j = await res.json().catch(() => ({}));
+      if (!res.ok) { $('start').disabled = false; if (painBefore !== null && painBefore >= 8) U.tripGate(); refuse(j.error ? j.error.message : res.statusText); return; }
+      session = j.id;
+    } else {
+      // No answer from the server: start on the gate fetched online, if it is fresh.
+      if (!U.gateAllowsOffline()) { $('start').disabled = false; refuse(W.offlineBlocked); return; }
+      body.offline = { started_at: new Date().toISOString(), gate_checked_at: U.gate().checked_at };
+      U.enqueue({ url: '/api/v1/sessions', key, body, session: id, kind: 'start' });
+      if (painBefore !== null && painBefore >= 8) { U.tripGate(); $('start').disabled = false; refuse(W.highPain); return; }
+      session = id;
+    }
+    $('pre').hidden = true;
+    $('stage').hidden = false;
+    try { if (navigator.wakeLock) lock = await navigator.wakeLock.request('screen'); } catch (e) { lock = null; }
+    state = 'playing'; origin = performance.now();
+    enter(0, origin);
+    schedule();
+    requestAnimationFrame(draw);
+    $('pause').focus();
+  }
+
+  $('start').addEventListener('click', begin);
+  $('pause').addEventListener('click', () => act('toggle'));
+  $('skip').addEventListener('click', () => act('skip'));
+  $('back').addEventListener('click', () => act('back'));
+  $('stop').addEventListener('click', () => act('ask'));
+  $('carry-on').addEventListener('click', () => act('carryOn'));
+  $('end-now').addEventListener('click', () => act('quit'));
+  $('ask').querySelectorAll('[data-reason]').forEach(b => b.addEventListener('click', () => act('stop', b.dataset.reason)));
+  const voice = $('voice-toggle');
+  voice.checked = U.voiceOn();
+  voice.addEventListener('change', () => U.setVoice(voice.checked));
+  document.addEventListener('keydown', e => {
+    if (state === 'ready' || state === 'finished' || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (state === 'asking') {
+      if (e.key === 'Escape') { e.preventDefault(); act('carryOn'); }
+      const r = ['1', '2', '3', '4'].indexOf(e.key);
+      if (r >= 0) { e.preventDefault(); act('stop', ['sharp-pain', 'dizziness', 'discomfort', 'other'][r]); }
+      return;
+    }
+    const k = { ' ': 'toggle', ArrowLeft: 'back', ArrowRight: 'skip', Escape: 'ask' }[e.key];
+    if (k) { e.preventDefault(); act(k); }
+  });
+  document.addEventListener('keyup', e => { if (e.key === ' ' && state !== 'ready' && state !== 'finished') e.preventDefault(); });
+  document.addEventListener('visibilitychange', async () => {
+    if (document.visibilityState === 'visible' && state === 'playing' && navigator.wakeLock && !lock) {
+      try { lock = await navigator.wakeLock.request('screen'); } catch (e) { lock = null; }
+    }
+    if (state === 'playing') tick();
+  });
+  U.refreshGate().then(g => { if (g && !g.ok && navigator.onLine) refuse(g.advice); });
+  window.unhunchPlayer = { state: () => state, session: () => session, act };
+})();

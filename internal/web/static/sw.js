@@ -1,0 +1,36 @@
+// unhunch's service worker: it keeps the app shell, the catalog, the
+// routines and their player pages, so a routine plays (and is recorded, by
+// the page's outbox) with the network off. Pages and API reads go to the
+// network first and fall back to what was kept; hashed assets never change,
+// so they come from the cache. The safety gate is never served from here:
+// the player judges how fresh its own copy is.
+'use strict';
+const VERSION = 'unhunch-/*{{.Version}}*/';
+const SHELL = [/*{{range .Assets}}*/'/*{{.}}*/', /*{{end}}*/'/', '/routines', '/exercises', '/history', '/progress', '/plan', '/settings', '/safety', '/screen',
+  '/manifest.webmanifest', '/api/v1/routines', '/api/v1/exercises'/*{{range .Routines}}*/, '/play//*{{.}}*/', '/api/v1/routines//*{{.}}*/'/*{{end}}*/];
+
+self.addEventListener('install', e => {
+  e.waitUntil(caches.open(VERSION).then(c => c.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', e => {
+  e.waitUntil(caches.keys().then(keys => Promise.all(keys.filter(k => k !== VERSION).map(k => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', e => {
+  const req = e.request, url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== location.origin) return;
+  if (url.pathname === '/api/v1/gate' || url.pathname === '/metrics' || url.pathname === '/healthz' || url.pathname === '/sw.js') return;
+  if (url.pathname.startsWith('/assets/')) {
+    e.respondWith(caches.match(req).then(hit => hit || fetch(req).then(res => keep(req, res))));
+    return;
+  }
+  e.respondWith(fetch(req).then(res => keep(req, res)).catch(() =>
+    caches.match(req).then(hit => hit || (req.mode === 'navigate' ? caches.match('/') : Response.error()))));
+});
+
+function keep(req, res) {
+  if (res.ok) { const copy = res.clone(); caches.open(VERSION).then(c => c.put(req, copy)); }
+  return res;
+}
