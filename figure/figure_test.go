@@ -377,6 +377,11 @@ func TestAnimationTurnsJointsOnly(t *testing.T) {
 		if bytes.Contains(b, []byte("<animate")) {
 			t.Errorf("%s animates attributes", e.ID)
 		}
+		m := regexp.MustCompile(`\.(uh-` + e.ID + `-[0-9a-f]{6})-a\{`).FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("%s: no animation class named after the exercise", e.ID)
+		}
+		prefix := string(m[1])
 		rules := rule.FindAllSubmatch(b, -1)
 		if len(rules) < 2 {
 			t.Fatalf("%s: %d animated groups", e.ID, len(rules))
@@ -384,7 +389,7 @@ func TestAnimationTurnsJointsOnly(t *testing.T) {
 		sides := false
 		for _, r := range rules {
 			name, kind := string(r[1]), string(r[2])
-			if !bytes.Contains(b, []byte(`class="uh-`+e.ID+`-a `+name+`"`)) {
+			if !strings.HasPrefix(name, prefix+"-") || !bytes.Contains(b, []byte(`class="`+prefix+`-a `+name+`"`)) {
 				t.Errorf("%s: no group runs %s", e.ID, name)
 			}
 			stops := stop.FindAllSubmatch(r[3], -1)
@@ -509,5 +514,25 @@ func BenchmarkContactSheet(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		figure.ContactSheet(subjects)
+	}
+}
+
+// Two figures of one exercise that move differently (here, at two tempos)
+// never share animation names, since a page's styles are global; two alike
+// share them harmlessly.
+func TestAnimationNamesDifferWithTheLoop(t *testing.T) {
+	e := builtins(t)[6] // wall-angels
+	slow := e.Figure()
+	slow.Dose.Tempo.Rep = 8
+	names := func(s figure.Subject) string {
+		b, err := figure.Animated(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return regexp.MustCompile(`class="(uh-[^ "]+)-a`).FindStringSubmatch(string(b))[1]
+	}
+	a, b, c := names(e.Figure()), names(slow), names(e.Figure())
+	if a == b || a != c || !strings.HasPrefix(a, "uh-wall-angels-") {
+		t.Errorf("names %q, %q (slower), %q (again)", a, b, c)
 	}
 }

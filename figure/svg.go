@@ -3,6 +3,7 @@ package figure
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"html"
 	"math"
 	"strconv"
@@ -95,7 +96,12 @@ func newScene(s Subject) (*scene, error) {
 	il := s.Illustration
 	anchor, at, _ := il.placement()
 	sc := &scene{s: s, il: il, m: modelFor(il.View, il.Base), motion: motion, anchor: anchor, at: at}
-	sc.prefix = "uh-" + cssName(s.ID)
+	// Class and animation names are global on a web page: they carry the
+	// exercise id and a hash of the loop, so two figures on one page never
+	// share a name unless they move exactly alike.
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%v|%v|%v|%v|%v", motion.legs, motion.key, anchor, at, il.View)
+	sc.prefix = fmt.Sprintf("uh-%s-%06x", cssName(s.ID), h.Sum32()&0xffffff)
 	// Frame: every sampled pose, the small props, the door, and the ground.
 	b := emptyBox()
 	for _, x := range motion.samp {
