@@ -99,8 +99,17 @@ func newScene(s Subject) (*scene, error) {
 	// Class and animation names are global on a web page: they carry the
 	// exercise id and a hash of the loop, so two figures on one page never
 	// share a name unless they move exactly alike.
+	// Rounded as drawn, so the names are the same on every machine.
 	h := fnv.New32a()
-	fmt.Fprintf(h, "%v|%v|%v|%v|%v", motion.legs, motion.key, anchor, at, il.View)
+	fmt.Fprintf(h, "%s|%d|%s %s|", il.View, anchor, num(at.X), num(at.Y))
+	for _, l := range motion.legs {
+		fmt.Fprintf(h, "%s %v %t %t|", num(l.dur), l.path, l.mirror, l.swap)
+	}
+	for _, k := range motion.key {
+		for _, v := range k {
+			fmt.Fprintf(h, "%s ", num(v))
+		}
+	}
 	sc.prefix = fmt.Sprintf("uh-%s-%06x", cssName(s.ID), h.Sum32()&0xffffff)
 	// Frame: every sampled pose, the small props, the door, and the ground.
 	b := emptyBox()
