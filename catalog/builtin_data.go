@@ -2,7 +2,10 @@
 
 package catalog
 
-import "github.com/unhunch/unhunch/dose"
+import (
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/figure"
+)
 
 func intPtr(n int) *int { return &n }
 
@@ -87,6 +90,71 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Item:  1,
 					},
 				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "lying-back",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "foam-roller",
+						},
+					},
+					Anchor: &figure.Anchor{
+						Point: "ankle_r",
+						X:     105.5,
+						Y:     7,
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "back",
+							On:   "foam-roller",
+						},
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "shoulders",
+							Joints: map[figure.Joint]float64{
+								"ankle_l":    -26,
+								"ankle_r":    -26,
+								"elbow_l":    120,
+								"elbow_r":    120,
+								"hip_l":      36,
+								"hip_r":      36,
+								"knee_l":     90,
+								"knee_r":     90,
+								"pelvis":     -90,
+								"shoulder_l": 150,
+								"shoulder_r": 150,
+								"wrist_l":    60,
+								"wrist_r":    60,
+							},
+						},
+						figure.Keyframe{
+							Name: "mid back",
+							Joints: map[figure.Joint]float64{
+								"ankle_l":    -49,
+								"ankle_r":    -49,
+								"elbow_l":    120,
+								"elbow_r":    120,
+								"hip_l":      18,
+								"hip_r":      18,
+								"knee_l":     49,
+								"knee_r":     49,
+								"pelvis":     -90,
+								"shoulder_l": 150,
+								"shoulder_r": 150,
+								"wrist_l":    60,
+								"wrist_r":    60,
+							},
+						},
+					},
+				},
 			},
 			&Exercise{
 				ID:   "childs-pose",
@@ -167,6 +235,64 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Seed:  "000_3e33b8f4d13dea5b.txt",
 						Title: "7 Stretches for Upper Back Pain Relief That You Can Do In 7 Mins or Less",
 						Item:  2,
+					},
+				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "kneeling",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "mat",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "shins",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "kneel",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    30,
+								"elbow_r":    30,
+								"shoulder_l": 10,
+								"shoulder_r": 10,
+							},
+						},
+						figure.Keyframe{
+							Name: "rest",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    6,
+								"elbow_r":    6,
+								"head":       15,
+								"hip_l":      140,
+								"hip_r":      140,
+								"lumbar":     24.5,
+								"midback":    -10,
+								"neck":       9.5,
+								"pelvis":     90,
+								"shoulder_l": 172,
+								"shoulder_r": 172,
+								"upperback":  -10,
+								"wrist_l":    4.5,
+								"wrist_r":    4.5,
+							},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "hands",
+									On:   "floor",
+								},
+								figure.Contact{
+									Part: "head",
+									On:   "floor",
+								},
+							},
+						},
 					},
 				},
 			},
@@ -259,6 +385,48 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Item:  3,
 					},
 				},
+				Illustration: &figure.Illustration{
+					View: "front",
+					Base: "standing",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "start",
+							Joints: map[figure.Joint]float64{
+								"shoulder_l": 8,
+								"shoulder_r": 8,
+							},
+						},
+						figure.Keyframe{
+							Name: "W",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    110,
+								"elbow_r":    110,
+								"shoulder_l": 40,
+								"shoulder_r": 40,
+							},
+						},
+						figure.Keyframe{
+							Name: "Y",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    10,
+								"elbow_r":    10,
+								"shoulder_l": 145,
+								"shoulder_r": 145,
+							},
+						},
+					},
+				},
 			},
 			&Exercise{
 				ID:   "seated-levator-scapulae-stretch",
@@ -343,6 +511,53 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Item:  4,
 					},
 				},
+				Illustration: &figure.Illustration{
+					View: "back",
+					Base: "seated",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "chair",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "hips",
+							On:   "chair",
+						},
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+						figure.Contact{
+							Part: "hand_r",
+							On:   "chair",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "sit tall",
+							Joints: map[figure.Joint]float64{
+								"elbow_r":    -20,
+								"shoulder_l": 8,
+								"shoulder_r": 16.6,
+							},
+						},
+						figure.Keyframe{
+							Name: "stretch",
+							Joints: map[figure.Joint]float64{
+								"elbow_r":    -20,
+								"girdle_r":   -6,
+								"head":       -15,
+								"neck":       -30,
+								"shoulder_l": 8,
+								"shoulder_r": 16.6,
+							},
+						},
+					},
+				},
 			},
 			&Exercise{
 				ID:   "back-extension",
@@ -423,6 +638,74 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Seed:  "000_3e33b8f4d13dea5b.txt",
 						Title: "7 Stretches for Upper Back Pain Relief That You Can Do In 7 Mins or Less",
 						Item:  5,
+					},
+				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "lying-front",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "pillow",
+						},
+						figure.Prop{
+							Kind: "mat",
+						},
+					},
+					Anchor: &figure.Anchor{
+						Point: "hips",
+						Y:     15.5,
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "hips",
+							On:   "pillow",
+						},
+						figure.Contact{
+							Part: "knees",
+							On:   "floor",
+						},
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "rest",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    45,
+								"elbow_r":    45,
+								"hip_l":      25.5,
+								"hip_r":      25.5,
+								"knee_l":     23.5,
+								"knee_r":     23.5,
+								"neck":       -25,
+								"pelvis":     100,
+								"shoulder_l": -20,
+								"shoulder_r": -20,
+							},
+						},
+						figure.Keyframe{
+							Name: "lift",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    60,
+								"elbow_r":    60,
+								"hip_l":      25.5,
+								"hip_r":      25.5,
+								"knee_l":     23.5,
+								"knee_r":     23.5,
+								"lumbar":     -15,
+								"midback":    -10,
+								"neck":       -5,
+								"pelvis":     100,
+								"shoulder_l": -45,
+								"shoulder_r": -45,
+								"upperback":  -10,
+							},
+						},
 					},
 				},
 			},
@@ -509,6 +792,55 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Item:  6,
 					},
 				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "hands-knees",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "mat",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "knee_r",
+							On:   "floor",
+						},
+						figure.Contact{
+							Part: "hand_l",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name:   "start",
+							Joints: map[figure.Joint]float64{},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "hand_r",
+									On:   "floor",
+								},
+								figure.Contact{
+									Part: "knee_l",
+									On:   "floor",
+								},
+							},
+						},
+						figure.Keyframe{
+							Name: "reach",
+							Joints: map[figure.Joint]float64{
+								"ankle_l":    -30,
+								"elbow_r":    0,
+								"hip_l":      -23,
+								"knee_l":     0,
+								"shoulder_r": 160,
+								"wrist_r":    0,
+							},
+						},
+					},
+				},
 			},
 			&Exercise{
 				ID:   "wall-angels",
@@ -591,6 +923,64 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Seed:  "001_698296261aaddd72.txt",
 						Title: "7 Upper Back Pain Exercises and Stretches for Relief",
 						Item:  2,
+					},
+				},
+				Illustration: &figure.Illustration{
+					View: "front",
+					Base: "standing",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "wall",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "head",
+							On:   "wall",
+						},
+						figure.Contact{
+							Part: "upper_back",
+							On:   "wall",
+						},
+						figure.Contact{
+							Part: "hips",
+							On:   "wall",
+						},
+						figure.Contact{
+							Part: "forearms",
+							On:   "wall",
+						},
+						figure.Contact{
+							Part: "hands",
+							On:   "wall",
+						},
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "W",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    90,
+								"elbow_r":    90,
+								"shoulder_l": 80,
+								"shoulder_r": 80,
+							},
+						},
+						figure.Keyframe{
+							Name: "Y",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    15,
+								"elbow_r":    15,
+								"shoulder_l": 145,
+								"shoulder_r": 145,
+							},
+						},
 					},
 				},
 			},
@@ -681,6 +1071,77 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Item:  1,
 					},
 				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "lying-back",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "foam-roller",
+							X:    -36,
+						},
+						figure.Prop{
+							Kind: "mat",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "hips",
+							On:   "floor",
+						},
+						figure.Contact{
+							Part: "back",
+							On:   "foam-roller",
+						},
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "neutral",
+							Joints: map[figure.Joint]float64{
+								"ankle_l":    0,
+								"ankle_r":    0,
+								"elbow_l":    120,
+								"elbow_r":    120,
+								"hip_l":      76,
+								"hip_r":      76,
+								"knee_l":     104,
+								"knee_r":     104,
+								"pelvis":     -66,
+								"shoulder_l": 150,
+								"shoulder_r": 150,
+								"wrist_l":    60,
+								"wrist_r":    60,
+							},
+						},
+						figure.Keyframe{
+							Name: "arch",
+							Joints: map[figure.Joint]float64{
+								"ankle_l":    0,
+								"ankle_r":    0,
+								"elbow_l":    120,
+								"elbow_r":    120,
+								"hip_l":      76,
+								"hip_r":      76,
+								"knee_l":     104,
+								"knee_r":     104,
+								"midback":    -10,
+								"neck":       -10,
+								"pelvis":     -66,
+								"shoulder_l": 150,
+								"shoulder_r": 150,
+								"upperback":  -10,
+								"wrist_l":    60,
+								"wrist_r":    60,
+							},
+						},
+					},
+				},
 			},
 			&Exercise{
 				ID:   "chin-tucks",
@@ -761,6 +1222,53 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Item:  3,
 					},
 				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "seated",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "chair",
+							X:    -10,
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "hips",
+							On:   "chair",
+						},
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "start",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    70,
+								"elbow_r":    70,
+								"head":       -15,
+								"neck":       20,
+								"shoulder_l": 20,
+								"shoulder_r": 20,
+							},
+						},
+						figure.Keyframe{
+							Name: "tuck",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    70,
+								"elbow_r":    70,
+								"head":       10,
+								"neck":       -10,
+								"shoulder_l": 20,
+								"shoulder_r": 20,
+							},
+						},
+					},
+				},
 			},
 			&Exercise{
 				ID:   "scapular-squeezes",
@@ -839,6 +1347,54 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Seed:  "001_698296261aaddd72.txt",
 						Title: "7 Upper Back Pain Exercises and Stretches for Relief",
 						Item:  4,
+					},
+				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "seated",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "chair",
+							X:    -10,
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "hips",
+							On:   "chair",
+						},
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "relaxed",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    10,
+								"elbow_r":    10,
+								"girdle_l":   5,
+								"girdle_r":   5,
+								"shoulder_l": 10,
+								"shoulder_r": 10,
+							},
+						},
+						figure.Keyframe{
+							Name: "squeeze",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    10,
+								"elbow_r":    10,
+								"girdle_l":   -20,
+								"girdle_r":   -20,
+								"shoulder_l": -15,
+								"shoulder_r": -15,
+								"upperback":  -6,
+							},
+						},
 					},
 				},
 			},
@@ -922,6 +1478,48 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Item:  5,
 					},
 				},
+				Illustration: &figure.Illustration{
+					View: "front",
+					Base: "standing",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "doorway",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "feet",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name: "start",
+							Joints: map[figure.Joint]float64{
+								"shoulder_l": 8,
+								"shoulder_r": 8,
+							},
+						},
+						figure.Keyframe{
+							Name: "stretch",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    90,
+								"elbow_r":    90,
+								"shoulder_l": 90,
+								"shoulder_r": 90,
+							},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "forearms",
+									On:   "doorway",
+								},
+							},
+						},
+					},
+				},
 			},
 			&Exercise{
 				ID:   "cat-cow",
@@ -996,6 +1594,68 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Seed:  "001_698296261aaddd72.txt",
 						Title: "7 Upper Back Pain Exercises and Stretches for Relief",
 						Item:  6,
+					},
+				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "hands-knees",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "mat",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "hands",
+							On:   "floor",
+						},
+						figure.Contact{
+							Part: "knees",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name:   "neutral",
+							Joints: map[figure.Joint]float64{},
+						},
+						figure.Keyframe{
+							Name: "cow",
+							Joints: map[figure.Joint]float64{
+								"head":       -15,
+								"hip_l":      95,
+								"hip_r":      95,
+								"lumbar":     -20,
+								"midback":    -10,
+								"neck":       -30,
+								"pelvis":     95,
+								"shoulder_l": 55,
+								"shoulder_r": 55,
+								"upperback":  -10,
+								"wrist_l":    88,
+								"wrist_r":    88,
+							},
+						},
+						figure.Keyframe{
+							Name: "cat",
+							Joints: map[figure.Joint]float64{
+								"head":       15,
+								"hip_l":      35,
+								"hip_r":      35,
+								"lumbar":     15,
+								"midback":    20,
+								"neck":       30,
+								"pelvis":     35,
+								"shoulder_l": 90,
+								"shoulder_r": 90,
+								"upperback":  20,
+								"wrist_l":    88,
+								"wrist_r":    88,
+							},
+						},
 					},
 				},
 			},
@@ -1080,6 +1740,80 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Seed:  "001_698296261aaddd72.txt",
 						Title: "7 Upper Back Pain Exercises and Stretches for Relief",
 						Item:  7,
+					},
+				},
+				Illustration: &figure.Illustration{
+					View: "side",
+					Base: "hands-knees",
+					Props: []figure.Prop{
+						figure.Prop{
+							Kind: "floor",
+						},
+						figure.Prop{
+							Kind: "mat",
+						},
+					},
+					Contacts: []figure.Contact{
+						figure.Contact{
+							Part: "knees",
+							On:   "floor",
+						},
+					},
+					Keyframes: []figure.Keyframe{
+						figure.Keyframe{
+							Name:   "start",
+							Joints: map[figure.Joint]float64{},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "hands",
+									On:   "floor",
+								},
+							},
+						},
+						figure.Keyframe{
+							Name: "tuck",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    0,
+								"elbow_r":    15,
+								"shoulder_l": 112,
+								"shoulder_r": -20,
+								"wrist_l":    40,
+								"wrist_r":    60,
+							},
+						},
+						figure.Keyframe{
+							Name: "threaded",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":    30,
+								"elbow_r":    0,
+								"head":       2,
+								"hip_l":      85,
+								"hip_r":      85,
+								"lumbar":     45,
+								"midback":    -5,
+								"neck":       -5,
+								"pelvis":     85,
+								"shoulder_l": 176,
+								"shoulder_r": 36.4,
+								"upperback":  -10,
+								"wrist_l":    20,
+								"wrist_r":    0,
+							},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "forearm_r",
+									On:   "floor",
+								},
+								figure.Contact{
+									Part: "hand_l",
+									On:   "floor",
+								},
+								figure.Contact{
+									Part: "head",
+									On:   "floor",
+								},
+							},
+						},
 					},
 				},
 			},

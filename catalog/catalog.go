@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/figure"
 )
 
 // Position is a body position an exercise is done in.
@@ -143,7 +144,8 @@ type Exercise struct {
 	Mistakes          []string                  `json:"mistakes" yaml:"mistakes,omitempty"`
 	Cautions          []string                  `json:"cautions" yaml:"cautions"`
 	Source            []Source                  `json:"source" yaml:"source,omitempty"`
-	Origin            string                    `json:"origin" yaml:"-"` // "built-in" or the file it came from
+	Illustration      *figure.Illustration      `json:"illustration,omitempty" yaml:"illustration,omitempty"` // optional; docs/illustrations.md
+	Origin            string                    `json:"origin" yaml:"-"`                                      // "built-in" or the file it came from
 }
 
 // Sides returns how the exercise treats the sides of the body.

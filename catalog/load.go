@@ -233,7 +233,7 @@ func fieldAt(n *yaml.Node, line int) string {
 	return best
 }
 
-var cannotUnmarshal = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (.+)$") })
+var cannotUnmarshal = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$") })
 
 // wrongType turns the YAML library's "cannot unmarshal !!str `x` into int"
 // into words for people.
@@ -251,10 +251,16 @@ func wrongType(msg string) string {
 		want = message.KindList
 	case strings.HasPrefix(t, "map["):
 		want = message.KindMapping
-	case t == "int" || t == "float64":
+	case t == "int":
 		want = message.KindNumber
+	case t == "float64":
+		want = message.KindAnyNumber
 	case t == "bool":
 		want = message.KindYesNo
+	case t == "figure.Illustration" || t == "figure.Keyframe" || t == "figure.Prop" || t == "figure.Contact" || t == "figure.Anchor":
+		want = message.KindMapping
+	case strings.HasPrefix(t, "figure."):
+		want = message.KindText
 	case strings.Contains(t, ".") && !strings.HasPrefix(t, "catalog.") && !strings.HasPrefix(t, "dose."):
 		want = message.KindMapping
 	case t == "catalog.Exercise" || t == "catalog.Routine" || t == "catalog.Item" || t == "catalog.Cues" || t == "catalog.Source" ||
@@ -263,6 +269,9 @@ func wrongType(msg string) string {
 	}
 	if got == "" {
 		got = message.KindText
+	}
+	if !strings.Contains(msg, "`") { // a list or mapping has no value to quote
+		return message.Text(message.CatalogExpectedKind, kind(want), kind(got))
 	}
 	return message.Text(message.CatalogExpected, kind(want), kind(got), m[2])
 }

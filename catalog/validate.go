@@ -117,6 +117,9 @@ func (e *Exercise) Validate() []dose.Problem {
 	for i, s := range e.Source {
 		checkText(&ps, fmt.Sprintf("source[%d].title", i), s.Title)
 	}
+	if e.Illustration != nil {
+		e.validateIllustration(&ps, d)
+	}
 	return ps
 }
 

@@ -40,6 +40,7 @@ func (a *app) exercisesCommand() *cobra.Command {
 
 func (a *app) exerciseShowCommand() *cobra.Command {
 	var asJSON bool
+	var svgFile, svgFrame string
 	cmd := &cobra.Command{
 		Use:               "show ID",
 		Short:             message.Text(message.HelpExerciseShow),
@@ -50,6 +51,9 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if svgFile != "" || svgFrame != "" {
+				return a.writeFigure(e, svgFile, svgFrame, asJSON)
+			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, e)
 			}
@@ -58,6 +62,8 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
+	cmd.Flags().StringVar(&svgFile, "svg", "", message.Text(message.FlagSVG))
+	cmd.Flags().StringVar(&svgFrame, "svg-frame", "", message.Text(message.FlagSVGFrame))
 	return cmd
 }
 
