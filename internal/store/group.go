@@ -117,10 +117,15 @@ func (g *Group) commit(batch []*groupReq) {
 	s := g.s
 	errs := make([]error, len(batch))
 	err := s.write(func() error {
+		prepared, err := s.stmt(context.Background(), recordSQL)
+		if err != nil {
+			return err
+		}
 		tx, err := s.db.BeginTx(context.Background(), nil)
 		if err != nil {
 			return err
 		}
+		record := tx.Stmt(prepared)
 		// PostgreSQL aborts a whole transaction at its first error; a
 		// savepoint per outcome keeps a refused one from failing the rest.
 		// SQLite undoes only the statement that failed.
@@ -130,7 +135,7 @@ func (g *Group) commit(batch []*groupReq) {
 				errs[i] = err // never written: the caller has gone
 				continue
 			}
-			errs[i] = g.one(tx, r, savepoints)
+			errs[i] = g.one(tx, record, r, savepoints)
 			if errs[i] != nil && !isRefusal(s, errs[i]) {
 				tx.Rollback()
 				return errs[i]
@@ -151,15 +156,15 @@ func (g *Group) commit(batch []*groupReq) {
 }
 
 // one saves one outcome inside the batch's transaction.
-func (g *Group) one(tx *sql.Tx, r *groupReq, savepoints bool) error {
+func (g *Group) one(tx *sql.Tx, record *sql.Stmt, r *groupReq, savepoints bool) error {
 	if !savepoints {
-		_, err := tx.Exec(recordSQL, recordArgs(r.sessionID, r.p)...)
+		_, err := record.Exec(recordArgs(r.sessionID, r.p)...)
 		return err
 	}
 	if _, err := tx.Exec("SAVEPOINT outcome"); err != nil {
 		return err
 	}
-	_, err := tx.Exec(recordSQL, recordArgs(r.sessionID, r.p)...)
+	_, err := record.Exec(recordArgs(r.sessionID, r.p)...)
 	if err != nil {
 		if _, rerr := tx.Exec("ROLLBACK TO SAVEPOINT outcome"); rerr != nil {
 			return errors.Join(err, rerr)

@@ -38,7 +38,7 @@ func (s *Store) SavePSFS(ctx context.Context, at time.Time, scores map[string]in
 
 // PSFS returns every functional-scale rating, oldest first.
 func (s *Store) PSFS(ctx context.Context) ([]progress.PSFSRating, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT at, activity, score FROM psfs_ratings ORDER BY at, activity`)
+	rows, err := s.queryStmt(ctx, `SELECT at, activity, score FROM psfs_ratings ORDER BY at, activity`)
 	if err != nil {
 		return nil, s.fail("read functional scale", err)
 	}

@@ -52,7 +52,7 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 
 // Screenings returns every screening and clearance, oldest first.
 func (s *Store) Screenings(ctx context.Context) ([]safety.Screening, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, at, answers, outcome, flagged, clearing FROM screenings ORDER BY at, id`)
+	rows, err := s.queryStmt(ctx, `SELECT id, at, answers, outcome, flagged, clearing FROM screenings ORDER BY at, id`)
 	if err != nil {
 		return nil, s.fail("read screenings", err)
 	}
@@ -128,7 +128,7 @@ func (s *Store) Enable(ctx context.Context, exerciseID string) (bool, error) {
 
 // ExerciseStates returns every exercise set aside, by id.
 func (s *Store) ExerciseStates(ctx context.Context) (map[string]ExerciseState, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT exercise_id, excluded, reason, since, avoided FROM exercise_states`)
+	rows, err := s.queryStmt(ctx, `SELECT exercise_id, excluded, reason, since, avoided FROM exercise_states`)
 	if err != nil {
 		return nil, s.fail("read exercise states", err)
 	}

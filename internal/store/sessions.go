@@ -84,7 +84,11 @@ func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.
 		return err
 	}
 	err := s.write(func() error {
-		_, err := s.db.ExecContext(ctx, recordSQL, recordArgs(sessionID, p)...)
+		st, err := s.stmt(ctx, recordSQL)
+		if err != nil {
+			return err
+		}
+		_, err = st.ExecContext(ctx, recordArgs(sessionID, p)...)
 		return err
 	})
 	if err != nil && s.eng.isForeignKey(err) {
@@ -305,7 +309,11 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 	q := "SELECT " + sessionColumns + ", " + performanceColumns +
 		" FROM (SELECT * FROM sessions " + clause + ") s LEFT JOIN performances p ON p.session_id = s.id" +
 		" ORDER BY s.started_at DESC, s.id DESC, p.idx"
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -42,6 +42,35 @@ type Store struct {
 	// at a time: waiting here is fair and prompt, where SQLite's own busy
 	// handler sleeps and retries.
 	writeMu sync.Mutex
+
+	// stmts holds prepared statements by their SQL: preparing (parsing)
+	// a statement was most of the cost of reading the journal.
+	stmts sync.Map
+}
+
+// queryStmt runs a prepared query.
+func (s *Store) queryStmt(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	st, err := s.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// stmt returns the prepared statement for q, preparing it on first use.
+func (s *Store) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(q); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
 }
 
 var _ journal.Store = (*Store)(nil)
@@ -83,6 +112,10 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 // Close releases the database. On SQLite, closing the last connection also
 // folds the write-ahead log back into the journal file.
 func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
 	if err := s.db.Close(); err != nil {
 		return s.fail("close", err)
 	}

@@ -40,7 +40,11 @@ type SessionHead struct {
 func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
 	h := SessionHead{ID: id}
 	var status string
-	err := s.db.QueryRowContext(ctx, "SELECT owner, status, planned_exercises FROM sessions WHERE id = $1", id).
+	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises FROM sessions WHERE id = $1")
+	if err != nil {
+		return h, s.fail("read session "+id, err)
+	}
+	err = st.QueryRowContext(ctx, id).
 		Scan(&h.Owner, &status, &h.PlannedExercises)
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, coded(unhunch.ENotFound, nil, message.StoreNoSession, id)

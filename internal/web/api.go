@@ -225,6 +225,11 @@ func (s *Server) listRoutines(w http.ResponseWriter, r *http.Request) error {
 
 // routineSummaries lists the catalog's routines with computed durations.
 func (s *Server) routineSummaries() ([]api.RoutineSummary, error) {
+	return s.summaries()
+}
+
+// computeSummaries compiles every routine at the starting dose.
+func (s *Server) computeSummaries() ([]api.RoutineSummary, error) {
 	list := make([]api.RoutineSummary, 0, len(s.cat.Routines()))
 	for _, r := range s.cat.Routines() {
 		steps, err := person.Prepare(s.cat, r, nil, nil, true)

@@ -8,6 +8,7 @@ import (
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/progress"
 )
 
@@ -17,6 +18,11 @@ func (s *Server) progressDoc(r *http.Request) (api.Progress, error) {
 	if err != nil {
 		return api.Progress{}, err
 	}
+	return s.progressFor(r, sessions)
+}
+
+// progressFor is progressDoc with the journal's sessions already read.
+func (s *Server) progressFor(r *http.Request, sessions []*journal.Session) (api.Progress, error) {
 	ratings, err := s.st.PSFS(r.Context())
 	if err != nil {
 		return api.Progress{}, err

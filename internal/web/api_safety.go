@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 	"github.com/unhunch/unhunch/timeline"
@@ -94,12 +95,17 @@ type gateDoc struct {
 
 // gate decides whether a session may start now, from the journal.
 func (s *Server) gate(r *http.Request) (gateDoc, error) {
-	now := s.now()
-	screenings, err := s.st.Screenings(r.Context())
+	sessions, err := s.st.Sessions(r.Context(), journalAll)
 	if err != nil {
 		return gateDoc{}, err
 	}
-	sessions, err := s.st.Sessions(r.Context(), journalAll)
+	return s.gateFor(r, sessions)
+}
+
+// gateFor is gate with the journal's sessions already read.
+func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc, error) {
+	now := s.now()
+	screenings, err := s.st.Screenings(r.Context())
 	if err != nil {
 		return gateDoc{}, err
 	}

@@ -16,7 +16,9 @@ func (s *Server) exercisesPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "exercises", page{Title: message.Text(message.WebTitleExercises), Nav: "exercises", Data: s.cat.Exercises()})
+	return s.catalogPage(w, "exercises", "exercises", func() (page, error) {
+		return page{Title: message.Text(message.WebTitleExercises), Nav: "exercises", Data: s.cat.Exercises()}, nil
+	})
 }
 
 // exerciseData is the exercise page.
@@ -31,6 +33,14 @@ func (s *Server) exercisePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	return s.catalogPage(w, "exercise/"+e.ID, "exercise", func() (page, error) {
+		return page{Title: e.Name, Nav: "exercises", Data: exercisePageData(e)}, nil
+	})
+}
+
+// exercisePageData is what an exercise's page shows: the record, how long it
+// takes at the starting dose, and its cues in the order they are heard.
+func exercisePageData(e *catalog.Exercise) exerciseData {
 	d := exerciseData{E: e}
 	if tl, err := timeline.Compile([]timeline.Step{{Exercise: e}}, timelineRules); err == nil {
 		d.Takes = timeline.String(tl.Exercises[0].Duration)
@@ -46,15 +56,14 @@ func (s *Server) exercisePage(w http.ResponseWriter, r *http.Request) error {
 			d.Cues = append(d.Cues, timeline.SideCue(v, e.Dose.FirstSide))
 		}
 	}
-	return s.render(w, http.StatusOK, "exercise", page{Title: e.Name, Nav: "exercises", Data: d})
+	return d
 }
 
 func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
-	list, err := s.routineSummaries()
-	if err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "routines", page{Title: message.Text(message.WebTitleRoutines), Nav: "routines", Data: list})
+	return s.catalogPage(w, "routines", "routines", func() (page, error) {
+		list, err := s.routineSummaries()
+		return page{Title: message.Text(message.WebTitleRoutines), Nav: "routines", Data: list}, err
+	})
 }
 
 // routineData is a routine's page, or a plan's.

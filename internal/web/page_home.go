@@ -47,15 +47,16 @@ type homeData struct {
 }
 
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
-	g, err := s.gate(r)
+	// One read of the journal serves the gate, the progress and the suggestion.
+	sessions, err := s.st.Sessions(r.Context(), journalAll)
 	if err != nil {
 		return err
 	}
-	doc, err := s.progressDoc(r)
+	g, err := s.gateFor(r, sessions)
 	if err != nil {
 		return err
 	}
-	sessions, err := s.st.Sessions(r.Context(), journal.Filter{Limit: 50})
+	doc, err := s.progressFor(r, sessions)
 	if err != nil {
 		return err
 	}

@@ -77,9 +77,11 @@ func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	var d []guideSection
-	for _, k := range message.AboutSafetySections {
-		d = append(d, guideSection{Heading: message.Text(k + ".heading"), Paragraphs: splitParas(message.Text(k + ".body"))})
-	}
-	return s.render(w, http.StatusOK, "safety", page{Title: message.Text(message.AboutSafetyTitle), Nav: "safety", Data: d})
+	return s.catalogPage(w, "safety", "safety", func() (page, error) {
+		var d []guideSection
+		for _, k := range message.AboutSafetySections {
+			d = append(d, guideSection{Heading: message.Text(k + ".heading"), Paragraphs: splitParas(message.Text(k + ".body"))})
+		}
+		return page{Title: message.Text(message.AboutSafetyTitle), Nav: "safety", Data: d}, nil
+	})
 }

@@ -15,12 +15,14 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
@@ -49,6 +51,12 @@ type Server struct {
 	pages   *pageSet
 	metrics *metrics
 	sw      []byte // the service worker
+
+	// rendered holds pages that depend only on the catalog, by key.
+	rendered sync.Map
+	// summaries are the routines with their computed durations at the
+	// starting dose: the catalog does not change while the server runs.
+	summaries func() ([]api.RoutineSummary, error)
 }
 
 // route is one method and path the server answers.
@@ -79,6 +87,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Registry = prometheus.NewRegistry()
 	}
 	s := &Server{cfg: cfg, st: cfg.Store, cat: cfg.Catalog, log: cfg.Logger}
+	s.summaries = sync.OnceValues(s.computeSummaries)
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
