@@ -50,6 +50,9 @@ type RoutineExercise struct {
 	DurationSeconds float64          `json:"duration_seconds"`
 	SetupSeconds    float64          `json:"setup_seconds"`
 	Level           *LevelChange     `json:"level,omitempty"` // when the person's level differs from the start
+	// Frames are the names of the exercise figure's stills, in order (the
+	// first is the resting shape); empty when it has no figure.
+	Frames []string `json:"frames,omitempty"`
 }
 
 // LevelChange is the latest move of an exercise's dose for this person.
@@ -118,6 +121,7 @@ func NewRoutine(r *catalog.Routine, steps []timeline.Step, tl *timeline.Timeline
 		out.Exercises = append(out.Exercises, RoutineExercise{
 			ID: e.ID, Name: e.Name, Position: b.Position, Dose: NewAmount(e, b.Amount),
 			StartMS: b.Start.Milliseconds(), DurationSeconds: Seconds(b.Duration), SetupSeconds: Seconds(b.Setup),
+			Frames: Frames(e),
 		})
 	}
 	out.Fit = FitReport{
@@ -135,6 +139,19 @@ func NewRoutine(r *catalog.Routine, steps []timeline.Step, tl *timeline.Timeline
 	}
 	for _, d := range fit.Drops {
 		out.Fit.DropSavings = append(out.Fit.DropSavings, DropFit{ID: steps[d.Index].Exercise.ID, SavesSeconds: Seconds(d.Saves)})
+	}
+	return out
+}
+
+// Frames lists the names of an exercise figure's keyframes, in order; nil
+// when the exercise has no figure.
+func Frames(e *catalog.Exercise) []string {
+	if e.Illustration == nil {
+		return nil
+	}
+	out := make([]string, len(e.Illustration.Keyframes))
+	for i, k := range e.Illustration.Keyframes {
+		out[i] = k.Name
 	}
 	return out
 }

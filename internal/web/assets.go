@@ -81,10 +81,10 @@ func loadAssets() (*assetSet, error) {
 }
 
 // serviceWorker writes the service worker for these routines: it keeps
-// every asset, the app shell and each routine's player page.
-func (a *assetSet) serviceWorker(routines []string) ([]byte, error) {
+// every asset, the app shell, each routine's player page and every figure.
+func (a *assetSet) serviceWorker(routines, figures []string) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := a.swTmpl.Execute(&buf, map[string]any{"Version": a.hash, "Assets": a.urls, "Routines": routines}); err != nil {
+	if err := a.swTmpl.Execute(&buf, map[string]any{"Version": a.hash, "Assets": a.urls, "Routines": routines, "Figures": figures}); err != nil {
 		return nil, unhunch.Errorf(unhunch.EInternal, "web: service worker: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -212,6 +212,8 @@ func TestBrowserSession(t *testing.T) {
 	run(t, ctx, "voice on, pain 3, start", chromedp.Click(chromedp.CSS(`#voice-toggle`)), chromedp.Click(chromedp.CSS(`#pain-before input[value="3"]`)),
 		chromedp.Click(chromedp.CSS(`#start`)), chromedp.WaitVisible(chromedp.CSS(`#stage`)))
 	poll(t, ctx, "second exercise", `document.getElementById('ex-count').textContent.startsWith('Exercise 2 of')`, 30*time.Second)
+	// The figure follows the segment: a drawn still or animation of this exercise.
+	poll(t, ctx, "the figure", `(f => !f.hidden && f.complete && f.naturalWidth > 0 && f.src.includes('/exercises/'))(document.getElementById('figure'))`, 10*time.Second)
 	run(t, ctx, "stop with Esc", chromedp.KeyEvent(kb.Escape), chromedp.WaitVisible(chromedp.CSS(`#ask`)))
 	if state := eval[string](t, ctx, `unhunchPlayer.state()`); state != "asking" {
 		t.Fatalf("after Esc the player is %s", state)

@@ -15,6 +15,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/timeline"
@@ -41,7 +42,16 @@ type page struct {
 // loadPages parses the layout and every page under templates/.
 func loadPages(assets *assetSet) (*pageSet, error) {
 	funcs := template.FuncMap{
-		"t":     func(k string, args ...any) string { return message.Text(message.Key(k), args...) },
+		"t": func(k string, args ...any) string { return message.Text(message.Key(k), args...) },
+		// poster is the URL of the still that shows an exercise best: the
+		// shape it reaches (its last keyframe); "" when it has no figure.
+		"poster": func(e *catalog.Exercise) string {
+			f := api.Frames(e)
+			if len(f) == 0 {
+				return ""
+			}
+			return "/exercises/" + e.ID + "/frames/" + f[len(f)-1] + ".svg"
+		},
 		"asset": assets.URL,
 		"clock": func(seconds float64) string { return timeline.String(time.Duration(seconds * float64(time.Second))) },
 		"dur":   func(d time.Duration) string { return timeline.String(d) },

@@ -102,11 +102,22 @@ func New(cfg Config) (*Server, error) {
 	for _, r := range s.cat.Routines() {
 		ids = append(ids, r.ID)
 	}
-	if s.sw, err = s.assets.serviceWorker(ids); err != nil {
+	var figures []string // kept by the service worker, so the player shows them offline
+	for _, e := range s.cat.Exercises() {
+		f := api.Frames(e)
+		if len(f) == 0 {
+			continue
+		}
+		figures = append(figures, "/exercises/"+e.ID+"/figure.svg")
+		for _, n := range f {
+			figures = append(figures, "/exercises/"+e.ID+"/frames/"+n+".svg")
+		}
+	}
+	if s.sw, err = s.assets.serviceWorker(ids, figures); err != nil {
 		return nil, err
 	}
 	s.group = s.st.NewGroup(store.DefaultGroupSize)
-	s.routes = append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...)
+	s.routes = append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...)
 	s.handler = s.build()
 	return s, nil
 }

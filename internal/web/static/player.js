@@ -137,6 +137,12 @@
     const s = segs[i], b = s.exercise_index;
     $('cue').textContent = s.cue;
     U.speak(s.cue);
+    const fig = $('figure'), src = b >= 0 ? figureSrc(blocks[b], s) : '';
+    if (src) {
+      if (fig.getAttribute('src') !== src) fig.setAttribute('src', src);
+      fig.alt = fmt(W.figure, blocks[b].name);
+    }
+    fig.hidden = !src;
     if (b >= 0) {
       $('ex-name').textContent = blocks[b].name;
       $('ex-count').textContent = fmt(W.exercise, b + 1, blocks.length);
@@ -145,6 +151,24 @@
       $('ex-name').textContent = W.finish;
       $('ex-count').textContent = '';
       $('next').textContent = '';
+    }
+  }
+  // The figure follows the segment's phase: the resting shape while
+  // announcing, setting up and resting; the shape being reached while moving
+  // and holding (a named pose, such as W or Y, when the segment has one); the
+  // breath's two shapes; and the animation for continuous work.
+  function figureSrc(ex, s) {
+    const f = ex.frames || [];
+    if (!f.length) return '';
+    const base = '/exercises/' + encodeURIComponent(ex.id);
+    const still = n => base + '/frames/' + encodeURIComponent(n) + '.svg';
+    const target = s.pose && f.includes(s.pose) ? s.pose : f[f.length - 1];
+    switch (s.phase) {
+      case 'move': return ex.dose.mode === 'timed' ? base + '/figure.svg' : still(target);
+      case 'hold': return still(target);
+      case 'breathe-in': return still(f[Math.min(1, f.length - 1)]);
+      case 'breathe-out': return still(f[Math.min(2, f.length - 1)]);
+      default: return still(f[0]);
     }
   }
   function draw() {

@@ -1,5 +1,5 @@
 // unhunch's service worker: it keeps the app shell, the catalog, the
-// routines and their player pages, so a routine plays (and is recorded, by
+// routines, their player pages and the exercises' figures, so a routine plays (and is recorded, by
 // the page's outbox) with the network off. Pages and API reads go to the
 // network first and fall back to what was kept; hashed assets never change,
 // so they come from the cache. The safety gate is never served from here:
@@ -7,7 +7,7 @@
 'use strict';
 const VERSION = 'unhunch-/*{{.Version}}*/';
 const SHELL = [/*{{range .Assets}}*/'/*{{.}}*/', /*{{end}}*/'/', '/routines', '/exercises', '/history', '/progress', '/plan', '/settings', '/safety', '/screen',
-  '/manifest.webmanifest', '/api/v1/routines', '/api/v1/exercises'/*{{range .Routines}}*/, '/play//*{{.}}*/', '/api/v1/routines//*{{.}}*/'/*{{end}}*/];
+  '/manifest.webmanifest', '/api/v1/routines', '/api/v1/exercises'/*{{range .Routines}}*/, '/play//*{{.}}*/', '/api/v1/routines//*{{.}}*/'/*{{end}}*//*{{range .Figures}}*/, '/*{{.}}*/'/*{{end}}*/];
 
 self.addEventListener('install', e => {
   e.waitUntil(caches.open(VERSION).then(c => c.addAll(SHELL)).then(() => self.skipWaiting()));
