@@ -141,6 +141,10 @@ func (g *Group) commit(batch []*groupReq) {
 				return errs[i]
 			}
 		}
+		if err := bumpVersion(context.Background(), tx); err != nil {
+			tx.Rollback()
+			return err
+		}
 		return tx.Commit()
 	})
 	for i, r := range batch {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 
@@ -19,19 +20,14 @@ func (s *Store) SavePSFS(ctx context.Context, at time.Time, scores map[string]in
 			return invalid(message.StoreBadScore, name, score)
 		}
 	}
-	err := s.write(func() error {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		for name, score := range scores {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO psfs_ratings (at, activity, score) VALUES ($1, $2, $3)`,
 				millis(at), strings.TrimSpace(name), score); err != nil {
 				return err
 			}
 		}
-		return tx.Commit()
+		return nil
 	})
 	return s.fail("save functional scale", err)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"time"
 
@@ -42,8 +43,8 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 	if sc.Clearing {
 		clearing = 1
 	}
-	err = s.write(func() error {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO screenings (id, at, answers, outcome, flagged, clearing)
+	err = s.writeTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO screenings (id, at, answers, outcome, flagged, clearing)
 			VALUES ($1, $2, $3, $4, $5, $6)`, sc.ID, millis(sc.At), string(answers), string(sc.Result.Outcome), string(flagged), clearing)
 		return err
 	})
@@ -93,8 +94,8 @@ type ExerciseState struct {
 
 // Exclude keeps an exercise out of automatic plans after a stop for reason.
 func (s *Store) Exclude(ctx context.Context, exerciseID, reason string, at time.Time) error {
-	err := s.write(func() error {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, excluded, reason, since) VALUES ($1, 1, $2, $3)
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, excluded, reason, since) VALUES ($1, 1, $2, $3)
 			ON CONFLICT (exercise_id) DO UPDATE SET excluded = 1, reason = $2, since = $3`, exerciseID, reason, millis(at))
 		return err
 	})
@@ -103,8 +104,8 @@ func (s *Store) Exclude(ctx context.Context, exerciseID, reason string, at time.
 
 // Avoid puts an exercise on the person's avoid list.
 func (s *Store) Avoid(ctx context.Context, exerciseID string, at time.Time) error {
-	err := s.write(func() error {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, avoided, since) VALUES ($1, 1, $2)
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, avoided, since) VALUES ($1, 1, $2)
 			ON CONFLICT (exercise_id) DO UPDATE SET avoided = 1`, exerciseID, millis(at))
 		return err
 	})
@@ -115,8 +116,8 @@ func (s *Store) Avoid(ctx context.Context, exerciseID string, at time.Time) erro
 // It reports whether the exercise had been set aside.
 func (s *Store) Enable(ctx context.Context, exerciseID string) (bool, error) {
 	var n int64
-	err := s.write(func() error {
-		res, err := s.db.ExecContext(ctx, `DELETE FROM exercise_states WHERE exercise_id = $1`, exerciseID)
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM exercise_states WHERE exercise_id = $1`, exerciseID)
 		if err != nil {
 			return err
 		}

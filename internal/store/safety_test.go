@@ -9,6 +9,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/safety"
 )
 
@@ -86,6 +87,82 @@ func TestExerciseStates(t *testing.T) {
 		got, _ = st.ExerciseStates(ctx)
 		if _, ok := got["bird-dog"]; ok || len(got) != 1 {
 			t.Errorf("after enable: %v", got)
+		}
+	})
+}
+
+// Every kind of write raises the journal's version; reads do not.
+func TestVersionMovesWithEveryWrite(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		st := open(t, e)
+		last, err := st.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		moved := func(what string) {
+			t.Helper()
+			v, err := st.Version(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v <= last {
+				t.Errorf("%s: version %d, was %d", what, v, last)
+			}
+			last = v
+		}
+		s := &journal.Session{RoutineID: "quick-daily-reset", StartedAt: base, Owner: "web"}
+		if _, err := st.StartSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		moved("start")
+		if err := st.RecordExercise(ctx, s.ID, perf(0, "chin-tucks", journal.Done, base)); err != nil {
+			t.Fatal(err)
+		}
+		moved("record")
+		g := st.NewGroup(store.DefaultGroupSize)
+		if err := g.RecordExercise(ctx, s.ID, perf(1, "scapular-squeezes", journal.Done, base)); err != nil {
+			t.Fatal(err)
+		}
+		g.Close()
+		moved("group record")
+		if err := st.RateExercise(ctx, s.ID, 0, journal.Right); err != nil {
+			t.Fatal(err)
+		}
+		moved("rate")
+		if err := st.FinishSession(ctx, s.ID, journal.Completed, base.Add(time.Minute), ptr(2), ""); err != nil {
+			t.Fatal(err)
+		}
+		moved("finish")
+		sc := safety.Screening{At: base, Result: safety.Result{Outcome: safety.Clear}}
+		if err := st.SaveScreening(ctx, &sc); err != nil {
+			t.Fatal(err)
+		}
+		moved("screening")
+		if err := st.Avoid(ctx, "bird-dog", base); err != nil {
+			t.Fatal(err)
+		}
+		moved("avoid")
+		if _, err := st.Enable(ctx, "bird-dog"); err != nil {
+			t.Fatal(err)
+		}
+		moved("enable")
+		if err := st.SavePSFS(ctx, base, map[string]int{"Driving": 4}); err != nil {
+			t.Fatal(err)
+		}
+		moved("psfs")
+		if _, err := st.Sessions(ctx, journal.Filter{}); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := st.Version(ctx); v != last {
+			t.Errorf("a read moved the version from %d to %d", last, v)
+		}
+		// A write that fails moves nothing.
+		if err := st.RecordExercise(ctx, "no-such-session", perf(0, "chin-tucks", journal.Done, base)); err == nil {
+			t.Fatal("recording for a missing session must fail")
+		}
+		if v, _ := st.Version(ctx); v != last {
+			t.Errorf("a failed write moved the version from %d to %d", last, v)
 		}
 	})
 }

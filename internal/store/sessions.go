@@ -43,8 +43,8 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 		sess.Exercises = []journal.Performance{}
 	}
 	var n int64
-	err = s.write(func() error {
-		res, err := s.db.ExecContext(ctx, `INSERT INTO sessions
+	err = s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
 			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 			ON CONFLICT DO NOTHING`,
@@ -83,12 +83,12 @@ func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.
 	if err := checkPerformance(p); err != nil {
 		return err
 	}
-	err := s.write(func() error {
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		st, err := s.stmt(ctx, recordSQL)
 		if err != nil {
 			return err
 		}
-		_, err = st.ExecContext(ctx, recordArgs(sessionID, p)...)
+		_, err = tx.StmtContext(ctx, st).ExecContext(ctx, recordArgs(sessionID, p)...)
 		return err
 	})
 	if err != nil && s.eng.isForeignKey(err) {
@@ -123,8 +123,8 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index int, r
 		return err
 	}
 	var n int64
-	err := s.write(func() error {
-		res, err := s.db.ExecContext(ctx, "UPDATE performances SET rating = $3 WHERE session_id = $1 AND idx = $2",
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE performances SET rating = $3 WHERE session_id = $1 AND idx = $2",
 			sessionID, index, string(r))
 		if err != nil {
 			return err
@@ -168,8 +168,8 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 		endedAt = time.Now()
 	}
 	var n int64
-	err := s.write(func() error {
-		res, err := s.db.ExecContext(ctx, `UPDATE sessions SET status = $2, ended_at = $3, pain_after = $4, stop_reason = $5
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE sessions SET status = $2, ended_at = $3, pain_after = $4, stop_reason = $5
 			WHERE id = $1`, id, string(status), millis(endedAt), nullInt(painAfter), string(reason))
 		if err != nil {
 			return err
@@ -233,8 +233,8 @@ func (s *Store) ActiveSessions(ctx context.Context) ([]*journal.Session, error) 
 // for an unknown id.
 func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) error {
 	var n int64
-	err := s.write(func() error {
-		res, err := s.db.ExecContext(ctx, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
 			id, string(journal.Interrupted), millis(at), string(journal.Active))
 		if err != nil {
 			return err

@@ -138,6 +138,44 @@ func (s *Store) write(f func() error) error {
 	return f()
 }
 
+// writeTx runs one write in a transaction that also raises the journal's
+// version, so that readers can tell that something changed.
+func (s *Store) writeTx(ctx context.Context, f func(tx *sql.Tx) error) error {
+	return s.write(func() error {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if err := f(tx); err != nil {
+			return err
+		}
+		if err := bumpVersion(ctx, tx); err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// bumpVersion raises the journal's version inside a write's transaction.
+func bumpVersion(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, "UPDATE journal_version SET v = v + 1 WHERE id = 1")
+	return err
+}
+
+// Version returns a number that changes whenever anything in the journal
+// does: one small read, so a reader can keep what it built from the journal
+// until the version moves.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	st, err := s.stmt(ctx, "SELECT v FROM journal_version WHERE id = 1")
+	if err != nil {
+		return 0, s.fail("read journal version", err)
+	}
+	var v int64
+	err = st.QueryRowContext(ctx).Scan(&v)
+	return v, s.fail("read journal version", err)
+}
+
 // fail turns err from an operation (op, e.g. "save session X") into an error
 // with a code: errors that already have one pass through; database errors
 // the engine recognises (locked, read-only, damaged, unreachable…) get a

@@ -13,7 +13,7 @@ func benchEnv(b *testing.B) (*env, []string) {
 	t := &testing.T{}
 	e := newEnv(t, true)
 	var ids []string
-	for i := range 8 {
+	for i := range 50 {
 		rec := httptest.NewRecorder()
 		req := httptest.NewRequest("POST", "/api/v1/sessions", strings.NewReader(`{"routine_id":"posture-support","pain_before":3}`))
 		req.Header.Set("Content-Type", "application/json")
@@ -25,6 +25,13 @@ func benchEnv(b *testing.B) (*env, []string) {
 		id := rec.Body.String()
 		id = id[strings.Index(id, `"id":"`)+6:]
 		ids = append(ids, id[:26])
+		for k := range 7 {
+			body := fmt.Sprintf(`{"type":"exercise","index":%d,"exercise_id":"chin-tucks","outcome":"done","amount":{"reps":10,"hold_seconds":5},"seconds":60,"started_at":"2026-11-18T09:30:00Z","ended_at":"2026-11-18T09:31:00Z"}`, k)
+			req := httptest.NewRequest("POST", "/api/v1/sessions/"+ids[i]+"/events", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			rec := httptest.NewRecorder()
+			e.h.ServeHTTP(rec, req)
+		}
 	}
 	return e, ids
 }

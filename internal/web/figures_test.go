@@ -105,3 +105,27 @@ func TestBrowserContactSheet(t *testing.T) {
 		t.Logf("contact sheet: internal/web/%s", out)
 	}
 }
+
+// Pages built from the journal are kept between requests, and rebuilt as
+// soon as the journal changes or the day does.
+func TestJournalPagesFollowTheJournal(t *testing.T) {
+	e := newEnv(t, true)
+	first := e.get("/history")
+	if again := e.get("/history"); again != first {
+		t.Fatal("an unchanged journal must give the same page")
+	}
+	sid := e.start("quick-daily-reset", "k-cache", 3)
+	if h := e.get("/history"); h == first || !strings.Contains(h, "Quick daily reset") {
+		t.Errorf("history must show the new session")
+	}
+	home := e.get("/")
+	e.do("POST", "/api/v1/sessions/"+sid+"/events", `{"type":"finish","status":"completed","pain_after":2}`, nil)
+	if h := e.get("/"); h == home {
+		t.Error("home must change when a session finishes")
+	}
+	progress := e.get("/progress")
+	e.at = e.at.Add(24 * time.Hour)
+	if p := e.get("/progress"); p == progress {
+		t.Error("progress must be rebuilt on a new day (the calendar moves)")
+	}
+}

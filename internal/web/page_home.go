@@ -47,33 +47,39 @@ type homeData struct {
 }
 
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
-	// One read of the journal serves the gate, the progress and the suggestion.
-	sessions, err := s.st.Sessions(r.Context(), journalAll)
-	if err != nil {
-		return err
-	}
-	g, err := s.gateFor(r, sessions)
-	if err != nil {
-		return err
-	}
-	doc, err := s.progressFor(r, sessions)
-	if err != nil {
-		return err
-	}
-	list, err := s.routineSummaries()
-	if err != nil {
-		return err
-	}
-	d := homeData{Gate: g, Streak: doc.Adherence.CurrentStreak, Best: doc.Adherence.BestStreak, Advice: doc.Advice,
-		Chart: painChart(doc.Pain, 320, 120)}
-	if n := len(doc.Adherence.Weeks); n > 0 {
-		d.ThisWeek = doc.Adherence.Weeks[n-1].Days
-	}
-	if len(sessions) > 0 {
-		d.Last = sessions[0]
-	}
-	d.Suggestion = suggest(list, sessions, s.now())
-	return s.render(w, http.StatusOK, "home", page{Title: message.Text(message.WebAppName), Nav: "home", Data: d})
+	return s.journalPage(w, r, "home", "home", func() (page, time.Time, error) {
+		// One read of the journal serves the gate, the progress and the suggestion.
+		sessions, err := s.st.Sessions(r.Context(), journalAll)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		g, err := s.gateFor(r, sessions)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		doc, err := s.progressFor(r, sessions)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		list, err := s.routineSummaries()
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		d := homeData{Gate: g, Streak: doc.Adherence.CurrentStreak, Best: doc.Adherence.BestStreak, Advice: doc.Advice,
+			Chart: painChart(doc.Pain, 320, 120)}
+		if n := len(doc.Adherence.Weeks); n > 0 {
+			d.ThisWeek = doc.Adherence.Weeks[n-1].Days
+		}
+		if len(sessions) > 0 {
+			d.Last = sessions[0]
+		}
+		d.Suggestion = suggest(list, sessions, s.now())
+		var until time.Time // the gate changes when a screening or clearance runs out
+		if g.ValidUntil != nil {
+			until = *g.ValidUntil
+		}
+		return page{Title: message.Text(message.WebAppName), Nav: "home", Data: d}, until, nil
+	})
 }
 
 // suggest picks today's routine: one that fits its time box, practised

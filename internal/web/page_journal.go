@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"time"
 
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
@@ -20,21 +21,23 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	list, err := s.st.Sessions(r.Context(), journalAll)
-	if err != nil {
-		return err
-	}
-	names := map[string]string{}
-	for _, e := range s.cat.Exercises() {
-		names[e.ID] = e.Name
-	}
-	d := historyData{Sessions: list, Names: names}
-	doc, err := s.progressDoc(r)
-	if err != nil {
-		return err
-	}
-	d.Advice = doc.Advice
-	return s.render(w, http.StatusOK, "history", page{Title: message.Text(message.WebTitleHistory), Nav: "history", Data: d})
+	return s.journalPage(w, r, "history", "history", func() (page, time.Time, error) {
+		list, err := s.st.Sessions(r.Context(), journalAll)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		names := map[string]string{}
+		for _, e := range s.cat.Exercises() {
+			names[e.ID] = e.Name
+		}
+		d := historyData{Sessions: list, Names: names}
+		doc, err := s.progressFor(r, list)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		d.Advice = doc.Advice
+		return page{Title: message.Text(message.WebTitleHistory), Nav: "history", Data: d}, time.Time{}, nil
+	})
 }
 
 // progressData is the progress page.
@@ -49,10 +52,17 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	doc, err := s.progressDoc(r)
-	if err != nil {
-		return err
-	}
+	return s.journalPage(w, r, "progress", "progress", func() (page, time.Time, error) {
+		doc, err := s.progressDoc(r)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		return page{Title: message.Text(message.WebTitleProgress), Nav: "progress", Data: progressPageData(doc)}, time.Time{}, nil
+	})
+}
+
+// progressPageData is what the progress page shows of a progress document.
+func progressPageData(doc api.Progress) progressData {
 	d := progressData{Doc: doc, Pain: painChart(doc.Pain, 640, 220), Calendar: calendarChart(doc.Adherence, doc.Today)}
 	if len(doc.Pain.Weeks) > 0 {
 		p := doc.Pain
@@ -65,5 +75,5 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
 			d.Change = message.Text(message.ProgressSame, p.Baseline, p.Latest)
 		}
 	}
-	return s.render(w, http.StatusOK, "progress", page{Title: message.Text(message.WebTitleProgress), Nav: "progress", Data: d})
+	return d
 }

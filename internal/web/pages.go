@@ -143,6 +143,48 @@ func writePage(w http.ResponseWriter, status int, b []byte) {
 	w.Write(b)
 }
 
+// journalEntry is a page built from the journal, kept until the journal or
+// the day changes, or until a moment the page itself named (a screening
+// running out).
+type journalEntry struct {
+	version int64
+	day     string
+	until   time.Time // zero: no moment of its own
+	body    []byte
+}
+
+// journalPage serves a page built from the journal: it is rebuilt only when
+// the journal's version (one small read) or the local day has moved since it
+// was last built, so every server instance stays right without keeping any
+// person's state that another instance would need. build returns the page
+// and, if its content expires at a moment of its own, that moment.
+func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, time.Time, error)) error {
+	v, err := s.st.Version(r.Context())
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	day := now.In(s.cfg.Location).Format("2006-01-02")
+	if e, ok := s.journalPages.Load(key); ok {
+		je := e.(journalEntry)
+		if je.version == v && je.day == day && (je.until.IsZero() || now.Before(je.until)) {
+			writePage(w, http.StatusOK, je.body)
+			return nil
+		}
+	}
+	p, until, err := build()
+	if err != nil {
+		return err
+	}
+	b, err := s.renderBytes(name, p)
+	if err != nil {
+		return err
+	}
+	s.journalPages.Store(key, journalEntry{version: v, day: day, until: until, body: b})
+	writePage(w, http.StatusOK, b)
+	return nil
+}
+
 // catalogPage serves a page that depends only on the catalog, which does
 // not change while the server runs: it is rendered once, on first request,
 // and its bytes served after (template execution was nine tenths of the

@@ -54,6 +54,9 @@ type Server struct {
 
 	// rendered holds pages that depend only on the catalog, by key.
 	rendered sync.Map
+	// journalPages holds pages built from the journal, with the journal
+	// version they were built at (journalEntry).
+	journalPages sync.Map
 	// summaries are the routines with their computed durations at the
 	// starting dose: the catalog does not change while the server runs.
 	summaries func() ([]api.RoutineSummary, error)
