@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/internal/logbuf"
 	"github.com/unhunch/unhunch/internal/web"
 	"github.com/unhunch/unhunch/message"
 )
@@ -79,7 +80,11 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 		return err
 	}
 	defer st.Close()
-	log := slog.New(slog.NewJSONHandler(a.env.Stderr, nil))
+	// Request logs are gathered and written out five times a second: one
+	// write a line cost more than the rest of serving a cached page.
+	logs := logbuf.New(a.env.Stderr, 200*time.Millisecond)
+	defer logs.Close()
+	log := slog.New(slog.NewJSONHandler(logs, nil))
 	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: f.scale, Logger: log})
 	if err != nil {
 		return err

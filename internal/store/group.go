@@ -145,7 +145,11 @@ func (g *Group) commit(batch []*groupReq) {
 			tx.Rollback()
 			return err
 		}
-		return tx.Commit()
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		s.writes.Add(1)
+		return nil
 	})
 	for i, r := range batch {
 		e := errs[i]

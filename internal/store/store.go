@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pressly/goose/v3"
 
@@ -42,6 +43,10 @@ type Store struct {
 	// at a time: waiting here is fair and prompt, where SQLite's own busy
 	// handler sleeps and retries.
 	writeMu sync.Mutex
+
+	// writes counts this process's committed writes, so a reader can tell
+	// its own writes apart from time passing (LocalWrites).
+	writes atomic.Uint64
 
 	// stmts holds prepared statements by their SQL: preparing (parsing)
 	// a statement was most of the cost of reading the journal.
@@ -153,9 +158,18 @@ func (s *Store) writeTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 		if err := bumpVersion(ctx, tx); err != nil {
 			return err
 		}
-		return tx.Commit()
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		s.writes.Add(1)
+		return nil
 	})
 }
+
+// LocalWrites returns how many writes this process has committed: a reader
+// that kept the journal's version can skip reading it again while this has
+// not moved (and only briefly, since other processes write too).
+func (s *Store) LocalWrites() uint64 { return s.writes.Load() }
 
 // bumpVersion raises the journal's version inside a write's transaction.
 func bumpVersion(ctx context.Context, tx *sql.Tx) error {

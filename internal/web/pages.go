@@ -159,7 +159,7 @@ type journalEntry struct {
 // person's state that another instance would need. build returns the page
 // and, if its content expires at a moment of its own, that moment.
 func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, time.Time, error)) error {
-	v, err := s.st.Version(r.Context())
+	v, err := s.version(r)
 	if err != nil {
 		return err
 	}
@@ -183,6 +183,33 @@ func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name s
 	s.journalPages.Store(key, journalEntry{version: v, day: day, until: until, body: b})
 	writePage(w, http.StatusOK, b)
 	return nil
+}
+
+// versionTTL is how long the journal's version read by one request serves
+// the next ones, unless this server wrote in between: its own writes show at
+// once; another instance's show within this long.
+const versionTTL = 20 * time.Millisecond
+
+// versionRead is the journal version as last read.
+type versionRead struct {
+	v      int64
+	at     time.Time // monotonic, when it was read
+	writes uint64    // the store's LocalWrites when it was read
+}
+
+// version returns the journal's version, read again only when the last read
+// is older than versionTTL or this server has written since.
+func (s *Server) version(r *http.Request) (int64, error) {
+	if last := s.lastVersion.Load(); last != nil && time.Since(last.at) < versionTTL && last.writes == s.st.LocalWrites() {
+		return last.v, nil
+	}
+	writes := s.st.LocalWrites()
+	v, err := s.st.Version(r.Context())
+	if err != nil {
+		return 0, err
+	}
+	s.lastVersion.Store(&versionRead{v: v, at: time.Now(), writes: writes})
+	return v, nil
 }
 
 // catalogPage serves a page that depends only on the catalog, which does

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -57,6 +58,8 @@ type Server struct {
 	// journalPages holds pages built from the journal, with the journal
 	// version they were built at (journalEntry).
 	journalPages sync.Map
+	// lastVersion is the journal version as last read (versionRead).
+	lastVersion atomic.Pointer[versionRead]
 	// summaries are the routines with their computed durations at the
 	// starting dose: the catalog does not change while the server runs.
 	summaries func() ([]api.RoutineSummary, error)
