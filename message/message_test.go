@@ -59,3 +59,16 @@ func TestNoKeyDefinedTwice(t *testing.T) {
 		t.Errorf("keys defined in more than one file: %v", d)
 	}
 }
+
+func TestNearest(t *testing.T) {
+	ids := []string{"chin-tucks", "cat-cow", "bird-dog", "quick-daily-reset"}
+	tests := []struct{ in, want string }{
+		{"chin-tuck", "chin-tucks"}, {"cat-cows", "cat-cow"}, {"quick-daily-rest", "quick-daily-reset"},
+		{"shoulder-shrugs", ""}, {"", ""},
+	}
+	for _, tt := range tests {
+		if got := message.Nearest(tt.in, ids); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

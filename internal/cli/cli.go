@@ -232,41 +232,10 @@ func usageError(msg string) error {
 	return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIUsageError, msg, sep, cmd))
 }
 
-// closest returns the candidate nearest to s by edit distance, if it is near enough.
-func closest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+2
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // notFound builds the error for an unknown id, suggesting the nearest known one.
 func notFound(kind message.Key, id string, known []string, listCmd string) error {
 	msg := message.Text(kind, id)
-	if near := closest(id, known); near != "" {
+	if near := message.Nearest(id, known); near != "" {
 		msg += " " + message.Text(message.CLIDidYouMean, near)
 	}
 	msg += " " + message.Text(message.CLISeeList, listCmd)

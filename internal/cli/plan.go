@@ -153,7 +153,7 @@ func (a *app) request(cmd *cobra.Command, o planOptions, c *catalog.Catalog) (pl
 
 // invalidWithSuggestion is an EInvalid error for a value with a near miss.
 func invalidWithSuggestion(msg, got string, known []string) error {
-	if near := closest(got, known); near != "" {
+	if near := message.Nearest(got, known); near != "" {
 		msg += ". " + message.Text(message.CLIDidYouMean, near)
 	}
 	return unhunch.Errorf(unhunch.EInvalid, "%s", msg)

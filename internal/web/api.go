@@ -99,41 +99,10 @@ func (s *Server) routine(id string) (*catalog.Routine, error) {
 // notFound is the ENotFound error for an unknown id, with the nearest known one.
 func notFound(key message.Key, id string, known []string) error {
 	msg := message.Text(key, id)
-	if near := closest(id, known); near != "" {
+	if near := message.Nearest(id, known); near != "" {
 		msg += " " + message.Text(message.CLIDidYouMean, near)
 	}
 	return unhunch.Errorf(unhunch.ENotFound, "%s", msg)
-}
-
-// closest returns the candidate nearest to s by edit distance, if near enough.
-func closest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+2
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func (s *Server) listExercises(w http.ResponseWriter, r *http.Request) error {
