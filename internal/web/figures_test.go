@@ -129,3 +129,19 @@ func TestJournalPagesFollowTheJournal(t *testing.T) {
 		t.Error("progress must be rebuilt on a new day (the calendar moves)")
 	}
 }
+
+// The guidance page in the browser says how to act there, not what to type.
+func TestSafetyPageSpeaksBrowser(t *testing.T) {
+	e := newEnv(t, true)
+	page := e.get("/safety")
+	for _, want := range []string{"Safety check, in the menu", "press Stop (or Esc)", "999, 112 or 911"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("safety page lacks %q", want)
+		}
+	}
+	for _, cli := range []string{"unhunch screen", "press s "} {
+		if strings.Contains(page, cli) {
+			t.Errorf("safety page still says %q", cli)
+		}
+	}
+}

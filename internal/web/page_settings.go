@@ -80,7 +80,11 @@ func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
 	return s.catalogPage(w, "safety", "safety", func() (page, error) {
 		var d []guideSection
 		for _, k := range message.AboutSafetySections {
-			d = append(d, guideSection{Heading: message.Text(k + ".heading"), Paragraphs: splitParas(message.Text(k + ".body"))})
+			body := k + ".body"
+			if web := "web." + body; message.Has(web) {
+				body = web // the browser's way to act, instead of a command to type
+			}
+			d = append(d, guideSection{Heading: message.Text(k + ".heading"), Paragraphs: splitParas(message.Text(body))})
 		}
 		return page{Title: message.Text(message.AboutSafetyTitle), Nav: "safety", Data: d}, nil
 	})
