@@ -1,0 +1,136 @@
+package person_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/progress"
+	"github.com/unhunch/unhunch/safety"
+)
+
+var at = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+
+func builtin(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestPrepare(t *testing.T) {
+	c := builtin(t)
+	r, _ := c.Routine("quick-daily-reset")
+	levels := map[string]*progress.Level{
+		"chin-tucks":        {ExerciseID: "chin-tucks", Amount: dose.Amount{Reps: 12, Hold: 5, Sets: 1}, Changes: []progress.Change{{Why: progress.RatedEasyTwice}}},
+		"scapular-squeezes": {ExerciseID: "scapular-squeezes", Amount: dose.Amount{Reps: 10, Hold: 5, Sets: 1}}, // never moved
+	}
+	aside := map[string]store.ExerciseState{"doorway-pec-stretch": {ExerciseID: "doorway-pec-stretch", Excluded: true, Reason: "sharp-pain"}}
+	tests := []struct {
+		name    string
+		atStart bool
+		aside   map[string]store.ExerciseState
+		reps    []int
+		leftOut []string
+	}{
+		{"levels where they moved", false, nil, []int{12, 10, 2}, nil},
+		{"starting doses on request", true, nil, []int{10, 10, 2}, nil},
+		{"set aside left out", false, aside, []int{12, 10}, []string{"doorway-pec-stretch"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := person.Prepare(c, r, levels, tt.aside, tt.atStart)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var reps []int
+			for _, s := range p.Steps {
+				reps = append(reps, s.Exercise.Dose.Fill(s.Amount).Reps)
+			}
+			if diff := cmp.Diff(tt.reps, reps); diff != "" {
+				t.Errorf("reps (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.leftOut, p.LeftOut); diff != "" {
+				t.Errorf("left out (-want +got):\n%s", diff)
+			}
+			if len(p.Levels) != len(p.Steps) {
+				t.Errorf("%d levels for %d steps", len(p.Levels), len(p.Steps))
+			}
+		})
+	}
+	// A routine's own amounts (a prescription or a plan) are kept.
+	plan := &catalog.Routine{ID: "mine", Name: "Mine", Exercises: []catalog.Item{{ID: "chin-tucks", Amount: dose.Amount{Reps: 15}}}}
+	p, err := person.Prepare(c, plan, levels, nil, false)
+	if err != nil || p.Steps[0].Amount.Reps != 15 {
+		t.Errorf("the routine's own amount must win: %+v, %v", p.Steps, err)
+	}
+	// Everything set aside: blocked, saying how to bring one back.
+	all := map[string]store.ExerciseState{}
+	for _, it := range r.Exercises {
+		all[it.ID] = store.ExerciseState{ExerciseID: it.ID, Avoided: true}
+	}
+	if _, err := person.Prepare(c, r, nil, all, false); unhunch.ErrorCode(err) != unhunch.EBlocked || !strings.Contains(err.Error(), "exercises enable") {
+		t.Errorf("all set aside: %v", err)
+	}
+}
+
+func TestFirstTimes(t *testing.T) {
+	c := builtin(t)
+	r, _ := c.Routine("quick-daily-reset")
+	p, _ := person.Prepare(c, r, nil, nil, true)
+	sessions := []*journal.Session{{StartedAt: at, Exercises: []journal.Performance{
+		{ExerciseID: "chin-tucks", Outcome: journal.Done},
+		{ExerciseID: "scapular-squeezes", Outcome: journal.Skipped},
+	}}}
+	var ids []string
+	for _, e := range person.FirstTimes(p.Steps, sessions) {
+		ids = append(ids, e.ID)
+	}
+	if diff := cmp.Diff([]string{"scapular-squeezes", "doorway-pec-stretch"}, ids); diff != "" {
+		t.Errorf("first times (-want +got):\n%s", diff)
+	}
+}
+
+func TestAdviceNamesTheTrigger(t *testing.T) {
+	d := safety.Decision{Block: safety.Rescreen, Trigger: safety.StopDizziness}
+	if a := person.Advice(d); !strings.Contains(a, "dizziness") || !strings.Contains(a, "unhunch screen") {
+		t.Errorf("advice %q", a)
+	}
+	if err := person.Blocked(d); unhunch.ErrorCode(err) != unhunch.EBlocked || unhunch.ExitCode(err) != 5 || unhunch.HTTPStatus(err) != 403 {
+		t.Errorf("blocked: %v", err)
+	}
+	if person.Blocked(safety.Decision{}) != nil {
+		t.Error("an open gate blocks nothing")
+	}
+}
+
+func TestFactsAndTrendAdvice(t *testing.T) {
+	pain := func(n int) *int { return &n }
+	var ss []*journal.Session
+	for w := range 3 {
+		for d := range 3 {
+			ss = append(ss, &journal.Session{StartedAt: at.AddDate(0, 0, 7*w+d), PainBefore: pain(3 + w), StopReason: journal.Discomfort})
+		}
+	}
+	f := person.Facts(ss)
+	if len(f) != 9 || *f[8].PainBefore != 5 || f[0].StopReason != "discomfort" {
+		t.Fatalf("facts %+v", f)
+	}
+	tr := person.Trend(ss, time.UTC)
+	if tr.Advice != safety.Worsening || !strings.Contains(person.TrendAdvice(tr), "from 3.0 to 5.0") {
+		t.Errorf("trend %+v: %q", tr, person.TrendAdvice(tr))
+	}
+	if person.TrendAdvice(safety.TrendResult{}) != "" {
+		t.Error("no advice without a trend")
+	}
+}
