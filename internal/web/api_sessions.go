@@ -282,7 +282,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(w, r, &ev); err != nil {
 		return err
 	}
-	head, err := s.st.Head(r.Context(), id)
+	head, err := s.head(r, id)
 	if err != nil {
 		return err
 	}
@@ -429,4 +429,27 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 		p.Seconds = *ev.Seconds
 	}
 	return p, nil
+}
+
+// maxHeads bounds the sessions whose heads are kept in memory.
+const maxHeads = 10000
+
+// head returns what an event needs of its session: its owner and how many
+// exercises it planned. Neither changes once a session exists, so they are
+// kept after the first read (any instance may keep them: they are the same
+// everywhere), which saves a journal read on every exercise recorded.
+func (s *Server) head(r *http.Request, id string) (store.SessionHead, error) {
+	if h, ok := s.heads.Load(id); ok {
+		return h.(store.SessionHead), nil
+	}
+	h, err := s.st.Head(r.Context(), id)
+	if err != nil {
+		return h, err
+	}
+	if s.headCount.Add(1) > maxHeads {
+		s.heads.Clear()
+		s.headCount.Store(0)
+	}
+	s.heads.Store(id, h)
+	return h, nil
 }

@@ -58,6 +58,10 @@ type Server struct {
 	// journalPages holds pages built from the journal, with the journal
 	// version they were built at (journalEntry).
 	journalPages sync.Map
+	// heads keeps sessions' owners and planned exercise counts, which never
+	// change (store.SessionHead by id); headCount bounds it.
+	heads     sync.Map
+	headCount atomic.Int64
 	// lastVersion is the journal version as last read (versionRead).
 	lastVersion atomic.Pointer[versionRead]
 	// summaries are the routines with their computed durations at the
