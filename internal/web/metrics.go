@@ -6,46 +6,36 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/unhunch/unhunch/internal/metrics"
 )
 
 // metrics are the server's Prometheus metrics.
-type metrics struct {
-	reg      *prometheus.Registry
-	requests *prometheus.CounterVec
-	duration *prometheus.HistogramVec
-	inFlight prometheus.Gauge
+type metricSet struct {
+	reg      *metrics.Registry
+	requests *metrics.CounterVec
+	duration *metrics.HistogramVec
+	inFlight *metrics.Gauge
 }
 
-// newMetrics registers the request metrics and the Go and process collectors on reg.
-func newMetrics(reg *prometheus.Registry) (*metrics, error) {
-	m := &metrics{
+// newMetrics registers the request metrics on reg (the Go runtime's and the
+// process's basic figures come with every registry).
+func newMetrics(reg *metrics.Registry) *metricSet {
+	return &metricSet{
 		reg: reg,
-		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "unhunch_http_requests_total", Help: "HTTP requests answered, by route, method and status code.",
-		}, []string{"route", "method", "code"}),
-		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "unhunch_http_request_duration_seconds", Help: "Time to answer HTTP requests, by route.",
-			Buckets: []float64{.0005, .001, .0025, .005, .01, .02, .05, .1, .25, .5, 1, 2.5},
-		}, []string{"route"}),
-		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "unhunch_http_requests_in_flight", Help: "HTTP requests being answered now.",
-		}),
+		requests: reg.NewCounterVec("unhunch_http_requests_total",
+			"HTTP requests answered, by route, method and status code.", "route", "method", "code"),
+		duration: reg.NewHistogramVec("unhunch_http_request_duration_seconds", "Time to answer HTTP requests, by route.",
+			"route", []float64{.0005, .001, .0025, .005, .01, .02, .05, .1, .25, .5, 1, 2.5}),
+		inFlight: reg.NewGauge("unhunch_http_requests_in_flight", "HTTP requests being answered now."),
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.duration, m.inFlight,
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{})} {
-		if err := reg.Register(c); err != nil {
-			return nil, err
-		}
-	}
-	return m, nil
 }
 
 // handler serves the metrics in Prometheus's text format.
-func (m *metrics) handler() http.Handler {
-	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+func (m *metricSet) handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+		m.reg.WriteTo(w)
+	})
 }
 
 // statusWriter remembers the status and size of a response.
@@ -90,8 +80,8 @@ func (s *Server) instrument(route string, next http.Handler) http.Handler {
 			sw.status = http.StatusOK
 		}
 		d := time.Since(start)
-		m.requests.WithLabelValues(route, r.Method, strconv.Itoa(sw.status)).Inc()
-		m.duration.WithLabelValues(route).Observe(d.Seconds())
+		m.requests.Inc(route, r.Method, strconv.Itoa(sw.status))
+		m.duration.Observe(route, d.Seconds())
 		if s.log.Enabled(r.Context(), slog.LevelInfo) {
 			s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
 				slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", route),

@@ -19,7 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
+	"github.com/unhunch/unhunch/internal/metrics"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
@@ -36,7 +36,7 @@ type Config struct {
 	Logger    *slog.Logger     // request and error logs; nil discards them
 	Now       func() time.Time // the clock; nil means time.Now
 	Location  *time.Location   // the person's time zone for weeks and days; nil means time.Local
-	Registry  *prometheus.Registry
+	Registry  *metrics.Registry
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.
@@ -50,7 +50,7 @@ type Server struct {
 	handler http.Handler
 	assets  *assetSet
 	pages   *pageSet
-	metrics *metrics
+	metrics *metricSet
 	sw      []byte // the service worker
 
 	// rendered holds pages that depend only on the catalog, by key.
@@ -94,7 +94,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.Registry == nil {
-		cfg.Registry = prometheus.NewRegistry()
+		cfg.Registry = metrics.NewRegistry()
 	}
 	s := &Server{cfg: cfg, st: cfg.Store, cat: cfg.Catalog, log: cfg.Logger}
 	s.summaries = sync.OnceValues(s.computeSummaries)
@@ -105,9 +105,7 @@ func New(cfg Config) (*Server, error) {
 	if s.pages, err = loadPages(s.assets); err != nil {
 		return nil, err
 	}
-	if s.metrics, err = newMetrics(cfg.Registry); err != nil {
-		return nil, err
-	}
+	s.metrics = newMetrics(cfg.Registry)
 	var ids []string
 	for _, r := range s.cat.Routines() {
 		ids = append(ids, r.ID)
