@@ -41,23 +41,15 @@ func (a *app) exportCommand() *cobra.Command {
 			if format != "csv" && format != "json" {
 				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ExportBadFormat, format))
 			}
-			f, err := sinceFilter(since, cmd.Flags().Changed("since"))
-			if err != nil {
-				return err
-			}
 			c, err := a.catalog()
 			if err != nil {
 				return err
 			}
-			st, err := a.openStore(cmd.Context())
+			st, list, err := a.sessionsSince(cmd, since)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			list, err := st.Sessions(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
 			if format == "csv" {
 				return writeCSV(a.env.Stdout, list)
 			}

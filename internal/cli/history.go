@@ -12,6 +12,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -30,19 +31,11 @@ func (a *app) historyCommand() *cobra.Command {
 		Long:  message.Text(message.HelpHistoryLong),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f, err := sinceFilter(since, cmd.Flags().Changed("since"))
-			if err != nil {
-				return err
-			}
-			st, err := a.openStore(cmd.Context())
+			st, list, err := a.sessionsSince(cmd, since)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			list, err := st.Sessions(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
 			if asJSON {
 				if list == nil {
 					list = []*journal.Session{}
@@ -221,6 +214,25 @@ func pain(s *journal.Session) string {
 // reasonWords says a stop reason in words.
 func reasonWords(r journal.StopReason) string {
 	return message.Text(message.Key("reason." + string(r)))
+}
+
+// sessionsSince opens the journal and reads the sessions --since allows,
+// newest first. The caller closes the store.
+func (a *app) sessionsSince(cmd *cobra.Command, since string) (*store.Store, []*journal.Session, error) {
+	f, err := sinceFilter(since, cmd.Flags().Changed("since"))
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := a.openStore(cmd.Context())
+	if err != nil {
+		return nil, nil, err
+	}
+	list, err := st.Sessions(cmd.Context(), f)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, list, nil
 }
 
 // sinceFilter reads a --since date (YYYY-MM-DD, local time) into a filter.

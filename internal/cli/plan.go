@@ -360,11 +360,7 @@ func (a *app) runReorder(cmd *cobra.Command, o planOptions) error {
 	}
 	orig, ok := c.Routine(o.reorder)
 	if !ok {
-		ids := make([]string, 0, len(c.Routines()))
-		for _, r := range c.Routines() {
-			ids = append(ids, r.ID)
-		}
-		return notFound(message.CLINoRoutine, o.reorder, ids, "unhunch routines")
+		return notFound(message.CLINoRoutine, o.reorder, routineIDs(c), "unhunch routines")
 	}
 	target, err := a.saveTarget(c, o)
 	if err != nil {

@@ -70,11 +70,7 @@ func (a *app) routineShowCommand() *cobra.Command {
 			}
 			r, ok := c.Routine(args[0])
 			if !ok {
-				ids := make([]string, 0, len(c.Routines()))
-				for _, r := range c.Routines() {
-					ids = append(ids, r.ID)
-				}
-				return notFound(message.CLINoRoutine, args[0], ids, "unhunch routines")
+				return notFound(message.CLINoRoutine, args[0], routineIDs(c), "unhunch routines")
 			}
 			var levels map[string]*progress.Level
 			if !levelStart {

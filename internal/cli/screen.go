@@ -130,13 +130,7 @@ func readAnswers(path string) (map[string]bool, error) {
 	case err != nil:
 		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckUnreadable, path, err))
 	}
-	return ParseAnswers(path, data)
-}
-
-// ParseAnswers checks and reads screening answers: a JSON object of question
-// id → true/false naming every question. name is used in messages.
-func ParseAnswers(name string, data []byte) (map[string]bool, error) {
-	return person.ParseAnswers(name, data)
+	return person.ParseAnswers(path, data)
 }
 
 // askAnswers asks each question in turn at the terminal, y or n.

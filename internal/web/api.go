@@ -240,24 +240,30 @@ func atStart(q url.Values) (bool, error) {
 }
 
 func (s *Server) showRoutine(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	if err := noQuery(q, "level"); err != nil {
+	if err := noQuery(r.URL.Query(), "level"); err != nil {
 		return err
 	}
-	start, err := atStart(q)
-	if err != nil {
-		return err
-	}
-	rt, err := s.routine(r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	doc, err := s.playable(r, rt, start)
+	_, doc, err := s.routineDoc(r)
 	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, doc)
 	return nil
+}
+
+// routineDoc is the routine named in the path, as the person would play it,
+// at everyone's starting doses when the query says level=start.
+func (s *Server) routineDoc(r *http.Request) (*catalog.Routine, playable, error) {
+	start, err := atStart(r.URL.Query())
+	if err != nil {
+		return nil, playable{}, err
+	}
+	rt, err := s.routine(r.PathValue("id"))
+	if err != nil {
+		return nil, playable{}, err
+	}
+	doc, err := s.playable(r, rt, start)
+	return rt, doc, err
 }
 
 // playable prepares routine rt for the person.

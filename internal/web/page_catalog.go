@@ -7,6 +7,7 @@ import (
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
 	"github.com/unhunch/unhunch/timeline"
@@ -77,16 +78,7 @@ type routineData struct {
 }
 
 func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	start, err := atStart(q)
-	if err != nil {
-		return err
-	}
-	rt, err := s.routine(r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	doc, err := s.playable(r, rt, start)
+	rt, doc, err := s.routineDoc(r)
 	if err != nil {
 		return err
 	}
@@ -118,7 +110,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	detail := planDetail(res)
+	detail := api.NewPlanDetail(res)
 	doc.Plan = &detail
 	d.Doc = doc
 	d.PlayURL = "/play/plan?" + planParams(pr)
@@ -150,7 +142,10 @@ type playData struct {
 func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	id := r.PathValue("id")
-	d := playData{TimeScale: s.cfg.TimeScale, Reasons: []string{"sharp-pain", "dizziness", "discomfort", "other"}}
+	d := playData{TimeScale: s.cfg.TimeScale}
+	for _, reason := range journal.StopReasons {
+		d.Reasons = append(d.Reasons, string(reason))
+	}
 	if id == "plan" {
 		pr, err := planQuery(q)
 		if err != nil {
@@ -163,7 +158,7 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 		if d.Doc, err = s.playable(r, rt, false); err != nil {
 			return err
 		}
-		detail := planDetail(res)
+		detail := api.NewPlanDetail(res)
 		d.Doc.Plan = &detail
 		d.Plan = &pr
 	} else {
@@ -184,4 +179,3 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // planDetail describes how a plan was made.
-func planDetail(res planner.Result) api.PlanDetail { return api.NewPlanDetail(res) }
