@@ -7,6 +7,7 @@ package journal
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -91,9 +92,12 @@ type Session struct {
 	PlannedExercises int `json:"planned_exercises"`
 }
 
-// Performance is what happened to one exercise of a session.
+// Performance is what happened to one attempt at one exercise of a
+// session. A saved performance is a fact that is never rewritten: going back
+// to an exercise and ending it again makes a new attempt beside it.
 type Performance struct {
-	Index      int         `json:"index"` // position in the routine, from 0
+	Index      int         `json:"index"`   // position in the routine, from 0
+	Attempt    int         `json:"attempt"` // 1 for the first time the exercise ended in this session, 2 after going back to it, …
 	ExerciseID string      `json:"exercise_id"`
 	Outcome    Outcome     `json:"outcome"`
 	StopReason StopReason  `json:"stop_reason,omitempty"`
@@ -117,10 +121,13 @@ type Store interface {
 	// With a ClientKey already used, it returns the existing session and
 	// created=false, writing nothing.
 	StartSession(ctx context.Context, s *Session) (created bool, err error)
-	// RecordExercise saves (or, for the same index, replaces) one exercise's outcome.
+	// RecordExercise saves one attempt at an exercise. The same attempt
+	// sent again with the same content changes nothing; with different
+	// content it is refused (EConflict): a saved outcome is never rewritten.
 	RecordExercise(ctx context.Context, sessionID string, p Performance) error
-	// RateExercise saves a rating for the exercise at index.
-	RateExercise(ctx context.Context, sessionID string, index int, r Rating) error
+	// RateExercise saves a rating for one attempt at the exercise at index;
+	// attempt 0 means its latest attempt.
+	RateExercise(ctx context.Context, sessionID string, index, attempt int, r Rating) error
 	// FinishSession ends a session with status, end time, pain after and the
 	// reason it stopped, if it did.
 	FinishSession(ctx context.Context, id string, status Status, endedAt time.Time, painAfter *int, reason StopReason) error
@@ -184,16 +191,52 @@ func DerivedStatus(s *Session, alive func(owner string) bool) Status {
 	return s.Status
 }
 
-// Completion returns the share of exercises done, 0–1.
+// Completion returns the share of exercises done, 0–1, counting each
+// exercise's last attempt (Final).
 func (s *Session) Completion(total int) float64 {
-	if total == 0 {
+	if total <= 0 {
 		return 0
 	}
-	done := 0
-	for _, p := range s.Exercises {
+	return min(float64(s.Done())/float64(total), 1)
+}
+
+// Done counts the exercises whose last attempt was done.
+func (s *Session) Done() int {
+	n := 0
+	for _, p := range s.Final() {
 		if p.Outcome == Done {
-			done++
+			n++
 		}
 	}
-	return float64(done) / float64(total)
+	return n
+}
+
+// Final returns the last attempt at each exercise of the session, in
+// routine order: what counts for levels and completion. Earlier attempts
+// stay in Exercises, and every stop among them still counts for safety.
+func (s *Session) Final() []Performance {
+	var out []Performance
+	for _, p := range s.Exercises {
+		i := slices.IndexFunc(out, func(q Performance) bool { return q.Index == p.Index })
+		switch {
+		case i < 0:
+			out = append(out, p)
+		case p.Attempt >= out[i].Attempt:
+			out[i] = p
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Performance) int { return a.Index - b.Index })
+	return out
+}
+
+// Stops returns every attempt of the session that was stopped with a
+// reason, in the order they are kept: none is hidden by a later attempt.
+func (s *Session) Stops() []Performance {
+	var out []Performance
+	for _, p := range s.Exercises {
+		if p.Outcome == Halted {
+			out = append(out, p)
+		}
+	}
+	return out
 }

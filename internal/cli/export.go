@@ -14,13 +14,14 @@ import (
 )
 
 // ExportColumns are the columns of `unhunch export --format csv`, in order:
-// one row per exercise of each session (a session with none has one row with
-// the exercise columns empty). Part of the public interface (docs/api.md):
+// one row per attempt at each exercise of each session (a session with none
+// has one row with the exercise columns empty; attempt is 1, then 2, … each
+// time the person went back to the exercise and ended it again). Part of the public interface (docs/api.md):
 // columns may be added at the end, never renamed or reordered.
 var ExportColumns = []string{
 	"session_id", "routine_id", "status", "started_at", "ended_at", "pain_before", "pain_after", "session_stop_reason",
 	"exercise_index", "exercise_id", "outcome", "stop_reason", "reps", "hold_seconds", "hold_breaths", "timed_seconds", "sets",
-	"seconds_done", "rating",
+	"seconds_done", "rating", "attempt",
 }
 
 // exportDoc is `unhunch export --format json`.
@@ -98,7 +99,7 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 		for _, p := range s.Exercises {
 			row := append(append([]string{}, head...), strconv.Itoa(p.Index), p.ExerciseID, string(p.Outcome), string(p.StopReason),
 				strconv.Itoa(p.Amount.Reps), strconv.Itoa(p.Amount.Hold), strconv.Itoa(p.Amount.HoldBreaths), strconv.Itoa(p.Amount.Seconds),
-				strconv.Itoa(p.Amount.Sets), strconv.FormatFloat(p.Seconds, 'f', -1, 64), string(p.Rating))
+				strconv.Itoa(p.Amount.Sets), strconv.FormatFloat(p.Seconds, 'f', -1, 64), string(p.Rating), strconv.Itoa(p.Attempt))
 			if err := cw.Write(row); err != nil {
 				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
 			}

@@ -287,7 +287,7 @@ var base = time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
 func childPerformance(i int) journal.Performance {
 	start := base.Add(time.Duration(i) * time.Minute)
 	return journal.Performance{
-		Index: i, ExerciseID: fmt.Sprintf("exercise-%d", i), Outcome: journal.Done,
+		Index: i, Attempt: 1, ExerciseID: fmt.Sprintf("exercise-%d", i), Outcome: journal.Done,
 		Seconds: 30 + float64(i%7), StartedAt: start, EndedAt: start.Add(30 * time.Second),
 	}
 }

@@ -76,20 +76,22 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	return false, coded(unhunch.EConflict, nil, message.StoreSessionExists, sess.ID)
 }
 
-// RecordExercise saves what happened to one exercise of a session. Sending
-// the same index again replaces it (a client may re-send after a timeout);
-// a rating saved earlier is kept unless p carries one.
+// RecordExercise saves one attempt at an exercise of a session (attempt 0
+// is taken as 1). A saved outcome is a fact: the same attempt sent again
+// with the same content changes nothing (a client may re-send after a
+// timeout), and with different content it is refused with an EConflict
+// error. Going back to an exercise is a new attempt.
 func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error {
-	if err := checkPerformance(p); err != nil {
+	p, err := normalAttempt(p)
+	if err != nil {
 		return err
 	}
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		st, err := s.stmt(ctx, recordSQL)
 		if err != nil {
 			return err
 		}
-		_, err = tx.StmtContext(ctx, st).ExecContext(ctx, recordArgs(sessionID, p)...)
-		return err
+		return recordOne(ctx, tx, tx.StmtContext(ctx, st), sessionID, p)
 	})
 	if err != nil && s.eng.isForeignKey(err) {
 		return coded(unhunch.ENotFound, err, message.StoreNoSession, sessionID)
@@ -97,35 +99,80 @@ func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.
 	return s.fail("save exercise "+sessionID+"/"+strconv.Itoa(p.Index), err)
 }
 
-// recordSQL saves one exercise's outcome, replacing the one at the same
-// index; a rating saved earlier is kept unless the new outcome carries one.
+// normalAttempt checks p and returns it with attempt 0 read as 1.
+func normalAttempt(p journal.Performance) (journal.Performance, error) {
+	if p.Attempt == 0 {
+		p.Attempt = 1
+	}
+	return p, checkPerformance(p)
+}
+
+// recordSQL saves one attempt at an exercise unless that attempt is saved
+// already; recordOne then compares the two.
 const recordSQL = `INSERT INTO performances
-	(session_id, idx, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
+	(session_id, idx, attempt, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
 	 seconds, started_at, ended_at, rating)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-	ON CONFLICT (session_id, idx) DO UPDATE SET
-		exercise_id = excluded.exercise_id, outcome = excluded.outcome, stop_reason = excluded.stop_reason,
-		reps = excluded.reps, hold_seconds = excluded.hold_seconds, hold_breaths = excluded.hold_breaths,
-		amount_seconds = excluded.amount_seconds, sets = excluded.sets, seconds = excluded.seconds,
-		started_at = excluded.started_at, ended_at = excluded.ended_at,
-		rating = CASE WHEN excluded.rating = '' THEN performances.rating ELSE excluded.rating END`
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+	ON CONFLICT (session_id, idx, attempt) DO NOTHING`
 
 // recordArgs are recordSQL's arguments for p.
 func recordArgs(sessionID string, p journal.Performance) []any {
-	return []any{sessionID, p.Index, p.ExerciseID, string(p.Outcome), string(p.StopReason),
+	return []any{sessionID, p.Index, p.Attempt, p.ExerciseID, string(p.Outcome), string(p.StopReason),
 		p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths, p.Amount.Seconds, p.Amount.Sets,
 		p.Seconds, millis(p.StartedAt), millis(p.EndedAt), string(p.Rating)}
 }
 
-// RateExercise saves how the exercise at index felt.
-func (s *Store) RateExercise(ctx context.Context, sessionID string, index int, r journal.Rating) error {
+// recordOne saves p in tx with record (recordSQL prepared on tx). When the
+// attempt is saved already it changes nothing: it returns nil if what is
+// saved is what p says (a re-send), and an EConflict error if it differs.
+func recordOne(ctx context.Context, tx *sql.Tx, record *sql.Stmt, sessionID string, p journal.Performance) error {
+	res, err := record.ExecContext(ctx, recordArgs(sessionID, p)...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	var (
+		saved           journal.Performance
+		outcome, reason string
+		start, end      int64
+	)
+	err = tx.QueryRowContext(ctx, `SELECT exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
+		seconds, started_at, ended_at FROM performances WHERE session_id = $1 AND idx = $2 AND attempt = $3`,
+		sessionID, p.Index, p.Attempt).Scan(&saved.ExerciseID, &outcome, &reason, &saved.Amount.Reps, &saved.Amount.Hold,
+		&saved.Amount.HoldBreaths, &saved.Amount.Seconds, &saved.Amount.Sets, &saved.Seconds, &start, &end)
+	if err != nil {
+		return err
+	}
+	if saved.ExerciseID == p.ExerciseID && outcome == string(p.Outcome) && reason == string(p.StopReason) &&
+		saved.Amount == p.Amount && saved.Seconds == p.Seconds && start == millis(p.StartedAt) && end == millis(p.EndedAt) {
+		return nil
+	}
+	said := message.Text(message.Key("outcome." + outcome))
+	if reason != "" {
+		said += " (" + message.Text(message.Key("stop."+reason)) + ")"
+	}
+	return coded(unhunch.EConflict, nil, message.StoreAttemptSaved, p.Attempt, p.Index, sessionID, said, p.Attempt+1)
+}
+
+// RateExercise saves how one attempt at the exercise at index felt;
+// attempt 0 means the exercise's latest attempt.
+func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attempt int, r journal.Rating) error {
 	if _, err := journal.ParseRating(string(r)); err != nil {
 		return err
 	}
+	if attempt < 0 {
+		return invalid(message.StoreBadNumber, "attempt", attempt)
+	}
+	q := "UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND attempt = $3"
+	if attempt == 0 {
+		q = `UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND $3 = 0 AND attempt =
+			(SELECT MAX(attempt) FROM performances WHERE session_id = $1 AND idx = $2)`
+	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE performances SET rating = $3 WHERE session_id = $1 AND idx = $2",
-			sessionID, index, string(r))
+		res, err := tx.ExecContext(ctx, q, sessionID, index, attempt, string(r))
 		if err != nil {
 			return err
 		}
@@ -298,7 +345,7 @@ func (s *Store) exists(ctx context.Context, id string) error {
 const (
 	sessionColumns = `s.id, s.routine_id, s.routine_name, s.status, s.started_at, s.ended_at, s.planned_seconds,
 		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key`
-	performanceColumns = `p.idx, p.exercise_id, p.outcome, p.stop_reason, p.reps, p.hold_seconds, p.hold_breaths,
+	performanceColumns = `p.idx, p.attempt, p.exercise_id, p.outcome, p.stop_reason, p.reps, p.hold_seconds, p.hold_breaths,
 		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
 )
 
@@ -308,7 +355,7 @@ const (
 func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journal.Session, error) {
 	q := "SELECT " + sessionColumns + ", " + performanceColumns +
 		" FROM (SELECT * FROM sessions " + clause + ") s LEFT JOIN performances p ON p.session_id = s.id" +
-		" ORDER BY s.started_at DESC, s.id DESC, p.idx"
+		" ORDER BY s.started_at DESC, s.id DESC, p.idx, p.attempt"
 	st, err := s.stmt(ctx, q)
 	if err != nil {
 		return nil, err
@@ -330,7 +377,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			ended                  sql.NullInt64
 			painBefore, painAfter  sql.NullInt64
 			clientKey              sql.NullString
-			idx                    sql.NullInt64
+			idx, attempt           sql.NullInt64
 			exID, outcome, preason sql.NullString
 			reps, hold, breaths    sql.NullInt64
 			amountSec, sets        sql.NullInt64
@@ -340,7 +387,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 		)
 		if err := rows.Scan(&ss.ID, &ss.RoutineID, &ss.RoutineName, &status, &started, &ended, &ss.PlannedSeconds,
 			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey,
-			&idx, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
+			&idx, &attempt, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
 			return nil, err
 		}
 		if cur == nil || cur.ID != ss.ID {
@@ -363,6 +410,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 		}
 		p := journal.Performance{
 			Index:      int(idx.Int64),
+			Attempt:    int(attempt.Int64),
 			ExerciseID: exID.String,
 			Outcome:    journal.Outcome(outcome.String),
 			StopReason: journal.StopReason(preason.String),
@@ -413,6 +461,9 @@ func checkNewSession(sess *journal.Session) error {
 func checkPerformance(p journal.Performance) error {
 	if p.Index < 0 {
 		return invalid(message.StoreBadIndex, p.Index)
+	}
+	if p.Attempt < 1 {
+		return invalid(message.StoreBadNumber, "attempt", p.Attempt)
 	}
 	if err := checkText("exercise_id", p.ExerciseID, maxTextLen, true); err != nil {
 		return err

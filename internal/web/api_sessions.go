@@ -252,6 +252,7 @@ func (s *Server) showSession(w http.ResponseWriter, r *http.Request) error {
 type eventBody struct {
 	Type       string       `json:"type"`
 	Index      *int         `json:"index"`
+	Attempt    *int         `json:"attempt"` // exercise: which try at the exercise (1 if absent); rating: the try rated (its latest if absent)
 	ExerciseID string       `json:"exercise_id"`
 	Outcome    string       `json:"outcome"`
 	StopReason string       `json:"stop_reason"`
@@ -269,6 +270,7 @@ type eventDoc struct {
 	SessionID string `json:"session_id"`
 	Type      string `json:"type"`
 	Index     *int   `json:"index,omitempty"`
+	Attempt   int    `json:"attempt,omitempty"`
 	SetAside  bool   `json:"set_aside,omitempty"` // the exercise is kept out of plans after this stop
 	Advice    string `json:"advice,omitempty"`
 }
@@ -299,6 +301,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err := person.RecordExercise(writeCtx(r), s.group, s.st, id, p); err != nil {
 			return err
 		}
+		doc.Attempt = p.Attempt
 		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(string(p.StopReason)) {
 			doc.SetAside = true
 			doc.Advice = message.Text(message.Key("coach.advice." + string(p.StopReason)))
@@ -313,7 +316,14 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err := onlyFields(ev, "rating"); err != nil {
 			return err
 		}
-		if err := s.st.RateExercise(writeCtx(r), id, *ev.Index, journal.Rating(ev.Rating)); err != nil {
+		attempt := 0
+		if ev.Attempt != nil {
+			if attempt = *ev.Attempt; attempt < 1 {
+				return invalid(message.WebBadAttempt, attempt)
+			}
+			doc.Attempt = attempt
+		}
+		if err := s.st.RateExercise(writeCtx(r), id, *ev.Index, attempt, journal.Rating(ev.Rating)); err != nil {
 			return err
 		}
 	case "finish":
@@ -393,6 +403,9 @@ func onlyFields(ev eventBody, typ string) error {
 	if typ == "finish" && ev.Index != nil {
 		extra = append(extra, "index")
 	}
+	if typ == "finish" && ev.Attempt != nil {
+		extra = append(extra, "attempt")
+	}
 	if len(extra) > 0 {
 		sortStrings(extra)
 		return invalid(message.WebFieldsNotFor, strings.Join(extra, ", "), typ)
@@ -420,8 +433,13 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 	if _, err := s.exercise(ev.ExerciseID); err != nil {
 		return journal.Performance{}, err
 	}
-	p := journal.Performance{Index: *ev.Index, ExerciseID: ev.ExerciseID, Outcome: journal.Outcome(ev.Outcome),
+	p := journal.Performance{Index: *ev.Index, Attempt: 1, ExerciseID: ev.ExerciseID, Outcome: journal.Outcome(ev.Outcome),
 		StopReason: journal.StopReason(ev.StopReason), StartedAt: *ev.StartedAt, EndedAt: *ev.EndedAt}
+	if ev.Attempt != nil {
+		if p.Attempt = *ev.Attempt; p.Attempt < 1 {
+			return journal.Performance{}, invalid(message.WebBadAttempt, p.Attempt)
+		}
+	}
 	if ev.Amount != nil {
 		p.Amount = *ev.Amount
 	}

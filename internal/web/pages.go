@@ -72,15 +72,7 @@ func loadPages(assets *assetSet) (*pageSet, error) {
 			return *p
 		},
 		"startDose": func(e *catalog.Exercise) dose.Amount { return e.Dose.Start() },
-		"done": func(s *journal.Session) int {
-			n := 0
-			for _, p := range s.Exercises {
-				if p.Outcome == journal.Done {
-					n++
-				}
-			}
-			return n
-		},
+		"done":      func(s *journal.Session) int { return s.Done() },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/_*.html")
 	if err != nil {

@@ -24,8 +24,11 @@
   // The player's state, as in package player.
   let state = 'ready', origin = 0, frozen = 0, cur = 0, counts = 0, timer = 0, lock = null;
   const entered = new Array(blocks.length).fill(0);
+  // How many times each exercise has ended: every end is a new attempt, so
+  // going back never takes back an outcome already sent.
+  const ends = new Array(blocks.length).fill(0);
   let session = null, painBefore = null, ended = null;
-  const done = [];
+  const done = new Map(); // exercise index → its latest attempt that was done
 
   const offset = now => state === 'playing' ? (now - origin) * scale : frozen;
   const wall = off => origin + off / scale;
@@ -195,12 +198,12 @@
     return a;
   }
   function exerciseEnd(b, outcome, reason, due) {
-    const started = entered[b] || due;
-    const body = { type: 'exercise', index: b, exercise_id: blocks[b].id, outcome, amount: amount(blocks[b].dose),
+    const started = entered[b] || due, attempt = ++ends[b];
+    const body = { type: 'exercise', index: b, attempt, exercise_id: blocks[b].id, outcome, amount: amount(blocks[b].dose),
       seconds: Math.max(0, (due - started) / 1000 * scale), started_at: iso(started), ended_at: iso(due) };
     if (reason) body.stop_reason = reason;
-    send('exercise', body, session + '/exercise/' + b + '/' + outcome);
-    if (outcome === 'done' && !done.includes(b)) done.push(b);
+    send('exercise', body, session + '/exercise/' + b + '/' + attempt);
+    if (outcome === 'done') done.set(b, attempt);
     if (reason === 'sharp-pain' || reason === 'dizziness') U.tripGate();
   }
   function finish(status, reason, due) {
@@ -215,11 +218,12 @@
     $('after-h').textContent = status === 'completed' ? W.done : W.stopped;
     if (reason === 'sharp-pain' || reason === 'dizziness') advise(W[reason === 'sharp-pain' ? 'sharpPain' : 'dizziness']);
     const list = $('ratings');
-    for (const b of done) {
+    for (const [b, attempt] of done) {
       const row = $('rating-row').content.firstElementChild.cloneNode(true);
       row.querySelector('legend').textContent = fmt(W.rate, blocks[b].name);
       row.querySelectorAll('input').forEach(i => { i.name = 'rate-' + b; });
       row.dataset.index = b;
+      row.dataset.attempt = attempt;
       list.append(row);
     }
     $('after-h').focus();
@@ -235,7 +239,8 @@
     }
     for (const row of $('ratings').children) {
       const v = row.querySelector('input:checked');
-      if (v) send('rating', { type: 'rating', index: +row.dataset.index, rating: v.value }, session + '/rating/' + row.dataset.index + '/' + v.value);
+      if (v) send('rating', { type: 'rating', index: +row.dataset.index, attempt: +row.dataset.attempt, rating: v.value },
+        session + '/rating/' + row.dataset.index + '/' + row.dataset.attempt + '/' + v.value);
     }
     $('save').disabled = true;
     U.sync().then(() => { $('saved').textContent = U.queue().length ? W.queued : W.done; });
