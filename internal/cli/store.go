@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/message"
 )
 
 // openStore opens the journal (--db, UNHUNCH_DB, or SQLite in the data
@@ -13,6 +15,11 @@ func (a *app) openStore(ctx context.Context) (*store.Store, error) {
 	st, err := store.Open(ctx, a.databaseURL(), a.dataPath())
 	if err != nil {
 		return nil, err
+	}
+	if st.Created() {
+		// A mistyped --data-dir must not look like a journal that lost
+		// everything: say where the new one is.
+		fmt.Fprintln(a.env.Stderr, message.Text(message.CLINewJournal, st.Where()))
 	}
 	if _, err := st.SweepInterrupted(ctx, store.OwnerAlive); err != nil {
 		st.Close()

@@ -51,7 +51,14 @@ type Store struct {
 	// stmts holds prepared statements by their SQL: preparing (parsing)
 	// a statement was most of the cost of reading the journal.
 	stmts sync.Map
+
+	// created is set when Open found no journal and made a new one.
+	created bool
 }
+
+// Created reports whether Open found no journal there and created a new,
+// empty one: worth telling a person who may have mistyped where it is.
+func (s *Store) Created() bool { return s.created }
 
 // queryStmt runs a prepared query.
 func (s *Store) queryStmt(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
