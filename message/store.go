@@ -65,7 +65,6 @@ const (
 	StoreRestoreNewer     Key = "store.restore_newer"
 	StoreRestoreLive      Key = "store.restore_live"
 	StoreRestoreIsJournal Key = "store.restore_is_journal"
-	StoreRestoreRunning   Key = "store.restore_running"
 	StoreRestoreFailed    Key = "store.restore_failed"
 
 	// The history, backup and restore commands.
@@ -170,7 +169,6 @@ func init() {
 		StoreRestoreNewer:     "%s was made by a newer unhunch (journal version %d; this one knows up to %d). Nothing was changed: upgrade unhunch first.",
 		StoreRestoreLive:      "%s has changes in %s-wal that are not in the file itself: it is a journal in use, not a backup. Nothing was changed. Back it up with 'unhunch backup FILE' and restore that file.",
 		StoreRestoreIsJournal: "%s is the journal itself; there is nothing to restore",
-		StoreRestoreRunning:   "a session is running (unhunch process %s); finish or quit it before restoring. Nothing was changed.",
 		StoreRestoreFailed:    "restoring %s failed (%v); the journal was not replaced",
 
 		HelpHistory:          "List your sessions: when, what, how long, pain and stops",

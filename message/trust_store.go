@@ -4,23 +4,36 @@ package message
 const (
 	StoreAttemptSaved Key = "store.attempt_saved"
 	CLINewJournal     Key = "cli.new_journal"
-	WebBadAttempt     Key = "web.bad_attempt"
-	CoachEndedUnsaved Key = "coach.ended_unsaved"
-	StartByCtrlC      Key = "start.by_ctrl_c"
-	StartBySignal     Key = "start.by_signal"
-	StartLeftBefore   Key = "start.left_before"
-	StartLeftDuring   Key = "start.left_during"
+
+	StoreRestoring      Key = "store.restoring"
+	StoreRestoreInUse   Key = "store.restore_in_use"
+	StoreSomeProcess    Key = "store.some_process"
+	StoreMoreProcesses  Key = "store.more_processes"
+	StoreProcess        Key = "store.process"
+	StoreProcessCommand Key = "store.process_command"
+	WebBadAttempt       Key = "web.bad_attempt"
+	CoachEndedUnsaved   Key = "coach.ended_unsaved"
+	StartByCtrlC        Key = "start.by_ctrl_c"
+	StartBySignal       Key = "start.by_signal"
+	StartLeftBefore     Key = "start.left_before"
+	StartLeftDuring     Key = "start.left_during"
 )
 
 func init() {
 	add(map[Key]string{
-		CoachEndedUnsaved: "Session over, but %d of its writes to the journal failed (see above): those results are not in your journal.",
-		StartByCtrlC:      "you left with Ctrl-C",
-		StartBySignal:     "a signal (%v) ended the coach",
-		StartLeftBefore:   "%s before the session began, so nothing of it was saved",
-		StartLeftDuring:   "%s: the session is saved as ended early, with every exercise up to that moment (the one under way as q saves it)",
-		WebBadAttempt:     "attempt %d is not a try number: the first try at an exercise is attempt 1, going back to it makes 2, and so on",
-		CLINewJournal:     "note: there was no journal at %s, so a new, empty one was made there. If you expected your sessions, check --data-dir, --db or UNHUNCH_DATA_DIR.",
-		StoreAttemptSaved: "attempt %d at exercise %d of session %s is already saved, as %s; a saved result is never rewritten, so a new try needs a new attempt number (%d). Nothing was changed.",
+		CoachEndedUnsaved:   "Session over, but %d of its writes to the journal failed (see above): those results are not in your journal.",
+		StartByCtrlC:        "you left with Ctrl-C",
+		StartBySignal:       "a signal (%v) ended the coach",
+		StartLeftBefore:     "%s before the session began, so nothing of it was saved",
+		StartLeftDuring:     "%s: the session is saved as ended early, with every exercise up to that moment (the one under way as q saves it)",
+		WebBadAttempt:       "attempt %d is not a try number: the first try at an exercise is attempt 1, going back to it makes 2, and so on",
+		CLINewJournal:       "note: there was no journal at %s, so a new, empty one was made there. If you expected your sessions, check --data-dir, --db or UNHUNCH_DATA_DIR.",
+		StoreRestoring:      "the journal %s is being restored from a backup by another unhunch, and was still locked after %v; try again in a moment",
+		StoreRestoreInUse:   "the journal is open in %s; restoring now would pull the journal from under it and lose what it saves next. Stop it first (Ctrl-C in its terminal, or let the session end), then restore again. Nothing was changed.",
+		StoreSomeProcess:    "another unhunch process (a web server or a session being played)",
+		StoreMoreProcesses:  "and %d more",
+		StoreProcess:        "process %d",
+		StoreProcessCommand: "process %d (%s)",
+		StoreAttemptSaved:   "attempt %d at exercise %d of session %s is already saved, as %s; a saved result is never rewritten, so a new try needs a new attempt number (%d). Nothing was changed.",
 	})
 }

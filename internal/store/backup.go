@@ -16,7 +16,6 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/unhunch/unhunch"
-	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -103,7 +102,9 @@ type Restored struct {
 // nothing if it fails. Then it copies the backup into the data folder,
 // syncs it, checks the copy again, keeps the current journal (with its
 // write-ahead log) as unhunch.db.bak-<UTC time>, and renames the copy into
-// place. It refuses while a session is being played on this machine.
+// place. It refuses while any process has the journal open (the lock every
+// process holds while the journal is open, LockName), naming them, and keeps
+// processes from opening it until it is done.
 func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 	src, err := filepath.Abs(from)
 	if err != nil {
@@ -137,13 +138,16 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 		return nil, restoreRefusal(from, err)
 	}
 
-	// 2. Refuse while this machine plays a session on the current journal.
+	// 2. Refuse while any process has the journal open (it holds the
+	// lock's shared side), and keep others out until the restore is done.
 	if err := ensureDir(dir); err != nil {
 		return nil, err
 	}
-	if err := refuseIfPlaying(ctx, dest); err != nil {
+	lock, err := lockExclusive(dir)
+	if err != nil {
 		return nil, err
 	}
+	defer releaseLock(lock)
 
 	// 3. Copy the backup in, and check exactly the bytes that will be used.
 	tmpName, err := copyToTemp(src, dir)
@@ -295,37 +299,6 @@ func restoreRefusal(from string, err error) error {
 		return coded(unhunch.EConflict, err, message.StoreRestoreNewer, from, newer.version, SchemaVersion())
 	}
 	return coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
-}
-
-// refuseIfPlaying returns an EConflict error if the journal at path has an
-// active session played by a live process on this machine: restoring under
-// it would send its next writes to the journal being replaced. A journal
-// that cannot be read is no obstacle (a damaged journal is a reason to
-// restore).
-func refuseIfPlaying(ctx context.Context, path string) error {
-	if info, err := os.Stat(path); err != nil || info.Size() == 0 || checkMagic(path) != nil {
-		return nil
-	}
-	db, err := sql.Open("sqlite", sqliteDSN(path, false))
-	if err != nil {
-		return nil
-	}
-	defer db.Close()
-	rows, err := db.QueryContext(ctx, "SELECT owner FROM sessions WHERE status = $1", string(journal.Active))
-	if err != nil {
-		return nil
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var owner string
-		if rows.Scan(&owner) != nil {
-			return nil
-		}
-		if pid, ok := localPID(owner); ok && processExists(pid) {
-			return coded(unhunch.EConflict, nil, message.StoreRestoreRunning, fmt.Sprint(pid))
-		}
-	}
-	return nil
 }
 
 // checkpoint folds the write-ahead log of the journal at path into the file,

@@ -19,6 +19,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"sync/atomic"
 
@@ -54,6 +55,10 @@ type Store struct {
 
 	// created is set when Open found no journal and made a new one.
 	created bool
+
+	// lock is the shared lock on the SQLite journal's lock file, held
+	// while the journal is open (LockName); nil on PostgreSQL.
+	lock *os.File
 }
 
 // Created reports whether Open found no journal there and created a new,
@@ -128,7 +133,11 @@ func (s *Store) Close() error {
 		st.(*sql.Stmt).Close()
 		return true
 	})
-	if err := s.db.Close(); err != nil {
+	err := s.db.Close()
+	// After the pool: the journal's files are no longer in use.
+	releaseLock(s.lock)
+	s.lock = nil
+	if err != nil {
 		return s.fail("close", err)
 	}
 	return nil
