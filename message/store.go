@@ -176,7 +176,7 @@ func init() {
 		HelpBackup:           "Copy the journal to FILE, safely, even while it is in use",
 		HelpBackupLong:       "Copy the journal to FILE as one consistent SQLite file, even while a session\nis being saved. FILE must not exist yet, unless you add --force. For\nPostgreSQL, use pg_dump.",
 		HelpRestore:          "Replace the journal with a backup, keeping the old one",
-		HelpRestoreLong:      "Replace the journal with the backup in FILE. FILE is checked first (it must be\nan intact unhunch backup); only then is it copied in. The journal it replaces\nis kept beside it as unhunch.db.bak-TIME, so nothing is lost. For PostgreSQL,\nuse pg_restore.",
+		HelpRestoreLong:      "Replace the journal with the backup in FILE. FILE is checked first: an intact\nunhunch backup whose tables are exactly those unhunch makes (no triggers, views\nor anything else). Then its rows are copied one by one into a new journal, each\nchecked against the journal's rules. The journal it replaces is kept beside it\nas unhunch.db.bak-TIME, so nothing is lost. Stop 'unhunch serve' and any session\nfirst: restore refuses while another unhunch has the journal open. For\nPostgreSQL, use pg_restore.",
 		ArgBackupFile:        "a backup file",
 		CLIBadDate:           "--since %q is not a date; write it as YYYY-MM-DD, for example 2026-11-01",
 		CLIHistoryNone:       "No sessions yet. Start one with: unhunch start ROUTINE (see unhunch routines)",

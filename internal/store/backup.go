@@ -97,12 +97,14 @@ type Restored struct {
 }
 
 // Restore replaces the SQLite journal in dataDir with the backup at from.
-// It checks the backup first — an intact SQLite file (integrity_check), with
-// unhunch's tables, at a schema version this build knows — and changes
-// nothing if it fails. Then it copies the backup into the data folder,
-// syncs it, checks the copy again, keeps the current journal (with its
-// write-ahead log) as unhunch.db.bak-<UTC time>, and renames the copy into
-// place. It refuses while any process has the journal open (the lock every
+// It checks the backup first — an intact SQLite file (integrity_check), at a
+// schema version this build knows, whose schema is object by object what
+// this build's migrations make at that version (no trigger, view or anything
+// else) — and changes nothing if it fails. Then it copies the backup's rows
+// into a new journal at the current schema, each through its rules (a row
+// that breaks one is refused, naming it), syncs and checks the new journal,
+// keeps the current journal (with its write-ahead log) as
+// unhunch.db.bak-<UTC time>, and renames the new one into place. It refuses while any process has the journal open (the lock every
 // process holds while the journal is open, LockName), naming them, and keeps
 // processes from opening it until it is done.
 func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
@@ -149,9 +151,13 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 	}
 	defer releaseLock(lock)
 
-	// 3. Copy the backup in, and check exactly the bytes that will be used.
-	tmpName, err := copyToTemp(src, dir)
+	// 3. Copy the backup's rows, one by one through the current schema,
+	// into a new journal; then check exactly the bytes that will be used.
+	tmpName, err := rebuild(ctx, src, dir)
 	if err != nil {
+		if refused := restoreRows(from, err); refused != nil {
+			return nil, refused
+		}
 		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
 	}
 	done := false
@@ -160,6 +166,9 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 			os.Remove(tmpName)
 		}
 	}()
+	if err := syncFile(tmpName); err != nil {
+		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+	}
 	info, err := checkBackup(ctx, tmpName)
 	if err != nil {
 		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
@@ -263,6 +272,9 @@ func checkBackup(ctx context.Context, path string) (backupInfo, error) {
 	if sc.version > SchemaVersion() {
 		return info, &newerError{sc.version}
 	}
+	if err := verifySchema(ctx, db, sc.version); err != nil {
+		return info, err
+	}
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions").Scan(&info.sessions); err != nil {
 		return info, notSQLiteOr(err)
 	}
@@ -288,7 +300,10 @@ func notSQLiteOr(err error) error {
 func restoreRefusal(from string, err error) error {
 	var damaged *damagedError
 	var newer *newerError
+	var schema *schemaError
 	switch {
+	case errors.As(err, &schema):
+		return coded(unhunch.EInvalid, err, message.StoreRestoreSchema, from, schema.why)
 	case errors.Is(err, errNotSQLite):
 		return coded(unhunch.EInvalid, err, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyNotSQLite))
 	case errors.Is(err, errNoTables):
@@ -353,22 +368,6 @@ func linkNoReplace(from, to string) error {
 		return fs.ErrExist
 	}
 	return copyFile(from, to)
-}
-
-// copyToTemp copies src to a new temporary file in dir, synced to disk, and
-// returns its name.
-func copyToTemp(src, dir string) (string, error) {
-	tmp, err := os.CreateTemp(dir, "."+FileName+".restore-*")
-	if err != nil {
-		return "", err
-	}
-	name := tmp.Name()
-	tmp.Close()
-	if err := copyInto(src, name); err != nil {
-		os.Remove(name)
-		return "", err
-	}
-	return name, nil
 }
 
 // copyFile copies from to a new file to (owner-only), synced to disk.

@@ -33,7 +33,13 @@ type env struct {
 // newEnv starts a server on a new journal; screened saves a clear screening first.
 func newEnv(t *testing.T, screened bool) *env {
 	t.Helper()
-	st, err := store.Open(context.Background(), "", t.TempDir())
+	return newEnvAt(t, t.TempDir(), screened)
+}
+
+// newEnvAt is newEnv with the journal in dir.
+func newEnvAt(t *testing.T, dir string, screened bool) *env {
+	t.Helper()
+	st, err := store.Open(context.Background(), "", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
