@@ -72,19 +72,23 @@ var Ratings = []Rating{TooEasy, Right, TooHard}
 
 // Session is one performance of a routine.
 type Session struct {
-	ID             string        `json:"id"`
-	RoutineID      string        `json:"routine_id"`
-	RoutineName    string        `json:"routine_name"`
-	Status         Status        `json:"status"`
-	StartedAt      time.Time     `json:"started_at"`
-	EndedAt        *time.Time    `json:"ended_at"`        // nil while active; when interrupted, the last moment it was known to run
-	PlannedSeconds float64       `json:"planned_seconds"` // the compiled timeline's length
-	PainBefore     *int          `json:"pain_before"`     // 0–10, nil if not given
-	PainAfter      *int          `json:"pain_after"`      // 0–10, nil if not given
-	StopReason     StopReason    `json:"stop_reason,omitempty"`
-	Owner          string        `json:"-"` // who plays it: "pid:<n>@<host>" for the terminal, "web" for the browser
-	ClientKey      string        `json:"-"` // an idempotency key from a client; unique when set
-	Exercises      []Performance `json:"exercises"`
+	ID             string     `json:"id"`
+	RoutineID      string     `json:"routine_id"`
+	RoutineName    string     `json:"routine_name"`
+	Status         Status     `json:"status"`
+	StartedAt      time.Time  `json:"started_at"`
+	EndedAt        *time.Time `json:"ended_at"`        // nil while active; when interrupted, the last moment it was known to run
+	PlannedSeconds float64    `json:"planned_seconds"` // the compiled timeline's length
+	PainBefore     *int       `json:"pain_before"`     // 0–10, nil if not given
+	PainAfter      *int       `json:"pain_after"`      // 0–10, nil if not given
+	StopReason     StopReason `json:"stop_reason,omitempty"`
+	Owner          string     `json:"-"` // who plays it: "pid:<n>@<host>" for the terminal, "web" for the browser
+	ClientKey      string     `json:"-"` // an idempotency key from a client; unique when set
+	// SeenAt is the last moment the player said it was still playing (its
+	// lease, renewed every Renew); zero when unknown. A session whose
+	// player has been silent for longer than Lease is interrupted.
+	SeenAt    time.Time     `json:"-"`
+	Exercises []Performance `json:"exercises"`
 
 	// PlannedExercises is how many exercises the routine had when the
 	// session started, so that completion never depends on today's
@@ -106,6 +110,27 @@ type Performance struct {
 	StartedAt  time.Time   `json:"started_at"`
 	EndedAt    time.Time   `json:"ended_at"`
 	Rating     Rating      `json:"rating,omitempty"`
+}
+
+// Leases: a player renews its session's lease every Renew while the
+// session runs; a session whose player has been silent for longer than
+// Lease counts as interrupted (the player's process died, the browser tab
+// was closed, the machine slept). The lease allows for browsers, which run
+// the timers of a hidden tab as rarely as once a minute.
+const (
+	Renew = 30 * time.Second
+	Lease = 3 * time.Minute
+)
+
+// Lapsed reports whether an active session's lease ran out before now: its
+// player last said it was playing more than Lease ago. Without a renewal on
+// record, the session's start stands for one.
+func (s *Session) Lapsed(now time.Time) bool {
+	seen := s.SeenAt
+	if seen.IsZero() {
+		seen = s.StartedAt
+	}
+	return s.Status == Active && now.Sub(seen) > Lease
 }
 
 // Filter selects sessions.

@@ -2,6 +2,7 @@ package journal_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -48,5 +49,31 @@ func TestFinalAttempts(t *testing.T) {
 				t.Errorf("completion %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// A lease lapses once its player has been silent for longer than Lease;
+// the start stands for a renewal when none is on record.
+func TestLapsed(t *testing.T) {
+	start := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name   string
+		status journal.Status
+		seen   time.Time
+		now    time.Time
+		want   bool
+	}{
+		{"just renewed", journal.Active, start.Add(time.Minute), start.Add(2 * time.Minute), false},
+		{"silent exactly a lease", journal.Active, start, start.Add(journal.Lease), false},
+		{"silent past the lease", journal.Active, start, start.Add(journal.Lease + time.Millisecond), true},
+		{"no renewal on record: the start", journal.Active, time.Time{}, start.Add(journal.Lease + time.Second), true},
+		{"finished sessions never lapse", journal.Completed, start, start.Add(24 * time.Hour), false},
+		{"a renewal later than now", journal.Active, start.Add(time.Hour), start, false},
+	}
+	for _, c := range cases {
+		s := &journal.Session{Status: c.status, StartedAt: start, SeenAt: c.seen}
+		if got := s.Lapsed(c.now); got != c.want {
+			t.Errorf("%s: lapsed %v, want %v", c.name, got, c.want)
+		}
 	}
 }

@@ -3,6 +3,9 @@ package message
 // Keys of attempts, the journal lock, leases and checked restores (issue 12).
 const (
 	StoreAttemptSaved Key = "store.attempt_saved"
+	WebLeaseBody      Key = "web.lease_body"
+	FlagSweepEvery    Key = "flag.sweep_every"
+	ServeBadSweep     Key = "serve.bad_sweep"
 	CLINewJournal     Key = "cli.new_journal"
 
 	StoreRestoring      Key = "store.restoring"
@@ -67,6 +70,9 @@ func init() {
 		StoreRowNotText:           "has something other than plain text in %s",
 		StoreRowNotNumber:         "has something other than a number in %s",
 		StoreRowNoParent:          "belongs to a row of %s that is not there",
+		FlagSweepEvery:            "how often to mark as interrupted the sessions whose player is gone (tests)",
+		ServeBadSweep:             "--sweep-every %v must be more than 0",
+		WebLeaseBody:              "this route needs no body, and reads at most %d bytes of one",
 		StoreAttemptSaved:         "attempt %d at exercise %d of session %s is already saved, as %s; a saved result is never rewritten, so a new try needs a new attempt number (%d). Nothing was changed.",
 	})
 }

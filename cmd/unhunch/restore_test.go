@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // server is `unhunch serve` running as its own process.
@@ -137,5 +138,58 @@ func TestRestoreRefusesWhileServeRuns(t *testing.T) {
 	}
 	if n := len(history(t, data)); n != 0 {
 		t.Errorf("%d sessions after restoring a backup taken before any", n)
+	}
+}
+
+// Issue 12, item 4: a terminal session killed while `unhunch serve` runs is
+// marked interrupted by the server's own sweep (it sweeps all the time, not
+// only when it starts), with every exercise saved before the kill.
+func TestKilledStartWhileServeRuns(t *testing.T) {
+	data := t.TempDir()
+	screenClear(t, data)
+	srv := serve(t, data, "--sweep-every", "100ms")
+	start := exec.Command(binary, "start", "seven-in-seven", "--time-scale", "20", "--pain-before", "2", "--no-voice", "--data-dir", data)
+	out, err := start.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := start.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	for sc.Scan() && !strings.HasPrefix(sc.Text(), "Saved: ") {
+	}
+	if err := start.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	start.Wait()
+
+	// Read through the server, which sweeps; a command of our own would
+	// sweep as it opens the journal and prove nothing about the server.
+	deadline := time.Now().Add(30 * time.Second) // bounds a failure only
+	for {
+		res, err := http.Get(srv.base + "/api/v1/sessions")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var list []struct {
+			Status    string
+			Exercises []struct{ Outcome string }
+		}
+		err = json.NewDecoder(res.Body).Decode(&list)
+		res.Body.Close()
+		if err != nil || len(list) != 1 {
+			t.Fatalf("sessions: %v, %d", err, len(list))
+		}
+		if list[0].Status == "interrupted" {
+			if len(list[0].Exercises) == 0 || list[0].Exercises[0].Outcome != "done" {
+				t.Errorf("the exercise saved before the kill: %+v", list[0].Exercises)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the killed session is still %s", list[0].Status)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

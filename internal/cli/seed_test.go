@@ -176,6 +176,7 @@ func seed(dir, file string) error {
 			s.Owner = fmt.Sprintf("pid:%d@%s", cmd.Process.Pid, host)
 		case "live":
 			s.Owner = "pid:1@" + host
+			s.SeenAt = time.Now() // its player renews its lease
 		default:
 			s.Owner = ss.Owner
 		}

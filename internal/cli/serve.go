@@ -17,6 +17,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/logbuf"
 	"github.com/unhunch/unhunch/internal/web"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -24,6 +25,7 @@ import (
 type serveFlags struct {
 	addr  string
 	scale float64
+	sweep time.Duration // how often to sweep for interrupted sessions
 }
 
 func (a *app) serveCommand() *cobra.Command {
@@ -41,6 +43,9 @@ func (a *app) serveCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&f.addr, "addr", "127.0.0.1:8080", message.Text(message.FlagAddr))
 	cmd.Flags().Float64Var(&f.scale, "time-scale", 1, message.Text(message.FlagTimeScale))
+	// For tests, which must not wait half a minute for a sweep.
+	cmd.Flags().DurationVar(&f.sweep, "sweep-every", journal.Renew, message.Text(message.FlagSweepEvery))
+	cmd.Flags().MarkHidden("sweep-every")
 	return cmd
 }
 
@@ -85,7 +90,10 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	logs := logbuf.New(a.env.Stderr, 200*time.Millisecond)
 	defer logs.Close()
 	log := slog.New(slog.NewJSONHandler(logs, nil))
-	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: f.scale, Logger: log})
+	if f.sweep <= 0 {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadSweep, f.sweep))
+	}
+	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: f.scale, Logger: log, SweepEvery: f.sweep})
 	if err != nil {
 		return err
 	}

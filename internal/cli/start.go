@@ -167,6 +167,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 			return ""
 		},
 	}
+	defer sink.stopRenewing()
 	var res coach.Result
 	if tty {
 		res, err = coach.Full(ctx, o, a.env.Stdin, a.env.Stdout)
@@ -302,17 +303,47 @@ type journalSink struct {
 	scale   float64 // seconds done are routine seconds: wall seconds × time-scale
 
 	done   []doneAttempt // exercises done: the latest done attempt at each
+	renew  chan struct{} // closed to stop renewing the session's lease
 	status journal.Status
 	ended  time.Time
 	reason journal.StopReason
 	pain   *int
 }
 
-// Start saves the new session with the pain given before.
+// Start saves the new session with the pain given before, and renews its
+// lease while it runs (paused included) until Finish.
 func (s *journalSink) Start(at time.Time, painBefore *int) error {
 	s.session.StartedAt, s.session.PainBefore, s.session.Status = at, painBefore, journal.Active
-	_, err := s.st.StartSession(s.ctx, s.session)
-	return err
+	if _, err := s.st.StartSession(s.ctx, s.session); err != nil {
+		return err
+	}
+	s.renew = make(chan struct{})
+	go s.renewing(s.renew)
+	return nil
+}
+
+// renewing renews the session's lease every journal.Renew until stop is
+// closed. A renewal that fails is tried again at the next tick: the sweep
+// allows for several missed ones.
+func (s *journalSink) renewing(stop chan struct{}) {
+	t := time.NewTicker(journal.Renew)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			s.st.Renew(s.ctx, s.session.ID, time.Now())
+		}
+	}
+}
+
+// stopRenewing stops renewing the lease, if it was being renewed.
+func (s *journalSink) stopRenewing() {
+	if s.renew != nil {
+		close(s.renew)
+		s.renew = nil
+	}
 }
 
 // Exercise saves an exercise's outcome and sets it aside after a stop for sharp pain or dizziness.
@@ -339,6 +370,7 @@ type doneAttempt struct{ index, attempt int }
 
 // Finish saves how the session ended.
 func (s *journalSink) Finish(ev player.Event) error {
+	s.stopRenewing()
 	s.status, s.ended, s.reason = ev.Status, ev.Due, ev.StopReason
 	return s.st.FinishSession(s.ctx, s.session.ID, ev.Status, ev.Due, s.pain, ev.StopReason)
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pressly/goose/v3"
 
@@ -161,13 +162,24 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return unhunch.Errorf(unhunch.EInternal, "store: load migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
-		// Another process opening a new journal at the same moment may have
-		// applied the same migration first; then there is nothing left to do.
-		if again, err2 := inspect(ctx, s.db, s.eng); err2 == nil && again.ours() && again.version == SchemaVersion() {
+	for tries := 0; ; tries++ {
+		_, err := p.Up(ctx)
+		if err == nil {
 			return nil
+		}
+		// Another process opening a new journal at the same moment may have
+		// applied the same migration first: when it has finished, there is
+		// nothing left to do; while it is still going (the version moved),
+		// apply what is left after it.
+		again, err2 := inspect(ctx, s.db, s.eng)
+		switch {
+		case err2 == nil && again.ours() && again.version == SchemaVersion():
+			return nil
+		case err2 == nil && again.version > sc.version && tries < 50:
+			sc = again
+			time.Sleep(20 * time.Millisecond)
+			continue
 		}
 		return s.fail("apply migrations", err)
 	}
-	return nil
 }

@@ -23,8 +23,9 @@ const (
 )
 
 // StartSession saves s as a new active session. It fills in an ID when s has
-// none, the start time (now) when it is zero, and rounds the start to the
-// millisecond the journal keeps. With a ClientKey that an earlier session
+// none, the start time (now) when it is zero, the lease's last renewal
+// (SeenAt; the start when zero), and rounds both to the millisecond the
+// journal keeps. With a ClientKey that an earlier session
 // already used, it writes nothing, puts that session in *s and returns
 // created=false: a client that sends the same start twice gets one session.
 func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (created bool, err error) {
@@ -39,17 +40,21 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	}
 	sess.Status = journal.Active
 	sess.StartedAt = fromMillis(millis(sess.StartedAt))
+	if sess.SeenAt.IsZero() {
+		sess.SeenAt = sess.StartedAt
+	}
+	sess.SeenAt = fromMillis(millis(sess.SeenAt))
 	if sess.Exercises == nil {
 		sess.Exercises = []journal.Performance{}
 	}
 	var n int64
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, seen_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 			ON CONFLICT DO NOTHING`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
-			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey))
+			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), millis(sess.SeenAt))
 		if err != nil {
 			return err
 		}
@@ -274,8 +279,9 @@ func (s *Store) ActiveSessions(ctx context.Context) ([]*journal.Session, error) 
 }
 
 // MarkInterrupted ends an active session as interrupted; at is the last
-// moment it was known to run (SweepInterrupted passes the end of its last
-// saved exercise). A session that is no longer active is left as it is, so
+// moment it was known to run (SweepInterrupted passes the later of its
+// lease's last renewal and its last saved exercise's end; a browser that
+// says its page was left passes that moment). A session that is no longer active is left as it is, so
 // two processes sweeping at once do no harm. It returns an ENotFound error
 // for an unknown id.
 func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) error {
@@ -298,16 +304,20 @@ func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) er
 	return nil
 }
 
-// SweepInterrupted marks every active session whose owner is not alive as
-// interrupted and returns how many it marked. Pass OwnerAlive.
-func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) bool) (int, error) {
+// SweepInterrupted marks as interrupted every active session whose player
+// is gone: its owner is not alive (a process on this machine that ended;
+// pass OwnerAlive), or its lease lapsed at now (journal.Lease without a
+// renewal). It returns how many it marked. Each ends at the last moment it
+// was known to run. A player that comes back renews its lease and revives
+// its session (Renew).
+func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) bool, now time.Time) (int, error) {
 	active, err := s.ActiveSessions(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, sess := range active {
-		if alive(sess.Owner) {
+		if alive(sess.Owner) && !sess.Lapsed(now) {
 			continue
 		}
 		if err := s.MarkInterrupted(ctx, sess.ID, lastSeen(sess)); err != nil {
@@ -318,10 +328,40 @@ func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) b
 	return n, nil
 }
 
-// lastSeen returns the last moment a session is known to have run: the end
-// of its latest saved exercise, or its start.
+// Renew renews the lease of a session being played: its player says, at
+// at, that it is still playing. A session interrupted meanwhile (its lease
+// lapsed, or the browser said the page was left and then came back to it)
+// is active again. A session already finished is left as it is. It returns
+// an ENotFound error for an unknown id.
+func (s *Store) Renew(ctx context.Context, id string, at time.Time) error {
+	var n int64
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE sessions SET status = $3, ended_at = NULL,
+			seen_at = CASE WHEN seen_at IS NULL OR seen_at < $2 THEN $2 ELSE seen_at END
+			WHERE id = $1 AND status IN ($3, $4)`, id, millis(at), string(journal.Active), string(journal.Interrupted))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return s.fail("renew session "+id, err)
+	}
+	if n == 0 {
+		return s.exists(ctx, id)
+	}
+	return nil
+}
+
+// lastSeen returns the last moment a session is known to have run: its
+// lease's last renewal or the end of its latest saved exercise, whichever is
+// later, or its start.
 func lastSeen(sess *journal.Session) time.Time {
 	t := sess.StartedAt
+	if sess.SeenAt.After(t) {
+		t = sess.SeenAt
+	}
 	for _, p := range sess.Exercises {
 		if p.EndedAt.After(t) {
 			t = p.EndedAt
@@ -344,7 +384,7 @@ func (s *Store) exists(ctx context.Context, id string) error {
 // sessionColumns and performanceColumns are read by query, in this order.
 const (
 	sessionColumns = `s.id, s.routine_id, s.routine_name, s.status, s.started_at, s.ended_at, s.planned_seconds,
-		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key`
+		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key, s.seen_at`
 	performanceColumns = `p.idx, p.attempt, p.exercise_id, p.outcome, p.stop_reason, p.reps, p.hold_seconds, p.hold_breaths,
 		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
 )
@@ -374,7 +414,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			ss                     journal.Session
 			status, sreason        string
 			started                int64
-			ended                  sql.NullInt64
+			ended, seen            sql.NullInt64
 			painBefore, painAfter  sql.NullInt64
 			clientKey              sql.NullString
 			idx, attempt           sql.NullInt64
@@ -386,7 +426,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			rating                 sql.NullString
 		)
 		if err := rows.Scan(&ss.ID, &ss.RoutineID, &ss.RoutineName, &status, &started, &ended, &ss.PlannedSeconds,
-			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey,
+			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey, &seen,
 			&idx, &attempt, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
 			return nil, err
 		}
@@ -401,6 +441,9 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			ss.PainAfter = intPtr(painAfter)
 			ss.StopReason = journal.StopReason(sreason)
 			ss.ClientKey = clientKey.String
+			if seen.Valid {
+				ss.SeenAt = fromMillis(seen.Int64)
+			}
 			ss.Exercises = []journal.Performance{}
 			cur = &ss
 			list = append(list, cur)

@@ -110,6 +110,7 @@ func TestSessionLifecycle(t *testing.T) {
 				want := c.session
 				want.ID, want.Status, want.StopReason, want.PainAfter = s.ID, c.status, c.reason, c.painAfter
 				want.StartedAt = c.session.StartedAt.Truncate(time.Millisecond).UTC()
+				want.SeenAt = want.StartedAt // no lease renewed
 				want.EndedAt = &ended
 				want.Exercises = []journal.Performance{}
 				for _, p := range c.exercises {
@@ -504,7 +505,7 @@ func TestSweepInterrupted(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		n, err := st.SweepInterrupted(ctx, store.OwnerAlive)
+		n, err := st.SweepInterrupted(ctx, store.OwnerAlive, base.Add(time.Minute))
 		if err != nil || n != 2 {
 			t.Fatalf("swept %d, %v; want 2", n, err)
 		}
@@ -528,7 +529,7 @@ func TestSweepInterrupted(t *testing.T) {
 				t.Errorf("session of %s: %s ended %v, want %s ended %v", s.Owner, s.Status, s.EndedAt, w.status, w.ended)
 			}
 		}
-		if n, err := st.SweepInterrupted(ctx, store.OwnerAlive); err != nil || n != 0 {
+		if n, err := st.SweepInterrupted(ctx, store.OwnerAlive, base.Add(time.Minute)); err != nil || n != 0 {
 			t.Errorf("a second sweep marked %d, %v", n, err)
 		}
 		// Interrupting a session that is no longer active changes nothing.

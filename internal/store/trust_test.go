@@ -1,7 +1,13 @@
 package store_test
 
 import (
+	"context"
 	"testing"
+	"time"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
 )
 
 // A journal made by Open says so, once: a mistyped --data-dir must not pass
@@ -17,5 +23,89 @@ func TestCreatedOnlyWhenNew(t *testing.T) {
 		if again := openAt(t, url, dir); again.Created() {
 			t.Error("an existing journal says it was created")
 		}
+	})
+}
+
+// Issue 12, item 4: every active session has a lease its player renews. A
+// session whose player fell silent for longer than journal.Lease is swept as
+// interrupted, ending at its last renewal; a player that comes back revives
+// it; a page that says it was left ends it at once.
+func TestLeases(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		st := open(t, e)
+		alive := func(string) bool { return true } // every owner lives: only leases count
+		start := func(owner string, seen time.Time) string {
+			s := &journal.Session{RoutineID: "quick-daily-reset", StartedAt: base, SeenAt: seen, Owner: owner}
+			if _, err := st.StartSession(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			return s.ID
+		}
+		status := func(id string) (journal.Status, *time.Time) {
+			s, err := st.Session(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s.Status, s.EndedAt
+		}
+		web := start(store.WebOwner, base)
+		terminal := start("pid:1@another-machine", base)
+		offline := start(store.WebOwner, base.Add(10*time.Minute)) // started offline at base, reached the server later
+
+		renewed := base.Add(2 * time.Minute)
+		if err := st.Renew(ctx, web, renewed); err != nil {
+			t.Fatal(err)
+		}
+		// An older renewal arriving late never moves the lease back.
+		if err := st.Renew(ctx, web, base.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		// Just within the lease of each: nothing is swept.
+		if n, err := st.SweepInterrupted(ctx, alive, base.Add(journal.Lease)); err != nil || n != 0 {
+			t.Fatalf("swept %d, %v within the lease", n, err)
+		}
+		// The terminal session's lease lapses first.
+		if n, err := st.SweepInterrupted(ctx, alive, base.Add(journal.Lease+time.Millisecond)); err != nil || n != 1 {
+			t.Fatalf("swept %d, %v; want the terminal session", n, err)
+		}
+		if s, end := status(terminal); s != journal.Interrupted || !end.Equal(base) {
+			t.Errorf("terminal session %s ended %v, want interrupted at its start", s, end)
+		}
+		if n, err := st.SweepInterrupted(ctx, alive, renewed.Add(journal.Lease+time.Millisecond)); err != nil || n != 1 {
+			t.Fatalf("swept %d, %v; want the web session", n, err)
+		}
+		if s, end := status(web); s != journal.Interrupted || !end.Equal(renewed) {
+			t.Errorf("web session %s ended %v, want interrupted at its last renewal %v", s, end, renewed)
+		}
+		// Its player was only asleep: renewing revives it.
+		if err := st.Renew(ctx, web, base.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if s, end := status(web); s != journal.Active || end != nil {
+			t.Errorf("renewed session %s ended %v, want active again", s, end)
+		}
+		// A page that was left ends its session at once.
+		left := base.Add(time.Hour + time.Minute)
+		if err := st.MarkInterrupted(ctx, web, left); err != nil {
+			t.Fatal(err)
+		}
+		if s, end := status(web); s != journal.Interrupted || !end.Equal(left) {
+			t.Errorf("left session %s ended %v", s, end)
+		}
+		// A finished session is never revived or swept.
+		if err := st.FinishSession(ctx, offline, journal.Completed, base.Add(20*time.Minute), nil, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Renew(ctx, offline, base.Add(2*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := st.SweepInterrupted(ctx, alive, base.Add(24*time.Hour)); err != nil || n != 0 {
+			t.Errorf("swept %d, %v; nothing was left active", n, err)
+		}
+		if s, _ := status(offline); s != journal.Completed {
+			t.Errorf("finished session became %s", s)
+		}
+		wantError(t, st.Renew(ctx, "nope", base), unhunch.ENotFound, `no session "nope"`)
 	})
 }

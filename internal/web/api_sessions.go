@@ -143,7 +143,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, PainBefore: body.PainBefore,
+	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, SeenAt: now, PainBefore: body.PainBefore,
 		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key}
 	created, err := s.st.StartSession(writeCtx(r), sess)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
@@ -137,12 +138,13 @@ type playData struct {
 	Plan      *planRequest
 	TimeScale float64
 	Reasons   []string
+	Renew     int // seconds between the player's lease renewals (journal.Renew)
 }
 
 func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	id := r.PathValue("id")
-	d := playData{TimeScale: s.cfg.TimeScale}
+	d := playData{TimeScale: s.cfg.TimeScale, Renew: int(journal.Renew / time.Second)}
 	for _, reason := range journal.StopReasons {
 		d.Reasons = append(d.Reasons, string(reason))
 	}
