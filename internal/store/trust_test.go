@@ -2,8 +2,11 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"testing"
 	"time"
+
+	"github.com/pressly/goose/v3"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/store"
@@ -107,5 +110,51 @@ func TestLeases(t *testing.T) {
 			t.Errorf("finished session became %s", s)
 		}
 		wantError(t, st.Renew(ctx, "nope", base), unhunch.ENotFound, `no session "nope"`)
+	})
+}
+
+// Migration 7 runs both ways on both engines: going down keeps the last
+// attempt at each exercise (the old schema has room for one).
+func TestMigrationSevenDown(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		url, dir := e.fresh(t)
+		st := openAt(t, url, dir)
+		s := &journal.Session{RoutineID: "quick-daily-reset", StartedAt: base}
+		if _, err := st.StartSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		stopped := perf(0, "chin-tucks", journal.Halted, base)
+		done := perf(0, "chin-tucks", journal.Done, base.Add(time.Minute))
+		done.Attempt = 2
+		for _, p := range []journal.Performance{stopped, done} {
+			if err := st.RecordExercise(ctx, s.ID, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st.Close()
+		db := raw(t, url, dir)
+		dialect := goose.DialectSQLite3
+		if url != "" {
+			dialect = goose.DialectPostgres
+		}
+		p, err := goose.NewProvider(dialect, db, os.DirFS("migrations"), goose.WithTableName(store.VersionTable))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.DownTo(ctx, 4); err != nil {
+			t.Fatalf("down to 4: %v", err)
+		}
+		var n int
+		var outcome string
+		if err := db.QueryRow("SELECT COUNT(*), MAX(outcome) FROM performances").Scan(&n, &outcome); err != nil || n != 1 || outcome != "done" {
+			t.Errorf("after going down: %d rows, %q, %v; want the done attempt only", n, outcome, err)
+		}
+		if _, err := p.UpTo(ctx, 7); err != nil {
+			t.Fatalf("up again: %v", err)
+		}
+		if err := db.QueryRow("SELECT COUNT(*) FROM performances WHERE attempt = 1").Scan(&n); err != nil || n != 1 {
+			t.Errorf("after going up again: %d first attempts, %v", n, err)
+		}
 	})
 }
