@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -138,7 +141,7 @@ func TestServerSweepsLapsedLeases(t *testing.T) {
 // says so (pagehide, navigator.sendBeacon): the session shows as
 // interrupted at once, not as running forever.
 func TestBrowserClosingTheTabInterrupts(t *testing.T) {
-	l := startLive(t)
+	l, requests := startLiveLogged(t)
 	ctx := browser(t)
 	answerScreening(t, ctx, l)
 	tab, closeTab := chromedp.NewContext(ctx) // a second tab, to close
@@ -171,8 +174,54 @@ func TestBrowserClosingTheTabInterrupts(t *testing.T) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("closing the tab left the session %s", list[0].Status)
+			t.Fatalf("closing the tab left the session %s; the API heard:\n%s", list[0].Status, requests())
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// logBuffer keeps a server's request log for a test to show when it fails.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+// Write keeps p.
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// startLiveLogged is startLive with the server's request log kept; the
+// function returned gives the API's lines of it.
+func startLiveLogged(t *testing.T) (*live, func() string) {
+	t.Helper()
+	st, err := store.Open(context.Background(), "", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &logBuffer{}
+	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: e2eScale, Logger: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &live{t: t, st: st, srv: srv}
+	l.listen("127.0.0.1:0")
+	t.Cleanup(func() { l.stop(); srv.Close(); st.Close() })
+	return l, func() string {
+		logs.mu.Lock()
+		defer logs.mu.Unlock()
+		var api []string
+		for _, line := range strings.Split(logs.buf.String(), "\n") {
+			if strings.Contains(line, "/api/v1/sessions") {
+				api = append(api, line)
+			}
+		}
+		return strings.Join(api, "\n")
 	}
 }
