@@ -83,6 +83,24 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Mild pressure is enough. If a spot feels bruised or very tender, move past it.",
 					"If getting down to the floor is difficult for you, choose a seated or standing exercise instead.",
 				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "osteoporosis",
+						Source:    "Royal Osteoporosis Society, Strong, Steady and Straight (2019): no forceful loading of the spine unless a clinician advises it; this exercise's own caution",
+					},
+					Unsuitable{
+						Condition: "pregnancy-after-12-weeks",
+						Source:    "ACOG, Exercise During Pregnancy: after the first trimester, avoid exercises lying on your back",
+					},
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
+				},
 				Source: []Source{
 					Source{
 						Seed:  "000_3e33b8f4d13dea5b.txt",
@@ -229,6 +247,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Skip it if you have a recent knee, hip, or ankle injury.",
 					"Come out of the pose if you notice sharp pain in your back or shoulders.",
 					"If you feel dizzy with your head low, come up slowly and rest before going on.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no weight through the arms",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -378,6 +406,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If you have a recent shoulder injury, check with a clinician before doing this one.",
 					"Stop if you notice tingling or numbness in your arms or hands, or if you feel dizzy.",
 				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
+				},
 				Source: []Source{
 					Source{
 						Seed:  "000_3e33b8f4d13dea5b.txt",
@@ -503,6 +541,12 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you feel tingling, numbness, or pain running down your arm.",
 					"Stop and sit quietly if you feel dizzy or your vision changes when you turn your head.",
 					"Skip this if you have a recent neck injury, or if bending your neck gives you an electric shock feeling, and see a clinician.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -632,6 +676,20 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you feel pinching or sharp pain in your lower back.",
 					"Skip this if lying face down is uncomfortable for you, for example during pregnancy.",
 					"Stop if you feel dizzy, or if you notice tingling or numbness in your arms or legs.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "pregnancy",
+						Source:    "unhunch policy (PRODUCT.md §5.1): lying face down presses on the abdomen in pregnancy; this exercise's own caution",
+					},
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): no lying on the chest or pressing it open while it heals",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -785,6 +843,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Lower down and rest if you notice sharp pain in your back or shoulder.",
 					"Stop if you feel dizzy or notice tingling in your arms or legs.",
 				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no weight through the arms",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
+				},
 				Source: []Source{
 					Source{
 						Seed:  "000_3e33b8f4d13dea5b.txt",
@@ -912,6 +980,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you feel pinching or sharp pain in your shoulder.",
 					"If you have a recent shoulder injury, check with a clinician before doing this one.",
 					"Stop if your hands tingle or go numb, or if you feel dizzy.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -1063,6 +1141,24 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If you have osteoporosis or fragile bones, skip this unless a clinician has said it is safe for you.",
 					"Sharp pain, dizziness, or tingling or numbness in your arms means stop for today.",
 					"Skip it if you have a recent rib, back, or neck injury.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "osteoporosis",
+						Source:    "Royal Osteoporosis Society, Strong, Steady and Straight (2019): no forceful loading of the spine unless a clinician advises it; this exercise's own caution",
+					},
+					Unsuitable{
+						Condition: "pregnancy-after-12-weeks",
+						Source:    "ACOG, Exercise During Pregnancy: after the first trimester, avoid exercises lying on your back",
+					},
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -1342,6 +1438,12 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you notice tingling or numbness in your arms or hands.",
 					"If a muscle starts to cramp, ease off and squeeze more gently.",
 				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
+				},
 				Source: []Source{
 					Source{
 						Seed:  "001_698296261aaddd72.txt",
@@ -1471,6 +1573,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you feel tingling or numbness in your arms or hands.",
 					"Step out of the stretch if the front of your shoulder hurts sharply, or if you feel dizzy.",
 				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
+				},
 				Source: []Source{
 					Source{
 						Seed:  "001_698296261aaddd72.txt",
@@ -1588,6 +1700,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If your wrists or knees hurt on the floor, use the seated version instead.",
 					"If you notice sharp pain, dizziness, or tingling in your arms or legs, stop and rest.",
 					"Ease off if arching makes your lower back pinch.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no weight through the arms",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -1734,6 +1856,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If your wrists or knees hurt on the floor, pad your knees or skip this one.",
 					"Skip it if you have a recent shoulder or neck injury.",
 					"Come out of the twist if you notice sharp pain, dizziness, or tingling in your arm or hand.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no weight through the arms",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{

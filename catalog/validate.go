@@ -113,6 +113,7 @@ func (e *Exercise) Validate() []dose.Problem {
 	}
 	checkList(&ps, "steps", e.Steps)
 	checkList(&ps, "cautions", e.Cautions)
+	e.validateUnsuitable(&ps)
 	e.validateCues(&ps, d)
 	for i, s := range e.Source {
 		checkText(&ps, fmt.Sprintf("source[%d].title", i), s.Title)

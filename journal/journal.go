@@ -45,16 +45,20 @@ type StopReason string
 const (
 	SharpPain   StopReason = "sharp-pain"
 	Dizziness   StopReason = "dizziness"
+	Tingling    StopReason = "tingling-numbness" // tingling or numbness (issue 11)
 	Discomfort  StopReason = "discomfort"
 	OtherReason StopReason = "other"
 )
 
-// StopReasons lists every stop reason in the order they are offered.
-var StopReasons = []StopReason{SharpPain, Dizziness, Discomfort, OtherReason}
+// StopReasons lists every stop reason in the order they are offered
+// (PRODUCT.md §5.2: sharp pain, dizziness, tingling or numbness, discomfort, other).
+var StopReasons = []StopReason{SharpPain, Dizziness, Tingling, Discomfort, OtherReason}
 
 // EndsSession reports whether stopping for this reason ends the whole
-// session (sharp pain and dizziness, PRODUCT.md §5.2) rather than only the exercise.
-func (r StopReason) EndsSession() bool { return r == SharpPain || r == Dizziness }
+// session rather than only the exercise: sharp pain, dizziness, and tingling
+// or numbness (PRODUCT.md §5.2). The safety rules for these reasons (set
+// aside, re-screen due, advice shown) are in package safety.
+func (r StopReason) EndsSession() bool { return r == SharpPain || r == Dizziness || r == Tingling }
 
 // Rating is how an exercise felt (PRODUCT.md §6).
 type Rating string

@@ -1,0 +1,94 @@
+package message
+
+// Keys of issue 11's safety additions: conditions that keep exercises out,
+// clinicians' clearances of them, the tingling-or-numbness stop, answers
+// files and emergency-first screening.
+const (
+	CatalogBadCondition Key = "catalog.bad_condition"
+
+	ScreenEmergencyStop     Key = "screen.emergency_stop"
+	ScreenFollowUpAlone     Key = "screen.follow_up_alone"
+	ScreenRetiredID         Key = "screen.retired_id"
+	ScreenConditionAdvice   Key = "screen.condition_advice"
+	ScreenConditionLine     Key = "screen.condition_line"
+	ScreenConditionNothing  Key = "screen.condition_nothing"
+	ScreenSavedEmergency    Key = "screen.saved_emergency"
+	ScreenEmergencyProblems Key = "screen.emergency_problems"
+
+	CondLeftOut        Key = "condition.left_out"
+	CondLeftOutOne     Key = "condition.left_out_one"
+	StopLeftOut        Key = "stop.left_out"
+	AvoidLeftOut       Key = "avoid.left_out"
+	PlanSummaryKeptOut Key = "plan.summary.kept_out"
+
+	HelpClear             Key = "help.exercise_clear"
+	HelpClearLong         Key = "help.exercise_clear_long"
+	FlagCondition         Key = "flag.condition"
+	FlagWithdraw          Key = "flag.withdraw"
+	ClearNeedsCondition   Key = "clear.needs_condition"
+	ClearBadCondition     Key = "clear.bad_condition"
+	ClearNotUnsuitable    Key = "clear.not_unsuitable"
+	ClearDone             Key = "clear.done"
+	ClearWithdrawn        Key = "clear.withdrawn"
+	ClearWasNot           Key = "clear.was_not"
+	AsideCondition        Key = "aside.condition"
+	AsideCleared          Key = "aside.cleared"
+	AsideConditionHint    Key = "aside.condition_hint"
+	WebClearanceMissing   Key = "web.clearance_missing"
+	WebClearanceBadMethod Key = "web.clearance_bad_method"
+)
+
+func init() {
+	add(map[Key]string{
+		CatalogBadCondition: "unknown condition %q; use one of: %s",
+
+		"web.gate.questions-changed": "The safety questions have changed since you last answered them: they now ask about more things, and more precisely. Please answer them again before you exercise.",
+
+		// Conditions, as they read after "because of".
+		"condition.pregnancy":                "pregnancy",
+		"condition.pregnancy-after-12-weeks": "pregnancy past 12 weeks",
+		"condition.osteoporosis":             "osteoporosis or fragile bones",
+		"condition.chest-surgery":            "recent surgery to your heart, chest or breast",
+		"condition.shoulder-surgery":         "recent shoulder surgery",
+
+		// Stopping for tingling or numbness (PRODUCT.md §5.2).
+		"stop.tingling-numbness":         "tingling or numbness",
+		"reason.tingling-numbness":       "tingling or numbness",
+		"trigger.stop-tingling-numbness": "you stopped a session because of tingling or numbness",
+		"coach.advice.tingling-numbness": "You stopped because of tingling or numbness. Stop for today and let your arms and neck rest in an easy position; it often fades within a few minutes. If it came with weakness, spreads to both arms or legs, or comes with chest pain or trouble speaking, call an emergency number now (999, 112 or 911). If it lingers or comes back, see a doctor or physiotherapist before you exercise again; this exercise stays out of your routines until you bring it back.",
+
+		// Screening: emergency first, answers files, conditions.
+		ScreenEmergencyStop:     "Your answer means you need urgent medical help, so the questions stop here.",
+		ScreenSavedEmergency:    "your answers are saved: do not exercise now; get urgent medical help first",
+		ScreenEmergencyProblems: "%s also has problems that did not matter once an emergency answer was given:%s",
+		ScreenFollowUpAlone:     "%q is true but %q is not: it is asked only of people who answer %q yes; set it to false or leave it out",
+		ScreenRetiredID:         "%q is a question from an older set of safety questions; answer the current ones (see 'unhunch screen --questions --json')",
+		ScreenConditionAdvice:   "You can exercise with unhunch, and it will leave out the exercises that are not right for you now:",
+		ScreenConditionLine:     "because of %s: %s",
+		ScreenConditionNothing:  "because of %s: nothing in the catalog needs leaving out",
+
+		// Left out of a routine, a start or a plan, and why.
+		CondLeftOut:        "Left out because of %s: %s. If a clinician says one is right for you, record it with 'unhunch exercises clear ID --condition %s'.",
+		CondLeftOutOne:     "because of %s",
+		StopLeftOut:        "Left out because you stopped them for sharp pain, dizziness, or tingling or numbness: %s. Bring one back with 'unhunch exercises enable ID'.",
+		AvoidLeftOut:       "Left out because they are on your avoid list: %s. Bring one back with 'unhunch exercises enable ID'.",
+		PlanSummaryKeptOut: "Left out for your safety: %s.",
+
+		// A clinician's clearance of one exercise for one condition.
+		HelpClear:             "Record that a clinician said an exercise is right for you despite a condition",
+		HelpClearLong:         "Some answers to the safety questions (pregnancy, osteoporosis, recent chest or shoulder surgery)\nkeep the exercises that are not right for them out of your routines and plans. If a doctor or\nphysiotherapist has said one of those exercises is right for you, record it here; it comes back\nfor that condition only. --withdraw takes the clearance back.",
+		FlagCondition:         "the condition the clinician cleared the exercise of: %s",
+		FlagWithdraw:          "take back a clearance recorded before",
+		ClearNeedsCondition:   "say which condition the clinician cleared %s of, with --condition (one of: %s)",
+		ClearBadCondition:     "%q is not a condition unhunch knows; use one of: %s",
+		ClearNotUnsuitable:    "%s is not kept out for %s, so there is nothing to clear",
+		ClearDone:             "Recorded that a clinician said %s is right for you despite %s. It can be part of your routines and plans again.",
+		ClearWithdrawn:        "Took back the clearance of %s for %s: while the condition applies, it stays out of your routines and plans.",
+		ClearWasNot:           "%s had no clearance for %s; nothing changed.",
+		AsideCondition:        "kept out because of %s (your safety answers)",
+		AsideCleared:          "cleared by a clinician despite %s",
+		AsideConditionHint:    "If a clinician says one is right for you: unhunch exercises clear ID --condition CONDITION",
+		WebClearanceMissing:   "say which condition the clinician cleared the exercise of: {\"condition\": \"%s\"}",
+		WebClearanceBadMethod: "unknown condition %q; use one of: %s",
+	})
+}
