@@ -152,7 +152,7 @@ func ComputeOutcome(sessions []*journal.Session, now time.Time, loc *time.Locati
 			continue
 		}
 		o.Sessions = append(o.Sessions, SessionPain{At: s.StartedAt, Before: s.PainBefore, After: s.PainAfter})
-		facts = append(facts, safety.SessionFacts{At: s.StartedAt, PainBefore: s.PainBefore, PainAfter: s.PainAfter, StopReason: string(s.StopReason)})
+		facts = append(facts, safety.FactsOf(s))
 	}
 	o.Weeks = safety.WeeklyPain(facts, loc)
 	if len(o.Weeks) == 0 {

@@ -57,6 +57,18 @@ type SessionFacts struct {
 	Stops      []journal.StopReason // every exercise stopped in the session, in order, with its reason (issue 12: every stop counts)
 }
 
+// FactsOf returns what the rules need to know of a journal session, with
+// every exercise it stopped and why.
+func FactsOf(s *journal.Session) SessionFacts {
+	f := SessionFacts{At: s.StartedAt, PainBefore: s.PainBefore, PainAfter: s.PainAfter, StopReason: s.StopReason}
+	for _, p := range s.Exercises {
+		if p.Outcome == journal.Halted && p.StopReason != "" {
+			f.Stops = append(f.Stops, p.StopReason)
+		}
+	}
+	return f
+}
+
 // Decision is whether a session may start, and why not.
 type Decision struct {
 	Block      Block

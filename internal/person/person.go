@@ -24,7 +24,7 @@ import (
 func Facts(sessions []*journal.Session) []safety.SessionFacts {
 	out := make([]safety.SessionFacts, len(sessions))
 	for i, s := range sessions {
-		out[i] = safety.SessionFacts{At: s.StartedAt, PainBefore: s.PainBefore, PainAfter: s.PainAfter, StopReason: string(s.StopReason)}
+		out[i] = safety.FactsOf(s)
 	}
 	return out
 }

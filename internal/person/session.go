@@ -45,7 +45,7 @@ func RecordExercise(ctx context.Context, rec ExerciseRecorder, st *store.Store, 
 	if err := rec.RecordExercise(ctx, sessionID, p); err != nil {
 		return err
 	}
-	if p.Outcome == journal.Halted && safety.ExcludeAfterStop(string(p.StopReason)) {
+	if p.Outcome == journal.Halted && safety.ExcludeAfterStop(p.StopReason) {
 		return st.Exclude(ctx, p.ExerciseID, string(p.StopReason), p.EndedAt)
 	}
 	return nil

@@ -299,7 +299,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err := person.RecordExercise(writeCtx(r), s.group, s.st, id, p); err != nil {
 			return err
 		}
-		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(string(p.StopReason)) {
+		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(p.StopReason) {
 			doc.SetAside = true
 			doc.Advice = message.Text(message.Key("coach.advice." + string(p.StopReason)))
 		}
