@@ -34,6 +34,7 @@ const (
 	AsideCondition        Key = "aside.condition"
 	AsideCleared          Key = "aside.cleared"
 	AsideConditionHint    Key = "aside.condition_hint"
+	WebScreenBadSteps     Key = "web.screen_bad_steps"
 	WebClearanceMissing   Key = "web.clearance_missing"
 	WebClearanceBadMethod Key = "web.clearance_bad_method"
 )
@@ -88,6 +89,7 @@ func init() {
 		AsideCondition:        "kept out because of %s (your safety answers)",
 		AsideCleared:          "cleared by a clinician despite %s",
 		AsideConditionHint:    "If a clinician says one is right for you: unhunch exercises clear ID --condition CONDITION",
+		WebScreenBadSteps:     "the answers so far are not right (y or n for each question asked, - for a question that did not apply, at most %d); start the questions again",
 		WebClearanceMissing:   "say which condition the clinician cleared the exercise of: {\"condition\": \"%s\"}",
 		WebClearanceBadMethod: "unknown condition %q; use one of: %s",
 	})

@@ -115,7 +115,7 @@ func TriggerOf(s SessionFacts) Trigger {
 // and clearance (in any order), the sessions since, and the pain the person
 // reports now (nil if not yet asked).
 func Gate(now time.Time, screenings []Screening, sessions []SessionFacts, painNow *int) Decision {
-	last := latest(screenings, func(s Screening) bool { return !s.Clearing })
+	last := LastScreening(screenings)
 	if last == nil {
 		return Decision{Block: NeverScreened}
 	}
@@ -211,4 +211,10 @@ func KeptOutBy(e *catalog.Exercise, conds []catalog.Condition, cleared []Conditi
 // and gentler doses and to hold progression (PRODUCT.md §5.2, §6; source: NRSChange).
 func PainRoseAfter(before, after *int) bool {
 	return before != nil && after != nil && *after-*before >= PainRise
+}
+
+// LastScreening returns the most recent screening that is not a clearance,
+// or nil: the one whose answers stand now.
+func LastScreening(ss []Screening) *Screening {
+	return latest(ss, func(s Screening) bool { return !s.Clearing })
 }

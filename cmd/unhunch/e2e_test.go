@@ -154,7 +154,7 @@ func TestFullScreenCoachInTmux(t *testing.T) {
 	tm.waitFor("DOORWAY CHEST STRETCH")
 	tm.keys("s")
 	tm.waitFor("Why are you stopping?")
-	tm.keys("3")
+	tm.keys("4") // discomfort
 	tm.waitFor("How much does your upper back hurt now")
 	tm.keys("2", "Enter")
 	tm.waitFor("How did it feel?")

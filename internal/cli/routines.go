@@ -15,7 +15,6 @@ import (
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
-	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/timeline"
 )
 
@@ -72,13 +71,13 @@ func (a *app) routineShowCommand() *cobra.Command {
 			if !ok {
 				return notFound(message.CLINoRoutine, args[0], routineIDs(c), "unhunch routines")
 			}
-			var levels map[string]*progress.Level
-			if !levelStart {
-				if levels, err = a.levelsIfAny(cmd.Context(), c); err != nil {
-					return err
-				}
+			// Shown as `start` would play it: the person's levels (unless
+			// --level-start) and without the exercises left out for them.
+			p, err := a.stateIfAny(cmd.Context(), c)
+			if err != nil {
+				return err
 			}
-			prep, err := person.Prepare(c, r, levels, nil, levelStart)
+			prep, err := person.Prepare(c, r, p.Levels, p.Exclusions(), levelStart)
 			if err != nil {
 				return err
 			}

@@ -103,10 +103,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	now := time.Now()
-	screenings, err := st.Screenings(ctx)
-	if err != nil {
-		return err
-	}
+	screenings := pst.Screenings
 	facts := person.Facts(pst.Sessions)
 	decision := safety.Gate(now, screenings, facts, painBefore)
 	if decision.Block == safety.PainTooHigh {
@@ -119,7 +116,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if err := person.Blocked(decision); err != nil {
 		return err
 	}
-	prep, err := person.Prepare(c, r, pst.Levels, pst.SetAside, f.levelStart)
+	prep, err := person.Prepare(c, r, pst.Levels, pst.Exclusions(), f.levelStart)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ package person
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/unhunch/unhunch"
@@ -20,7 +21,8 @@ import (
 	"github.com/unhunch/unhunch/timeline"
 )
 
-// Facts turns journal sessions into what the safety rules read.
+// Facts turns journal sessions into what the safety rules read, with every
+// stop of each session.
 func Facts(sessions []*journal.Session) []safety.SessionFacts {
 	out := make([]safety.SessionFacts, len(sessions))
 	for i, s := range sessions {
@@ -95,14 +97,15 @@ func Levels(sessions []*journal.Session, c *catalog.Catalog) map[string]*progres
 type Routine struct {
 	Steps   []timeline.Step
 	Levels  []*progress.Level // the level used for each step, nil at the starting dose
-	LeftOut []string          // set-aside exercises left out, by id
+	LeftOut []LeftOut         // exercises left out for the person, and why
 }
 
 // Prepare returns a routine's steps for the person: amounts the routine
 // gives are kept (a prescription or a plan); otherwise the person's level,
-// or the starting dose when atStart. Exercises set aside (kept out after a
-// stop for sharp pain or dizziness, or avoided) are left out.
-func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress.Level, setAside map[string]store.ExerciseState, atStart bool) (Routine, error) {
+// or the starting dose when atStart. Exercises that x keeps out (stopped for
+// a safety reason, avoided, or unsuitable with a condition from the safety
+// answers) are left out.
+func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress.Level, x Exclusions, atStart bool) (Routine, error) {
 	steps, err := timeline.FromRoutine(c, r)
 	if err != nil {
 		return Routine{}, err
@@ -110,8 +113,10 @@ func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress
 	var out Routine
 	for i, st := range steps {
 		id := st.Exercise.ID
-		if s, ok := setAside[id]; ok && (s.Excluded || s.Avoided) {
-			out.LeftOut = append(out.LeftOut, id)
+		if l, ok := x.Of(st.Exercise); ok {
+			if !slices.ContainsFunc(out.LeftOut, func(o LeftOut) bool { return o.ID == id }) {
+				out.LeftOut = append(out.LeftOut, l)
+			}
 			continue
 		}
 		var lv *progress.Level

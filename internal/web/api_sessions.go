@@ -108,14 +108,11 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 		}
 		at = o.StartedAt
 	}
-	screenings, err := s.st.Screenings(r.Context())
-	if err != nil {
-		return err
-	}
 	p, err := person.Load(r.Context(), s.st, s.cat)
 	if err != nil {
 		return err
 	}
+	screenings := p.Screenings
 	facts := person.Facts(p.Sessions)
 	d := safety.Gate(now, screenings, facts, body.PainBefore)
 	if body.Offline != nil {
@@ -135,7 +132,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if !d.OK() {
 		return unhunch.Errorf(unhunch.EBlocked, "%s", webAdvice(d))
 	}
-	prep, err := person.Prepare(s.cat, rt, p.Levels, p.SetAside, body.LevelStart)
+	prep, err := person.Prepare(s.cat, rt, p.Levels, p.Exclusions(), body.LevelStart)
 	if err != nil {
 		return err
 	}
