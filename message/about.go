@@ -27,15 +27,10 @@ func init() {
 		"about.safety.who.body": "They suit an upper back that aches or feels tight from posture: long hours at a desk or a screen, tension between the shoulder blades, mild stiffness in the upper or middle back, or tired muscles from sitting.\n\n" +
 			"Gentle stretching eases tight tissue, and simple strengthening wakes up the muscles that hold you upright. Together they usually make everyday posture easier.",
 		"about.safety.not-yet.heading": "When to see a clinician first",
-		"about.safety.not-yet.body": "Do not start without a doctor or physiotherapist if you have had a recent injury to your back or neck; if your pain is severe or has no clear reason; if you have numbness, tingling or weakness; or if you have a fever, have lost weight without trying, or have had cancer.\n\n" +
-			"unhunch asks a few short safety questions before your first session and every week after ('unhunch screen'). Some answers mean you should get urgent help; some mean a clinician should check you first. Answer them honestly: they are there to keep you safe.\n\n" +
-			"Call an emergency number (999, 112 or 911) straight away for chest pain or pressure, pain spreading to your arm or jaw, breathlessness, a sudden tearing pain between the shoulder blades, new weakness or numbness in both arms or legs, or loss of bladder or bowel control.",
-		"about.safety.before.heading": "Before you start",
+		"about.safety.before.heading":  "Before you start",
 		"about.safety.before.body": "There is no need for a formal warm-up. A short walk or a few easy arm circles can help your muscles loosen, if you like.\n\n" +
 			"Start with the exercises that feel easiest, at the starting dose. Once or twice a day is plenty; three or four days a week is a fine way to begin. Doing a little often helps more than doing a lot now and then.",
-		"about.safety.during.heading": "While you exercise",
-		"about.safety.during.body": "Move slowly and smoothly. Breathe normally; never hold your breath to push further.\n\n" +
-			"Stop straight away if you feel sharp pain, dizziness or discomfort: press s and say why. unhunch records it, and after sharp pain or dizziness it ends the session and tells you what to do.",
+		"about.safety.during.heading":   "While you exercise",
 		"about.safety.soreness.heading": "What soreness is normal",
 		"about.safety.soreness.body": "A mild stretching feeling, or slight soreness afterwards, is normal and usually fades within a day.\n\n" +
 			"Sharp pain, pain that lingers, or pain that gets worse from one session to the next is not normal. Stop, rest, and if it does not settle, see a doctor or physiotherapist.",

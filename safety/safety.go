@@ -9,6 +9,7 @@ package safety
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/unhunch/unhunch/catalog"
@@ -230,3 +231,23 @@ const (
 	HighPain       = 8                   // pain before a session of 8 or more calls for a re-screen
 	PainRise       = 2                   // a rise of 2 or more in a session calls for a re-screen
 )
+
+// Topics lists, in words for a sentence, what the questions with outcome o
+// ask about ("topic.<id>" in the message table; follow-up questions are
+// covered by the question they follow). The safety guidance is built from
+// it, so that it always says what the questions ask.
+func Topics(o Outcome) string {
+	var t []string
+	for _, q := range Questions {
+		if q.Outcome == o && q.After == "" {
+			t = append(t, message.Text(message.Key("topic."+q.ID)))
+		}
+	}
+	switch len(t) {
+	case 0:
+		return ""
+	case 1:
+		return t[0]
+	}
+	return strings.Join(t[:len(t)-1], message.Text("topic.sep")) + message.Text("topic.and") + t[len(t)-1]
+}

@@ -83,8 +83,9 @@ func (a *app) asideCommands() []*cobra.Command {
 				fmt.Fprintln(a.env.Stdout, message.Text(message.AsideNone))
 				return nil
 			}
-			conds := false
+			conds, aside := false, false
 			for _, s := range list {
+				aside = aside || s.Avoided || s.Excluded
 				var whys []string
 				if s.Avoided {
 					whys = append(whys, message.Text(message.AsideOnList))
@@ -100,7 +101,10 @@ func (a *app) asideCommands() []*cobra.Command {
 				}
 				fmt.Fprintln(a.env.Stdout, wrap(strings.Join(whys, "; "), s.ExerciseID+": ", "    "))
 			}
-			fmt.Fprintln(a.env.Stdout, "\n"+message.Text(message.AsideHint))
+			fmt.Fprintln(a.env.Stdout)
+			if aside {
+				fmt.Fprintln(a.env.Stdout, message.Text(message.AsideHint))
+			}
 			if conds {
 				fmt.Fprintln(a.env.Stdout, message.Text(message.AsideConditionHint))
 			}

@@ -87,9 +87,12 @@ func (a *app) routineShowCommand() *cobra.Command {
 			}
 			doc := person.Document(r, prep, person.Compiled{Steps: cr.steps, Timeline: cr.tl, Fit: cr.fit})
 			if asJSON {
-				return writeJSON(a.env.Stdout, doc)
+				return writeJSON(a.env.Stdout, shownRoutine{Routine: doc, LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: append([]person.LeftOut{}, prep.LeftOut...)})
 			}
 			printRoutine(a.env.Stdout, doc, cr, segments)
+			for _, n := range person.LeftOutNotes(prep.LeftOut) {
+				fmt.Fprintln(a.env.Stdout, wrap(n, "", ""))
+			}
 			return nil
 		},
 	}
@@ -97,6 +100,14 @@ func (a *app) routineShowCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&segments, "segments", false, message.Text(message.FlagSegments))
 	cmd.Flags().BoolVar(&levelStart, "level-start", false, message.Text(message.FlagLevelStart))
 	return cmd
+}
+
+// shownRoutine is `routines show --json`: the routine document, with the
+// exercises left out for the person and why, as the web API gives them.
+type shownRoutine struct {
+	api.Routine
+	LeftOut    []string         `json:"left_out"`
+	LeftOutWhy []person.LeftOut `json:"left_out_why"`
 }
 
 func (a *app) completeRoutines(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -97,9 +97,9 @@ func LeftOutIDs(l []LeftOut) []string {
 	return ids
 }
 
-// leftOutNotes says what was left out of a routine and why: one line for
+// LeftOutNotes says what was left out of a routine and why: one line for
 // exercises set aside (stopped or avoided), one for each condition.
-func leftOutNotes(l []LeftOut) []string {
+func LeftOutNotes(l []LeftOut) []string {
 	var notes, aside []string
 	byCond := map[catalog.Condition][]string{}
 	for _, x := range l {

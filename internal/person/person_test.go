@@ -13,6 +13,7 @@ import (
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/safety"
 )
@@ -149,5 +150,42 @@ func TestFactsAndTrendAdvice(t *testing.T) {
 	}
 	if person.TrendAdvice(safety.TrendResult{}) != "" {
 		t.Error("no advice without a trend")
+	}
+}
+
+// `unhunch about safety` and the web's safety page say what the screen asks:
+// every question's topic, under its outcome (issue 11).
+func TestGuideSaysWhatTheScreenAsks(t *testing.T) {
+	for _, k := range []message.Key{"about.safety.not-yet.body", "web.about.safety.not-yet.body"} {
+		body := person.GuideBody(k)
+		paras := strings.Split(body, "\n\n")
+		if len(paras) != 5 || strings.Contains(body, "%!") {
+			t.Fatalf("%s: %d paragraphs:\n%s", k, len(paras), body)
+		}
+		for _, q := range safety.Questions {
+			if q.After != "" {
+				continue
+			}
+			topic := message.Text(message.Key("topic." + q.ID))
+			if !message.Has(message.Key("topic."+q.ID)) || topic == "" {
+				t.Errorf("%s has no topic", q.ID)
+				continue
+			}
+			i := map[safety.Outcome]int{safety.Emergency: 1, safety.Clinician: 2, safety.Condition: 3, safety.Caution: 4}[q.Outcome]
+			if !strings.Contains(paras[i], topic) {
+				t.Errorf("%s: the paragraph for %s lacks %s's topic %q", k, q.Outcome, q.ID, topic)
+			}
+		}
+		// The items the about page used to leave out of its emergency list.
+		for _, w := range []string{"fainting", "headache", "major accident", "999, 112 or 911"} {
+			if !strings.Contains(paras[1], w) {
+				t.Errorf("%s: the emergency list lacks %q", k, w)
+			}
+		}
+	}
+	for _, k := range []message.Key{"about.safety.during.body", "web.about.safety.during.body"} {
+		if b := person.GuideBody(k); !strings.Contains(b, "tingling or numbness") {
+			t.Errorf("%s does not say to stop for tingling or numbness: %s", k, b)
+		}
 	}
 }

@@ -190,3 +190,15 @@ func GateValidUntil(d safety.Decision, screenings []safety.Screening) time.Time 
 	}
 	return until
 }
+
+// GuideBody returns the paragraphs of a guidance section by its body key
+// (e.g. "about.safety.not-yet.body" or its "web." variant). The section on
+// who should see a clinician first is filled in with the topics of the
+// screening questions, outcome by outcome, so that `unhunch about safety`,
+// the web's safety page and `unhunch screen` say the same thing (issue 11).
+func GuideBody(k message.Key) string {
+	if strings.HasSuffix(string(k), "about.safety.not-yet.body") {
+		return message.Text(k, safety.Topics(safety.Emergency), safety.Topics(safety.Clinician), safety.Topics(safety.Condition), safety.Topics(safety.Caution))
+	}
+	return message.Text(k)
+}

@@ -62,7 +62,7 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 	if d.Caution {
 		notes = append(notes, message.Text("gate.caution"))
 	}
-	notes = append(notes, leftOutNotes(prep.LeftOut)...)
+	notes = append(notes, LeftOutNotes(prep.LeftOut)...)
 	for i, lv := range prep.Levels {
 		if lv == nil || len(lv.Changes) == 0 {
 			continue

@@ -116,7 +116,7 @@ func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
 			if web := "web." + body; message.Has(web) {
 				body = web // the browser's way to act, instead of a command to type
 			}
-			d = append(d, guideSection{Heading: message.Text(k + ".heading"), Paragraphs: splitParas(message.Text(body))})
+			d = append(d, guideSection{Heading: message.Text(k + ".heading"), Paragraphs: splitParas(person.GuideBody(body))})
 		}
 		return page{Title: message.Text(message.AboutSafetyTitle), Nav: "safety", Data: d}, nil
 	})
