@@ -166,7 +166,11 @@ func ParseStopReason(s string) (StopReason, error) {
 			return r, nil
 		}
 	}
-	return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.JournalBadStopReason, s))
+	ids := make([]string, len(StopReasons))
+	for i, r := range StopReasons {
+		ids[i] = string(r)
+	}
+	return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.JournalBadStopReason, s, strings.Join(ids, ", ")))
 }
 
 // ParseRating reads a rating word: easy, right or hard.

@@ -285,7 +285,7 @@ var foundation = map[Key]string{
 	HelpExerciseShow:     "Show one exercise: steps, cues, mistakes, cautions and source",
 	HelpExercises:        "List the exercises",
 	HelpRoot:             "Short, safe routines for postural upper-back pain",
-	HelpRootLong:         "unhunch coaches you through short, safe stretching and strengthening routines\nfor postural upper-back pain, and shows you whether they help. It gives general\nexercise guidance; it is not a diagnosis. Stop at sharp pain, dizziness or\ndiscomfort.\n\nStart with:  unhunch routines",
+	HelpRootLong:         "unhunch coaches you through short, safe stretching and strengthening routines\nfor postural upper-back pain, and shows you whether they help. It gives general\nexercise guidance; it is not a diagnosis. Stop at sharp pain, dizziness,\ntingling or numbness, or discomfort.\n\nStart with:  unhunch routines",
 	HelpRoutineShow:      "Show one routine: its exercises, doses, total time and timeline",
 	HelpRoutineShowLong:  "Show one routine: each exercise with its dose and computed duration, the total, whether it fits\nits time box and what would change that, and its timeline.",
 	HelpRoutines:         "List the routines with their computed durations",

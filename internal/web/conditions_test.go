@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -245,5 +246,66 @@ func TestBrowserStopForTingling(t *testing.T) {
 	states, _ := l.st.ExerciseStates(context.Background())
 	if !states["chin-tucks"].Excluded {
 		t.Errorf("chin tucks not set aside: %+v", states)
+	}
+}
+
+// For random answers through the API: a start is refused when an answer
+// calls for urgent help or a clinician; otherwise every routine the player
+// is given, and the session started from it, leaves out exactly the
+// exercises the conditions keep out.
+func TestRandomAnswersThroughTheAPI(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := range 25 {
+		e := newEnv(t, false)
+		var yes []string
+		blocked := false
+		for _, q := range safety.Questions {
+			if (q.After == "" || slices.Contains(yes, q.After)) && rng.IntN(100) < map[safety.Outcome]int{safety.Condition: 40}[q.Outcome]+3 {
+				yes = append(yes, q.ID)
+				blocked = blocked || q.Outcome == safety.Emergency || q.Outcome == safety.Clinician
+			}
+		}
+		if r := e.do("POST", "/api/v1/screenings", answersWith(yes...), nil); r.Code != 201 {
+			t.Fatalf("case %d: screening %v: %d %s", i, yes, r.Code, r.Body)
+		}
+		e.at = e.at.Add(time.Minute)
+		for _, rt := range e.cat.Routines() {
+			var d struct {
+				Exercises []struct{ ID string }
+				LeftOut   []string `json:"left_out"`
+			}
+			got := e.do("GET", "/api/v1/routines/"+rt.ID, "", nil)
+			all := got.Code == 403 // every exercise left out: refused, saying why
+			if !all {
+				decodeBody(t, got.Body.Bytes(), &d)
+			}
+			for _, it := range rt.Exercises {
+				ex, _ := e.cat.Exercise(it.ID)
+				out := false
+				for _, id := range yes {
+					q, _ := safety.QuestionByID(id)
+					out = out || (q.Condition != "" && ex.UnsuitableWith(q.Condition))
+				}
+				in := slices.ContainsFunc(d.Exercises, func(x struct{ ID string }) bool { return x.ID == it.ID })
+				if all && !out {
+					t.Fatalf("case %d: answers %v: %s refused (%s), but %s is not kept out", i, yes, rt.ID, got.Body, it.ID)
+				}
+				if !all && (in == out || slices.Contains(d.LeftOut, it.ID) != out) {
+					t.Fatalf("case %d: answers %v: %s in %s: included %v, left out %v", i, yes, it.ID, rt.ID, in, d.LeftOut)
+				}
+			}
+			r := e.do("POST", "/api/v1/sessions", `{"routine_id":"`+rt.ID+`","pain_before":2}`, map[string]string{"Idempotency-Key": rt.ID})
+			switch {
+			case (blocked || all) && r.Code != 403, !blocked && !all && r.Code != 201:
+				t.Fatalf("case %d: answers %v: start %s: %d %s", i, yes, rt.ID, r.Code, r.Body)
+			case r.Code == 201:
+				var s journal.Session
+				decodeBody(t, r.Body.Bytes(), &s)
+				if s.PlannedExercises != len(d.Exercises) {
+					t.Fatalf("case %d: %s started with %d exercises, the player was given %d", i, rt.ID, s.PlannedExercises, len(d.Exercises))
+				}
+				e.do("POST", "/api/v1/sessions/"+s.ID+"/events", `{"type":"finish","status":"completed"}`, nil)
+			}
+		}
 	}
 }
