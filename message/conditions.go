@@ -14,29 +14,29 @@ const (
 	ScreenConditionNothing  Key = "screen.condition_nothing"
 	ScreenSavedEmergency    Key = "screen.saved_emergency"
 	ScreenEmergencyProblems Key = "screen.emergency_problems"
+	ScreenManyMissing       Key = "screen.many_missing"
+	ScreenNotBoolEmergency  Key = "screen.not_bool_emergency"
+	ScreenFixHint           Key = "screen.fix_hint"
 
 	CondLeftOut        Key = "condition.left_out"
 	CondLeftOutOne     Key = "condition.left_out_one"
-	StopLeftOut        Key = "stop.left_out"
-	AvoidLeftOut       Key = "avoid.left_out"
 	PlanSummaryKeptOut Key = "plan.summary.kept_out"
 
-	HelpClear             Key = "help.exercise_clear"
-	HelpClearLong         Key = "help.exercise_clear_long"
-	FlagCondition         Key = "flag.condition"
-	FlagWithdraw          Key = "flag.withdraw"
-	ClearNeedsCondition   Key = "clear.needs_condition"
-	ClearBadCondition     Key = "clear.bad_condition"
-	ClearNotUnsuitable    Key = "clear.not_unsuitable"
-	ClearDone             Key = "clear.done"
-	ClearWithdrawn        Key = "clear.withdrawn"
-	ClearWasNot           Key = "clear.was_not"
-	AsideCondition        Key = "aside.condition"
-	AsideCleared          Key = "aside.cleared"
-	AsideConditionHint    Key = "aside.condition_hint"
-	WebScreenBadSteps     Key = "web.screen_bad_steps"
-	WebClearanceMissing   Key = "web.clearance_missing"
-	WebClearanceBadMethod Key = "web.clearance_bad_method"
+	HelpClear           Key = "help.exercise_clear"
+	HelpClearLong       Key = "help.exercise_clear_long"
+	FlagCondition       Key = "flag.condition"
+	FlagWithdraw        Key = "flag.withdraw"
+	ClearNeedsCondition Key = "clear.needs_condition"
+	ClearBadCondition   Key = "clear.bad_condition"
+	ClearNotUnsuitable  Key = "clear.not_unsuitable"
+	ClearDone           Key = "clear.done"
+	ClearWithdrawn      Key = "clear.withdrawn"
+	ClearWasNot         Key = "clear.was_not"
+	AsideCondition      Key = "aside.condition"
+	AsideCleared        Key = "aside.cleared"
+	AsideConditionHint  Key = "aside.condition_hint"
+	WebScreenBadSteps   Key = "web.screen_bad_steps"
+	WebClearanceMissing Key = "web.clearance_missing"
 )
 
 func init() {
@@ -110,6 +110,9 @@ func init() {
 		ScreenEmergencyStop:     "Your answer means you need urgent medical help, so the questions stop here.",
 		ScreenSavedEmergency:    "your answers are saved: do not exercise now; get urgent medical help first",
 		ScreenEmergencyProblems: "%s also has problems that did not matter once an emergency answer was given:%s",
+		ScreenNotBoolEmergency:  "%q must be true or false, not %s. If your answer is yes, do not exercise: call an emergency number now (999, 112 or 911)",
+		ScreenManyMissing:       "%d questions have no answer (%s): every question needs true or false",
+		ScreenFixHint:           "Fix these and run it again; 'unhunch screen --questions --json' lists every question with its id, or answer them one at a time with 'unhunch screen' at a terminal.",
 		ScreenFollowUpAlone:     "%q is true but %q is not: it is asked only of people who answer %q yes; set it to false or leave it out",
 		ScreenRetiredID:         "%q is a question from an older set of safety questions; answer the current ones (see 'unhunch screen --questions --json')",
 		ScreenConditionAdvice:   "You can exercise with unhunch, and it will leave out the exercises that are not right for you now:",
@@ -119,26 +122,23 @@ func init() {
 		// Left out of a routine, a start or a plan, and why.
 		CondLeftOut:        "Left out because of %s: %s. If a clinician says one is right for you, record it with 'unhunch exercises clear ID --condition %s'.",
 		CondLeftOutOne:     "because of %s",
-		StopLeftOut:        "Left out because you stopped them for sharp pain, dizziness, or tingling or numbness: %s. Bring one back with 'unhunch exercises enable ID'.",
-		AvoidLeftOut:       "Left out because they are on your avoid list: %s. Bring one back with 'unhunch exercises enable ID'.",
 		PlanSummaryKeptOut: "Left out for your safety: %s.",
 
 		// A clinician's clearance of one exercise for one condition.
-		HelpClear:             "Record that a clinician said an exercise is right for you despite a condition",
-		HelpClearLong:         "Some answers to the safety questions (pregnancy, osteoporosis, recent chest or shoulder surgery)\nkeep the exercises that are not right for them out of your routines and plans. If a doctor or\nphysiotherapist has said one of those exercises is right for you, record it here; it comes back\nfor that condition only. --withdraw takes the clearance back.",
-		FlagCondition:         "the condition the clinician cleared the exercise of: %s",
-		FlagWithdraw:          "take back a clearance recorded before",
-		ClearNeedsCondition:   "say which condition the clinician cleared %s of, with --condition (one of: %s)",
-		ClearBadCondition:     "%q is not a condition unhunch knows; use one of: %s",
-		ClearNotUnsuitable:    "%s is not kept out for %s, so there is nothing to clear",
-		ClearDone:             "Recorded that a clinician said %s is right for you despite %s. It can be part of your routines and plans again.",
-		ClearWithdrawn:        "Took back the clearance of %s for %s: while the condition applies, it stays out of your routines and plans.",
-		ClearWasNot:           "%s had no clearance for %s; nothing changed.",
-		AsideCondition:        "kept out because of %s",
-		AsideCleared:          "cleared by a clinician despite %s",
-		AsideConditionHint:    "If a clinician says one is right for you: unhunch exercises clear ID --condition CONDITION",
-		WebScreenBadSteps:     "the answers so far are not right (y or n for each question asked, - for a question that did not apply, at most %d); start the questions again",
-		WebClearanceMissing:   "say which condition the clinician cleared the exercise of: {\"condition\": \"%s\"}",
-		WebClearanceBadMethod: "unknown condition %q; use one of: %s",
+		HelpClear:           "Record that a clinician said an exercise is right for you despite a condition",
+		HelpClearLong:       "Some answers to the safety questions (pregnancy, osteoporosis, recent chest or shoulder surgery)\nkeep the exercises that are not right for them out of your routines and plans. If a doctor or\nphysiotherapist has said one of those exercises is right for you, record it here; it comes back\nfor that condition only. --withdraw takes the clearance back.",
+		FlagCondition:       "the condition the clinician cleared the exercise of: %s",
+		FlagWithdraw:        "take back a clearance recorded before",
+		ClearNeedsCondition: "say which condition the clinician cleared %s of, with --condition (one of: %s)",
+		ClearBadCondition:   "%q is not a condition unhunch knows; use one of: %s",
+		ClearNotUnsuitable:  "%s is not kept out for %s, so there is nothing to clear",
+		ClearDone:           "Recorded that a clinician said %s is right for you despite %s. It can be part of your routines and plans again.",
+		ClearWithdrawn:      "Took back the clearance of %s for %s: while the condition applies, it stays out of your routines and plans.",
+		ClearWasNot:         "%s had no clearance for %s; nothing changed.",
+		AsideCondition:      "kept out because of %s",
+		AsideCleared:        "cleared by a clinician despite %s",
+		AsideConditionHint:  "If a clinician says one is right for you: unhunch exercises clear ID --condition CONDITION",
+		WebScreenBadSteps:   "the answers so far are not right (y or n for each question asked, - for a question that did not apply, at most %d); start the questions again",
+		WebClearanceMissing: "say which condition the clinician cleared the exercise of: {\"condition\": \"%s\"}",
 	})
 }

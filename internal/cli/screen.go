@@ -107,7 +107,7 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 		err = writeJSON(a.env.Stdout, screenResult{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged,
 			Conditions: sc.Result.Conditions, Advice: advice})
 	} else {
-		fmt.Fprintln(a.env.Stdout, wrap(advice, "", ""))
+		printAdvice(a.env.Stdout, advice)
 	}
 	if err == nil && sc.Result.Outcome == safety.Emergency {
 		// Saved, and the advice shown: the exit status says "blocked by a
@@ -149,7 +149,11 @@ func readAnswers(path string) (answers map[string]bool, ignored []string, err er
 	case err != nil:
 		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckUnreadable, path, err))
 	}
-	return person.ParseAnswers(path, data)
+	answers, ignored, err = person.ParseAnswers(path, data)
+	if unhunch.ErrorCode(err) == unhunch.EInvalid {
+		err = unhunch.Errorf(unhunch.EInvalid, "%s\n%s", err, message.Text(message.ScreenFixHint))
+	}
+	return answers, ignored, err
 }
 
 // askAnswers asks each question that applies in turn at the terminal, y or
@@ -201,4 +205,15 @@ func asked(answers map[string]bool) int {
 		}
 	}
 	return n
+}
+
+// printAdvice prints advice wrapped line by line, its "  - " items indented.
+func printAdvice(w io.Writer, advice string) {
+	for _, line := range strings.Split(advice, "\n") {
+		if item, ok := strings.CutPrefix(line, "  - "); ok {
+			fmt.Fprintln(w, wrap(item, "  - ", "    "))
+			continue
+		}
+		fmt.Fprintln(w, wrap(line, "", ""))
+	}
 }

@@ -56,7 +56,11 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 		}
 		var b bool
 		if v := bytes.TrimSpace(raw[k]); bytes.Equal(v, []byte("null")) || json.Unmarshal(v, &b) != nil {
-			problems = append(problems, message.Text(message.ScreenNotBool, k, string(raw[k])))
+			key := message.ScreenNotBool
+			if q, _ := safety.QuestionByID(k); q.Outcome == safety.Emergency {
+				key = message.ScreenNotBoolEmergency // it may have meant yes: never hold the advice back
+			}
+			problems = append(problems, message.Text(key, k, string(raw[k])))
 			continue
 		}
 		answers[k] = b
@@ -64,13 +68,21 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 	if _, ok := safety.FirstEmergency(answers); ok {
 		return answers, problems, nil
 	}
+	var missing []string
 	for _, q := range safety.Questions {
 		_, given := raw[q.ID]
 		switch {
 		case q.After != "" && !answers[q.After] && answers[q.ID]:
 			problems = append(problems, message.Text(message.ScreenFollowUpAlone, q.ID, q.After, q.After))
 		case !given && safety.Asked(q, answers):
-			problems = append(problems, message.Text(message.ScreenMissingID, q.ID))
+			missing = append(missing, q.ID)
+		}
+	}
+	if len(missing) > 3 { // one line, not a screenful
+		problems = append(problems, message.Text(message.ScreenManyMissing, len(missing), strings.Join(missing, ", ")))
+	} else {
+		for _, id := range missing {
+			problems = append(problems, message.Text(message.ScreenMissingID, id))
 		}
 	}
 	if len(problems) > 0 {

@@ -92,6 +92,12 @@ func TestConditionsKeepExercisesOutOfTheWeb(t *testing.T) {
 		!strings.Contains(r.Body.String(), "Back extension") {
 		t.Fatalf("screening: %d %s", r.Code, r.Body)
 	}
+	var saved struct{ ID string }
+	decodeBody(t, r.Body.Bytes(), &saved)
+	if res := e.do("GET", "/screen/result?id="+saved.ID, "", nil).Body.String(); !strings.Contains(res, "<li>because of pregnancy: Back extension</li>") ||
+		!strings.Contains(res, `href="/settings#conditions"`) {
+		t.Errorf("the result page does not list what is left out:\n%s", res)
+	}
 	type doc struct {
 		Exercises []struct{ ID string }
 		LeftOut   []string `json:"left_out"`

@@ -137,7 +137,7 @@ func (s *Server) screenSave(w http.ResponseWriter, r *http.Request) error {
 // resultData is what a saved screening means.
 type resultData struct {
 	Screening safety.Screening
-	Advice    []string
+	Advice    []adviceBlock
 	Flagged   []string
 	Clearable bool
 	Keeps     bool // conditions keep some exercises out: point to where they can be cleared
@@ -163,7 +163,7 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 		case sc.Result.Outcome == safety.Clinician:
 			advice = message.Text("web.gate.clinician")
 		}
-		d := resultData{Screening: sc, Advice: strings.Split(advice, "\n"), Keeps: len(sc.Result.Conditions) > 0 && !sc.Clearing}
+		d := resultData{Screening: sc, Advice: adviceBlocks(advice), Keeps: len(sc.Result.Conditions) > 0 && !sc.Clearing}
 		for _, id := range sc.Result.Flagged {
 			if qq, ok := safety.QuestionByID(id); ok {
 				d.Flagged = append(d.Flagged, qq.Text())
@@ -173,6 +173,25 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, http.StatusOK, "result", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
 	}
 	return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoScreening, q.Get("id")))
+}
+
+// adviceBlock is a paragraph of advice and the list that follows it.
+type adviceBlock struct {
+	Text  string
+	Items []string
+}
+
+// adviceBlocks splits advice into paragraphs, each with its "  - " items.
+func adviceBlocks(advice string) []adviceBlock {
+	var out []adviceBlock
+	for _, line := range strings.Split(advice, "\n") {
+		if item, ok := strings.CutPrefix(line, "  - "); ok && len(out) > 0 {
+			out[len(out)-1].Items = append(out[len(out)-1].Items, item)
+			continue
+		}
+		out = append(out, adviceBlock{Text: line})
+	}
+	return out
 }
 
 func (s *Server) screenClearance(w http.ResponseWriter, r *http.Request) error {
