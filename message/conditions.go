@@ -15,6 +15,8 @@ const (
 	ScreenSavedEmergency    Key = "screen.saved_emergency"
 	ScreenEmergencyProblems Key = "screen.emergency_problems"
 	ScreenManyMissing       Key = "screen.many_missing"
+	ScreenOneProblem        Key = "screen.one_problem"
+	ScreenProblems          Key = "screen.problems"
 	ScreenNotBoolEmergency  Key = "screen.not_bool_emergency"
 	ScreenFixHint           Key = "screen.fix_hint"
 
@@ -111,6 +113,8 @@ func init() {
 		ScreenSavedEmergency:    "your answers are saved: do not exercise now; get urgent medical help first",
 		ScreenEmergencyProblems: "%s also has problems that did not matter once an emergency answer was given:%s",
 		ScreenNotBoolEmergency:  "%q must be true or false, not %s. If your answer is yes, do not exercise: call an emergency number now (999, 112 or 911)",
+		ScreenOneProblem:        "a problem",
+		ScreenProblems:          "%d problems",
 		ScreenManyMissing:       "%d questions have no answer (%s): every question needs true or false",
 		ScreenFixHint:           "Fix these and run it again; 'unhunch screen --questions --json' lists every question with its id, or answer them one at a time with 'unhunch screen' at a terminal.",
 		ScreenFollowUpAlone:     "%q is true but %q is not: it is asked only of people who answer %q yes; set it to false or leave it out",

@@ -48,7 +48,7 @@ func init() {
 		"screen.unknown_id":           "%q is not a question id",
 		"screen.not_bool":             "%q must be true or false, not %s",
 		"screen.missing_id":           "%q is missing: every question needs an answer",
-		"screen.bad_answers":          "%s has %d problems, so nothing was saved:%s",
+		"screen.bad_answers":          "%s has %s, so nothing was saved:%s",
 		"screen.clear_nothing":        "there is no screening to clear yet; answer the questions first with 'unhunch screen'",
 		"screen.clear_emergency":      "a clinician's clearance does not lift an emergency answer. Once you have had medical help, answer the questions again with 'unhunch screen'",
 		"screen.clear_not_needed":     "your last screening did not ask you to see a clinician, so there is nothing to clear",

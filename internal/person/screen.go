@@ -86,7 +86,7 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 		}
 	}
 	if len(problems) > 0 {
-		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenBadAnswers, name, len(problems), "\n  - "+strings.Join(problems, "\n  - ")))
+		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenBadAnswers, name, message.Count(len(problems), message.ScreenOneProblem, message.ScreenProblems), "\n  - "+strings.Join(problems, "\n  - ")))
 	}
 	return answers, nil, nil
 }

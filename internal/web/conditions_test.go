@@ -59,7 +59,8 @@ func TestAPIEmergencyAnswerAlone(t *testing.T) {
 		t.Fatalf("%d %s", r.Code, r.Body)
 	}
 	for body, says := range map[string]string{
-		`{"answers":{"tearing-pain-now":false}}`:                 `is missing: every question needs an answer`,
+		`{"answers":{"tearing-pain-now":false}}`:                 `25 questions have no answer (chest-pain-now, neuro-bilateral,`,
+		`{"answers":{"tearing-pain-now":false,"x":1}}`:           `answers has 2 problems, so nothing was saved:`,
 		`{"answers":{"chest-pain":true}}`:                        `older set of safety questions`,
 		`{"answers":{"tearing-pain-now":"yes"}}`:                 `must be true or false`,
 		`{"answers":{"tearing-pain-now":null}}`:                  `must be true or false, not null`,
