@@ -1,5 +1,51 @@
 package message
 
+// Keys of honest durations: what a routine takes now, against its time box,
+// and as doses grow (planner.Fit.Words, the routine lists).
+const (
+	FitNowStart    Key = "fit.now_start"
+	FitNowLevels   Key = "fit.now_levels"
+	FitNoneBox     Key = "fit.none_box"
+	FitFills       Key = "fit.fills"
+	FitShort       Key = "fit.short"
+	FitOver        Key = "fit.over"
+	FitGrowsNoBox  Key = "fit.grows_no_box"
+	FitGrowsShort  Key = "fit.grows_short"
+	FitGrowsWithin Key = "fit.grows_within"
+	FitGrowsOver   Key = "fit.grows_over"
+	FitNoFilling   Key = "fit.no_filling"
+
+	ListFits            Key = "list.fits"
+	ListShort           Key = "list.short"
+	ListOver            Key = "list.over"
+	ListTopOver         Key = "list.top_over"
+	CLIRoutinesShowHint Key = "cli.routines_show_hint"
+	CheckShort          Key = "check.short"
+)
+
+func init() {
+	add(map[Key]string{
+		FitNowStart:    "It takes %s at the starting dose.",
+		FitNowLevels:   "It takes %s at today's doses (%s at the starting dose).",
+		FitNoneBox:     "It has no time box.",
+		FitFills:       "That fits its time box (%s), with %s to spare.",
+		FitShort:       "That is %s shorter than its time box (%s).",
+		FitOver:        "That is %s over its time box (%s).",
+		FitGrowsNoBox:  "As doses grow it takes longer: up to %s with every dose at the top of its range.",
+		FitGrowsShort:  "As doses grow it takes longer: %s with every dose at the top of its range, still %s short of the box.",
+		FitGrowsWithin: "As doses grow it takes longer: %s with every dose at the top of its range, still within the box (%s to spare).",
+		FitGrowsOver:   "As doses grow it takes longer: %s with every dose at the top of its range, %s over the box; by then, leave an exercise out or split the routine.",
+		FitNoFilling:   "Doses start low on purpose; unhunch never raises them to fill the time.",
+
+		ListFits:            "fits",
+		ListShort:           "%s short",
+		ListOver:            "%s over",
+		ListTopOver:         "%s, over",
+		CLIRoutinesShowHint: "See one with its timeline: unhunch routines show ID",
+		CheckShort:          "(%s shorter than its %s time box)",
+	})
+}
+
 // All returns every entry of the table, keyed by message key: for checks
 // over the words themselves, such as the test that no text copies the seed
 // articles (catalog/seeds_test.go).
