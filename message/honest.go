@@ -21,6 +21,13 @@ const (
 	ListTopOver         Key = "list.top_over"
 	CLIRoutinesShowHint Key = "cli.routines_show_hint"
 	CheckShort          Key = "check.short"
+
+	StoreBadTimeScale Key = "store.bad_time_scale"
+	StartDemo         Key = "start.demo"
+	HistoryDemo       Key = "history.demo"
+	ProgressDemo      Key = "progress.demo"
+	ProgressDemos     Key = "progress.demos"
+	WebBadTimeScale   Key = "web.bad_time_scale"
 )
 
 func init() {
@@ -43,6 +50,15 @@ func init() {
 		ListTopOver:         "%s, over",
 		CLIRoutinesShowHint: "See one with its timeline: unhunch routines show ID",
 		CheckShort:          "(%s shorter than its %s time box)",
+
+		StoreBadTimeScale: "time_scale %v must be more than 0 and at most %d (1 is real time)",
+		HistoryDemo:       "A demo at %g× real time: not counted as practice.",
+		ProgressDemo:      "1 demo session in your journal is not counted here.",
+		ProgressDemos:     "%d demo sessions in your journal are not counted here.",
+		WebBadTimeScale:   "time_scale %v must be a number more than 0 and at most %d (1 is real time)",
+		// The player page when the server plays faster than real time.
+		"web.demo_player": "This player runs at %g× real time: a demo. Sessions played here are kept in your history as demos and never count as practice, for your doses, streaks, minutes or pain trend.",
+		StartDemo:         "This is a demo at %g× real time: it is kept in your journal as a demo, and it does not count as practice, so it changes none of your doses, streaks, minutes or pain trend.",
 	})
 }
 

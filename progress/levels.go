@@ -57,7 +57,8 @@ type Doses func(id string) (dose.Dose, bool)
 //   - a pain rise of 2 or more in a session moves every exercise done in it
 //     one step back and clears every streak (progression holds);
 //   - doses stay within the exercise's ranges, whose tops are capped at 60 s
-//     holds and 20 reps by the catalog.
+//     holds and 20 reps by the catalog;
+//   - a demo (a session played faster or slower than real time) moves nothing.
 func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 	ordered := append([]*journal.Session(nil), sessions...)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].StartedAt.Before(ordered[j].StartedAt) })
@@ -75,6 +76,9 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 		return l, d, true
 	}
 	for _, s := range ordered {
+		if s.IsDemo() {
+			continue
+		}
 		rose := safety.PainRoseAfter(s.PainBefore, s.PainAfter)
 		at := s.StartedAt
 		if s.EndedAt != nil {

@@ -16,6 +16,7 @@ type Progress struct {
 	PSFS      progress.PSFS      `json:"psfs"`
 	Sessions  int                `json:"sessions"`
 	Counted   int                `json:"sessions_practised"`
+	Demos     int                `json:"demos"` // sessions played faster or slower than real time, never counted
 }
 
 // ProgressLevel is one exercise's current dose with its history.

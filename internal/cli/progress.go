@@ -88,6 +88,10 @@ func printProgress(w io.Writer, doc progressDoc) {
 		fmt.Fprintln(w, message.Text(message.CLIHistoryNone))
 		return
 	}
+	if doc.Demos > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, wrap(message.Count(doc.Demos, message.ProgressDemo, message.ProgressDemos), "", ""))
+	}
 
 	// Practice calendar.
 	fmt.Fprintln(w)

@@ -28,6 +28,9 @@ func Progress(sessions []*journal.Session, c *catalog.Catalog, now time.Time, lo
 		if progress.Counts(s) {
 			doc.Counted++
 		}
+		if s.IsDemo() {
+			doc.Demos++
+		}
 	}
 	doc.Advice = TrendAdvice(doc.Pain.Trend)
 	levels := Levels(sessions, c)
