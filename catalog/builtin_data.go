@@ -1031,6 +1031,9 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Max: 1,
 					},
 					Sides: "none",
+					Variant: &dose.Variant{
+						Use: "towel",
+					},
 				},
 				Steps: []string{
 					"Lay a foam roller, or a firmly rolled towel, across the floor where your upper back will go.",
@@ -1559,6 +1562,9 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Max: 1,
 					},
 					Sides: "none",
+					Variant: &dose.Variant{
+						Position: "seated",
+					},
 				},
 				Steps: []string{
 					"Come onto your hands and knees, hands below your shoulders and knees below your hips.",

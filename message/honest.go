@@ -1,7 +1,8 @@
 package message
 
-// Keys of honest durations: what a routine takes now, against its time box,
-// and as doses grow (planner.Fit.Words, the routine lists).
+// Keys of issue 11's honest figures: what a routine takes now, against its
+// time box and as doses grow (planner.Fit.Words, the routine lists); demo
+// sessions; and the easier option below the starting dose.
 const (
 	FitNowStart    Key = "fit.now_start"
 	FitNowLevels   Key = "fit.now_levels"
@@ -28,6 +29,17 @@ const (
 	ProgressDemo      Key = "progress.demo"
 	ProgressDemos     Key = "progress.demos"
 	WebBadTimeScale   Key = "web.bad_time_scale"
+	DoseVariantOne    Key = "dose.variant_one"
+
+	EasierPosition Key = "easier.position"
+	EasierUse      Key = "easier.use"
+	EasierAmount   Key = "easier.amount"
+	StartEasier    Key = "start.easier"
+	RoutineEasier  Key = "routine.easier"
+	ProgressEasier Key = "progress.easier"
+
+	CatalogEasierPosition Key = "catalog.easier_position"
+	CatalogEasierUse      Key = "catalog.easier_use"
 )
 
 func init() {
@@ -51,14 +63,27 @@ func init() {
 		CLIRoutinesShowHint: "See one with its timeline: unhunch routines show ID",
 		CheckShort:          "(%s shorter than its %s time box)",
 
+		// Demos: sessions played at another speed (PRODUCT.md §5.2).
 		StoreBadTimeScale: "time_scale %v must be more than 0 and at most %d (1 is real time)",
+		WebBadTimeScale:   "time_scale %v must be a number more than 0 and at most %d (1 is real time)",
+		StartDemo:         "This is a demo at %g× real time: it is kept in your journal as a demo, and it does not count as practice, so it changes none of your doses, streaks, minutes or pain trend.",
 		HistoryDemo:       "A demo at %g× real time: not counted as practice.",
 		ProgressDemo:      "1 demo session in your journal is not counted here.",
 		ProgressDemos:     "%d demo sessions in your journal are not counted here.",
-		WebBadTimeScale:   "time_scale %v must be a number more than 0 and at most %d (1 is real time)",
 		// The player page when the server plays faster than real time.
 		"web.demo_player": "This player runs at %g× real time: a demo. Sessions played here are kept in your history as demos and never count as practice, for your doses, streaks, minutes or pain trend.",
-		StartDemo:         "This is a demo at %g× real time: it is kept in your journal as a demo, and it does not count as practice, so it changes none of your doses, streaks, minutes or pain trend.",
+
+		// The easier option below the starting dose (docs/safety.md, "Progression").
+		EasierPosition:        "%s instead of %s",
+		EasierUse:             "with a %s in place of the %s",
+		EasierAmount:          "%s instead of %s",
+		StartEasier:           "%s: the easier way for now, %s, since you rated it too hard at the starting dose. Two ratings of easy or about right bring back the usual way.",
+		RoutineEasier:         "the easier way for now: %s",
+		ProgressEasier:        "(the easier way: %s)",
+		"why.hard-at-start":   "rated too hard at the starting dose",
+		DoseVariantOne:        "give exactly one of position (another of the exercise's positions) or use (a substitute for its equipment)",
+		CatalogEasierPosition: "%q is not one of this exercise's positions; the easier way must be one of them",
+		CatalogEasierUse:      "%q is no substitute for this exercise's equipment; list it under substitutes first",
 	})
 }
 

@@ -25,5 +25,6 @@ type ProgressLevel struct {
 	Name       string            `json:"name"`
 	Amount     any               `json:"amount"`
 	Summary    string            `json:"summary"`
+	Easier     string            `json:"easier,omitempty"` // the easier option in use, in words
 	Changes    []progress.Change `json:"changes"`
 }

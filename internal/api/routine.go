@@ -74,6 +74,9 @@ type RoutineExercise struct {
 	DurationSeconds float64          `json:"duration_seconds"`
 	SetupSeconds    float64          `json:"setup_seconds"`
 	Level           *LevelChange     `json:"level,omitempty"` // when the person's level differs from the start
+	// Easier says what the easier option is, when the person is on it
+	// after a "too hard" rating at the starting dose.
+	Easier string `json:"easier,omitempty"`
 	// Frames are the names of the exercise figure's stills, in order (the
 	// first is the resting shape); empty when it has no figure.
 	Frames []string `json:"frames,omitempty"`

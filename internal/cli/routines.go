@@ -180,7 +180,10 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 			detail += " · " + equipmentWords(cr.steps[i].Exercise)
 		}
 		fmt.Fprintln(w, wrap(detail, "    ", "    "))
-		if lv := e.Level; lv != nil {
+		switch lv := e.Level; {
+		case e.Easier != "":
+			fmt.Fprintln(w, wrap(message.Text(message.RoutineEasier, e.Easier), "    ", "    "))
+		case lv != nil:
 			fmt.Fprintln(w, wrap(message.Text(message.RoutineLevel, lv.From.Summary, message.Text(message.Key("why."+lv.Why))), "    ", "    "))
 		}
 	}

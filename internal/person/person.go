@@ -130,6 +130,9 @@ func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress
 		if r.Exercises[i].Amount == (dose.Amount{}) && !atStart {
 			if l, ok := levels[id]; ok && len(l.Changes) > 0 {
 				st.Amount, lv = l.Amount, l
+				if p := easierPosition(st.Exercise, l); p != "" {
+					st.Position = p // the easier way, e.g. seated cat-cow
+				}
 			}
 		}
 		out.Steps = append(out.Steps, st)

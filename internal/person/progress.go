@@ -45,7 +45,8 @@ func Progress(sessions []*journal.Session, c *catalog.Catalog, now time.Time, lo
 		if !ok {
 			continue
 		}
-		doc.Levels = append(doc.Levels, api.ProgressLevel{ExerciseID: id, Name: e.Name, Amount: l.Amount, Summary: e.Dose.Describe(l.Amount), Changes: l.Changes})
+		doc.Levels = append(doc.Levels, api.ProgressLevel{ExerciseID: id, Name: e.Name, Amount: l.Amount, Summary: e.Dose.Describe(l.Amount),
+			Easier: EasierWords(e, l), Changes: l.Changes})
 	}
 	return doc
 }
