@@ -39,7 +39,7 @@ func TestRoutineTimesAreHonest(t *testing.T) {
 		id   string
 		says []string
 	}{
-		{"end-of-day-relief", []string{"Now 4:25 at the starting dose", "Time box 10 minutes: 5:35 shorter", "Doses grown 7:27 at the top of every range, still short of the time box"}},
+		{"end-of-day-relief", []string{"Now 4:25 at the starting dose", "Time box 10 minutes: 5:35 shorter", "Grows to 7:27 at the top of every range, still short of the time box"}},
 		{"posture-support", []string{"Now 8:46 at the starting dose", "15 minutes: 6:14 shorter", "15:32 at the top of every range, over the time box"}},
 		{"quick-daily-reset", []string{"Now 4:24 at the starting dose", "5 minutes: it fits", "8:08 at the top of every range, over the time box"}},
 	}
@@ -55,8 +55,8 @@ func TestRoutineTimesAreHonest(t *testing.T) {
 		}
 	}
 	page := text(e.do("GET", "/routines/end-of-day-relief", "", nil).Body.String())
-	for _, s := range []string{"Now 4:25 at the starting dose", "Time box 10 minutes: 5:35 shorter", "doses start low on purpose and are never raised to fill it",
-		"Doses grown 7:27 at the top of every range, still 2:33 inside it"} {
+	for _, s := range []string{"Now 4:25 at the starting dose", "Time box 10 minutes: 5:35 shorter", "Doses start low on purpose and are never raised to fill the time box.",
+		"Grows to 7:27 at the top of every range, still 2:33 inside it"} {
 		if !strings.Contains(page, s) {
 			t.Errorf("routine page lacks %q: %.2000s", s, page)
 		}
