@@ -35,8 +35,10 @@ const (
 	EasierUse      Key = "easier.use"
 	EasierAmount   Key = "easier.amount"
 	StartEasier    Key = "start.easier"
-	RoutineEasier  Key = "routine.easier"
-	ProgressEasier Key = "progress.easier"
+	// StartBackFromEasier is said when an exercise left its easier option.
+	StartBackFromEasier Key = "start.back_from_easier"
+	RoutineEasier       Key = "routine.easier"
+	ProgressEasier      Key = "progress.easier"
 
 	CatalogEasierPosition Key = "catalog.easier_position"
 	CatalogEasierUse      Key = "catalog.easier_use"
@@ -79,6 +81,7 @@ func init() {
 		EasierAmount:          "%s instead of %s",
 		StartEasier:           "%s: the easier way for now, %s, since you rated it too hard at the starting dose. Two ratings of easy or about right bring back the usual way.",
 		RoutineEasier:         "the easier way for now: %s",
+		StartBackFromEasier:   "%s: back to the usual way, %s (%s).",
 		ProgressEasier:        "(the easier way: %s)",
 		"why.hard-at-start":   "rated too hard at the starting dose",
 		DoseVariantOne:        "give exactly one of position (another of the exercise's positions) or use (a substitute for its equipment)",

@@ -66,6 +66,24 @@ func TestEasierOptionInRoutines(t *testing.T) {
 			t.Errorf("start notes lack %q:\n%s", s, notes)
 		}
 	}
+	// Two ratings of about right later: back to the usual way, and said so.
+	for d := 1; d <= 2; d++ {
+		sessions = append(sessions, &journal.Session{StartedAt: at.AddDate(0, 0, d), Status: journal.Completed, Exercises: []journal.Performance{
+			{Index: 0, ExerciseID: "cat-cow", Outcome: journal.Done, Rating: journal.Right}}})
+	}
+	back := person.Levels(sessions, c)
+	prep2, err := person.Prepare(c, r, back, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prep2.Steps[2].Position != "" || person.EasierWords(prep2.Steps[2].Exercise, prep2.Levels[2]) != "" {
+		t.Errorf("cat-cow is still on its easier option: %+v", prep2.Steps[2])
+	}
+	notes = strings.Join(person.StartNotes(safety.Decision{}, prep2, person.State{Sessions: sessions, Levels: back}, time.UTC), "\n")
+	if !strings.Contains(notes, "Cat-cow: back to the usual way, 10 breaths in and out (rated easy or right twice in a row).") {
+		t.Errorf("start notes do not say cat-cow is back to the usual way:\n%s", notes)
+	}
+	sessions = sessions[:1]
 	doc2 := person.Progress(sessions, c, at.AddDate(0, 0, 1), time.UTC)
 	found := false
 	for _, l := range doc2.Levels {

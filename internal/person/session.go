@@ -75,6 +75,10 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 			continue
 		}
 		ch := lv.Changes[len(lv.Changes)-1]
+		if ch.FromEasier {
+			notes = append(notes, message.Text(message.StartBackFromEasier, e.Name, e.Dose.Describe(ch.To), message.Text(message.Key("why."+string(ch.Why)))))
+			continue
+		}
 		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
 			message.Text(message.Key("why.dir."+Direction(ch))), e.Dose.Describe(ch.From), message.Text(message.Key("why."+string(ch.Why)))))
 	}
