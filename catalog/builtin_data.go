@@ -54,7 +54,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 				Steps: []string{
 					"Set the foam roller on the floor and sit just in front of it, facing away from it.",
 					"Lean back until the roller lies across your upper back, a little below your neck.",
-					"Bend your knees so that only your feet are on the floor.",
+					"Draw your heels in toward you, knees up and soles flat on the floor.",
 					"Lace your fingers behind your head so your hands carry its weight.",
 					"Press gently through your feet to travel slowly down toward your mid back, then back up toward your shoulders.",
 					"When you reach a spot that feels tight, stay on it and breathe for about 20 seconds before moving on.",
@@ -918,7 +918,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"standing snow angels",
 					"W to Y wall slides",
 				},
-				Purpose: "Opens the front of your chest and wakes up the mid back muscles that hold you upright.",
+				Purpose: "Trains the muscles between your shoulder blades as your arms glide along a wall, with a stretch across your chest.",
 				Targets: []string{
 					"mid back",
 					"lower trapezius",
@@ -1109,6 +1109,9 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Max: 1,
 					},
 					Sides: "none",
+					Variant: &dose.Variant{
+						Use: "towel",
+					},
 				},
 				Steps: []string{
 					"Lay a foam roller, or a firmly rolled towel, across the floor where your upper back will go.",
@@ -1508,7 +1511,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"pec stretch",
 					"chest stretch in a doorway",
 				},
-				Purpose: "Eases tightness across the front of your chest that can draw your shoulders forward.",
+				Purpose: "Lets the muscles across your chest lengthen, so your shoulders can settle back instead of rolling forward.",
 				Targets: []string{
 					"pectoralis major",
 					"pectoralis minor",
@@ -1671,6 +1674,9 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Max: 1,
 					},
 					Sides: "none",
+					Variant: &dose.Variant{
+						Position: "seated",
+					},
 				},
 				Steps: []string{
 					"Come onto your hands and knees, hands below your shoulders and knees below your hips.",
@@ -1789,7 +1795,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"kneeling upper back twist",
 					"quadruped thoracic rotation",
 				},
-				Purpose: "Opens your upper back and the back of your shoulders with a gentle twist.",
+				Purpose: "A kneeling twist that loosens the area between your shoulder blades and the back of each shoulder.",
 				Targets: []string{
 					"upper back",
 					"mid back",

@@ -89,6 +89,13 @@ type Session struct {
 	ClientKey      string        `json:"-"` // an idempotency key from a client; unique when set
 	Exercises      []Performance `json:"exercises"`
 
+	// TimeScale is how many times faster than real time the session was
+	// played (`--time-scale`); 1 is real time, and 0 in a session not yet
+	// saved means 1. Demo is true when it is not 1: the store sets it from
+	// TimeScale whenever it saves or reads a session (PRODUCT.md §5.2).
+	TimeScale float64 `json:"time_scale"`
+	Demo      bool    `json:"demo"`
+
 	// PlannedExercises is how many exercises the routine had when the
 	// session started, so that completion never depends on today's
 	// catalog; 0 if unknown.
@@ -191,6 +198,18 @@ func DerivedStatus(s *Session, alive func(owner string) bool) Status {
 	}
 	return s.Status
 }
+
+// MaxTimeScale is the fastest a session may be played, as `--time-scale` allows.
+const MaxTimeScale = 1000
+
+// DemoScale reports whether a session played at time scale x is a demo:
+// anything but real time (1; 0 stands for 1).
+func DemoScale(x float64) bool { return x != 0 && x != 1 }
+
+// IsDemo reports whether s was played faster or slower than real time: a
+// demo is kept and shown as one, but never counts as practice, never moves
+// a level, a streak, adherence, minutes or the pain outcome (PRODUCT.md §5.2).
+func (s *Session) IsDemo() bool { return s.Demo || DemoScale(s.TimeScale) }
 
 // Completion returns the share of exercises done, 0–1.
 func (s *Session) Completion(total int) float64 {

@@ -20,7 +20,7 @@ import (
 var ExportColumns = []string{
 	"session_id", "routine_id", "status", "started_at", "ended_at", "pain_before", "pain_after", "session_stop_reason",
 	"exercise_index", "exercise_id", "outcome", "stop_reason", "reps", "hold_seconds", "hold_breaths", "timed_seconds", "sets",
-	"seconds_done", "rating",
+	"seconds_done", "rating", "time_scale", "demo",
 }
 
 // exportDoc is `unhunch export --format json`.
@@ -89,8 +89,12 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 			ended = ts(*s.EndedAt)
 		}
 		head := []string{s.ID, s.RoutineID, string(s.Status), ts(s.StartedAt), ended, optInt(s.PainBefore), optInt(s.PainAfter), string(s.StopReason)}
+		// The session's speed, in columns added at the end (a demo is any
+		// time scale but 1; docs/api.md).
+		tail := []string{strconv.FormatFloat(s.TimeScale, 'f', -1, 64), strconv.FormatBool(s.IsDemo())}
 		if len(s.Exercises) == 0 {
-			if err := cw.Write(append(head, make([]string, len(ExportColumns)-len(head))...)); err != nil {
+			row := append(head, make([]string, len(ExportColumns)-len(head)-len(tail))...)
+			if err := cw.Write(append(row, tail...)); err != nil {
 				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
 			}
 			continue
@@ -99,6 +103,7 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 			row := append(append([]string{}, head...), strconv.Itoa(p.Index), p.ExerciseID, string(p.Outcome), string(p.StopReason),
 				strconv.Itoa(p.Amount.Reps), strconv.Itoa(p.Amount.Hold), strconv.Itoa(p.Amount.HoldBreaths), strconv.Itoa(p.Amount.Seconds),
 				strconv.Itoa(p.Amount.Sets), strconv.FormatFloat(p.Seconds, 'f', -1, 64), string(p.Rating))
+			row = append(row, tail...)
 			if err := cw.Write(row); err != nil {
 				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
 			}

@@ -130,6 +130,10 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	notes := person.StartNotes(decision, prep, pst, time.Local)
+	if journal.DemoScale(f.scale) {
+		// Said first: what follows is a demo, kept but never counted (PRODUCT.md §5.2).
+		notes = append([]string{message.Text(message.StartDemo, f.scale)}, notes...)
+	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
@@ -151,7 +155,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 
 	sink := &journalSink{st: st, ctx: context.WithoutCancel(ctx), session: &journal.Session{
 		RoutineID: r.ID, RoutineName: r.Name, PlannedSeconds: tl.Duration.Seconds(), PlannedExercises: len(steps),
-		Owner: store.ThisOwner(),
+		Owner: store.ThisOwner(), TimeScale: f.scale,
 	}, tl: tl, scale: f.scale}
 	o := coach.Options{
 		Title: r.Name, Timeline: tl, Names: names, Scale: f.scale, Voice: sp, Talking: talking,

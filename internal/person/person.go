@@ -61,9 +61,21 @@ func Blocked(d safety.Decision) error {
 	return unhunch.Errorf(unhunch.EBlocked, "%s", Advice(d))
 }
 
-// Trend returns the pain trend over the whole journal in loc.
+// Trend returns the pain trend over the whole journal in loc, demos left
+// out: they are not practice (PRODUCT.md §5.2).
 func Trend(sessions []*journal.Session, loc *time.Location) safety.TrendResult {
-	return safety.Trend(safety.WeeklyPain(Facts(sessions), loc))
+	return safety.Trend(safety.WeeklyPain(Facts(Practice(sessions)), loc))
+}
+
+// Practice returns the sessions that are not demos, in the same order.
+func Practice(sessions []*journal.Session) []*journal.Session {
+	out := make([]*journal.Session, 0, len(sessions))
+	for _, s := range sessions {
+		if !s.IsDemo() {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // TrendAdvice returns the words for a trend that calls for a clinician, or "".
@@ -123,6 +135,9 @@ func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress
 		if r.Exercises[i].Amount == (dose.Amount{}) && !atStart {
 			if l, ok := levels[id]; ok && len(l.Changes) > 0 {
 				st.Amount, lv = l.Amount, l
+				if p := easierPosition(st.Exercise, l); p != "" {
+					st.Position = p // the easier way, e.g. seated cat-cow
+				}
 			}
 		}
 		out.Steps = append(out.Steps, st)
@@ -134,10 +149,11 @@ func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress
 	return out, nil
 }
 
-// FirstTimes returns the exercises among steps the person has never done.
+// FirstTimes returns the exercises among steps the person has never done
+// in real time (a demo does not count).
 func FirstTimes(steps []timeline.Step, sessions []*journal.Session) []*catalog.Exercise {
 	done := map[string]bool{}
-	for _, s := range sessions {
+	for _, s := range Practice(sessions) {
 		for _, p := range s.Exercises {
 			if p.Outcome == journal.Done {
 				done[p.ExerciseID] = true

@@ -68,7 +68,15 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 			continue
 		}
 		e := prep.Steps[i].Exercise
+		if w := EasierWords(e, lv); w != "" {
+			notes = append(notes, message.Text(message.StartEasier, e.Name, w))
+			continue
+		}
 		ch := lv.Changes[len(lv.Changes)-1]
+		if ch.FromEasier {
+			notes = append(notes, message.Text(message.StartBackFromEasier, e.Name, e.Dose.Describe(ch.To), message.Text(message.Key("why."+string(ch.Why)))))
+			continue
+		}
 		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
 			message.Text(message.Key("why.dir."+Direction(ch))), e.Dose.Describe(ch.From), message.Text(message.Key("why."+string(ch.Why)))))
 	}
@@ -80,8 +88,8 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 
 // Direction says whether a change of level went "up" or "down".
 func Direction(ch progress.Change) string {
-	if ch.To.Reps+ch.To.Hold+ch.To.HoldBreaths+ch.To.Seconds+ch.To.Sets > ch.From.Reps+ch.From.Hold+ch.From.HoldBreaths+ch.From.Seconds+ch.From.Sets {
-		return "up"
+	if ch.Down() {
+		return "down"
 	}
-	return "down"
+	return "up"
 }

@@ -59,7 +59,7 @@ func (p State) PlanInputs() (avoid []string, levels map[string]dose.Amount, rati
 	}
 	ratings = map[string]journal.Rating{}
 	latest := map[string]time.Time{}
-	for _, s := range p.Sessions {
+	for _, s := range Practice(p.Sessions) {
 		for _, e := range s.Exercises {
 			if e.Rating != "" && !e.EndedAt.Before(latest[e.ExerciseID]) {
 				ratings[e.ExerciseID], latest[e.ExerciseID] = e.Rating, e.EndedAt

@@ -39,17 +39,21 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	}
 	sess.Status = journal.Active
 	sess.StartedAt = fromMillis(millis(sess.StartedAt))
+	if sess.TimeScale == 0 {
+		sess.TimeScale = 1
+	}
+	sess.Demo = journal.DemoScale(sess.TimeScale)
 	if sess.Exercises == nil {
 		sess.Exercises = []journal.Performance{}
 	}
 	var n int64
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 			ON CONFLICT DO NOTHING`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
-			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey))
+			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), sess.TimeScale)
 		if err != nil {
 			return err
 		}
@@ -297,7 +301,7 @@ func (s *Store) exists(ctx context.Context, id string) error {
 // sessionColumns and performanceColumns are read by query, in this order.
 const (
 	sessionColumns = `s.id, s.routine_id, s.routine_name, s.status, s.started_at, s.ended_at, s.planned_seconds,
-		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key`
+		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key, s.time_scale`
 	performanceColumns = `p.idx, p.exercise_id, p.outcome, p.stop_reason, p.reps, p.hold_seconds, p.hold_breaths,
 		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
 )
@@ -339,7 +343,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			rating                 sql.NullString
 		)
 		if err := rows.Scan(&ss.ID, &ss.RoutineID, &ss.RoutineName, &status, &started, &ended, &ss.PlannedSeconds,
-			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey,
+			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey, &ss.TimeScale,
 			&idx, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
 			return nil, err
 		}
@@ -354,6 +358,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			ss.PainAfter = intPtr(painAfter)
 			ss.StopReason = journal.StopReason(sreason)
 			ss.ClientKey = clientKey.String
+			ss.Demo = journal.DemoScale(ss.TimeScale)
 			ss.Exercises = []journal.Performance{}
 			cur = &ss
 			list = append(list, cur)
@@ -405,6 +410,9 @@ func checkNewSession(sess *journal.Session) error {
 	}
 	if sess.PlannedExercises < 0 {
 		return invalid(message.StoreBadNumber, "planned_exercises", sess.PlannedExercises)
+	}
+	if !nonNegative(sess.TimeScale) || sess.TimeScale > journal.MaxTimeScale {
+		return invalid(message.StoreBadTimeScale, sess.TimeScale, journal.MaxTimeScale)
 	}
 	return nil
 }

@@ -209,11 +209,7 @@ func (s *Server) computeSummaries() ([]api.RoutineSummary, error) {
 		if err != nil {
 			return nil, err
 		}
-		list = append(list, api.RoutineSummary{
-			ID: r.ID, Name: r.Name, Description: r.Description, TimeBoxSeconds: r.TimeBoxSeconds,
-			TimeBoxLabel: r.TimeBoxLabel, DurationSeconds: api.Seconds(cr.Timeline.Duration),
-			Fits: cr.Fit.Fits, Exercises: len(r.Exercises), Origin: r.Origin,
-		})
+		list = append(list, api.NewRoutineSummary(r, cr.Fit))
 	}
 	return list, nil
 }

@@ -57,6 +57,10 @@ type startBody struct {
 	PainBefore *int          `json:"pain_before"`
 	LevelStart bool          `json:"level_start"`
 	Offline    *offlineStart `json:"offline"`
+	// TimeScale is how many times faster than real time the player plays
+	// (its data-scale); absent, the server's --time-scale. Anything but 1
+	// makes the session a demo (PRODUCT.md §5.2).
+	TimeScale *float64 `json:"time_scale"`
 }
 
 // offlineStart is how a player says a session began while offline.
@@ -100,6 +104,13 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if body.ID != "" && !validID(body.ID) {
 		return invalid(message.WebBadSessionID, body.ID)
 	}
+	scale := s.cfg.TimeScale
+	if body.TimeScale != nil {
+		if x := *body.TimeScale; !(x > 0 && x <= journal.MaxTimeScale) {
+			return invalid(message.WebBadTimeScale, x, journal.MaxTimeScale)
+		}
+		scale = *body.TimeScale
+	}
 	now := s.now()
 	at := now
 	if o := body.Offline; o != nil {
@@ -141,7 +152,8 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, PainBefore: body.PainBefore,
-		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key}
+		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key,
+		TimeScale: scale}
 	created, err := s.st.StartSession(writeCtx(r), sess)
 	if err != nil {
 		return err
