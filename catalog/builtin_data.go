@@ -54,7 +54,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 				Steps: []string{
 					"Set the foam roller on the floor and sit just in front of it, facing away from it.",
 					"Lean back until the roller lies across your upper back, a little below your neck.",
-					"Bend your knees so that only your feet are on the floor.",
+					"Draw your heels in toward you, knees up and soles flat on the floor.",
 					"Lace your fingers behind your head so your hands carry its weight.",
 					"Press gently through your feet to travel slowly down toward your mid back, then back up toward your shoulders.",
 					"When you reach a spot that feels tight, stay on it and breathe for about 20 seconds before moving on.",
@@ -82,6 +82,24 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Roll off and rest if you notice sharp pain, dizziness, or tingling or numbness in your arms.",
 					"Mild pressure is enough. If a spot feels bruised or very tender, move past it.",
 					"If getting down to the floor is difficult for you, choose a seated or standing exercise instead.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "osteoporosis",
+						Source:    "Royal Osteoporosis Society, Strong, Steady and Straight (2019): no forceful loading of the spine unless a clinician advises it; this exercise's own caution",
+					},
+					Unsuitable{
+						Condition: "pregnancy-after-12-weeks",
+						Source:    "ACOG, Exercise During Pregnancy: after the first trimester, avoid exercises lying on your back",
+					},
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -229,6 +247,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Skip it if you have a recent knee, hip, or ankle injury.",
 					"Come out of the pose if you notice sharp pain in your back or shoulders.",
 					"If you feel dizzy with your head low, come up slowly and rest before going on.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no weight through the arms",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -378,6 +406,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If you have a recent shoulder injury, check with a clinician before doing this one.",
 					"Stop if you notice tingling or numbness in your arms or hands, or if you feel dizzy.",
 				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
+				},
 				Source: []Source{
 					Source{
 						Seed:  "000_3e33b8f4d13dea5b.txt",
@@ -503,6 +541,12 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you feel tingling, numbness, or pain running down your arm.",
 					"Stop and sit quietly if you feel dizzy or your vision changes when you turn your head.",
 					"Skip this if you have a recent neck injury, or if bending your neck gives you an electric shock feeling, and see a clinician.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -632,6 +676,20 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you feel pinching or sharp pain in your lower back.",
 					"Skip this if lying face down is uncomfortable for you, for example during pregnancy.",
 					"Stop if you feel dizzy, or if you notice tingling or numbness in your arms or legs.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "pregnancy",
+						Source:    "unhunch policy (PRODUCT.md §5.1): lying face down presses on the abdomen in pregnancy; this exercise's own caution",
+					},
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): no lying on the chest or pressing it open while it heals",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -785,6 +843,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Lower down and rest if you notice sharp pain in your back or shoulder.",
 					"Stop if you feel dizzy or notice tingling in your arms or legs.",
 				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no weight through the arms",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
+				},
 				Source: []Source{
 					Source{
 						Seed:  "000_3e33b8f4d13dea5b.txt",
@@ -850,7 +918,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"standing snow angels",
 					"W to Y wall slides",
 				},
-				Purpose: "Opens the front of your chest and wakes up the mid back muscles that hold you upright.",
+				Purpose: "Trains the muscles between your shoulder blades as your arms glide along a wall, with a stretch across your chest.",
 				Targets: []string{
 					"mid back",
 					"lower trapezius",
@@ -912,6 +980,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you feel pinching or sharp pain in your shoulder.",
 					"If you have a recent shoulder injury, check with a clinician before doing this one.",
 					"Stop if your hands tingle or go numb, or if you feel dizzy.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -1031,6 +1109,9 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Max: 1,
 					},
 					Sides: "none",
+					Variant: &dose.Variant{
+						Use: "towel",
+					},
 				},
 				Steps: []string{
 					"Lay a foam roller, or a firmly rolled towel, across the floor where your upper back will go.",
@@ -1063,6 +1144,24 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If you have osteoporosis or fragile bones, skip this unless a clinician has said it is safe for you.",
 					"Sharp pain, dizziness, or tingling or numbness in your arms means stop for today.",
 					"Skip it if you have a recent rib, back, or neck injury.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "osteoporosis",
+						Source:    "Royal Osteoporosis Society, Strong, Steady and Straight (2019): no forceful loading of the spine unless a clinician advises it; this exercise's own caution",
+					},
+					Unsuitable{
+						Condition: "pregnancy-after-12-weeks",
+						Source:    "ACOG, Exercise During Pregnancy: after the first trimester, avoid exercises lying on your back",
+					},
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -1342,6 +1441,12 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"Stop if you notice tingling or numbness in your arms or hands.",
 					"If a muscle starts to cramp, ease off and squeeze more gently.",
 				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
+				},
 				Source: []Source{
 					Source{
 						Seed:  "001_698296261aaddd72.txt",
@@ -1406,7 +1511,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"pec stretch",
 					"chest stretch in a doorway",
 				},
-				Purpose: "Eases tightness across the front of your chest that can draw your shoulders forward.",
+				Purpose: "Lets the muscles across your chest lengthen, so your shoulders can settle back instead of rolling forward.",
 				Targets: []string{
 					"pectoralis major",
 					"pectoralis minor",
@@ -1470,6 +1575,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If your shoulder has ever dislocated or feels unstable, skip this unless a clinician has cleared it.",
 					"Stop if you feel tingling or numbness in your arms or hands.",
 					"Step out of the stretch if the front of your shoulder hurts sharply, or if you feel dizzy.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no stretching the chest open",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -1559,6 +1674,9 @@ func builtinData() ([]*Exercise, []*Routine) {
 						Max: 1,
 					},
 					Sides: "none",
+					Variant: &dose.Variant{
+						Position: "seated",
+					},
 				},
 				Steps: []string{
 					"Come onto your hands and knees, hands below your shoulders and knees below your hips.",
@@ -1588,6 +1706,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If your wrists or knees hurt on the floor, use the seated version instead.",
 					"If you notice sharp pain, dizziness, or tingling in your arms or legs, stop and rest.",
 					"Ease off if arching makes your lower back pinch.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no weight through the arms",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{
@@ -1667,7 +1795,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"kneeling upper back twist",
 					"quadruped thoracic rotation",
 				},
-				Purpose: "Opens your upper back and the back of your shoulders with a gentle twist.",
+				Purpose: "A kneeling twist that loosens the area between your shoulder blades and the back of each shoulder.",
 				Targets: []string{
 					"upper back",
 					"mid back",
@@ -1734,6 +1862,16 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"If your wrists or knees hurt on the floor, pad your knees or skip this one.",
 					"Skip it if you have a recent shoulder or neck injury.",
 					"Come out of the twist if you notice sharp pain, dizziness, or tingling in your arm or hand.",
+				},
+				UnsuitableFor: []Unsuitable{
+					Unsuitable{
+						Condition: "chest-surgery",
+						Source:    "Sternal precautions (Physiopedia): while the breastbone or chest wall heals, no weight through the arms",
+					},
+					Unsuitable{
+						Condition: "shoulder-surgery",
+						Source:    "unhunch policy (PRODUCT.md §5.1): for 3 months after shoulder surgery the surgical team decides which shoulder movements are safe",
+					},
 				},
 				Source: []Source{
 					Source{

@@ -143,6 +143,7 @@ type Exercise struct {
 	Cues              Cues                      `json:"cues" yaml:"cues"`
 	Mistakes          []string                  `json:"mistakes" yaml:"mistakes,omitempty"`
 	Cautions          []string                  `json:"cautions" yaml:"cautions"`
+	UnsuitableFor     []Unsuitable              `json:"unsuitable_for" yaml:"unsuitable_for,omitempty"` // conditions that keep it out; catalog/condition.go
 	Source            []Source                  `json:"source" yaml:"source,omitempty"`
 	Illustration      *figure.Illustration      `json:"illustration,omitempty" yaml:"illustration,omitempty"` // optional; docs/illustrations.md
 	Origin            string                    `json:"origin" yaml:"-"`                                      // "built-in" or the file it came from

@@ -207,6 +207,11 @@ func TestAddReportsWhereAndWhat(t *testing.T) {
 		{"bad placeholder", strings.Replace(goodExercise, "move: Roll slowly.", "move: Roll {sideways}.", 1), []int{16}, []string{"cues.move"}, "placeholder"},
 		{"side placeholder without sides", strings.Replace(goodExercise, "move: Roll slowly.", "move: Roll {side}.", 1), []int{16}, []string{"cues.move"}, "sides"},
 		{"no cautions", strings.Replace(goodExercise, "    cautions: [Stop if you feel dizzy.]\n", "", 1), []int{2}, []string{"cautions"}, "at least one"},
+		{"unsuitable for a known condition", goodExercise + "    unsuitable_for:\n      - {condition: osteoporosis, source: My physio}\n", nil, nil, ""},
+		{"unknown condition", goodExercise + "    unsuitable_for:\n      - condition: broken-heart\n        source: My physio\n", []int{19}, []string{"unsuitable_for[0].condition"}, `unknown condition "broken-heart"; use one of: pregnancy, pregnancy-after-12-weeks, osteoporosis`},
+		{"condition without a source", goodExercise + "    unsuitable_for:\n      - condition: pregnancy\n", []int{19}, []string{"unsuitable_for[0].source"}, "required"},
+		{"condition twice", goodExercise + "    unsuitable_for:\n      - {condition: pregnancy, source: a}\n      - {condition: pregnancy, source: b}\n", []int{20}, []string{"unsuitable_for[1].condition"}, `"pregnancy" is listed twice`},
+		{"condition misspelt field", goodExercise + "    unsuitable_for:\n      - {conditon: pregnancy, source: a}\n", []int{19}, []string{"unsuitable_for[0].conditon"}, "unknown field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -358,6 +363,33 @@ func TestEveryIDHasWords(t *testing.T) {
 		if !message.Has(message.Key("equipment." + string(q))) {
 			t.Errorf("equipment %s has no words", q)
 		}
+	}
+	for _, c := range catalog.Conditions {
+		if !message.Has(message.Key("condition."+string(c))) || strings.HasPrefix(c.Words(), "[") {
+			t.Errorf("condition %s has no words", c)
+		}
+		if _, ok := catalog.ParseCondition(string(c)); !ok {
+			t.Errorf("condition %s does not parse", c)
+		}
+	}
+	if _, ok := catalog.ParseCondition("broken-heart"); ok {
+		t.Error("an unknown condition parsed")
+	}
+}
+
+// Every built-in rule that keeps an exercise out for a condition names its source.
+func TestBuiltinUnsuitableHasSources(t *testing.T) {
+	n := 0
+	for _, e := range builtin(t).Exercises() {
+		for _, u := range e.UnsuitableFor {
+			n++
+			if !u.Condition.Known() || len(strings.Fields(u.Source)) < 3 {
+				t.Errorf("%s: unsuitable for %q with source %q", e.ID, u.Condition, u.Source)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no built-in exercise names a condition")
 	}
 }
 

@@ -36,4 +36,7 @@ func (e *Exercise) fillEmpty() {
 	if e.Source == nil {
 		e.Source = []Source{}
 	}
+	if e.UnsuitableFor == nil {
+		e.UnsuitableFor = []Unsuitable{}
+	}
 }

@@ -72,6 +72,16 @@ func positionList() string {
 	return strings.Join(s, ", ")
 }
 
+// substitutable reports whether q stands in for some of the exercise's equipment.
+func (e *Exercise) substitutable(q Equipment) bool {
+	for _, subs := range e.Substitutes {
+		if slices.Contains(subs, q) {
+			return true
+		}
+	}
+	return false
+}
+
 // Validate lists everything wrong with an exercise on its own, with fields
 // relative to the exercise ("dose.hold.min"). Cross-entry rules (duplicate ids)
 // are checked when a catalog is built.
@@ -111,8 +121,17 @@ func (e *Exercise) Validate() []dose.Problem {
 	for _, p := range d.Validate() {
 		ps = append(ps, dose.Problem{Field: "dose." + p.Field, Message: p.Message})
 	}
+	if v := d.Variant; v != nil {
+		if v.Position != "" && !slices.Contains(e.Positions, Position(v.Position)) {
+			ps.add("dose.easier.position", message.CatalogEasierPosition, v.Position)
+		}
+		if v.Use != "" && !e.substitutable(Equipment(v.Use)) {
+			ps.add("dose.easier.use", message.CatalogEasierUse, v.Use)
+		}
+	}
 	checkList(&ps, "steps", e.Steps)
 	checkList(&ps, "cautions", e.Cautions)
+	e.validateUnsuitable(&ps)
 	e.validateCues(&ps, d)
 	for i, s := range e.Source {
 		checkText(&ps, fmt.Sprintf("source[%d].title", i), s.Title)

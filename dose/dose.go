@@ -138,6 +138,18 @@ type Dose struct {
 	Rest        *int   `json:"rest_seconds,omitempty" yaml:"rest,omitempty"` // nil means DefaultRest
 	Tempo       Tempo  `json:"tempo,omitzero" yaml:"tempo,omitempty"`
 	Poses       []Pose `json:"poses,omitempty" yaml:"poses,omitempty"`
+	// Variant is the easier way offered after a "too hard" rating at the
+	// starting dose, when the exercise has one (a seated cat-cow, a towel
+	// for the roller); without one, the easier option is Easier's amount.
+	Variant *Variant `json:"easier,omitempty" yaml:"easier,omitempty"`
+}
+
+// Variant is an easier way to do an exercise at its starting dose: in
+// another of its positions, or with a substitute for its equipment. The
+// catalog checks that the exercise has that position or substitute.
+type Variant struct {
+	Position string `json:"position,omitempty" yaml:"position,omitempty"` // e.g. "seated"
+	Use      string `json:"use,omitempty" yaml:"use,omitempty"`           // equipment used instead, e.g. "towel"
 }
 
 // Normalize fills the defaults a dose file may leave out: one rep, one set,
@@ -214,6 +226,47 @@ func (d Dose) Start() Amount {
 func (d Dose) Target() Amount {
 	d = d.Normalize()
 	return Amount{Reps: d.Reps.Max, Hold: d.Hold.Max, HoldBreaths: d.HoldBreaths.Max, Seconds: d.Seconds.Max, Sets: d.Sets.Max}
+}
+
+// HoldFirst reports whether the exercise is done as one or two long holds
+// (hold mode, starting at one or two repetitions): progression lengthens
+// the hold before it adds a repetition. Static stretches work through the
+// time held, 10–30 s at a time, repeated to build up about a minute (ACSM,
+// Garber et al. 2011; docs/safety.md, "Progression").
+func (d Dose) HoldFirst() bool {
+	d = d.Normalize()
+	return d.Mode == Hold && d.Reps.Min <= 2
+}
+
+// Easier returns the amount of the easier option below the starting dose,
+// offered after a "too hard" rating at the start (docs/safety.md,
+// "Progression"). With a Variant it is the starting dose itself (the
+// variant is what is easier). Otherwise the first thing progression would
+// raise is cut to three quarters of its start, rounded down (at least 1,
+// and something always changes): the hold of a long-hold exercise, the
+// seconds of a timed one, else the repetitions, or the hold when a single
+// repetition cannot be cut.
+func (d Dose) Easier() Amount {
+	d = d.Normalize()
+	a := d.Start()
+	if d.Variant != nil {
+		return a
+	}
+	cut := func(v *int) bool {
+		if *v <= 1 {
+			return false
+		}
+		*v = max(1, min(*v*3/4, *v-1))
+		return true
+	}
+	switch {
+	case d.HoldFirst() && cut(&a.Hold):
+	case d.Mode == Timed && cut(&a.Seconds):
+	case cut(&a.Reps):
+	case cut(&a.Hold):
+	case cut(&a.HoldBreaths):
+	}
+	return a
 }
 
 // Fill returns a with every field it leaves at zero taken from the starting
@@ -316,6 +369,9 @@ func (d Dose) Validate() []Problem {
 	if len(d.Poses) > 0 && !d.HasHold() {
 		add("poses", message.DosePosesNeedHold)
 	}
+	if v := d.Variant; v != nil && (v.Position == "") == (v.Use == "") {
+		add("easier", message.DoseVariantOne)
+	}
 	for i, p := range d.Poses {
 		if p.Name == "" {
 			add(fmt.Sprintf("poses[%d].name", i), message.Required)
@@ -354,8 +410,12 @@ func (d Dose) Validate() []Problem {
 }
 
 // CheckAmount lists the ways a falls outside what the dose allows. Fields of a
-// left at zero are fine: they mean "the starting value".
+// left at zero are fine: they mean "the starting value". The easier option
+// below the starting dose (Easier) is allowed too.
 func (d Dose) CheckAmount(a Amount) []Problem {
+	if d.Fill(a) == d.Easier() {
+		return nil
+	}
 	var ps []Problem
 	check := func(field string, v int, r Range) {
 		if v == 0 {

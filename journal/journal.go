@@ -46,16 +46,20 @@ type StopReason string
 const (
 	SharpPain   StopReason = "sharp-pain"
 	Dizziness   StopReason = "dizziness"
+	Tingling    StopReason = "tingling-numbness" // tingling or numbness (issue 11)
 	Discomfort  StopReason = "discomfort"
 	OtherReason StopReason = "other"
 )
 
-// StopReasons lists every stop reason in the order they are offered.
-var StopReasons = []StopReason{SharpPain, Dizziness, Discomfort, OtherReason}
+// StopReasons lists every stop reason in the order they are offered
+// (PRODUCT.md §5.2: sharp pain, dizziness, tingling or numbness, discomfort, other).
+var StopReasons = []StopReason{SharpPain, Dizziness, Tingling, Discomfort, OtherReason}
 
 // EndsSession reports whether stopping for this reason ends the whole
-// session (sharp pain and dizziness, PRODUCT.md §5.2) rather than only the exercise.
-func (r StopReason) EndsSession() bool { return r == SharpPain || r == Dizziness }
+// session rather than only the exercise: sharp pain, dizziness, and tingling
+// or numbness (PRODUCT.md §5.2). The safety rules for these reasons (set
+// aside, re-screen due, advice shown) are in package safety.
+func (r StopReason) EndsSession() bool { return r == SharpPain || r == Dizziness || r == Tingling }
 
 // Rating is how an exercise felt (PRODUCT.md §6).
 type Rating string
@@ -89,6 +93,13 @@ type Session struct {
 	// player has been silent for longer than Lease is interrupted.
 	SeenAt    time.Time     `json:"-"`
 	Exercises []Performance `json:"exercises"`
+
+	// TimeScale is how many times faster than real time the session was
+	// played (`--time-scale`); 1 is real time, and 0 in a session not yet
+	// saved means 1. Demo is true when it is not 1: the store sets it from
+	// TimeScale whenever it saves or reads a session (PRODUCT.md §5.2).
+	TimeScale float64 `json:"time_scale"`
+	Demo      bool    `json:"demo"`
 
 	// PlannedExercises is how many exercises the routine had when the
 	// session started, so that completion never depends on today's
@@ -194,7 +205,11 @@ func ParseStopReason(s string) (StopReason, error) {
 			return r, nil
 		}
 	}
-	return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.JournalBadStopReason, s))
+	ids := make([]string, len(StopReasons))
+	for i, r := range StopReasons {
+		ids[i] = string(r)
+	}
+	return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.JournalBadStopReason, s, strings.Join(ids, ", ")))
 }
 
 // ParseRating reads a rating word: easy, right or hard.
@@ -215,6 +230,18 @@ func DerivedStatus(s *Session, alive func(owner string) bool) Status {
 	}
 	return s.Status
 }
+
+// MaxTimeScale is the fastest a session may be played, as `--time-scale` allows.
+const MaxTimeScale = 1000
+
+// DemoScale reports whether a session played at time scale x is a demo:
+// anything but real time (1; 0 stands for 1).
+func DemoScale(x float64) bool { return x != 0 && x != 1 }
+
+// IsDemo reports whether s was played faster or slower than real time: a
+// demo is kept and shown as one, but never counts as practice, never moves
+// a level, a streak, adherence, minutes or the pain outcome (PRODUCT.md §5.2).
+func (s *Session) IsDemo() bool { return s.Demo || DemoScale(s.TimeScale) }
 
 // Completion returns the share of exercises done, 0–1, counting each
 // exercise's last attempt (Final).

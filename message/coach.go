@@ -63,7 +63,7 @@ func init() {
 		CoachNext:         "Next: %s",
 		CoachLast:         "Last one.",
 		CoachPaused:       "Paused. Press space to carry on.",
-		CoachStopWhy:      "Why are you stopping? 1 sharp pain · 2 dizziness · 3 discomfort · 4 something else · Esc to carry on",
+		CoachStopWhy:      "Why are you stopping? %s · Esc to carry on",
 		CoachKeys:         "space pause · n skip · b back · s stop · q quit",
 		CoachNotesKeys:    "Enter to go on · q to leave",
 		StartLeftOut:      "Left out because you set them aside: %s. Bring one back with 'unhunch exercises enable ID'.",

@@ -100,16 +100,11 @@ const (
 	CheckOK              Key = "check.ok"
 	CheckRoutine         Key = "check.routine"
 	CheckUnreadable      Key = "check.unreadable"
-	FitNoBox             Key = "fit.no_box"
-	FitYes               Key = "fit.yes"
-	FitNo                Key = "fit.no"
 	FitSetup             Key = "fit.setup"
 	FitReorder           Key = "fit.reorder"
 	FitOrderBest         Key = "fit.order_best"
 	FitStartDose         Key = "fit.start_dose"
 	FitDrop              Key = "fit.drop"
-	FitTarget            Key = "fit.target"
-	FitTargetOver        Key = "fit.target_over"
 	FlagConfigDir        Key = "flag.config_dir"
 	FlagJSON             Key = "flag.json"
 	FlagSegments         Key = "flag.segments"
@@ -147,8 +142,6 @@ const (
 	TimelineRep          Key = "timeline.rep"
 	TimelineReps         Key = "timeline.reps"
 	TimelineRestBetween  Key = "timeline.rest_between"
-	WordFits             Key = "word.fits"
-	WordOver             Key = "word.over"
 	WordNoEquipment      Key = "word.no_equipment"
 	WordOr               Key = "word.or"
 
@@ -245,8 +238,8 @@ var foundation = map[Key]string{
 	CLINeedOneArg:        "'%s' needs %s and got %d arguments; see '%s'",
 	CLINoExercise:        "there is no exercise %q.",
 	CLINoRoutine:         "there is no routine %q.",
-	CLIRoutinesHeader:    "ID\tNAME\tTAKES\tTIME BOX\t",
-	CLIRoutinesFooter:    "Times are computed from each routine's timeline at the starting dose.\nSee one with its timeline: unhunch routines show ID",
+	CLIRoutinesHeader:    "ID\tNAME\tNOW\tBOX\tAGAINST BOX\tAT TOP\t",
+	CLIRoutinesFooter:    "NOW is at the starting dose (or the doses the routine sets), AT TOP with every dose at the top of its range, both computed from the routine's timeline. BOX is the time its source gives the routine; one that takes under three quarters of its box is short, not a fit. Doses start low and grow only as you progress, never to fill a box.",
 	CLISegmentsHeader:    "   START     DUR  PHASE        SIDE  SET REP  CUE",
 	CLISegmentsHint:      "Every segment, with its cue: unhunch routines show %s --segments",
 	CLIUsageError:        "%s%sSee '%s --help'.",
@@ -266,16 +259,11 @@ var foundation = map[Key]string{
 	CheckOK:              "%s: ok (%s, %s)",
 	CheckRoutine:         "  routine %s takes %s",
 	CheckUnreadable:      "cannot read %s: %v",
-	FitNoBox:             "It takes %s; it has no time box.",
-	FitYes:               "It fits its time box (%s): %s of %s, with %s to spare.",
-	FitNo:                "It does not fit its time box (%s): it takes %s, not %s, which is %s over.",
 	FitSetup:             "%s of it is getting into position.",
 	FitReorder:           "Doing the same exercises in another order would save %s (%s): %s.",
 	FitOrderBest:         "No other order would be quicker.",
 	FitStartDose:         "At the starting dose it would take %s.",
 	FitDrop:              "Leaving out %s would save %s.",
-	FitTarget:            "At the top of every dose range it would take %s",
-	FitTargetOver:        "(beyond the time box: as doses grow, leave an exercise out or split the routine)",
 	FlagConfigDir:        "custom catalog files (env UNHUNCH_CONFIG_DIR)",
 	FlagJSON:             "print JSON for programs instead of text for people",
 	FlagSegments:         "list every segment of the timeline with its cue",
@@ -285,7 +273,7 @@ var foundation = map[Key]string{
 	HelpExerciseShow:     "Show one exercise: steps, cues, mistakes, cautions and source",
 	HelpExercises:        "List the exercises",
 	HelpRoot:             "Short, safe routines for postural upper-back pain",
-	HelpRootLong:         "unhunch coaches you through short, safe stretching and strengthening routines\nfor postural upper-back pain, and shows you whether they help. It gives general\nexercise guidance; it is not a diagnosis. Stop at sharp pain, dizziness or\ndiscomfort.\n\nStart with:  unhunch routines",
+	HelpRootLong:         "unhunch coaches you through short, safe stretching and strengthening routines\nfor postural upper-back pain, and shows you whether they help. It gives general\nexercise guidance; it is not a diagnosis. Stop at sharp pain, dizziness,\ntingling or numbness, or discomfort.\n\nStart with:  unhunch routines",
 	HelpRoutineShow:      "Show one routine: its exercises, doses, total time and timeline",
 	HelpRoutineShowLong:  "Show one routine: each exercise with its dose and computed duration, the total, whether it fits\nits time box and what would change that, and its timeline.",
 	HelpRoutines:         "List the routines with their computed durations",
@@ -313,8 +301,6 @@ var foundation = map[Key]string{
 	TimelineRep:          "1 rep",
 	TimelineReps:         "%d reps",
 	TimelineRestBetween:  "%s rest between",
-	WordFits:             "fits",
-	WordOver:             "over",
 	WordNoEquipment:      "no equipment",
 	WordOr:               "or",
 

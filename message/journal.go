@@ -10,7 +10,7 @@ const (
 func init() {
 	add(map[Key]string{
 		JournalBadPain:       "pain %q is not a whole number from 0 (none) to 10 (worst imaginable)",
-		JournalBadStopReason: "stop reason %q is not one of sharp-pain, dizziness, discomfort, other",
+		JournalBadStopReason: "stop reason %q is not one of %s",
 		JournalBadRating:     "rating %q is not one of easy, right, hard",
 	})
 }

@@ -122,7 +122,7 @@ func init() {
 		StoreBadNumber:         "%s must be a number, 0 or more, not %v",
 		StoreBadIndex:          "exercise position %d must be 0 or more",
 		StoreBadOutcome:        "outcome %q is not one of done, skipped, stopped",
-		StoreStopNeedsReason:   "a stopped exercise needs a reason: sharp-pain, dizziness, discomfort or other",
+		StoreStopNeedsReason:   "a stopped exercise needs a reason: sharp-pain, dizziness, tingling-numbness, discomfort or other",
 		StoreReasonWithoutStop: "stop reason %q goes only with a stopped exercise or session",
 		StoreBadTimes:          "an exercise needs a start and an end time, and cannot end before it starts",
 		StoreBadEndStatus:      "a session ends as completed, stopped or interrupted, not %q",

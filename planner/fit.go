@@ -3,10 +3,43 @@ package planner
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/timeline"
 )
+
+// Verdict is how a routine's duration compares with its time box.
+type Verdict string
+
+// Verdicts (docs/planner.md, "Time boxes"). A routine within its box but
+// well short of it is Short, never a fit: taking 4:25 of a 10-minute box is
+// not what the box promised.
+const (
+	NoBox Verdict = "none"  // the routine has no time box
+	Fills Verdict = "fits"  // within the box and using at least FillShare of it
+	Short Verdict = "short" // within the box but using less than FillShare of it
+	Over  Verdict = "over"  // longer than the box
+)
+
+// FillShare is the least share of its time box a routine must take to be
+// said to fit it: the bar PRODUCT.md §8 sets for plans ("plans use the time
+// asked for: ≥ 75%").
+const FillShare = 0.75
+
+// Judge returns the verdict on duration d against time box box (0: none).
+func Judge(d, box time.Duration) Verdict {
+	switch {
+	case box <= 0:
+		return NoBox
+	case d > box:
+		return Over
+	case 4*d < 3*box: // d < FillShare × box, in whole numbers
+		return Short
+	}
+	return Fills
+}
 
 // Fit says whether a routine fits its time box and what would change that.
 // Every figure comes from compiling a timeline; none is estimated.
@@ -14,12 +47,15 @@ type Fit struct {
 	TimeBox  time.Duration // 0 when the routine has none
 	Duration time.Duration // at the amounts given
 	Setup    time.Duration // of which getting into position
-	Fits     bool          // Duration <= TimeBox, or no time box
+	Fits     bool          // Duration <= TimeBox, or no time box: it may still be far shorter (see Verdict)
+	Verdict  Verdict       // Duration against TimeBox
+	AtStart  bool          // every step is at its starting dose
 
 	Order          []int         // the order with the least setup (indices into the steps)
 	OrderDuration  time.Duration // the duration in that order
 	StartDuration  time.Duration // with every exercise at its starting dose
 	TargetDuration time.Duration // with every exercise at the top of its ranges
+	TargetVerdict  Verdict       // TargetDuration against TimeBox: what growing doses lead to
 
 	// Drops lists, longest first, what leaving out each exercise would save
 	// (its whole block: intro, setup, work), for routines over their box.
@@ -36,13 +72,15 @@ type Drop struct {
 func (f Fit) Reordered() bool { return f.OrderDuration < f.Duration }
 
 // CheckFit compiles steps several ways and reports how they fit timeBox.
+// It never changes an amount to fill the box: Duration is the steps as given.
 func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules) (Fit, error) {
 	tl, err := timeline.Compile(steps, rules)
 	if err != nil {
 		return Fit{}, err
 	}
-	f := Fit{TimeBox: timeBox, Duration: tl.Duration, Setup: tl.SetupTotal()}
+	f := Fit{TimeBox: timeBox, Duration: tl.Duration, Setup: tl.SetupTotal(), AtStart: true}
 	f.Fits = timeBox == 0 || tl.Duration <= timeBox
+	f.Verdict = Judge(tl.Duration, timeBox)
 
 	f.Order = Reorder(steps, rules)
 	if f.OrderDuration, err = duration(Apply(steps, f.Order), rules); err != nil {
@@ -51,8 +89,12 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 	start := slices.Clone(steps)
 	target := slices.Clone(steps)
 	for i := range steps {
-		start[i].Amount = steps[i].Exercise.Dose.Start()
-		target[i].Amount = steps[i].Exercise.Dose.Target()
+		d := steps[i].Exercise.Dose
+		start[i].Amount = d.Start()
+		target[i].Amount = d.Target()
+		if d.Fill(steps[i].Amount) != d.Start() {
+			f.AtStart = false
+		}
 	}
 	if f.StartDuration, err = duration(start, rules); err != nil {
 		return Fit{}, err
@@ -60,6 +102,7 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 	if f.TargetDuration, err = duration(target, rules); err != nil {
 		return Fit{}, err
 	}
+	f.TargetVerdict = Judge(f.TargetDuration, timeBox)
 	if !f.Fits && len(steps) > 1 {
 		for i := range steps {
 			d, err := duration(slices.Delete(slices.Clone(steps), i, i+1), rules)
@@ -71,6 +114,67 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 		slices.SortStableFunc(f.Drops, func(a, b Drop) int { return cmp.Compare(b.Saves, a.Saves) })
 	}
 	return f, nil
+}
+
+// Words says plainly, in a few sentences, what the routine takes now, how
+// that compares with its time box (labelled label, or the box as m:ss),
+// what it grows to as doses rise, and what would change it. name names the
+// exercise of step i.
+func (f Fit) Words(label string, name func(i int) string) string {
+	if label == "" && f.TimeBox > 0 {
+		label = clock(f.TimeBox)
+	}
+	var parts []string
+	now := message.Text(message.FitNowStart, clock(f.Duration))
+	if !f.AtStart {
+		now = message.Text(message.FitNowLevels, clock(f.Duration), clock(f.StartDuration))
+	}
+	switch f.Verdict {
+	case NoBox:
+		parts = append(parts, now, message.Text(message.FitNoneBox))
+	case Fills:
+		parts = append(parts, now, message.Text(message.FitFills, label, span(f.TimeBox-f.Duration)))
+	case Short:
+		parts = append(parts, now, message.Text(message.FitShort, span(f.TimeBox-f.Duration), label))
+	case Over:
+		parts = append(parts, now, message.Text(message.FitOver, span(f.Duration-f.TimeBox), label))
+	}
+	if f.TargetDuration > f.Duration {
+		top := clock(f.TargetDuration)
+		switch f.TargetVerdict {
+		case NoBox:
+			parts = append(parts, message.Text(message.FitGrowsNoBox, top))
+		case Short:
+			parts = append(parts, message.Text(message.FitGrowsShort, top, span(f.TimeBox-f.TargetDuration)))
+		case Fills:
+			parts = append(parts, message.Text(message.FitGrowsWithin, top, span(f.TimeBox-f.TargetDuration)))
+		case Over:
+			parts = append(parts, message.Text(message.FitGrowsOver, top, span(f.TargetDuration-f.TimeBox)))
+		}
+	}
+	if f.Verdict == Short {
+		parts = append(parts, message.Text(message.FitNoFilling))
+	}
+	parts = append(parts, message.Text(message.FitSetup, span(f.Setup)))
+	if f.Reordered() {
+		names := make([]string, len(f.Order))
+		for i, j := range f.Order {
+			names[i] = name(j)
+		}
+		parts = append(parts, message.Text(message.FitReorder, span(f.Duration-f.OrderDuration), clock(f.OrderDuration), strings.Join(names, ", ")))
+	} else {
+		parts = append(parts, message.Text(message.FitOrderBest))
+	}
+	if !f.Fits {
+		if f.StartDuration < f.Duration {
+			parts = append(parts, message.Text(message.FitStartDose, clock(f.StartDuration)))
+		}
+		if len(f.Drops) > 0 {
+			d := f.Drops[0]
+			parts = append(parts, message.Text(message.FitDrop, name(d.Index), span(d.Saves)))
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func duration(steps []timeline.Step, rules timeline.Rules) (time.Duration, error) {

@@ -35,7 +35,8 @@ type Request struct {
 	Equipment []catalog.Equipment       // what they have at hand; empty for none
 	Floor     bool                      // whether they can get down on the floor
 	Focus     Focus                     // "" means Balanced
-	Avoid     []string                  // exercise ids to leave out: their own and those safety keeps out
+	Avoid     []string                  // exercise ids to leave out as the person asked (their avoid list)
+	KeptOut   map[string]string         // exercise ids safety keeps out (a stop, a condition), with why in words
 	Levels    map[string]dose.Amount    // their current dose per exercise; missing means the starting dose
 	Ratings   map[string]journal.Rating // their most recent rating per exercise
 }
@@ -111,6 +112,7 @@ type Reason string
 // Reasons an exercise is left out before the search.
 const (
 	Avoided     Reason = "avoided"      // the request asked to avoid it
+	KeptOut     Reason = "kept-out"     // safety keeps it out for this person (Request.KeptOut)
 	NeedsFloor  Reason = "needs-floor"  // every position is on the floor and the floor is out
 	NeedsThings Reason = "needs-things" // it needs equipment the person lacks, with no substitute
 )
@@ -120,6 +122,7 @@ type Exclusion struct {
 	Exercise *catalog.Exercise
 	Reason   Reason
 	Missing  []catalog.Equipment // for NeedsThings: what is lacking
+	Why      string              // for KeptOut: why, in words
 }
 
 // Result is the best plan for a request, explained.
@@ -335,7 +338,7 @@ func substitutes(e *catalog.Exercise, have []catalog.Equipment) (subs []Substitu
 
 // sortExclusions orders exclusions by reason, then catalog order.
 func sortExclusions(ex []Exclusion, order map[*catalog.Exercise]int) {
-	rank := map[Reason]int{Avoided: 0, NeedsFloor: 1, NeedsThings: 2}
+	rank := map[Reason]int{KeptOut: 0, Avoided: 1, NeedsFloor: 2, NeedsThings: 3}
 	slices.SortStableFunc(ex, func(a, b Exclusion) int {
 		return cmp.Or(cmp.Compare(rank[a.Reason], rank[b.Reason]), cmp.Compare(order[a.Exercise], order[b.Exercise]))
 	})

@@ -25,7 +25,7 @@ var rules = timeline.DefaultRules
 // floor only, when the floor is out), and whether they can do it at all.
 // It is written apart from the planner, from the request's plain meaning.
 func doable(e *catalog.Exercise, req planner.Request) (*catalog.Exercise, bool) {
-	if slices.Contains(req.Avoid, e.ID) {
+	if _, kept := req.KeptOut[e.ID]; kept || slices.Contains(req.Avoid, e.ID) {
 		return nil, false
 	}
 	for _, q := range e.Equipment {
@@ -496,6 +496,28 @@ func TestDeskPlan(t *testing.T) {
 	wantObj := planner.Objective{Total: 684000, Types: 300000, Areas: 120000, Preference: 30000, Time: 240000, Setup: -6000}
 	if diff := cmp.Diff(wantObj, res.Objective); diff != "" {
 		t.Errorf("objective (-want +got):\n%s", diff)
+	}
+}
+
+// Exercises safety keeps out never appear in a plan, and the plan says why.
+func TestKeptOut(t *testing.T) {
+	c := builtin(t)
+	req := planner.Request{Minutes: 5, KeptOut: map[string]string{"cat-cow": "because of X", "chin-tucks": "you stopped it"}, Avoid: []string{"scapular-squeezes"}}
+	res, err := planner.Plan(req, c, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, req, c, res)
+	for _, ch := range res.Choices {
+		if _, kept := req.KeptOut[ch.Exercise.ID]; kept || ch.Exercise.ID == "scapular-squeezes" {
+			t.Errorf("plan has %s", ch.Exercise.ID)
+		}
+	}
+	summary := strings.Join(res.Summary, "\n")
+	for _, w := range []string{"Left out for your safety: Chin tucks (you stopped it), Cat-cow (because of X).", "Left out as asked: Scapular squeezes."} {
+		if !strings.Contains(summary, w) {
+			t.Errorf("summary lacks %q:\n%s", w, summary)
+		}
 	}
 }
 

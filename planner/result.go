@@ -205,9 +205,11 @@ func (p *problem) summary(res *Result) []string {
 	if atLevel && p.req.Budget()-tl.Duration >= time.Minute {
 		out = append(out, message.Text(message.PlanSummaryEarly))
 	}
-	var avoided, floor, things []string
+	var kept, avoided, floor, things []string
 	for _, x := range res.Excluded {
 		switch x.Reason {
+		case KeptOut:
+			kept = append(kept, x.Exercise.Name+" ("+x.Why+")")
 		case Avoided:
 			avoided = append(avoided, x.Exercise.Name)
 		case NeedsFloor:
@@ -219,6 +221,9 @@ func (p *problem) summary(res *Result) []string {
 			}
 			things = append(things, x.Exercise.Name+" ("+strings.Join(names, ", ")+")")
 		}
+	}
+	if len(kept) > 0 {
+		out = append(out, message.Text(message.PlanSummaryKeptOut, strings.Join(kept, ", ")))
 	}
 	if len(avoided) > 0 {
 		out = append(out, message.Text(message.PlanSummaryAvoided, strings.Join(avoided, ", ")))

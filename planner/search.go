@@ -80,6 +80,10 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 	var list []pending
 	for i, e := range c.Exercises() {
 		p.order[e] = i
+		if why, ok := req.KeptOut[e.ID]; ok {
+			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: KeptOut, Why: why})
+			continue
+		}
 		if slices.Contains(req.Avoid, e.ID) {
 			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: Avoided})
 			continue

@@ -21,25 +21,39 @@ type Why string
 // Reasons for a change of dose (PRODUCT.md §6), with words in the message
 // table under "why.<reason>".
 const (
-	RatedEasyTwice    Why = "easy-twice" // two ratings of easy or right in a row, no pain rise
-	RatedHard         Why = "hard"       // rated too hard: one step back
-	PainRoseInSession Why = "pain-rose"  // pain rose 2 or more: one step back, progression holds
+	RatedEasyTwice    Why = "easy-twice"    // two ratings of easy or right in a row, no pain rise
+	RatedHard         Why = "hard"          // rated too hard: one step back
+	RatedHardAtStart  Why = "hard-at-start" // rated too hard at the starting dose: the easier option
+	PainRoseInSession Why = "pain-rose"     // pain rose 2 or more: one step back, progression holds
 )
 
 // Change is one move of an exercise's dose.
 type Change struct {
-	At   time.Time   `json:"at"`
-	From dose.Amount `json:"from"`
-	To   dose.Amount `json:"to"`
-	Why  Why         `json:"why"`
+	At         time.Time   `json:"at"`
+	From       dose.Amount `json:"from"`
+	To         dose.Amount `json:"to"`
+	Why        Why         `json:"why"`
+	FromEasier bool        `json:"from_easier,omitempty"` // From was the easier option
+	ToEasier   bool        `json:"to_easier,omitempty"`   // To is the easier option
+}
+
+// Down reports whether the change made the exercise easier.
+func (c Change) Down() bool {
+	if c.ToEasier != c.FromEasier {
+		return c.ToEasier
+	}
+	return c.To.Reps+c.To.Hold+c.To.HoldBreaths+c.To.Seconds+c.To.Sets < c.From.Reps+c.From.Hold+c.From.HoldBreaths+c.From.Seconds+c.From.Sets
 }
 
 // Level is an exercise's current dose and how it got there.
 type Level struct {
 	ExerciseID string      `json:"exercise_id"`
 	Amount     dose.Amount `json:"amount"`
-	Changes    []Change    `json:"changes"` // oldest first
-	streak     int         // ratings of easy or right in a row since the last change
+	// Easier is true on the easier option below the starting dose, after a
+	// "too hard" rating at the start (dose.Dose.Easier and Variant).
+	Easier  bool     `json:"easier,omitempty"`
+	Changes []Change `json:"changes"` // oldest first
+	streak  int      // ratings of easy or right in a row since the last change
 }
 
 // Doses looks up each exercise's dose by id.
@@ -53,11 +67,16 @@ type Doses func(id string) (dose.Dose, bool)
 //     starts again; at most one exercise moves up per session (the one rated
 //     easiest, then the first in the routine), so progress is one exercise
 //     at a time;
-//   - "hard" moves it one step back;
+//   - "hard" moves it one step back; at the starting dose, to the easier
+//     option below it (a variant such as seated cat-cow or a towel for the
+//     roller, else fewer repetitions or a shorter hold), where a further
+//     "hard" leaves it; two ratings of easy or right bring it back to the
+//     starting dose (docs/safety.md, "Progression");
 //   - a pain rise of 2 or more in a session moves every exercise done in it
 //     one step back and clears every streak (progression holds);
 //   - doses stay within the exercise's ranges, whose tops are capped at 60 s
-//     holds and 20 reps by the catalog.
+//     holds and 20 reps by the catalog;
+//   - a demo (a session played faster or slower than real time) moves nothing.
 func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 	ordered := append([]*journal.Session(nil), sessions...)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].StartedAt.Before(ordered[j].StartedAt) })
@@ -75,6 +94,9 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 		return l, d, true
 	}
 	for _, s := range ordered {
+		if s.IsDemo() {
+			continue
+		}
 		rose := safety.PainRoseAfter(s.PainBefore, s.PainAfter)
 		at := s.StartedAt
 		if s.EndedAt != nil {
@@ -98,7 +120,9 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 			}
 			switch p.Rating {
 			case journal.TooHard:
-				l.move(d, at, -1, RatedHard)
+				if !l.move(d, at, -1, RatedHard) {
+					l.ease(d, at)
+				}
 			case journal.TooEasy, journal.Right:
 				l.streak++
 				if l.streak >= 2 {
@@ -128,9 +152,20 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 }
 
 // move steps the level by dir (+1 up, -1 down) and records why; it reports
-// whether the dose changed. Any move restarts the rating streak.
+// whether the dose changed. Any move restarts the rating streak. Up from
+// the easier option is back to the starting dose; down never goes below
+// the starting dose (ease does, after a "too hard" rating).
 func (l *Level) move(d dose.Dose, at time.Time, dir int, why Why) bool {
 	l.streak = 0
+	if l.Easier {
+		if dir < 0 {
+			return false
+		}
+		start := d.Start()
+		l.Changes = append(l.Changes, Change{At: at, From: l.Amount, To: start, Why: why, FromEasier: true})
+		l.Amount, l.Easier = start, false
+		return true
+	}
 	next := Step(d, l.Amount, dir)
 	if next == l.Amount {
 		return false
@@ -140,11 +175,24 @@ func (l *Level) move(d dose.Dose, at time.Time, dir int, why Why) bool {
 	return true
 }
 
+// ease moves a level at the starting dose to the easier option below it,
+// after a "too hard" rating there; on the easier option already, it stays.
+func (l *Level) ease(d dose.Dose, at time.Time) {
+	if l.Easier || d.Fill(l.Amount) != d.Start() {
+		return
+	}
+	easier := d.Easier()
+	l.Changes = append(l.Changes, Change{At: at, From: l.Amount, To: easier, Why: RatedHardAtStart, ToEasier: true})
+	l.Amount, l.Easier = easier, true
+}
+
 // Step returns the amount one small step up (dir > 0) or down (dir < 0)
 // from a within dose d's ranges, or a unchanged at the end of the ranges.
 // Up: repetitions first (two at a time when the range spans four or more,
 // else one), then the hold (two seconds, or one breath), then timed seconds
-// (ten), then sets. Down undoes in the reverse order.
+// (ten), then sets; for an exercise done as one or two long holds
+// (d.HoldFirst), the hold comes before the repetitions. Down undoes in the
+// reverse order.
 func Step(d dose.Dose, a dose.Amount, dir int) dose.Amount {
 	d = d.Normalize()
 	a = d.Fill(a)
@@ -163,6 +211,9 @@ func Step(d dose.Dose, a dose.Amount, dir int) dose.Amount {
 		{&a.HoldBreaths, d.HoldBreaths, 1},
 		{&a.Seconds, d.Seconds, 10},
 		{&a.Sets, d.Sets, 1},
+	}
+	if d.HoldFirst() {
+		fields[0], fields[1] = fields[1], fields[0]
 	}
 	if dir > 0 {
 		for _, f := range fields {

@@ -13,9 +13,12 @@ const (
 	MinimumDays   = 3 // days a week that count as regular practice
 )
 
-// Counts reports whether a session counts as practice: at least one
-// exercise done.
+// Counts reports whether a session counts as practice: played in real time
+// (a demo never counts, PRODUCT.md §5.2) with at least one exercise done.
 func Counts(s *journal.Session) bool {
+	if s.IsDemo() {
+		return false
+	}
 	for _, p := range s.Exercises {
 		if p.Outcome == journal.Done {
 			return true
@@ -143,16 +146,17 @@ type Outcome struct {
 // CheckpointWeeks are when the program looks back (PRODUCT.md §6).
 var CheckpointWeeks = []int{2, 6}
 
-// ComputeOutcome reads pain from the journal at now in loc.
+// ComputeOutcome reads pain from the journal at now in loc. Demos are left
+// out: the outcome is the story of real practice.
 func ComputeOutcome(sessions []*journal.Session, now time.Time, loc *time.Location) Outcome {
 	o := Outcome{Sessions: []SessionPain{}, Checkpoints: []Checkpoint{}}
 	var facts []safety.SessionFacts
 	for _, s := range sessions {
-		if s.PainBefore == nil && s.PainAfter == nil {
+		if s.IsDemo() || (s.PainBefore == nil && s.PainAfter == nil) {
 			continue
 		}
 		o.Sessions = append(o.Sessions, SessionPain{At: s.StartedAt, Before: s.PainBefore, After: s.PainAfter})
-		facts = append(facts, safety.SessionFacts{At: s.StartedAt, PainBefore: s.PainBefore, PainAfter: s.PainAfter, StopReason: string(s.StopReason)})
+		facts = append(facts, safety.FactsOf(s))
 	}
 	o.Weeks = safety.WeeklyPain(facts, loc)
 	if len(o.Weeks) == 0 {

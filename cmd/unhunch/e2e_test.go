@@ -155,7 +155,7 @@ func TestFullScreenCoachInTmux(t *testing.T) {
 	tm.waitFor("DOORWAY CHEST STRETCH")
 	tm.keys("s")
 	tm.waitFor("Why are you stopping?")
-	tm.keys("3")
+	tm.keys("4") // discomfort
 	tm.waitFor("How much does your upper back hurt now")
 	tm.keys("2", "Enter")
 	tm.waitFor("How did it feel?")
@@ -205,6 +205,69 @@ func TestFullScreenCoachInTmux(t *testing.T) {
 	ss = history(t, data)
 	if len(ss) != 2 || ss[0].Status != "stopped" || ss[0].Exercises[0].StopReason != "sharp-pain" {
 		t.Errorf("the stopped session: %+v", ss[0])
+	}
+}
+
+// Emergency first at the terminal: the moment an emergency answer is given,
+// the questions stop, the emergency advice shows, the screening is saved,
+// and the exit status is 5 (blocked by a safety rule).
+func TestScreenEmergencyFirstInTmux(t *testing.T) {
+	data := t.TempDir()
+	tm := newTmux(t, fmt.Sprintf("%s screen --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
+	tm.waitFor("1 of 26. Right now, do you have chest pain")
+	tm.keys("n", "Enter")
+	tm.waitFor("2 of 26. Right now, do you have a sudden, severe or tearing pain")
+	tm.keys("maybe", "Enter")
+	tm.waitFor("Please answer y or n.")
+	tm.keys("y", "Enter")
+	tm.waitFor("EXIT=5")
+	screen := tm.screen()
+	for _, want := range []string{"the questions stop here", "999 (UK), 112 (EU) or 911", "your answers are saved"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "3 of 26") {
+		t.Errorf("a question was asked after the emergency answer:\n%s", screen)
+	}
+	blocked := exec.Command(binary, "start", "quick-daily-reset", "--pain-before", "2", "--data-dir", data)
+	msg, err := blocked.CombinedOutput()
+	if err == nil || blocked.ProcessState.ExitCode() != 5 || !strings.Contains(string(msg), "Call an emergency number now") {
+		t.Errorf("start after an emergency answer: %v\n%s", err, msg)
+	}
+}
+
+// A pregnant person answers the follow-up at the terminal, and the routines
+// she is shown leave out what is unsafe for her.
+func TestScreenFollowUpInTmux(t *testing.T) {
+	data := t.TempDir()
+	tm := newTmux(t, fmt.Sprintf("%s screen --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
+	for i := 1; i <= 25; i++ {
+		tm.waitFor(fmt.Sprintf("%d of 26. ", i))
+		if i == 25 {
+			tm.waitFor("Are you pregnant?")
+			tm.keys("y", "Enter")
+			continue
+		}
+		tm.keys("n", "Enter")
+	}
+	tm.waitFor("26 of 27. Are you more than 12 weeks pregnant")
+	tm.keys("y", "Enter")
+	tm.waitFor("27 of 27. Do you have inflammatory arthritis")
+	tm.keys("n", "Enter")
+	tm.waitFor("EXIT=0")
+	if !strings.Contains(tm.screen(), "Back extension") {
+		t.Errorf("the advice does not name what is left out:\n%s", tm.screen())
+	}
+	out, err := exec.Command(binary, "routines", "show", "seven-in-seven", "--json", "--data-dir", data).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		LeftOut []string `json:"left_out"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil || strings.Join(doc.LeftOut, ",") != "thoracic-foam-rolling,back-extension" {
+		t.Errorf("left out %v (%v)", doc.LeftOut, err)
 	}
 }
 

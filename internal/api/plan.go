@@ -30,6 +30,7 @@ type PlanRequest struct {
 	Floor     bool                `json:"floor"`
 	Focus     planner.Focus       `json:"focus"`
 	Avoid     []string            `json:"avoid"`
+	KeptOut   map[string]string   `json:"kept_out"` // exercise id -> why safety keeps it out for this person
 }
 
 // PlanChoice is why one exercise of the plan is there, at its dose.
@@ -68,7 +69,7 @@ func NewPlanDetail(res planner.Result) PlanDetail {
 	req := res.Request
 	d := PlanDetail{
 		Request: &PlanRequest{
-			Minutes: req.Minutes, Equipment: req.Equipment, Floor: req.Floor, Focus: req.Focus, Avoid: req.Avoid,
+			Minutes: req.Minutes, Equipment: req.Equipment, Floor: req.Floor, Focus: req.Focus, Avoid: req.Avoid, KeptOut: req.KeptOut,
 		},
 		Summary: res.Summary,
 	}
@@ -77,6 +78,9 @@ func NewPlanDetail(res planner.Result) PlanDetail {
 	}
 	if d.Request.Avoid == nil {
 		d.Request.Avoid = []string{}
+	}
+	if d.Request.KeptOut == nil {
+		d.Request.KeptOut = map[string]string{}
 	}
 	if d.Request.Focus == "" {
 		d.Request.Focus = planner.Balanced

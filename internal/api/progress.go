@@ -16,6 +16,7 @@ type Progress struct {
 	PSFS      progress.PSFS      `json:"psfs"`
 	Sessions  int                `json:"sessions"`
 	Counted   int                `json:"sessions_practised"`
+	Demos     int                `json:"demos"` // sessions played faster or slower than real time, never counted
 }
 
 // ProgressLevel is one exercise's current dose with its history.
@@ -24,5 +25,6 @@ type ProgressLevel struct {
 	Name       string            `json:"name"`
 	Amount     any               `json:"amount"`
 	Summary    string            `json:"summary"`
+	Easier     string            `json:"easier,omitempty"` // the easier option in use, in words
 	Changes    []progress.Change `json:"changes"`
 }

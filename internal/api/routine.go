@@ -15,17 +15,41 @@ import (
 // Seconds converts a duration to seconds for JSON, keeping milliseconds.
 func Seconds(d time.Duration) float64 { return float64(d.Milliseconds()) / 1000 }
 
-// RoutineSummary is one row of the routine list.
+// RoutineSummary is one row of the routine list: what the routine takes at
+// the starting dose, what its time box allows, and what it grows to.
 type RoutineSummary struct {
 	ID              string  `json:"id"`
 	Name            string  `json:"name"`
 	Description     string  `json:"description"`
 	TimeBoxSeconds  int     `json:"time_box_seconds"`
 	TimeBoxLabel    string  `json:"time_box_label,omitempty"`
-	DurationSeconds float64 `json:"duration_seconds"`
-	Fits            bool    `json:"fits"`
-	Exercises       int     `json:"exercise_count"`
-	Origin          string  `json:"origin"`
+	DurationSeconds float64 `json:"duration_seconds"` // at the starting dose
+	// Fits is true when the routine is no longer than its time box (or has
+	// none), however much shorter; Verdict says whether it fills it.
+	Fits    bool            `json:"fits"`
+	Verdict planner.Verdict `json:"verdict"`       // fits, short, over or none
+	Spare   float64         `json:"spare_seconds"` // time box minus duration: negative when over, 0 without a box
+	// TargetSeconds is the duration with every dose at the top of its
+	// range, and TargetVerdict how that compares with the time box.
+	TargetSeconds float64         `json:"target_dose_duration_seconds"`
+	TargetVerdict planner.Verdict `json:"target_verdict"`
+	Exercises     int             `json:"exercise_count"`
+	Origin        string          `json:"origin"`
+}
+
+// NewRoutineSummary is the list row of routine r with fit, its fit report
+// at the starting dose.
+func NewRoutineSummary(r *catalog.Routine, fit planner.Fit) RoutineSummary {
+	s := RoutineSummary{
+		ID: r.ID, Name: r.Name, Description: r.Description, TimeBoxSeconds: r.TimeBoxSeconds,
+		TimeBoxLabel: r.TimeBoxLabel, DurationSeconds: Seconds(fit.Duration),
+		Fits: fit.Fits, Verdict: fit.Verdict, TargetSeconds: Seconds(fit.TargetDuration), TargetVerdict: fit.TargetVerdict,
+		Exercises: len(r.Exercises), Origin: r.Origin,
+	}
+	if fit.TimeBox > 0 {
+		s.Spare = Seconds(fit.TimeBox - fit.Duration)
+	}
+	return s
 }
 
 // Amount is the dose an exercise is done at in a routine, with a summary in words.
@@ -50,6 +74,9 @@ type RoutineExercise struct {
 	DurationSeconds float64          `json:"duration_seconds"`
 	SetupSeconds    float64          `json:"setup_seconds"`
 	Level           *LevelChange     `json:"level,omitempty"` // when the person's level differs from the start
+	// Easier says what the easier option is, when the person is on it
+	// after a "too hard" rating at the starting dose.
+	Easier string `json:"easier,omitempty"`
 	// Frames are the names of the exercise figure's stills, in order (the
 	// first is the resting shape); empty when it has no figure.
 	Frames []string `json:"frames,omitempty"`
@@ -62,17 +89,22 @@ type LevelChange struct {
 	At   time.Time `json:"at"`
 }
 
-// FitReport says whether the routine fits its time box and what would change it.
+// FitReport says what the routine takes now against its time box, what it
+// grows to as doses rise, and what would change it.
 type FitReport struct {
-	Fits                  bool      `json:"fits"`
-	SpareSeconds          float64   `json:"spare_seconds"` // negative when over
-	SetupSeconds          float64   `json:"setup_seconds"`
-	ReorderedIDs          []string  `json:"reordered_ids,omitempty"`
-	ReorderedSeconds      float64   `json:"reordered_duration_seconds"`
-	StartDoseSeconds      float64   `json:"start_dose_duration_seconds"`
-	TargetDoseSeconds     float64   `json:"target_dose_duration_seconds"`
-	DropSavings           []DropFit `json:"drop_savings,omitempty"`
-	ReorderSavingsSeconds float64   `json:"reorder_savings_seconds"`
+	Fits                  bool            `json:"fits"`    // no longer than the time box, however much shorter
+	Verdict               planner.Verdict `json:"verdict"` // fits (at least 3/4 of the box), short, over or none
+	AtStart               bool            `json:"at_start"`
+	Summary               string          `json:"summary"`       // the same in words
+	SpareSeconds          float64         `json:"spare_seconds"` // negative when over
+	SetupSeconds          float64         `json:"setup_seconds"`
+	ReorderedIDs          []string        `json:"reordered_ids,omitempty"`
+	ReorderedSeconds      float64         `json:"reordered_duration_seconds"`
+	StartDoseSeconds      float64         `json:"start_dose_duration_seconds"`
+	TargetDoseSeconds     float64         `json:"target_dose_duration_seconds"`
+	TargetVerdict         planner.Verdict `json:"target_verdict"`
+	DropSavings           []DropFit       `json:"drop_savings,omitempty"`
+	ReorderSavingsSeconds float64         `json:"reorder_savings_seconds"`
 }
 
 // DropFit is what leaving one exercise out would save.
@@ -125,7 +157,9 @@ func NewRoutine(r *catalog.Routine, steps []timeline.Step, tl *timeline.Timeline
 		})
 	}
 	out.Fit = FitReport{
-		Fits: fit.Fits, SetupSeconds: Seconds(fit.Setup),
+		Fits: fit.Fits, Verdict: fit.Verdict, AtStart: fit.AtStart, TargetVerdict: fit.TargetVerdict,
+		Summary:          fit.Words(r.TimeBoxLabel, func(i int) string { return steps[i].Exercise.Name }),
+		SetupSeconds:     Seconds(fit.Setup),
 		ReorderedSeconds: Seconds(fit.OrderDuration), StartDoseSeconds: Seconds(fit.StartDuration),
 		TargetDoseSeconds: Seconds(fit.TargetDuration), ReorderSavingsSeconds: Seconds(fit.Duration - fit.OrderDuration),
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -48,7 +49,7 @@ func printGuide(w io.Writer, title message.Key, sections []message.Key) {
 	for _, s := range sections {
 		h := message.Text(s + ".heading")
 		fmt.Fprintf(w, "\n%s\n%s\n", h, strings.Repeat("-", len([]rune(h))))
-		for _, para := range strings.Split(message.Text(s+".body"), "\n\n") {
+		for _, para := range strings.Split(person.GuideBody(s+".body"), "\n\n") {
 			fmt.Fprintf(w, "\n%s\n", wrap(para, "", ""))
 		}
 	}

@@ -39,10 +39,11 @@ type checkResult struct {
 }
 
 type checkRoutine struct {
-	ID              string  `json:"id"`
-	DurationSeconds float64 `json:"duration_seconds"`
-	TimeBoxSeconds  int     `json:"time_box_seconds"`
-	Fits            bool    `json:"fits"`
+	ID              string          `json:"id"`
+	DurationSeconds float64         `json:"duration_seconds"`
+	TimeBoxSeconds  int             `json:"time_box_seconds"`
+	Fits            bool            `json:"fits"`    // no longer than its time box
+	Verdict         planner.Verdict `json:"verdict"` // fits (at least 3/4 of the box), short, over or none
 }
 
 func (a *app) catalogCheckCommand() *cobra.Command {
@@ -128,7 +129,7 @@ func (a *app) checkFile(name string) (checkResult, error) {
 		if err != nil {
 			return checkResult{}, err
 		}
-		res.Routines = append(res.Routines, checkRoutine{ID: r.ID, DurationSeconds: fit.Duration.Seconds(), TimeBoxSeconds: r.TimeBoxSeconds, Fits: fit.Fits})
+		res.Routines = append(res.Routines, checkRoutine{ID: r.ID, DurationSeconds: fit.Duration.Seconds(), TimeBoxSeconds: r.TimeBoxSeconds, Fits: fit.Fits, Verdict: fit.Verdict})
 	}
 	res.OK = len(res.Issues) == 0
 	return res, nil
@@ -152,9 +153,13 @@ func (a *app) printCheck(res checkResult) {
 		line := message.Text(message.CheckRoutine, r.ID, clock(d))
 		if r.TimeBoxSeconds > 0 {
 			box := clock(time.Duration(r.TimeBoxSeconds) * time.Second)
-			if r.Fits {
+			switch r.Verdict {
+			case planner.Fills:
 				line += " " + message.Text(message.CheckFits, box)
-			} else {
+			case planner.Short:
+				spare := time.Duration(r.TimeBoxSeconds)*time.Second - d
+				line += " " + message.Text(message.CheckShort, span(spare), box)
+			default:
 				line += " " + message.Text(message.CheckOver, box)
 			}
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/unhunch/unhunch/internal/cli"
+	"github.com/unhunch/unhunch/safety"
 )
 
 // exitFileVar names the file where "unhunch" records its exit status for
@@ -71,6 +72,7 @@ func params() testscript.Params {
 			"exitcode": cmdExitCode,
 			"jsonkeys": cmdJSONKeys,
 			"jsoneq":   cmdJSONEq,
+			"answers":  cmdAnswers,
 		},
 	}
 }
@@ -136,6 +138,8 @@ func TestScriptCommands(t *testing.T) {
 		"jsoneq doc.json obj.k.x 1":       `obj.k is a boolean; cannot take "x"`,
 		"jsoneq text . 1":                 `text is not JSON`,
 		"jsoneq doc.json obj":             `usage: jsoneq FILE PATH VALUE`,
+		"answers a.json nope":             `answers: no question "nope"`,
+		"answers":                         `usage: answers FILE \[ID...\]`,
 	} {
 		t.Run(script, func(t *testing.T) {
 			file := filepath.Join(t.TempDir(), "case.txtar")
@@ -322,4 +326,38 @@ func compact(v any) string {
 		return "?"
 	}
 	return string(b)
+}
+
+// cmdAnswers implements
+//
+//	answers FILE [ID...]
+//
+// It writes a screening answers file that answers every current safety
+// question that applies: yes for each ID given, no for the rest. Scripts
+// use it instead of copying the question list, so adding a question changes
+// one file (safety.Questions), not every script.
+func cmdAnswers(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: answers FILE [ID...]")
+	}
+	yes := map[string]bool{}
+	for _, id := range args[1:] {
+		if _, ok := safety.QuestionByID(id); !ok {
+			ts.Fatalf("answers: no question %q", id)
+		}
+		yes[id] = true
+	}
+	a := map[string]bool{}
+	for _, q := range safety.Questions {
+		if safety.Asked(q, yes) {
+			a[q.ID] = yes[q.ID]
+		}
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		ts.Fatalf("answers: %v", err)
+	}
+	if err := os.WriteFile(ts.MkAbs(args[0]), b, 0o666); err != nil {
+		ts.Fatalf("answers: %v", err)
+	}
 }

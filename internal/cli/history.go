@@ -96,6 +96,9 @@ func printHistory(w io.Writer, list []*journal.Session, c *catalog.Catalog) {
 			pain(s),
 			message.Text(message.Key("status."+string(s.Status))),
 		)
+		if s.IsDemo() {
+			fmt.Fprintln(w, wrap(message.Text(message.HistoryDemo, s.TimeScale), indent, indent))
+		}
 		halted := false
 		for _, p := range s.Exercises {
 			if p.Outcome == journal.Halted {

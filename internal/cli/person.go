@@ -7,27 +7,21 @@ import (
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/journal"
-	"github.com/unhunch/unhunch/progress"
 )
 
-// levelsIfAny returns the person's levels when a journal already exists
-// (or --db names one), without creating one: showing a routine must not
-// leave a journal behind. atStart skips the journal.
-func (a *app) levelsIfAny(ctx context.Context, c *catalog.Catalog) (map[string]*progress.Level, error) {
+// stateIfAny returns what the journal says about the person when a journal
+// already exists (or --db names one), without creating one: showing a
+// routine must not leave a journal behind. Without a journal it is empty.
+func (a *app) stateIfAny(ctx context.Context, c *catalog.Catalog) (person.State, error) {
 	if a.databaseURL() == "" {
 		if _, err := os.Stat(filepath.Join(a.dataPath(), "unhunch.db")); err != nil {
-			return nil, nil
+			return person.State{}, nil
 		}
 	}
 	st, err := a.openStore(ctx)
 	if err != nil {
-		return nil, err
+		return person.State{}, err
 	}
 	defer st.Close()
-	sessions, err := st.Sessions(ctx, journal.Filter{})
-	if err != nil {
-		return nil, err
-	}
-	return person.Levels(sessions, c), nil
+	return person.Load(ctx, st, c)
 }

@@ -88,6 +88,10 @@ func printProgress(w io.Writer, doc progressDoc) {
 		fmt.Fprintln(w, message.Text(message.CLIHistoryNone))
 		return
 	}
+	if doc.Demos > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, wrap(message.Count(doc.Demos, message.ProgressDemo, message.ProgressDemos), "", ""))
+	}
 
 	// Practice calendar.
 	fmt.Fprintln(w)
@@ -152,6 +156,9 @@ func printProgress(w io.Writer, doc progressDoc) {
 		fmt.Fprintln(w, message.Text(message.ProgressDoses))
 		for _, l := range doc.Levels {
 			line := l.Name + ": " + l.Summary
+			if l.Easier != "" {
+				line += " " + message.Text(message.ProgressEasier, l.Easier)
+			}
 			if n := len(l.Changes); n > 0 {
 				ch := l.Changes[n-1]
 				line += " " + message.Text(message.ProgressDoseChange, ch.At.In(doc.Today.Location()).Format("2006-01-02"), message.Text(message.Key("why."+string(ch.Why))))

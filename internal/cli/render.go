@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/term"
@@ -47,7 +48,7 @@ func wrap(text, first, indent string) string {
 	line := first
 	lineLen := utf8.RuneCountInString(first)
 	empty := true
-	for _, word := range strings.Fields(text) {
+	for _, word := range keepUnits(strings.Fields(text)) {
 		n := utf8.RuneCountInString(word)
 		if !empty && lineLen+1+n > width {
 			b.WriteString(strings.TrimRight(line, " "))
@@ -64,6 +65,20 @@ func wrap(text, first, indent string) string {
 	}
 	b.WriteString(strings.TrimRight(line, " "))
 	return b.String()
+}
+
+// keepUnits joins a number and the unit after it ("36" "s.") into one word,
+// so that wrapping never leaves a unit alone at the start of a line.
+func keepUnits(words []string) []string {
+	out := words[:0:0]
+	for _, w := range words {
+		if n := len(out); n > 0 && strings.TrimRight(w, ".,;:)") == "s" && strings.LastIndexFunc(out[n-1], unicode.IsDigit) == len(out[n-1])-1 {
+			out[n-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // pad right-pads s with spaces to n runes.

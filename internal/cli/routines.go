@@ -15,7 +15,6 @@ import (
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
-	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/timeline"
 )
 
@@ -37,11 +36,7 @@ func (a *app) routinesCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				list = append(list, api.RoutineSummary{
-					ID: r.ID, Name: r.Name, Description: r.Description, TimeBoxSeconds: r.TimeBoxSeconds,
-					TimeBoxLabel: r.TimeBoxLabel, DurationSeconds: api.Seconds(cr.tl.Duration),
-					Fits: cr.fit.Fits, Exercises: len(r.Exercises), Origin: r.Origin,
-				})
+				list = append(list, api.NewRoutineSummary(r, cr.fit))
 			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, list)
@@ -72,13 +67,13 @@ func (a *app) routineShowCommand() *cobra.Command {
 			if !ok {
 				return notFound(message.CLINoRoutine, args[0], routineIDs(c), "unhunch routines")
 			}
-			var levels map[string]*progress.Level
-			if !levelStart {
-				if levels, err = a.levelsIfAny(cmd.Context(), c); err != nil {
-					return err
-				}
+			// Shown as `start` would play it: the person's levels (unless
+			// --level-start) and without the exercises left out for them.
+			p, err := a.stateIfAny(cmd.Context(), c)
+			if err != nil {
+				return err
 			}
-			prep, err := person.Prepare(c, r, levels, nil, levelStart)
+			prep, err := person.Prepare(c, r, p.Levels, p.Exclusions(), levelStart)
 			if err != nil {
 				return err
 			}
@@ -88,9 +83,12 @@ func (a *app) routineShowCommand() *cobra.Command {
 			}
 			doc := person.Document(r, prep, person.Compiled{Steps: cr.steps, Timeline: cr.tl, Fit: cr.fit})
 			if asJSON {
-				return writeJSON(a.env.Stdout, doc)
+				return writeJSON(a.env.Stdout, shownRoutine{Routine: doc, LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: append([]person.LeftOut{}, prep.LeftOut...)})
 			}
 			printRoutine(a.env.Stdout, doc, cr, segments)
+			for _, n := range person.LeftOutNotes(prep.LeftOut) {
+				fmt.Fprintln(a.env.Stdout, wrap(n, "", ""))
+			}
 			return nil
 		},
 	}
@@ -98,6 +96,14 @@ func (a *app) routineShowCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&segments, "segments", false, message.Text(message.FlagSegments))
 	cmd.Flags().BoolVar(&levelStart, "level-start", false, message.Text(message.FlagLevelStart))
 	return cmd
+}
+
+// shownRoutine is `routines show --json`: the routine document, with the
+// exercises left out for the person and why, as the web API gives them.
+type shownRoutine struct {
+	api.Routine
+	LeftOut    []string         `json:"left_out"`
+	LeftOutWhy []person.LeftOut `json:"left_out_why"`
 }
 
 func (a *app) completeRoutines(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -142,21 +148,29 @@ func compileSteps(steps []timeline.Step, r *catalog.Routine) (compiled, error) {
 func printRoutines(w io.Writer, list []api.RoutineSummary) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, message.Text(message.CLIRoutinesHeader))
+	seconds := func(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
 	for _, r := range list {
-		box, verdict := "—", ""
+		box, against, top := "—", "", clock(seconds(r.TargetSeconds))
 		if r.TimeBoxSeconds > 0 {
 			box = clock(time.Duration(r.TimeBoxSeconds) * time.Second)
-			verdict = message.Text(message.WordFits)
-			if !r.Fits {
-				verdict = message.Text(message.WordOver)
+			switch r.Verdict {
+			case planner.Fills:
+				against = message.Text(message.ListFits)
+			case planner.Short:
+				against = message.Text(message.ListShort, span(seconds(r.Spare)))
+			case planner.Over:
+				against = message.Text(message.ListOver, span(seconds(-r.Spare)))
+			}
+			if r.TargetVerdict == planner.Over {
+				top = message.Text(message.ListTopOver, top)
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name,
-			clock(time.Duration(r.DurationSeconds*float64(time.Second))), box, verdict)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, clock(seconds(r.DurationSeconds)), box, against, top)
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, message.Text(message.CLIRoutinesFooter))
+	fmt.Fprintln(w, wrap(message.Text(message.CLIRoutinesFooter), "", ""))
+	fmt.Fprintln(w, message.Text(message.CLIRoutinesShowHint))
 }
 
 func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
@@ -176,7 +190,10 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 			detail += " · " + equipmentWords(cr.steps[i].Exercise)
 		}
 		fmt.Fprintln(w, wrap(detail, "    ", "    "))
-		if lv := e.Level; lv != nil {
+		switch lv := e.Level; {
+		case e.Easier != "":
+			fmt.Fprintln(w, wrap(message.Text(message.RoutineEasier, e.Easier), "    ", "    "))
+		case lv != nil:
 			fmt.Fprintln(w, wrap(message.Text(message.RoutineLevel, lv.From.Summary, message.Text(message.Key("why."+lv.Why))), "    ", "    "))
 		}
 	}
@@ -185,59 +202,13 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 	fmt.Fprintln(w, "    "+strings.Repeat("─", width-6))
 	row(w, "    "+message.Text(message.LabelTotal), clock(cr.tl.Duration))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, wrap(fitVerdict(doc, cr), "", ""))
+	fmt.Fprintln(w, wrap(doc.Fit.Summary, "", ""))
 	fmt.Fprintln(w)
 	if segments {
 		printSegments(w, cr.tl)
 	} else {
 		printTimeline(w, cr, doc.ID)
 	}
-}
-
-// fitVerdict says plainly whether the routine fits its time box and what
-// would change that, using only compiled figures.
-func fitVerdict(doc api.Routine, cr compiled) string {
-	f := cr.fit
-	var parts []string
-	label := doc.TimeBoxLabel
-	if label == "" && f.TimeBox > 0 {
-		label = clock(f.TimeBox)
-	}
-	switch {
-	case f.TimeBox == 0:
-		parts = append(parts, message.Text(message.FitNoBox, clock(f.Duration)))
-	case f.Fits:
-		parts = append(parts, message.Text(message.FitYes, label, clock(f.Duration), clock(f.TimeBox), span(f.TimeBox-f.Duration)))
-	default:
-		parts = append(parts, message.Text(message.FitNo, label, clock(f.Duration), clock(f.TimeBox), span(f.Duration-f.TimeBox)))
-	}
-	parts = append(parts, message.Text(message.FitSetup, span(f.Setup)))
-	if f.Reordered() {
-		names := make([]string, len(f.Order))
-		for i, j := range f.Order {
-			names[i] = cr.steps[j].Exercise.Name
-		}
-		parts = append(parts, message.Text(message.FitReorder, span(f.Duration-f.OrderDuration), clock(f.OrderDuration), strings.Join(names, ", ")))
-	} else {
-		parts = append(parts, message.Text(message.FitOrderBest))
-	}
-	if !f.Fits {
-		if f.StartDuration < f.Duration {
-			parts = append(parts, message.Text(message.FitStartDose, clock(f.StartDuration)))
-		}
-		if len(f.Drops) > 0 {
-			d := f.Drops[0]
-			parts = append(parts, message.Text(message.FitDrop, cr.steps[d.Index].Exercise.Name, span(d.Saves)))
-		}
-	}
-	if f.TargetDuration > f.Duration {
-		target := message.Text(message.FitTarget, clock(f.TargetDuration))
-		if f.TimeBox > 0 && f.TargetDuration > f.TimeBox {
-			target += " " + message.Text(message.FitTargetOver)
-		}
-		parts = append(parts, target+".")
-	}
-	return strings.Join(parts, " ")
 }
 
 // printTimeline prints each exercise's segments, with the repetitions of one

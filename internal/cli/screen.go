@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
@@ -48,12 +49,13 @@ func (a *app) screenCommand() *cobra.Command {
 
 // screenResult is the --json output of a screening.
 type screenResult struct {
-	ID       string         `json:"id"`
-	At       time.Time      `json:"at"`
-	Outcome  safety.Outcome `json:"outcome"`
-	Flagged  []string       `json:"flagged"`
-	Advice   string         `json:"advice"`
-	Clearing bool           `json:"cleared_by_clinician,omitempty"`
+	ID         string              `json:"id"`
+	At         time.Time           `json:"at"`
+	Outcome    safety.Outcome      `json:"outcome"`
+	Flagged    []string            `json:"flagged"`
+	Conditions []catalog.Condition `json:"conditions"`
+	Advice     string              `json:"advice"`
+	Clearing   bool                `json:"cleared_by_clinician,omitempty"`
 }
 
 func (a *app) screen(ctx context.Context, f screenFlags) error {
@@ -62,7 +64,7 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 			return writeJSON(a.env.Stdout, safety.Questions)
 		}
 		for i, q := range safety.Questions {
-			fmt.Fprintln(a.env.Stdout, wrap(q.Text(), fmt.Sprintf("%2d. %-16s ", i+1, q.ID), strings.Repeat(" ", 21)))
+			fmt.Fprintln(a.env.Stdout, wrap(q.Text(), fmt.Sprintf("%2d. %-21s ", i+1, q.ID), strings.Repeat(" ", 26)))
 		}
 		return nil
 	}
@@ -71,9 +73,13 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 	case f.cleared:
 		return a.clearance(ctx, f.asJSON)
 	case f.answers != "":
+		var ignored []string
 		var err error
-		if answers, err = readAnswers(f.answers); err != nil {
+		if answers, ignored, err = readAnswers(f.answers); err != nil {
 			return err
+		}
+		if len(ignored) > 0 {
+			a.warn(message.Text(message.ScreenEmergencyProblems, f.answers, "\n  - "+strings.Join(ignored, "\n  - ")))
 		}
 	case isTerminal(a.env.Stdin):
 		var err error
@@ -92,12 +98,23 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 	if err != nil {
 		return err
 	}
-	advice := person.ScreenAdvice(sc.Result.Outcome)
-	if f.asJSON {
-		return writeJSON(a.env.Stdout, screenResult{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged, Advice: advice})
+	c, err := a.catalog()
+	if err != nil {
+		return err
 	}
-	fmt.Fprintln(a.env.Stdout, wrap(advice, "", ""))
-	return nil
+	advice := person.ScreenAdvice(sc.Result, c)
+	if f.asJSON {
+		err = writeJSON(a.env.Stdout, screenResult{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged,
+			Conditions: sc.Result.Conditions, Advice: advice})
+	} else {
+		printAdvice(a.env.Stdout, advice)
+	}
+	if err == nil && sc.Result.Outcome == safety.Emergency {
+		// Saved, and the advice shown: the exit status says "blocked by a
+		// safety rule" to scripts (PRODUCT.md §5.1, issue 11).
+		return unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.ScreenSavedEmergency))
+	}
+	return err
 }
 
 // clearance records that a clinician cleared the person of what the last
@@ -114,34 +131,45 @@ func (a *app) clearance(ctx context.Context, asJSON bool) error {
 	}
 	advice := message.Text(message.ScreenCleared, c.At.Add(safety.ClearanceLasts).Local().Format("2 January 2006"))
 	if asJSON {
-		return writeJSON(a.env.Stdout, screenResult{ID: c.ID, At: c.At, Outcome: c.Result.Outcome, Flagged: c.Result.Flagged, Advice: advice, Clearing: true})
+		return writeJSON(a.env.Stdout, screenResult{ID: c.ID, At: c.At, Outcome: c.Result.Outcome, Flagged: c.Result.Flagged,
+			Conditions: c.Result.Conditions, Advice: advice, Clearing: true})
 	}
 	fmt.Fprintln(a.env.Stdout, wrap(advice, "", ""))
 	return nil
 }
 
 // readAnswers reads an answers file: a JSON object naming every question
-// with true or false. Every problem is listed at once.
-func readAnswers(path string) (map[string]bool, error) {
+// with true or false. Every problem is listed at once; with an emergency
+// answer, the problems that no longer matter come back as ignored.
+func readAnswers(path string) (answers map[string]bool, ignored []string, err error) {
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CheckNoFile, path))
+		return nil, nil, unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CheckNoFile, path))
 	case err != nil:
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckUnreadable, path, err))
+		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckUnreadable, path, err))
 	}
-	return person.ParseAnswers(path, data)
+	answers, ignored, err = person.ParseAnswers(path, data)
+	if unhunch.ErrorCode(err) == unhunch.EInvalid {
+		err = unhunch.Errorf(unhunch.EInvalid, "%s\n%s", err, message.Text(message.ScreenFixHint))
+	}
+	return answers, ignored, err
 }
 
-// askAnswers asks each question in turn at the terminal, y or n.
+// askAnswers asks each question that applies in turn at the terminal, y or
+// n, and stops asking the moment an answer calls for urgent help.
 func (a *app) askAnswers() (map[string]bool, error) {
 	in := bufio.NewReader(a.env.Stdin)
 	out := a.env.Stdout
 	fmt.Fprintln(out, wrap(message.Text(message.ScreenIntro), "", ""))
 	answers := map[string]bool{}
-	for i, q := range safety.Questions {
+	for n := 1; ; n++ {
+		q, ok := safety.Next(answers)
+		if !ok {
+			break
+		}
 		fmt.Fprintln(out)
-		fmt.Fprintln(out, wrap(q.Text(), fmt.Sprintf("%d of %d. ", i+1, len(safety.Questions)), "   "))
+		fmt.Fprintln(out, wrap(q.Text(), fmt.Sprintf("%d of %d. ", n, asked(answers)), "   "))
 		for {
 			fmt.Fprint(out, message.Text(message.ScreenPrompt))
 			line, err := in.ReadString('\n')
@@ -161,5 +189,31 @@ func (a *app) askAnswers() (map[string]bool, error) {
 		}
 	}
 	fmt.Fprintln(out)
+	if _, ok := safety.FirstEmergency(answers); ok {
+		fmt.Fprintln(out, wrap(message.Text(message.ScreenEmergencyStop), "", ""))
+	}
 	return answers, nil
+}
+
+// asked counts the questions that apply given the answers so far: a
+// follow-up counts once the question it follows is answered yes.
+func asked(answers map[string]bool) int {
+	n := 0
+	for _, q := range safety.Questions {
+		if safety.Asked(q, answers) {
+			n++
+		}
+	}
+	return n
+}
+
+// printAdvice prints advice wrapped line by line, its "  - " items indented.
+func printAdvice(w io.Writer, advice string) {
+	for _, line := range strings.Split(advice, "\n") {
+		if item, ok := strings.CutPrefix(line, "  - "); ok {
+			fmt.Fprintln(w, wrap(item, "  - ", "    "))
+			continue
+		}
+		fmt.Fprintln(w, wrap(line, "", ""))
+	}
 }

@@ -104,10 +104,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	now := time.Now()
-	screenings, err := st.Screenings(ctx)
-	if err != nil {
-		return err
-	}
+	screenings := pst.Screenings
 	facts := person.Facts(pst.Sessions)
 	decision := safety.Gate(now, screenings, facts, painBefore)
 	if decision.Block == safety.PainTooHigh {
@@ -120,7 +117,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if err := person.Blocked(decision); err != nil {
 		return err
 	}
-	prep, err := person.Prepare(c, r, pst.Levels, pst.SetAside, f.levelStart)
+	prep, err := person.Prepare(c, r, pst.Levels, pst.Exclusions(), f.levelStart)
 	if err != nil {
 		return err
 	}
@@ -134,6 +131,10 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	notes := person.StartNotes(decision, prep, pst, time.Local)
+	if journal.DemoScale(f.scale) {
+		// Said first: what follows is a demo, kept but never counted (PRODUCT.md §5.2).
+		notes = append([]string{message.Text(message.StartDemo, f.scale)}, notes...)
+	}
 
 	ctx, stop := notifySignal(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
@@ -155,7 +156,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 
 	sink := &journalSink{st: st, ctx: context.WithoutCancel(ctx), session: &journal.Session{
 		RoutineID: r.ID, RoutineName: r.Name, PlannedSeconds: tl.Duration.Seconds(), PlannedExercises: len(steps),
-		Owner: store.ThisOwner(),
+		Owner: store.ThisOwner(), TimeScale: f.scale,
 	}, tl: tl, scale: f.scale}
 	o := coach.Options{
 		Title: r.Name, Timeline: tl, Names: names, Scale: f.scale, Voice: sp, Talking: talking,

@@ -15,6 +15,7 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/coach"
 	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/player"
 	"github.com/unhunch/unhunch/timeline"
 )
@@ -238,7 +239,7 @@ func TestFullScreenSession(t *testing.T) {
 		if !strings.Contains(d.view(), "Why are you stopping?") {
 			t.Fatalf("stop must ask why:\n%s", d.view())
 		}
-		d.key("3")
+		d.key(coach.StopKey(journal.Discomfort))
 		d.until(func() bool { return strings.Contains(d.view(), "How much does your upper back hurt now") })
 		d.key("2")
 		d.key("enter")
@@ -262,7 +263,7 @@ func TestFullScreenSession(t *testing.T) {
 }
 
 func TestFullScreenStopForSharpPainShowsAdvice(t *testing.T) {
-	for _, r := range []journal.StopReason{journal.SharpPain, journal.Dizziness} {
+	for _, r := range []journal.StopReason{journal.SharpPain, journal.Dizziness, journal.Tingling} {
 		t.Run(string(r), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				rec := &recorder{}
@@ -271,8 +272,7 @@ func TestFullScreenStopForSharpPainShowsAdvice(t *testing.T) {
 				d := newDriver(t, o)
 				time.Sleep(10 * time.Second)
 				d.key("s")
-				key := map[journal.StopReason]string{journal.SharpPain: "1", journal.Dizziness: "2"}[r]
-				d.key(key)
+				d.key(coach.StopKey(r))
 				v := d.view()
 				if !strings.Contains(v, "999, 112 or 911") {
 					t.Fatalf("advice must give emergency numbers:\n%s", v)
@@ -289,6 +289,24 @@ func TestFullScreenStopForSharpPainShowsAdvice(t *testing.T) {
 				}
 			})
 		})
+	}
+}
+
+// The stop question offers every reason the journal records, in order
+// (PRODUCT.md §5.2), each on its own key.
+func TestStopMenuOffersEveryReason(t *testing.T) {
+	menu := coach.StopMenu()
+	want := "Why are you stopping? 1 sharp pain · 2 dizziness · 3 tingling or numbness · 4 discomfort · 5 something else · Esc to carry on"
+	if menu != want {
+		t.Errorf("menu %q, want %q", menu, want)
+	}
+	seen := map[string]bool{}
+	for _, r := range journal.StopReasons {
+		k := coach.StopKey(r)
+		if seen[k] || !strings.Contains(menu, k+" "+message.Text(message.Key("stop."+string(r)))) {
+			t.Errorf("reason %s: key %q missing or reused in %q", r, k, menu)
+		}
+		seen[k] = true
 	}
 }
 

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/unhunch/unhunch/journal"
@@ -124,8 +127,28 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-// stopKeys maps the keys of the stop question to reasons, in order.
-var stopKeys = []struct {
-	key    string
-	reason journal.StopReason
-}{{"1", journal.SharpPain}, {"2", journal.Dizziness}, {"3", journal.Discomfort}, {"4", journal.OtherReason}}
+// StopKey returns the key that stops for reason: the reason's place in
+// journal.StopReasons, from 1, so the menu can never offer fewer reasons
+// than the journal records.
+func StopKey(reason journal.StopReason) string {
+	return strconv.Itoa(slices.Index(journal.StopReasons, reason) + 1)
+}
+
+// stopReasonFor returns the reason a key of the stop question stands for.
+func stopReasonFor(k string) (journal.StopReason, bool) {
+	for _, r := range journal.StopReasons {
+		if StopKey(r) == k {
+			return r, true
+		}
+	}
+	return "", false
+}
+
+// StopMenu is the stop question with every reason and its key, in order.
+func StopMenu() string {
+	items := make([]string, len(journal.StopReasons))
+	for i, r := range journal.StopReasons {
+		items[i] = StopKey(r) + " " + message.Text(message.Key("stop."+string(r)))
+	}
+	return message.Text(message.CoachStopWhy, strings.Join(items, " · "))
+}

@@ -314,11 +314,9 @@ func (m *model) refuse(advice string) {
 
 func (m *model) playKey(k string, now time.Time) {
 	if m.p.State() == player.Asking {
-		for _, s := range stopKeys {
-			if k == s.key {
-				m.handle(m.p.Stop(now, s.reason))
-				return
-			}
+		if reason, ok := stopReasonFor(k); ok {
+			m.handle(m.p.Stop(now, reason))
+			return
 		}
 		if k == "esc" || k == "s" {
 			m.p.CancelStop(now)
@@ -452,7 +450,7 @@ func (m *model) viewPlaying(b *strings.Builder) {
 	case player.Paused:
 		b.WriteString("  " + message.Text(message.CoachPaused) + "\n")
 	case player.Asking:
-		b.WriteString(wrapTo(message.Text(message.CoachStopWhy), w-4, "  ") + "\n")
+		b.WriteString(wrapTo(StopMenu(), w-4, "  ") + "\n")
 	default:
 		b.WriteString("\n")
 	}

@@ -7,6 +7,7 @@ package person
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/unhunch/unhunch"
@@ -20,11 +21,12 @@ import (
 	"github.com/unhunch/unhunch/timeline"
 )
 
-// Facts turns journal sessions into what the safety rules read.
+// Facts turns journal sessions into what the safety rules read, with every
+// stop of each session.
 func Facts(sessions []*journal.Session) []safety.SessionFacts {
 	out := make([]safety.SessionFacts, len(sessions))
 	for i, s := range sessions {
-		out[i] = safety.SessionFacts{At: s.StartedAt, PainBefore: s.PainBefore, PainAfter: s.PainAfter, StopReason: string(s.StopReason)}
+		out[i] = safety.FactsOf(s)
 	}
 	return out
 }
@@ -59,9 +61,21 @@ func Blocked(d safety.Decision) error {
 	return unhunch.Errorf(unhunch.EBlocked, "%s", Advice(d))
 }
 
-// Trend returns the pain trend over the whole journal in loc.
+// Trend returns the pain trend over the whole journal in loc, demos left
+// out: they are not practice (PRODUCT.md §5.2).
 func Trend(sessions []*journal.Session, loc *time.Location) safety.TrendResult {
-	return safety.Trend(safety.WeeklyPain(Facts(sessions), loc))
+	return safety.Trend(safety.WeeklyPain(Facts(Practice(sessions)), loc))
+}
+
+// Practice returns the sessions that are not demos, in the same order.
+func Practice(sessions []*journal.Session) []*journal.Session {
+	out := make([]*journal.Session, 0, len(sessions))
+	for _, s := range sessions {
+		if !s.IsDemo() {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // TrendAdvice returns the words for a trend that calls for a clinician, or "".
@@ -95,14 +109,15 @@ func Levels(sessions []*journal.Session, c *catalog.Catalog) map[string]*progres
 type Routine struct {
 	Steps   []timeline.Step
 	Levels  []*progress.Level // the level used for each step, nil at the starting dose
-	LeftOut []string          // set-aside exercises left out, by id
+	LeftOut []LeftOut         // exercises left out for the person, and why
 }
 
 // Prepare returns a routine's steps for the person: amounts the routine
 // gives are kept (a prescription or a plan); otherwise the person's level,
-// or the starting dose when atStart. Exercises set aside (kept out after a
-// stop for sharp pain or dizziness, or avoided) are left out.
-func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress.Level, setAside map[string]store.ExerciseState, atStart bool) (Routine, error) {
+// or the starting dose when atStart. Exercises that x keeps out (stopped for
+// a safety reason, avoided, or unsuitable with a condition from the safety
+// answers) are left out.
+func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress.Level, x Exclusions, atStart bool) (Routine, error) {
 	steps, err := timeline.FromRoutine(c, r)
 	if err != nil {
 		return Routine{}, err
@@ -110,14 +125,19 @@ func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress
 	var out Routine
 	for i, st := range steps {
 		id := st.Exercise.ID
-		if s, ok := setAside[id]; ok && (s.Excluded || s.Avoided) {
-			out.LeftOut = append(out.LeftOut, id)
+		if l, ok := x.Of(st.Exercise); ok {
+			if !slices.ContainsFunc(out.LeftOut, func(o LeftOut) bool { return o.ID == id }) {
+				out.LeftOut = append(out.LeftOut, l)
+			}
 			continue
 		}
 		var lv *progress.Level
 		if r.Exercises[i].Amount == (dose.Amount{}) && !atStart {
 			if l, ok := levels[id]; ok && len(l.Changes) > 0 {
 				st.Amount, lv = l.Amount, l
+				if p := easierPosition(st.Exercise, l); p != "" {
+					st.Position = p // the easier way, e.g. seated cat-cow
+				}
 			}
 		}
 		out.Steps = append(out.Steps, st)
@@ -129,10 +149,11 @@ func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress
 	return out, nil
 }
 
-// FirstTimes returns the exercises among steps the person has never done.
+// FirstTimes returns the exercises among steps the person has never done
+// in real time (a demo does not count).
 func FirstTimes(steps []timeline.Step, sessions []*journal.Session) []*catalog.Exercise {
 	done := map[string]bool{}
-	for _, s := range sessions {
+	for _, s := range Practice(sessions) {
 		for _, p := range s.Exercises {
 			if p.Outcome == journal.Done {
 				done[p.ExerciseID] = true

@@ -13,6 +13,7 @@ import (
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/safety"
 )
@@ -35,21 +36,27 @@ func TestPrepare(t *testing.T) {
 		"chin-tucks":        {ExerciseID: "chin-tucks", Amount: dose.Amount{Reps: 12, Hold: 5, Sets: 1}, Changes: []progress.Change{{Why: progress.RatedEasyTwice}}},
 		"scapular-squeezes": {ExerciseID: "scapular-squeezes", Amount: dose.Amount{Reps: 10, Hold: 5, Sets: 1}}, // never moved
 	}
-	aside := map[string]store.ExerciseState{"doorway-pec-stretch": {ExerciseID: "doorway-pec-stretch", Excluded: true, Reason: "sharp-pain"}}
+	aside := person.Exclusions{SetAside: map[string]store.ExerciseState{"doorway-pec-stretch": {ExerciseID: "doorway-pec-stretch", Excluded: true, Reason: "sharp-pain"}}}
+	chest := person.Exclusions{Conditions: []catalog.Condition{catalog.ChestSurgery}}
+	cleared := person.Exclusions{Conditions: []catalog.Condition{catalog.ChestSurgery},
+		Cleared: []safety.ConditionClearance{{ExerciseID: "doorway-pec-stretch", Condition: catalog.ChestSurgery}}}
 	tests := []struct {
 		name    string
 		atStart bool
-		aside   map[string]store.ExerciseState
+		x       person.Exclusions
 		reps    []int
 		leftOut []string
+		why     []person.Why
 	}{
-		{"levels where they moved", false, nil, []int{12, 10, 2}, nil},
-		{"starting doses on request", true, nil, []int{10, 10, 2}, nil},
-		{"set aside left out", false, aside, []int{12, 10}, []string{"doorway-pec-stretch"}},
+		{"levels where they moved", false, person.Exclusions{}, []int{12, 10, 2}, nil, nil},
+		{"starting doses on request", true, person.Exclusions{}, []int{10, 10, 2}, nil, nil},
+		{"set aside left out", false, aside, []int{12, 10}, []string{"doorway-pec-stretch"}, []person.Why{person.ForStop}},
+		{"a condition leaves out what it is unsuitable for", false, chest, []int{12, 10}, []string{"doorway-pec-stretch"}, []person.Why{person.ForCondition}},
+		{"a clinician's clearance brings it back", false, cleared, []int{12, 10, 2}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := person.Prepare(c, r, levels, tt.aside, tt.atStart)
+			p, err := person.Prepare(c, r, levels, tt.x, tt.atStart)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,8 +67,19 @@ func TestPrepare(t *testing.T) {
 			if diff := cmp.Diff(tt.reps, reps); diff != "" {
 				t.Errorf("reps (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tt.leftOut, p.LeftOut); diff != "" {
+			var ids []string
+			var why []person.Why
+			for _, l := range p.LeftOut {
+				ids, why = append(ids, l.ID), append(why, l.Why)
+				if l.Words == "" || strings.HasPrefix(l.Words, "[") {
+					t.Errorf("left out without words: %+v", l)
+				}
+			}
+			if diff := cmp.Diff(tt.leftOut, ids); diff != "" {
 				t.Errorf("left out (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.why, why); diff != "" {
+				t.Errorf("why (-want +got):\n%s", diff)
 			}
 			if len(p.Levels) != len(p.Steps) {
 				t.Errorf("%d levels for %d steps", len(p.Levels), len(p.Steps))
@@ -70,7 +88,7 @@ func TestPrepare(t *testing.T) {
 	}
 	// A routine's own amounts (a prescription or a plan) are kept.
 	plan := &catalog.Routine{ID: "mine", Name: "Mine", Exercises: []catalog.Item{{ID: "chin-tucks", Amount: dose.Amount{Reps: 15}}}}
-	p, err := person.Prepare(c, plan, levels, nil, false)
+	p, err := person.Prepare(c, plan, levels, person.Exclusions{}, false)
 	if err != nil || p.Steps[0].Amount.Reps != 15 {
 		t.Errorf("the routine's own amount must win: %+v, %v", p.Steps, err)
 	}
@@ -79,7 +97,7 @@ func TestPrepare(t *testing.T) {
 	for _, it := range r.Exercises {
 		all[it.ID] = store.ExerciseState{ExerciseID: it.ID, Avoided: true}
 	}
-	if _, err := person.Prepare(c, r, nil, all, false); unhunch.ErrorCode(err) != unhunch.EBlocked || !strings.Contains(err.Error(), "exercises enable") {
+	if _, err := person.Prepare(c, r, nil, person.Exclusions{SetAside: all}, false); unhunch.ErrorCode(err) != unhunch.EBlocked || !strings.Contains(err.Error(), "exercises aside") {
 		t.Errorf("all set aside: %v", err)
 	}
 }
@@ -87,7 +105,7 @@ func TestPrepare(t *testing.T) {
 func TestFirstTimes(t *testing.T) {
 	c := builtin(t)
 	r, _ := c.Routine("quick-daily-reset")
-	p, _ := person.Prepare(c, r, nil, nil, true)
+	p, _ := person.Prepare(c, r, nil, person.Exclusions{}, true)
 	sessions := []*journal.Session{{StartedAt: at, Exercises: []journal.Performance{
 		{ExerciseID: "chin-tucks", Outcome: journal.Done},
 		{ExerciseID: "scapular-squeezes", Outcome: journal.Skipped},
@@ -132,5 +150,42 @@ func TestFactsAndTrendAdvice(t *testing.T) {
 	}
 	if person.TrendAdvice(safety.TrendResult{}) != "" {
 		t.Error("no advice without a trend")
+	}
+}
+
+// `unhunch about safety` and the web's safety page say what the screen asks:
+// every question's topic, under its outcome (issue 11).
+func TestGuideSaysWhatTheScreenAsks(t *testing.T) {
+	for _, k := range []message.Key{"about.safety.not-yet.body", "web.about.safety.not-yet.body"} {
+		body := person.GuideBody(k)
+		paras := strings.Split(body, "\n\n")
+		if len(paras) != 5 || strings.Contains(body, "%!") {
+			t.Fatalf("%s: %d paragraphs:\n%s", k, len(paras), body)
+		}
+		for _, q := range safety.Questions {
+			if q.After != "" {
+				continue
+			}
+			topic := message.Text(message.Key("topic." + q.ID))
+			if !message.Has(message.Key("topic."+q.ID)) || topic == "" {
+				t.Errorf("%s has no topic", q.ID)
+				continue
+			}
+			i := map[safety.Outcome]int{safety.Emergency: 1, safety.Clinician: 2, safety.Condition: 3, safety.Caution: 4}[q.Outcome]
+			if !strings.Contains(paras[i], topic) {
+				t.Errorf("%s: the paragraph for %s lacks %s's topic %q", k, q.Outcome, q.ID, topic)
+			}
+		}
+		// The items the about page used to leave out of its emergency list.
+		for _, w := range []string{"fainting", "headache", "major accident", "999, 112 or 911"} {
+			if !strings.Contains(paras[1], w) {
+				t.Errorf("%s: the emergency list lacks %q", k, w)
+			}
+		}
+	}
+	for _, k := range []message.Key{"about.safety.during.body", "web.about.safety.during.body"} {
+		if b := person.GuideBody(k); !strings.Contains(b, "tingling or numbness") {
+			t.Errorf("%s does not say to stop for tingling or numbness: %s", k, b)
+		}
 	}
 }

@@ -28,6 +28,9 @@ func Progress(sessions []*journal.Session, c *catalog.Catalog, now time.Time, lo
 		if progress.Counts(s) {
 			doc.Counted++
 		}
+		if s.IsDemo() {
+			doc.Demos++
+		}
 	}
 	doc.Advice = TrendAdvice(doc.Pain.Trend)
 	levels := Levels(sessions, c)
@@ -42,7 +45,8 @@ func Progress(sessions []*journal.Session, c *catalog.Catalog, now time.Time, lo
 		if !ok {
 			continue
 		}
-		doc.Levels = append(doc.Levels, api.ProgressLevel{ExerciseID: id, Name: e.Name, Amount: l.Amount, Summary: e.Dose.Describe(l.Amount), Changes: l.Changes})
+		doc.Levels = append(doc.Levels, api.ProgressLevel{ExerciseID: id, Name: e.Name, Amount: l.Amount, Summary: e.Dose.Describe(l.Amount),
+			Easier: EasierWords(e, l), Changes: l.Changes})
 	}
 	return doc
 }

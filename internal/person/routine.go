@@ -40,6 +40,7 @@ func Document(r *catalog.Routine, prep Routine, cr Compiled) api.Routine {
 		if lv != nil && len(lv.Changes) > 0 {
 			ch := lv.Changes[len(lv.Changes)-1]
 			doc.Exercises[i].Level = &api.LevelChange{From: api.NewAmount(cr.Steps[i].Exercise, ch.From), Why: string(ch.Why), At: ch.At}
+			doc.Exercises[i].Easier = EasierWords(cr.Steps[i].Exercise, lv)
 		}
 	}
 	return doc

@@ -4,20 +4,28 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 )
 
 // ParseAnswers checks and reads screening answers: a JSON object of question
-// id → true/false naming every question. name is used in messages. Every
-// problem is listed at once.
-func ParseAnswers(name string, data []byte) (map[string]bool, error) {
+// id → true/false naming every question that applies (a follow-up question
+// only when the question it follows is answered yes). name is used in
+// messages. Every problem is listed at once.
+//
+// Emergency first (PRODUCT.md §5.1): when any emergency question is answered
+// true, the answers are taken as they are, however many others are missing
+// or wrong, so that the emergency advice is never held back; the problems
+// that no longer matter are returned as ignored.
+func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []string, err error) {
 	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raw); err != nil || raw == nil {
@@ -25,13 +33,13 @@ func ParseAnswers(name string, data []byte) (map[string]bool, error) {
 		if err != nil {
 			detail = err.Error()
 		}
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, detail))
+		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, detail))
 	}
 	if dec.More() {
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, "more than one JSON value"))
+		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, "more than one JSON value"))
 	}
 	var problems []string
-	answers := map[string]bool{}
+	answers = map[string]bool{}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
 		keys = append(keys, k)
@@ -39,48 +47,94 @@ func ParseAnswers(name string, data []byte) (map[string]bool, error) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		if _, ok := safety.QuestionByID(k); !ok {
-			problems = append(problems, message.Text(message.ScreenUnknownID, k))
+			if slices.Contains(safety.RetiredQuestions, k) {
+				problems = append(problems, message.Text(message.ScreenRetiredID, k))
+			} else {
+				problems = append(problems, message.Text(message.ScreenUnknownID, k))
+			}
 			continue
 		}
 		var b bool
-		if err := json.Unmarshal(raw[k], &b); err != nil {
-			problems = append(problems, message.Text(message.ScreenNotBool, k, string(raw[k])))
+		if v := bytes.TrimSpace(raw[k]); bytes.Equal(v, []byte("null")) || json.Unmarshal(v, &b) != nil {
+			key := message.ScreenNotBool
+			if q, _ := safety.QuestionByID(k); q.Outcome == safety.Emergency {
+				key = message.ScreenNotBoolEmergency // it may have meant yes: never hold the advice back
+			}
+			problems = append(problems, message.Text(key, k, string(raw[k])))
 			continue
 		}
 		answers[k] = b
 	}
+	if _, ok := safety.FirstEmergency(answers); ok {
+		return answers, problems, nil
+	}
+	var missing []string
 	for _, q := range safety.Questions {
-		if _, ok := raw[q.ID]; !ok {
-			problems = append(problems, message.Text(message.ScreenMissingID, q.ID))
+		_, given := raw[q.ID]
+		switch {
+		case q.After != "" && !answers[q.After] && answers[q.ID]:
+			problems = append(problems, message.Text(message.ScreenFollowUpAlone, q.ID, q.After, q.After))
+		case !given && safety.Asked(q, answers):
+			missing = append(missing, q.ID)
+		}
+	}
+	if len(missing) > 3 { // one line, not a screenful
+		problems = append(problems, message.Text(message.ScreenManyMissing, len(missing), strings.Join(missing, ", ")))
+	} else {
+		for _, id := range missing {
+			problems = append(problems, message.Text(message.ScreenMissingID, id))
 		}
 	}
 	if len(problems) > 0 {
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenBadAnswers, name, len(problems), "\n  - "+strings.Join(problems, "\n  - ")))
+		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenBadAnswers, name, message.Count(len(problems), message.ScreenOneProblem, message.ScreenProblems), "\n  - "+strings.Join(problems, "\n  - ")))
 	}
-	return answers, nil
+	return answers, nil, nil
 }
 
-// Screen evaluates answers and saves the screening at now.
+// Screen evaluates answers under today's questions and saves the screening at now.
 func Screen(ctx context.Context, st *store.Store, answers map[string]bool, now time.Time) (safety.Screening, error) {
-	sc := safety.Screening{At: now, Answers: answers, Result: safety.Evaluate(answers)}
+	sc := safety.NewScreening(now, answers)
 	if err := st.SaveScreening(ctx, &sc); err != nil {
 		return sc, err
 	}
 	return sc, nil
 }
 
-// ScreenAdvice says what a screening's outcome means. An emergency gives the
-// emergency advice and nothing else (issue 4).
-func ScreenAdvice(o safety.Outcome) string {
-	switch o {
+// ScreenAdvice says what a screening's result means. An emergency gives the
+// emergency advice and nothing else (issue 4); conditions list the exercises
+// of c they keep out; a caution adds its advice.
+func ScreenAdvice(r safety.Result, c *catalog.Catalog) string {
+	switch r.Outcome {
 	case safety.Emergency:
 		return message.Text("gate.emergency")
 	case safety.Clinician:
 		return message.Text("gate.clinician")
-	case safety.Caution:
-		return message.Text("gate.caution") + " " + message.Text(message.ScreenGoAhead)
 	}
-	return message.Text(message.ScreenClear)
+	var parts []string
+	if len(r.Conditions) > 0 {
+		lines := []string{message.Text(message.ScreenConditionAdvice)}
+		for _, cond := range r.Conditions {
+			var names []string
+			for _, e := range c.Exercises() {
+				if e.UnsuitableWith(cond) {
+					names = append(names, e.Name)
+				}
+			}
+			if len(names) == 0 {
+				lines = append(lines, message.Text(message.ScreenConditionNothing, cond.Words()))
+				continue
+			}
+			lines = append(lines, message.Text(message.ScreenConditionLine, cond.Words(), strings.Join(names, ", ")))
+		}
+		parts = append(parts, strings.Join(lines, "\n  - "))
+	}
+	if r.HasCaution() {
+		parts = append(parts, message.Text("gate.caution"))
+	}
+	if len(parts) == 0 {
+		return message.Text(message.ScreenClear)
+	}
+	return strings.Join(append(parts, message.Text(message.ScreenGoAhead)), "\n")
 }
 
 // Clear records, at now, that a clinician cleared the person of what the
@@ -92,12 +146,7 @@ func Clear(ctx context.Context, st *store.Store, now time.Time) (safety.Screenin
 	if err != nil {
 		return safety.Screening{}, err
 	}
-	var last *safety.Screening
-	for i := range all {
-		if !all[i].Clearing {
-			last = &all[i]
-		}
-	}
+	last := safety.LastScreening(all)
 	switch {
 	case last == nil:
 		return safety.Screening{}, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenClearNothing))
@@ -152,4 +201,16 @@ func GateValidUntil(d safety.Decision, screenings []safety.Screening) time.Time 
 		}
 	}
 	return until
+}
+
+// GuideBody returns the paragraphs of a guidance section by its body key
+// (e.g. "about.safety.not-yet.body" or its "web." variant). The section on
+// who should see a clinician first is filled in with the topics of the
+// screening questions, outcome by outcome, so that `unhunch about safety`,
+// the web's safety page and `unhunch screen` say the same thing (issue 11).
+func GuideBody(k message.Key) string {
+	if strings.HasSuffix(string(k), "about.safety.not-yet.body") {
+		return message.Text(k, safety.Topics(safety.Emergency), safety.Topics(safety.Clinician), safety.Topics(safety.Condition), safety.Topics(safety.Caution))
+	}
+	return message.Text(k)
 }

@@ -45,7 +45,7 @@ func RecordExercise(ctx context.Context, rec ExerciseRecorder, st *store.Store, 
 	if err := rec.RecordExercise(ctx, sessionID, p); err != nil {
 		return err
 	}
-	if p.Outcome == journal.Halted && safety.ExcludeAfterStop(string(p.StopReason)) {
+	if p.Outcome == journal.Halted && safety.ExcludeAfterStop(p.StopReason) {
 		return st.Exclude(ctx, p.ExerciseID, string(p.StopReason), p.EndedAt)
 	}
 	return nil
@@ -62,15 +62,21 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 	if d.Caution {
 		notes = append(notes, message.Text("gate.caution"))
 	}
-	if len(prep.LeftOut) > 0 {
-		notes = append(notes, message.Text(message.StartLeftOut, strings.Join(prep.LeftOut, ", ")))
-	}
+	notes = append(notes, LeftOutNotes(prep.LeftOut)...)
 	for i, lv := range prep.Levels {
 		if lv == nil || len(lv.Changes) == 0 {
 			continue
 		}
 		e := prep.Steps[i].Exercise
+		if w := EasierWords(e, lv); w != "" {
+			notes = append(notes, message.Text(message.StartEasier, e.Name, w))
+			continue
+		}
 		ch := lv.Changes[len(lv.Changes)-1]
+		if ch.FromEasier {
+			notes = append(notes, message.Text(message.StartBackFromEasier, e.Name, e.Dose.Describe(ch.To), message.Text(message.Key("why."+string(ch.Why)))))
+			continue
+		}
 		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
 			message.Text(message.Key("why.dir."+Direction(ch))), e.Dose.Describe(ch.From), message.Text(message.Key("why."+string(ch.Why)))))
 	}
@@ -82,8 +88,8 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 
 // Direction says whether a change of level went "up" or "down".
 func Direction(ch progress.Change) string {
-	if ch.To.Reps+ch.To.Hold+ch.To.HoldBreaths+ch.To.Seconds+ch.To.Sets > ch.From.Reps+ch.From.Hold+ch.From.HoldBreaths+ch.From.Seconds+ch.From.Sets {
-		return "up"
+	if ch.Down() {
+		return "down"
 	}
-	return "down"
+	return "up"
 }

@@ -9,18 +9,21 @@ import (
 	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
-	"github.com/unhunch/unhunch/planner"
 	"github.com/unhunch/unhunch/progress"
+	"github.com/unhunch/unhunch/safety"
 )
 
 // State is what the journal says about the person, read once per command or request.
 type State struct {
-	Sessions []*journal.Session             // every session, most recent first
-	Levels   map[string]*progress.Level     // each practised exercise's level
-	SetAside map[string]store.ExerciseState // exercises kept out or avoided
+	Sessions   []*journal.Session             // every session, most recent first
+	Levels     map[string]*progress.Level     // each practised exercise's level
+	SetAside   map[string]store.ExerciseState // exercises kept out or avoided
+	Screenings []safety.Screening             // every screening and clearance, oldest first
+	Cleared    []safety.ConditionClearance    // exercises a clinician cleared of a condition
 }
 
-// Load reads the person's sessions, levels and set-aside exercises.
+// Load reads the person's sessions, levels, set-aside exercises, screenings
+// and clinicians' clearances.
 func Load(ctx context.Context, st *store.Store, c *catalog.Catalog) (State, error) {
 	sessions, err := st.Sessions(ctx, journal.Filter{})
 	if err != nil {
@@ -30,7 +33,15 @@ func Load(ctx context.Context, st *store.Store, c *catalog.Catalog) (State, erro
 	if err != nil {
 		return State{}, err
 	}
-	return State{Sessions: sessions, Levels: Levels(sessions, c), SetAside: aside}, nil
+	screenings, err := st.Screenings(ctx)
+	if err != nil {
+		return State{}, err
+	}
+	cleared, err := st.ConditionClearances(ctx)
+	if err != nil {
+		return State{}, err
+	}
+	return State{Sessions: sessions, Levels: Levels(sessions, c), SetAside: aside, Screenings: screenings, Cleared: cleared}, nil
 }
 
 // PlanInputs returns what the planner takes from the journal: exercises set
@@ -48,7 +59,7 @@ func (p State) PlanInputs() (avoid []string, levels map[string]dose.Amount, rati
 	}
 	ratings = map[string]journal.Rating{}
 	latest := map[string]time.Time{}
-	for _, s := range p.Sessions {
+	for _, s := range Practice(p.Sessions) {
 		for _, e := range s.Exercises {
 			if e.Rating != "" && !e.EndedAt.Before(latest[e.ExerciseID]) {
 				ratings[e.ExerciseID], latest[e.ExerciseID] = e.Rating, e.EndedAt
@@ -56,20 +67,4 @@ func (p State) PlanInputs() (avoid []string, levels map[string]dose.Amount, rati
 		}
 	}
 	return avoid, levels, ratings
-}
-
-// Personalise adds what the journal knows to a plan request: exercises set
-// aside after a stop or avoided, the person's levels (unless atStart) and
-// their latest ratings.
-func (p State) Personalise(c *catalog.Catalog, req *planner.Request, atStart bool) {
-	avoid, levels, ratings := p.PlanInputs()
-	for _, id := range avoid {
-		if _, known := c.Exercise(id); known && !slices.Contains(req.Avoid, id) {
-			req.Avoid = append(req.Avoid, id)
-		}
-	}
-	if !atStart {
-		req.Levels = levels
-	}
-	req.Ratings = ratings
 }

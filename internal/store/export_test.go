@@ -1,8 +1,12 @@
 package store
 
 import (
+	"context"
 	"database/sql"
+	"io/fs"
 	"time"
+
+	"github.com/pressly/goose/v3"
 )
 
 // VersionTable is goose's table of applied migrations, for tests that fake
@@ -23,3 +27,24 @@ func NewIDAt(t time.Time) string { return newID(t) }
 
 // DB returns the store's connection pool, for tests that inspect settings.
 func (s *Store) DB() *sql.DB { return s.db }
+
+// MigrateTo applies the embedded migrations to db up to version only, so
+// that a test can make the journal an older unhunch left behind.
+func MigrateTo(ctx context.Context, db *sql.DB, postgres bool, version int64) error {
+	dialect := goose.DialectSQLite3
+	if postgres {
+		dialect = goose.DialectPostgres
+	}
+	p, err := goose.NewProvider(dialect, db, migrations(), goose.WithTableName(versionTable))
+	if err != nil {
+		return err
+	}
+	_, err = p.UpTo(ctx, version)
+	return err
+}
+
+// Migrations returns how many migration files this build embeds.
+func Migrations() int {
+	entries, _ := fs.ReadDir(migrations(), ".")
+	return len(entries)
+}

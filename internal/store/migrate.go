@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/pressly/goose/v3"
 
@@ -162,24 +161,25 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return unhunch.Errorf(unhunch.EInternal, "store: load migrations: %w", err)
 	}
-	for tries := 0; ; tries++ {
+	// Another process opening a new journal at the same moment (SQLite has
+	// no migration lock) may apply a migration first, and ours then fails.
+	// If that process finished, there is nothing left to do; if it only got
+	// further, try again from where it got to. Every retry follows progress
+	// made elsewhere, so there are at most as many as there are migrations.
+	from := sc.version
+	for {
 		_, err := p.Up(ctx)
 		if err == nil {
 			return nil
 		}
-		// Another process opening a new journal at the same moment may have
-		// applied the same migration first: when it has finished, there is
-		// nothing left to do; while it is still going (the version moved),
-		// apply what is left after it.
 		again, err2 := inspect(ctx, s.db, s.eng)
 		switch {
 		case err2 == nil && again.ours() && again.version == SchemaVersion():
 			return nil
-		case err2 == nil && again.version > sc.version && tries < 50:
-			sc = again
-			time.Sleep(20 * time.Millisecond)
-			continue
+		case err2 == nil && again.ours() && again.version > from:
+			from = again.version
+		default:
+			return s.fail("apply migrations", err)
 		}
-		return s.fail("apply migrations", err)
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
 	"time"
 
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 )
@@ -26,10 +28,19 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 	if sc.Result.Flagged == nil {
 		sc.Result.Flagged = []string{}
 	}
-	switch sc.Result.Outcome {
-	case safety.Clear, safety.Caution, safety.Clinician, safety.Emergency:
-	default:
+	if sc.Result.Conditions == nil {
+		sc.Result.Conditions = []catalog.Condition{}
+	}
+	if !slices.Contains(safety.Outcomes, sc.Result.Outcome) {
 		return invalid(message.StoreBadScreening, sc.Result.Outcome)
+	}
+	for _, c := range sc.Result.Conditions {
+		if !c.Known() {
+			return invalid(message.CatalogBadCondition, c, catalog.ConditionList())
+		}
+	}
+	if sc.QuestionSet < 0 {
+		return invalid(message.StoreBadNumber, "question_set", sc.QuestionSet)
 	}
 	answers, err := json.Marshal(sc.Answers)
 	if err != nil {
@@ -39,13 +50,18 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 	if err != nil {
 		return s.fail("encode screening flags", err)
 	}
+	conds, err := json.Marshal(sc.Result.Conditions)
+	if err != nil {
+		return s.fail("encode screening conditions", err)
+	}
 	clearing := 0
 	if sc.Clearing {
 		clearing = 1
 	}
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO screenings (id, at, answers, outcome, flagged, clearing)
-			VALUES ($1, $2, $3, $4, $5, $6)`, sc.ID, millis(sc.At), string(answers), string(sc.Result.Outcome), string(flagged), clearing)
+		_, err := tx.ExecContext(ctx, `INSERT INTO screenings (id, at, answers, outcome, flagged, clearing, conditions, question_set)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, sc.ID, millis(sc.At), string(answers), string(sc.Result.Outcome), string(flagged), clearing,
+			string(conds), sc.QuestionSet)
 		return err
 	})
 	return s.fail("save screening "+sc.ID, err)
@@ -53,7 +69,7 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 
 // Screenings returns every screening and clearance, oldest first.
 func (s *Store) Screenings(ctx context.Context) ([]safety.Screening, error) {
-	rows, err := s.queryStmt(ctx, `SELECT id, at, answers, outcome, flagged, clearing FROM screenings ORDER BY at, id`)
+	rows, err := s.queryStmt(ctx, `SELECT id, at, answers, outcome, flagged, clearing, conditions, question_set FROM screenings ORDER BY at, id`)
 	if err != nil {
 		return nil, s.fail("read screenings", err)
 	}
@@ -64,10 +80,10 @@ func (s *Store) Screenings(ctx context.Context) ([]safety.Screening, error) {
 			sc               safety.Screening
 			at               int64
 			answers, flagged string
-			outcome          string
+			outcome, conds   string
 			clearing         int
 		)
-		if err := rows.Scan(&sc.ID, &at, &answers, &outcome, &flagged, &clearing); err != nil {
+		if err := rows.Scan(&sc.ID, &at, &answers, &outcome, &flagged, &clearing, &conds, &sc.QuestionSet); err != nil {
 			return nil, s.fail("read screenings", err)
 		}
 		sc.At, sc.Result.Outcome, sc.Clearing = fromMillis(at), safety.Outcome(outcome), clearing == 1
@@ -76,6 +92,12 @@ func (s *Store) Screenings(ctx context.Context) ([]safety.Screening, error) {
 		}
 		if err := json.Unmarshal([]byte(flagged), &sc.Result.Flagged); err != nil {
 			return nil, s.fail("decode screening "+sc.ID, err)
+		}
+		if err := json.Unmarshal([]byte(conds), &sc.Result.Conditions); err != nil {
+			return nil, s.fail("decode screening "+sc.ID, err)
+		}
+		if sc.Result.Conditions == nil {
+			sc.Result.Conditions = []catalog.Condition{}
 		}
 		out = append(out, sc)
 	}
@@ -148,4 +170,56 @@ func (s *Store) ExerciseStates(ctx context.Context) (map[string]ExerciseState, e
 		out[st.ExerciseID] = st
 	}
 	return out, s.fail("read exercise states", rows.Err())
+}
+
+// ClearCondition records that a clinician said exercise exerciseID is right
+// for the person despite condition c (PRODUCT.md §5.1), at at.
+func (s *Store) ClearCondition(ctx context.Context, exerciseID string, c catalog.Condition, at time.Time) error {
+	if !c.Known() {
+		return invalid(message.CatalogBadCondition, c, catalog.ConditionList())
+	}
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO condition_clearances (exercise_id, condition_id, at) VALUES ($1, $2, $3)
+			ON CONFLICT (exercise_id, condition_id) DO UPDATE SET at = $3`, exerciseID, string(c), millis(at))
+		return err
+	})
+	return s.fail("clear exercise "+exerciseID+" of "+string(c), err)
+}
+
+// WithdrawClearance takes back a clinician's clearance of an exercise for a
+// condition. It reports whether there was one.
+func (s *Store) WithdrawClearance(ctx context.Context, exerciseID string, c catalog.Condition) (bool, error) {
+	var n int64
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM condition_clearances WHERE exercise_id = $1 AND condition_id = $2`, exerciseID, string(c))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n > 0, s.fail("withdraw the clearance of "+exerciseID, err)
+}
+
+// ConditionClearances returns every clinician's clearance of an exercise for
+// a condition, by exercise and condition.
+func (s *Store) ConditionClearances(ctx context.Context) ([]safety.ConditionClearance, error) {
+	rows, err := s.queryStmt(ctx, `SELECT exercise_id, condition_id, at FROM condition_clearances ORDER BY exercise_id, condition_id`)
+	if err != nil {
+		return nil, s.fail("read clearances", err)
+	}
+	defer rows.Close()
+	out := []safety.ConditionClearance{}
+	for rows.Next() {
+		var (
+			c  safety.ConditionClearance
+			at int64
+		)
+		if err := rows.Scan(&c.ExerciseID, &c.Condition, &at); err != nil {
+			return nil, s.fail("read clearances", err)
+		}
+		c.At = fromMillis(at)
+		out = append(out, c)
+	}
+	return out, s.fail("read clearances", rows.Err())
 }

@@ -44,17 +44,22 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 		sess.SeenAt = sess.StartedAt
 	}
 	sess.SeenAt = fromMillis(millis(sess.SeenAt))
+	if sess.TimeScale == 0 {
+		sess.TimeScale = 1
+	}
+	sess.Demo = journal.DemoScale(sess.TimeScale)
 	if sess.Exercises == nil {
 		sess.Exercises = []journal.Performance{}
 	}
 	var n int64
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, seen_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale, seen_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 			ON CONFLICT DO NOTHING`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
-			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), millis(sess.SeenAt))
+			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), sess.TimeScale,
+			millis(sess.SeenAt))
 		if err != nil {
 			return err
 		}
@@ -384,7 +389,7 @@ func (s *Store) exists(ctx context.Context, id string) error {
 // sessionColumns and performanceColumns are read by query, in this order.
 const (
 	sessionColumns = `s.id, s.routine_id, s.routine_name, s.status, s.started_at, s.ended_at, s.planned_seconds,
-		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key, s.seen_at`
+		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key, s.time_scale, s.seen_at`
 	performanceColumns = `p.idx, p.attempt, p.exercise_id, p.outcome, p.stop_reason, p.reps, p.hold_seconds, p.hold_breaths,
 		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
 )
@@ -426,7 +431,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			rating                 sql.NullString
 		)
 		if err := rows.Scan(&ss.ID, &ss.RoutineID, &ss.RoutineName, &status, &started, &ended, &ss.PlannedSeconds,
-			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey, &seen,
+			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey, &ss.TimeScale, &seen,
 			&idx, &attempt, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
 			return nil, err
 		}
@@ -444,6 +449,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			if seen.Valid {
 				ss.SeenAt = fromMillis(seen.Int64)
 			}
+			ss.Demo = journal.DemoScale(ss.TimeScale)
 			ss.Exercises = []journal.Performance{}
 			cur = &ss
 			list = append(list, cur)
@@ -496,6 +502,9 @@ func checkNewSession(sess *journal.Session) error {
 	}
 	if sess.PlannedExercises < 0 {
 		return invalid(message.StoreBadNumber, "planned_exercises", sess.PlannedExercises)
+	}
+	if !nonNegative(sess.TimeScale) || sess.TimeScale > journal.MaxTimeScale {
+		return invalid(message.StoreBadTimeScale, sess.TimeScale, journal.MaxTimeScale)
 	}
 	return nil
 }

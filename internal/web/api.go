@@ -203,7 +203,7 @@ func (s *Server) routineSummaries() ([]api.RoutineSummary, error) {
 func (s *Server) computeSummaries() ([]api.RoutineSummary, error) {
 	list := make([]api.RoutineSummary, 0, len(s.cat.Routines()))
 	for _, r := range s.cat.Routines() {
-		steps, err := person.Prepare(s.cat, r, nil, nil, true)
+		steps, err := person.Prepare(s.cat, r, nil, person.Exclusions{}, true)
 		if err != nil {
 			return nil, err
 		}
@@ -211,11 +211,7 @@ func (s *Server) computeSummaries() ([]api.RoutineSummary, error) {
 		if err != nil {
 			return nil, err
 		}
-		list = append(list, api.RoutineSummary{
-			ID: r.ID, Name: r.Name, Description: r.Description, TimeBoxSeconds: r.TimeBoxSeconds,
-			TimeBoxLabel: r.TimeBoxLabel, DurationSeconds: api.Seconds(cr.Timeline.Duration),
-			Fits: cr.Fit.Fits, Exercises: len(r.Exercises), Origin: r.Origin,
-		})
+		list = append(list, api.NewRoutineSummary(r, cr.Fit))
 	}
 	return list, nil
 }
@@ -224,9 +220,10 @@ func (s *Server) computeSummaries() ([]api.RoutineSummary, error) {
 // levels, set-aside exercises left out, and the notes shown before it.
 type playable struct {
 	api.Routine
-	Plan    *api.PlanDetail `json:"plan,omitempty"`
-	LeftOut []string        `json:"left_out"`
-	Notes   []string        `json:"notes"`
+	Plan       *api.PlanDetail  `json:"plan,omitempty"`
+	LeftOut    []string         `json:"left_out"`     // ids of the exercises left out for the person
+	LeftOutWhy []person.LeftOut `json:"left_out_why"` // the same, each with why
+	Notes      []string         `json:"notes"`
 }
 
 // atStart reads the level parameter: "start" plays everyone's starting doses.
@@ -274,11 +271,8 @@ func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (pla
 	if err != nil {
 		return playable{}, err
 	}
-	screenings, err := s.st.Screenings(r.Context())
-	if err != nil {
-		return playable{}, err
-	}
-	prep, err := person.Prepare(s.cat, rt, p.Levels, p.SetAside, start)
+	screenings := p.Screenings
+	prep, err := person.Prepare(s.cat, rt, p.Levels, p.Exclusions(), start)
 	if err != nil {
 		return playable{}, err
 	}
@@ -287,9 +281,10 @@ func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (pla
 		return playable{}, err
 	}
 	d := safety.Gate(s.now(), screenings, person.Facts(p.Sessions), nil)
-	doc := playable{Routine: person.Document(rt, prep, cr), LeftOut: prep.LeftOut, Notes: person.StartNotes(d, prep, p, s.cfg.Location)}
-	if doc.LeftOut == nil {
-		doc.LeftOut = []string{}
+	doc := playable{Routine: person.Document(rt, prep, cr), LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: prep.LeftOut,
+		Notes: person.StartNotes(d, prep, p, s.cfg.Location)}
+	if doc.LeftOutWhy == nil {
+		doc.LeftOutWhy = []person.LeftOut{}
 	}
 	if doc.Notes == nil {
 		doc.Notes = []string{}

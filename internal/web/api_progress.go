@@ -2,12 +2,10 @@ package web
 
 import (
 	"net/http"
-	"slices"
 	"sort"
 
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/progress"
 )
@@ -46,32 +44,12 @@ func (s *Server) showProgress(w http.ResponseWriter, r *http.Request) error {
 }
 
 // aside lists the exercises set aside, oldest first.
-func (s *Server) aside(r *http.Request) ([]store.ExerciseState, error) {
-	states, err := s.st.ExerciseStates(r.Context())
+func (s *Server) aside(r *http.Request) ([]person.AsideEntry, error) {
+	p, err := person.Load(r.Context(), s.st, s.cat)
 	if err != nil {
 		return nil, err
 	}
-	list := make([]store.ExerciseState, 0, len(states))
-	for _, st := range states {
-		list = append(list, st)
-	}
-	slices.SortFunc(list, func(x, y store.ExerciseState) int {
-		if c := x.Since.Compare(y.Since); c != 0 {
-			return c
-		}
-		return compareStrings(x.ExerciseID, y.ExerciseID)
-	})
-	return list, nil
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return person.Aside(p, s.cat), nil
 }
 
 func sortStrings(s []string) { sort.Strings(s) }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -29,12 +30,13 @@ func (s *Server) listQuestions(w http.ResponseWriter, r *http.Request) error {
 
 // screeningDoc is a saved screening, as `unhunch screen --json` prints it.
 type screeningDoc struct {
-	ID       string         `json:"id"`
-	At       time.Time      `json:"at"`
-	Outcome  safety.Outcome `json:"outcome"`
-	Flagged  []string       `json:"flagged"`
-	Advice   string         `json:"advice"`
-	Clearing bool           `json:"cleared_by_clinician,omitempty"`
+	ID         string              `json:"id"`
+	At         time.Time           `json:"at"`
+	Outcome    safety.Outcome      `json:"outcome"`
+	Flagged    []string            `json:"flagged"`
+	Conditions []catalog.Condition `json:"conditions"`
+	Advice     string              `json:"advice"`
+	Clearing   bool                `json:"cleared_by_clinician,omitempty"`
 }
 
 // screeningBody is POST /api/v1/screenings.
@@ -53,7 +55,7 @@ func (s *Server) postScreening(w http.ResponseWriter, r *http.Request) error {
 	if body.Answers == nil {
 		return invalid(message.WebMissingField, "answers")
 	}
-	answers, err := person.ParseAnswers("answers", body.Answers)
+	answers, _, err := person.ParseAnswers("answers", body.Answers)
 	if err != nil {
 		return err
 	}
@@ -62,7 +64,7 @@ func (s *Server) postScreening(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	writeJSON(w, http.StatusCreated, screeningDoc{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged,
-		Advice: person.ScreenAdvice(sc.Result.Outcome)})
+		Conditions: sc.Result.Conditions, Advice: person.ScreenAdvice(sc.Result, s.cat)})
 	return nil
 }
 
@@ -75,22 +77,24 @@ func (s *Server) postClearance(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	advice := message.Text(message.WebCleared, c.At.Add(safety.ClearanceLasts).In(s.cfg.Location).Format("2 January 2006"))
-	writeJSON(w, http.StatusCreated, screeningDoc{ID: c.ID, At: c.At, Outcome: c.Result.Outcome, Flagged: c.Result.Flagged, Advice: advice, Clearing: true})
+	writeJSON(w, http.StatusCreated, screeningDoc{ID: c.ID, At: c.At, Outcome: c.Result.Outcome, Flagged: c.Result.Flagged,
+		Conditions: c.Result.Conditions, Advice: advice, Clearing: true})
 	return nil
 }
 
 // gateDoc is whether a session may start now, and until when that answer
 // holds by the calendar: what the player keeps for starting offline.
 type gateDoc struct {
-	OK            bool       `json:"ok"`
-	Block         string     `json:"block,omitempty"`
-	Trigger       string     `json:"trigger,omitempty"`
-	Advice        string     `json:"advice,omitempty"`
-	Caution       bool       `json:"caution"`
-	CheckedAt     time.Time  `json:"checked_at"`
-	ValidUntil    *time.Time `json:"valid_until,omitempty"`
-	FreshSeconds  int        `json:"fresh_seconds"` // how long after checked_at an offline start may rest on it
-	LastScreening *time.Time `json:"last_screening,omitempty"`
+	OK            bool                `json:"ok"`
+	Block         string              `json:"block,omitempty"`
+	Trigger       string              `json:"trigger,omitempty"`
+	Advice        string              `json:"advice,omitempty"`
+	Caution       bool                `json:"caution"`
+	Conditions    []catalog.Condition `json:"conditions"` // the conditions the last screening set
+	CheckedAt     time.Time           `json:"checked_at"`
+	ValidUntil    *time.Time          `json:"valid_until,omitempty"`
+	FreshSeconds  int                 `json:"fresh_seconds"` // how long after checked_at an offline start may rest on it
+	LastScreening *time.Time          `json:"last_screening,omitempty"`
 }
 
 // gate decides whether a session may start now, from the journal.
@@ -110,8 +114,11 @@ func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc,
 		return gateDoc{}, err
 	}
 	d := safety.Gate(now, screenings, person.Facts(sessions), nil)
-	doc := gateDoc{OK: d.OK(), Block: string(d.Block), Trigger: string(d.Trigger), Caution: d.Caution,
+	doc := gateDoc{OK: d.OK(), Block: string(d.Block), Trigger: string(d.Trigger), Caution: d.Caution, Conditions: d.Conditions,
 		CheckedAt: now.UTC(), FreshSeconds: int(OfflineGateFresh / time.Second)}
+	if doc.Conditions == nil {
+		doc.Conditions = []catalog.Condition{}
+	}
 	if !d.OK() {
 		doc.Advice = webAdvice(d)
 	}

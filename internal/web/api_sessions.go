@@ -57,6 +57,10 @@ type startBody struct {
 	PainBefore *int          `json:"pain_before"`
 	LevelStart bool          `json:"level_start"`
 	Offline    *offlineStart `json:"offline"`
+	// TimeScale is how many times faster than real time the player plays
+	// (its data-scale); absent, the server's --time-scale. Anything but 1
+	// makes the session a demo (PRODUCT.md §5.2).
+	TimeScale *float64 `json:"time_scale"`
 }
 
 // offlineStart is how a player says a session began while offline.
@@ -100,6 +104,13 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if body.ID != "" && !validID(body.ID) {
 		return invalid(message.WebBadSessionID, body.ID)
 	}
+	scale := s.cfg.TimeScale
+	if body.TimeScale != nil {
+		if x := *body.TimeScale; !(x > 0 && x <= journal.MaxTimeScale) {
+			return invalid(message.WebBadTimeScale, x, journal.MaxTimeScale)
+		}
+		scale = *body.TimeScale
+	}
 	now := s.now()
 	at := now
 	if o := body.Offline; o != nil {
@@ -108,14 +119,11 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 		}
 		at = o.StartedAt
 	}
-	screenings, err := s.st.Screenings(r.Context())
-	if err != nil {
-		return err
-	}
 	p, err := person.Load(r.Context(), s.st, s.cat)
 	if err != nil {
 		return err
 	}
+	screenings := p.Screenings
 	facts := person.Facts(p.Sessions)
 	d := safety.Gate(now, screenings, facts, body.PainBefore)
 	if body.Offline != nil {
@@ -135,7 +143,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if !d.OK() {
 		return unhunch.Errorf(unhunch.EBlocked, "%s", webAdvice(d))
 	}
-	prep, err := person.Prepare(s.cat, rt, p.Levels, p.SetAside, body.LevelStart)
+	prep, err := person.Prepare(s.cat, rt, p.Levels, p.Exclusions(), body.LevelStart)
 	if err != nil {
 		return err
 	}
@@ -144,7 +152,8 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, SeenAt: now, PainBefore: body.PainBefore,
-		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key}
+		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key,
+		TimeScale: scale}
 	created, err := s.st.StartSession(writeCtx(r), sess)
 	if err != nil {
 		return err
@@ -302,7 +311,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		doc.Attempt = p.Attempt
-		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(string(p.StopReason)) {
+		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(p.StopReason) {
 			doc.SetAside = true
 			doc.Advice = message.Text(message.Key("coach.advice." + string(p.StopReason)))
 		}

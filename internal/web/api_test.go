@@ -55,7 +55,7 @@ func TestAPI(t *testing.T) {
 		{"plan bad equipment", "GET", "/api/v1/plan?minutes=5&equipment=rope", "", nil, 400, "invalid", "rope"},
 		{"plan bad floor", "GET", "/api/v1/plan?minutes=5&floor=maybe", "", nil, 400, "invalid", `"maybe"`},
 		{"plan unknown parameter", "GET", "/api/v1/plan?minutes=5&colour=red", "", nil, 400, "invalid", `"colour"`},
-		{"questions", "GET", "/api/v1/screenings/questions", "", nil, 200, "", `"id":"chest-pain"`},
+		{"questions", "GET", "/api/v1/screenings/questions", "", nil, 200, "", `"id":"chest-pain-now"`},
 		{"screening missing answers", "POST", "/api/v1/screenings", `{}`, nil, 400, "invalid", `"answers" is missing`},
 		{"screening bad answers", "POST", "/api/v1/screenings", `{"answers":{"chest-pain":"no","nope":true}}`, nil, 400, "invalid", `"nope" is not a question id`},
 		{"screening unknown field", "POST", "/api/v1/screenings", `{"answers":{},"extra":1}`, nil, 400, "invalid", `"extra"`},
@@ -196,9 +196,9 @@ func TestStartGate(t *testing.T) {
 	}{
 		{"never screened", []step{{pain: 3, status: 403, says: "Before your first session"}}, 0},
 		{"clear", []step{{screen: map[string]bool{}, pain: 3, status: 201}}, 1},
-		{"emergency", []step{{screen: map[string]bool{"chest-pain": true}, pain: 0, status: 403, says: "999"}}, 0},
+		{"emergency", []step{{screen: map[string]bool{"chest-pain-now": true}, pain: 0, status: 403, says: "999"}}, 0},
 		{"clinician then cleared", []step{
-			{screen: map[string]bool{"night-pain": true}, pain: 3, status: 403, says: "doctor or physiotherapist"},
+			{screen: map[string]bool{"constant-night-pain": true}, pain: 3, status: 403, says: "doctor or physiotherapist"},
 			{clear: true, pain: 3, status: 201}}, 1},
 		{"caution goes ahead", []step{{screen: map[string]bool{"inflammatory": true}, pain: 3, status: 201, says: "inflammatory arthritis"}}, 1},
 		{"pain 8 is refused and recorded, then re-screening is due", []step{

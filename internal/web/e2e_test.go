@@ -18,6 +18,7 @@ import (
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/internal/web"
 	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/safety"
 )
 
 // chromium is Debian's Chromium, which .ci/run installs.
@@ -180,9 +181,10 @@ func answerScreening(t *testing.T, ctx context.Context, l *live) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(l.url("/screen"))); err != nil { // the first call: no time limit
 		t.Fatal(err)
 	}
-	for i := 1; i <= 17; i++ {
-		if got := eval[string](t, ctx, `document.getElementById('q-count').textContent`); got != "Question "+itoa(i)+" of 17" {
-			t.Fatalf("asked %q, want question %d", got, i)
+	total := len(safety.Questions) - 1 // the follow-up about pregnancy is not asked after a no
+	for i := 1; i <= total; i++ {
+		if got := eval[string](t, ctx, `document.getElementById('q-count').textContent`); got != "Question "+itoa(i)+" of "+itoa(total) {
+			t.Fatalf("asked %q, want question %d of %d", got, i, total)
 		}
 		clickNav(t, ctx, `button[value="n"]`)
 	}
@@ -194,7 +196,8 @@ func answerScreening(t *testing.T, ctx context.Context, l *live) {
 
 // Screen, plan a 5-minute desk routine, play it fast with voice on, stop
 // one exercise for discomfort, finish, rate, and find it in history and
-// progress: in a real browser.
+// progress: in a real browser. Played at e2eScale, it is a demo: kept and
+// shown as one, never counted as practice (issue 11).
 func TestBrowserSession(t *testing.T) {
 	l := startLive(t)
 	ctx := browser(t)
@@ -245,19 +248,23 @@ func TestBrowserSession(t *testing.T) {
 		}
 	}
 	if s.RoutineID != "plan" || s.Status != journal.Completed || *s.PainBefore != 3 || s.PainAfter == nil || *s.PainAfter != 2 ||
-		stopped != 1 || rated != 1 || len(s.Exercises) != s.PlannedExercises {
+		stopped != 1 || rated != 1 || len(s.Exercises) != s.PlannedExercises || !s.Demo || s.TimeScale != e2eScale {
 		t.Errorf("saved %+v", s)
 	}
 	run(t, ctx, "history", chromedp.Navigate(l.url("/history")), chromedp.WaitVisible(chromedp.CSS(`.session`)))
-	if got := eval[string](t, ctx, `document.querySelector('.session').textContent`); !strings.Contains(got, "stopped (discomfort)") || !strings.Contains(got, "rated about right") {
+	if got := eval[string](t, ctx, `document.querySelector('.session').textContent`); !strings.Contains(got, "stopped (discomfort)") || !strings.Contains(got, "rated about right") ||
+		!strings.Contains(got, "Demo at 100× real time") {
 		t.Errorf("history shows %q", got)
 	}
 	run(t, ctx, "progress", chromedp.Navigate(l.url("/progress")), chromedp.WaitVisible(chromedp.CSS(`.calendar`)))
-	if n := eval[int](t, ctx, `document.querySelectorAll('.calendar .done').length`); n != 1 {
-		t.Errorf("%d practice days on the calendar, want 1", n)
+	if n := eval[int](t, ctx, `document.querySelectorAll('.calendar .done').length`); n != 0 {
+		t.Errorf("a demo put %d practice days on the calendar, want 0", n)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll('.chart circle.dot').length`); n != 1 {
-		t.Errorf("%d pain dots, want 1", n)
+	if n := eval[int](t, ctx, `document.querySelectorAll('.chart circle.dot').length`); n != 0 {
+		t.Errorf("a demo put %d pain dots on the chart, want 0", n)
+	}
+	if got := eval[string](t, ctx, `document.querySelector('main').textContent`); !strings.Contains(got, "1 was a demo") {
+		t.Errorf("progress does not mention the demo: %q", got)
 	}
 }
 
@@ -295,7 +302,8 @@ func TestBrowserOffline(t *testing.T) {
 		t.Fatalf("%d sessions after syncing, want exactly 1", len(list))
 	}
 	s := list[0]
-	if s.Status != journal.Completed || len(s.Exercises) != 3 || s.PainBefore == nil || *s.PainBefore != 4 || s.PainAfter == nil || *s.PainAfter != 3 {
+	if s.Status != journal.Completed || len(s.Exercises) != 3 || s.PainBefore == nil || *s.PainBefore != 4 || s.PainAfter == nil || *s.PainAfter != 3 ||
+		!s.Demo || s.TimeScale != e2eScale {
 		t.Errorf("synced %+v", s)
 	}
 	if rej := eval[int](t, ctx, `JSON.parse(localStorage.getItem('unhunch.rejected') || '[]').length`); rej != 0 {

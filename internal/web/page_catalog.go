@@ -137,16 +137,28 @@ type playData struct {
 	Doc       playable
 	Plan      *planRequest
 	TimeScale float64
-	Reasons   []string
+	Reasons   []stopChoice
 	Renew     int // seconds between the player's lease renewals (journal.Renew)
+}
+
+// stopChoice is one answer to "why are you stopping?", from journal.StopReasons.
+type stopChoice struct {
+	ID     string
+	Key    string // the key that chooses it: its place in the list, from 1
+	Ends   bool   // it ends the session, sets the exercise aside and calls for new safety answers
+	Advice string // what to do, for the reasons that end the session
 }
 
 func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	id := r.PathValue("id")
 	d := playData{TimeScale: s.cfg.TimeScale, Renew: int(journal.Renew / time.Second)}
-	for _, reason := range journal.StopReasons {
-		d.Reasons = append(d.Reasons, string(reason))
+	for i, reason := range journal.StopReasons {
+		c := stopChoice{ID: string(reason), Key: itoa(i + 1), Ends: reason.EndsSession()}
+		if c.Ends {
+			c.Advice = message.Text(message.Key("coach.advice." + string(reason)))
+		}
+		d.Reasons = append(d.Reasons, c)
 	}
 	if id == "plan" {
 		pr, err := planQuery(q)

@@ -87,6 +87,9 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 func suggest(list []api.RoutineSummary, sessions []*journal.Session, now time.Time) *api.RoutineSummary {
 	last := map[string]time.Time{}
 	for _, s := range sessions {
+		if s.IsDemo() {
+			continue // a demo is not practice
+		}
 		if t, ok := last[s.RoutineID]; !ok || s.StartedAt.After(t) {
 			last[s.RoutineID] = s.StartedAt
 		}

@@ -10,14 +10,17 @@ import (
 	"github.com/unhunch/unhunch/safety"
 )
 
-// screenData is one step of the screening: a question, or the answers to save.
+// screenData is one step of the screening: a question, the answers to
+// save, or the emergency advice the moment an emergency answer is given.
 type screenData struct {
-	Answers  string // y and n so far, in question order
-	Back     string // the answers before the last one
-	Number   int    // 1-based number of the question asked
-	Total    int
-	Question safety.Question
-	Review   []reviewRow // when every question is answered
+	Answers   string // one letter per question so far, in question order: y, n, or - when it did not apply
+	Back      string // the answers before the last one given
+	Number    int    // 1-based number of the question asked
+	Total     int    // questions that apply so far
+	Question  safety.Question
+	Emergency bool        // a yes to this question calls for urgent help: the yes saves at once
+	Urgent    string      // the emergency advice, when an emergency answer was given
+	Review    []reviewRow // when every question is answered
 }
 
 // reviewRow is one answer shown before saving.
@@ -26,54 +29,102 @@ type reviewRow struct {
 	Yes  bool
 }
 
-// screenAnswers reads the answers so far: y and n, at most one per question.
-func screenAnswers(v string) (string, error) {
-	if len(v) > len(safety.Questions) || strings.Trim(v, "yn") != "" {
-		return "", invalid(message.WebScreenBadAnswers, len(safety.Questions))
+// screenAnswers reads the answers so far: one letter per question in order,
+// y or n for a question that applies and - for a follow-up that does not.
+// A skipped follow-up is filled in, so the result always stops at the next
+// question to ask.
+func screenAnswers(v string) (string, map[string]bool, error) {
+	bad := invalid(message.WebScreenBadSteps, len(safety.Questions))
+	if len(v) > len(safety.Questions) || strings.Trim(v, "yn-") != "" {
+		return "", nil, bad
 	}
-	return v, nil
+	answers := map[string]bool{}
+	for i := range len(v) {
+		q := safety.Questions[i]
+		if (v[i] == '-') == safety.Asked(q, answers) {
+			return "", nil, bad
+		}
+		if v[i] != '-' {
+			answers[q.ID] = v[i] == 'y'
+		}
+		if _, ok := safety.FirstEmergency(answers); ok && i < len(v)-1 {
+			return "", nil, bad // nothing is asked after an emergency answer
+		}
+	}
+	for len(v) < len(safety.Questions) && !safety.Asked(safety.Questions[len(v)], answers) {
+		v += "-"
+	}
+	return v, answers, nil
 }
 
 // screenPage asks one question at a time, with plain links and forms: the
-// answers so far travel in the form, so it works without JavaScript.
+// answers so far travel in the form, so it works without JavaScript. The
+// yes to an emergency question posts and saves at once; should one arrive
+// here anyway, the emergency advice is shown straight away, and nothing
+// more is asked (PRODUCT.md §5.1).
 func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	if err := noQuery(q, "a", "answer"); err != nil {
 		return err
 	}
-	a, err := screenAnswers(q.Get("a") + q.Get("answer"))
+	if ans := q.Get("answer"); ans != "" && ans != "y" && ans != "n" {
+		return invalid(message.WebScreenBadSteps, len(safety.Questions))
+	}
+	a, answers, err := screenAnswers(q.Get("a") + q.Get("answer"))
 	if err != nil {
 		return err
 	}
-	d := screenData{Answers: a, Total: len(safety.Questions)}
-	if len(a) > 0 {
-		d.Back = a[:len(a)-1]
+	d := screenData{Answers: a}
+	if back := strings.TrimRight(a, "-"); back != "" {
+		d.Back = back[:len(back)-1]
 	}
-	if len(a) < len(safety.Questions) {
-		d.Number, d.Question = len(a)+1, safety.Questions[len(a)]
-	} else {
-		for i, q := range safety.Questions {
-			d.Review = append(d.Review, reviewRow{Text: q.Text(), Yes: a[i] == 'y'})
+	next, more := safety.Next(answers)
+	switch {
+	case hasEmergency(answers):
+		d.Urgent = message.Text("web.gate.emergency")
+	case more:
+		d.Number, d.Question = len(answers)+1, next
+		d.Total = countAsked(answers)
+		d.Emergency = next.Outcome == safety.Emergency
+	default:
+		for _, q := range safety.Questions {
+			if v, ok := answers[q.ID]; ok {
+				d.Review = append(d.Review, reviewRow{Text: q.Text(), Yes: v})
+			}
 		}
 	}
 	return s.render(w, http.StatusOK, "screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
 }
 
-// screenSave saves a complete set of answers and shows what they mean.
+// hasEmergency reports whether an emergency question was answered yes.
+func hasEmergency(answers map[string]bool) bool {
+	_, ok := safety.FirstEmergency(answers)
+	return ok
+}
+
+// countAsked counts the questions that apply given the answers so far.
+func countAsked(answers map[string]bool) int {
+	n := 0
+	for _, q := range safety.Questions {
+		if safety.Asked(q, answers) {
+			n++
+		}
+	}
+	return n
+}
+
+// screenSave saves a complete set of answers, or the answers up to an
+// emergency one, and shows what they mean.
 func (s *Server) screenSave(w http.ResponseWriter, r *http.Request) error {
 	if err := form(w, r); err != nil {
 		return err
 	}
-	a, err := screenAnswers(r.PostForm.Get("a"))
+	a, answers, err := screenAnswers(r.PostForm.Get("a") + r.PostForm.Get("answer"))
 	if err != nil {
 		return err
 	}
-	if len(a) != len(safety.Questions) {
-		return invalid(message.WebScreenBadAnswers, len(safety.Questions))
-	}
-	answers := map[string]bool{}
-	for i, q := range safety.Questions {
-		answers[q.ID] = a[i] == 'y'
+	if _, more := safety.Next(answers); more || len(a) == 0 {
+		return invalid(message.WebScreenBadSteps, len(safety.Questions))
 	}
 	sc, err := person.Screen(writeCtx(r), s.st, answers, s.now())
 	if err != nil {
@@ -86,9 +137,10 @@ func (s *Server) screenSave(w http.ResponseWriter, r *http.Request) error {
 // resultData is what a saved screening means.
 type resultData struct {
 	Screening safety.Screening
-	Advice    string
+	Advice    []adviceBlock
 	Flagged   []string
 	Clearable bool
+	Keeps     bool // conditions keep some exercises out: point to where they can be cleared
 }
 
 func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
@@ -104,22 +156,42 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 		if sc.ID != q.Get("id") {
 			continue
 		}
-		d := resultData{Screening: sc, Advice: person.ScreenAdvice(sc.Result.Outcome)}
-		if sc.Clearing {
-			d.Advice = message.Text(message.WebClearedPage)
+		advice := person.ScreenAdvice(sc.Result, s.cat)
+		switch {
+		case sc.Clearing:
+			advice = message.Text(message.WebClearedPage)
+		case sc.Result.Outcome == safety.Clinician:
+			advice = message.Text("web.gate.clinician")
 		}
+		d := resultData{Screening: sc, Advice: adviceBlocks(advice), Keeps: len(sc.Result.Conditions) > 0 && !sc.Clearing}
 		for _, id := range sc.Result.Flagged {
 			if qq, ok := safety.QuestionByID(id); ok {
 				d.Flagged = append(d.Flagged, qq.Text())
 			}
 		}
 		d.Clearable = !sc.Clearing && sc.Result.Outcome == safety.Clinician
-		if sc.Result.Outcome == safety.Clinician && !sc.Clearing {
-			d.Advice = message.Text("web.gate.clinician")
-		}
 		return s.render(w, http.StatusOK, "result", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
 	}
 	return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoScreening, q.Get("id")))
+}
+
+// adviceBlock is a paragraph of advice and the list that follows it.
+type adviceBlock struct {
+	Text  string
+	Items []string
+}
+
+// adviceBlocks splits advice into paragraphs, each with its "  - " items.
+func adviceBlocks(advice string) []adviceBlock {
+	var out []adviceBlock
+	for _, line := range strings.Split(advice, "\n") {
+		if item, ok := strings.CutPrefix(line, "  - "); ok && len(out) > 0 {
+			out[len(out)-1].Items = append(out[len(out)-1].Items, item)
+			continue
+		}
+		out = append(out, adviceBlock{Text: line})
+	}
+	return out
 }
 
 func (s *Server) screenClearance(w http.ResponseWriter, r *http.Request) error {

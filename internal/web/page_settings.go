@@ -4,27 +4,59 @@ import (
 	"net/http"
 
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
 
 // settingsData is the settings page.
 type settingsData struct {
-	Exercises []*catalog.Exercise
-	Aside     map[string]store.ExerciseState
-	Done      string
+	Exercises  []*catalog.Exercise
+	Aside      map[string]store.ExerciseState
+	Done       string
+	Conditions []conditionRow // exercises a condition keeps out, or a clinician cleared
+	CondDone   string
+}
+
+// conditionRow is one exercise and one condition from the safety answers:
+// kept out, or cleared by a clinician.
+type conditionRow struct {
+	Exercise  *catalog.Exercise
+	Condition catalog.Condition
+	Cleared   bool
 }
 
 func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	if err := noQuery(q, "done"); err != nil {
+	if err := noQuery(q, "done", "cleared", "withdrawn", "condition"); err != nil {
 		return err
 	}
-	states, err := s.st.ExerciseStates(r.Context())
+	p, err := person.Load(r.Context(), s.st, s.cat)
 	if err != nil {
 		return err
 	}
+	states := p.SetAside
 	d := settingsData{Exercises: s.cat.Exercises(), Aside: states}
+	for _, a := range person.Aside(p, s.cat) {
+		e, ok := s.cat.Exercise(a.ExerciseID)
+		if !ok {
+			continue
+		}
+		for _, c := range a.Conditions {
+			d.Conditions = append(d.Conditions, conditionRow{Exercise: e, Condition: c})
+		}
+		for _, c := range a.ClearedOf {
+			d.Conditions = append(d.Conditions, conditionRow{Exercise: e, Condition: c, Cleared: true})
+		}
+	}
+	if c, ok := catalog.ParseCondition(q.Get("condition")); ok {
+		if e, ok := s.cat.Exercise(q.Get("cleared")); ok {
+			d.CondDone = message.Text(message.ClearDone, e.Name, c.Words())
+		}
+		if e, ok := s.cat.Exercise(q.Get("withdrawn")); ok {
+			d.CondDone = message.Text(message.ClearWithdrawn, e.Name, c.Words())
+		}
+	}
 	if id := q.Get("done"); id != "" {
 		if e, ok := s.cat.Exercise(id); ok {
 			if st, ok := states[id]; ok && (st.Avoided || st.Excluded) {
@@ -84,7 +116,7 @@ func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
 			if web := "web." + body; message.Has(web) {
 				body = web // the browser's way to act, instead of a command to type
 			}
-			d = append(d, guideSection{Heading: message.Text(k + ".heading"), Paragraphs: splitParas(message.Text(body))})
+			d = append(d, guideSection{Heading: message.Text(k + ".heading"), Paragraphs: splitParas(person.GuideBody(body))})
 		}
 		return page{Title: message.Text(message.AboutSafetyTitle), Nav: "safety", Data: d}, nil
 	})

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"html/template"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -65,6 +66,10 @@ func loadPages(assets *assetSet) (*pageSet, error) {
 		"words":    func(prefix, id string) string { return message.Text(message.Key(prefix + id)) },
 		"split":    strings.Split,
 		"inc":      func(i int) int { return i + 1 },
+		"abs":      math.Abs,
+		// beyond is how far seconds d reach past a time box of box seconds
+		// (negative when inside it).
+		"beyond": func(d float64, box int) float64 { return d - float64(box) },
 		"deref": func(p *int) int {
 			if p == nil {
 				return -1

@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,7 +37,7 @@ func TestPages(t *testing.T) {
 		{"/play/plan?minutes=5&equipment=none&floor=false", 200, `data-plan=`},
 		{"/history", 200, "Quick daily reset"},
 		{"/progress", 200, `class="chart calendar"`},
-		{"/screen", 200, "Question 1 of 17"},
+		{"/screen", 200, "Question 1 of 26"},
 		{"/settings", 200, "Leave out"},
 		{"/safety", 200, "When to see a clinician first"},
 		{"/nowhere", 404, "there is nothing at /nowhere"},
@@ -63,39 +65,118 @@ func TestPages(t *testing.T) {
 	}
 }
 
-// The safety questions work with plain links and forms, one at a time:
-// answers travel in the form, and only the last step writes.
-func TestScreeningWithoutJavaScript(t *testing.T) {
-	e := newEnv(t, false)
-	a := ""
-	for i := range safety.Questions {
-		ans := "n"
-		if safety.Questions[i].ID == "night-pain" {
-			ans = "y"
-		}
-		r := e.do("GET", "/screen?"+url.Values{"a": {a}, "answer": {ans}}.Encode(), "", nil)
-		if r.Code != 200 {
-			t.Fatalf("question %d: %d %s", i, r.Code, r.Body)
-		}
-		a += ans
+// formValue returns the value of the hidden input name in a page.
+func formValue(t *testing.T, body, name string) string {
+	t.Helper()
+	m := regexp.MustCompile(`name="` + name + `" value="([^"]*)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no %s in the page:\n%s", name, body)
 	}
-	if list, _ := e.st.Screenings(t.Context()); len(list) != 0 {
-		t.Fatalf("saved before the last step: %v", list)
-	}
-	req := httptest.NewRequest("POST", "/screen", strings.NewReader(url.Values{"a": {a}}.Encode()))
+	return m[1]
+}
+
+// post sends a form and returns the response.
+func (e *env) post(path string, form url.Values) *httptest.ResponseRecorder {
+	req := httptest.NewRequest("POST", path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	rec := httptest.NewRecorder()
 	e.h.ServeHTTP(rec, req)
-	if rec.Code != http.StatusSeeOther {
-		t.Fatalf("save: %d %s", rec.Code, rec.Body)
+	return rec
+}
+
+// The safety questions work with plain links and forms, one at a time:
+// answers travel in the form, and only the last step writes. A follow-up
+// question is asked only after a yes to the question it follows.
+func TestScreeningWithoutJavaScript(t *testing.T) {
+	for _, pregnant := range []bool{false, true} {
+		e := newEnv(t, false)
+		a, n := "", 0
+		r := e.do("GET", "/screen", "", nil)
+		for !strings.Contains(r.Body.String(), "Save my answers") {
+			n++
+			if n > len(safety.Questions) {
+				t.Fatalf("more questions than there are:\n%s", r.Body)
+			}
+			ans := "n"
+			for _, id := range []string{"constant-night-pain", "pregnant", "pregnant-later"} {
+				if q, _ := safety.QuestionByID(id); strings.Contains(r.Body.String(), html.EscapeString(q.Text())) && (id == "constant-night-pain" || pregnant) {
+					ans = "y"
+				}
+			}
+			a = formValue(t, r.Body.String(), "a")
+			r = e.do("GET", "/screen?"+url.Values{"a": {a}, "answer": {ans}}.Encode(), "", nil)
+			if r.Code != 200 {
+				t.Fatalf("question %d: %d %s", n, r.Code, r.Body)
+			}
+		}
+		if want := len(safety.Questions) - map[bool]int{true: 0, false: 1}[pregnant]; n != want {
+			t.Errorf("pregnant %v: asked %d questions, want %d", pregnant, n, want)
+		}
+		if list, _ := e.st.Screenings(t.Context()); len(list) != 0 {
+			t.Fatalf("saved before the last step: %v", list)
+		}
+		rec := e.post("/screen", url.Values{"a": {formValue(t, r.Body.String(), "a")}})
+		if rec.Code != http.StatusSeeOther {
+			t.Fatalf("save: %d %s", rec.Code, rec.Body)
+		}
+		res := e.do("GET", rec.Header().Get("Location"), "", nil)
+		if !strings.Contains(res.Body.String(), "doctor or physiotherapist") || !strings.Contains(res.Body.String(), "a clinician has cleared me") {
+			t.Fatalf("result: %s", res.Body)
+		}
+		list, _ := e.st.Screenings(t.Context())
+		if len(list) != 1 || slices.Contains(list[0].Result.Flagged, "pregnant-later") != pregnant || list[0].QuestionSet != safety.QuestionSet {
+			t.Errorf("saved %+v", list)
+		}
 	}
-	res := e.do("GET", rec.Header().Get("Location"), "", nil)
-	if !strings.Contains(res.Body.String(), "doctor or physiotherapist") || !strings.Contains(res.Body.String(), "a clinician has cleared me") {
-		t.Fatalf("result: %s", res.Body)
-	}
-	for _, bad := range []string{"/screen?a=x", "/screen?a=" + strings.Repeat("n", 18)} {
+	e := newEnv(t, false)
+	for _, bad := range []string{"/screen?a=x", "/screen?a=" + strings.Repeat("n", len(safety.Questions)+1), "/screen?a=yn", "/screen?answer=maybe",
+		"/screen?a=" + strings.Repeat("n", 24) + "-y"} {
 		if r := e.do("GET", bad, "", nil); r.Code != 400 {
 			t.Errorf("%s: %d", bad, r.Code)
 		}
+	}
+	if r := e.post("/screen", url.Values{"a": {"nn"}}); r.Code != 400 {
+		t.Errorf("saving unfinished answers: %d", r.Code)
+	}
+}
+
+// Emergency first, without JavaScript: the yes to an emergency question
+// posts, saves at once and shows the emergency advice; nothing more is asked.
+func TestScreeningEmergencyFirst(t *testing.T) {
+	e := newEnv(t, false)
+	r := e.do("GET", "/screen?a=n", "", nil) // the second question: tearing pain, an emergency
+	body := r.Body.String()
+	if !strings.Contains(body, `value="y" class="button" formmethod="post" formaction="/screen"`) {
+		t.Fatalf("the yes to an emergency question must post at once:\n%s", body)
+	}
+	rec := e.post("/screen", url.Values{"a": {"n"}, "answer": {"y"}})
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", rec.Code, rec.Body)
+	}
+	res := e.do("GET", rec.Header().Get("Location"), "", nil).Body.String()
+	if !strings.Contains(res, "999 (UK), 112 (EU) or 911") || strings.Contains(res, "Question ") {
+		t.Fatalf("result: %s", res)
+	}
+	list, _ := e.st.Screenings(t.Context())
+	if len(list) != 1 || list[0].Result.Outcome != safety.Emergency || len(list[0].Answers) != 2 {
+		t.Fatalf("saved %+v", list)
+	}
+	// Should a GET carry an emergency yes (an old link, a hand-made URL), the
+	// advice is shown straight away with a way to keep it, and no question.
+	page := e.do("GET", "/screen?a=n&answer=y", "", nil).Body.String()
+	if !strings.Contains(page, "999 (UK), 112 (EU) or 911") || strings.Contains(page, `id="q-text"`) || formValue(t, page, "a") != "ny" {
+		t.Errorf("GET with an emergency answer:\n%s", page)
+	}
+	if r := e.do("GET", "/screen?a=nyn", "", nil); r.Code != 400 {
+		t.Errorf("a question after an emergency answer: %d", r.Code)
+	}
+	// And the gate: no exercise.
+	var g struct {
+		OK     bool   `json:"ok"`
+		Advice string `json:"advice"`
+	}
+	decodeBody(t, e.do("GET", "/api/v1/gate", "", nil).Body.Bytes(), &g)
+	if g.OK || !strings.Contains(g.Advice, "999") {
+		t.Errorf("gate %+v", g)
 	}
 }

@@ -147,7 +147,7 @@ func New(cfg Config) (*Server, error) {
 			s.sweep(sweepCtx, cfg.SweepEvery)
 		}
 	}()
-	s.routes = append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...)
+	s.routes = append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...)
 	s.handler = s.build()
 	return s, nil
 }

@@ -12,6 +12,13 @@
   const U = window.unhunch;
   const $ = id => document.getElementById(id);
   const W = $('words').dataset;
+  // The stop reasons come from the page, which lists journal.StopReasons:
+  // their order, their keys, which end the session and what to advise.
+  const REASONS = {}, ORDER = [];
+  document.querySelectorAll('#ask [data-reason]').forEach(b => {
+    REASONS[b.dataset.reason] = REASONS[b.dataset.key] = b.dataset; ORDER.push(b.dataset.key);
+  });
+  function endsSession(reason) { return !!reason && reason in REASONS && 'ends' in REASONS[reason]; }
   const fmt = (s, ...a) => s.replace(/\{(\d)\}/g, (_, i) => a[i]);
   const doc = JSON.parse($('routine-data').textContent);
   const scale = parseFloat(root.dataset.scale) || 1;
@@ -123,7 +130,7 @@
       $('ask').hidden = true;
       const b = block();
       if (b >= 0) exerciseEnd(b, 'stopped', reason, now);
-      if (reason === 'sharp-pain' || reason === 'dizziness' || b < 0) { finish('stopped', reason, now); return; }
+      if (endsSession(reason) || b < 0) { finish('stopped', reason, now); return; }
       state = 'playing';
       seek(blockEnd(b), now);
     },
@@ -208,7 +215,7 @@
     if (reason) body.stop_reason = reason;
     send('exercise', body, session + '/exercise/' + b + '/' + attempt);
     if (outcome === 'done') done.set(b, attempt);
-    if (reason === 'sharp-pain' || reason === 'dizziness') U.tripGate();
+    if (endsSession(reason)) U.tripGate();
   }
   function finish(status, reason, due) {
     state = 'finished';
@@ -221,7 +228,7 @@
     $('stage').hidden = true;
     $('after').hidden = false;
     $('after-h').textContent = status === 'completed' ? W.done : W.stopped;
-    if (reason === 'sharp-pain' || reason === 'dizziness') advise(W[reason === 'sharp-pain' ? 'sharpPain' : 'dizziness']);
+    if (endsSession(reason)) advise(REASONS[reason].advice);
     const list = $('ratings');
     for (const [b, attempt] of done) {
       const row = $('rating-row').content.firstElementChild.cloneNode(true);
@@ -270,7 +277,7 @@
   async function begin() {
     painBefore = picked('pain-before');
     const id = U.newID(), key = 'start-' + id;
-    const body = { id, routine_id: doc.id, pain_before: painBefore };
+    const body = { id, routine_id: doc.id, pain_before: painBefore, time_scale: scale };
     if (plan) body.plan = plan;
     $('start').disabled = true;
     let res = null;
@@ -315,8 +322,8 @@
     if (state === 'ready' || state === 'finished' || e.altKey || e.ctrlKey || e.metaKey) return;
     if (state === 'asking') {
       if (e.key === 'Escape') { e.preventDefault(); act('carryOn'); }
-      const r = ['1', '2', '3', '4'].indexOf(e.key);
-      if (r >= 0) { e.preventDefault(); act('stop', ['sharp-pain', 'dizziness', 'discomfort', 'other'][r]); }
+      const r = ORDER.indexOf(e.key);
+      if (r >= 0) { e.preventDefault(); act('stop', REASONS[e.key].reason); }
       return;
     }
     const k = { ' ': 'toggle', ArrowLeft: 'back', ArrowRight: 'skip', Escape: 'ask' }[e.key];

@@ -1,0 +1,221 @@
+package person
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/planner"
+	"github.com/unhunch/unhunch/safety"
+)
+
+// Why says why an exercise is left out for the person.
+type Why string
+
+// Reasons an exercise is left out, the most binding first.
+const (
+	ForCondition Why = "condition" // a condition from the safety answers, not cleared by a clinician (PRODUCT.md §5.1)
+	ForStop      Why = "stopped"   // stopped for sharp pain, dizziness, or tingling or numbness (PRODUCT.md §5.2)
+	ForAvoid     Why = "avoided"   // on the person's avoid list
+)
+
+// LeftOut is one exercise left out for the person, and why.
+type LeftOut struct {
+	ID         string              `json:"id"`
+	Why        Why                 `json:"why"`
+	Conditions []catalog.Condition `json:"conditions,omitempty"`  // for ForCondition
+	StopReason journal.StopReason  `json:"stop_reason,omitempty"` // for ForStop
+	Words      string              `json:"words"`                 // why, in a few words
+}
+
+// Exclusions is everything that keeps exercises out for the person: the
+// exercises set aside (stopped or avoided) and the conditions the last
+// screening set, less what a clinician cleared. Plans, routines and starts,
+// in the command line and the web alike, leave out what it names, so they
+// agree by construction.
+type Exclusions struct {
+	SetAside   map[string]store.ExerciseState
+	Conditions []catalog.Condition
+	Cleared    []safety.ConditionClearance
+}
+
+// Exclusions returns what keeps exercises out for the person now.
+func (p State) Exclusions() Exclusions {
+	var conds []catalog.Condition
+	if last := safety.LastScreening(p.Screenings); last != nil {
+		conds = last.Result.Conditions
+	}
+	return Exclusions{SetAside: p.SetAside, Conditions: conds, Cleared: p.Cleared}
+}
+
+// Of returns why exercise e is left out, and whether it is.
+func (x Exclusions) Of(e *catalog.Exercise) (LeftOut, bool) {
+	if conds := safety.KeptOutBy(e, x.Conditions, x.Cleared); len(conds) > 0 {
+		words := make([]string, len(conds))
+		for i, c := range conds {
+			words[i] = c.Words()
+		}
+		return LeftOut{ID: e.ID, Why: ForCondition, Conditions: conds,
+			Words: message.Text(message.CondLeftOutOne, strings.Join(words, ", "))}, true
+	}
+	s, ok := x.SetAside[e.ID]
+	switch {
+	case ok && s.Excluded:
+		r := journal.StopReason(s.Reason)
+		return LeftOut{ID: e.ID, Why: ForStop, StopReason: r,
+			Words: message.Text(message.AsideStopped, message.Text(message.Key("stop."+s.Reason)), s.Since.Local().Format("2006-01-02"))}, true
+	case ok && s.Avoided:
+		return LeftOut{ID: e.ID, Why: ForAvoid, Words: message.Text(message.AsideOnList)}, true
+	}
+	return LeftOut{}, false
+}
+
+// All returns every exercise of c left out for the person, in catalog order.
+func (x Exclusions) All(c *catalog.Catalog) []LeftOut {
+	var out []LeftOut
+	for _, e := range c.Exercises() {
+		if l, ok := x.Of(e); ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// LeftOutIDs returns the ids of the exercises left out, in order.
+func LeftOutIDs(l []LeftOut) []string {
+	ids := make([]string, len(l))
+	for i, x := range l {
+		ids[i] = x.ID
+	}
+	return ids
+}
+
+// LeftOutNotes says what was left out of a routine and why: one line for
+// exercises set aside (stopped or avoided), one for each condition.
+func LeftOutNotes(l []LeftOut) []string {
+	var notes, aside []string
+	byCond := map[catalog.Condition][]string{}
+	for _, x := range l {
+		if x.Why == ForCondition {
+			for _, c := range x.Conditions {
+				byCond[c] = append(byCond[c], x.ID)
+			}
+			continue
+		}
+		aside = append(aside, x.ID)
+	}
+	if len(aside) > 0 {
+		notes = append(notes, message.Text(message.StartLeftOut, strings.Join(aside, ", ")))
+	}
+	for _, c := range catalog.Conditions {
+		if ids := byCond[c]; len(ids) > 0 {
+			notes = append(notes, message.Text(message.CondLeftOut, c.Words(), strings.Join(ids, ", "), c))
+		}
+	}
+	return notes
+}
+
+// Personalise adds what the journal knows to a plan request: the person's
+// avoid list, the exercises safety keeps out (a stop, a condition) with why,
+// the person's levels (unless atStart) and their latest ratings.
+func (p State) Personalise(c *catalog.Catalog, req *planner.Request, atStart bool) {
+	_, levels, ratings := p.PlanInputs()
+	x := p.Exclusions()
+	for _, l := range x.All(c) {
+		if l.Why == ForAvoid {
+			if !slices.Contains(req.Avoid, l.ID) {
+				req.Avoid = append(req.Avoid, l.ID)
+			}
+			continue
+		}
+		if req.KeptOut == nil {
+			req.KeptOut = map[string]string{}
+		}
+		req.KeptOut[l.ID] = l.Words
+	}
+	if !atStart {
+		req.Levels = levels
+	}
+	req.Ratings = ratings
+}
+
+// ParseCondition reads a condition named by a person, with an EInvalid
+// error listing the known ones.
+func ParseCondition(s string) (catalog.Condition, error) {
+	c, ok := catalog.ParseCondition(s)
+	if !ok {
+		return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ClearBadCondition, s, catalog.ConditionList()))
+	}
+	return c, nil
+}
+
+// ClearExercise records, at now, that a clinician said exercise e is right
+// for the person despite condition cond (PRODUCT.md §5.1). It refuses a
+// condition e is not kept out for, so that nothing is recorded by mistake.
+func ClearExercise(ctx context.Context, st *store.Store, e *catalog.Exercise, cond catalog.Condition, now time.Time) error {
+	if !e.UnsuitableWith(cond) {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ClearNotUnsuitable, e.Name, cond.Words()))
+	}
+	return st.ClearCondition(ctx, e.ID, cond, now)
+}
+
+// AsideEntry is one exercise left out for the person, or cleared by a
+// clinician despite a condition: `exercises aside --json` and GET /api/v1/aside.
+type AsideEntry struct {
+	store.ExerciseState
+	Conditions []catalog.Condition `json:"conditions"` // conditions from the safety answers that keep it out
+	ClearedOf  []catalog.Condition `json:"cleared_of"` // conditions a clinician cleared it of
+}
+
+// Aside returns the exercises set aside (oldest first, then by id), then
+// those kept out by a condition or cleared of one, in catalog order.
+func Aside(p State, c *catalog.Catalog) []AsideEntry {
+	list := []AsideEntry{}
+	at := map[string]int{}
+	ids := make([]string, 0, len(p.SetAside))
+	for id := range p.SetAside {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(x, y string) int {
+		return cmp.Or(p.SetAside[x].Since.Compare(p.SetAside[y].Since), cmp.Compare(x, y))
+	})
+	for _, id := range ids {
+		at[id] = len(list)
+		list = append(list, AsideEntry{ExerciseState: p.SetAside[id]})
+	}
+	x := p.Exclusions()
+	for _, e := range c.Exercises() {
+		kept := safety.KeptOutBy(e, x.Conditions, x.Cleared)
+		var cleared []catalog.Condition
+		for _, cl := range p.Cleared {
+			if cl.ExerciseID == e.ID {
+				cleared = append(cleared, cl.Condition)
+			}
+		}
+		if len(kept) == 0 && len(cleared) == 0 {
+			continue
+		}
+		i, ok := at[e.ID]
+		if !ok {
+			i = len(list)
+			list = append(list, AsideEntry{ExerciseState: store.ExerciseState{ExerciseID: e.ID}})
+		}
+		list[i].Conditions, list[i].ClearedOf = kept, cleared
+	}
+	for i := range list {
+		if list[i].Conditions == nil {
+			list[i].Conditions = []catalog.Condition{}
+		}
+		if list[i].ClearedOf == nil {
+			list[i].ClearedOf = []catalog.Condition{}
+		}
+	}
+	return list
+}
