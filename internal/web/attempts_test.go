@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // exerciseEvent is an exercise event body for attempt (omitted when 0).
@@ -66,5 +67,28 @@ func TestEventAttempts(t *testing.T) {
 	}
 	if r := e.do("GET", "/api/v1/sessions/"+id, "", nil); r.Code != http.StatusOK || !strings.Contains(r.Body.String(), `"attempt":2`) {
 		t.Errorf("session read: %d %s", r.Code, r.Body)
+	}
+}
+
+// A stop for sharp pain stays a fact after the exercise is tried again and
+// done, and the session completed: the gate still asks for new safety
+// answers, because it reads every attempt (issue 12 items 1 and 7).
+func TestAnEarlierAttemptsStopStillCountsForTheGate(t *testing.T) {
+	e := newEnv(t, true)
+	e.at = e.at.Add(time.Minute) // after the screening
+	id := e.start("quick-daily-reset", "gate-attempts", 2)
+	url := "/api/v1/sessions/" + id + "/events"
+	for _, body := range []string{
+		exerciseEvent(1, 1, "stopped", "sharp-pain"),
+		exerciseEvent(1, 2, "done", ""),
+		`{"type":"finish","status":"completed","pain_after":2}`,
+	} {
+		if r := e.do("POST", url, body, nil); r.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", body, r.Code, r.Body)
+		}
+	}
+	r := e.do("GET", "/api/v1/gate", "", nil)
+	if r.Code != http.StatusOK || !strings.Contains(r.Body.String(), `"ok":false`) || !strings.Contains(r.Body.String(), "sharp pain") {
+		t.Errorf("gate after a stop for sharp pain, tried again and done: %d %s", r.Code, r.Body)
 	}
 }
