@@ -43,6 +43,8 @@ const (
 	CLIOutputFull    Key = "cli.output_full"
 	CLIOutputFailed  Key = "cli.output_failed"
 	CLIOutputRefused Key = "cli.output_refused"
+	CLIWhatExport    Key = "cli.what_export"
+	CLIWhatOutput    Key = "cli.what_output"
 )
 
 func init() {
@@ -52,5 +54,7 @@ func init() {
 		CLIOutputFull:    "could not write the %s: the disk is full. Free some space, or write it somewhere with room, and run the command again",
 		CLIOutputFailed:  "could not write the %s (%v); check where the output goes and run the command again",
 		CLIOutputRefused: "could not write the %s: whatever was reading it stopped (%v)",
+		CLIWhatExport:    "export",
+		CLIWhatOutput:    "output",
 	})
 }

@@ -73,7 +73,7 @@ func (a *app) exportCommand() *cobra.Command {
 func writeCSV(w io.Writer, list []*journal.Session) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ExportColumns); err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+		return outputError(message.Text(message.CLIWhatExport), err)
 	}
 	optInt := func(p *int) string {
 		if p == nil {
@@ -91,7 +91,7 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 		head := []string{s.ID, s.RoutineID, string(s.Status), ts(s.StartedAt), ended, optInt(s.PainBefore), optInt(s.PainAfter), string(s.StopReason)}
 		if len(s.Exercises) == 0 {
 			if err := cw.Write(append(head, make([]string, len(ExportColumns)-len(head))...)); err != nil {
-				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+				return outputError(message.Text(message.CLIWhatExport), err)
 			}
 			continue
 		}
@@ -100,13 +100,13 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 				strconv.Itoa(p.Amount.Reps), strconv.Itoa(p.Amount.Hold), strconv.Itoa(p.Amount.HoldBreaths), strconv.Itoa(p.Amount.Seconds),
 				strconv.Itoa(p.Amount.Sets), strconv.FormatFloat(p.Seconds, 'f', -1, 64), string(p.Rating))
 			if err := cw.Write(row); err != nil {
-				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+				return outputError(message.Text(message.CLIWhatExport), err)
 			}
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+		return outputError(message.Text(message.CLIWhatExport), err)
 	}
 	return nil
 }
