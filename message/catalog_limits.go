@@ -58,3 +58,18 @@ func init() {
 		CLIWhatOutput:    "output",
 	})
 }
+
+// Keys of `exercises show ID --svg FILE --force`.
+const (
+	FlagSVGForce     Key = "flag.svg_force"
+	CLISVGExists     Key = "cli.svg_exists"
+	CLISVGForceAlone Key = "cli.svg_force_alone"
+)
+
+func init() {
+	add(map[Key]string{
+		FlagSVGForce:     "with --svg, replace FILE if it already exists",
+		CLISVGExists:     "%s already exists; choose another file name, or add --force to replace it",
+		CLISVGForceAlone: "--force only goes with --svg FILE: it lets the figure replace a file that already exists",
+	})
+}
