@@ -36,14 +36,14 @@ type Issue struct {
 // Error renders the issue as "file:line: entry: field: message".
 func (i Issue) Error() string {
 	var b strings.Builder
-	b.WriteString(i.File)
+	b.WriteString(printable(i.File))
 	if i.Line > 0 {
 		fmt.Fprintf(&b, ":%d", i.Line)
 	}
 	for _, s := range []string{i.Entry, i.Field, i.Message} {
 		if s != "" {
 			b.WriteString(": ")
-			b.WriteString(s)
+			b.WriteString(printable(s))
 		}
 	}
 	return b.String()
@@ -237,7 +237,9 @@ func pathTo(n, target *yaml.Node) string {
 // entryName names an entry by its id when it has one: "exercise chin-tucks".
 func entryName(kind, fallback string, n *yaml.Node) string {
 	if id := mapValue(n, "id"); id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
-		return kind + " " + id.Value
+		if _, bad := controlRune(id.Value); !bad {
+			return kind + " " + id.Value
+		}
 	}
 	return fallback
 }
@@ -358,6 +360,9 @@ func locate(name, entry string, n *yaml.Node, ps []dose.Problem) []Issue {
 func (b *Builder) addExercise(name, origin, entry string, n *yaml.Node) []Issue {
 	var e Exercise
 	entry = entryName("exercise", entry, n)
+	if issues := controlIssues(name, entry, n); issues != nil {
+		return issues
+	}
 	if issues := decodeEntry(name, entry, n, &e); issues != nil {
 		return issues
 	}
@@ -378,6 +383,9 @@ func (b *Builder) addExercise(name, origin, entry string, n *yaml.Node) []Issue 
 func (b *Builder) addRoutine(name, origin, entry string, n *yaml.Node) []Issue {
 	var r Routine
 	entry = entryName("routine", entry, n)
+	if issues := controlIssues(name, entry, n); issues != nil {
+		return issues
+	}
 	if issues := decodeEntry(name, entry, n, &r); issues != nil {
 		return issues
 	}
