@@ -46,12 +46,24 @@ func newEnv(t *testing.T, screened bool) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.h = e.srv.Handler()
+	e.h = fromLoopback(e.srv.Handler())
 	t.Cleanup(func() { e.srv.Close(); st.Close() })
 	if screened {
 		e.screen(map[string]bool{})
 	}
 	return e
+}
+
+// fromLoopback gives requests made with httptest.NewRequest, whose Host is
+// example.com, the Host a browser on this machine sends: the server answers
+// only loopback names (TestHostHeader sends others on purpose).
+func fromLoopback(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Host == "example.com" {
+			r.Host = "127.0.0.1:8080"
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // screen saves a screening with the given yes answers at the env's time.
