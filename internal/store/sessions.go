@@ -80,6 +80,9 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 // the same index again replaces it (a client may re-send after a timeout);
 // a rating saved earlier is kept unless p carries one.
 func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error {
+	if err := unknownID(sessionID); err != nil {
+		return err
+	}
 	if err := checkPerformance(p); err != nil {
 		return err
 	}
@@ -119,6 +122,12 @@ func recordArgs(sessionID string, p journal.Performance) []any {
 
 // RateExercise saves how the exercise at index felt.
 func (s *Store) RateExercise(ctx context.Context, sessionID string, index int, r journal.Rating) error {
+	if err := unknownID(sessionID); err != nil {
+		return err
+	}
+	if err := checkIndex(index); err != nil {
+		return err
+	}
 	if _, err := journal.ParseRating(string(r)); err != nil {
 		return err
 	}
@@ -148,6 +157,9 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index int, r
 // was given) or interrupted, at endedAt (now if zero), with the pain after.
 // Finishing again overwrites, so a re-sent finish is harmless.
 func (s *Store) FinishSession(ctx context.Context, id string, status journal.Status, endedAt time.Time, painAfter *int, reason journal.StopReason) error {
+	if err := unknownID(id); err != nil {
+		return err
+	}
 	switch status {
 	case journal.Completed, journal.Stopped, journal.Interrupted:
 	default:
@@ -188,6 +200,9 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 
 // Session returns one session with its exercises, or an ENotFound error.
 func (s *Store) Session(ctx context.Context, id string) (*journal.Session, error) {
+	if err := unknownID(id); err != nil {
+		return nil, err
+	}
 	list, err := s.query(ctx, "WHERE id = $1", id)
 	if err != nil {
 		return nil, s.fail("read session "+id, err)
@@ -232,6 +247,9 @@ func (s *Store) ActiveSessions(ctx context.Context) ([]*journal.Session, error) 
 // two processes sweeping at once do no harm. It returns an ENotFound error
 // for an unknown id.
 func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) error {
+	if err := unknownID(id); err != nil {
+		return err
+	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
@@ -446,6 +464,9 @@ func checkPerformance(p journal.Performance) error {
 	}
 	if !nonNegative(p.Seconds) {
 		return invalid(message.StoreBadNumber, "seconds", p.Seconds)
+	}
+	if err := checkBounds(p); err != nil {
+		return err
 	}
 	if p.StartedAt.IsZero() || p.EndedAt.IsZero() || millis(p.EndedAt) < millis(p.StartedAt) {
 		return invalid(message.StoreBadTimes)

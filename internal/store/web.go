@@ -17,6 +17,9 @@ const WebOwner = "web"
 // SessionByClientKey returns the session started with an idempotency key,
 // or nil when no session has it.
 func (s *Store) SessionByClientKey(ctx context.Context, key string) (*journal.Session, error) {
+	if unknownID(key) != nil {
+		return nil, nil // no session can have it
+	}
 	list, err := s.query(ctx, "WHERE client_key = $1", key)
 	if err != nil {
 		return nil, s.fail("read session with client key "+key, err)
@@ -39,6 +42,9 @@ type SessionHead struct {
 // one small read, for checking an exercise outcome before saving it.
 func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
 	h := SessionHead{ID: id}
+	if err := unknownID(id); err != nil {
+		return h, err
+	}
 	var status string
 	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises FROM sessions WHERE id = $1")
 	if err != nil {

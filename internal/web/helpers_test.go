@@ -33,7 +33,14 @@ type env struct {
 // newEnv starts a server on a new journal; screened saves a clear screening first.
 func newEnv(t *testing.T, screened bool) *env {
 	t.Helper()
-	st, err := store.Open(context.Background(), "", t.TempDir())
+	return newEnvAt(t, "", screened)
+}
+
+// newEnvAt is newEnv on the journal at url: "" for a new SQLite file, or a
+// PostgreSQL database (pgtest.Database).
+func newEnvAt(t *testing.T, url string, screened bool) *env {
+	t.Helper()
+	st, err := store.Open(context.Background(), url, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
