@@ -6,6 +6,7 @@ const (
 	StoreIndexTooLarge  Key = "store.index_too_large"
 	StoreNumberTooLarge Key = "store.number_too_large"
 	StoreRefusedValue   Key = "store.refused_value"
+	StorePlannedCount   Key = "store.planned_count"
 )
 
 func init() {
@@ -13,5 +14,6 @@ func init() {
 		StoreIndexTooLarge:  "exercise position %d is beyond the last one a session can have (%d)",
 		StoreNumberTooLarge: "%s of %v is more than the journal keeps (at most %v)",
 		StoreRefusedValue:   "the journal refused a value (%s); check what was sent and try again",
+		StorePlannedCount:   "a session names %d planned exercises but plans %d",
 	})
 }

@@ -95,3 +95,24 @@ func refusedValue(err error) (string, bool) {
 func valueError(op string, err error, detail string) error {
 	return coded(unhunch.EInvalid, fmt.Errorf("store: %s: %w", op, err), message.StoreRefusedValue, detail)
 }
+
+// checkPlannedIDs validates the planned exercises of a new session: ids a
+// catalog can have (no commas, which separate them in the journal), as many
+// as it planned.
+func checkPlannedIDs(sess *journal.Session) error {
+	if len(sess.PlannedIDs) == 0 {
+		return nil
+	}
+	if len(sess.PlannedIDs) != sess.PlannedExercises || len(sess.PlannedIDs) > MaxIndex+1 {
+		return invalid(message.StorePlannedCount, len(sess.PlannedIDs), sess.PlannedExercises)
+	}
+	for _, id := range sess.PlannedIDs {
+		if err := checkText("planned exercise", id, maxTextLen, true); err != nil {
+			return err
+		}
+		if strings.Contains(id, ",") {
+			return invalid(message.StoreBadText, "planned exercise")
+		}
+	}
+	return nil
+}

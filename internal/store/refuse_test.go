@@ -163,3 +163,40 @@ func TestUnreadableIDsNotFound(t *testing.T) {
 		}
 	})
 }
+
+// A session keeps the ids of the exercises it planned; Head returns them
+// and its start, on both engines. A count that disagrees, or an id with a
+// comma, is refused.
+func TestPlannedIDsKept(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		st := open(t, e)
+		ctx := context.Background()
+		ids := []string{"chin-tucks", "doorway-pec-stretch"}
+		s := &journal.Session{RoutineID: "quick-daily-reset", StartedAt: base, PlannedExercises: 2, PlannedIDs: ids, Owner: store.WebOwner}
+		if _, err := st.StartSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		h, err := st.Head(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(h.PlannedIDs, " ") != "chin-tucks doorway-pec-stretch" || !h.StartedAt.Equal(base) || h.PlannedExercises != 2 {
+			t.Errorf("head %+v", h)
+		}
+		old := &journal.Session{RoutineID: "quick-daily-reset", StartedAt: base, PlannedExercises: 3}
+		if _, err := st.StartSession(ctx, old); err != nil {
+			t.Fatal(err)
+		}
+		if h, err := st.Head(ctx, old.ID); err != nil || h.PlannedIDs != nil {
+			t.Errorf("a session without ids: %+v, %v", h, err)
+		}
+		for _, bad := range []*journal.Session{
+			{RoutineID: "r", PlannedExercises: 3, PlannedIDs: ids},
+			{RoutineID: "r", PlannedExercises: 1, PlannedIDs: []string{"a,b"}},
+			{RoutineID: "r", PlannedExercises: 1, PlannedIDs: []string{""}},
+		} {
+			_, err := st.StartSession(ctx, bad)
+			wantError(t, err, unhunch.EInvalid)
+		}
+	})
+}

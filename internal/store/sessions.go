@@ -45,11 +45,12 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	var n int64
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, planned_ids)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 			ON CONFLICT DO NOTHING`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
-			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey))
+			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey),
+			strings.Join(sess.PlannedIDs, ","))
 		if err != nil {
 			return err
 		}
@@ -424,7 +425,7 @@ func checkNewSession(sess *journal.Session) error {
 	if sess.PlannedExercises < 0 {
 		return invalid(message.StoreBadNumber, "planned_exercises", sess.PlannedExercises)
 	}
-	return nil
+	return checkPlannedIDs(sess)
 }
 
 // checkPerformance validates one exercise's outcome.

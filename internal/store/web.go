@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
+	"time"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/journal"
@@ -36,6 +38,8 @@ type SessionHead struct {
 	Owner            string
 	Status           journal.Status
 	PlannedExercises int
+	StartedAt        time.Time
+	PlannedIDs       []string // the planned exercises' ids, in order; nil when not known
 }
 
 // Head returns a session's row without its exercises, or an ENotFound error:
@@ -45,16 +49,21 @@ func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
 	if err := unknownID(id); err != nil {
 		return h, err
 	}
-	var status string
-	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises FROM sessions WHERE id = $1")
+	var status, planned string
+	var started int64
+	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises, started_at, planned_ids FROM sessions WHERE id = $1")
 	if err != nil {
 		return h, s.fail("read session "+id, err)
 	}
 	err = st.QueryRowContext(ctx, id).
-		Scan(&h.Owner, &status, &h.PlannedExercises)
+		Scan(&h.Owner, &status, &h.PlannedExercises, &started, &planned)
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
 	}
 	h.Status = journal.Status(status)
+	h.StartedAt = fromMillis(started)
+	if planned != "" {
+		h.PlannedIDs = strings.Split(planned, ",")
+	}
 	return h, s.fail("read session "+id, err)
 }

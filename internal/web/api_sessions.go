@@ -57,6 +57,7 @@ type startBody struct {
 	PainBefore *int          `json:"pain_before"`
 	LevelStart bool          `json:"level_start"`
 	Offline    *offlineStart `json:"offline"`
+	Exercises  []string      `json:"exercises"` // optional: the ids of the exercises the player plays, in order
 }
 
 // offlineStart is how a player says a session began while offline.
@@ -143,8 +144,13 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	planned, err := s.plannedIDs(rt, prep, body.Exercises)
+	if err != nil {
+		return err
+	}
 	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, PainBefore: body.PainBefore,
-		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key}
+		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(planned), PlannedIDs: planned,
+		Owner: store.WebOwner, ClientKey: key}
 	created, err := s.st.StartSession(writeCtx(r), sess)
 	if err != nil {
 		return err
@@ -313,6 +319,9 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err := onlyFields(ev, "rating"); err != nil {
 			return err
 		}
+		if err := checkRatingIndex(*ev.Index, head); err != nil {
+			return err
+		}
 		if err := s.st.RateExercise(writeCtx(r), id, *ev.Index, journal.Rating(ev.Rating)); err != nil {
 			return err
 		}
@@ -326,6 +335,9 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		}
 		end := s.now()
 		if ev.EndedAt != nil {
+			if err := journal.CheckEnd(*ev.EndedAt, head.StartedAt, end); err != nil {
+				return err
+			}
 			end = *ev.EndedAt
 		}
 		if err := s.st.FinishSession(writeCtx(r), id, status, end, ev.PainAfter, journal.StopReason(ev.StopReason)); err != nil {
@@ -428,7 +440,7 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 	if ev.Seconds != nil {
 		p.Seconds = *ev.Seconds
 	}
-	return p, nil
+	return p, s.checkAgainstSession(p, head)
 }
 
 // maxHeads bounds the sessions whose heads are kept in memory.
