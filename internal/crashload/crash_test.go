@@ -225,9 +225,10 @@ func TestKill9UnderLoad(t *testing.T) {
 			for _, d := range restarts {
 				slowest = max(slowest, d)
 			}
-			t.Logf("%s: %d kill -9, %d sessions, %d acknowledged writes all present exactly once (%d requests, %d re-sent, %d writes saved without an answer); "+
+			t.Logf("%s: %d kill -9, %d sessions, %d acknowledged writes all present exactly once (%d requests; %d had to be re-sent, "+
+				"%d of them starts already saved whose answer was lost; %d writes saved but never acknowledged); "+
 				"%.0f acknowledged requests/s overall; p50 %v, p99 %v; restart to healthy at most %v",
-				engine, sc.rounds, res.Sessions, res.Checked, res.Requests, res.Resent, res.Unacked,
+				engine, sc.rounds, res.Sessions, res.Checked, res.Requests, res.Resent, res.Replayed, res.Unacked,
 				float64(ledger.Acked.Load())/elapsed.Seconds(), res.Latencies[0].Round(10*time.Microsecond), res.Latencies[1].Round(10*time.Microsecond),
 				slowest.Round(time.Millisecond))
 			if testing.Verbose() || t.Failed() {

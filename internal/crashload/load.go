@@ -61,7 +61,8 @@ type Ledger struct {
 
 	Requests atomic.Int64 // requests sent, re-sends included
 	Acked    atomic.Int64 // requests answered 2xx
-	Resent   atomic.Int64 // requests sent again after no answer or a 5xx
+	Resent   atomic.Int64 // requests (steps) that had to be sent more than once
+	Replayed atomic.Int64 // re-sent starts answered with the session saved before (200): saved, but the answer was lost
 	lat      latencies
 }
 
@@ -160,8 +161,10 @@ func send(ctx context.Context, client *http.Client, base string, st step, l *Led
 		if ctx.Err() != nil {
 			return false
 		}
-		if attempt > 0 {
+		if attempt == 1 {
 			l.Resent.Add(1)
+		}
+		if attempt > 0 {
 			time.Sleep(time.Duration(10+rand.IntN(20)) * time.Millisecond)
 		}
 		req, err := http.NewRequestWithContext(ctx, "POST", base+st.path, strings.NewReader(st.body))
@@ -191,6 +194,9 @@ func send(ctx context.Context, client *http.Client, base string, st step, l *Led
 		}
 		l.lat.add(time.Since(t0))
 		l.Acked.Add(1)
+		if attempt > 0 && st.key != "" && resp.StatusCode == http.StatusOK {
+			l.Replayed.Add(1)
+		}
 		l.mu.Lock()
 		st.ack()
 		l.mu.Unlock()
@@ -244,7 +250,8 @@ type Result struct {
 	Unacked   int      // writes in the journal that were never acknowledged (sent, then the server died before answering): harmless
 	Problems  []string // acknowledged writes missing, changed or duplicated; sessions nobody started
 	Refused   []string // requests the server refused with a 4xx
-	Resent    int64
+	Resent    int64    // requests that had to be sent again
+	Replayed  int64    // of them, starts the journal already had: saved, answer lost, not doubled
 	Requests  int64
 	Latencies [2]time.Duration // p50, p99
 }
@@ -259,7 +266,7 @@ func Verify(ctx context.Context, st *store.Store, l *Ledger) (Result, error) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	res := Result{Refused: slices.Clone(l.refused), Resent: l.Resent.Load(), Requests: l.Requests.Load()}
+	res := Result{Refused: slices.Clone(l.refused), Resent: l.Resent.Load(), Replayed: l.Replayed.Load(), Requests: l.Requests.Load()}
 	res.Latencies[0], res.Latencies[1] = l.lat.quantile(0.5), l.lat.quantile(0.99)
 	bad := func(format string, args ...any) { res.Problems = append(res.Problems, fmt.Sprintf(format, args...)) }
 	byID := map[string]*journal.Session{}

@@ -1,8 +1,9 @@
-package web_test
+package webfuzz_test
 
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -29,6 +30,28 @@ import (
 type fuzzEnv struct {
 	h   http.Handler
 	sid string
+}
+
+// now is the servers' clock: a fixed moment.
+var now = time.Date(2026, 11, 18, 9, 30, 0, 0, time.UTC)
+
+// fromLoopback gives requests made with httptest.NewRequest, whose Host is
+// example.com, the Host a browser on this machine sends.
+func fromLoopback(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Host == "example.com" {
+			r.Host = "127.0.0.1:8080"
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// exerciseEvent is a valid exercise event for index i of quick-daily-reset.
+func exerciseEvent(i int) string {
+	ids := []string{"chin-tucks", "scapular-squeezes", "doorway-pec-stretch"}
+	start := now.Add(time.Duration(i) * 40 * time.Second)
+	return fmt.Sprintf(`{"type":"exercise","index":%d,"exercise_id":%q,"outcome":"done","amount":{},"seconds":35,"started_at":%q,"ended_at":%q}`,
+		i, ids[i], start.Format(time.RFC3339), start.Add(36*time.Second).Format(time.RFC3339))
 }
 
 func newFuzzEnv(f *testing.F) *fuzzEnv {
