@@ -60,6 +60,8 @@ func (s *Server) allowedHost(host string) bool {
 		name, port = h, p
 	} else if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
 		name = host[1 : len(host)-1]
+	} else if strings.Contains(host, ":") {
+		return false // an IPv6 address without brackets is no Host a browser sends
 	}
 	if strings.Trim(port, "0123456789") != "" || name == "" {
 		return false

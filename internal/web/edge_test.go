@@ -38,7 +38,7 @@ func TestHostHeader(t *testing.T) {
 		}
 	}
 	for _, host := range []string{"attacker.example:8080", "attacker.example", "127.0.0.1.nip.io:8080", "localhost.attacker.example",
-		"evil.localhost:8080", "localhost.:8080", "0.0.0.0:8080", "192.168.1.5:8080", "[::]:8080", "", "127.0.0.1:8080@evil", "xn--80ak6aa92e.com"} {
+		"evil.localhost:8080", "localhost.:8080", "0.0.0.0:8080", "192.168.1.5:8080", "[::]:8080", "", "127.0.0.1:8080@evil", "xn--80ak6aa92e.com", "::1"} {
 		for _, c := range []struct{ method, path, body string }{
 			{"GET", "/api/v1/sessions", ""},
 			{"POST", "/api/v1/screenings/clearance", ""},
