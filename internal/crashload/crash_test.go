@@ -227,9 +227,10 @@ func TestKill9UnderLoad(t *testing.T) {
 			}
 			t.Logf("%s: %d kill -9, %d sessions, %d acknowledged writes all present exactly once (%d requests; %d had to be re-sent, "+
 				"%d of them starts already saved whose answer was lost; %d writes saved but never acknowledged); "+
-				"%.0f acknowledged requests/s overall; p50 %v, p99 %v; restart to healthy at most %v",
+				"%.0f acknowledged requests/s overall; events p50 %v, p99 %v; starts p50 %v, p99 %v; restart to healthy at most %v",
 				engine, sc.rounds, res.Sessions, res.Checked, res.Requests, res.Resent, res.Replayed, res.Unacked,
 				float64(ledger.Acked.Load())/elapsed.Seconds(), res.Latencies[0].Round(10*time.Microsecond), res.Latencies[1].Round(10*time.Microsecond),
+				res.Starts[0].Round(10*time.Microsecond), res.Starts[1].Round(10*time.Microsecond),
 				slowest.Round(time.Millisecond))
 			if testing.Verbose() || t.Failed() {
 				for _, s := range servers {

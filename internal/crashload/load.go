@@ -63,7 +63,8 @@ type Ledger struct {
 	Acked    atomic.Int64 // requests answered 2xx
 	Resent   atomic.Int64 // requests (steps) that had to be sent more than once
 	Replayed atomic.Int64 // re-sent starts answered with the session saved before (200): saved, but the answer was lost
-	lat      latencies
+	lat      latencies    // acknowledged events (exercise outcomes, ratings, finishes)
+	startLat latencies    // acknowledged starts
 }
 
 // NewLedger returns an empty ledger.
@@ -94,8 +95,10 @@ func (l *Ledger) Refused() []string {
 	return slices.Clone(l.refused)
 }
 
-// Latency returns the p50 and p99 of acknowledged requests.
-func (l *Ledger) Latency() (p50, p99 time.Duration) { return l.lat.quantile(0.5), l.lat.quantile(0.99) }
+// Latency returns the p50 and p99 of acknowledged events, and of starts.
+func (l *Ledger) Latency() (events, starts [2]time.Duration) {
+	return [2]time.Duration{l.lat.quantile(0.5), l.lat.quantile(0.99)}, [2]time.Duration{l.startLat.quantile(0.5), l.startLat.quantile(0.99)}
+}
 
 // latencies keeps request durations.
 type latencies struct {
@@ -192,7 +195,11 @@ func send(ctx context.Context, client *http.Client, base string, st step, l *Led
 			l.mu.Unlock()
 			return true
 		}
-		l.lat.add(time.Since(t0))
+		if st.key != "" {
+			l.startLat.add(time.Since(t0))
+		} else {
+			l.lat.add(time.Since(t0))
+		}
 		l.Acked.Add(1)
 		if attempt > 0 && st.key != "" && resp.StatusCode == http.StatusOK {
 			l.Replayed.Add(1)
@@ -253,7 +260,8 @@ type Result struct {
 	Resent    int64    // requests that had to be sent again
 	Replayed  int64    // of them, starts the journal already had: saved, answer lost, not doubled
 	Requests  int64
-	Latencies [2]time.Duration // p50, p99
+	Latencies [2]time.Duration // p50, p99 of events
+	Starts    [2]time.Duration // p50, p99 of starts
 }
 
 // Verify reads the journal and checks every acknowledged write in l: each
@@ -267,7 +275,7 @@ func Verify(ctx context.Context, st *store.Store, l *Ledger) (Result, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	res := Result{Refused: slices.Clone(l.refused), Resent: l.Resent.Load(), Replayed: l.Replayed.Load(), Requests: l.Requests.Load()}
-	res.Latencies[0], res.Latencies[1] = l.lat.quantile(0.5), l.lat.quantile(0.99)
+	res.Latencies, res.Starts = l.Latency()
 	bad := func(format string, args ...any) { res.Problems = append(res.Problems, fmt.Sprintf(format, args...)) }
 	byID := map[string]*journal.Session{}
 	keys := map[string]int{}
