@@ -105,6 +105,10 @@ type Session struct {
 	// session started, so that completion never depends on today's
 	// catalog; 0 if unknown.
 	PlannedExercises int `json:"planned_exercises"`
+	// PlannedIDs are the ids of those exercises, in order, when known: what
+	// recorded exercises are checked against. Set when starting; the
+	// journal keeps it for SessionHead.
+	PlannedIDs []string `json:"-"`
 }
 
 // Performance is what happened to one attempt at one exercise of a

@@ -41,6 +41,7 @@ func (a *app) exercisesCommand() *cobra.Command {
 func (a *app) exerciseShowCommand() *cobra.Command {
 	var asJSON bool
 	var svgFile, svgFrame string
+	var force bool
 	cmd := &cobra.Command{
 		Use:               "show ID",
 		Short:             message.Text(message.HelpExerciseShow),
@@ -51,8 +52,8 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if svgFile != "" || svgFrame != "" {
-				return a.writeFigure(e, svgFile, svgFrame, asJSON)
+			if svgFile != "" || svgFrame != "" || force {
+				return a.writeFigure(e, svgFile, svgFrame, asJSON, force)
 			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, e)
@@ -64,6 +65,7 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
 	cmd.Flags().StringVar(&svgFile, "svg", "", message.Text(message.FlagSVG))
 	cmd.Flags().StringVar(&svgFrame, "svg-frame", "", message.Text(message.FlagSVGFrame))
+	cmd.Flags().BoolVar(&force, "force", false, message.Text(message.FlagSVGForce))
 	return cmd
 }
 

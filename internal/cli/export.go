@@ -75,7 +75,7 @@ func (a *app) exportCommand() *cobra.Command {
 func writeCSV(w io.Writer, list []*journal.Session) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ExportColumns); err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+		return outputError(message.Text(message.CLIWhatExport), err)
 	}
 	optInt := func(p *int) string {
 		if p == nil {
@@ -98,7 +98,7 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 			// The exercise columns, and the attempt after the tail, empty.
 			row := append(head, make([]string, len(ExportColumns)-len(head)-len(tail)-1)...)
 			if err := cw.Write(append(append(row, tail...), "")); err != nil {
-				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+				return outputError(message.Text(message.CLIWhatExport), err)
 			}
 			continue
 		}
@@ -108,13 +108,13 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 				strconv.Itoa(p.Amount.Sets), strconv.FormatFloat(p.Seconds, 'f', -1, 64), string(p.Rating))
 			row = append(append(row, tail...), strconv.Itoa(p.Attempt))
 			if err := cw.Write(row); err != nil {
-				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+				return outputError(message.Text(message.CLIWhatExport), err)
 			}
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+		return outputError(message.Text(message.CLIWhatExport), err)
 	}
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -53,9 +55,12 @@ func (a *app) serveCommand() *cobra.Command {
 // loopback address: without accounts, the journal must not be reachable
 // from another machine (PRODUCT.md §7.5).
 func CheckLoopback(addr string) error {
-	host, _, err := net.SplitHostPort(addr)
+	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadAddr, addr, err))
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 || strings.TrimLeft(port, "0123456789") != "" {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadPort, addr, port))
 	}
 	if host == "localhost" {
 		return nil
@@ -100,7 +105,10 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	defer srv.Close()
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeListen, f.addr, err))
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeListen, f.addr, err))
+		}
+		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeCannotBind, f.addr, err))
 	}
 	hs := &http.Server{
 		Handler:           http.NewCrossOriginProtection().Handler(srv.Handler()),

@@ -58,6 +58,9 @@ func (s *Store) NewGroup(max int) *Group {
 // refused if it differs), in the next group transaction, and returns once
 // that transaction has committed.
 func (g *Group) RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error {
+	if err := unknownID(sessionID); err != nil {
+		return err
+	}
 	p, err := normalAttempt(p)
 	if err != nil {
 		return err
@@ -161,6 +164,9 @@ func (g *Group) commit(batch []*groupReq) {
 		case e != nil && s.eng.isForeignKey(e):
 			e = coded(unhunch.ENotFound, e, message.StoreNoSession, r.sessionID)
 		}
+		if detail, ok := refusedValue(e); ok && err == nil && !s.eng.isForeignKey(e) {
+			e = valueError("save exercise "+r.sessionID, e, detail)
+		}
 		r.err <- s.fail("save exercise "+r.sessionID+"/"+strconv.Itoa(r.p.Index), e)
 	}
 }
@@ -186,9 +192,10 @@ func (g *Group) one(tx *sql.Tx, record *sql.Stmt, r *groupReq, savepoints bool) 
 }
 
 // isRefusal reports whether err refuses one outcome (its session does not
-// exist, its attempt was saved with other content, or its caller has gone)
-// rather than the whole batch.
+// exist, its attempt was saved with other content, the database refused
+// one of its values, or its caller has gone) rather than the whole batch.
 func isRefusal(s *Store, err error) bool {
-	return s.eng.isForeignKey(err) || unhunch.ErrorCode(err) == unhunch.EConflict ||
+	_, value := refusedValue(err)
+	return value || s.eng.isForeignKey(err) || unhunch.ErrorCode(err) == unhunch.EConflict ||
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }

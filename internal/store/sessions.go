@@ -54,12 +54,12 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	var n int64
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale, seen_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale, seen_at, planned_ids)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 			ON CONFLICT DO NOTHING`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
 			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), sess.TimeScale,
-			millis(sess.SeenAt))
+			millis(sess.SeenAt), strings.Join(sess.PlannedIDs, ","))
 		if err != nil {
 			return err
 		}
@@ -92,6 +92,9 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 // timeout), and with different content it is refused with an EConflict
 // error. Going back to an exercise is a new attempt.
 func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error {
+	if err := unknownID(sessionID); err != nil {
+		return err
+	}
 	p, err := normalAttempt(p)
 	if err != nil {
 		return err
@@ -169,11 +172,20 @@ func recordOne(ctx context.Context, tx *sql.Tx, record *sql.Stmt, sessionID stri
 // RateExercise saves how one attempt at the exercise at index felt;
 // attempt 0 means the exercise's latest attempt.
 func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attempt int, r journal.Rating) error {
+	if err := unknownID(sessionID); err != nil {
+		return err
+	}
+	if err := checkIndex(index); err != nil {
+		return err
+	}
 	if _, err := journal.ParseRating(string(r)); err != nil {
 		return err
 	}
 	if attempt < 0 {
 		return invalid(message.StoreBadNumber, "attempt", attempt)
+	}
+	if attempt > MaxAttempt {
+		return invalid(message.StoreNumberTooLarge, "attempt", attempt, MaxAttempt)
 	}
 	q := "UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND attempt = $3"
 	if attempt == 0 {
@@ -205,6 +217,9 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attem
 // was given) or interrupted, at endedAt (now if zero), with the pain after.
 // Finishing again overwrites, so a re-sent finish is harmless.
 func (s *Store) FinishSession(ctx context.Context, id string, status journal.Status, endedAt time.Time, painAfter *int, reason journal.StopReason) error {
+	if err := unknownID(id); err != nil {
+		return err
+	}
 	switch status {
 	case journal.Completed, journal.Stopped, journal.Interrupted:
 	default:
@@ -245,6 +260,9 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 
 // Session returns one session with its exercises, or an ENotFound error.
 func (s *Store) Session(ctx context.Context, id string) (*journal.Session, error) {
+	if err := unknownID(id); err != nil {
+		return nil, err
+	}
 	list, err := s.query(ctx, "WHERE id = $1", id)
 	if err != nil {
 		return nil, s.fail("read session "+id, err)
@@ -290,6 +308,9 @@ func (s *Store) ActiveSessions(ctx context.Context) ([]*journal.Session, error) 
 // two processes sweeping at once do no harm. It returns an ENotFound error
 // for an unknown id.
 func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) error {
+	if err := unknownID(id); err != nil {
+		return err
+	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
@@ -506,7 +527,7 @@ func checkNewSession(sess *journal.Session) error {
 	if !nonNegative(sess.TimeScale) || sess.TimeScale > journal.MaxTimeScale {
 		return invalid(message.StoreBadTimeScale, sess.TimeScale, journal.MaxTimeScale)
 	}
-	return nil
+	return checkPlannedIDs(sess)
 }
 
 // checkPerformance validates one exercise's outcome.
@@ -549,6 +570,9 @@ func checkPerformance(p journal.Performance) error {
 	}
 	if !nonNegative(p.Seconds) {
 		return invalid(message.StoreBadNumber, "seconds", p.Seconds)
+	}
+	if err := checkBounds(p); err != nil {
+		return err
 	}
 	if p.StartedAt.IsZero() || p.EndedAt.IsZero() || millis(p.EndedAt) < millis(p.StartedAt) {
 		return invalid(message.StoreBadTimes)

@@ -222,6 +222,9 @@ func (s *Store) fail(op string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return coded(unhunch.EUnavailable, fmt.Errorf("store: %s: %w", op, err), message.StoreCanceled, s.where, err)
 	}
+	if detail, ok := refusedValue(err); ok && !s.eng.isForeignKey(err) {
+		return valueError(op, err, detail)
+	}
 	if e := s.eng.explain(s, op, err); e != nil {
 		return e
 	}

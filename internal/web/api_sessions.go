@@ -61,6 +61,7 @@ type startBody struct {
 	// (its data-scale); absent, the server's --time-scale. Anything but 1
 	// makes the session a demo (PRODUCT.md §5.2).
 	TimeScale *float64 `json:"time_scale"`
+	Exercises []string `json:"exercises"` // optional: the ids of the exercises the player plays, in order
 }
 
 // offlineStart is how a player says a session began while offline.
@@ -151,9 +152,13 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	planned, err := s.plannedIDs(rt, prep, body.Exercises)
+	if err != nil {
+		return err
+	}
 	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, SeenAt: now, PainBefore: body.PainBefore,
-		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key,
-		TimeScale: scale}
+		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(planned), PlannedIDs: planned,
+		Owner: store.WebOwner, ClientKey: key, TimeScale: scale}
 	created, err := s.st.StartSession(writeCtx(r), sess)
 	if err != nil {
 		return err
@@ -325,6 +330,9 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err := onlyFields(ev, "rating"); err != nil {
 			return err
 		}
+		if err := checkRatingIndex(*ev.Index, head); err != nil {
+			return err
+		}
 		attempt := 0
 		if ev.Attempt != nil {
 			if attempt = *ev.Attempt; attempt < 1 {
@@ -345,6 +353,9 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		}
 		end := s.now()
 		if ev.EndedAt != nil {
+			if err := journal.CheckEnd(*ev.EndedAt, head.StartedAt, end); err != nil {
+				return err
+			}
 			end = *ev.EndedAt
 		}
 		if err := s.st.FinishSession(writeCtx(r), id, status, end, ev.PainAfter, journal.StopReason(ev.StopReason)); err != nil {
@@ -455,7 +466,7 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 	if ev.Seconds != nil {
 		p.Seconds = *ev.Seconds
 	}
-	return p, nil
+	return p, s.checkAgainstSession(p, head)
 }
 
 // maxHeads bounds the sessions whose heads are kept in memory.

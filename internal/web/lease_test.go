@@ -101,7 +101,7 @@ func TestServerSweepsLapsedLeases(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer srv.Close()
-		e := &env{t: t, st: st, srv: srv, h: srv.Handler(), cat: c}
+		e := &env{t: t, st: st, srv: srv, h: fromLoopback(srv.Handler()), cat: c}
 		e.screen(map[string]bool{})
 		silent := e.start("quick-daily-reset", "silent", 2)
 		renewing := e.start("quick-daily-reset", "renewing", 2)

@@ -42,6 +42,12 @@ type Config struct {
 	// whose player is gone (a lapsed lease, a process that ended);
 	// journal.Renew when zero, never when negative.
 	SweepEvery time.Duration
+
+	// PublicHosts are host names, in lower case, the server answers to
+	// besides loopback names and addresses (Server.allowedHost). Nothing
+	// sets them yet: they are for a server reached by name, which needs
+	// accounts first (PRODUCT.md §10).
+	PublicHosts []string
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.
@@ -225,7 +231,7 @@ func (s *Server) build() http.Handler {
 		err := unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoRoute, r.URL.Path))
 		s.fail(w, r, api, http.StatusNotFound, err)
 	})))
-	return s.recoverer(mux)
+	return s.recoverer(s.edge(mux))
 }
 
 // fail answers a request with an error: JSON under /api/, a page otherwise.

@@ -277,7 +277,7 @@
   async function begin() {
     painBefore = picked('pain-before');
     const id = U.newID(), key = 'start-' + id;
-    const body = { id, routine_id: doc.id, pain_before: painBefore, time_scale: scale };
+    const body = { id, routine_id: doc.id, pain_before: painBefore, time_scale: scale, exercises: blocks.map(b => b.id) };
     if (plan) body.plan = plan;
     $('start').disabled = true;
     let res = null;
