@@ -10,6 +10,8 @@ package unhunch
 import (
 	"errors"
 	"fmt"
+
+	"github.com/unhunch/unhunch/message"
 )
 
 // Code classifies an error by what the caller should do about it.
@@ -41,9 +43,23 @@ var codeTable = map[Code]struct{ exit, http int }{
 
 // Error is an error with a code and a message written for the person using unhunch.
 type Error struct {
-	Code    Code   // what kind of failure this is
-	Message string // plain words: what was wrong and what to do, cause included
-	Err     error  // the underlying cause, if any
+	Code    Code        // what kind of failure this is
+	Key     message.Key // the message's entry in the message table; "" when it was written another way
+	Message string      // plain words: what was wrong and what to do, cause included
+	Err     error       // the underlying cause, if any
+}
+
+// E returns an *Error with code whose message is the text of key in the
+// message table, formatted with args as message.Text does. It is the one way
+// to make an error a person reads; Wrap adds a cause for logs and errors.Is.
+func E(code Code, key message.Key, args ...any) *Error {
+	return &Error{Code: code, Key: key, Message: message.Text(key, args...)}
+}
+
+// Wrap sets the underlying cause of e (what Unwrap returns) and returns e.
+func (e *Error) Wrap(cause error) *Error {
+	e.Err = cause
+	return e
 }
 
 // Error returns the message; it already names the cause where one matters.

@@ -189,7 +189,7 @@ const (
 func ParsePain(s string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < MinPain || n > MaxPain {
-		return 0, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.JournalBadPain, s))
+		return 0, unhunch.E(unhunch.EInvalid, message.JournalBadPain, s)
 	}
 	return n, nil
 }
@@ -197,7 +197,7 @@ func ParsePain(s string) (int, error) {
 // CheckPain returns an EInvalid error unless p is nil or within 0–10.
 func CheckPain(p *int) error {
 	if p != nil && (*p < MinPain || *p > MaxPain) {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.JournalBadPain, strconv.Itoa(*p)))
+		return unhunch.E(unhunch.EInvalid, message.JournalBadPain, strconv.Itoa(*p))
 	}
 	return nil
 }
@@ -213,7 +213,7 @@ func ParseStopReason(s string) (StopReason, error) {
 	for i, r := range StopReasons {
 		ids[i] = string(r)
 	}
-	return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.JournalBadStopReason, s, strings.Join(ids, ", ")))
+	return "", unhunch.E(unhunch.EInvalid, message.JournalBadStopReason, s, strings.Join(ids, ", "))
 }
 
 // ParseRating reads a rating word: easy, right or hard.
@@ -223,7 +223,7 @@ func ParseRating(s string) (Rating, error) {
 			return r, nil
 		}
 	}
-	return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.JournalBadRating, s))
+	return "", unhunch.E(unhunch.EInvalid, message.JournalBadRating, s)
 }
 
 // DerivedStatus returns the status to show for s: an active session whose

@@ -36,13 +36,13 @@ func CheckPlausible(p Performance, sessionStart, now time.Time, scale float64) e
 	}
 	span := p.EndedAt.Sub(p.StartedAt)
 	if span < 0 || span > MaxExerciseSpan {
-		return implausible(message.JournalExerciseSpan, dur(span), dur(MaxExerciseSpan))
+		return unhunch.E(unhunch.EInvalid, message.JournalExerciseSpan, dur(span), dur(MaxExerciseSpan))
 	}
 	if scale <= 0 {
 		scale = 1
 	}
 	if limit := span.Seconds()*scale + 1; p.Seconds > limit {
-		return implausible(message.JournalTooManySeconds, p.Seconds, limit)
+		return unhunch.E(unhunch.EInvalid, message.JournalTooManySeconds, p.Seconds, limit)
 	}
 	return nil
 }
@@ -59,18 +59,13 @@ func checkWithin(t, sessionStart, now time.Time) error {
 	show := t.UTC().Format(time.RFC3339)
 	switch {
 	case t.Before(sessionStart.Add(-ClockSkew)):
-		return implausible(message.JournalBeforeStart, show, sessionStart.UTC().Format(time.RFC3339))
+		return unhunch.E(unhunch.EInvalid, message.JournalBeforeStart, show, sessionStart.UTC().Format(time.RFC3339))
 	case t.After(now.Add(ClockSkew)):
-		return implausible(message.JournalInFuture, show)
+		return unhunch.E(unhunch.EInvalid, message.JournalInFuture, show)
 	case t.After(sessionStart.Add(MaxSessionSpan + ClockSkew)):
-		return implausible(message.JournalAfterSpan, show, dur(MaxSessionSpan))
+		return unhunch.E(unhunch.EInvalid, message.JournalAfterSpan, show, dur(MaxSessionSpan))
 	}
 	return nil
-}
-
-// implausible is the EInvalid error for a time or length that cannot be.
-func implausible(k message.Key, args ...any) error {
-	return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(k, args...))
 }
 
 // dur shows a duration in whole seconds, minutes or hours.

@@ -294,7 +294,7 @@ func FromRoutine(c *catalog.Catalog, r *catalog.Routine) ([]Step, error) {
 	for i, it := range r.Exercises {
 		e, ok := c.Exercise(it.ID)
 		if !ok {
-			return nil, unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CatalogMissingExercise, it.ID))
+			return nil, unhunch.E(unhunch.ENotFound, message.CatalogMissingExercise, it.ID)
 		}
 		steps[i] = Step{Exercise: e, Amount: it.Amount, Position: it.Position}
 	}
@@ -305,7 +305,7 @@ func FromRoutine(c *catalog.Catalog, r *catalog.Routine) ([]Step, error) {
 // no exercise, an amount outside the dose, or a position the exercise lacks.
 func Compile(steps []Step, rules Rules) (*Timeline, error) {
 	if len(steps) == 0 {
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.TimelineEmpty))
+		return nil, unhunch.E(unhunch.EInvalid, message.TimelineEmpty)
 	}
 	for i, st := range steps {
 		if err := checkStep(i, st); err != nil {
@@ -325,14 +325,14 @@ func Compile(steps []Step, rules Rules) (*Timeline, error) {
 
 func checkStep(i int, st Step) error {
 	if st.Exercise == nil {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.TimelineNoExercise, i+1))
+		return unhunch.E(unhunch.EInvalid, message.TimelineNoExercise, i+1)
 	}
 	e := st.Exercise
 	if ps := e.Dose.CheckAmount(st.Amount); len(ps) > 0 {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CatalogAmount, e.ID, ps[0].Error()))
+		return unhunch.E(unhunch.EInvalid, message.CatalogAmount, e.ID, ps[0].Error())
 	}
 	if len(e.Positions) == 0 {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.TimelineNoPosition, e.ID))
+		return unhunch.E(unhunch.EInvalid, message.TimelineNoPosition, e.ID)
 	}
 	if st.Position != "" {
 		for _, p := range e.Positions {
@@ -340,7 +340,7 @@ func checkStep(i int, st Step) error {
 				return nil
 			}
 		}
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CatalogItemPosition, e.ID, st.Position, joinPositions(e.Positions)))
+		return unhunch.E(unhunch.EInvalid, message.CatalogItemPosition, e.ID, st.Position, joinPositions(e.Positions))
 	}
 	return nil
 }

@@ -34,7 +34,7 @@ func (a *app) aboutCommand() *cobra.Command {
 			}
 			page, ok := guidePages[topic]
 			if !ok {
-				return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.AboutNoTopic, topic, "safety"))
+				return unhunch.E(unhunch.ENotFound, message.AboutNoTopic, topic, "safety")
 			}
 			printGuide(a.env.Stdout, page.title, page.sections)
 			return nil

@@ -126,7 +126,7 @@ func (a *app) asideCommands() []*cobra.Command {
 				return err
 			}
 			if cond == "" {
-				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ClearNeedsCondition, e.ID, catalog.ConditionList()))
+				return unhunch.E(unhunch.EInvalid, message.ClearNeedsCondition, e.ID, catalog.ConditionList())
 			}
 			cd, err := person.ParseCondition(cond)
 			if err != nil {

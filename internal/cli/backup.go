@@ -20,7 +20,7 @@ func (a *app) backupCommand() *cobra.Command {
 		Args:  exactlyOne(message.ArgBackupFile, "unhunch backup --help"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if a.databaseURL() != "" {
-				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StoreBackupPostgres))
+				return unhunch.E(unhunch.EInvalid, message.StoreBackupPostgres)
 			}
 			st, err := a.openStore(cmd.Context())
 			if err != nil {
@@ -48,7 +48,7 @@ func (a *app) restoreCommand() *cobra.Command {
 		Args:  exactlyOne(message.ArgBackupFile, "unhunch restore --help"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if a.databaseURL() != "" {
-				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StoreBackupPostgres))
+				return unhunch.E(unhunch.EInvalid, message.StoreBackupPostgres)
 			}
 			res, err := store.Restore(cmd.Context(), args[0], a.dataPath())
 			if err != nil {

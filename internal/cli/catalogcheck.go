@@ -69,7 +69,7 @@ func (a *app) catalogCheckCommand() *cobra.Command {
 				a.printCheck(res)
 			}
 			if !res.OK {
-				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckFailed, res.File, message.Count(len(res.Issues), message.CountProblem, message.CountProblems)))
+				return unhunch.E(unhunch.EInvalid, message.CheckFailed, res.File, message.Count(len(res.Issues), message.CountProblem, message.CountProblems))
 			}
 			return nil
 		},
@@ -83,15 +83,15 @@ func (a *app) checkFile(name string) (checkResult, error) {
 	info, err := os.Stat(name)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return checkResult{}, unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CheckNoFile, name))
+		return checkResult{}, unhunch.E(unhunch.ENotFound, message.CheckNoFile, name)
 	case err != nil:
-		return checkResult{}, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckUnreadable, name, err))
+		return checkResult{}, unhunch.E(unhunch.EInvalid, message.CheckUnreadable, name, err)
 	case info.IsDir():
-		return checkResult{}, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckIsDir, name))
+		return checkResult{}, unhunch.E(unhunch.EInvalid, message.CheckIsDir, name)
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return checkResult{}, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckUnreadable, name, err))
+		return checkResult{}, unhunch.E(unhunch.EInvalid, message.CheckUnreadable, name, err)
 	}
 	abs, err := filepath.Abs(name)
 	if err != nil {
@@ -99,7 +99,7 @@ func (a *app) checkFile(name string) (checkResult, error) {
 	}
 	b := catalog.NewBuilder()
 	if issues := catalog.AddBuiltin(b); len(issues) > 0 {
-		return checkResult{}, unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.CLIBrokenBuiltin, issues[0].Error()))
+		return checkResult{}, unhunch.E(unhunch.EInternal, message.CLIBrokenBuiltin, issues[0].Error())
 	}
 	if dir := a.configPath(); dir != "" {
 		a.addDir(b, dir, abs) // other files' problems are not this file's

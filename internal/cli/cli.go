@@ -81,7 +81,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.dataDir, "data-dir", "", message.Text(message.FlagDataDir))
 	root.PersistentFlags().StringVar(&a.dbURL, "db", "", message.Text(message.FlagDB))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIFlagError, err.Error(), c.CommandPath()))
+		return unhunch.E(unhunch.EInvalid, message.CLIFlagError, err.Error(), c.CommandPath())
 	})
 	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.planCommand(), a.catalogCommand(), a.aboutCommand(),
 		a.startCommand(), a.screenCommand(), a.historyCommand(), a.progressCommand(), a.psfsCommand(), a.exportCommand(), a.backupCommand(), a.restoreCommand(), a.serveCommand())
@@ -154,7 +154,7 @@ func (a *app) catalog() (*catalog.Catalog, error) {
 func (a *app) buildCatalog(skip string) (*catalog.Catalog, []catalog.Issue, error) {
 	b := catalog.NewBuilder()
 	if issues := catalog.AddBuiltin(b); len(issues) > 0 {
-		return nil, nil, unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.CLIBrokenBuiltin, issues[0].Error()))
+		return nil, nil, unhunch.E(unhunch.EInternal, message.CLIBrokenBuiltin, issues[0].Error())
 	}
 	var issues []catalog.Issue
 	if dir := a.configPath(); dir != "" {
@@ -229,7 +229,7 @@ func usageError(msg string) error {
 	if strings.HasSuffix(msg, "?") || strings.HasSuffix(msg, ".") {
 		sep = " "
 	}
-	return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIUsageError, msg, sep, cmd))
+	return unhunch.E(unhunch.EInvalid, message.CLIUsageError, msg, sep, cmd)
 }
 
 // notFound builds the error for an unknown id, suggesting the nearest known one.

@@ -75,7 +75,7 @@ func exactlyOne(what message.Key, listCmd string) cobra.PositionalArgs {
 		if len(args) == 1 {
 			return nil
 		}
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLINeedOneArg, cmd.CommandPath(), message.Text(what), len(args), listCmd))
+		return unhunch.E(unhunch.EInvalid, message.CLINeedOneArg, cmd.CommandPath(), message.Text(what), len(args), listCmd)
 	}
 }
 

@@ -41,7 +41,7 @@ func (a *app) exportCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "csv" && format != "json" {
-				return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ExportBadFormat, format))
+				return unhunch.E(unhunch.EInvalid, message.ExportBadFormat, format)
 			}
 			c, err := a.catalog()
 			if err != nil {

@@ -20,13 +20,13 @@ import (
 func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON, force bool) error {
 	switch {
 	case file == "" && force && frame == "":
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGForceAlone))
+		return unhunch.E(unhunch.EInvalid, message.CLISVGForceAlone)
 	case file == "":
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGFrameNoFile))
+		return unhunch.E(unhunch.EInvalid, message.CLISVGFrameNoFile)
 	case asJSON:
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGWithJSON))
+		return unhunch.E(unhunch.EInvalid, message.CLISVGWithJSON)
 	case e.Illustration == nil:
-		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CLISVGNone, e.ID))
+		return unhunch.E(unhunch.ENotFound, message.CLISVGNone, e.ID)
 	}
 	var svg []byte
 	var err error
@@ -37,7 +37,7 @@ func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON, force
 			for i, k := range e.Illustration.Keyframes {
 				names[i] = k.Name
 			}
-			return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CLISVGNoFrame, e.ID, frame, strings.Join(names, ", ")))
+			return unhunch.E(unhunch.ENotFound, message.CLISVGNoFrame, e.ID, frame, strings.Join(names, ", "))
 		}
 		svg, err = figure.Still(e.Figure(), frame)
 		what = message.Text(message.CLISVGStill, frame)
@@ -50,14 +50,14 @@ func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON, force
 	}
 	if err != nil {
 		// Illustrations are checked when the catalog loads, so this is a bug.
-		return unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.CLISVGCannotDraw, e.ID, err))
+		return unhunch.E(unhunch.EInternal, message.CLISVGCannotDraw, e.ID, err)
 	}
 	if file == "-" {
 		_, err := a.env.Stdout.Write(svg)
 		return err
 	}
 	if info, err := os.Lstat(file); err == nil && info.IsDir() {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGIsDir, file))
+		return unhunch.E(unhunch.EInvalid, message.CLISVGIsDir, file)
 	}
 	if err := writeNew(file, svg, force); err != nil {
 		return err
@@ -72,12 +72,12 @@ func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON, force
 // beside it and renames it into place, replacing a link rather than its target.
 func writeNew(file string, data []byte, force bool) error {
 	failed := func(err error) error {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGWriteFailed, file, err))
+		return unhunch.E(unhunch.EInvalid, message.CLISVGWriteFailed, file, err)
 	}
 	if !force {
 		f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, fs.ErrExist) {
-			return unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.CLISVGExists, file))
+			return unhunch.E(unhunch.EConflict, message.CLISVGExists, file)
 		}
 		if err != nil {
 			return failed(err)

@@ -233,7 +233,7 @@ func sinceFilter(since string, given bool) (journal.Filter, error) {
 	if given {
 		d, err := time.ParseInLocation(dateLayout, since, time.Local)
 		if err != nil {
-			return f, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIBadDate, since))
+			return f, unhunch.E(unhunch.EInvalid, message.CLIBadDate, since)
 		}
 		f.Since = d
 	}

@@ -103,14 +103,14 @@ func (a *app) personalise(ctx context.Context, c *catalog.Catalog, req *planner.
 // suggesting the nearest known one for a mistake.
 func (a *app) request(cmd *cobra.Command, o planOptions, c *catalog.Catalog) (planner.Request, error) {
 	if !cmd.Flags().Changed("minutes") {
-		return planner.Request{}, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIPlanNeedMinutes, planner.MinMinutes, planner.MaxMinutes))
+		return planner.Request{}, unhunch.E(unhunch.EInvalid, message.CLIPlanNeedMinutes, planner.MinMinutes, planner.MaxMinutes)
 	}
 	req := planner.Request{Minutes: o.minutes, Floor: !o.noFloor, Focus: planner.Focus(o.focus)}
 	if req.Focus == "" {
 		req.Focus = planner.Balanced
 	}
 	if req.Minutes < planner.MinMinutes || req.Minutes > planner.MaxMinutes {
-		return req, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIPlanFlag, "--minutes", message.Text(message.PlanBadMinutes, req.Minutes, planner.MinMinutes, planner.MaxMinutes)))
+		return req, unhunch.E(unhunch.EInvalid, message.CLIPlanFlag, "--minutes", message.Text(message.PlanBadMinutes, req.Minutes, planner.MinMinutes, planner.MaxMinutes))
 	}
 	known := make([]string, len(catalog.EquipmentIDs))
 	for i, q := range catalog.EquipmentIDs {
@@ -121,7 +121,7 @@ func (a *app) request(cmd *cobra.Command, o planOptions, c *catalog.Catalog) (pl
 		switch q := catalog.Equipment(s); {
 		case s == "none" && len(o.equipment) == 1:
 		case s == "none":
-			return req, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIPlanNoneAlone))
+			return req, unhunch.E(unhunch.EInvalid, message.CLIPlanNoneAlone)
 		case !q.Known():
 			return req, invalidWithSuggestion(message.Text(message.PlanBadEquipment, s, strings.Join(known, ", ")), s, known)
 		case !slices.Contains(req.Equipment, q):
@@ -271,30 +271,30 @@ func (a *app) saveTarget(c *catalog.Catalog, o planOptions) (string, error) {
 	}
 	for _, p := range (&catalog.Routine{ID: o.save}).Validate() {
 		if p.Field == "id" {
-			return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIPlanFlag, "--save", p.Message))
+			return "", unhunch.E(unhunch.EInvalid, message.CLIPlanFlag, "--save", p.Message)
 		}
 	}
 	dir := a.configPath()
 	if dir == "" {
-		return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIPlanNoConfig))
+		return "", unhunch.E(unhunch.EInvalid, message.CLIPlanNoConfig)
 	}
 	target, err := filepath.Abs(filepath.Join(dir, "plans", o.save+".yaml"))
 	if err != nil {
-		return "", unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.CLIPlanWrite, err))
+		return "", unhunch.E(unhunch.EInternal, message.CLIPlanWrite, err)
 	}
 	if r, ok := c.Routine(o.save); ok {
 		origin, _ := filepath.Abs(r.Origin)
 		switch {
 		case r.Origin == catalog.BuiltinOrigin:
-			return "", unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.CLIPlanSaveBuiltin, o.save))
+			return "", unhunch.E(unhunch.EConflict, message.CLIPlanSaveBuiltin, o.save)
 		case origin != target:
-			return "", unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.CLIPlanSaveTaken, o.save, r.Origin))
+			return "", unhunch.E(unhunch.EConflict, message.CLIPlanSaveTaken, o.save, r.Origin)
 		case !o.force:
-			return "", unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.CLIPlanSaveExists, o.save, r.Origin))
+			return "", unhunch.E(unhunch.EConflict, message.CLIPlanSaveExists, o.save, r.Origin)
 		}
 	} else if _, err := os.Stat(target); err == nil && !o.force {
 		// A file of that name that did not load (broken, or another id).
-		return "", unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.CLIPlanSaveExists, o.save, target))
+		return "", unhunch.E(unhunch.EConflict, message.CLIPlanSaveExists, o.save, target)
 	}
 	return target, nil
 }
@@ -312,32 +312,32 @@ func (a *app) saveRoutine(r *catalog.Routine, target, args string) error {
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := errors.Join(enc.Encode(planFile{Routines: []*catalog.Routine{r}}), enc.Close()); err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.CLIPlanWrite, err))
+		return unhunch.E(unhunch.EInternal, message.CLIPlanWrite, err)
 	}
 	data := buf.Bytes()
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.CLIPlanWrite, err))
+		return unhunch.E(unhunch.EUnavailable, message.CLIPlanWrite, err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+r.ID+"-*.tmp")
 	if err != nil {
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.CLIPlanWrite, err))
+		return unhunch.E(unhunch.EUnavailable, message.CLIPlanWrite, err)
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.CLIPlanWrite, err))
+		return unhunch.E(unhunch.EUnavailable, message.CLIPlanWrite, err)
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		os.Remove(tmp.Name())
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.CLIPlanWrite, err))
+		return unhunch.E(unhunch.EUnavailable, message.CLIPlanWrite, err)
 	}
 	c, _, err := a.buildCatalog("")
 	if err != nil {
 		return err
 	}
 	if got, ok := c.Routine(r.ID); !ok || got.Origin != target {
-		return unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.CLIPlanNotLoaded, target))
+		return unhunch.E(unhunch.EInternal, message.CLIPlanNotLoaded, target)
 	}
 	r.Origin = target
 	a.cat = c
@@ -352,7 +352,7 @@ func (a *app) runReorder(cmd *cobra.Command, o planOptions) error {
 		}
 	}
 	if len(extra) > 0 {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLIPlanReorderAlone, strings.Join(extra, ", ")))
+		return unhunch.E(unhunch.EInvalid, message.CLIPlanReorderAlone, strings.Join(extra, ", "))
 	}
 	c, err := a.catalog()
 	if err != nil {

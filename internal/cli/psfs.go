@@ -64,17 +64,17 @@ func parsePSFS(rates []string, first bool) (map[string]int, error) {
 	for _, r := range rates {
 		i := strings.LastIndex(r, "=")
 		if i <= 0 {
-			return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.PSFSForm, r))
+			return nil, unhunch.E(unhunch.EInvalid, message.PSFSForm, r)
 		}
 		name := strings.TrimSpace(r[:i])
 		n, err := strconv.Atoi(strings.TrimSpace(r[i+1:]))
 		if err != nil || n < 0 || n > 10 {
-			return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.PSFSScore, name, r[i+1:]))
+			return nil, unhunch.E(unhunch.EInvalid, message.PSFSScore, name, r[i+1:])
 		}
 		scores[name] = n
 	}
 	if len(scores) > progress.PSFSMax || (first && len(scores) < progress.PSFSMin) {
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.PSFSCount, progress.PSFSMin, progress.PSFSMax, len(scores)))
+		return nil, unhunch.E(unhunch.EInvalid, message.PSFSCount, progress.PSFSMin, progress.PSFSMax, len(scores))
 	}
 	return scores, nil
 }

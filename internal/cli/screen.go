@@ -87,7 +87,7 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 			return err
 		}
 	default:
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNoTerminal))
+		return unhunch.E(unhunch.EInvalid, message.ScreenNoTerminal)
 	}
 	st, err := a.openStore(ctx)
 	if err != nil {
@@ -112,7 +112,7 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 	if err == nil && sc.Result.Outcome == safety.Emergency {
 		// Saved, and the advice shown: the exit status says "blocked by a
 		// safety rule" to scripts (PRODUCT.md §5.1, issue 11).
-		return unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.ScreenSavedEmergency))
+		return unhunch.E(unhunch.EBlocked, message.ScreenSavedEmergency)
 	}
 	return err
 }
@@ -145,9 +145,9 @@ func readAnswers(path string) (answers map[string]bool, ignored []string, err er
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, nil, unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.CheckNoFile, path))
+		return nil, nil, unhunch.E(unhunch.ENotFound, message.CheckNoFile, path)
 	case err != nil:
-		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CheckUnreadable, path, err))
+		return nil, nil, unhunch.E(unhunch.EInvalid, message.CheckUnreadable, path, err)
 	}
 	answers, ignored, err = person.ParseAnswers(path, data)
 	if unhunch.ErrorCode(err) == unhunch.EInvalid {
@@ -180,7 +180,7 @@ func (a *app) askAnswers() (map[string]bool, error) {
 			case slices.Contains([]string{"n", "no"}, word):
 				answers[q.ID] = false
 			case err == io.EOF:
-				return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenAbandoned))
+				return nil, unhunch.E(unhunch.EInvalid, message.ScreenAbandoned)
 			default:
 				fmt.Fprintln(out, message.Text(message.ScreenYesNo))
 				continue

@@ -57,17 +57,17 @@ func (a *app) serveCommand() *cobra.Command {
 func CheckLoopback(addr string) error {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadAddr, addr, err))
+		return unhunch.E(unhunch.EInvalid, message.ServeBadAddr, addr, err)
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 || strings.TrimLeft(port, "0123456789") != "" {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadPort, addr, port))
+		return unhunch.E(unhunch.EInvalid, message.ServeBadPort, addr, port)
 	}
 	if host == "localhost" {
 		return nil
 	}
 	ip := net.ParseIP(host)
 	if ip == nil || !ip.IsLoopback() {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeNotLoopback, addr))
+		return unhunch.E(unhunch.EInvalid, message.ServeNotLoopback, addr)
 	}
 	return nil
 }
@@ -76,7 +76,7 @@ func CheckLoopback(addr string) error {
 // finish (up to 10 s) and saves what is queued for the journal.
 func (a *app) serve(ctx context.Context, f serveFlags) error {
 	if f.scale <= 0 || f.scale > 1000 || f.scale != f.scale {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadScale, f.scale))
+		return unhunch.E(unhunch.EInvalid, message.ServeBadScale, f.scale)
 	}
 	if err := CheckLoopback(f.addr); err != nil {
 		return err
@@ -96,7 +96,7 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	defer logs.Close()
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	if f.sweep <= 0 {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadSweep, f.sweep))
+		return unhunch.E(unhunch.EInvalid, message.ServeBadSweep, f.sweep)
 	}
 	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: f.scale, Logger: log, SweepEvery: f.sweep})
 	if err != nil {
@@ -106,9 +106,9 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
-			return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeListen, f.addr, err))
+			return unhunch.E(unhunch.EUnavailable, message.ServeListen, f.addr, err)
 		}
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeCannotBind, f.addr, err))
+		return unhunch.E(unhunch.EUnavailable, message.ServeCannotBind, f.addr, err)
 	}
 	hs := &http.Server{
 		Handler:           http.NewCrossOriginProtection().Handler(srv.Handler()),
@@ -123,7 +123,7 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	go func() { done <- hs.Serve(ln) }()
 	select {
 	case err := <-done:
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeListen, f.addr, err))
+		return unhunch.E(unhunch.EUnavailable, message.ServeListen, f.addr, err)
 	case <-ctx.Done():
 	}
 	log.Info(message.Text(message.ServeStopping))

@@ -76,7 +76,7 @@ func parsePainFlag(name, v string) (*int, error) {
 
 func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if f.scale <= 0 || f.scale > 1000 || f.scale != f.scale {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StartBadScale, f.scale))
+		return unhunch.E(unhunch.EInvalid, message.StartBadScale, f.scale)
 	}
 	painBefore, err := parsePainFlag("pain-before", f.painBefore)
 	if err != nil {
@@ -189,7 +189,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return unhunch.Errorf(unhunch.EBlocked, "%s", res.Blocked)
 	}
 	if len(res.SaveErrors) > 0 {
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.StartSaveFailed, len(res.SaveErrors), res.SaveErrors[0]))
+		return unhunch.E(unhunch.EUnavailable, message.StartSaveFailed, len(res.SaveErrors), res.SaveErrors[0])
 	}
 	if sig := signalOf(ctx); res.CtrlC || sig != nil {
 		return interrupted(res, sig)
@@ -206,9 +206,9 @@ func interrupted(res coach.Result, sig os.Signal) error {
 		name = message.Text(message.StartBySignal, sig)
 	}
 	if res.Status == "" {
-		return unhunch.Errorf(unhunch.EInterrupted, "%s", message.Text(message.StartLeftBefore, name))
+		return unhunch.E(unhunch.EInterrupted, message.StartLeftBefore, name)
 	}
-	return unhunch.Errorf(unhunch.EInterrupted, "%s", message.Text(message.StartLeftDuring, name))
+	return unhunch.E(unhunch.EInterrupted, message.StartLeftDuring, name)
 }
 
 // signalCause is the cause of a context that a signal cancelled.
@@ -270,14 +270,14 @@ func parseRatings(f startFlags, r *catalog.Routine, steps []timeline.Step) (map[
 	for _, kv := range f.rate {
 		id, word, ok := strings.Cut(kv, "=")
 		if !ok {
-			return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StartRateForm, kv))
+			return nil, unhunch.E(unhunch.EInvalid, message.StartRateForm, kv)
 		}
 		rt, err := journal.ParseRating(word)
 		if err != nil {
 			return nil, unhunch.Errorf(unhunch.EInvalid, "--rate %s: %w", kv, err)
 		}
 		if !slices.Contains(ids, id) {
-			return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StartRateNotIn, id, r.ID, strings.Join(ids, ", ")))
+			return nil, unhunch.E(unhunch.EInvalid, message.StartRateNotIn, id, r.ID, strings.Join(ids, ", "))
 		}
 		out[id] = rt
 	}

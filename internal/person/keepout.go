@@ -151,7 +151,7 @@ func (p State) Personalise(c *catalog.Catalog, req *planner.Request, atStart boo
 func ParseCondition(s string) (catalog.Condition, error) {
 	c, ok := catalog.ParseCondition(s)
 	if !ok {
-		return "", unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ClearBadCondition, s, catalog.ConditionList()))
+		return "", unhunch.E(unhunch.EInvalid, message.ClearBadCondition, s, catalog.ConditionList())
 	}
 	return c, nil
 }
@@ -161,7 +161,7 @@ func ParseCondition(s string) (catalog.Condition, error) {
 // condition e is not kept out for, so that nothing is recorded by mistake.
 func ClearExercise(ctx context.Context, st *store.Store, e *catalog.Exercise, cond catalog.Condition, now time.Time) error {
 	if !e.UnsuitableWith(cond) {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ClearNotUnsuitable, e.Name, cond.Words()))
+		return unhunch.E(unhunch.EInvalid, message.ClearNotUnsuitable, e.Name, cond.Words())
 	}
 	return st.ClearCondition(ctx, e.ID, cond, now)
 }

@@ -144,7 +144,7 @@ func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress
 		out.Levels = append(out.Levels, lv)
 	}
 	if len(out.Steps) == 0 {
-		return out, unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.PersonAllSetAside, r.ID))
+		return out, unhunch.E(unhunch.EBlocked, message.PersonAllSetAside, r.ID)
 	}
 	return out, nil
 }

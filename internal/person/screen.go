@@ -33,10 +33,10 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 		if err != nil {
 			detail = err.Error()
 		}
-		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, detail))
+		return nil, nil, unhunch.E(unhunch.EInvalid, message.ScreenNotObject, name, detail)
 	}
 	if dec.More() {
-		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenNotObject, name, "more than one JSON value"))
+		return nil, nil, unhunch.E(unhunch.EInvalid, message.ScreenNotObject, name, "more than one JSON value")
 	}
 	var problems []string
 	answers = map[string]bool{}
@@ -86,7 +86,7 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 		}
 	}
 	if len(problems) > 0 {
-		return nil, nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenBadAnswers, name, message.Count(len(problems), message.ScreenOneProblem, message.ScreenProblems), "\n  - "+strings.Join(problems, "\n  - ")))
+		return nil, nil, unhunch.E(unhunch.EInvalid, message.ScreenBadAnswers, name, message.Count(len(problems), message.ScreenOneProblem, message.ScreenProblems), "\n  - "+strings.Join(problems, "\n  - "))
 	}
 	return answers, nil, nil
 }
@@ -149,11 +149,11 @@ func Clear(ctx context.Context, st *store.Store, now time.Time) (safety.Screenin
 	last := safety.LastScreening(all)
 	switch {
 	case last == nil:
-		return safety.Screening{}, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenClearNothing))
+		return safety.Screening{}, unhunch.E(unhunch.EInvalid, message.ScreenClearNothing)
 	case last.Result.Outcome == safety.Emergency:
-		return safety.Screening{}, unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.ScreenClearEmergency))
+		return safety.Screening{}, unhunch.E(unhunch.EBlocked, message.ScreenClearEmergency)
 	case last.Result.Outcome != safety.Clinician:
-		return safety.Screening{}, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ScreenClearNotNeeded))
+		return safety.Screening{}, unhunch.E(unhunch.EInvalid, message.ScreenClearNotNeeded)
 	}
 	c := safety.Clearance(now, *last)
 	if err := st.SaveScreening(ctx, &c); err != nil {

@@ -27,29 +27,29 @@ import (
 // On PostgreSQL it returns an EInvalid error pointing to pg_dump.
 func (s *Store) Backup(ctx context.Context, path string, overwrite bool) (int, error) {
 	if s.eng.name != "sqlite" {
-		return 0, invalid(message.StoreBackupPostgres)
+		return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupPostgres)
 	}
 	dest, err := filepath.Abs(path)
 	if err != nil {
-		return 0, coded(unhunch.EInvalid, err, message.StoreBackupFailed, path, err)
+		return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupFailed, path, err).Wrap(err)
 	}
 	dir := filepath.Dir(dest)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return 0, coded(unhunch.EInvalid, err, message.StoreBackupNoDir, path, dir)
+		return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupNoDir, path, dir).Wrap(err)
 	}
 	if info, err := os.Stat(dest); err == nil {
 		switch {
 		case info.IsDir():
-			return 0, invalid(message.StoreBackupIsDir, path)
+			return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupIsDir, path)
 		case sameFile(dest, s.path):
-			return 0, invalid(message.StoreBackupIsJournal, path)
+			return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupIsJournal, path)
 		case !overwrite:
-			return 0, coded(unhunch.EConflict, nil, message.StoreBackupExists, path)
+			return 0, unhunch.E(unhunch.EConflict, message.StoreBackupExists, path)
 		}
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
 	if err != nil {
-		return 0, coded(unhunch.EUnavailable, err, message.StoreBackupFailed, path, rootCause(err))
+		return 0, unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
 	}
 	tmpName := tmp.Name()
 	tmp.Close()
@@ -64,7 +64,7 @@ func (s *Store) Backup(ctx context.Context, path string, overwrite bool) (int, e
 		return 0, s.fail("back up to "+path, err)
 	}
 	if err := syncFile(tmpName); err != nil {
-		return 0, coded(unhunch.EUnavailable, err, message.StoreBackupFailed, path, rootCause(err))
+		return 0, unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
 	}
 	info, err := checkBackup(ctx, tmpName)
 	if err != nil {
@@ -76,15 +76,15 @@ func (s *Store) Backup(ctx context.Context, path string, overwrite bool) (int, e
 		err = linkNoReplace(tmpName, dest)
 	}
 	if errors.Is(err, fs.ErrExist) {
-		return 0, coded(unhunch.EConflict, err, message.StoreBackupExists, path)
+		return 0, unhunch.E(unhunch.EConflict, message.StoreBackupExists, path).Wrap(err)
 	}
 	if err != nil {
-		return 0, coded(unhunch.EUnavailable, err, message.StoreBackupFailed, path, rootCause(err))
+		return 0, unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
 	}
 	done = true
 	os.Remove(tmpName) // the link's other name, if linkNoReplace made one
 	if err := syncDir(dir); err != nil {
-		return 0, coded(unhunch.EUnavailable, err, message.StoreBackupFailed, path, rootCause(err))
+		return 0, unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
 	}
 	return info.sessions, nil
 }
@@ -110,7 +110,7 @@ type Restored struct {
 func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 	src, err := filepath.Abs(from)
 	if err != nil {
-		return nil, coded(unhunch.EInvalid, err, message.StoreRestoreNotBackup, from, rootCause(err))
+		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, rootCause(err)).Wrap(err)
 	}
 	if dataDir == "" {
 		dataDir = "."
@@ -125,16 +125,16 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 	srcInfo, err := os.Stat(src)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, coded(unhunch.ENotFound, err, message.StoreRestoreMissing, from)
+		return nil, unhunch.E(unhunch.ENotFound, message.StoreRestoreMissing, from).Wrap(err)
 	case err != nil:
-		return nil, coded(unhunch.EInvalid, err, message.StoreRestoreNotBackup, from, rootCause(err))
+		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, rootCause(err)).Wrap(err)
 	case srcInfo.IsDir():
-		return nil, invalid(message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyFolder))
+		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyFolder))
 	case sameFile(src, dest):
-		return nil, invalid(message.StoreRestoreIsJournal, from)
+		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreIsJournal, from)
 	}
 	if wal, err := os.Stat(src + "-wal"); err == nil && wal.Size() > 0 {
-		return nil, invalid(message.StoreRestoreLive, from, from)
+		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreLive, from, from)
 	}
 	if _, err := checkBackup(ctx, src); err != nil {
 		return nil, restoreRefusal(from, err)
@@ -158,7 +158,7 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 		if refused := restoreRows(from, err); refused != nil {
 			return nil, refused
 		}
-		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
 	}
 	done := false
 	defer func() {
@@ -167,11 +167,11 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 		}
 	}()
 	if err := syncFile(tmpName); err != nil {
-		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
 	}
 	info, err := checkBackup(ctx, tmpName)
 	if err != nil {
-		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
 	}
 
 	// 4. Keep the current journal, then move the copy into place.
@@ -180,7 +180,7 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 		checkpoint(ctx, dest)
 		kept, err := keep(dest)
 		if err != nil {
-			return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+			return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
 		}
 		res.Kept = kept
 	}
@@ -188,15 +188,15 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 	// it onto the restored journal. Its content is kept with the old one.
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Remove(dest + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+			return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
 		}
 	}
 	if err := os.Rename(tmpName, dest); err != nil {
-		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
 	}
 	done = true
 	if err := syncDir(dir); err != nil {
-		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
 	}
 	return res, nil
 }
@@ -303,17 +303,17 @@ func restoreRefusal(from string, err error) error {
 	var schema *schemaError
 	switch {
 	case errors.As(err, &schema):
-		return coded(unhunch.EInvalid, err, message.StoreRestoreSchema, from, schema.why)
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreSchema, from, schema.why).Wrap(err)
 	case errors.Is(err, errNotSQLite):
-		return coded(unhunch.EInvalid, err, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyNotSQLite))
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyNotSQLite)).Wrap(err)
 	case errors.Is(err, errNoTables):
-		return coded(unhunch.EInvalid, err, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyNoTables))
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyNoTables)).Wrap(err)
 	case errors.As(err, &damaged):
-		return coded(unhunch.EInvalid, err, message.StoreRestoreDamaged, from, damaged.report)
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreDamaged, from, damaged.report).Wrap(err)
 	case errors.As(err, &newer):
-		return coded(unhunch.EConflict, err, message.StoreRestoreNewer, from, newer.version, SchemaVersion())
+		return unhunch.E(unhunch.EConflict, message.StoreRestoreNewer, from, newer.version, SchemaVersion()).Wrap(err)
 	}
-	return coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+	return unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
 }
 
 // checkpoint folds the write-ahead log of the journal at path into the file,

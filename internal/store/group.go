@@ -69,7 +69,7 @@ func (g *Group) RecordExercise(ctx context.Context, sessionID string, p journal.
 	g.mu.RLock()
 	if g.closed {
 		g.mu.RUnlock()
-		return coded(unhunch.EUnavailable, nil, message.StoreGroupClosed)
+		return unhunch.E(unhunch.EUnavailable, message.StoreGroupClosed)
 	}
 	select {
 	case g.reqs <- r:
@@ -162,7 +162,7 @@ func (g *Group) commit(batch []*groupReq) {
 		case err != nil:
 			e = err // nothing of the batch was saved
 		case e != nil && s.eng.isForeignKey(e):
-			e = coded(unhunch.ENotFound, e, message.StoreNoSession, r.sessionID)
+			e = unhunch.E(unhunch.ENotFound, message.StoreNoSession, r.sessionID).Wrap(e)
 		}
 		if detail, ok := refusedValue(e); ok && err == nil && !s.eng.isForeignKey(e) {
 			e = valueError("save exercise "+r.sessionID, e, detail)

@@ -47,7 +47,7 @@ func lockShared(dir string) (*os.File, error) {
 	path := lockPath(dir)
 	f, err := openLockFile(path)
 	if err != nil {
-		return nil, coded(unhunch.EUnavailable, err, message.StoreCannotOpen, path, rootCause(err))
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, rootCause(err)).Wrap(err)
 	}
 	deadline := time.Now().Add(busyTimeout)
 	for {
@@ -57,11 +57,11 @@ func lockShared(dir string) (*os.File, error) {
 		}
 		if !errors.Is(err, errLocked) {
 			f.Close()
-			return nil, coded(unhunch.EUnavailable, err, message.StoreCannotOpen, path, rootCause(err))
+			return nil, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, rootCause(err)).Wrap(err)
 		}
 		if time.Now().After(deadline) {
 			f.Close()
-			return nil, coded(unhunch.EUnavailable, err, message.StoreRestoring, filepath.Join(dir, FileName), busyTimeout)
+			return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoring, filepath.Join(dir, FileName), busyTimeout).Wrap(err)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -74,7 +74,7 @@ func lockExclusive(dir string) (*os.File, error) {
 	path := lockPath(dir)
 	f, err := openLockFile(path)
 	if err != nil {
-		return nil, coded(unhunch.EUnavailable, err, message.StoreCannotOpen, path, rootCause(err))
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, rootCause(err)).Wrap(err)
 	}
 	err = flock(f, true)
 	if err == nil {
@@ -82,11 +82,11 @@ func lockExclusive(dir string) (*os.File, error) {
 	}
 	f.Close()
 	if !errors.Is(err, errLocked) {
-		return nil, coded(unhunch.EUnavailable, err, message.StoreCannotOpen, path, rootCause(err))
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, rootCause(err)).Wrap(err)
 	}
 	hs, _ := Holders(dir)
 	if len(hs) == 0 {
-		return nil, coded(unhunch.EConflict, err, message.StoreRestoreInUse, message.Text(message.StoreSomeProcess))
+		return nil, unhunch.E(unhunch.EConflict, message.StoreRestoreInUse, message.Text(message.StoreSomeProcess)).Wrap(err)
 	}
 	var names []string
 	for i, h := range hs {
@@ -96,7 +96,7 @@ func lockExclusive(dir string) (*os.File, error) {
 		}
 		names = append(names, h.String())
 	}
-	return nil, coded(unhunch.EConflict, err, message.StoreRestoreInUse, strings.Join(names, "; "))
+	return nil, unhunch.E(unhunch.EConflict, message.StoreRestoreInUse, strings.Join(names, "; ")).Wrap(err)
 }
 
 // String names a holder for people: "process 1234 (unhunch serve)".

@@ -113,13 +113,13 @@ func (s *Store) check(sc schema) error {
 	case sc.fresh():
 		return nil
 	case !sc.ours() && s.eng.name == "postgres":
-		return invalid(message.StoreForeignPG, s.where)
+		return unhunch.E(unhunch.EInvalid, message.StoreForeignPG, s.where)
 	case !sc.ours():
-		return invalid(message.StoreForeignSQLite, s.where)
+		return unhunch.E(unhunch.EInvalid, message.StoreForeignSQLite, s.where)
 	case sc.version > SchemaVersion():
-		return coded(unhunch.EConflict, nil, message.StoreNewer, s.where, sc.version, SchemaVersion())
+		return unhunch.E(unhunch.EConflict, message.StoreNewer, s.where, sc.version, SchemaVersion())
 	case sc.version == SchemaVersion() && !sc.complete():
-		return invalid(message.StoreNotJournal, s.where, message.Text(message.StoreWhyNoTables))
+		return unhunch.E(unhunch.EInvalid, message.StoreNotJournal, s.where, message.Text(message.StoreWhyNoTables))
 	}
 	return nil
 }

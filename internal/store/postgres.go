@@ -86,7 +86,7 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		// pgx's message quotes the URL; it masks passwords only on a best
 		// effort basis, so none of it is shown.
-		return nil, invalid(message.StorePGBadURL)
+		return nil, unhunch.E(unhunch.EInvalid, message.StorePGBadURL)
 	}
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = connectTimeout
@@ -125,14 +125,14 @@ func explainPostgres(s *Store, op string, err error) error {
 	if errors.As(err, &pe) {
 		switch {
 		case strings.HasPrefix(pe.Code, "28"): // invalid authorization
-			return coded(unhunch.EInvalid, cause, message.StorePGLogin, s.pg.server, s.pg.user, pe.Message)
+			return unhunch.E(unhunch.EInvalid, message.StorePGLogin, s.pg.server, s.pg.user, pe.Message).Wrap(cause)
 		case pe.Code == "3D000": // invalid catalog name
-			return coded(unhunch.EInvalid, cause, message.StorePGNoDatabase, s.pg.server, s.pg.database, s.pg.database)
+			return unhunch.E(unhunch.EInvalid, message.StorePGNoDatabase, s.pg.server, s.pg.database, s.pg.database).Wrap(cause)
 		case pe.Code == "25006": // read-only SQL transaction: a replica
-			return coded(unhunch.EUnavailable, cause, message.StorePGReadOnly, s.pg.server)
+			return unhunch.E(unhunch.EUnavailable, message.StorePGReadOnly, s.pg.server).Wrap(cause)
 		case strings.HasPrefix(pe.Code, "08"), strings.HasPrefix(pe.Code, "53"), strings.HasPrefix(pe.Code, "57P"):
 			// connection exceptions, insufficient resources, shutdowns
-			return coded(unhunch.EUnavailable, cause, message.StorePGFailed, s.pg.server, pe.Message)
+			return unhunch.E(unhunch.EUnavailable, message.StorePGFailed, s.pg.server, pe.Message).Wrap(cause)
 		}
 		return nil
 	}
@@ -140,7 +140,7 @@ func explainPostgres(s *Store, op string, err error) error {
 	var ne net.Error
 	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) ||
 		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || pgconn.Timeout(err) {
-		return coded(unhunch.EUnavailable, cause, message.StorePGUnreachable, s.pg.server, netReason(err))
+		return unhunch.E(unhunch.EUnavailable, message.StorePGUnreachable, s.pg.server, netReason(err)).Wrap(cause)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/progress"
 )
@@ -14,10 +15,10 @@ import (
 func (s *Store) SavePSFS(ctx context.Context, at time.Time, scores map[string]int) error {
 	for name, score := range scores {
 		if strings.TrimSpace(name) == "" || len(name) > maxTextLen {
-			return invalid(message.StoreBadActivity, name)
+			return unhunch.E(unhunch.EInvalid, message.StoreBadActivity, name)
 		}
 		if score < 0 || score > 10 {
-			return invalid(message.StoreBadScore, name, score)
+			return unhunch.E(unhunch.EInvalid, message.StoreBadScore, name, score)
 		}
 	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {

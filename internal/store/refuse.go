@@ -30,10 +30,10 @@ const (
 // checkBounds refuses numbers of p beyond what the journal keeps.
 func checkBounds(p journal.Performance) error {
 	if p.Index > MaxIndex {
-		return invalid(message.StoreIndexTooLarge, p.Index, MaxIndex)
+		return unhunch.E(unhunch.EInvalid, message.StoreIndexTooLarge, p.Index, MaxIndex)
 	}
 	if p.Attempt > MaxAttempt {
-		return invalid(message.StoreNumberTooLarge, "attempt", p.Attempt, MaxAttempt)
+		return unhunch.E(unhunch.EInvalid, message.StoreNumberTooLarge, "attempt", p.Attempt, MaxAttempt)
 	}
 	for _, f := range []struct {
 		name string
@@ -41,11 +41,11 @@ func checkBounds(p journal.Performance) error {
 	}{{"reps", p.Amount.Reps}, {"hold_seconds", p.Amount.Hold}, {"hold_breaths", p.Amount.HoldBreaths},
 		{"seconds", p.Amount.Seconds}, {"sets", p.Amount.Sets}} {
 		if f.v > MaxAmount {
-			return invalid(message.StoreNumberTooLarge, "amount."+f.name, f.v, MaxAmount)
+			return unhunch.E(unhunch.EInvalid, message.StoreNumberTooLarge, "amount."+f.name, f.v, MaxAmount)
 		}
 	}
 	if p.Seconds > MaxSeconds {
-		return invalid(message.StoreNumberTooLarge, "seconds", p.Seconds, MaxSeconds)
+		return unhunch.E(unhunch.EInvalid, message.StoreNumberTooLarge, "seconds", p.Seconds, MaxSeconds)
 	}
 	return nil
 }
@@ -54,9 +54,9 @@ func checkBounds(p journal.Performance) error {
 func checkIndex(i int) error {
 	switch {
 	case i < 0:
-		return invalid(message.StoreBadIndex, i)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadIndex, i)
 	case i > MaxIndex:
-		return invalid(message.StoreIndexTooLarge, i, MaxIndex)
+		return unhunch.E(unhunch.EInvalid, message.StoreIndexTooLarge, i, MaxIndex)
 	}
 	return nil
 }
@@ -69,7 +69,7 @@ func checkIndex(i int) error {
 func unknownID(id string) error {
 	if id == "" || !utf8.ValidString(id) || utf8.RuneCountInString(id) > maxIDLen ||
 		strings.ContainsFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)
 	}
 	return nil
 }
@@ -97,7 +97,7 @@ func refusedValue(err error) (string, bool) {
 
 // valueError is the EInvalid error for a value the database refused.
 func valueError(op string, err error, detail string) error {
-	return coded(unhunch.EInvalid, fmt.Errorf("store: %s: %w", op, err), message.StoreRefusedValue, detail)
+	return unhunch.E(unhunch.EInvalid, message.StoreRefusedValue, detail).Wrap(fmt.Errorf("store: %s: %w", op, err))
 }
 
 // checkPlannedIDs validates the planned exercises of a new session: ids a
@@ -108,14 +108,14 @@ func checkPlannedIDs(sess *journal.Session) error {
 		return nil
 	}
 	if len(sess.PlannedIDs) != sess.PlannedExercises || len(sess.PlannedIDs) > MaxIndex+1 {
-		return invalid(message.StorePlannedCount, len(sess.PlannedIDs), sess.PlannedExercises)
+		return unhunch.E(unhunch.EInvalid, message.StorePlannedCount, len(sess.PlannedIDs), sess.PlannedExercises)
 	}
 	for _, id := range sess.PlannedIDs {
 		if err := checkText("planned exercise", id, maxTextLen, true); err != nil {
 			return err
 		}
 		if strings.Contains(id, ",") {
-			return invalid(message.StoreBadText, "planned exercise")
+			return unhunch.E(unhunch.EInvalid, message.StoreBadText, "planned exercise")
 		}
 	}
 	return nil

@@ -444,7 +444,7 @@ func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
 func restoreRows(from string, err error) error {
 	var re *rowError
 	if errors.As(err, &re) {
-		return coded(unhunch.EInvalid, err, message.StoreRestoreBadRow, from, re.table, re.row, re.why)
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreBadRow, from, re.table, re.row, re.why).Wrap(err)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
@@ -32,15 +33,15 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 		sc.Result.Conditions = []catalog.Condition{}
 	}
 	if !slices.Contains(safety.Outcomes, sc.Result.Outcome) {
-		return invalid(message.StoreBadScreening, sc.Result.Outcome)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadScreening, sc.Result.Outcome)
 	}
 	for _, c := range sc.Result.Conditions {
 		if !c.Known() {
-			return invalid(message.CatalogBadCondition, c, catalog.ConditionList())
+			return unhunch.E(unhunch.EInvalid, message.CatalogBadCondition, c, catalog.ConditionList())
 		}
 	}
 	if sc.QuestionSet < 0 {
-		return invalid(message.StoreBadNumber, "question_set", sc.QuestionSet)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadNumber, "question_set", sc.QuestionSet)
 	}
 	answers, err := json.Marshal(sc.Answers)
 	if err != nil {
@@ -176,7 +177,7 @@ func (s *Store) ExerciseStates(ctx context.Context) (map[string]ExerciseState, e
 // for the person despite condition c (PRODUCT.md §5.1), at at.
 func (s *Store) ClearCondition(ctx context.Context, exerciseID string, c catalog.Condition, at time.Time) error {
 	if !c.Known() {
-		return invalid(message.CatalogBadCondition, c, catalog.ConditionList())
+		return unhunch.E(unhunch.EInvalid, message.CatalogBadCondition, c, catalog.ConditionList())
 	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO condition_clearances (exercise_id, condition_id, at) VALUES ($1, $2, $3)

@@ -83,7 +83,7 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 			return false, nil
 		}
 	}
-	return false, coded(unhunch.EConflict, nil, message.StoreSessionExists, sess.ID)
+	return false, unhunch.E(unhunch.EConflict, message.StoreSessionExists, sess.ID)
 }
 
 // RecordExercise saves one attempt at an exercise of a session (attempt 0
@@ -107,7 +107,7 @@ func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.
 		return recordOne(ctx, tx, tx.StmtContext(ctx, st), sessionID, p)
 	})
 	if err != nil && s.eng.isForeignKey(err) {
-		return coded(unhunch.ENotFound, err, message.StoreNoSession, sessionID)
+		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, sessionID).Wrap(err)
 	}
 	return s.fail("save exercise "+sessionID+"/"+strconv.Itoa(p.Index), err)
 }
@@ -166,7 +166,7 @@ func recordOne(ctx context.Context, tx *sql.Tx, record *sql.Stmt, sessionID stri
 	if reason != "" {
 		said += " (" + message.Text(message.Key("stop."+reason)) + ")"
 	}
-	return coded(unhunch.EConflict, nil, message.StoreAttemptSaved, p.Attempt, p.Index, sessionID, said, p.Attempt+1)
+	return unhunch.E(unhunch.EConflict, message.StoreAttemptSaved, p.Attempt, p.Index, sessionID, said, p.Attempt+1)
 }
 
 // RateExercise saves how one attempt at the exercise at index felt;
@@ -182,10 +182,10 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attem
 		return err
 	}
 	if attempt < 0 {
-		return invalid(message.StoreBadNumber, "attempt", attempt)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadNumber, "attempt", attempt)
 	}
 	if attempt > MaxAttempt {
-		return invalid(message.StoreNumberTooLarge, "attempt", attempt, MaxAttempt)
+		return unhunch.E(unhunch.EInvalid, message.StoreNumberTooLarge, "attempt", attempt, MaxAttempt)
 	}
 	q := "UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND attempt = $3"
 	if attempt == 0 {
@@ -208,7 +208,7 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attem
 		if err := s.exists(ctx, sessionID); err != nil {
 			return err
 		}
-		return coded(unhunch.ENotFound, nil, message.StoreNoExercise, sessionID, index)
+		return unhunch.E(unhunch.ENotFound, message.StoreNoExercise, sessionID, index)
 	}
 	return nil
 }
@@ -223,7 +223,7 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 	switch status {
 	case journal.Completed, journal.Stopped, journal.Interrupted:
 	default:
-		return invalid(message.StoreBadEndStatus, string(status))
+		return unhunch.E(unhunch.EInvalid, message.StoreBadEndStatus, string(status))
 	}
 	if err := journal.CheckPain(painAfter); err != nil {
 		return err
@@ -233,7 +233,7 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 			return err
 		}
 		if status != journal.Stopped {
-			return invalid(message.StoreReasonWithoutStop, string(reason))
+			return unhunch.E(unhunch.EInvalid, message.StoreReasonWithoutStop, string(reason))
 		}
 	}
 	if endedAt.IsZero() {
@@ -253,7 +253,7 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 		return s.fail("finish session "+id, err)
 	}
 	if n == 0 {
-		return coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)
 	}
 	return nil
 }
@@ -268,7 +268,7 @@ func (s *Store) Session(ctx context.Context, id string) (*journal.Session, error
 		return nil, s.fail("read session "+id, err)
 	}
 	if len(list) == 0 {
-		return nil, coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+		return nil, unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)
 	}
 	return list[0], nil
 }
@@ -402,7 +402,7 @@ func (s *Store) exists(ctx context.Context, id string) error {
 	var one int
 	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM sessions WHERE id = $1", id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
-		return coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)
 	}
 	return s.fail("read session "+id, err)
 }
@@ -510,22 +510,22 @@ func checkNewSession(sess *journal.Session) error {
 		}
 	}
 	if sess.Status != "" && sess.Status != journal.Active {
-		return invalid(message.StoreNewNotActive, string(sess.Status))
+		return unhunch.E(unhunch.EInvalid, message.StoreNewNotActive, string(sess.Status))
 	}
 	if sess.EndedAt != nil || sess.PainAfter != nil || sess.StopReason != "" {
-		return invalid(message.StoreNewHasEnd)
+		return unhunch.E(unhunch.EInvalid, message.StoreNewHasEnd)
 	}
 	if err := journal.CheckPain(sess.PainBefore); err != nil {
 		return err
 	}
 	if !nonNegative(sess.PlannedSeconds) {
-		return invalid(message.StoreBadNumber, "planned_seconds", sess.PlannedSeconds)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadNumber, "planned_seconds", sess.PlannedSeconds)
 	}
 	if sess.PlannedExercises < 0 {
-		return invalid(message.StoreBadNumber, "planned_exercises", sess.PlannedExercises)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadNumber, "planned_exercises", sess.PlannedExercises)
 	}
 	if !nonNegative(sess.TimeScale) || sess.TimeScale > journal.MaxTimeScale {
-		return invalid(message.StoreBadTimeScale, sess.TimeScale, journal.MaxTimeScale)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadTimeScale, sess.TimeScale, journal.MaxTimeScale)
 	}
 	return checkPlannedIDs(sess)
 }
@@ -533,26 +533,26 @@ func checkNewSession(sess *journal.Session) error {
 // checkPerformance validates one exercise's outcome.
 func checkPerformance(p journal.Performance) error {
 	if p.Index < 0 {
-		return invalid(message.StoreBadIndex, p.Index)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadIndex, p.Index)
 	}
 	if p.Attempt < 1 {
-		return invalid(message.StoreBadNumber, "attempt", p.Attempt)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadNumber, "attempt", p.Attempt)
 	}
 	if err := checkText("exercise_id", p.ExerciseID, maxTextLen, true); err != nil {
 		return err
 	}
 	if !slices.Contains([]journal.Outcome{journal.Done, journal.Skipped, journal.Halted}, p.Outcome) {
-		return invalid(message.StoreBadOutcome, string(p.Outcome))
+		return unhunch.E(unhunch.EInvalid, message.StoreBadOutcome, string(p.Outcome))
 	}
 	switch {
 	case p.Outcome == journal.Halted && p.StopReason == "":
-		return invalid(message.StoreStopNeedsReason)
+		return unhunch.E(unhunch.EInvalid, message.StoreStopNeedsReason)
 	case p.StopReason != "":
 		if _, err := journal.ParseStopReason(string(p.StopReason)); err != nil {
 			return err
 		}
 		if p.Outcome != journal.Halted {
-			return invalid(message.StoreReasonWithoutStop, string(p.StopReason))
+			return unhunch.E(unhunch.EInvalid, message.StoreReasonWithoutStop, string(p.StopReason))
 		}
 	}
 	if p.Rating != "" {
@@ -565,17 +565,17 @@ func checkPerformance(p journal.Performance) error {
 		v    int
 	}{{"reps", p.Amount.Reps}, {"hold_seconds", p.Amount.Hold}, {"hold_breaths", p.Amount.HoldBreaths}, {"seconds", p.Amount.Seconds}, {"sets", p.Amount.Sets}} {
 		if f.v < 0 {
-			return invalid(message.StoreBadNumber, "amount."+f.name, f.v)
+			return unhunch.E(unhunch.EInvalid, message.StoreBadNumber, "amount."+f.name, f.v)
 		}
 	}
 	if !nonNegative(p.Seconds) {
-		return invalid(message.StoreBadNumber, "seconds", p.Seconds)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadNumber, "seconds", p.Seconds)
 	}
 	if err := checkBounds(p); err != nil {
 		return err
 	}
 	if p.StartedAt.IsZero() || p.EndedAt.IsZero() || millis(p.EndedAt) < millis(p.StartedAt) {
-		return invalid(message.StoreBadTimes)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadTimes)
 	}
 	return nil
 }
@@ -585,11 +585,11 @@ func checkPerformance(p journal.Performance) error {
 func checkText(name, v string, max int, required bool) error {
 	switch {
 	case v == "" && required:
-		return invalid(message.StoreMissing, name)
+		return unhunch.E(unhunch.EInvalid, message.StoreMissing, name)
 	case utf8.RuneCountInString(v) > max:
-		return invalid(message.StoreTooLong, name, max)
+		return unhunch.E(unhunch.EInvalid, message.StoreTooLong, name, max)
 	case !utf8.ValidString(v) || strings.ContainsFunc(v, func(r rune) bool { return r < 0x20 || r == 0x7f }):
-		return invalid(message.StoreBadText, name)
+		return unhunch.E(unhunch.EInvalid, message.StoreBadText, name)
 	}
 	return nil
 }

@@ -83,7 +83,7 @@ func openSQLite(ctx context.Context, dataDir string) (*Store, error) {
 	path := filepath.Join(dir, FileName)
 	s := &Store{eng: sqliteEngine, where: path, path: path, dir: dir}
 	if !writable(dir) {
-		return nil, coded(unhunch.EUnavailable, nil, message.StoreDirReadOnly, dir)
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreDirReadOnly, dir)
 	}
 	probe := false
 	info, err := os.Lstat(path)
@@ -94,18 +94,18 @@ func openSQLite(ctx context.Context, dataDir string) (*Store, error) {
 		// gives its -wal and -shm files the same permissions.
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil && !errors.Is(err, fs.ErrExist) {
-			return nil, coded(unhunch.EUnavailable, err, message.StoreCannotOpen, path, err)
+			return nil, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, err).Wrap(err)
 		}
 		if f != nil {
 			f.Close()
 		}
 	case err != nil:
-		return nil, coded(unhunch.EUnavailable, err, message.StoreCannotOpen, path, err)
+		return nil, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, err).Wrap(err)
 	case info.IsDir():
-		return nil, invalid(message.StoreNotJournal, path, message.Text(message.StoreWhyFolder))
+		return nil, unhunch.E(unhunch.EInvalid, message.StoreNotJournal, path, message.Text(message.StoreWhyFolder))
 	default:
 		if !writable(path) {
-			return nil, coded(unhunch.EUnavailable, nil, message.StoreFileReadOnly, path)
+			return nil, unhunch.E(unhunch.EUnavailable, message.StoreFileReadOnly, path)
 		}
 		probe = info.Size() > 0
 	}
@@ -171,14 +171,14 @@ func ensureDir(dir string) error {
 		return nil
 	}
 	if info, serr := os.Stat(dir); serr == nil && !info.IsDir() {
-		return invalid(message.StoreDirNotDir, dir)
+		return unhunch.E(unhunch.EInvalid, message.StoreDirNotDir, dir)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && errors.Is(err, fs.ErrExist) {
 		// A file stands where a parent folder should be.
-		return invalid(message.StoreDirNotDir, pe.Path)
+		return unhunch.E(unhunch.EInvalid, message.StoreDirNotDir, pe.Path)
 	}
-	return coded(unhunch.EUnavailable, err, message.StoreDirCreate, dir, rootCause(err))
+	return unhunch.E(unhunch.EUnavailable, message.StoreDirCreate, dir, rootCause(err)).Wrap(err)
 }
 
 // probe looks at an existing file before the journal's own connections open
@@ -186,7 +186,7 @@ func ensureDir(dir string) error {
 // journal must be refused unchanged.
 func (s *Store) probe(ctx context.Context) error {
 	if err := checkMagic(s.path); err != nil {
-		return invalid(message.StoreNotJournal, s.path, message.Text(message.StoreWhyNotSQLite))
+		return unhunch.E(unhunch.EInvalid, message.StoreNotJournal, s.path, message.Text(message.StoreWhyNotSQLite))
 	}
 	db, err := sql.Open("sqlite", sqliteDSN(s.path, false))
 	if err != nil {
@@ -226,21 +226,21 @@ func explainSQLite(s *Store, op string, err error) error {
 	cause := fmt.Errorf("store: %s: %w", op, err)
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		return coded(unhunch.EUnavailable, cause, message.StoreLocked, s.path, busyTimeout)
+		return unhunch.E(unhunch.EUnavailable, message.StoreLocked, s.path, busyTimeout).Wrap(cause)
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
 		switch {
 		case !writable(s.dir):
-			return coded(unhunch.EUnavailable, cause, message.StoreDirReadOnly, s.dir)
+			return unhunch.E(unhunch.EUnavailable, message.StoreDirReadOnly, s.dir).Wrap(cause)
 		case !writable(s.path):
-			return coded(unhunch.EUnavailable, cause, message.StoreFileReadOnly, s.path)
+			return unhunch.E(unhunch.EUnavailable, message.StoreFileReadOnly, s.path).Wrap(cause)
 		}
-		return coded(unhunch.EUnavailable, cause, message.StoreCannotOpen, s.path, se.Error())
+		return unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, s.path, se.Error()).Wrap(cause)
 	case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-		return coded(unhunch.EInvalid, cause, message.StoreNotJournal, s.path, se.Error())
+		return unhunch.E(unhunch.EInvalid, message.StoreNotJournal, s.path, se.Error()).Wrap(cause)
 	case sqlite3.SQLITE_FULL:
-		return coded(unhunch.EUnavailable, cause, message.StoreDiskFull, s.path)
+		return unhunch.E(unhunch.EUnavailable, message.StoreDiskFull, s.path).Wrap(cause)
 	case sqlite3.SQLITE_IOERR:
-		return coded(unhunch.EUnavailable, cause, message.StoreIO, s.path, se.Error())
+		return unhunch.E(unhunch.EUnavailable, message.StoreIO, s.path, se.Error()).Wrap(cause)
 	}
 	return nil
 }

@@ -122,7 +122,7 @@ func Open(ctx context.Context, url, dataDir string) (*Store, error) {
 	case isPostgresURL(url):
 		return openPostgres(ctx, url)
 	default:
-		return nil, unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.StoreBadURL, redactURL(url)))
+		return nil, unhunch.E(unhunch.EInvalid, message.StoreBadURL, redactURL(url))
 	}
 }
 
@@ -220,7 +220,7 @@ func (s *Store) fail(op string, err error) error {
 		return err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return coded(unhunch.EUnavailable, fmt.Errorf("store: %s: %w", op, err), message.StoreCanceled, s.where, err)
+		return unhunch.E(unhunch.EUnavailable, message.StoreCanceled, s.where, err).Wrap(fmt.Errorf("store: %s: %w", op, err))
 	}
 	if detail, ok := refusedValue(err); ok && !s.eng.isForeignKey(err) {
 		return valueError(op, err, detail)
@@ -229,15 +229,4 @@ func (s *Store) fail(op string, err error) error {
 		return e
 	}
 	return unhunch.Errorf(unhunch.EInternal, "store: %s: %w", op, err)
-}
-
-// coded returns an error with code whose message is a person's text from
-// the message table, and whose cause (for logs and errors.Is) is cause.
-func coded(code unhunch.Code, cause error, key message.Key, args ...any) *unhunch.Error {
-	return &unhunch.Error{Code: code, Message: message.Text(key, args...), Err: cause}
-}
-
-// invalid returns an EInvalid error with a text from the message table.
-func invalid(key message.Key, args ...any) error {
-	return coded(unhunch.EInvalid, nil, key, args...)
 }

@@ -59,7 +59,7 @@ func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
 	err = st.QueryRowContext(ctx, id).
 		Scan(&h.Owner, &status, &h.PlannedExercises, &started, &planned, &h.TimeScale)
 	if errors.Is(err, sql.ErrNoRows) {
-		return h, coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
+		return h, unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)
 	}
 	h.Status = journal.Status(status)
 	h.StartedAt = fromMillis(started)

@@ -64,9 +64,9 @@ func noQuery(q url.Values, allowed ...string) error {
 	for k := range q {
 		if !slices.Contains(allowed, k) {
 			if len(allowed) == 0 {
-				return invalid(message.WebNoParams, k)
+				return unhunch.E(unhunch.EInvalid, message.WebNoParams, k)
 			}
-			return invalid(message.WebUnknownParam, k, strings.Join(allowed, ", "))
+			return unhunch.E(unhunch.EInvalid, message.WebUnknownParam, k, strings.Join(allowed, ", "))
 		}
 	}
 	return nil
@@ -234,7 +234,7 @@ func atStart(q url.Values) (bool, error) {
 	case "start":
 		return true, nil
 	default:
-		return false, invalid(message.WebBadLevel, v)
+		return false, unhunch.E(unhunch.EInvalid, message.WebBadLevel, v)
 	}
 }
 
@@ -309,11 +309,11 @@ func planQuery(q url.Values) (planRequest, error) {
 	var pr planRequest
 	m := q.Get("minutes")
 	if m == "" {
-		return pr, invalid(message.WebPlanMinutes, planner.MinMinutes, planner.MaxMinutes)
+		return pr, unhunch.E(unhunch.EInvalid, message.WebPlanMinutes, planner.MinMinutes, planner.MaxMinutes)
 	}
 	n, err := strconv.Atoi(m)
 	if err != nil {
-		return pr, invalid(message.WebPlanMinutesNumber, m, planner.MinMinutes, planner.MaxMinutes)
+		return pr, unhunch.E(unhunch.EInvalid, message.WebPlanMinutesNumber, m, planner.MinMinutes, planner.MaxMinutes)
 	}
 	pr.Minutes = n
 	if eq := q.Get("equipment"); eq != "" && eq != "none" {
@@ -326,7 +326,7 @@ func planQuery(q url.Values) (planRequest, error) {
 		pr.Floor = true
 	case "false", "0", "off", "no":
 	default:
-		return pr, invalid(message.WebBadFloor, f)
+		return pr, unhunch.E(unhunch.EInvalid, message.WebBadFloor, f)
 	}
 	pr.Focus = q.Get("focus")
 	return pr, nil

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
@@ -21,10 +22,10 @@ import (
 func (s *Server) checkAgainstSession(p journal.Performance, head store.SessionHead) error {
 	if n := len(head.PlannedIDs); n > 0 {
 		if p.Index >= n {
-			return invalid(message.WebBadIndex, p.Index, n)
+			return unhunch.E(unhunch.EInvalid, message.WebBadIndex, p.Index, n)
 		}
 		if want := head.PlannedIDs[p.Index]; p.ExerciseID != want {
-			return invalid(message.WebWrongExercise, p.ExerciseID, p.Index, want)
+			return unhunch.E(unhunch.EInvalid, message.WebWrongExercise, p.ExerciseID, p.Index, want)
 		}
 	}
 	e, err := s.exercise(p.ExerciseID)
@@ -36,7 +37,7 @@ func (s *Server) checkAgainstSession(p journal.Performance, head store.SessionHe
 		if field == "hold" {
 			field = "hold_seconds" // the amount's JSON name
 		}
-		return invalid(message.WebBadAmount, "amount."+field, ps[0].Message, e.ID)
+		return unhunch.E(unhunch.EInvalid, message.WebBadAmount, "amount."+field, ps[0].Message, e.ID)
 	}
 	scale := head.TimeScale // the session's own speed; a demo's seconds run faster than the clock
 	if scale <= 0 {
@@ -48,7 +49,7 @@ func (s *Server) checkAgainstSession(p journal.Performance, head store.SessionHe
 // checkRatingIndex checks that a rating names an exercise of the session.
 func checkRatingIndex(index int, head store.SessionHead) error {
 	if index < 0 || (head.PlannedExercises > 0 && index >= head.PlannedExercises) || index > store.MaxIndex {
-		return invalid(message.WebBadIndex, index, head.PlannedExercises)
+		return unhunch.E(unhunch.EInvalid, message.WebBadIndex, index, head.PlannedExercises)
 	}
 	return nil
 }
@@ -68,7 +69,7 @@ func (s *Server) plannedIDs(rt *catalog.Routine, prep person.Routine, played []s
 		return ids, nil
 	}
 	if len(played) == 0 || len(played) > store.MaxIndex+1 {
-		return nil, invalid(message.WebPlayedNone)
+		return nil, unhunch.E(unhunch.EInvalid, message.WebPlayedNone)
 	}
 	for i, id := range played {
 		if _, ok := s.cat.Exercise(id); !ok {
@@ -100,5 +101,5 @@ func (s *Server) notRoutineOrder(rt *catalog.Routine, played []string) error {
 	for i, it := range rt.Exercises {
 		want[i] = it.ID
 	}
-	return invalid(message.WebPlayedOrder, strings.Join(played, ", "), rt.ID, strings.Join(want, ", "))
+	return unhunch.E(unhunch.EInvalid, message.WebPlayedOrder, strings.Join(played, ", "), rt.ID, strings.Join(want, ", "))
 }

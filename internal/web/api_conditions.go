@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
@@ -47,7 +48,7 @@ func (s *Server) postConditionClearance(w http.ResponseWriter, r *http.Request) 
 		return err
 	}
 	if body.Condition == "" {
-		return invalid(message.WebClearanceMissing, catalog.ConditionList())
+		return unhunch.E(unhunch.EInvalid, message.WebClearanceMissing, catalog.ConditionList())
 	}
 	c, err := person.ParseCondition(body.Condition)
 	if err != nil {

@@ -32,7 +32,7 @@ func (s *Server) webSession(w http.ResponseWriter, r *http.Request) (string, err
 		return "", err
 	}
 	if _, err := io.Copy(io.Discard, http.MaxBytesReader(w, r.Body, maxLeaseBody)); err != nil {
-		return "", invalid(message.WebLeaseBody, maxLeaseBody)
+		return "", unhunch.E(unhunch.EInvalid, message.WebLeaseBody, maxLeaseBody)
 	}
 	id := r.PathValue("id")
 	head, err := s.head(r, id)
@@ -40,7 +40,7 @@ func (s *Server) webSession(w http.ResponseWriter, r *http.Request) (string, err
 		return "", err
 	}
 	if head.Owner != store.WebOwner {
-		return "", unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.WebNotWebSession, id))
+		return "", unhunch.E(unhunch.EConflict, message.WebNotWebSession, id)
 	}
 	return id, nil
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/journal"
@@ -53,7 +54,7 @@ func (s *Server) postScreening(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if body.Answers == nil {
-		return invalid(message.WebMissingField, "answers")
+		return unhunch.E(unhunch.EInvalid, message.WebMissingField, "answers")
 	}
 	answers, _, err := person.ParseAnswers("answers", body.Answers)
 	if err != nil {

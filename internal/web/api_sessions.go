@@ -28,9 +28,9 @@ func idempotencyKey(r *http.Request) (string, error) {
 	k := strings.TrimSpace(r.Header.Get("Idempotency-Key"))
 	switch {
 	case k == "":
-		return "", invalid(message.WebNeedKey)
+		return "", unhunch.E(unhunch.EInvalid, message.WebNeedKey)
 	case utf8.RuneCountInString(k) > maxKeyLen || strings.ContainsFunc(k, func(c rune) bool { return c < 0x21 || c > 0x7e }):
-		return "", invalid(message.WebBadKey, maxKeyLen)
+		return "", unhunch.E(unhunch.EInvalid, message.WebBadKey, maxKeyLen)
 	}
 	return k, nil
 }
@@ -103,12 +103,12 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if body.ID != "" && !validID(body.ID) {
-		return invalid(message.WebBadSessionID, body.ID)
+		return unhunch.E(unhunch.EInvalid, message.WebBadSessionID, body.ID)
 	}
 	scale := s.cfg.TimeScale
 	if body.TimeScale != nil {
 		if x := *body.TimeScale; !(x > 0 && x <= journal.MaxTimeScale) {
-			return invalid(message.WebBadTimeScale, x, journal.MaxTimeScale)
+			return unhunch.E(unhunch.EInvalid, message.WebBadTimeScale, x, journal.MaxTimeScale)
 		}
 		scale = *body.TimeScale
 	}
@@ -130,7 +130,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if body.Offline != nil {
 		// As the gate stood when the player last asked, then when it started.
 		if seen := person.GateAsOf(screenings, facts, body.Offline.GateCheckedAt, nil); !seen.OK() {
-			return unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.WebOfflineBlocked, webAdvice(seen)))
+			return unhunch.E(unhunch.EBlocked, message.WebOfflineBlocked, webAdvice(seen))
 		}
 		d = person.GateAsOf(screenings, facts, at, body.PainBefore)
 	}
@@ -175,7 +175,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 // or the same refusal, and never a second session.
 func (s *Server) replayStart(w http.ResponseWriter, prev *journal.Session, body startBody) error {
 	if body.RoutineID != prev.RoutineID || (body.ID != "" && body.ID != prev.ID) {
-		return unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.WebKeyReused, prev.RoutineID))
+		return unhunch.E(unhunch.EConflict, message.WebKeyReused, prev.RoutineID)
 	}
 	if person.IsRefused(prev) {
 		return unhunch.Errorf(unhunch.EBlocked, "%s", webAdvice(safety.Decision{Block: safety.PainTooHigh}))
@@ -190,13 +190,13 @@ func (s *Server) replayStart(w http.ResponseWriter, prev *journal.Session, body 
 func checkOffline(o *offlineStart, now time.Time) error {
 	switch {
 	case o.StartedAt.IsZero() || o.GateCheckedAt.IsZero():
-		return invalid(message.WebOfflineTimes)
+		return unhunch.E(unhunch.EInvalid, message.WebOfflineTimes)
 	case o.StartedAt.After(now.Add(time.Minute)):
-		return invalid(message.WebOfflineFuture, o.StartedAt.Format(time.RFC3339))
+		return unhunch.E(unhunch.EInvalid, message.WebOfflineFuture, o.StartedAt.Format(time.RFC3339))
 	case o.StartedAt.Before(o.GateCheckedAt):
-		return invalid(message.WebOfflineOrder)
+		return unhunch.E(unhunch.EInvalid, message.WebOfflineOrder)
 	case o.StartedAt.Sub(o.GateCheckedAt) > OfflineGateFresh:
-		return unhunch.Errorf(unhunch.EBlocked, "%s", message.Text(message.WebOfflineStale, int(OfflineGateFresh/time.Hour)))
+		return unhunch.E(unhunch.EBlocked, message.WebOfflineStale, int(OfflineGateFresh/time.Hour))
 	}
 	return nil
 }
@@ -206,14 +206,14 @@ func checkOffline(o *offlineStart, now time.Time) error {
 func (s *Server) startRoutine(r *http.Request, body startBody) (*catalog.Routine, error) {
 	switch {
 	case body.RoutineID == "":
-		return nil, invalid(message.WebMissingField, "routine_id")
+		return nil, unhunch.E(unhunch.EInvalid, message.WebMissingField, "routine_id")
 	case body.RoutineID == "plan" && body.Plan == nil:
-		return nil, invalid(message.WebPlanNeeded)
+		return nil, unhunch.E(unhunch.EInvalid, message.WebPlanNeeded)
 	case body.RoutineID == "plan":
 		rt, _, err := s.plan(r, *body.Plan, body.LevelStart)
 		return rt, err
 	case body.Plan != nil:
-		return nil, invalid(message.WebPlanOnlyForPlan)
+		return nil, unhunch.E(unhunch.EInvalid, message.WebPlanOnlyForPlan)
 	}
 	return s.routine(body.RoutineID)
 }
@@ -227,14 +227,14 @@ func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
 	if v := q.Get("since"); v != "" {
 		d, err := time.ParseInLocation("2006-01-02", v, s.cfg.Location)
 		if err != nil {
-			return invalid(message.WebBadSince, v)
+			return unhunch.E(unhunch.EInvalid, message.WebBadSince, v)
 		}
 		f.Since = d
 	}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 10000 {
-			return invalid(message.WebBadLimit, v)
+			return unhunch.E(unhunch.EInvalid, message.WebBadLimit, v)
 		}
 		f.Limit = n
 	}
@@ -303,7 +303,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if head.Owner != store.WebOwner {
-		return unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.WebNotWebSession, id))
+		return unhunch.E(unhunch.EConflict, message.WebNotWebSession, id)
 	}
 	doc := eventDoc{SessionID: id, Type: ev.Type, Index: ev.Index}
 	switch ev.Type {
@@ -322,10 +322,10 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		}
 	case "rating":
 		if ev.Index == nil {
-			return invalid(message.WebMissingField, "index")
+			return unhunch.E(unhunch.EInvalid, message.WebMissingField, "index")
 		}
 		if ev.Rating == "" {
-			return invalid(message.WebMissingField, "rating")
+			return unhunch.E(unhunch.EInvalid, message.WebMissingField, "rating")
 		}
 		if err := onlyFields(ev, "rating"); err != nil {
 			return err
@@ -336,7 +336,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		attempt := 0
 		if ev.Attempt != nil {
 			if attempt = *ev.Attempt; attempt < 1 {
-				return invalid(message.WebBadAttempt, attempt)
+				return unhunch.E(unhunch.EInvalid, message.WebBadAttempt, attempt)
 			}
 			doc.Attempt = attempt
 		}
@@ -372,9 +372,9 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 			doc.Advice = message.Text(message.WebPainRose)
 		}
 	case "":
-		return invalid(message.WebMissingField, "type")
+		return unhunch.E(unhunch.EInvalid, message.WebMissingField, "type")
 	default:
-		return invalid(message.WebBadEventType, ev.Type)
+		return unhunch.E(unhunch.EInvalid, message.WebBadEventType, ev.Type)
 	}
 	writeJSON(w, http.StatusOK, doc)
 	return nil
@@ -386,9 +386,9 @@ func endStatus(v string) (journal.Status, error) {
 	case journal.Completed, journal.Stopped:
 		return journal.Status(v), nil
 	case "":
-		return "", invalid(message.WebMissingField, "status")
+		return "", unhunch.E(unhunch.EInvalid, message.WebMissingField, "status")
 	}
-	return "", invalid(message.WebBadStatus, v)
+	return "", unhunch.E(unhunch.EInvalid, message.WebBadStatus, v)
 }
 
 // onlyFields refuses fields that belong to another type of event, so that a
@@ -428,7 +428,7 @@ func onlyFields(ev eventBody, typ string) error {
 	}
 	if len(extra) > 0 {
 		sortStrings(extra)
-		return invalid(message.WebFieldsNotFor, strings.Join(extra, ", "), typ)
+		return unhunch.E(unhunch.EInvalid, message.WebFieldsNotFor, strings.Join(extra, ", "), typ)
 	}
 	return nil
 }
@@ -444,11 +444,11 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 	}{{"index", ev.Index != nil}, {"exercise_id", ev.ExerciseID != ""}, {"outcome", ev.Outcome != ""},
 		{"started_at", ev.StartedAt != nil}, {"ended_at", ev.EndedAt != nil}} {
 		if !f.set {
-			return journal.Performance{}, invalid(message.WebMissingField, f.name)
+			return journal.Performance{}, unhunch.E(unhunch.EInvalid, message.WebMissingField, f.name)
 		}
 	}
 	if *ev.Index < 0 || (head.PlannedExercises > 0 && *ev.Index >= head.PlannedExercises) {
-		return journal.Performance{}, invalid(message.WebBadIndex, *ev.Index, head.PlannedExercises)
+		return journal.Performance{}, unhunch.E(unhunch.EInvalid, message.WebBadIndex, *ev.Index, head.PlannedExercises)
 	}
 	if _, err := s.exercise(ev.ExerciseID); err != nil {
 		return journal.Performance{}, err
@@ -457,7 +457,7 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 		StopReason: journal.StopReason(ev.StopReason), StartedAt: *ev.StartedAt, EndedAt: *ev.EndedAt}
 	if ev.Attempt != nil {
 		if p.Attempt = *ev.Attempt; p.Attempt < 1 {
-			return journal.Performance{}, invalid(message.WebBadAttempt, p.Attempt)
+			return journal.Performance{}, unhunch.E(unhunch.EInvalid, message.WebBadAttempt, p.Attempt)
 		}
 	}
 	if ev.Amount != nil {

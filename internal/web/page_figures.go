@@ -62,9 +62,9 @@ func (s *Server) cachedFigure(key string, draw func() ([]byte, error)) ([]byte, 
 func figureError(e *catalog.Exercise, frame string, err error) error {
 	switch {
 	case errors.Is(err, figure.ErrNoIllustration):
-		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoFigure, e.ID))
+		return unhunch.E(unhunch.ENotFound, message.WebNoFigure, e.ID)
 	case errors.Is(err, figure.ErrNoKeyframe):
-		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoFrame, e.ID, frame, figureFrames(e)))
+		return unhunch.E(unhunch.ENotFound, message.WebNoFrame, e.ID, frame, figureFrames(e))
 	}
 	return unhunch.Errorf(unhunch.EInternal, "web: draw %s: %w", e.ID, err)
 }
@@ -90,7 +90,7 @@ func (s *Server) figureStill(w http.ResponseWriter, r *http.Request) error {
 	frame := r.PathValue("frame")
 	name, ok := stripSVG(frame)
 	if !ok {
-		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoFrame, e.ID, frame, figureFrames(e)))
+		return unhunch.E(unhunch.ENotFound, message.WebNoFrame, e.ID, frame, figureFrames(e))
 	}
 	b, err := s.cachedFigure("frame/"+e.ID+"/"+name, func() ([]byte, error) { return figure.Still(subject(e), name) })
 	if err != nil {

@@ -34,7 +34,7 @@ type reviewRow struct {
 // A skipped follow-up is filled in, so the result always stops at the next
 // question to ask.
 func screenAnswers(v string) (string, map[string]bool, error) {
-	bad := invalid(message.WebScreenBadSteps, len(safety.Questions))
+	bad := unhunch.E(unhunch.EInvalid, message.WebScreenBadSteps, len(safety.Questions))
 	if len(v) > len(safety.Questions) || strings.Trim(v, "yn-") != "" {
 		return "", nil, bad
 	}
@@ -68,7 +68,7 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if ans := q.Get("answer"); ans != "" && ans != "y" && ans != "n" {
-		return invalid(message.WebScreenBadSteps, len(safety.Questions))
+		return unhunch.E(unhunch.EInvalid, message.WebScreenBadSteps, len(safety.Questions))
 	}
 	a, answers, err := screenAnswers(q.Get("a") + q.Get("answer"))
 	if err != nil {
@@ -124,7 +124,7 @@ func (s *Server) screenSave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if _, more := safety.Next(answers); more || len(a) == 0 {
-		return invalid(message.WebScreenBadSteps, len(safety.Questions))
+		return unhunch.E(unhunch.EInvalid, message.WebScreenBadSteps, len(safety.Questions))
 	}
 	sc, err := person.Screen(writeCtx(r), s.st, answers, s.now())
 	if err != nil {
@@ -172,7 +172,7 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 		d.Clearable = !sc.Clearing && sc.Result.Outcome == safety.Clinician
 		return s.render(w, http.StatusOK, "result", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
 	}
-	return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoScreening, q.Get("id")))
+	return unhunch.E(unhunch.ENotFound, message.WebNoScreening, q.Get("id"))
 }
 
 // adviceBlock is a paragraph of advice and the list that follows it.

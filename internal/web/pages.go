@@ -254,9 +254,9 @@ func form(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return invalid(message.WebTooLarge, MaxBody>>20)
+			return unhunch.E(unhunch.EInvalid, message.WebTooLarge, MaxBody>>20)
 		}
-		return invalid(message.WebBadForm, err)
+		return unhunch.E(unhunch.EInvalid, message.WebBadForm, err)
 	}
 	return nil
 }

@@ -55,36 +55,31 @@ func writeError(w http.ResponseWriter, status int, err error) {
 	w.Write(buf.Bytes())
 }
 
-// invalid returns an EInvalid error with a text from the message table.
-func invalid(key message.Key, args ...any) error {
-	return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(key, args...))
-}
-
 // decode reads a request body of at most MaxBody bytes holding exactly one
 // JSON object into v, refusing unknown fields, and says precisely what is
 // wrong otherwise.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return invalid(message.WebNotJSON, ct)
+		return unhunch.E(unhunch.EInvalid, message.WebNotJSON, ct)
 	}
 	body := http.MaxBytesReader(w, r.Body, MaxBody)
 	data, err := io.ReadAll(body)
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		return invalid(message.WebTooLarge, MaxBody>>20)
+		return unhunch.E(unhunch.EInvalid, message.WebTooLarge, MaxBody>>20)
 	case err != nil:
-		return invalid(message.WebUnreadable, err)
+		return unhunch.E(unhunch.EInvalid, message.WebUnreadable, err)
 	case len(bytes.TrimSpace(data)) == 0:
-		return invalid(message.WebEmptyBody)
+		return unhunch.E(unhunch.EInvalid, message.WebEmptyBody)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return invalid(message.WebBadJSON, jsonProblem(err, data))
+		return unhunch.E(unhunch.EInvalid, message.WebBadJSON, jsonProblem(err, data))
 	}
 	if dec.More() {
-		return invalid(message.WebBadJSON, message.Text(message.WebTrailing))
+		return unhunch.E(unhunch.EInvalid, message.WebBadJSON, message.Text(message.WebTrailing))
 	}
 	return nil
 }

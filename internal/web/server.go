@@ -217,7 +217,7 @@ func (s *Server) build() http.Handler {
 			rt, ok := methods[m]
 			if !ok {
 				w.Header().Set("Allow", allowed)
-				err := unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.WebMethod, r.Method, r.URL.Path, allowed))
+				err := unhunch.E(unhunch.EInvalid, message.WebMethod, r.Method, r.URL.Path, allowed)
 				s.fail(w, r, api, http.StatusMethodNotAllowed, err)
 				return
 			}
@@ -228,7 +228,7 @@ func (s *Server) build() http.Handler {
 	}
 	mux.Handle("/", s.instrument("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		api := strings.HasPrefix(r.URL.Path, "/api/")
-		err := unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoRoute, r.URL.Path))
+		err := unhunch.E(unhunch.ENotFound, message.WebNoRoute, r.URL.Path)
 		s.fail(w, r, api, http.StatusNotFound, err)
 	})))
 	return s.recoverer(s.edge(mux))
