@@ -99,15 +99,16 @@ func (s *Server) refuseHost(w http.ResponseWriter, r *http.Request) {
 	if _, p, err := net.SplitHostPort(r.Host); err == nil && p != "" && strings.Trim(p, "0123456789") == "" {
 		port = p
 	}
-	msg := message.Text(message.WebWrongHost, r.Host, port)
+	err := unhunch.E(unhunch.EInvalid, message.WebWrongHost, r.Host, port)
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		writeError(w, http.StatusMisdirectedRequest, unhunch.Errorf(unhunch.EInvalid, "%s", msg))
+		// A status no code gives: the request reached the wrong server.
+		writeError(w, http.StatusMisdirectedRequest, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusMisdirectedRequest)
-	w.Write([]byte(msg + "\n"))
+	w.Write([]byte(err.Message + "\n"))
 }
 
 // methods are the request methods metrics name; any other is "other", so

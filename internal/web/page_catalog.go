@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
@@ -103,9 +104,13 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Form = pr
 	rt, res, err := s.plan(r, pr, false)
-	if err != nil {
+	if unhunch.ErrorCode(err) == unhunch.EInvalid {
+		// Shown on the form, to be changed there (nothing fits, say).
 		d.Error = err.Error()
-		return s.render(w, http.StatusBadRequest, "plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
+		return s.render(w, unhunch.HTTPStatus(err), "plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
+	}
+	if err != nil {
+		return err // a failing journal is not the form's fault
 	}
 	doc, err := s.playable(r, rt, false)
 	if err != nil {

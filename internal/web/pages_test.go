@@ -180,3 +180,18 @@ func TestScreeningEmergencyFirst(t *testing.T) {
 		t.Errorf("gate %+v", g)
 	}
 }
+
+// A journal that fails while a plan is made is the server's trouble, not
+// the form's: the plan page answers with the failure's own status (never
+// 400) and never shows the raw cause.
+func TestPlanPageJournalFailure(t *testing.T) {
+	e := newEnv(t, true)
+	e.st.Close()
+	r := e.do("GET", "/plan?minutes=5&equipment=none&floor=false", "", nil)
+	if r.Code < 500 {
+		t.Fatalf("plan page with the journal closed: %d, want a 5xx: %.400s", r.Code, r.Body)
+	}
+	if body := r.Body.String(); strings.Contains(body, "sql:") || strings.Contains(body, "closed") {
+		t.Errorf("the page shows the raw cause: %.400s", body)
+	}
+}

@@ -30,7 +30,8 @@ type errorBody struct {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
-		writeError(w, http.StatusInternalServerError, unhunch.Errorf(unhunch.EInternal, "web: encode json: %w", err))
+		err := unhunch.Errorf(unhunch.EInternal, "web: encode json: %w", err)
+		writeError(w, unhunch.HTTPStatus(err), err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

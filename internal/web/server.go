@@ -207,7 +207,6 @@ func (s *Server) build() http.Handler {
 		}
 		sort.Strings(allow)
 		allowed := strings.Join(allow, ", ")
-		api := strings.HasPrefix(p, "/api/")
 		pattern := p
 		mux.Handle(pattern, s.instrument(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			m := r.Method
@@ -217,30 +216,35 @@ func (s *Server) build() http.Handler {
 			rt, ok := methods[m]
 			if !ok {
 				w.Header().Set("Allow", allowed)
-				err := unhunch.E(unhunch.EInvalid, message.WebMethod, r.Method, r.URL.Path, allowed)
-				s.fail(w, r, api, http.StatusMethodNotAllowed, err)
+				// The one status no code gives: the method, not the input, is wrong.
+				s.failWith(w, r, http.StatusMethodNotAllowed, unhunch.E(unhunch.EInvalid, message.WebMethod, r.Method, r.URL.Path, allowed))
 				return
 			}
 			if err := rt.handle(w, r); err != nil {
-				s.fail(w, r, api, unhunch.HTTPStatus(err), err)
+				s.fail(w, r, err)
 			}
 		})))
 	}
 	mux.Handle("/", s.instrument("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		api := strings.HasPrefix(r.URL.Path, "/api/")
-		err := unhunch.E(unhunch.ENotFound, message.WebNoRoute, r.URL.Path)
-		s.fail(w, r, api, http.StatusNotFound, err)
+		s.fail(w, r, unhunch.E(unhunch.ENotFound, message.WebNoRoute, r.URL.Path))
 	})))
 	return s.recoverer(s.edge(mux))
 }
 
-// fail answers a request with an error: JSON under /api/, a page otherwise.
-// Internal errors are logged with their cause and shown without it.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, api bool, status int, err error) {
+// fail answers a request with an error, with the HTTP status of its code
+// (unhunch.HTTPStatus): JSON under /api/, a page otherwise. Internal errors
+// are logged with their cause and shown without it.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	s.failWith(w, r, unhunch.HTTPStatus(err), err)
+}
+
+// failWith is fail with a status the protocol decides rather than the
+// error's code (405 for a method the path does not answer).
+func (s *Server) failWith(w http.ResponseWriter, r *http.Request, status int, err error) {
 	if status >= 500 {
 		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "status", status, "error", err)
 	}
-	if api {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
 		writeError(w, status, err)
 		return
 	}
@@ -256,8 +260,7 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				err := unhunch.Errorf(unhunch.EInternal, "web: panic: %v", v)
-				s.fail(w, r, strings.HasPrefix(r.URL.Path, "/api/"), http.StatusInternalServerError, err)
+				s.fail(w, r, unhunch.Errorf(unhunch.EInternal, "web: panic: %v", v))
 			}
 		}()
 		next.ServeHTTP(w, r)
