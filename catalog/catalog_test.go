@@ -355,17 +355,17 @@ func FuzzAdd(f *testing.F) {
 // Lookups by id: positions and equipment have words for people.
 func TestEveryIDHasWords(t *testing.T) {
 	for _, p := range catalog.Positions {
-		if !message.Has(message.Key("position." + string(p))) {
+		if !message.Has(message.PositionWords.Of(string(p))) {
 			t.Errorf("position %s has no words", p)
 		}
 	}
 	for _, q := range catalog.EquipmentIDs {
-		if !message.Has(message.Key("equipment." + string(q))) {
+		if !message.Has(message.EquipmentWords.Of(string(q))) {
 			t.Errorf("equipment %s has no words", q)
 		}
 	}
 	for _, c := range catalog.Conditions {
-		if !message.Has(message.Key("condition."+string(c))) || strings.HasPrefix(c.Words(), "[") {
+		if !message.Has(message.ConditionWords.Of(string(c))) || strings.HasPrefix(c.Words(), "[") {
 			t.Errorf("condition %s has no words", c)
 		}
 		if _, ok := catalog.ParseCondition(string(c)); !ok {

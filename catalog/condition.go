@@ -32,7 +32,7 @@ func (c Condition) Known() bool { return slices.Contains(Conditions, c) }
 
 // Words names the condition in plain words, for sentences such as "left out
 // because of …".
-func (c Condition) Words() string { return message.Text(message.Key("condition." + string(c))) }
+func (c Condition) Words() string { return message.ConditionWords.Text(string(c)) }
 
 // ParseCondition reads a condition id and reports whether it is known.
 func ParseCondition(s string) (Condition, bool) {

@@ -29,7 +29,7 @@ func (e *Exercise) validateIllustration(ps *problems, d dose.Dose) {
 			shown = shown || il.HasProp(figure.PropKind(sub))
 		}
 		if !shown && slices.Contains(figure.PropKinds, figure.PropKind(need)) {
-			ps.add("illustration.props", message.FigureNeedsEquipment, message.Text(message.Key("figure.prop."+string(need))))
+			ps.add("illustration.props", message.FigureNeedsEquipment, message.PropWords.Text(string(need)))
 		}
 	}
 }

@@ -101,10 +101,6 @@ const (
 	StatusCompleted   Key = "status.completed"
 	StatusStopped     Key = "status.stopped"
 	StatusInterrupted Key = "status.interrupted"
-	ReasonSharpPain   Key = "reason.sharp-pain"
-	ReasonDizziness   Key = "reason.dizziness"
-	ReasonDiscomfort  Key = "reason.discomfort"
-	ReasonOther       Key = "reason.other"
 )
 
 func init() {
@@ -204,9 +200,5 @@ func init() {
 		StatusCompleted:   "completed",
 		StatusStopped:     "stopped",
 		StatusInterrupted: "interrupted",
-		ReasonSharpPain:   "sharp pain",
-		ReasonDizziness:   "dizziness",
-		ReasonDiscomfort:  "discomfort",
-		ReasonOther:       "another reason",
 	})
 }

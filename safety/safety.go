@@ -63,7 +63,7 @@ type Question struct {
 }
 
 // Text returns the question in plain words, answered yes or no.
-func (q Question) Text() string { return message.Text(message.Key("screen." + q.ID)) }
+func (q Question) Text() string { return message.QuestionText.Text(q.ID) }
 
 // MarshalJSON writes the question with its text.
 func (q Question) MarshalJSON() ([]byte, error) {
@@ -240,7 +240,7 @@ func Topics(o Outcome) string {
 	var t []string
 	for _, q := range Questions {
 		if q.Outcome == o && q.After == "" {
-			t = append(t, message.Text(message.Key("topic."+q.ID)))
+			t = append(t, message.TopicWords.Text(q.ID))
 		}
 	}
 	switch len(t) {
@@ -249,5 +249,5 @@ func Topics(o Outcome) string {
 	case 1:
 		return t[0]
 	}
-	return strings.Join(t[:len(t)-1], message.Text("topic.sep")) + message.Text("topic.and") + t[len(t)-1]
+	return strings.Join(t[:len(t)-1], message.Text(message.TopicSep)) + message.Text(message.TopicAnd) + t[len(t)-1]
 }

@@ -62,7 +62,7 @@ func TestEveryQuestionAndOutcome(t *testing.T) {
 				t.Error("every rule names its source")
 			}
 			text := q.Text()
-			if !message.Has(message.Key("screen."+q.ID)) || !strings.HasSuffix(text, "?") || len(text) > 150 {
+			if !message.Has(message.QuestionText.Of(q.ID)) || !strings.HasSuffix(text, "?") || len(text) > 150 {
 				t.Errorf("question text %q: one short plain question", text)
 			}
 			if strings.Count(text, "?") != 1 {
@@ -300,7 +300,7 @@ func TestGate(t *testing.T) {
 			if d.Block != tt.block || d.Trigger != tt.trigger || d.Caution != tt.caution || d.OK() != (tt.block == safety.Allowed) {
 				t.Errorf("decision %+v, want block %q trigger %q caution %v", d, tt.block, tt.trigger, tt.caution)
 			}
-			if d.Block != safety.Allowed && !message.Has(message.Key("gate."+string(d.Block))) {
+			if d.Block != safety.Allowed && !message.Has(message.GateAdvice.Of(string(d.Block))) {
 				t.Errorf("block %q has no advice text", d.Block)
 			}
 		})
@@ -321,7 +321,7 @@ func TestGateConditions(t *testing.T) {
 
 func TestTriggersHaveWords(t *testing.T) {
 	for _, tr := range []safety.Trigger{safety.PainRose, safety.StopSharpPain, safety.StopDizziness, safety.StopTingling, safety.HighPainBefore} {
-		if !message.Has(message.Key("trigger." + string(tr))) {
+		if !message.Has(message.TriggerWords.Of(string(tr))) {
 			t.Errorf("trigger %s has no words", tr)
 		}
 	}
@@ -359,12 +359,10 @@ func TestStopRules(t *testing.T) {
 			if got := safety.TriggerOf(safety.SessionFacts{Stops: []jn.StopReason{reason}}); got != want[reason] {
 				t.Errorf("as an exercise's reason: trigger %q, want %q", got, want[reason])
 			}
-			for _, k := range []string{"stop.", "reason."} {
-				if !message.Has(message.Key(k + string(reason))) {
-					t.Errorf("no words %s%s", k, reason)
-				}
+			if !message.Has(message.StopWords.Of(string(reason))) {
+				t.Errorf("no words for %s", reason)
 			}
-			if serious && !message.Has(message.Key("coach.advice."+string(reason))) {
+			if serious && !message.Has(message.StopAdvice.Of(string(reason))) {
 				t.Errorf("no advice for %s", reason)
 			}
 		})

@@ -437,7 +437,7 @@ func BenchmarkCompile(b *testing.B) {
 func TestPhasesHaveWords(t *testing.T) {
 	for _, p := range []timeline.Phase{timeline.Intro, timeline.Setup, timeline.Move, timeline.Hold, timeline.Release,
 		timeline.BreatheIn, timeline.BreatheOut, timeline.SwitchSides, timeline.Rest, timeline.Finish} {
-		if !message.Has(message.Key("phase." + string(p))) {
+		if !message.Has(message.PhaseWords.Of(string(p))) {
 			t.Errorf("phase %s has no words", p)
 		}
 	}

@@ -91,7 +91,7 @@ func (a *app) asideCommands() []*cobra.Command {
 					whys = append(whys, message.Text(message.AsideOnList))
 				}
 				if s.Excluded {
-					whys = append(whys, message.Text(message.AsideStopped, message.Text(message.Key("stop."+s.Reason)), s.Since.Local().Format("2006-01-02")))
+					whys = append(whys, message.Text(message.AsideStopped, message.StopWords.Text(s.Reason), s.Since.Local().Format("2006-01-02")))
 				}
 				for _, cond := range s.Conditions {
 					whys, conds = append(whys, message.Text(message.AsideCondition, cond.Words())), true

@@ -94,7 +94,7 @@ func printHistory(w io.Writer, list []*journal.Session, c *catalog.Catalog) {
 			took(s),
 			completion(s, c),
 			pain(s),
-			message.Text(message.Key("status."+string(s.Status))),
+			message.StatusWords.Text(string(s.Status)),
 		)
 		if s.IsDemo() {
 			fmt.Fprintln(w, wrap(message.Text(message.HistoryDemo, s.TimeScale), indent, indent))
@@ -205,7 +205,7 @@ func pain(s *journal.Session) string {
 
 // reasonWords says a stop reason in words.
 func reasonWords(r journal.StopReason) string {
-	return message.Text(message.Key("reason." + string(r)))
+	return message.StopWords.Text(string(r))
 }
 
 // sessionsSince opens the journal and reads the sessions --since allows,

@@ -161,7 +161,7 @@ func printProgress(w io.Writer, doc progressDoc) {
 			}
 			if n := len(l.Changes); n > 0 {
 				ch := l.Changes[n-1]
-				line += " " + message.Text(message.ProgressDoseChange, ch.At.In(doc.Today.Location()).Format("2006-01-02"), message.Text(message.Key("why."+string(ch.Why))))
+				line += " " + message.Text(message.ProgressDoseChange, ch.At.In(doc.Today.Location()).Format("2006-01-02"), message.WhyWords.Text(string(ch.Why)))
 			} else {
 				line += " " + message.Text(message.ProgressDoseStart)
 			}

@@ -117,7 +117,7 @@ func span(d time.Duration) string {
 
 // positionWords names a position the way a person would say it.
 func positionWords(p catalog.Position) string {
-	return message.Text(message.Key("position." + string(p)))
+	return message.PositionWords.Text(string(p))
 }
 
 // positionsWords joins an exercise's positions: "seated or standing".
@@ -149,5 +149,5 @@ func equipmentWords(e *catalog.Exercise) string {
 }
 
 func equipmentName(q catalog.Equipment) string {
-	return message.Text(message.Key("equipment." + string(q)))
+	return message.EquipmentWords.Text(string(q))
 }

@@ -194,7 +194,7 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 		case e.Easier != "":
 			fmt.Fprintln(w, wrap(message.Text(message.RoutineEasier, e.Easier), "    ", "    "))
 		case lv != nil:
-			fmt.Fprintln(w, wrap(message.Text(message.RoutineLevel, lv.From.Summary, message.Text(message.Key("why."+lv.Why))), "    ", "    "))
+			fmt.Fprintln(w, wrap(message.Text(message.RoutineLevel, lv.From.Summary, message.WhyWords.Text(lv.Why)), "    ", "    "))
 		}
 	}
 	last := cr.tl.Segments[len(cr.tl.Segments)-1]
@@ -227,7 +227,7 @@ func printTimeline(w io.Writer, cr compiled, routineID string) {
 			if s.Phase == timeline.Intro {
 				fmt.Fprintln(w)
 			}
-			label := message.Text(message.Key("phase." + string(s.Phase)))
+			label := message.PhaseWords.Text(string(s.Phase))
 			if s.Phase == timeline.Finish {
 				fmt.Fprintln(w)
 			}
@@ -253,7 +253,7 @@ func printTimeline(w io.Writer, cr compiled, routineID string) {
 				continue
 			}
 			if r.Rep == run[0].Rep && r.Side == run[0].Side {
-				step := message.Text(message.Key("phase."+string(r.Phase))) + " " + span(r.Duration)
+				step := message.PhaseWords.Text(string(r.Phase)) + " " + span(r.Duration)
 				if r.Pose != "" && r.Phase == timeline.Move {
 					step = r.Pose + ": " + step
 				}
@@ -269,7 +269,7 @@ func printTimeline(w io.Writer, cr compiled, routineID string) {
 			label = message.Text(message.TimelineRep)
 		}
 		if s.Side != "" {
-			label += " " + message.Text(message.Key("side.short."+string(s.Side)))
+			label += " " + message.SideShort.Text(string(s.Side))
 		}
 		detail := strings.Join(pattern, ", ")
 		if hasRest {

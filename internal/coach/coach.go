@@ -79,7 +79,7 @@ func endedLine(res Result) string {
 	if n := len(res.SaveErrors); n > 0 {
 		return message.Text(message.CoachEndedUnsaved, n)
 	}
-	return message.Text(message.Key("coach.ended." + string(res.Status)))
+	return message.EndedWords.Text(string(res.Status))
 }
 
 // keepDone adds a done exercise to the list to rate, or replaces an earlier

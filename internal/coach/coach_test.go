@@ -303,7 +303,7 @@ func TestStopMenuOffersEveryReason(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range journal.StopReasons {
 		k := coach.StopKey(r)
-		if seen[k] || !strings.Contains(menu, k+" "+message.Text(message.Key("stop."+string(r)))) {
+		if seen[k] || !strings.Contains(menu, k+" "+message.StopWords.Text(string(r))) {
 			t.Errorf("reason %s: key %q missing or reused in %q", r, k, menu)
 		}
 		seen[k] = true

@@ -73,7 +73,7 @@ func Lines(ctx context.Context, o Options, w io.Writer) Result {
 	}
 	fmt.Fprintln(w, endedLine(res))
 	if res.StopReason.EndsSession() {
-		fmt.Fprintln(w, message.Text(message.Key("coach.advice."+string(res.StopReason))))
+		fmt.Fprintln(w, message.StopAdvice.Text(string(res.StopReason)))
 	}
 	return res
 }
@@ -94,10 +94,10 @@ func segmentLine(tl *timeline.Timeline, names []string, i int) string {
 			}
 		}
 		if s.Side != "" {
-			detail = joinDetail(detail, message.Text(message.Key("side.short."+string(s.Side))))
+			detail = joinDetail(detail, message.SideShort.Text(string(s.Side)))
 		}
 	}
-	phase := message.Text(message.Key("phase." + string(s.Phase)))
+	phase := message.PhaseWords.Text(string(s.Phase))
 	line := fmt.Sprintf("%s  %s: %s", clock(s.Start), name, phase)
 	if detail != "" {
 		line += " (" + detail + ")"
@@ -114,9 +114,9 @@ func joinDetail(a, b string) string {
 
 // outcomeLine says an exercise's outcome was saved.
 func outcomeLine(name string, ev player.Event) string {
-	out := message.Text(message.Key("outcome." + string(ev.Outcome)))
+	out := message.OutcomeWords.Text(string(ev.Outcome))
 	if ev.StopReason != "" {
-		out += " (" + message.Text(message.Key("stop."+string(ev.StopReason))) + ")"
+		out += " (" + message.StopWords.Text(string(ev.StopReason)) + ")"
 	}
 	return message.Text(message.CoachSaved, name, out)
 }
@@ -148,7 +148,7 @@ func stopReasonFor(k string) (journal.StopReason, bool) {
 func StopMenu() string {
 	items := make([]string, len(journal.StopReasons))
 	for i, r := range journal.StopReasons {
-		items[i] = StopKey(r) + " " + message.Text(message.Key("stop."+string(r)))
+		items[i] = StopKey(r) + " " + message.StopWords.Text(string(r))
 	}
 	return message.Text(message.CoachStopWhy, strings.Join(items, " · "))
 }

@@ -372,7 +372,7 @@ func (m *model) View() tea.View {
 		m.viewPlaying(&b)
 	case advice:
 		b.WriteString("\n")
-		b.WriteString(wrapTo(message.Text(message.Key("coach.advice."+string(m.res.StopReason))), m.width-4, "  "))
+		b.WriteString(wrapTo(message.StopAdvice.Text(string(m.res.StopReason)), m.width-4, "  "))
 		b.WriteString("\n\n  " + message.Text(message.CoachContinue) + "\n")
 	case askPainAfter:
 		m.viewPain(&b, message.CoachPainAfter)
@@ -418,7 +418,7 @@ func (m *model) viewPlaying(b *strings.Builder) {
 	}
 	fmt.Fprintf(b, " %s\n %s\n\n", truncate(m.o.Title, w-2), truncate(header, w-2))
 	title := strings.ToUpper(name)
-	phase := message.Text(message.Key("phase." + string(s.Phase)))
+	phase := message.PhaseWords.Text(string(s.Phase))
 	if s.Rep > 0 {
 		a := tl.Exercises[s.Exercise].Amount
 		phase += " · " + message.Text(message.CoachRepOf, s.Rep, max(a.Reps, 1))
@@ -427,7 +427,7 @@ func (m *model) viewPlaying(b *strings.Builder) {
 		}
 	}
 	if s.Side != "" {
-		phase += " · " + message.Text(message.Key("side.short."+string(s.Side)))
+		phase += " · " + message.SideShort.Text(string(s.Side))
 	}
 	fmt.Fprintf(b, "  %s\n  %s\n\n", truncate(title, w-4), truncate(phase, w-4))
 	secs := int((pr.SegmentLeft + time.Second - 1) / time.Second)

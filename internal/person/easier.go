@@ -18,9 +18,9 @@ func EasierWords(e *catalog.Exercise, lv *progress.Level) string {
 	if v := e.Dose.Variant; v != nil {
 		switch {
 		case v.Position != "" && len(e.Positions) > 0:
-			return message.Text(message.EasierPosition, words("position.", v.Position), words("position.", string(e.Positions[0])))
+			return message.Text(message.EasierPosition, message.PositionWords.Text(v.Position), message.PositionWords.Text(string(e.Positions[0])))
 		case v.Use != "":
-			return message.Text(message.EasierUse, words("equipment.", v.Use), words("equipment.", usual(e, catalog.Equipment(v.Use))))
+			return message.Text(message.EasierUse, message.EquipmentWords.Text(v.Use), message.EquipmentWords.Text(usual(e, catalog.Equipment(v.Use))))
 		}
 	}
 	return message.Text(message.EasierAmount, e.Dose.Describe(lv.Amount), e.Dose.Describe(e.Dose.Start()))
@@ -37,8 +37,6 @@ func usual(e *catalog.Exercise, q catalog.Equipment) string {
 	}
 	return string(q)
 }
-
-func words(prefix, id string) string { return message.Text(message.Key(prefix + id)) }
 
 // easierPosition returns the position the easier option of e asks for, or
 // "" when it keeps the usual one.

@@ -70,7 +70,7 @@ func (x Exclusions) Of(e *catalog.Exercise) (LeftOut, bool) {
 	case ok && s.Excluded:
 		r := journal.StopReason(s.Reason)
 		return LeftOut{ID: e.ID, Why: ForStop, StopReason: r,
-			Words: message.Text(message.AsideStopped, message.Text(message.Key("stop."+s.Reason)), s.Since.Local().Format("2006-01-02"))}, true
+			Words: message.Text(message.AsideStopped, message.StopWords.Text(s.Reason), s.Since.Local().Format("2006-01-02"))}, true
 	case ok && s.Avoided:
 		return LeftOut{ID: e.ID, Why: ForAvoid, Words: message.Text(message.AsideOnList)}, true
 	}

@@ -45,12 +45,19 @@ func Gate(ctx context.Context, st *store.Store, now time.Time, painNow *int) (sa
 	return safety.Gate(now, screenings, Facts(sessions), painNow), nil
 }
 
-// Advice returns the words for a gate decision that blocks: what to do.
-func Advice(d safety.Decision) string {
+// Advice returns the words for a gate decision that blocks: what to do,
+// with the command to type.
+func Advice(d safety.Decision) string { return advice(message.GateAdvice, d) }
+
+// WebAdvice is Advice with the browser's way to act instead of the command.
+func WebAdvice(d safety.Decision) string { return advice(message.WebGateAdvice, d) }
+
+// advice says what to do about d in the words of family f.
+func advice(f message.Family, d safety.Decision) string {
 	if d.Block == safety.Rescreen {
-		return message.Text("gate.rescreen", message.Text(message.Key("trigger."+string(d.Trigger))))
+		return f.Text(string(d.Block), message.TriggerWords.Text(string(d.Trigger)))
 	}
-	return message.Text(message.Key("gate." + string(d.Block)))
+	return f.Text(string(d.Block))
 }
 
 // Blocked returns the error for a decision that blocks, or nil.
@@ -82,9 +89,9 @@ func Practice(sessions []*journal.Session) []*journal.Session {
 func TrendAdvice(t safety.TrendResult) string {
 	switch t.Advice {
 	case safety.Worsening:
-		return message.Text("trend.worsening", t.Baseline, t.Latest)
+		return message.Text(message.TrendWorsening, t.Baseline, t.Latest)
 	case safety.NoImprovement:
-		return message.Text("trend.no-improvement", t.Weeks, t.Baseline, t.Latest)
+		return message.Text(message.TrendNoImprovement, t.Weeks, t.Baseline, t.Latest)
 	}
 	return ""
 }

@@ -166,7 +166,7 @@ func TestGuideSaysWhatTheScreenAsks(t *testing.T) {
 			if q.After != "" {
 				continue
 			}
-			topic := message.Text(message.Key("topic." + q.ID))
+			topic := message.TopicWords.Text(q.ID)
 			if !message.Has(message.Key("topic."+q.ID)) || topic == "" {
 				t.Errorf("%s has no topic", q.ID)
 				continue

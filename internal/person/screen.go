@@ -106,9 +106,9 @@ func Screen(ctx context.Context, st *store.Store, answers map[string]bool, now t
 func ScreenAdvice(r safety.Result, c *catalog.Catalog) string {
 	switch r.Outcome {
 	case safety.Emergency:
-		return message.Text("gate.emergency")
+		return message.GateAdvice.Text(string(safety.EmergencyFound))
 	case safety.Clinician:
-		return message.Text("gate.clinician")
+		return message.GateAdvice.Text(string(safety.ClinicianFirst))
 	}
 	var parts []string
 	if len(r.Conditions) > 0 {
@@ -129,7 +129,7 @@ func ScreenAdvice(r safety.Result, c *catalog.Catalog) string {
 		parts = append(parts, strings.Join(lines, "\n  - "))
 	}
 	if r.HasCaution() {
-		parts = append(parts, message.Text("gate.caution"))
+		parts = append(parts, message.Text(message.GateCaution))
 	}
 	if len(parts) == 0 {
 		return message.Text(message.ScreenClear)

@@ -60,7 +60,7 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 		notes = append(notes, advice)
 	}
 	if d.Caution {
-		notes = append(notes, message.Text("gate.caution"))
+		notes = append(notes, message.Text(message.GateCaution))
 	}
 	notes = append(notes, LeftOutNotes(prep.LeftOut)...)
 	for i, lv := range prep.Levels {
@@ -74,11 +74,11 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 		}
 		ch := lv.Changes[len(lv.Changes)-1]
 		if ch.FromEasier {
-			notes = append(notes, message.Text(message.StartBackFromEasier, e.Name, e.Dose.Describe(ch.To), message.Text(message.Key("why."+string(ch.Why)))))
+			notes = append(notes, message.Text(message.StartBackFromEasier, e.Name, e.Dose.Describe(ch.To), message.WhyWords.Text(string(ch.Why))))
 			continue
 		}
 		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
-			message.Text(message.Key("why.dir."+Direction(ch))), e.Dose.Describe(ch.From), message.Text(message.Key("why."+string(ch.Why)))))
+			message.DirectionWords.Text(Direction(ch)), e.Dose.Describe(ch.From), message.WhyWords.Text(string(ch.Why))))
 	}
 	for _, e := range FirstTimes(prep.Steps, p.Sessions) {
 		notes = append(notes, message.Text(message.StartFirstTime, e.Name, strings.Join(e.Cautions, " ")))

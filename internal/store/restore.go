@@ -155,13 +155,13 @@ func verifySchema(ctx context.Context, db *sql.DB, version int64) error {
 	for _, o := range sortedKeys(got.objects) {
 		if !ref.objects[o] {
 			typ, name, _ := strings.Cut(o, " ")
-			whys = append(whys, message.Text(message.StoreSchemaExtra, message.Text(message.Key("store.an_object."+typ)), name, version))
+			whys = append(whys, message.Text(message.StoreSchemaExtra, message.AnObjectWords.Text(typ), name, version))
 		}
 	}
 	for _, o := range sortedKeys(ref.objects) {
 		if !got.objects[o] {
 			typ, name, _ := strings.Cut(o, " ")
-			whys = append(whys, message.Text(message.StoreSchemaMissing, message.Text(message.Key("store.object."+typ)), name, version))
+			whys = append(whys, message.Text(message.StoreSchemaMissing, message.ObjectWords.Text(typ), name, version))
 		}
 	}
 	for _, t := range sortedKeys(ref.columns) {

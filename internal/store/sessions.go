@@ -162,9 +162,9 @@ func recordOne(ctx context.Context, tx *sql.Tx, record *sql.Stmt, sessionID stri
 		saved.Amount == p.Amount && saved.Seconds == p.Seconds && start == millis(p.StartedAt) && end == millis(p.EndedAt) {
 		return nil
 	}
-	said := message.Text(message.Key("outcome." + outcome))
+	said := message.OutcomeWords.Text(outcome)
 	if reason != "" {
-		said += " (" + message.Text(message.Key("stop."+reason)) + ")"
+		said += " (" + message.StopWords.Text(reason) + ")"
 	}
 	return unhunch.E(unhunch.EConflict, message.StoreAttemptSaved, p.Attempt, p.Index, sessionID, said, p.Attempt+1)
 }

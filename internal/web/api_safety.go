@@ -121,7 +121,7 @@ func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc,
 		doc.Conditions = []catalog.Condition{}
 	}
 	if !d.OK() {
-		doc.Advice = webAdvice(d)
+		doc.Advice = person.WebAdvice(d)
 	}
 	if until := person.GateValidUntil(d, screenings); !until.IsZero() {
 		doc.ValidUntil = &until
@@ -131,19 +131,6 @@ func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc,
 		doc.LastScreening = &at
 	}
 	return doc, nil
-}
-
-// webAdvice is a blocking decision's advice with the browser's way to act
-// on it instead of the command to type.
-func webAdvice(d safety.Decision) string {
-	k := message.Key("web.gate." + string(d.Block))
-	if message.Has(k) {
-		if d.Block == safety.Rescreen {
-			return message.Text(k, message.Text(message.Key("trigger."+string(d.Trigger))))
-		}
-		return message.Text(k)
-	}
-	return person.Advice(d)
 }
 
 func (s *Server) showGate(w http.ResponseWriter, r *http.Request) error {

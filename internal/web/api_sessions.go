@@ -130,7 +130,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if body.Offline != nil {
 		// As the gate stood when the player last asked, then when it started.
 		if seen := person.GateAsOf(screenings, facts, body.Offline.GateCheckedAt, nil); !seen.OK() {
-			return unhunch.E(unhunch.EBlocked, message.WebOfflineBlocked, webAdvice(seen))
+			return unhunch.E(unhunch.EBlocked, message.WebOfflineBlocked, person.WebAdvice(seen))
 		}
 		d = person.GateAsOf(screenings, facts, at, body.PainBefore)
 	}
@@ -142,7 +142,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if !d.OK() {
-		return unhunch.Errorf(unhunch.EBlocked, "%s", webAdvice(d))
+		return unhunch.Errorf(unhunch.EBlocked, "%s", person.WebAdvice(d))
 	}
 	prep, err := person.Prepare(s.cat, rt, p.Levels, p.Exclusions(), body.LevelStart)
 	if err != nil {
@@ -178,7 +178,7 @@ func (s *Server) replayStart(w http.ResponseWriter, prev *journal.Session, body 
 		return unhunch.E(unhunch.EConflict, message.WebKeyReused, prev.RoutineID)
 	}
 	if person.IsRefused(prev) {
-		return unhunch.Errorf(unhunch.EBlocked, "%s", webAdvice(safety.Decision{Block: safety.PainTooHigh}))
+		return unhunch.Errorf(unhunch.EBlocked, "%s", person.WebAdvice(safety.Decision{Block: safety.PainTooHigh}))
 	}
 	writeJSON(w, http.StatusOK, sessionDoc{Session: prev})
 	return nil
@@ -318,7 +318,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		doc.Attempt = p.Attempt
 		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(p.StopReason) {
 			doc.SetAside = true
-			doc.Advice = message.Text(message.Key("coach.advice." + string(p.StopReason)))
+			doc.Advice = message.StopAdvice.Text(string(p.StopReason))
 		}
 	case "rating":
 		if ev.Index == nil {
@@ -367,7 +367,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		}
 		switch {
 		case journal.StopReason(ev.StopReason).EndsSession():
-			doc.Advice = message.Text(message.Key("coach.advice." + ev.StopReason))
+			doc.Advice = message.StopAdvice.Text(ev.StopReason)
 		case safety.PainRoseAfter(sess.PainBefore, sess.PainAfter):
 			doc.Advice = message.Text(message.WebPainRose)
 		}

@@ -161,7 +161,7 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 	for i, reason := range journal.StopReasons {
 		c := stopChoice{ID: string(reason), Key: itoa(i + 1), Ends: reason.EndsSession()}
 		if c.Ends {
-			c.Advice = message.Text(message.Key("coach.advice." + string(reason)))
+			c.Advice = message.StopAdvice.Text(string(reason))
 		}
 		d.Reasons = append(d.Reasons, c)
 	}

@@ -81,7 +81,7 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	next, more := safety.Next(answers)
 	switch {
 	case hasEmergency(answers):
-		d.Urgent = message.Text("web.gate.emergency")
+		d.Urgent = message.WebGateAdvice.Text(string(safety.EmergencyFound))
 	case more:
 		d.Number, d.Question = len(answers)+1, next
 		d.Total = countAsked(answers)
@@ -161,7 +161,7 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 		case sc.Clearing:
 			advice = message.Text(message.WebClearedPage)
 		case sc.Result.Outcome == safety.Clinician:
-			advice = message.Text("web.gate.clinician")
+			advice = message.WebGateAdvice.Text(string(safety.ClinicianFirst))
 		}
 		d := resultData{Screening: sc, Advice: adviceBlocks(advice), Keeps: len(sc.Result.Conditions) > 0 && !sc.Clearing}
 		for _, id := range sc.Result.Flagged {

@@ -43,7 +43,9 @@ type page struct {
 // loadPages parses the layout and every page under templates/.
 func loadPages(assets *assetSet) (*pageSet, error) {
 	funcs := template.FuncMap{
-		"t": func(k string, args ...any) string { return message.Text(message.Key(k), args...) },
+		// t and words take their key as a constant in the template: a test
+		// (TestTemplateWords) checks that each has its text, or names a family.
+		"t": func(k message.Key, args ...any) string { return message.Text(k, args...) },
 		// poster is the URL of the still that shows an exercise best: the
 		// shape it reaches (its last keyframe); "" when it has no figure.
 		"poster": func(e *catalog.Exercise) string {
@@ -63,7 +65,7 @@ func loadPages(assets *assetSet) (*pageSet, error) {
 			return template.JS(b), err
 		},
 		"describe": func(e *catalog.Exercise) string { return e.Dose.Describe(e.Dose.Start()) },
-		"words":    func(prefix, id string) string { return message.Text(message.Key(prefix + id)) },
+		"words":    func(f message.Family, id string) string { return f.Text(id) },
 		"split":    strings.Split,
 		"inc":      func(i int) int { return i + 1 },
 		"abs":      math.Abs,

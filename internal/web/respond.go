@@ -110,17 +110,17 @@ func jsonProblem(err error, data []byte) string {
 func jsonKind(kind string) string {
 	switch kind {
 	case "int", "int64", "int32", "uint":
-		return message.Text("web.kind.int")
+		return message.Text(message.WebKindInt)
 	case "float64", "float32":
-		return message.Text("web.kind.number")
+		return message.Text(message.WebKindNumber)
 	case "bool":
-		return message.Text("web.kind.bool")
+		return message.Text(message.WebKindBool)
 	case "string":
-		return message.Text("web.kind.string")
+		return message.Text(message.WebKindString)
 	case "map", "struct", "ptr":
-		return message.Text("web.kind.object")
+		return message.Text(message.WebKindObject)
 	case "slice", "array":
-		return message.Text("web.kind.array")
+		return message.Text(message.WebKindArray)
 	}
 	return kind
 }
