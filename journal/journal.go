@@ -296,3 +296,13 @@ func (s *Session) Stops() []Performance {
 	}
 	return out
 }
+
+// ExerciseState is whether an exercise is set aside: kept out after a stop
+// for sharp pain, dizziness, or tingling or numbness, or on the person's own avoid list.
+type ExerciseState struct {
+	ExerciseID string    `json:"exercise_id"`
+	Excluded   bool      `json:"excluded"`
+	Reason     string    `json:"reason,omitempty"`
+	Since      time.Time `json:"since"`
+	Avoided    bool      `json:"avoided"`
+}

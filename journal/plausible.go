@@ -8,6 +8,10 @@ import (
 	"github.com/unhunch/unhunch/message"
 )
 
+// MaxIndex is the last exercise position a session can have: far beyond
+// any routine, and within what every journal engine keeps.
+const MaxIndex = 9999
+
 // Limits on the times a client reports for a session it plays. A player's
 // clock is not the server's: times are compared with the session's start
 // and with now allowing ClockSkew either way.

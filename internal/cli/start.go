@@ -99,38 +99,17 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	defer st.Close()
-	pst, err := person.Load(ctx, st, c)
+	started, err := person.Start(ctx, st, c, person.StartRequest{Routine: r, PainBefore: painBefore, AtStart: f.levelStart,
+		TimeScale: f.scale, Now: time.Now(), Owner: store.ThisOwner(), Advice: message.GateAdvice, Location: time.Local})
 	if err != nil {
 		return err
 	}
-	now := time.Now()
-	screenings := pst.Screenings
-	facts := person.Facts(pst.Sessions)
-	decision := safety.Gate(now, screenings, facts, painBefore)
-	if decision.Block == safety.PainTooHigh {
-		// Kept in the journal as a session stopped before it began, so the
-		// next one asks for the safety questions again (PRODUCT.md §5.2).
-		if _, err := person.RecordRefused(ctx, st, r, painBefore, now, store.ThisOwner(), ""); err != nil {
-			return err
-		}
-	}
-	if err := person.Blocked(decision); err != nil {
-		return err
-	}
-	prep, err := person.Prepare(c, r, pst.Levels, pst.Exclusions(), f.levelStart)
-	if err != nil {
-		return err
-	}
-	steps := prep.Steps
+	steps := started.Routine.Steps
 	ratings, err := parseRatings(f, r, steps)
 	if err != nil {
 		return err
 	}
-	tl, err := timeline.Compile(steps, timeline.DefaultRules)
-	if err != nil {
-		return err
-	}
-	notes := person.StartNotes(decision, prep, pst, time.Local)
+	notes := started.Notes
 	if journal.DemoScale(f.scale) {
 		// Said first: what follows is a demo, kept but never counted (PRODUCT.md §5.2).
 		notes = append([]string{message.Text(message.StartDemo, f.scale)}, notes...)
@@ -154,15 +133,13 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	sp := voice.New(talking, bellTo)
 	defer sp.Close()
 
-	sink := &journalSink{st: st, ctx: context.WithoutCancel(ctx), session: &journal.Session{
-		RoutineID: r.ID, RoutineName: r.Name, PlannedSeconds: tl.Duration.Seconds(), PlannedExercises: len(steps),
-		Owner: store.ThisOwner(), TimeScale: f.scale,
-	}, tl: tl, scale: f.scale}
+	tl := started.Timeline
+	sink := &journalSink{st: st, ctx: context.WithoutCancel(ctx), session: started.Session, tl: tl, scale: f.scale}
 	o := coach.Options{
 		Title: r.Name, Timeline: tl, Names: names, Scale: f.scale, Voice: sp, Talking: talking,
 		PainBefore: painBefore, PainAfter: painAfter, Sink: sink, Notes: notes, RatingsGiven: ratings != nil,
 		PainCheck: func(p *int) string {
-			if d := safety.Gate(time.Now(), screenings, facts, p); d.Block == safety.PainTooHigh {
+			if d := started.State.Gate(time.Now(), p); d.Block == safety.PainTooHigh {
 				return person.Advice(d)
 			}
 			return ""
@@ -314,7 +291,7 @@ type journalSink struct {
 // Start saves the new session with the pain given before, and renews its
 // lease while it runs (paused included) until Finish.
 func (s *journalSink) Start(at time.Time, painBefore *int) error {
-	s.session.StartedAt, s.session.PainBefore, s.session.Status = at, painBefore, journal.Active
+	s.session.StartedAt, s.session.SeenAt, s.session.PainBefore, s.session.Status = at, at, painBefore, journal.Active
 	if _, err := s.st.StartSession(s.ctx, s.session); err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
@@ -41,7 +40,7 @@ type LeftOut struct {
 // in the command line and the web alike, leave out what it names, so they
 // agree by construction.
 type Exclusions struct {
-	SetAside   map[string]store.ExerciseState
+	SetAside   map[string]journal.ExerciseState
 	Conditions []catalog.Condition
 	Cleared    []safety.ConditionClearance
 }
@@ -159,7 +158,7 @@ func ParseCondition(s string) (catalog.Condition, error) {
 // ClearExercise records, at now, that a clinician said exercise e is right
 // for the person despite condition cond (PRODUCT.md §5.1). It refuses a
 // condition e is not kept out for, so that nothing is recorded by mistake.
-func ClearExercise(ctx context.Context, st *store.Store, e *catalog.Exercise, cond catalog.Condition, now time.Time) error {
+func ClearExercise(ctx context.Context, st ConditionClearer, e *catalog.Exercise, cond catalog.Condition, now time.Time) error {
 	if !e.UnsuitableWith(cond) {
 		return unhunch.E(unhunch.EInvalid, message.ClearNotUnsuitable, e.Name, cond.Words())
 	}
@@ -169,7 +168,7 @@ func ClearExercise(ctx context.Context, st *store.Store, e *catalog.Exercise, co
 // AsideEntry is one exercise left out for the person, or cleared by a
 // clinician despite a condition: `exercises aside --json` and GET /api/v1/aside.
 type AsideEntry struct {
-	store.ExerciseState
+	journal.ExerciseState
 	Conditions []catalog.Condition `json:"conditions"` // conditions from the safety answers that keep it out
 	ClearedOf  []catalog.Condition `json:"cleared_of"` // conditions a clinician cleared it of
 }
@@ -205,7 +204,7 @@ func Aside(p State, c *catalog.Catalog) []AsideEntry {
 		i, ok := at[e.ID]
 		if !ok {
 			i = len(list)
-			list = append(list, AsideEntry{ExerciseState: store.ExerciseState{ExerciseID: e.ID}})
+			list = append(list, AsideEntry{ExerciseState: journal.ExerciseState{ExerciseID: e.ID}})
 		}
 		list[i].Conditions, list[i].ClearedOf = kept, cleared
 	}

@@ -6,14 +6,12 @@
 package person
 
 import (
-	"context"
 	"slices"
 	"time"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/progress"
@@ -32,17 +30,36 @@ func Facts(sessions []*journal.Session) []safety.SessionFacts {
 }
 
 // Gate decides whether a session may start at now, with the pain reported
-// now (nil if not asked yet), from every screening and session in the journal.
-func Gate(ctx context.Context, st *store.Store, now time.Time, painNow *int) (safety.Decision, error) {
-	screenings, err := st.Screenings(ctx)
-	if err != nil {
-		return safety.Decision{}, err
+// now (nil if not asked yet), from every screening and session in the
+// journal. It is the one place the safety gate is put together from the
+// journal: every client, and every page that shows the gate, calls it (or
+// GateAsOf, or State.Gate).
+func Gate(screenings []safety.Screening, sessions []*journal.Session, now time.Time, painNow *int) safety.Decision {
+	return safety.Gate(now, screenings, Facts(sessions), painNow)
+}
+
+// GateAsOf decides whether a session could start at t, from the screenings
+// made by then and the sessions started before it: the gate as it stood at
+// t. It is how a session started offline is checked when it arrives later.
+func GateAsOf(screenings []safety.Screening, sessions []*journal.Session, t time.Time, painNow *int) safety.Decision {
+	var sc []safety.Screening
+	for _, s := range screenings {
+		if !s.At.After(t) {
+			sc = append(sc, s)
+		}
 	}
-	sessions, err := st.Sessions(ctx, journal.Filter{})
-	if err != nil {
-		return safety.Decision{}, err
+	var before []*journal.Session
+	for _, s := range sessions {
+		if s.StartedAt.Before(t) {
+			before = append(before, s)
+		}
 	}
-	return safety.Gate(now, screenings, Facts(sessions), painNow), nil
+	return Gate(sc, before, t, painNow)
+}
+
+// Gate is the gate at now for the person, with the pain reported now.
+func (p State) Gate(now time.Time, painNow *int) safety.Decision {
+	return Gate(p.Screenings, p.Sessions, now, painNow)
 }
 
 // Advice returns the words for a gate decision that blocks: what to do,
@@ -54,18 +71,26 @@ func WebAdvice(d safety.Decision) string { return advice(message.WebGateAdvice, 
 
 // advice says what to do about d in the words of family f.
 func advice(f message.Family, d safety.Decision) string {
-	if d.Block == safety.Rescreen {
-		return f.Text(string(d.Block), message.TriggerWords.Text(string(d.Trigger)))
-	}
-	return f.Text(string(d.Block))
+	return f.Text(string(d.Block), adviceArgs(d)...)
 }
 
-// Blocked returns the error for a decision that blocks, or nil.
-func Blocked(d safety.Decision) error {
+// adviceArgs are what the advice for d is filled in with: what called for
+// new answers, for a re-screen.
+func adviceArgs(d safety.Decision) []any {
+	if d.Block == safety.Rescreen {
+		return []any{message.TriggerWords.Text(string(d.Trigger))}
+	}
+	return nil
+}
+
+// Blocked returns the error for a decision that blocks, or nil: EBlocked,
+// saying what to do in the words of family f (message.GateAdvice for the
+// command line, message.WebGateAdvice for the browser).
+func Blocked(d safety.Decision, f message.Family) error {
 	if d.OK() {
 		return nil
 	}
-	return unhunch.Errorf(unhunch.EBlocked, "%s", Advice(d))
+	return unhunch.E(unhunch.EBlocked, f.Of(string(d.Block)), adviceArgs(d)...)
 }
 
 // Trend returns the pain trend over the whole journal in loc, demos left

@@ -11,7 +11,6 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/progress"
@@ -36,7 +35,7 @@ func TestPrepare(t *testing.T) {
 		"chin-tucks":        {ExerciseID: "chin-tucks", Amount: dose.Amount{Reps: 12, Hold: 5, Sets: 1}, Changes: []progress.Change{{Why: progress.RatedEasyTwice}}},
 		"scapular-squeezes": {ExerciseID: "scapular-squeezes", Amount: dose.Amount{Reps: 10, Hold: 5, Sets: 1}}, // never moved
 	}
-	aside := person.Exclusions{SetAside: map[string]store.ExerciseState{"doorway-pec-stretch": {ExerciseID: "doorway-pec-stretch", Excluded: true, Reason: "sharp-pain"}}}
+	aside := person.Exclusions{SetAside: map[string]journal.ExerciseState{"doorway-pec-stretch": {ExerciseID: "doorway-pec-stretch", Excluded: true, Reason: "sharp-pain"}}}
 	chest := person.Exclusions{Conditions: []catalog.Condition{catalog.ChestSurgery}}
 	cleared := person.Exclusions{Conditions: []catalog.Condition{catalog.ChestSurgery},
 		Cleared: []safety.ConditionClearance{{ExerciseID: "doorway-pec-stretch", Condition: catalog.ChestSurgery}}}
@@ -93,9 +92,9 @@ func TestPrepare(t *testing.T) {
 		t.Errorf("the routine's own amount must win: %+v, %v", p.Steps, err)
 	}
 	// Everything set aside: blocked, saying how to bring one back.
-	all := map[string]store.ExerciseState{}
+	all := map[string]journal.ExerciseState{}
 	for _, it := range r.Exercises {
-		all[it.ID] = store.ExerciseState{ExerciseID: it.ID, Avoided: true}
+		all[it.ID] = journal.ExerciseState{ExerciseID: it.ID, Avoided: true}
 	}
 	if _, err := person.Prepare(c, r, nil, person.Exclusions{SetAside: all}, false); unhunch.ErrorCode(err) != unhunch.EBlocked || !strings.Contains(err.Error(), "exercises aside") {
 		t.Errorf("all set aside: %v", err)
@@ -124,10 +123,10 @@ func TestAdviceNamesTheTrigger(t *testing.T) {
 	if a := person.Advice(d); !strings.Contains(a, "dizziness") || !strings.Contains(a, "unhunch screen") {
 		t.Errorf("advice %q", a)
 	}
-	if err := person.Blocked(d); unhunch.ErrorCode(err) != unhunch.EBlocked || unhunch.ExitCode(err) != 5 || unhunch.HTTPStatus(err) != 403 {
+	if err := person.Blocked(d, message.GateAdvice); unhunch.ErrorCode(err) != unhunch.EBlocked || unhunch.ExitCode(err) != 5 || unhunch.HTTPStatus(err) != 403 {
 		t.Errorf("blocked: %v", err)
 	}
-	if person.Blocked(safety.Decision{}) != nil {
+	if person.Blocked(safety.Decision{}, message.GateAdvice) != nil {
 		t.Error("an open gate blocks nothing")
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/planner"
 	"github.com/unhunch/unhunch/safety"
@@ -37,17 +36,17 @@ func TestNothingKeptOutIsEverIncluded(t *testing.T) {
 		}
 		sc := safety.NewScreening(at.Add(-time.Hour), answers)
 		// Stops and avoided exercises, and a few clearances.
-		aside := map[string]store.ExerciseState{}
+		aside := map[string]journal.ExerciseState{}
 		var cleared []safety.ConditionClearance
 		for _, e := range exercises {
 			switch rng.IntN(10) {
 			case 0:
 				r := reasons[rng.IntN(len(reasons))]
 				if safety.ExcludeAfterStop(r) { // only these set an exercise aside
-					aside[e.ID] = store.ExerciseState{ExerciseID: e.ID, Excluded: true, Reason: string(r)}
+					aside[e.ID] = journal.ExerciseState{ExerciseID: e.ID, Excluded: true, Reason: string(r)}
 				}
 			case 1:
-				aside[e.ID] = store.ExerciseState{ExerciseID: e.ID, Avoided: true}
+				aside[e.ID] = journal.ExerciseState{ExerciseID: e.ID, Avoided: true}
 			case 2, 3:
 				if len(e.UnsuitableFor) > 0 {
 					cleared = append(cleared, safety.ConditionClearance{ExerciseID: e.ID, Condition: e.UnsuitableFor[rng.IntN(len(e.UnsuitableFor))].Condition})

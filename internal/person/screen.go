@@ -11,7 +11,6 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 )
@@ -92,7 +91,7 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 }
 
 // Screen evaluates answers under today's questions and saves the screening at now.
-func Screen(ctx context.Context, st *store.Store, answers map[string]bool, now time.Time) (safety.Screening, error) {
+func Screen(ctx context.Context, st ScreeningStore, answers map[string]bool, now time.Time) (safety.Screening, error) {
 	sc := safety.NewScreening(now, answers)
 	if err := st.SaveScreening(ctx, &sc); err != nil {
 		return sc, err
@@ -141,7 +140,7 @@ func ScreenAdvice(r safety.Result, c *catalog.Catalog) string {
 // last screening flagged. It refuses when there is no screening, when the
 // last one was an emergency (only a new clean screening lifts that), and when
 // the last one did not call for a clinician.
-func Clear(ctx context.Context, st *store.Store, now time.Time) (safety.Screening, error) {
+func Clear(ctx context.Context, st ScreeningStore, now time.Time) (safety.Screening, error) {
 	all, err := st.Screenings(ctx)
 	if err != nil {
 		return safety.Screening{}, err
@@ -160,25 +159,6 @@ func Clear(ctx context.Context, st *store.Store, now time.Time) (safety.Screenin
 		return c, err
 	}
 	return c, nil
-}
-
-// GateAsOf decides whether a session could start at t, from the screenings
-// made by then and the sessions started before it: the gate as it stood at
-// t. It is how a session started offline is checked when it arrives later.
-func GateAsOf(screenings []safety.Screening, facts []safety.SessionFacts, t time.Time, painNow *int) safety.Decision {
-	var sc []safety.Screening
-	for _, s := range screenings {
-		if !s.At.After(t) {
-			sc = append(sc, s)
-		}
-	}
-	var fs []safety.SessionFacts
-	for _, f := range facts {
-		if f.At.Before(t) {
-			fs = append(fs, f)
-		}
-	}
-	return safety.Gate(t, sc, fs, painNow)
 }
 
 // GateValidUntil returns when an allowing decision stops holding by the

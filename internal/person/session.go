@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch/catalog"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/progress"
@@ -16,7 +15,7 @@ import (
 // RecordRefused keeps a session that did not start because pain was too
 // high (PRODUCT.md §5.2): a session stopped the moment it began, so that the
 // next one asks for the safety questions again. clientKey may be "".
-func RecordRefused(ctx context.Context, st *store.Store, r *catalog.Routine, pain *int, at time.Time, owner, clientKey string) (*journal.Session, error) {
+func RecordRefused(ctx context.Context, st SessionWriter, r *catalog.Routine, pain *int, at time.Time, owner, clientKey string) (*journal.Session, error) {
 	s := &journal.Session{RoutineID: r.ID, RoutineName: r.Name, StartedAt: at, PainBefore: pain, Owner: owner, ClientKey: clientKey}
 	created, err := st.StartSession(ctx, s)
 	if err != nil || !created {
@@ -32,16 +31,10 @@ func IsRefused(s *journal.Session) bool {
 		s.PainBefore != nil && *s.PainBefore >= safety.HighPain && s.EndedAt != nil && s.EndedAt.Equal(s.StartedAt)
 }
 
-// ExerciseRecorder saves one exercise's outcome: the store itself, or its
-// group committer.
-type ExerciseRecorder interface {
-	RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error
-}
-
 // RecordExercise saves one exercise's outcome through rec and, when it was
 // stopped for sharp pain or dizziness, keeps that exercise out of automatic
 // plans until the person brings it back (PRODUCT.md §5.2).
-func RecordExercise(ctx context.Context, rec ExerciseRecorder, st *store.Store, sessionID string, p journal.Performance) error {
+func RecordExercise(ctx context.Context, rec ExerciseRecorder, st Excluder, sessionID string, p journal.Performance) error {
 	if err := rec.RecordExercise(ctx, sessionID, p); err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/safety"
@@ -15,16 +14,16 @@ import (
 
 // State is what the journal says about the person, read once per command or request.
 type State struct {
-	Sessions   []*journal.Session             // every session, most recent first
-	Levels     map[string]*progress.Level     // each practised exercise's level
-	SetAside   map[string]store.ExerciseState // exercises kept out or avoided
-	Screenings []safety.Screening             // every screening and clearance, oldest first
-	Cleared    []safety.ConditionClearance    // exercises a clinician cleared of a condition
+	Sessions   []*journal.Session               // every session, most recent first
+	Levels     map[string]*progress.Level       // each practised exercise's level
+	SetAside   map[string]journal.ExerciseState // exercises kept out or avoided
+	Screenings []safety.Screening               // every screening and clearance, oldest first
+	Cleared    []safety.ConditionClearance      // exercises a clinician cleared of a condition
 }
 
 // Load reads the person's sessions, levels, set-aside exercises, screenings
 // and clinicians' clearances.
-func Load(ctx context.Context, st *store.Store, c *catalog.Catalog) (State, error) {
+func Load(ctx context.Context, st Reader, c *catalog.Catalog) (State, error) {
 	sessions, err := st.Sessions(ctx, journal.Filter{})
 	if err != nil {
 		return State{}, err

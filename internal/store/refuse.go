@@ -21,10 +21,10 @@ import (
 // outcomes with it). They are far beyond any dose (package dose caps reps
 // at 20 and holds at 60 s) and any routine.
 const (
-	MaxIndex   = 9999    // the last exercise position a session can have
-	MaxAmount  = 100000  // the largest reps, hold, breaths, seconds or sets kept
-	MaxSeconds = 86400.0 // the longest time on one exercise: a day
-	MaxAttempt = 9999    // the most attempts at one exercise of a session
+	MaxIndex   = journal.MaxIndex // the last exercise position a session can have
+	MaxAmount  = 100000           // the largest reps, hold, breaths, seconds or sets kept
+	MaxSeconds = 86400.0          // the longest time on one exercise: a day
+	MaxAttempt = 9999             // the most attempts at one exercise of a session
 )
 
 // checkBounds refuses numbers of p beyond what the journal keeps.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 )
@@ -105,16 +106,6 @@ func (s *Store) Screenings(ctx context.Context) ([]safety.Screening, error) {
 	return out, s.fail("read screenings", rows.Err())
 }
 
-// ExerciseState is whether an exercise is set aside: kept out after a stop
-// for sharp pain or dizziness, or on the person's own avoid list.
-type ExerciseState struct {
-	ExerciseID string    `json:"exercise_id"`
-	Excluded   bool      `json:"excluded"`
-	Reason     string    `json:"reason,omitempty"`
-	Since      time.Time `json:"since"`
-	Avoided    bool      `json:"avoided"`
-}
-
 // Exclude keeps an exercise out of automatic plans after a stop for reason.
 func (s *Store) Exclude(ctx context.Context, exerciseID, reason string, at time.Time) error {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
@@ -151,16 +142,16 @@ func (s *Store) Enable(ctx context.Context, exerciseID string) (bool, error) {
 }
 
 // ExerciseStates returns every exercise set aside, by id.
-func (s *Store) ExerciseStates(ctx context.Context) (map[string]ExerciseState, error) {
+func (s *Store) ExerciseStates(ctx context.Context) (map[string]journal.ExerciseState, error) {
 	rows, err := s.queryStmt(ctx, `SELECT exercise_id, excluded, reason, since, avoided FROM exercise_states`)
 	if err != nil {
 		return nil, s.fail("read exercise states", err)
 	}
 	defer rows.Close()
-	out := map[string]ExerciseState{}
+	out := map[string]journal.ExerciseState{}
 	for rows.Next() {
 		var (
-			st                ExerciseState
+			st                journal.ExerciseState
 			excluded, avoided int
 			since             int64
 		)

@@ -81,7 +81,7 @@ func TestExerciseStates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string]store.ExerciseState{
+		want := map[string]journal.ExerciseState{
 			"bird-dog":    {ExerciseID: "bird-dog", Excluded: true, Reason: "dizziness", Since: base.Add(2 * time.Hour), Avoided: true},
 			"childs-pose": {ExerciseID: "childs-pose", Avoided: true, Since: base},
 		}

@@ -13,7 +13,6 @@ import (
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
-	"github.com/unhunch/unhunch/safety"
 )
 
 // apiRoutes are the JSON API's routes, and the operational ones.
@@ -271,7 +270,6 @@ func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (pla
 	if err != nil {
 		return playable{}, err
 	}
-	screenings := p.Screenings
 	prep, err := person.Prepare(s.cat, rt, p.Levels, p.Exclusions(), start)
 	if err != nil {
 		return playable{}, err
@@ -280,7 +278,7 @@ func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (pla
 	if err != nil {
 		return playable{}, err
 	}
-	d := safety.Gate(s.now(), screenings, person.Facts(p.Sessions), nil)
+	d := p.Gate(s.now(), nil)
 	doc := playable{Routine: person.Document(rt, prep, cr), LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: prep.LeftOut,
 		Notes: person.StartNotes(d, prep, p, s.cfg.Location)}
 	if doc.LeftOutWhy == nil {

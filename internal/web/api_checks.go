@@ -1,12 +1,7 @@
 package web
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/unhunch/unhunch"
-	"github.com/unhunch/unhunch/catalog"
-	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -52,54 +47,4 @@ func checkRatingIndex(index int, head store.SessionHead) error {
 		return unhunch.E(unhunch.EInvalid, message.WebBadIndex, index, head.PlannedExercises)
 	}
 	return nil
-}
-
-// plannedIDs returns the ids of the exercises a session of rt will play:
-// those the player says it plays (played, from the start's "exercises"), or
-// else the server's own preparation. A player's list must fit the routine:
-// for a catalog routine its exercises in order with some left out (the
-// device may have set some aside); for a plan, exercises of the catalog,
-// each once.
-func (s *Server) plannedIDs(rt *catalog.Routine, prep person.Routine, played []string) ([]string, error) {
-	if played == nil {
-		ids := make([]string, len(prep.Steps))
-		for i, st := range prep.Steps {
-			ids[i] = st.Exercise.ID
-		}
-		return ids, nil
-	}
-	if len(played) == 0 || len(played) > store.MaxIndex+1 {
-		return nil, unhunch.E(unhunch.EInvalid, message.WebPlayedNone)
-	}
-	for i, id := range played {
-		if _, ok := s.cat.Exercise(id); !ok {
-			return nil, s.notRoutineOrder(rt, played)
-		}
-		if rt.ID == "plan" && slices.Contains(played[:i], id) {
-			return nil, s.notRoutineOrder(rt, played)
-		}
-	}
-	if rt.ID == "plan" {
-		return played, nil
-	}
-	next := 0 // the routine's exercises not yet matched
-	for _, id := range played {
-		for next < len(rt.Exercises) && rt.Exercises[next].ID != id {
-			next++
-		}
-		if next == len(rt.Exercises) {
-			return nil, s.notRoutineOrder(rt, played)
-		}
-		next++
-	}
-	return played, nil
-}
-
-// notRoutineOrder is the error for a player's list that does not fit rt.
-func (s *Server) notRoutineOrder(rt *catalog.Routine, played []string) error {
-	want := make([]string, len(rt.Exercises))
-	for i, it := range rt.Exercises {
-		want[i] = it.ID
-	}
-	return unhunch.E(unhunch.EInvalid, message.WebPlayedOrder, strings.Join(played, ", "), rt.ID, strings.Join(want, ", "))
 }

@@ -19,7 +19,7 @@ var timelineRules = timeline.DefaultRules
 
 // OfflineGateFresh is how old a gate answer fetched online may be for a
 // session to start offline on it (docs/safety.md, "Sessions started offline").
-const OfflineGateFresh = 24 * time.Hour
+const OfflineGateFresh = person.OfflineGateFresh
 
 func (s *Server) listQuestions(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
@@ -114,7 +114,7 @@ func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc,
 	if err != nil {
 		return gateDoc{}, err
 	}
-	d := safety.Gate(now, screenings, person.Facts(sessions), nil)
+	d := person.Gate(screenings, sessions, now, nil)
 	doc := gateDoc{OK: d.OK(), Block: string(d.Block), Trigger: string(d.Trigger), Caution: d.Caution, Conditions: d.Conditions,
 		CheckedAt: now.UTC(), FreshSeconds: int(OfflineGateFresh / time.Second)}
 	if doc.Conditions == nil {

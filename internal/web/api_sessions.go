@@ -112,53 +112,17 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 		}
 		scale = *body.TimeScale
 	}
-	now := s.now()
-	at := now
+	start := person.StartRequest{Routine: rt, ID: body.ID, PainBefore: body.PainBefore, AtStart: body.LevelStart,
+		TimeScale: scale, Now: s.now(), Played: body.Exercises, Owner: store.WebOwner, ClientKey: key,
+		Advice: message.WebGateAdvice, Location: s.cfg.Location}
 	if o := body.Offline; o != nil {
-		if err := checkOffline(o, now); err != nil {
-			return err
-		}
-		at = o.StartedAt
+		start.Offline = &person.Offline{StartedAt: o.StartedAt, GateCheckedAt: o.GateCheckedAt}
 	}
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	st, err := person.Start(r.Context(), s.st, s.cat, start)
 	if err != nil {
 		return err
 	}
-	screenings := p.Screenings
-	facts := person.Facts(p.Sessions)
-	d := safety.Gate(now, screenings, facts, body.PainBefore)
-	if body.Offline != nil {
-		// As the gate stood when the player last asked, then when it started.
-		if seen := person.GateAsOf(screenings, facts, body.Offline.GateCheckedAt, nil); !seen.OK() {
-			return unhunch.E(unhunch.EBlocked, message.WebOfflineBlocked, person.WebAdvice(seen))
-		}
-		d = person.GateAsOf(screenings, facts, at, body.PainBefore)
-	}
-	if d.Block == safety.PainTooHigh {
-		// Kept as a session stopped before it began, so the next one asks
-		// the safety questions again (PRODUCT.md §5.2), as the CLI does.
-		if _, err := person.RecordRefused(writeCtx(r), s.st, rt, body.PainBefore, at, store.WebOwner, key); err != nil {
-			return err
-		}
-	}
-	if !d.OK() {
-		return unhunch.Errorf(unhunch.EBlocked, "%s", person.WebAdvice(d))
-	}
-	prep, err := person.Prepare(s.cat, rt, p.Levels, p.Exclusions(), body.LevelStart)
-	if err != nil {
-		return err
-	}
-	cr, err := person.Compile(prep.Steps, rt)
-	if err != nil {
-		return err
-	}
-	planned, err := s.plannedIDs(rt, prep, body.Exercises)
-	if err != nil {
-		return err
-	}
-	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, SeenAt: now, PainBefore: body.PainBefore,
-		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(planned), PlannedIDs: planned,
-		Owner: store.WebOwner, ClientKey: key, TimeScale: scale}
+	sess := st.Session
 	created, err := s.st.StartSession(writeCtx(r), sess)
 	if err != nil {
 		return err
@@ -167,7 +131,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if created {
 		status = http.StatusCreated
 	}
-	writeJSON(w, status, sessionDoc{Session: sess, Notes: person.StartNotes(d, prep, p, s.cfg.Location)})
+	writeJSON(w, status, sessionDoc{Session: sess, Notes: st.Notes})
 	return nil
 }
 
@@ -181,23 +145,6 @@ func (s *Server) replayStart(w http.ResponseWriter, prev *journal.Session, body 
 		return unhunch.Errorf(unhunch.EBlocked, "%s", person.WebAdvice(safety.Decision{Block: safety.PainTooHigh}))
 	}
 	writeJSON(w, http.StatusOK, sessionDoc{Session: prev})
-	return nil
-}
-
-// checkOffline checks the times of a session started offline: it began
-// after the player last saw the gate, not in the future, and on a gate
-// answer fresh enough.
-func checkOffline(o *offlineStart, now time.Time) error {
-	switch {
-	case o.StartedAt.IsZero() || o.GateCheckedAt.IsZero():
-		return unhunch.E(unhunch.EInvalid, message.WebOfflineTimes)
-	case o.StartedAt.After(now.Add(time.Minute)):
-		return unhunch.E(unhunch.EInvalid, message.WebOfflineFuture, o.StartedAt.Format(time.RFC3339))
-	case o.StartedAt.Before(o.GateCheckedAt):
-		return unhunch.E(unhunch.EInvalid, message.WebOfflineOrder)
-	case o.StartedAt.Sub(o.GateCheckedAt) > OfflineGateFresh:
-		return unhunch.E(unhunch.EBlocked, message.WebOfflineStale, int(OfflineGateFresh/time.Hour))
-	}
 	return nil
 }
 

@@ -5,14 +5,14 @@ import (
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
 
 // settingsData is the settings page.
 type settingsData struct {
 	Exercises  []*catalog.Exercise
-	Aside      map[string]store.ExerciseState
+	Aside      map[string]journal.ExerciseState
 	Done       string
 	Conditions []conditionRow // exercises a condition keeps out, or a clinician cleared
 	CondDone   string
