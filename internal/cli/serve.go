@@ -18,6 +18,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/logbuf"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/internal/web"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -98,7 +99,10 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	if f.sweep <= 0 {
 		return unhunch.E(unhunch.EInvalid, message.ServeBadSweep, f.sweep)
 	}
-	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: f.scale, Logger: log, SweepEvery: f.sweep})
+	// Exercise outcomes arriving together are saved in one transaction.
+	group := st.NewGroup(store.DefaultGroupSize)
+	defer group.Close()
+	srv, err := web.New(web.Config{Store: st, Recorder: group, Catalog: c, TimeScale: f.scale, Logger: log, SweepEvery: f.sweep})
 	if err != nil {
 		return err
 	}

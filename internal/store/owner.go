@@ -8,6 +8,10 @@ import (
 	"sync"
 )
 
+// WebOwner is the owner of sessions played in the browser. The sweep never
+// marks them interrupted: no process on this machine plays them.
+const WebOwner = "web"
+
 // hostname is this machine's name, as owners record it.
 var hostname = sync.OnceValue(func() string {
 	h, err := os.Hostname()

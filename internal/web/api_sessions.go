@@ -259,7 +259,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if err := person.RecordExercise(writeCtx(r), s.group, s.st, id, p); err != nil {
+		if err := person.RecordExercise(writeCtx(r), s.rec, s.st, id, p); err != nil {
 			return err
 		}
 		doc.Attempt = p.Attempt

@@ -61,12 +61,13 @@ func newEnvOn(t *testing.T, url, dir string, screened bool) *env {
 		t.Fatal(err)
 	}
 	e := &env{t: t, st: st, cat: c, at: now}
-	e.srv, err = web.New(web.Config{Store: st, Catalog: c, Now: func() time.Time { return e.at }, Location: time.UTC})
+	group := st.NewGroup(store.DefaultGroupSize) // as `unhunch serve` saves outcomes
+	e.srv, err = web.New(web.Config{Store: st, Recorder: group, Catalog: c, Now: func() time.Time { return e.at }, Location: time.UTC})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.h = fromLoopback(e.srv.Handler())
-	t.Cleanup(func() { e.srv.Close(); st.Close() })
+	t.Cleanup(func() { e.srv.Close(); group.Close(); st.Close() })
 	if screened {
 		e.screen(map[string]bool{})
 	}

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/http/httptest"
@@ -9,7 +10,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/web"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 )
 
@@ -181,17 +188,65 @@ func TestScreeningEmergencyFirst(t *testing.T) {
 	}
 }
 
-// A journal that fails while a plan is made is the server's trouble, not
-// the form's: the plan page answers with the failure's own status (never
-// 400) and never shows the raw cause.
-func TestPlanPageJournalFailure(t *testing.T) {
-	e := newEnv(t, true)
-	e.st.Close()
-	r := e.do("GET", "/plan?minutes=5&equipment=none&floor=false", "", nil)
-	if r.Code < 500 {
-		t.Fatalf("plan page with the journal closed: %d, want a 5xx: %.400s", r.Code, r.Body)
+// failingJournal is a journal whose every read fails with err: the
+// handlers' answers to a failing database, without one. Any method it does
+// not answer panics (the embedded nil Journal), which the server turns into
+// a 500: a test sees at once what else a handler called.
+type failingJournal struct {
+	web.Journal
+	err error
+}
+
+func (f failingJournal) Sessions(context.Context, journal.Filter) ([]*journal.Session, error) {
+	return nil, f.err
+}
+
+func (f failingJournal) ExerciseStates(context.Context) (map[string]journal.ExerciseState, error) {
+	return nil, f.err
+}
+
+func (f failingJournal) Screenings(context.Context) ([]safety.Screening, error) { return nil, f.err }
+
+func (f failingJournal) ConditionClearances(context.Context) ([]safety.ConditionClearance, error) {
+	return nil, f.err
+}
+
+func (f failingJournal) Version(context.Context) (int64, error) { return 0, f.err }
+func (f failingJournal) LocalWrites() uint64                    { return 0 }
+
+// A journal that fails is the server's trouble, not the request's: pages
+// and the API answer with the failure's own status (the plan page used to
+// answer 400, with the raw cause on its form) and never show the cause of
+// an internal error.
+func TestJournalFailureStatus(t *testing.T) {
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if body := r.Body.String(); strings.Contains(body, "sql:") || strings.Contains(body, "closed") {
-		t.Errorf("the page shows the raw cause: %.400s", body)
+	unreachable := unhunch.E(unhunch.EUnavailable, message.StorePGUnreachable, "db.example", "connection refused")
+	internal := unhunch.Errorf(unhunch.EInternal, "store: read sessions: sql: database is closed")
+	for _, tt := range []struct {
+		err    error
+		status int
+		shows  string
+	}{{unreachable, 503, "db.example"}, {internal, 500, "went wrong"}} {
+		srv, err := web.New(web.Config{Store: failingJournal{err: tt.err}, Catalog: c, Location: time.UTC, SweepEvery: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer srv.Close()
+		h := fromLoopback(srv.Handler())
+		for _, path := range []string{"/plan?minutes=5&equipment=none&floor=false", "/api/v1/plan?minutes=5", "/api/v1/gate",
+			"/routines/quick-daily-reset", "/", "/history", "/settings"} {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+			body := rec.Body.String()
+			if rec.Code != tt.status || !strings.Contains(body, tt.shows) {
+				t.Errorf("%s with %v: %d, want %d showing %q: %.300s", path, tt.err, rec.Code, tt.status, tt.shows, body)
+			}
+			if strings.Contains(body, "sql:") {
+				t.Errorf("%s shows the raw cause: %.300s", path, body)
+			}
+		}
 	}
 }

@@ -20,18 +20,22 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch/internal/metrics"
+	"github.com/unhunch/unhunch/internal/person"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
 
 // Config is what a Server needs.
 type Config struct {
-	Store     *store.Store     // the journal
+	Store Journal // the journal: *store.Store, or a fake in tests
+	// Recorder saves exercise outcomes: in `unhunch serve`, the store's
+	// group committer (store.Group), which its owner closes after the
+	// server; nil saves each one straight to Store.
+	Recorder  person.ExerciseRecorder
 	Catalog   *catalog.Catalog // built-ins merged with the person's files
 	TimeScale float64          // plays time this many times faster (demos and tests); 1 normally
 	Logger    *slog.Logger     // request and error logs; nil discards them
@@ -53,9 +57,9 @@ type Config struct {
 // Server serves the pages and the API. It is safe for concurrent use.
 type Server struct {
 	cfg     Config
-	st      *store.Store
+	st      Journal
 	cat     *catalog.Catalog
-	group   *store.Group
+	rec     person.ExerciseRecorder // where exercise outcomes go: Config.Recorder, or st
 	log     *slog.Logger
 	routes  []route
 	handler http.Handler
@@ -140,7 +144,10 @@ func New(cfg Config) (*Server, error) {
 	if s.sw, err = s.assets.serviceWorker(ids, figures); err != nil {
 		return nil, err
 	}
-	s.group = s.st.NewGroup(store.DefaultGroupSize)
+	s.rec = cfg.Recorder
+	if s.rec == nil {
+		s.rec = s.st
+	}
 	if cfg.SweepEvery == 0 {
 		cfg.SweepEvery = journal.Renew
 	}
@@ -161,12 +168,11 @@ func New(cfg Config) (*Server, error) {
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// Close stops the sweep for interrupted sessions, saves what is queued for
-// the journal and stops the group committer.
+// Close stops the sweep for interrupted sessions. Close the Recorder, if
+// any, after it, and the journal last.
 func (s *Server) Close() {
 	s.stopSweep()
 	<-s.swept
-	s.group.Close()
 }
 
 // Routes lists the API and operational routes the server answers as

@@ -12,10 +12,6 @@ import (
 	"github.com/unhunch/unhunch/message"
 )
 
-// WebOwner is the owner of sessions played in the browser. The sweep never
-// marks them interrupted: no process on this machine plays them.
-const WebOwner = "web"
-
 // SessionByClientKey returns the session started with an idempotency key,
 // or nil when no session has it.
 func (s *Store) SessionByClientKey(ctx context.Context, key string) (*journal.Session, error) {

@@ -1,0 +1,57 @@
+package web
+
+import (
+	"context"
+	"time"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/progress"
+)
+
+// Journal is everything the web server reads and writes in the journal:
+// what person needs (starts, screenings, clearances, set-aside exercises),
+// and the server's own (sessions by id or key, ratings and finishes,
+// leases, the journal's version). `unhunch serve` hands it the store
+// (*store.Store); a handler test that is not about the database hands it a
+// fake that embeds Journal and answers only what the test calls.
+type Journal interface {
+	person.StartJournal
+	person.ScreeningStore
+	person.ConditionClearer
+	person.Excluder
+	person.ExerciseRecorder
+
+	// Session returns one session with its exercises, or an ENotFound error.
+	Session(ctx context.Context, id string) (*journal.Session, error)
+	// SessionByClientKey returns the session started with an idempotency key, or nil.
+	SessionByClientKey(ctx context.Context, key string) (*journal.Session, error)
+	// Head returns a session's row without its exercises, or an ENotFound error.
+	Head(ctx context.Context, id string) (store.SessionHead, error)
+	// RateExercise saves a rating of an attempt (0: the latest) at an exercise.
+	RateExercise(ctx context.Context, sessionID string, index, attempt int, r journal.Rating) error
+	// Avoid puts an exercise on the person's avoid list.
+	Avoid(ctx context.Context, exerciseID string, at time.Time) error
+	// Enable brings an exercise back, and says whether it was set aside.
+	Enable(ctx context.Context, exerciseID string) (bool, error)
+	// WithdrawClearance withdraws a clinician's clearance, and says whether there was one.
+	WithdrawClearance(ctx context.Context, exerciseID string, c catalog.Condition) (bool, error)
+	// PSFS returns every functional-scale rating.
+	PSFS(ctx context.Context) ([]progress.PSFSRating, error)
+	// Renew renews a session's lease; MarkInterrupted ends it as interrupted.
+	Renew(ctx context.Context, id string, at time.Time) error
+	MarkInterrupted(ctx context.Context, id string, at time.Time) error
+	// SweepInterrupted marks as interrupted the sessions whose player is gone.
+	SweepInterrupted(ctx context.Context, alive func(owner string) bool, now time.Time) (int, error)
+	// Version is the journal's version, raised by every write; LocalWrites
+	// counts this process's writes (see Server.version).
+	Version(ctx context.Context) (int64, error)
+	LocalWrites() uint64
+	// Engine names the database: "sqlite" or "postgres".
+	Engine() string
+}
+
+// The store is a journal for the web server.
+var _ Journal = (*store.Store)(nil)
