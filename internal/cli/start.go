@@ -272,9 +272,18 @@ func routineIDs(c *catalog.Catalog) []string {
 // warn prints a warning line on stderr.
 func (a *app) warn(s string) { a.env.Stderr.Write([]byte(message.Text(message.CLIWarning, s) + "\n")) }
 
+// sessionJournal is what a coached session writes as it goes: the store.
+type sessionJournal interface {
+	person.SessionWriter
+	person.ExerciseRecorder
+	person.Excluder
+	RateExercise(ctx context.Context, sessionID string, index, attempt int, r journal.Rating) error
+	Renew(ctx context.Context, id string, at time.Time) error
+}
+
 // journalSink saves a coached session to the journal as it happens.
 type journalSink struct {
-	st      *store.Store
+	st      sessionJournal
 	ctx     context.Context // writes outlive an interrupt: what was done is still saved
 	session *journal.Session
 	tl      *timeline.Timeline
