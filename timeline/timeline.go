@@ -312,7 +312,7 @@ func Compile(steps []Step, rules Rules) (*Timeline, error) {
 			return nil, err
 		}
 	}
-	c := compiler{rules: rules, rest: message.Text(message.CueRest), switchCue: message.Text(message.CueSwitch)}
+	c := compiler{rules: rules, restCue: message.Text(message.CueRest), switchCue: message.Text(message.CueSwitch)}
 	c.segs = make([]Segment, 0, estimate(steps))
 	prev := rules.StartsFrom
 	for i, pos := range rules.Positions(steps) {
@@ -374,8 +374,9 @@ func estimate(steps []Step) int {
 }
 
 type compiler struct {
+	x         exercise // the exercise being emitted
 	rules     Rules
-	rest      string // the rest cue, looked up once
+	restCue   string // the rest cue, looked up once
 	switchCue string // the default switch-sides cue
 	dry       bool   // only add up durations: keep no segments and fill no cues
 	segs      []Segment
@@ -424,144 +425,193 @@ func sideName(s dose.Side) string {
 	return message.Text(message.SideRight)
 }
 
-// exercise appends the segments of step i, done in pos after prev.
+// exercise appends the segments of step i, done in pos after prev: its
+// intro and setup, then each set, side and repetition as its dose mode
+// plays them (rep: one emitter for each mode), then its block.
 func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 	e := st.Exercise
 	d := e.Dose.Normalize()
-	a := d.Fill(st.Amount)
-	tm := d.Timing()
+	c.x = exercise{i: i, e: e, d: d, a: d.Fill(st.Amount), tm: d.Timing()}
+	em := &c.x
+	if d.Sides != dose.NoSides {
+		em.firstSide = d.FirstSide
+	}
+	em.hold = time.Duration(em.a.Hold) * time.Second
+	if em.a.HoldBreaths > 0 {
+		em.hold = time.Duration(em.a.HoldBreaths) * em.tm.Breath
+	}
 	first := len(c.segs)
 	start := c.at
 	setup := c.rules.SetupTime(prev, pos)
-	firstSide := dose.None
-	if d.Sides != dose.NoSides {
-		firstSide = d.FirstSide
-	}
-	seg := func(s Segment) {
-		if c.dry {
-			c.at += s.Duration
-			return
-		}
-		s.Exercise, s.ExerciseID = i, e.ID
-		s.Cue = SideCue(s.Cue, s.Side)
-		c.add(s)
-	}
-	seg(Segment{Phase: Intro, Duration: c.rules.Intro, Cue: e.Cues.Intro})
-	seg(Segment{Phase: Setup, Duration: setup, Side: firstSide, Cue: e.Cues.Setup})
-
-	hold := time.Duration(a.Hold) * time.Second
-	if a.HoldBreaths > 0 {
-		hold = time.Duration(a.HoldBreaths) * tm.Breath
-	}
-	form := func(k int) string { // the k-th extra coaching line, or the move cue
-		if len(e.Cues.Form) == 0 {
-			return e.Cues.Move
-		}
-		return e.Cues.Form[k%len(e.Cues.Form)]
-	}
-	// rep appends one repetition on one side.
-	rep := func(set, r int, side dose.Side) {
-		base := Segment{Set: set, Rep: r, Side: side}
-		with := func(p Phase, dur time.Duration, cue, pose string) {
-			s := base
-			s.Phase, s.Duration, s.Cue, s.Pose = p, dur, cue, pose
-			seg(s)
-		}
-		switch {
-		case d.Mode == dose.Timed:
-			// Split into equal chunks of whole milliseconds so the sum is exact.
-			totalMS := int64(a.Seconds) * 1000
-			chunkMS := max(c.rules.TimedChunks.Milliseconds(), 1)
-			n := (totalMS + chunkMS - 1) / chunkMS
-			for k := range n {
-				partMS := totalMS / n
-				if k < totalMS%n {
-					partMS++
-				}
-				part := time.Duration(partMS) * time.Millisecond
-				cue := e.Cues.Move
-				if k > 0 {
-					cue = form(int(k) - 1)
-				}
-				with(Move, part, cue, "")
-			}
-		case d.Mode == dose.Breath:
-			with(BreatheIn, tm.Inhale, e.Cues.Inhale, "")
-			with(BreatheOut, tm.Exhale, e.Cues.Exhale, "")
-		case d.HasHold():
-			holdCue := e.Cues.Hold
-			if r > 1 && r%2 == 0 && len(e.Cues.Form) > 0 {
-				holdCue = form(r/2 - 1)
-			}
-			if len(d.Poses) == 0 {
-				with(Move, tm.Move, e.Cues.Move, "")
-				with(Hold, hold, holdCue, "")
-			}
-			for _, p := range d.Poses {
-				with(Move, tm.Move, p.Cue, p.Name)
-				with(Hold, hold, holdCue, p.Name)
-			}
-			with(Release, tm.Release, e.Cues.Release, "")
-		default:
-			cue := e.Cues.Move
-			if r%2 == 0 {
-				cue = form(r/2 - 1)
-			}
-			with(Move, tm.Rep, cue, "")
-		}
-	}
-	rest := func(set, r int, side dose.Side) {
-		if tm.Rest > 0 {
-			seg(Segment{Phase: Rest, Duration: tm.Rest, Set: set, Rep: r, Side: side, Cue: c.rest})
-		}
-	}
-	reps := max(a.Reps, 1)
-	for set := 1; set <= a.Sets; set++ {
+	c.seg(Segment{Phase: Intro, Duration: c.rules.Intro, Cue: e.Cues.Intro})
+	c.seg(Segment{Phase: Setup, Duration: setup, Side: em.firstSide, Cue: e.Cues.Setup})
+	for set := 1; set <= em.a.Sets; set++ {
 		if set > 1 {
-			rest(set, 0, firstSide)
+			c.rest(set, 0, em.firstSide)
 		}
 		switch d.Sides {
 		case dose.Each:
-			for k, side := range []dose.Side{firstSide, firstSide.Other()} {
-				if k > 0 {
-					cue := e.Cues.Switch
-					if cue == "" {
-						cue = c.switchCue
-					}
-					seg(Segment{Phase: SwitchSides, Duration: tm.Switch, Set: set, Side: side, Cue: cue})
-				}
-				for r := 1; r <= reps; r++ {
-					if r > 1 && d.Mode == dose.Hold {
-						rest(set, r, side)
-					}
-					rep(set, r, side)
-				}
-			}
+			c.eachSide(set)
 		case dose.Alternate:
-			for r := 1; r <= reps; r++ {
-				for _, side := range []dose.Side{firstSide, firstSide.Other()} {
-					if r > 1 && d.Mode == dose.Hold && side == firstSide {
-						rest(set, r, side)
-					}
-					rep(set, r, side)
-				}
-			}
+			c.alternating(set)
 		default:
-			for r := 1; r <= reps; r++ {
-				if r > 1 && d.Mode == dose.Hold {
-					rest(set, r, dose.None)
-				}
-				rep(set, r, dose.None)
-			}
+			c.reps(set, dose.None)
 		}
 	}
 	if c.dry {
 		return
 	}
 	c.blocks = append(c.blocks, Block{
-		ExerciseID: e.ID, Position: pos, Amount: a, Start: start, Duration: c.at - start,
+		ExerciseID: e.ID, Position: pos, Amount: em.a, Start: start, Duration: c.at - start,
 		Setup: setup, First: first, Count: len(c.segs) - first,
 	})
+}
+
+// exercise is the exercise the compiler is emitting.
+type exercise struct {
+	i         int // the exercise's place in the timeline
+	e         *catalog.Exercise
+	d         dose.Dose   // normalised
+	a         dose.Amount // filled in
+	tm        dose.Timing
+	hold      time.Duration // one hold
+	firstSide dose.Side     // dose.None without sides
+}
+
+// seg appends a segment of the exercise, its cue's sides filled in.
+func (c *compiler) seg(s Segment) {
+	if c.dry {
+		c.at += s.Duration
+		return
+	}
+	s.Exercise, s.ExerciseID = c.x.i, c.x.e.ID
+	s.Cue = SideCue(s.Cue, s.Side)
+	c.add(s)
+}
+
+// phase appends one phase of repetition r of set on side.
+func (c *compiler) phase(set, r int, side dose.Side, p Phase, dur time.Duration, cue, pose string) {
+	c.seg(Segment{Set: set, Rep: r, Side: side, Phase: p, Duration: dur, Cue: cue, Pose: pose})
+}
+
+// form is the k-th extra coaching line, or the move cue when there are none.
+func (c *compiler) form(k int) string {
+	if len(c.x.e.Cues.Form) == 0 {
+		return c.x.e.Cues.Move
+	}
+	return c.x.e.Cues.Form[k%len(c.x.e.Cues.Form)]
+}
+
+// rest appends the rest before repetition r of set (r 0: before the set),
+// when the dose rests at all.
+func (c *compiler) rest(set, r int, side dose.Side) {
+	if c.x.tm.Rest > 0 {
+		c.seg(Segment{Phase: Rest, Duration: c.x.tm.Rest, Set: set, Rep: r, Side: side, Cue: c.restCue})
+	}
+}
+
+// reps appends every repetition of set on side, with the rests between
+// the holds.
+func (c *compiler) reps(set int, side dose.Side) {
+	for r := 1; r <= max(c.x.a.Reps, 1); r++ {
+		if r > 1 && c.x.d.Mode == dose.Hold {
+			c.rest(set, r, side)
+		}
+		c.rep(set, r, side)
+	}
+}
+
+// eachSide appends a set done on one side, then the other.
+func (c *compiler) eachSide(set int) {
+	for k, side := range []dose.Side{c.x.firstSide, c.x.firstSide.Other()} {
+		if k > 0 {
+			cue := c.x.e.Cues.Switch
+			if cue == "" {
+				cue = c.switchCue
+			}
+			c.seg(Segment{Phase: SwitchSides, Duration: c.x.tm.Switch, Set: set, Side: side, Cue: cue})
+		}
+		c.reps(set, side)
+	}
+}
+
+// alternating appends a set whose repetitions go from side to side.
+func (c *compiler) alternating(set int) {
+	for r := 1; r <= max(c.x.a.Reps, 1); r++ {
+		for _, side := range []dose.Side{c.x.firstSide, c.x.firstSide.Other()} {
+			if r > 1 && c.x.d.Mode == dose.Hold && side == c.x.firstSide {
+				c.rest(set, r, side)
+			}
+			c.rep(set, r, side)
+		}
+	}
+}
+
+// rep appends one repetition of set on side, with the emitter of the
+// dose's mode (a hold dose, and a reps dose with a hold, share holdRep).
+func (c *compiler) rep(set, r int, side dose.Side) {
+	switch {
+	case c.x.d.Mode == dose.Timed:
+		c.timedRep(set, r, side)
+	case c.x.d.Mode == dose.Breath:
+		c.breathRep(set, r, side)
+	case c.x.d.HasHold():
+		c.holdRep(set, r, side)
+	default:
+		c.moveRep(set, r, side)
+	}
+}
+
+// timedRep is a timed dose: its seconds split into equal chunks of whole
+// milliseconds, so that the sum is exact, each with the next coaching line.
+func (c *compiler) timedRep(set, r int, side dose.Side) {
+	totalMS := int64(c.x.a.Seconds) * 1000
+	chunkMS := max(c.rules.TimedChunks.Milliseconds(), 1)
+	n := (totalMS + chunkMS - 1) / chunkMS
+	for k := range n {
+		partMS := totalMS / n
+		if k < totalMS%n {
+			partMS++
+		}
+		cue := c.x.e.Cues.Move
+		if k > 0 {
+			cue = c.form(int(k) - 1)
+		}
+		c.phase(set, r, side, Move, time.Duration(partMS)*time.Millisecond, cue, "")
+	}
+}
+
+// breathRep is one breath: in, then out.
+func (c *compiler) breathRep(set, r int, side dose.Side) {
+	c.phase(set, r, side, BreatheIn, c.x.tm.Inhale, c.x.e.Cues.Inhale, "")
+	c.phase(set, r, side, BreatheOut, c.x.tm.Exhale, c.x.e.Cues.Exhale, "")
+}
+
+// holdRep is a move into the position and a hold there (or one for each
+// pose), then the release; every second hold from the second on coaches form.
+func (c *compiler) holdRep(set, r int, side dose.Side) {
+	holdCue := c.x.e.Cues.Hold
+	if r > 1 && r%2 == 0 && len(c.x.e.Cues.Form) > 0 {
+		holdCue = c.form(r/2 - 1)
+	}
+	if len(c.x.d.Poses) == 0 {
+		c.phase(set, r, side, Move, c.x.tm.Move, c.x.e.Cues.Move, "")
+		c.phase(set, r, side, Hold, c.x.hold, holdCue, "")
+	}
+	for _, p := range c.x.d.Poses {
+		c.phase(set, r, side, Move, c.x.tm.Move, p.Cue, p.Name)
+		c.phase(set, r, side, Hold, c.x.hold, holdCue, p.Name)
+	}
+	c.phase(set, r, side, Release, c.x.tm.Release, c.x.e.Cues.Release, "")
+}
+
+// moveRep is one repetition of movement; every second one coaches form.
+func (c *compiler) moveRep(set, r int, side dose.Side) {
+	cue := c.x.e.Cues.Move
+	if r%2 == 0 {
+		cue = c.form(r/2 - 1)
+	}
+	c.phase(set, r, side, Move, c.x.tm.Rep, cue, "")
 }
 
 // String renders a duration as "4:24" (minutes and seconds, rounded down).
