@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -253,77 +254,99 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		return unhunch.E(unhunch.EConflict, message.WebNotWebSession, id)
 	}
 	doc := eventDoc{SessionID: id, Type: ev.Type, Index: ev.Index}
-	switch ev.Type {
+	switch ev.Type { // one handler for each type of event
 	case "exercise":
-		p, err := s.performance(ev, head)
-		if err != nil {
-			return err
-		}
-		if err := person.RecordExercise(writeCtx(r), s.rec, s.st, id, p); err != nil {
-			return err
-		}
-		doc.Attempt = p.Attempt
-		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(p.StopReason) {
-			doc.SetAside = true
-			doc.Advice = message.StopAdvice.Text(string(p.StopReason))
-		}
+		err = s.exerciseEvent(r, head, ev, &doc)
 	case "rating":
-		if ev.Index == nil {
-			return unhunch.E(unhunch.EInvalid, message.WebMissingField, "index")
-		}
-		if ev.Rating == "" {
-			return unhunch.E(unhunch.EInvalid, message.WebMissingField, "rating")
-		}
-		if err := onlyFields(ev, "rating"); err != nil {
-			return err
-		}
-		if err := checkRatingIndex(*ev.Index, head); err != nil {
-			return err
-		}
-		attempt := 0
-		if ev.Attempt != nil {
-			if attempt = *ev.Attempt; attempt < 1 {
-				return unhunch.E(unhunch.EInvalid, message.WebBadAttempt, attempt)
-			}
-			doc.Attempt = attempt
-		}
-		if err := s.st.RateExercise(writeCtx(r), id, *ev.Index, attempt, journal.Rating(ev.Rating)); err != nil {
-			return err
-		}
+		err = s.ratingEvent(r, head, ev, &doc)
 	case "finish":
-		if err := onlyFields(ev, "finish"); err != nil {
-			return err
-		}
-		status, err := endStatus(ev.Status)
-		if err != nil {
-			return err
-		}
-		end := s.now()
-		if ev.EndedAt != nil {
-			if err := journal.CheckEnd(*ev.EndedAt, head.StartedAt, end); err != nil {
-				return err
-			}
-			end = *ev.EndedAt
-		}
-		if err := s.st.FinishSession(writeCtx(r), id, status, end, ev.PainAfter, journal.StopReason(ev.StopReason)); err != nil {
-			return err
-		}
-		sess, err := s.st.Session(r.Context(), id)
-		if err != nil {
-			return err
-		}
-		switch {
-		case journal.StopReason(ev.StopReason).EndsSession():
-			doc.Advice = message.StopAdvice.Text(ev.StopReason)
-		case safety.PainRoseAfter(sess.PainBefore, sess.PainAfter):
-			doc.Advice = message.Text(message.WebPainRose)
-		}
+		err = s.finishEvent(r, head, ev, &doc)
 	case "":
-		return unhunch.E(unhunch.EInvalid, message.WebMissingField, "type")
+		err = unhunch.E(unhunch.EInvalid, message.WebMissingField, "type")
 	default:
-		return unhunch.E(unhunch.EInvalid, message.WebBadEventType, ev.Type)
+		err = unhunch.E(unhunch.EInvalid, message.WebBadEventType, ev.Type)
+	}
+	if err != nil {
+		return err
 	}
 	writeJSON(w, http.StatusOK, doc)
+	return nil
+}
+
+// exerciseEvent saves one exercise's outcome; a stop that sets the exercise
+// aside says so, with what to do.
+func (s *Server) exerciseEvent(r *http.Request, head store.SessionHead, ev eventBody, doc *eventDoc) error {
+	p, err := s.performance(ev, head)
+	if err != nil {
+		return err
+	}
+	if err := person.RecordExercise(writeCtx(r), s.rec, s.st, head.ID, p); err != nil {
+		return err
+	}
+	doc.Attempt = p.Attempt
+	if p.Outcome == journal.Halted && safety.ExcludeAfterStop(p.StopReason) {
+		doc.SetAside = true
+		doc.Advice = message.StopAdvice.Text(string(p.StopReason))
+	}
+	return nil
+}
+
+// ratingEvent saves the rating of an attempt at an exercise (its latest
+// when the event names none).
+func (s *Server) ratingEvent(r *http.Request, head store.SessionHead, ev eventBody, doc *eventDoc) error {
+	if ev.Index == nil {
+		return unhunch.E(unhunch.EInvalid, message.WebMissingField, "index")
+	}
+	if ev.Rating == "" {
+		return unhunch.E(unhunch.EInvalid, message.WebMissingField, "rating")
+	}
+	if err := onlyFields(ev, "rating"); err != nil {
+		return err
+	}
+	if err := checkRatingIndex(*ev.Index, head); err != nil {
+		return err
+	}
+	attempt := 0
+	if ev.Attempt != nil {
+		if attempt = *ev.Attempt; attempt < 1 {
+			return unhunch.E(unhunch.EInvalid, message.WebBadAttempt, attempt)
+		}
+		doc.Attempt = attempt
+	}
+	return s.st.RateExercise(writeCtx(r), head.ID, *ev.Index, attempt, journal.Rating(ev.Rating))
+}
+
+// finishEvent ends the session, with what to do after a stop that ends it
+// or a rise in pain.
+func (s *Server) finishEvent(r *http.Request, head store.SessionHead, ev eventBody, doc *eventDoc) error {
+	if err := onlyFields(ev, "finish"); err != nil {
+		return err
+	}
+	status, err := endStatus(ev.Status)
+	if err != nil {
+		return err
+	}
+	end := s.now()
+	if ev.EndedAt != nil {
+		if err := journal.CheckEnd(*ev.EndedAt, head.StartedAt, end); err != nil {
+			return err
+		}
+		end = *ev.EndedAt
+	}
+	reason := journal.StopReason(ev.StopReason)
+	if err := s.st.FinishSession(writeCtx(r), head.ID, status, end, ev.PainAfter, reason); err != nil {
+		return err
+	}
+	sess, err := s.st.Session(r.Context(), head.ID)
+	if err != nil {
+		return err
+	}
+	switch {
+	case reason.EndsSession():
+		doc.Advice = message.StopAdvice.Text(ev.StopReason)
+	case safety.PainRoseAfter(sess.PainBefore, sess.PainAfter):
+		doc.Advice = message.Text(message.WebPainRose)
+	}
 	return nil
 }
 
@@ -338,40 +361,25 @@ func endStatus(v string) (journal.Status, error) {
 	return "", unhunch.E(unhunch.EInvalid, message.WebBadStatus, v)
 }
 
+// eventFields are the fields each type of event may carry, besides its type.
+var eventFields = map[string][]string{
+	"exercise": {"index", "attempt", "exercise_id", "outcome", "stop_reason", "amount", "seconds", "started_at", "ended_at"},
+	"rating":   {"index", "attempt", "rating"},
+	"finish":   {"status", "pain_after", "stop_reason", "ended_at"},
+}
+
 // onlyFields refuses fields that belong to another type of event, so that a
 // mistaken event is never half-read.
 func onlyFields(ev eventBody, typ string) error {
+	set := map[string]bool{"index": ev.Index != nil, "attempt": ev.Attempt != nil, "exercise_id": ev.ExerciseID != "",
+		"outcome": ev.Outcome != "", "stop_reason": ev.StopReason != "", "amount": ev.Amount != nil, "seconds": ev.Seconds != nil,
+		"started_at": ev.StartedAt != nil, "ended_at": ev.EndedAt != nil, "rating": ev.Rating != "", "status": ev.Status != "",
+		"pain_after": ev.PainAfter != nil}
 	var extra []string
-	if typ != "exercise" {
-		for name, set := range map[string]bool{"exercise_id": ev.ExerciseID != "", "outcome": ev.Outcome != "",
-			"amount": ev.Amount != nil, "seconds": ev.Seconds != nil, "started_at": ev.StartedAt != nil} {
-			if set {
-				extra = append(extra, name)
-			}
+	for name, on := range set {
+		if on && !slices.Contains(eventFields[typ], name) {
+			extra = append(extra, name)
 		}
-	}
-	if typ != "rating" && ev.Rating != "" {
-		extra = append(extra, "rating")
-	}
-	if typ != "finish" {
-		for name, set := range map[string]bool{"status": ev.Status != "", "pain_after": ev.PainAfter != nil} {
-			if set {
-				extra = append(extra, name)
-			}
-		}
-	}
-	if typ == "rating" {
-		for name, set := range map[string]bool{"stop_reason": ev.StopReason != "", "ended_at": ev.EndedAt != nil} {
-			if set {
-				extra = append(extra, name)
-			}
-		}
-	}
-	if typ == "finish" && ev.Index != nil {
-		extra = append(extra, "index")
-	}
-	if typ == "finish" && ev.Attempt != nil {
-		extra = append(extra, "attempt")
 	}
 	if len(extra) > 0 {
 		sortStrings(extra)
