@@ -29,64 +29,98 @@ func (s *Store) Backup(ctx context.Context, path string, overwrite bool) (int, e
 	if s.eng.name != "sqlite" {
 		return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupPostgres)
 	}
+	dest, err := s.backupTarget(path, overwrite)
+	if err != nil {
+		return 0, err
+	}
+	tmp, info, err := s.snapshot(ctx, dest, path)
+	if err != nil {
+		return 0, err
+	}
+	if err := placeBackup(tmp, dest, path, overwrite); err != nil {
+		return 0, err
+	}
+	return info.sessions, nil
+}
+
+// backupFailed is the error for a backup to path that failed with err.
+func backupFailed(path string, err error) error {
+	return unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
+}
+
+// backupTarget checks where a backup goes, before anything is written: a
+// folder that exists, and no file there (but with overwrite) nor the
+// journal itself. It returns the absolute path.
+func (s *Store) backupTarget(path string, overwrite bool) (string, error) {
 	dest, err := filepath.Abs(path)
 	if err != nil {
-		return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupFailed, path, err).Wrap(err)
+		return "", unhunch.E(unhunch.EInvalid, message.StoreBackupFailed, path, err).Wrap(err)
 	}
 	dir := filepath.Dir(dest)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupNoDir, path, dir).Wrap(err)
+		return "", unhunch.E(unhunch.EInvalid, message.StoreBackupNoDir, path, dir).Wrap(err)
 	}
 	if info, err := os.Stat(dest); err == nil {
 		switch {
 		case info.IsDir():
-			return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupIsDir, path)
+			return "", unhunch.E(unhunch.EInvalid, message.StoreBackupIsDir, path)
 		case sameFile(dest, s.path):
-			return 0, unhunch.E(unhunch.EInvalid, message.StoreBackupIsJournal, path)
+			return "", unhunch.E(unhunch.EInvalid, message.StoreBackupIsJournal, path)
 		case !overwrite:
-			return 0, unhunch.E(unhunch.EConflict, message.StoreBackupExists, path)
+			return "", unhunch.E(unhunch.EConflict, message.StoreBackupExists, path)
 		}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
+	return dest, nil
+}
+
+// snapshot copies the journal into a new temporary file beside dest (one
+// snapshot, VACUUM INTO, which needs no lock beyond a read), syncs it and
+// checks it. It returns the file, removed again if anything failed.
+func (s *Store) snapshot(ctx context.Context, dest, path string) (tmpName string, info backupInfo, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".tmp-*")
 	if err != nil {
-		return 0, unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
+		return "", info, backupFailed(path, err)
 	}
-	tmpName := tmp.Name()
+	tmpName = tmp.Name()
 	tmp.Close()
-	done := false
 	defer func() {
-		if !done {
+		if err != nil {
 			os.Remove(tmpName)
 		}
 	}()
-	// VACUUM INTO writes into an empty file; it needs no lock beyond a read.
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO $1", tmpName); err != nil {
-		return 0, s.fail("back up to "+path, err)
+		return "", info, s.fail("back up to "+path, err)
 	}
 	if err := syncFile(tmpName); err != nil {
-		return 0, unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
+		return "", info, backupFailed(path, err)
 	}
-	info, err := checkBackup(ctx, tmpName)
-	if err != nil {
-		return 0, unhunch.Errorf(unhunch.EInternal, "store: the backup just written does not check out: %w", err)
+	if info, err = checkBackup(ctx, tmpName); err != nil {
+		return "", info, unhunch.Errorf(unhunch.EInternal, "store: the backup just written does not check out: %w", err)
 	}
+	return tmpName, info, nil
+}
+
+// placeBackup moves the checked copy tmpName to dest: renamed over it with
+// overwrite, else linked so that a file that appeared meanwhile is never
+// replaced; then the folder is synced. tmpName is gone afterwards.
+func placeBackup(tmpName, dest, path string, overwrite bool) error {
+	var err error
 	if overwrite {
 		err = os.Rename(tmpName, dest)
 	} else {
 		err = linkNoReplace(tmpName, dest)
 	}
+	os.Remove(tmpName) // after a rename, nothing; after a link, its other name; after a failure, the copy
 	if errors.Is(err, fs.ErrExist) {
-		return 0, unhunch.E(unhunch.EConflict, message.StoreBackupExists, path).Wrap(err)
+		return unhunch.E(unhunch.EConflict, message.StoreBackupExists, path).Wrap(err)
 	}
 	if err != nil {
-		return 0, unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
+		return backupFailed(path, err)
 	}
-	done = true
-	os.Remove(tmpName) // the link's other name, if linkNoReplace made one
-	if err := syncDir(dir); err != nil {
-		return 0, unhunch.E(unhunch.EUnavailable, message.StoreBackupFailed, path, rootCause(err)).Wrap(err)
+	if err := syncDir(filepath.Dir(dest)); err != nil {
+		return backupFailed(path, err)
 	}
-	return info.sessions, nil
+	return nil
 }
 
 // Restored says what Restore did.
@@ -96,17 +130,18 @@ type Restored struct {
 	Sessions int    // how many sessions the restored journal holds
 }
 
-// Restore replaces the SQLite journal in dataDir with the backup at from.
-// It checks the backup first — an intact SQLite file (integrity_check), at a
-// schema version this build knows, whose schema is object by object what
-// this build's migrations make at that version (no trigger, view or anything
-// else) — and changes nothing if it fails. Then it copies the backup's rows
-// into a new journal at the current schema, each through its rules (a row
-// that breaks one is refused, naming it), syncs and checks the new journal,
+// Restore replaces the SQLite journal in dataDir with the backup at from, in
+// four steps. 1: it checks the backup, touching nothing — an intact SQLite
+// file (integrity_check), at a schema version this build knows, whose schema
+// is object by object what this build's migrations make at that version (no
+// trigger, view or anything else) — and changes nothing if it fails. 2: it
+// takes the journal's lock (LockName) exclusively: it refuses while any
+// process has the journal open, naming them, and keeps processes from
+// opening it until it is done. 3: it copies the backup's rows into a new
+// journal at the current schema, each through its rules (a row that breaks
+// one is refused, naming it), and syncs and checks the new journal. 4: it
 // keeps the current journal (with its write-ahead log) as
-// unhunch.db.bak-<UTC time>, and renames the new one into place. It refuses while any process has the journal open (the lock every
-// process holds while the journal is open, LockName), naming them, and keeps
-// processes from opening it until it is done.
+// unhunch.db.bak-<UTC time> and renames the new one into place.
 func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 	src, err := filepath.Abs(from)
 	if err != nil {
@@ -120,28 +155,9 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 		return nil, unhunch.Errorf(unhunch.EInternal, "store: data folder %s: %w", dataDir, err)
 	}
 	dest := filepath.Join(dir, FileName)
-
-	// 1. Check the backup, touching nothing.
-	srcInfo, err := os.Stat(src)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, unhunch.E(unhunch.ENotFound, message.StoreRestoreMissing, from).Wrap(err)
-	case err != nil:
-		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, rootCause(err)).Wrap(err)
-	case srcInfo.IsDir():
-		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyFolder))
-	case sameFile(src, dest):
-		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreIsJournal, from)
+	if err := checkRestoreSource(ctx, from, src, dest); err != nil {
+		return nil, err
 	}
-	if wal, err := os.Stat(src + "-wal"); err == nil && wal.Size() > 0 {
-		return nil, unhunch.E(unhunch.EInvalid, message.StoreRestoreLive, from, from)
-	}
-	if _, err := checkBackup(ctx, src); err != nil {
-		return nil, restoreRefusal(from, err)
-	}
-
-	// 2. Refuse while any process has the journal open (it holds the
-	// lock's shared side), and keep others out until the restore is done.
 	if err := ensureDir(dir); err != nil {
 		return nil, err
 	}
@@ -150,55 +166,96 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 		return nil, err
 	}
 	defer releaseLock(lock)
+	tmpName, info, err := rebuildChecked(ctx, from, src, dir)
+	if err != nil {
+		return nil, err
+	}
+	kept, err := swapIn(ctx, from, tmpName, dest)
+	if err != nil {
+		os.Remove(tmpName)
+		return nil, err
+	}
+	return &Restored{Path: dest, Kept: kept, Sessions: info.sessions}, nil
+}
 
-	// 3. Copy the backup's rows, one by one through the current schema,
-	// into a new journal; then check exactly the bytes that will be used.
-	tmpName, err := rebuild(ctx, src, dir)
+// restoreFailed is the error for a restore from the backup from that failed with err.
+func restoreFailed(from string, err error) error {
+	return unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
+}
+
+// checkRestoreSource checks the backup at src (named from), touching
+// nothing: a file that is not the journal at dest, not in use (an empty or
+// no -wal), and a journal this build can use (checkBackup).
+func checkRestoreSource(ctx context.Context, from, src, dest string) error {
+	srcInfo, err := os.Stat(src)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return unhunch.E(unhunch.ENotFound, message.StoreRestoreMissing, from).Wrap(err)
+	case err != nil:
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, rootCause(err)).Wrap(err)
+	case srcInfo.IsDir():
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyFolder))
+	case sameFile(src, dest):
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreIsJournal, from)
+	}
+	if wal, err := os.Stat(src + "-wal"); err == nil && wal.Size() > 0 {
+		return unhunch.E(unhunch.EInvalid, message.StoreRestoreLive, from, from)
+	}
+	if _, err := checkBackup(ctx, src); err != nil {
+		return restoreRefusal(from, err)
+	}
+	return nil
+}
+
+// rebuildChecked copies the backup's rows, one by one through the current
+// schema, into a new journal in dir; then it syncs it and checks exactly the
+// bytes that will be used. The new journal is removed if anything failed.
+func rebuildChecked(ctx context.Context, from, src, dir string) (tmpName string, info backupInfo, err error) {
+	tmpName, err = rebuild(ctx, src, dir)
 	if err != nil {
 		if refused := restoreRows(from, err); refused != nil {
-			return nil, refused
+			return "", info, refused
 		}
-		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
+		return "", info, restoreFailed(from, err)
 	}
-	done := false
 	defer func() {
-		if !done {
+		if err != nil {
 			os.Remove(tmpName)
 		}
 	}()
 	if err := syncFile(tmpName); err != nil {
-		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
+		return "", info, restoreFailed(from, err)
 	}
-	info, err := checkBackup(ctx, tmpName)
-	if err != nil {
-		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
+	if info, err = checkBackup(ctx, tmpName); err != nil {
+		return "", info, restoreFailed(from, err)
 	}
+	return tmpName, info, nil
+}
 
-	// 4. Keep the current journal, then move the copy into place.
-	res := &Restored{Path: dest, Sessions: info.sessions}
+// swapIn keeps the journal at dest, if there is one (its write-ahead log
+// folded in where it can be), and renames tmpName into its place. It
+// returns where the old journal was kept, "" if there was none.
+func swapIn(ctx context.Context, from, tmpName, dest string) (kept string, err error) {
 	if _, err := os.Lstat(dest); err == nil {
 		checkpoint(ctx, dest)
-		kept, err := keep(dest)
-		if err != nil {
-			return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
+		if kept, err = keep(dest); err != nil {
+			return "", restoreFailed(from, err)
 		}
-		res.Kept = kept
 	}
 	// The old -wal must go before the new file arrives: SQLite would replay
 	// it onto the restored journal. Its content is kept with the old one.
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Remove(dest + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
+			return "", restoreFailed(from, err)
 		}
 	}
 	if err := os.Rename(tmpName, dest); err != nil {
-		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
+		return "", restoreFailed(from, err)
 	}
-	done = true
-	if err := syncDir(dir); err != nil {
-		return nil, unhunch.E(unhunch.EUnavailable, message.StoreRestoreFailed, from, rootCause(err)).Wrap(err)
+	if err := syncDir(filepath.Dir(dest)); err != nil {
+		return kept, restoreFailed(from, err)
 	}
-	return res, nil
+	return kept, nil
 }
 
 // backupInfo is what checkBackup learns about a backup.
