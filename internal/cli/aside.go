@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -21,7 +22,11 @@ import (
 // or tingling or numbness (PRODUCT.md §5.2), and those kept out by a
 // condition from the safety answers until a clinician clears them (§5.1).
 func (a *app) asideCommands() []*cobra.Command {
-	avoid := &cobra.Command{
+	return []*cobra.Command{a.avoidCommand(), a.enableCommand(), a.asideCommand(), a.clearCommand()}
+}
+
+func (a *app) avoidCommand() *cobra.Command {
+	return &cobra.Command{
 		Use:               "avoid ID",
 		Short:             message.Text(message.HelpAvoid),
 		Args:              exactlyOne(message.ArgExerciseID, "unhunch exercises"),
@@ -36,7 +41,10 @@ func (a *app) asideCommands() []*cobra.Command {
 			})
 		},
 	}
-	enable := &cobra.Command{
+}
+
+func (a *app) enableCommand() *cobra.Command {
+	return &cobra.Command{
 		Use:               "enable ID",
 		Short:             message.Text(message.HelpEnable),
 		Args:              exactlyOne(message.ArgExerciseID, "unhunch exercises aside"),
@@ -56,8 +64,11 @@ func (a *app) asideCommands() []*cobra.Command {
 			})
 		},
 	}
+}
+
+func (a *app) asideCommand() *cobra.Command {
 	var asJSON bool
-	aside := &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "aside",
 		Short: message.Text(message.HelpAside),
 		Args:  cobra.NoArgs,
@@ -79,93 +90,112 @@ func (a *app) asideCommands() []*cobra.Command {
 			if asJSON {
 				return writeJSON(a.env.Stdout, list)
 			}
-			if len(list) == 0 {
-				fmt.Fprintln(a.env.Stdout, message.Text(message.AsideNone))
-				return nil
-			}
-			conds, aside := false, false
-			for _, s := range list {
-				aside = aside || s.Avoided || s.Excluded
-				var whys []string
-				if s.Avoided {
-					whys = append(whys, message.Text(message.AsideOnList))
-				}
-				if s.Excluded {
-					whys = append(whys, message.Text(message.AsideStopped, message.StopWords.Text(s.Reason), s.Since.Local().Format("2006-01-02")))
-				}
-				for _, cond := range s.Conditions {
-					whys, conds = append(whys, message.Text(message.AsideCondition, cond.Words())), true
-				}
-				for _, cond := range s.ClearedOf {
-					whys = append(whys, message.Text(message.AsideCleared, cond.Words()))
-				}
-				fmt.Fprintln(a.env.Stdout, wrap(strings.Join(whys, "; "), s.ExerciseID+": ", "    "))
-			}
-			fmt.Fprintln(a.env.Stdout)
-			if aside {
-				fmt.Fprintln(a.env.Stdout, message.Text(message.AsideHint))
-			}
-			if conds {
-				fmt.Fprintln(a.env.Stdout, message.Text(message.AsideConditionHint))
-			}
+			printAside(a.env.Stdout, list)
 			return nil
 		},
 	}
-	aside.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
+	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
+	return cmd
+}
+
+// printAside prints each exercise left out and why, with how to bring it back.
+func printAside(w io.Writer, list []person.AsideEntry) {
+	if len(list) == 0 {
+		fmt.Fprintln(w, message.Text(message.AsideNone))
+		return
+	}
+	conds, aside := false, false
+	for _, s := range list {
+		aside = aside || s.Avoided || s.Excluded
+		conds = conds || len(s.Conditions) > 0
+		fmt.Fprintln(w, wrap(strings.Join(asideWhys(s), "; "), s.ExerciseID+": ", "    "))
+	}
+	fmt.Fprintln(w)
+	if aside {
+		fmt.Fprintln(w, message.Text(message.AsideHint))
+	}
+	if conds {
+		fmt.Fprintln(w, message.Text(message.AsideConditionHint))
+	}
+}
+
+// asideWhys says why an exercise is left out, or cleared.
+func asideWhys(s person.AsideEntry) []string {
+	var whys []string
+	if s.Avoided {
+		whys = append(whys, message.Text(message.AsideOnList))
+	}
+	if s.Excluded {
+		whys = append(whys, message.Text(message.AsideStopped, message.StopWords.Text(s.Reason), s.Since.Local().Format("2006-01-02")))
+	}
+	for _, cond := range s.Conditions {
+		whys = append(whys, message.Text(message.AsideCondition, cond.Words()))
+	}
+	for _, cond := range s.ClearedOf {
+		whys = append(whys, message.Text(message.AsideCleared, cond.Words()))
+	}
+	return whys
+}
+
+func (a *app) clearCommand() *cobra.Command {
 	var cond string
 	var withdraw bool
-	clear := &cobra.Command{
+	cmd := &cobra.Command{
 		Use:               "clear ID --condition CONDITION",
 		Short:             message.Text(message.HelpClear),
 		Long:              message.Text(message.HelpClearLong),
 		Args:              exactlyOne(message.ArgExerciseID, "unhunch exercises aside"),
 		ValidArgsFunction: a.completeExercises,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := a.exercise(args[0])
-			if err != nil {
-				return err
-			}
-			if cond == "" {
-				return unhunch.E(unhunch.EInvalid, message.ClearNeedsCondition, e.ID, catalog.ConditionList())
-			}
-			cd, err := person.ParseCondition(cond)
-			if err != nil {
-				return err
-			}
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if withdraw {
-				was, err := st.WithdrawClearance(cmd.Context(), e.ID, cd)
-				if err != nil {
-					return err
-				}
-				key := message.ClearWithdrawn
-				if !was {
-					key = message.ClearWasNot
-				}
-				fmt.Fprintln(a.env.Stdout, wrap(message.Text(key, e.Name, cd.Words()), "", ""))
-				return nil
-			}
-			if err := person.ClearExercise(cmd.Context(), st, e, cd, time.Now()); err != nil {
-				return err
-			}
-			fmt.Fprintln(a.env.Stdout, wrap(message.Text(message.ClearDone, e.Name, cd.Words()), "", ""))
-			return nil
+			return a.clear(cmd.Context(), args[0], cond, withdraw)
 		},
 	}
-	clear.Flags().StringVar(&cond, "condition", "", message.Text(message.FlagCondition, catalog.ConditionList()))
-	clear.Flags().BoolVar(&withdraw, "withdraw", false, message.Text(message.FlagWithdraw))
-	_ = clear.RegisterFlagCompletionFunc("condition", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	cmd.Flags().StringVar(&cond, "condition", "", message.Text(message.FlagCondition, catalog.ConditionList()))
+	cmd.Flags().BoolVar(&withdraw, "withdraw", false, message.Text(message.FlagWithdraw))
+	_ = cmd.RegisterFlagCompletionFunc("condition", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		var out []cobra.Completion
 		for _, c := range catalog.Conditions {
 			out = append(out, cobra.CompletionWithDesc(string(c), c.Words()))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
-	return []*cobra.Command{avoid, enable, aside, clear}
+	return cmd
+}
+
+// clear records a clinician's clearance of exercise id for condition cond,
+// or withdraws it.
+func (a *app) clear(ctx context.Context, id, cond string, withdraw bool) error {
+	e, err := a.exercise(id)
+	if err != nil {
+		return err
+	}
+	if cond == "" {
+		return unhunch.E(unhunch.EInvalid, message.ClearNeedsCondition, e.ID, catalog.ConditionList())
+	}
+	cd, err := person.ParseCondition(cond)
+	if err != nil {
+		return err
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	key := message.ClearDone
+	if withdraw {
+		was, err := st.WithdrawClearance(ctx, e.ID, cd)
+		if err != nil {
+			return err
+		}
+		key = message.ClearWithdrawn
+		if !was {
+			key = message.ClearWasNot
+		}
+	} else if err := person.ClearExercise(ctx, st, e, cd, time.Now()); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.env.Stdout, wrap(message.Text(key, e.Name, cd.Words()), "", ""))
+	return nil
 }
 
 // withExercise checks that id is an exercise, opens the journal and runs f.

@@ -216,73 +216,96 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 func printTimeline(w io.Writer, cr compiled, routineID string) {
 	fmt.Fprintln(w, message.Text(message.LabelTimeline))
 	segs := cr.tl.Segments
-	line := func(at time.Duration, label string, dur time.Duration, detail string) {
-		head := fmt.Sprintf("  %5s  %-13s %5s  ", clock(at), label, span(dur))
-		fmt.Fprintln(w, wrap(detail, head, strings.Repeat(" ", len(head))))
-	}
 	for i := 0; i < len(segs); {
 		s := segs[i]
-		if s.Phase == timeline.Finish || s.Phase == timeline.Intro || s.Phase == timeline.Setup ||
-			s.Phase == timeline.SwitchSides || (s.Phase == timeline.Rest && s.Rep == 0) {
-			if s.Phase == timeline.Intro {
+		if standsAlone(s) {
+			if s.Phase == timeline.Intro || s.Phase == timeline.Finish {
 				fmt.Fprintln(w)
 			}
-			label := message.PhaseWords.Text(string(s.Phase))
-			if s.Phase == timeline.Finish {
-				fmt.Fprintln(w)
-			}
-			line(s.Start, label, s.Duration, s.Cue)
+			timelineLine(w, s.Start, message.PhaseWords.Text(string(s.Phase)), s.Duration, s.Cue)
 			i++
 			continue
 		}
-		// Fold a run of work: same exercise, set, and (unless alternating) side.
-		j := i
-		for j < len(segs) && segs[j].Exercise == s.Exercise && segs[j].Set == s.Set &&
-			segs[j].Phase != timeline.SwitchSides && !(segs[j].Phase == timeline.Rest && segs[j].Rep == 0) &&
-			segs[j].Phase != timeline.Finish {
-			j++
-		}
-		run := segs[i:j]
-		reps := 0
-		var pattern []string
-		hasRest := false
-		for _, r := range run {
-			reps = max(reps, r.Rep)
-			if r.Phase == timeline.Rest {
-				hasRest = true
-				continue
-			}
-			if r.Rep == run[0].Rep && r.Side == run[0].Side {
-				step := message.PhaseWords.Text(string(r.Phase)) + " " + span(r.Duration)
-				if r.Pose != "" && r.Phase == timeline.Move {
-					step = r.Pose + ": " + step
-				}
-				pattern = append(pattern, step)
-			}
-		}
-		label := message.Text(message.TimelineReps, reps)
-		switch {
-		case cr.steps[s.Exercise].Exercise.Dose.Mode == dose.Timed:
-			label = message.Text(message.TimelineTimed)
-			pattern = []string{message.Text(message.TimelineParts, len(run), span(run[0].Duration))}
-		case reps == 1:
-			label = message.Text(message.TimelineRep)
-		}
-		if s.Side != "" {
-			label += " " + message.SideShort.Text(string(s.Side))
-		}
-		detail := strings.Join(pattern, ", ")
-		if hasRest {
-			detail += "; " + message.Text(message.TimelineRestBetween, span(cr.steps[s.Exercise].Exercise.Dose.Timing().Rest))
-		}
-		if s.Cue != "" {
-			detail += " — “" + s.Cue + "”"
-		}
-		line(s.Start, label, run[len(run)-1].End()-s.Start, detail)
+		j := runEnd(segs, i)
+		label, detail := foldRun(segs[i:j], cr.steps[s.Exercise].Exercise)
+		timelineLine(w, s.Start, label, segs[j-1].End()-s.Start, detail)
 		i = j
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, message.Text(message.CLISegmentsHint, routineID))
+}
+
+// timelineLine prints one line of the timeline: when, what, how long, and
+// the detail wrapped below.
+func timelineLine(w io.Writer, at time.Duration, label string, dur time.Duration, detail string) {
+	head := fmt.Sprintf("  %5s  %-13s %5s  ", clock(at), label, span(dur))
+	fmt.Fprintln(w, wrap(detail, head, strings.Repeat(" ", len(head))))
+}
+
+// standsAlone reports whether a segment has a line of its own: an intro, a
+// setup, a switch of sides, a rest between sets, the finish.
+func standsAlone(s timeline.Segment) bool {
+	switch s.Phase {
+	case timeline.Finish, timeline.Intro, timeline.Setup, timeline.SwitchSides:
+		return true
+	}
+	return s.Phase == timeline.Rest && s.Rep == 0
+}
+
+// runEnd returns the end of the run of work that starts at segs[i]: the
+// same exercise and set, up to a switch of sides, a rest between sets or
+// the finish.
+func runEnd(segs []timeline.Segment, i int) int {
+	s, j := segs[i], i
+	for j < len(segs) && segs[j].Exercise == s.Exercise && segs[j].Set == s.Set &&
+		segs[j].Phase != timeline.SwitchSides && !(segs[j].Phase == timeline.Rest && segs[j].Rep == 0) &&
+		segs[j].Phase != timeline.Finish {
+		j++
+	}
+	return j
+}
+
+// foldRun says a run of work of exercise e in one line: a label (how many
+// reps, or timed, and the side) and the pattern of one repetition, the rest
+// between them and the run's cue.
+func foldRun(run []timeline.Segment, e *catalog.Exercise) (label, detail string) {
+	s := run[0]
+	reps := 0
+	var pattern []string
+	hasRest := false
+	for _, r := range run {
+		reps = max(reps, r.Rep)
+		if r.Phase == timeline.Rest {
+			hasRest = true
+			continue
+		}
+		if r.Rep == s.Rep && r.Side == s.Side {
+			step := message.PhaseWords.Text(string(r.Phase)) + " " + span(r.Duration)
+			if r.Pose != "" && r.Phase == timeline.Move {
+				step = r.Pose + ": " + step
+			}
+			pattern = append(pattern, step)
+		}
+	}
+	label = message.Text(message.TimelineReps, reps)
+	switch {
+	case e.Dose.Mode == dose.Timed:
+		label = message.Text(message.TimelineTimed)
+		pattern = []string{message.Text(message.TimelineParts, len(run), span(s.Duration))}
+	case reps == 1:
+		label = message.Text(message.TimelineRep)
+	}
+	if s.Side != "" {
+		label += " " + message.SideShort.Text(string(s.Side))
+	}
+	detail = strings.Join(pattern, ", ")
+	if hasRest {
+		detail += "; " + message.Text(message.TimelineRestBetween, span(e.Dose.Timing().Rest))
+	}
+	if s.Cue != "" {
+		detail += " — “" + s.Cue + "”"
+	}
+	return label, detail
 }
 
 // printSegments prints every segment of the timeline.
