@@ -77,6 +77,8 @@ func buildProgress(sessions []*journal.Session, c *catalog.Catalog, now time.Tim
 	return person.Progress(sessions, c, now, loc)
 }
 
+// printProgress prints the progress document: advice, then the practice
+// calendar, the pain chart, the functional scale and the doses.
 func printProgress(w io.Writer, doc progressDoc) {
 	fmt.Fprintln(w, message.Text(message.ProgressTitle, doc.Today.Format("2006-01-02")))
 	if doc.Advice != "" {
@@ -92,8 +94,20 @@ func printProgress(w io.Writer, doc progressDoc) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, wrap(message.Count(doc.Demos, message.ProgressDemo, message.ProgressDemos), "", ""))
 	}
+	printCalendar(w, doc)
+	printPain(w, doc.Pain)
+	if len(doc.PSFS.Activities) > 0 {
+		fmt.Fprintln(w)
+		printActivities(w, doc.PSFS)
+		if doc.PSFS.Due {
+			fmt.Fprintln(w, wrap(message.Text(message.PSFSDue), "  ", "  "))
+		}
+	}
+	printDoses(w, doc)
+}
 
-	// Practice calendar.
+// printCalendar prints the weeks of practice, a mark a day, and the streaks.
+func printCalendar(w io.Writer, doc progressDoc) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, message.Text(message.ProgressPractice, calendarWeeks, progress.MinimumDays))
 	fmt.Fprintln(w, "  "+message.Text(message.ProgressCalendarHead))
@@ -114,59 +128,62 @@ func printProgress(w io.Writer, doc progressDoc) {
 	fmt.Fprintln(w, "  "+message.Text(message.ProgressStreak,
 		message.Count(doc.Adherence.CurrentStreak, message.CountDay, message.CountDays),
 		message.Count(doc.Adherence.BestStreak, message.CountDay, message.CountDays)))
+}
 
-	// Pain chart.
-	p := doc.Pain
-	if len(p.Weeks) > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, message.Text(message.ProgressPain))
-		for _, wk := range p.Weeks {
-			// 40 columns for 0–10; a journal edited by hand may hold
-			// anything, and the bar never goes past either end.
-			n := min(max(int(wk.AvgPain*4+0.5), 0), 40)
-			fmt.Fprintf(w, "  %s  %s%s %4.1f\n", wk.Start.Format("2006-01-02"), strings.Repeat("█", n), strings.Repeat("░", 40-n), wk.AvgPain)
-		}
-		fmt.Fprintln(w, wrap(changeWords(p.Baseline, p.Latest, p.Meaningful), "  ", "  "))
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, message.Text(message.ProgressCheckpoints))
-		for _, cp := range p.Checkpoints {
-			if !cp.Reached {
-				fmt.Fprintln(w, "  "+message.Text(message.ProgressCheckpointDue, cp.Weeks, cp.Due.Format("2006-01-02")))
-				continue
-			}
-			fmt.Fprintln(w, wrap(message.Text(message.ProgressCheckpoint, cp.Weeks, changeWords(p.Baseline, cp.Average, cp.Meaningful)), "  ", "    "))
-		}
+// printPain prints the weekly pain as bars, the change from the baseline
+// and the checkpoints; nothing before any pain was given.
+func printPain(w io.Writer, p progress.Outcome) {
+	if len(p.Weeks) == 0 {
+		return
 	}
-
-	// The functional scale.
-	if n := len(doc.PSFS.Activities); n > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, message.Text(message.PSFSTitle))
-		for _, act := range doc.PSFS.Activities {
-			fmt.Fprintln(w, wrap(message.Text(message.PSFSLine, act.Activity, act.First, act.Latest), "  ", "    "))
-		}
-		if doc.PSFS.Due {
-			fmt.Fprintln(w, wrap(message.Text(message.PSFSDue), "  ", "  "))
-		}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, message.Text(message.ProgressPain))
+	for _, wk := range p.Weeks {
+		// 40 columns for 0–10; a journal edited by hand may hold
+		// anything, and the bar never goes past either end.
+		n := min(max(int(wk.AvgPain*4+0.5), 0), 40)
+		fmt.Fprintf(w, "  %s  %s%s %4.1f\n", wk.Start.Format("2006-01-02"), strings.Repeat("█", n), strings.Repeat("░", 40-n), wk.AvgPain)
 	}
-
-	// Doses.
-	if len(doc.Levels) > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, message.Text(message.ProgressDoses))
-		for _, l := range doc.Levels {
-			line := l.Name + ": " + l.Summary
-			if l.Easier != "" {
-				line += " " + message.Text(message.ProgressEasier, l.Easier)
-			}
-			if n := len(l.Changes); n > 0 {
-				ch := l.Changes[n-1]
-				line += " " + message.Text(message.ProgressDoseChange, ch.At.In(doc.Today.Location()).Format("2006-01-02"), message.WhyWords.Text(string(ch.Why)))
-			} else {
-				line += " " + message.Text(message.ProgressDoseStart)
-			}
-			fmt.Fprintln(w, wrap(line, "  ", "    "))
+	fmt.Fprintln(w, wrap(changeWords(p.Baseline, p.Latest, p.Meaningful), "  ", "  "))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, message.Text(message.ProgressCheckpoints))
+	for _, cp := range p.Checkpoints {
+		if !cp.Reached {
+			fmt.Fprintln(w, "  "+message.Text(message.ProgressCheckpointDue, cp.Weeks, cp.Due.Format("2006-01-02")))
+			continue
 		}
+		fmt.Fprintln(w, wrap(message.Text(message.ProgressCheckpoint, cp.Weeks, changeWords(p.Baseline, cp.Average, cp.Meaningful)), "  ", "    "))
+	}
+}
+
+// printActivities prints the functional scale's activities, each with its
+// first and latest score.
+func printActivities(w io.Writer, p progress.PSFS) {
+	fmt.Fprintln(w, message.Text(message.PSFSTitle))
+	for _, act := range p.Activities {
+		fmt.Fprintln(w, wrap(message.Text(message.PSFSLine, act.Activity, act.First, act.Latest), "  ", "    "))
+	}
+}
+
+// printDoses prints each practised exercise's dose and its last change.
+func printDoses(w io.Writer, doc progressDoc) {
+	if len(doc.Levels) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, message.Text(message.ProgressDoses))
+	for _, l := range doc.Levels {
+		line := l.Name + ": " + l.Summary
+		if l.Easier != "" {
+			line += " " + message.Text(message.ProgressEasier, l.Easier)
+		}
+		if n := len(l.Changes); n > 0 {
+			ch := l.Changes[n-1]
+			line += " " + message.Text(message.ProgressDoseChange, ch.At.In(doc.Today.Location()).Format("2006-01-02"), message.WhyWords.Text(string(ch.Why)))
+		} else {
+			line += " " + message.Text(message.ProgressDoseStart)
+		}
+		fmt.Fprintln(w, wrap(line, "  ", "    "))
 	}
 }
 

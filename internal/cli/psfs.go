@@ -85,10 +85,7 @@ func printPSFS(a *app, p progress.PSFS) {
 		fmt.Fprintln(w, wrap(message.Text(message.PSFSNone), "", ""))
 		return
 	}
-	fmt.Fprintln(w, message.Text(message.PSFSTitle))
-	for _, act := range p.Activities {
-		fmt.Fprintln(w, wrap(message.Text(message.PSFSLine, act.Activity, act.First, act.Latest), "  ", "    "))
-	}
+	printActivities(w, p)
 	if p.Due {
 		fmt.Fprintln(w, wrap(message.Text(message.PSFSDue), "", ""))
 	} else {
