@@ -104,22 +104,44 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if err != nil {
 		return err
 	}
-	steps := started.Routine.Steps
-	ratings, err := parseRatings(f, r, steps)
+	ratings, err := parseRatings(f, r, started.Routine.Steps)
 	if err != nil {
 		return err
+	}
+	ctx, stop := notifySignal(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	sink := &journalSink{st: st, ctx: context.WithoutCancel(ctx), session: started.Session, tl: started.Timeline, scale: f.scale}
+	defer sink.stopRenewing()
+	res, err := a.coach(ctx, started, sink, f, painAfter, ratings != nil)
+	if err != nil {
+		return err
+	}
+	res.SaveErrors = append(res.SaveErrors, sink.rateDone(started.Routine.Steps, ratings)...)
+	switch {
+	case res.Blocked != "":
+		return unhunch.Errorf(unhunch.EBlocked, "%s", res.Blocked)
+	case len(res.SaveErrors) > 0:
+		return unhunch.E(unhunch.EUnavailable, message.StartSaveFailed, len(res.SaveErrors), res.SaveErrors[0])
+	}
+	if sig := signalOf(ctx); res.CtrlC || sig != nil {
+		return interrupted(res, sig)
+	}
+	return nil
+}
+
+// coach plays a started session: full screen on a terminal, line by line
+// otherwise, with the voice (or a bell on a terminal) and the notes (a
+// demo's first), saving to sink as it goes.
+func (a *app) coach(ctx context.Context, started person.Started, sink *journalSink, f startFlags, painAfter *int, ratingsGiven bool) (coach.Result, error) {
+	steps := started.Routine.Steps
+	names := make([]string, len(steps))
+	for i, s := range steps {
+		names[i] = s.Exercise.Name
 	}
 	notes := started.Notes
 	if journal.DemoScale(f.scale) {
 		// Said first: what follows is a demo, kept but never counted (PRODUCT.md §5.2).
 		notes = append([]string{message.Text(message.StartDemo, f.scale)}, notes...)
-	}
-
-	ctx, stop := notifySignal(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer stop()
-	names := make([]string, len(steps))
-	for i, s := range steps {
-		names[i] = s.Exercise.Name
 	}
 	tty := isTerminal(a.env.Stdout) && isTerminal(a.env.Stdin)
 	talking := voice.Available() && !f.voiceOff
@@ -132,12 +154,9 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	}
 	sp := voice.New(talking, bellTo)
 	defer sp.Close()
-
-	tl := started.Timeline
-	sink := &journalSink{st: st, ctx: context.WithoutCancel(ctx), session: started.Session, tl: tl, scale: f.scale}
 	o := coach.Options{
-		Title: r.Name, Timeline: tl, Names: names, Scale: f.scale, Voice: sp, Talking: talking,
-		PainBefore: painBefore, PainAfter: painAfter, Sink: sink, Notes: notes, RatingsGiven: ratings != nil,
+		Title: started.Session.RoutineName, Timeline: started.Timeline, Names: names, Scale: f.scale, Voice: sp, Talking: talking,
+		PainBefore: started.Session.PainBefore, PainAfter: painAfter, Sink: sink, Notes: notes, RatingsGiven: ratingsGiven,
 		PainCheck: func(p *int) string {
 			if d := started.State.Gate(time.Now(), p); d.Block == safety.PainTooHigh {
 				return person.Advice(d)
@@ -145,33 +164,14 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 			return ""
 		},
 	}
-	defer sink.stopRenewing()
-	var res coach.Result
-	if tty {
-		res, err = coach.Full(ctx, o, a.env.Stdin, a.env.Stdout)
-		if err != nil {
-			return unhunch.Errorf(unhunch.EInternal, "%w", err)
-		}
-	} else {
-		res = coach.Lines(ctx, o, a.env.Stdout)
+	if !tty {
+		return coach.Lines(ctx, o, a.env.Stdout), nil
 	}
-	for _, d := range sink.done {
-		if rt, ok := ratings[steps[d.index].Exercise.ID]; ok {
-			if err := sink.Rate(d.index, d.attempt, rt); err != nil {
-				res.SaveErrors = append(res.SaveErrors, err)
-			}
-		}
+	res, err := coach.Full(ctx, o, a.env.Stdin, a.env.Stdout)
+	if err != nil {
+		return res, unhunch.Errorf(unhunch.EInternal, "%w", err)
 	}
-	if res.Blocked != "" {
-		return unhunch.Errorf(unhunch.EBlocked, "%s", res.Blocked)
-	}
-	if len(res.SaveErrors) > 0 {
-		return unhunch.E(unhunch.EUnavailable, message.StartSaveFailed, len(res.SaveErrors), res.SaveErrors[0])
-	}
-	if sig := signalOf(ctx); res.CtrlC || sig != nil {
-		return interrupted(res, sig)
-	}
-	return nil
+	return res, nil
 }
 
 // interrupted is the error for a session left with Ctrl-C or ended by a
@@ -350,6 +350,21 @@ func (s *journalSink) Exercise(ev player.Event) error {
 		}
 	}
 	return err
+}
+
+// rateDone saves the ratings given with the command (by exercise id) of
+// the exercises done, each for its latest done attempt, and returns the
+// writes that failed.
+func (s *journalSink) rateDone(steps []timeline.Step, ratings map[string]journal.Rating) []error {
+	var failed []error
+	for _, d := range s.done {
+		if rt, ok := ratings[steps[d.index].Exercise.ID]; ok {
+			if err := s.Rate(d.index, d.attempt, rt); err != nil {
+				failed = append(failed, err)
+			}
+		}
+	}
+	return failed
 }
 
 // doneAttempt is an attempt at an exercise that was done.
