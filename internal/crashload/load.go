@@ -274,33 +274,9 @@ func Verify(ctx context.Context, st *store.Store, l *Ledger) (Result, error) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	res := Result{Refused: slices.Clone(l.refused), Resent: l.Resent.Load(), Replayed: l.Replayed.Load(), Requests: l.Requests.Load()}
-	res.Latencies, res.Starts = l.Latency()
-	bad := func(format string, args ...any) { res.Problems = append(res.Problems, fmt.Sprintf(format, args...)) }
-	byID := map[string]*journal.Session{}
-	keys := map[string]int{}
-	for _, s := range list {
-		if !strings.HasPrefix(s.ClientKey, "load-") {
-			continue
-		}
-		if byID[s.ID] != nil {
-			bad("session %s is in the journal twice", s.ID)
-		}
-		byID[s.ID] = s
-		keys[s.ClientKey]++
-		if !l.attempted[s.ID] {
-			bad("session %s is in the journal but the load never started it", s.ID)
-		}
-		if s.ClientKey != "load-"+s.ID {
-			bad("session %s has the key %q", s.ID, s.ClientKey)
-		}
-	}
-	res.Sessions = len(byID)
-	for k, n := range keys {
-		if n > 1 {
-			bad("key %s started %d sessions", k, n)
-		}
-	}
+	v := verifier{l: l, res: Result{Refused: slices.Clone(l.refused), Resent: l.Resent.Load(), Replayed: l.Replayed.Load(), Requests: l.Requests.Load()}}
+	v.res.Latencies, v.res.Starts = l.Latency()
+	byID := v.loadSessions(list)
 	ids := make([]string, 0, len(l.started))
 	for id := range l.started {
 		ids = append(ids, id)
@@ -309,58 +285,115 @@ func Verify(ctx context.Context, st *store.Store, l *Ledger) (Result, error) {
 	for _, id := range ids {
 		s := byID[id]
 		if s == nil {
-			bad("acknowledged start of session %s is missing", id)
+			v.bad("acknowledged start of session %s is missing", id)
 			continue
 		}
-		res.Checked++
-		count := map[int]int{}
-		for _, p := range s.Exercises {
-			count[p.Index]++
-		}
-		for i, want := range l.exercises[id] {
-			switch {
-			case count[i] == 0:
-				bad("acknowledged exercise %s/%d is missing", id, i)
-				continue
-			case count[i] > 1:
-				bad("acknowledged exercise %s/%d is there %d times", id, i, count[i])
-			}
-			p := s.Exercises[slices.IndexFunc(s.Exercises, func(p journal.Performance) bool { return p.Index == i })]
-			if p.ExerciseID != want.ExerciseID || p.Seconds != want.Seconds || p.Outcome != journal.Done {
-				bad("acknowledged exercise %s/%d is %s %s %g, sent %s done %g", id, i, p.ExerciseID, p.Outcome, p.Seconds, want.ExerciseID, want.Seconds)
-				continue
-			}
-			res.Checked++
-		}
-		for i := range count {
-			if _, ok := l.exercises[id][i]; !ok {
-				res.Unacked++
-			}
-		}
-		for i, want := range l.ratings[id] {
-			j := slices.IndexFunc(s.Exercises, func(p journal.Performance) bool { return p.Index == i })
-			if j < 0 || string(s.Exercises[j].Rating) != want {
-				bad("acknowledged rating %s/%d is missing", id, i)
-				continue
-			}
-			res.Checked++
-		}
-		if l.finished[id] {
-			if s.Status != journal.Completed || s.EndedAt == nil {
-				bad("acknowledged finish of session %s is missing (status %s)", id, s.Status)
-			} else {
-				res.Checked++
-			}
-		} else if s.Status == journal.Completed {
-			res.Unacked++
-		}
+		v.res.Checked++
+		v.exercises(id, s)
+		v.ratings(id, s)
+		v.finish(id, s)
 	}
 	for id := range byID {
 		if !l.started[id] {
-			res.Unacked++ // started, but the answer was lost with the server
+			v.res.Unacked++ // started, but the answer was lost with the server
 		}
 	}
-	return res, nil
+	return v.res, nil
+}
+
+// verifier holds what Verify has found so far.
+type verifier struct {
+	l   *Ledger
+	res Result
+}
+
+// bad notes a problem.
+func (v *verifier) bad(format string, args ...any) {
+	v.res.Problems = append(v.res.Problems, fmt.Sprintf(format, args...))
+}
+
+// loadSessions returns the load's sessions in the journal by id, noting
+// any that is there twice, under another key, or that the load never started.
+func (v *verifier) loadSessions(list []*journal.Session) map[string]*journal.Session {
+	byID := map[string]*journal.Session{}
+	keys := map[string]int{}
+	for _, s := range list {
+		if !strings.HasPrefix(s.ClientKey, "load-") {
+			continue
+		}
+		if byID[s.ID] != nil {
+			v.bad("session %s is in the journal twice", s.ID)
+		}
+		byID[s.ID] = s
+		keys[s.ClientKey]++
+		if !v.l.attempted[s.ID] {
+			v.bad("session %s is in the journal but the load never started it", s.ID)
+		}
+		if s.ClientKey != "load-"+s.ID {
+			v.bad("session %s has the key %q", s.ID, s.ClientKey)
+		}
+	}
+	v.res.Sessions = len(byID)
+	for k, n := range keys {
+		if n > 1 {
+			v.bad("key %s started %d sessions", k, n)
+		}
+	}
+	return byID
+}
+
+// exercises checks that each acknowledged exercise outcome of session id
+// is in s once, as sent, and counts those saved but never acknowledged.
+func (v *verifier) exercises(id string, s *journal.Session) {
+	count := map[int]int{}
+	for _, p := range s.Exercises {
+		count[p.Index]++
+	}
+	for i, want := range v.l.exercises[id] {
+		switch {
+		case count[i] == 0:
+			v.bad("acknowledged exercise %s/%d is missing", id, i)
+			continue
+		case count[i] > 1:
+			v.bad("acknowledged exercise %s/%d is there %d times", id, i, count[i])
+		}
+		p := s.Exercises[slices.IndexFunc(s.Exercises, func(p journal.Performance) bool { return p.Index == i })]
+		if p.ExerciseID != want.ExerciseID || p.Seconds != want.Seconds || p.Outcome != journal.Done {
+			v.bad("acknowledged exercise %s/%d is %s %s %g, sent %s done %g", id, i, p.ExerciseID, p.Outcome, p.Seconds, want.ExerciseID, want.Seconds)
+			continue
+		}
+		v.res.Checked++
+	}
+	for i := range count {
+		if _, ok := v.l.exercises[id][i]; !ok {
+			v.res.Unacked++
+		}
+	}
+}
+
+// ratings checks that each acknowledged rating of session id is in s.
+func (v *verifier) ratings(id string, s *journal.Session) {
+	for i, want := range v.l.ratings[id] {
+		j := slices.IndexFunc(s.Exercises, func(p journal.Performance) bool { return p.Index == i })
+		if j < 0 || string(s.Exercises[j].Rating) != want {
+			v.bad("acknowledged rating %s/%d is missing", id, i)
+			continue
+		}
+		v.res.Checked++
+	}
+}
+
+// finish checks that an acknowledged finish of session id is in s, and
+// counts one saved but never acknowledged.
+func (v *verifier) finish(id string, s *journal.Session) {
+	switch {
+	case v.l.finished[id] && (s.Status != journal.Completed || s.EndedAt == nil):
+		v.bad("acknowledged finish of session %s is missing (status %s)", id, s.Status)
+	case v.l.finished[id]:
+		v.res.Checked++
+	case s.Status == journal.Completed:
+		v.res.Unacked++
+	}
 }
 
 // Healthy waits until base answers GET /healthz with 200, or ctx ends.
