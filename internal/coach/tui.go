@@ -228,16 +228,16 @@ func (m *model) key(k string) tea.Cmd {
 	}
 	switch m.stage {
 	case notes:
-		if k == "enter" || k == "space" || k == " " {
+		switch {
+		case goesOn(k):
 			return m.afterNotes()
-		}
-		if k == "q" || k == "esc" {
+		case leaves(k):
 			m.stage = done
 			return tea.Quit
 		}
 		return nil
 	case blocked:
-		if k == "enter" || k == "q" || k == "esc" || k == "space" || k == " " {
+		if goesOn(k) || leaves(k) {
 			m.stage = done
 			return tea.Quit
 		}
@@ -247,7 +247,7 @@ func (m *model) key(k string) tea.Cmd {
 	case playing:
 		m.playKey(k, now)
 	case advice:
-		if k == "enter" || k == "space" || k == " " || k == "q" {
+		if goesOn(k) || k == "q" {
 			m.afterSession()
 		}
 	case rating:
@@ -255,6 +255,12 @@ func (m *model) key(k string) tea.Cmd {
 	}
 	return m.next()
 }
+
+// goesOn reports whether k is a key that goes on: enter or space.
+func goesOn(k string) bool { return k == "enter" || k == "space" || k == " " }
+
+// leaves reports whether k is a key that leaves: q or Esc.
+func leaves(k string) bool { return k == "q" || k == "esc" }
 
 func (m *model) painKey(k string) tea.Cmd {
 	switch {

@@ -37,7 +37,21 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 	if dec.More() {
 		return nil, nil, unhunch.E(unhunch.EInvalid, message.ScreenNotObject, name, "more than one JSON value")
 	}
-	var problems []string
+	answers, problems := readAnswers(raw)
+	if _, ok := safety.FirstEmergency(answers); ok {
+		return answers, problems, nil
+	}
+	problems = append(problems, missingAnswers(raw, answers)...)
+	if len(problems) > 0 {
+		return nil, nil, unhunch.E(unhunch.EInvalid, message.ScreenBadAnswers, name, message.Count(len(problems), message.ScreenOneProblem, message.ScreenProblems), "\n  - "+strings.Join(problems, "\n  - "))
+	}
+	return answers, nil, nil
+}
+
+// readAnswers reads each answer of raw, in the order of their ids, and
+// says what is wrong with each one it cannot take: an id no question has
+// (or had), or a value that is not true or false.
+func readAnswers(raw map[string]json.RawMessage) (answers map[string]bool, problems []string) {
 	answers = map[string]bool{}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
@@ -45,18 +59,19 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if _, ok := safety.QuestionByID(k); !ok {
-			if slices.Contains(safety.RetiredQuestions, k) {
-				problems = append(problems, message.Text(message.ScreenRetiredID, k))
-			} else {
-				problems = append(problems, message.Text(message.ScreenUnknownID, k))
-			}
+		q, ok := safety.QuestionByID(k)
+		switch {
+		case !ok && slices.Contains(safety.RetiredQuestions, k):
+			problems = append(problems, message.Text(message.ScreenRetiredID, k))
+			continue
+		case !ok:
+			problems = append(problems, message.Text(message.ScreenUnknownID, k))
 			continue
 		}
 		var b bool
 		if v := bytes.TrimSpace(raw[k]); bytes.Equal(v, []byte("null")) || json.Unmarshal(v, &b) != nil {
 			key := message.ScreenNotBool
-			if q, _ := safety.QuestionByID(k); q.Outcome == safety.Emergency {
+			if q.Outcome == safety.Emergency {
 				key = message.ScreenNotBoolEmergency // it may have meant yes: never hold the advice back
 			}
 			problems = append(problems, message.Text(key, k, string(raw[k])))
@@ -64,10 +79,14 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 		}
 		answers[k] = b
 	}
-	if _, ok := safety.FirstEmergency(answers); ok {
-		return answers, problems, nil
-	}
-	var missing []string
+	return answers, problems
+}
+
+// missingAnswers says which questions that apply have no answer (on one
+// line when there are more than three), and which follow-up questions were
+// answered yes without the question they follow.
+func missingAnswers(raw map[string]json.RawMessage, answers map[string]bool) []string {
+	var problems, missing []string
 	for _, q := range safety.Questions {
 		_, given := raw[q.ID]
 		switch {
@@ -78,16 +97,12 @@ func ParseAnswers(name string, data []byte) (answers map[string]bool, ignored []
 		}
 	}
 	if len(missing) > 3 { // one line, not a screenful
-		problems = append(problems, message.Text(message.ScreenManyMissing, len(missing), strings.Join(missing, ", ")))
-	} else {
-		for _, id := range missing {
-			problems = append(problems, message.Text(message.ScreenMissingID, id))
-		}
+		return append(problems, message.Text(message.ScreenManyMissing, len(missing), strings.Join(missing, ", ")))
 	}
-	if len(problems) > 0 {
-		return nil, nil, unhunch.E(unhunch.EInvalid, message.ScreenBadAnswers, name, message.Count(len(problems), message.ScreenOneProblem, message.ScreenProblems), "\n  - "+strings.Join(problems, "\n  - "))
+	for _, id := range missing {
+		problems = append(problems, message.Text(message.ScreenMissingID, id))
 	}
-	return answers, nil, nil
+	return problems
 }
 
 // Screen evaluates answers under today's questions and saves the screening at now.
