@@ -85,42 +85,9 @@ func openSQLite(ctx context.Context, dataDir string) (*Store, error) {
 	if !writable(dir) {
 		return nil, unhunch.E(unhunch.EUnavailable, message.StoreDirReadOnly, dir)
 	}
-	probe := false
-	info, err := os.Lstat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		// Create the file first, so that it is private to its owner: a
-		// journal of pain and health is nobody else's business. SQLite
-		// gives its -wal and -shm files the same permissions.
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil && !errors.Is(err, fs.ErrExist) {
-			return nil, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, err).Wrap(err)
-		}
-		if f != nil {
-			f.Close()
-		}
-	case err != nil:
-		return nil, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, err).Wrap(err)
-	case info.IsDir():
-		return nil, unhunch.E(unhunch.EInvalid, message.StoreNotJournal, path, message.Text(message.StoreWhyFolder))
-	default:
-		if !writable(path) {
-			return nil, unhunch.E(unhunch.EUnavailable, message.StoreFileReadOnly, path)
-		}
-		probe = info.Size() > 0
-	}
-	// A new journal opened by several processes at once can answer "busy"
-	// without waiting (SQLite does not wait where waiting could deadlock,
-	// as when the file switches to WAL): try again, within the busy timeout.
-	retry := func(f func() error) error {
-		deadline := time.Now().Add(busyTimeout)
-		for {
-			err := f()
-			if err == nil || !isBusy(err) || time.Now().After(deadline) {
-				return err
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
+	probe, err := prepareFile(path)
+	if err != nil {
+		return nil, err
 	}
 	// A file that is not a journal is refused before anything is written
 	// beside it, the lock file included.
@@ -140,6 +107,49 @@ func openSQLite(ctx context.Context, dataDir string) (*Store, error) {
 	}
 	s.lock = lock
 	return s, nil
+}
+
+// prepareFile makes the journal file at path if there is none, private to
+// its owner, and checks one that is there: a file, writable. It reports
+// whether the file has content to probe (Store.probe) before use.
+func prepareFile(path string) (probe bool, err error) {
+	info, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// Create the file first, so that it is private to its owner: a
+		// journal of pain and health is nobody else's business. SQLite
+		// gives its -wal and -shm files the same permissions.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			return false, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, err).Wrap(err)
+		}
+		if f != nil {
+			f.Close()
+		}
+		return false, nil
+	case err != nil:
+		return false, unhunch.E(unhunch.EUnavailable, message.StoreCannotOpen, path, err).Wrap(err)
+	case info.IsDir():
+		return false, unhunch.E(unhunch.EInvalid, message.StoreNotJournal, path, message.Text(message.StoreWhyFolder))
+	case !writable(path):
+		return false, unhunch.E(unhunch.EUnavailable, message.StoreFileReadOnly, path)
+	}
+	return info.Size() > 0, nil
+}
+
+// retry runs f again while it fails with "busy", within the busy timeout:
+// a new journal opened by several processes at once can answer "busy"
+// without waiting (SQLite does not wait where waiting could deadlock, as
+// when the file switches to WAL).
+func retry(f func() error) error {
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		err := f()
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // connect opens the journal's connection pool and brings the schema up to
