@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"html/template"
 	"strings"
 	"time"
 
@@ -10,13 +9,41 @@ import (
 	"github.com/unhunch/unhunch/progress"
 )
 
-// painChart draws pain before each session (dots) and the weekly average
-// (a line), 0 to 10, as an SVG the server writes: no script needed.
-func painChart(o progress.Outcome, w, h int) template.HTML {
+// The charts are SVG the server writes (no script needed), drawn by the
+// templates in templates/_charts.html from the figures worked out here:
+// html/template escapes every word and number that goes into them.
+
+// painChart is the pain chart: pain before each session (dots) and the
+// weekly average (a line), 0 to 10.
+type painChart struct {
+	Empty        string // said instead of the chart when no session gave pain
+	W, H         int
+	Label        string // what the chart shows, for screen readers
+	Left, Right  int    // where the plot starts and ends across
+	AxisX, DateY int    // where the pain figures and the dates are written
+	Grid         []painGridLine
+	First, Last  string // the dates at either end
+	Trend        string // the weekly averages as the points of a line; "" with fewer than two weeks
+	Dots         []painDot
+}
+
+// painGridLine is one of the lines at pain 0, 5 and 10.
+type painGridLine struct {
+	Y, TextY string
+	Pain     int
+}
+
+// painDot is one session's pain before it.
+type painDot struct{ X, Y, Title string }
+
+// newPainChart works out the pain chart of o in a box w by h.
+func newPainChart(o progress.Outcome, w, h int) painChart {
 	if len(o.Sessions) == 0 {
-		return template.HTML(`<p class="muted">` + template.HTMLEscapeString(message.Text(message.WebNoPain)) + `</p>`)
+		return painChart{Empty: message.Text(message.WebNoPain)}
 	}
 	const left, right, top, bottom = 28, 8, 8, 22
+	c := painChart{W: w, H: h, Left: left, Right: w - right, AxisX: left - 6, DateY: h - 4,
+		Label: message.Text(message.WebPainChartLabel, len(o.Sessions), o.Latest)}
 	pw, ph := float64(w-left-right), float64(h-top-bottom)
 	first, last := o.Sessions[0].At, o.Sessions[0].At
 	for _, s := range o.Sessions {
@@ -32,58 +59,76 @@ func painChart(o progress.Outcome, w, h int) template.HTML {
 			first = wk.Start
 		}
 	}
-	span := last.Sub(first)
-	if span < 24*time.Hour {
-		span = 24 * time.Hour
+	span := max(last.Sub(first), 24*time.Hour)
+	x := func(t time.Time) string {
+		return fmt.Sprintf("%.1f", float64(left)+pw*float64(t.Sub(first))/float64(span))
 	}
-	x := func(t time.Time) float64 { return float64(left) + pw*float64(t.Sub(first))/float64(span) }
 	y := func(p float64) float64 { return float64(top) + ph*(1-p/10) }
-	var b strings.Builder
-	label := message.Text(message.WebPainChartLabel, len(o.Sessions), o.Latest)
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="%s">`, w, h, template.HTMLEscapeString(label))
 	for _, p := range []int{0, 5, 10} {
-		fmt.Fprintf(&b, `<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/><text class="axis" x="%d" y="%.1f">%d</text>`,
-			left, w-right, y(float64(p)), y(float64(p)), left-6, y(float64(p))+4, p)
+		c.Grid = append(c.Grid, painGridLine{Y: fmt.Sprintf("%.1f", y(float64(p))), TextY: fmt.Sprintf("%.1f", y(float64(p))+4), Pain: p})
 	}
-	fmt.Fprintf(&b, `<text class="axis" x="%d" y="%d" text-anchor="start">%s</text>`, left, h-4, first.Format("2 Jan"))
-	fmt.Fprintf(&b, `<text class="axis" x="%d" y="%d" text-anchor="end">%s</text>`, w-right, h-4, last.Format("2 Jan"))
+	c.First, c.Last = first.Format("2 Jan"), last.Format("2 Jan")
 	if len(o.Weeks) > 1 {
-		var pts []string
-		for _, wk := range o.Weeks {
-			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(wk.Start.Add(84*time.Hour)), y(wk.AvgPain)))
+		pts := make([]string, len(o.Weeks))
+		for i, wk := range o.Weeks {
+			pts[i] = x(wk.Start.Add(84*time.Hour)) + "," + fmt.Sprintf("%.1f", y(wk.AvgPain))
 		}
-		fmt.Fprintf(&b, `<polyline class="trend" points="%s"/>`, strings.Join(pts, " "))
+		c.Trend = strings.Join(pts, " ")
 	}
 	for _, s := range o.Sessions {
-		if s.Before == nil {
-			continue
+		if s.Before != nil {
+			c.Dots = append(c.Dots, painDot{X: x(s.At), Y: fmt.Sprintf("%.1f", y(float64(*s.Before))),
+				Title: message.Text(message.WebPainDot, s.At.Format("2 Jan"), *s.Before)})
 		}
-		fmt.Fprintf(&b, `<circle class="dot" cx="%.1f" cy="%.1f" r="3"><title>%s</title></circle>`, x(s.At), y(float64(*s.Before)),
-			template.HTMLEscapeString(message.Text(message.WebPainDot, s.At.Format("2 Jan"), *s.Before)))
 	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return c
 }
 
-// calendarChart draws the practice calendar: a row per week (oldest first),
-// a square per day, filled on days with practice.
-func calendarChart(a progress.Adherence, today time.Time) template.HTML {
+// calendarChart is the practice calendar: a row per week (oldest first), a
+// square per day, filled on days with practice.
+type calendarChart struct {
+	W, H     int
+	Cell     int
+	Label    string
+	Weekdays []calendarLabel
+	Weeks    []calendarWeek
+}
+
+// calendarLabel is a day's name over its column.
+type calendarLabel struct {
+	X    int
+	Name string
+}
+
+// calendarWeek is one row: the week's date and its days.
+type calendarWeek struct {
+	TextY int
+	Start string
+	Days  []calendarDay
+}
+
+// calendarDay is one square: practised, rested, or still ahead.
+type calendarDay struct {
+	Class string
+	X, Y  int
+	Title string
+}
+
+// newCalendarChart works out the practice calendar of a up to today.
+func newCalendarChart(a progress.Adherence, today time.Time) calendarChart {
 	const cell, gap, left, top = 26, 4, 62, 18
-	w := left + 7*(cell+gap)
-	h := top + len(a.Weeks)*(cell+gap)
 	days := 0
 	for _, wk := range a.Weeks {
 		days += wk.Days
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart calendar" viewBox="0 0 %d %d" role="img" aria-label="%s">`, w, h,
-		template.HTMLEscapeString(message.Text(message.WebCalendarLabel, days, len(a.Weeks))))
+	c := calendarChart{W: left + 7*(cell+gap), H: top + len(a.Weeks)*(cell+gap), Cell: cell,
+		Label: message.Text(message.WebCalendarLabel, days, len(a.Weeks))}
 	for d, name := range strings.Split(message.Text(message.WebWeekdays), " ") {
-		fmt.Fprintf(&b, `<text class="axis" x="%d" y="12" text-anchor="middle">%s</text>`, left+d*(cell+gap)+cell/2, template.HTMLEscapeString(name))
+		c.Weekdays = append(c.Weekdays, calendarLabel{X: left + d*(cell+gap) + cell/2, Name: name})
 	}
 	for i, wk := range a.Weeks {
 		yy := top + i*(cell+gap)
-		fmt.Fprintf(&b, `<text class="axis" x="0" y="%d" text-anchor="start">%s</text>`, yy+cell/2+4, wk.Start.Format("2 Jan"))
+		row := calendarWeek{TextY: yy + cell/2 + 4, Start: wk.Start.Format("2 Jan")}
 		for d, practised := range wk.Practice {
 			date := wk.Start.AddDate(0, 0, d)
 			class, word := "day", message.Text(message.WebDayRest)
@@ -93,12 +138,11 @@ func calendarChart(a progress.Adherence, today time.Time) template.HTML {
 			case practised:
 				class, word = "day done", message.Text(message.WebDayDone)
 			}
-			fmt.Fprintf(&b, `<rect class="%s" x="%d" y="%d" width="%d" height="%d" rx="4"><title>%s: %s</title></rect>`,
-				class, left+d*(cell+gap), yy, cell, cell, date.Format("Mon 2 Jan"), template.HTMLEscapeString(word))
+			row.Days = append(row.Days, calendarDay{Class: class, X: left + d*(cell+gap), Y: yy, Title: date.Format("Mon 2 Jan") + ": " + word})
 		}
+		c.Weeks = append(c.Weeks, row)
 	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return c
 }
 
 // splitParas splits a text into paragraphs at blank lines.

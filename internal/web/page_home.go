@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
 	"time"
 
@@ -41,7 +40,7 @@ type homeData struct {
 	Streak     int
 	Best       int
 	ThisWeek   int
-	Chart      template.HTML
+	Chart      painChart
 	Advice     string
 	Last       *journal.Session
 }
@@ -66,7 +65,7 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 			return page{}, time.Time{}, err
 		}
 		d := homeData{Gate: g, Streak: doc.Adherence.CurrentStreak, Best: doc.Adherence.BestStreak, Advice: doc.Advice,
-			Chart: painChart(doc.Pain, 320, 120)}
+			Chart: newPainChart(doc.Pain, 320, 120)}
 		if n := len(doc.Adherence.Weeks); n > 0 {
 			d.ThisWeek = doc.Adherence.Weeks[n-1].Days
 		}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
 	"time"
 
@@ -43,8 +42,8 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) error {
 // progressData is the progress page.
 type progressData struct {
 	Doc      api.Progress
-	Pain     template.HTML
-	Calendar template.HTML
+	Pain     painChart
+	Calendar calendarChart
 	Change   string
 }
 
@@ -63,7 +62,7 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
 
 // progressPageData is what the progress page shows of a progress document.
 func progressPageData(doc api.Progress) progressData {
-	d := progressData{Doc: doc, Pain: painChart(doc.Pain, 640, 220), Calendar: calendarChart(doc.Adherence, doc.Today)}
+	d := progressData{Doc: doc, Pain: newPainChart(doc.Pain, 640, 220), Calendar: newCalendarChart(doc.Adherence, doc.Today)}
 	if len(doc.Pain.Weeks) > 0 {
 		p := doc.Pain
 		switch {
