@@ -195,7 +195,7 @@ func (s *Server) listRoutines(w http.ResponseWriter, r *http.Request) error {
 
 // routineSummaries lists the catalog's routines with computed durations.
 func (s *Server) routineSummaries() ([]api.RoutineSummary, error) {
-	return s.summaries()
+	return s.cache.routines.get("routines", none{}, forever(s.computeSummaries))
 }
 
 // computeSummaries compiles every routine at the starting dose.

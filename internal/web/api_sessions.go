@@ -424,25 +424,11 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 	return p, s.checkAgainstSession(p, head)
 }
 
-// maxHeads bounds the sessions whose heads are kept in memory.
-const maxHeads = 10000
-
-// head returns what an event needs of its session: its owner and how many
-// exercises it planned. Neither changes once a session exists, so they are
-// kept after the first read (any instance may keep them: they are the same
+// head returns what an event needs of its session: its owner, how many
+// exercises it planned and which, when it started and how fast it plays.
+// None of it changes once a session exists, so it is kept by the heads
+// cache after the first read (any instance may keep it: it is the same
 // everywhere), which saves a journal read on every exercise recorded.
 func (s *Server) head(r *http.Request, id string) (store.SessionHead, error) {
-	if h, ok := s.heads.Load(id); ok {
-		return h.(store.SessionHead), nil
-	}
-	h, err := s.st.Head(r.Context(), id)
-	if err != nil {
-		return h, err
-	}
-	if s.headCount.Add(1) > maxHeads {
-		s.heads.Clear()
-		s.headCount.Store(0)
-	}
-	s.heads.Store(id, h)
-	return h, nil
+	return s.cache.heads.get(id, none{}, forever(func() (store.SessionHead, error) { return s.st.Head(r.Context(), id) }))
 }

@@ -45,17 +45,9 @@ func writeSVG(w http.ResponseWriter, b []byte) {
 	w.Write(b)
 }
 
-// cachedFigure draws a figure once and keeps its bytes.
+// cachedFigure draws a figure once and keeps its bytes (the catalog cache).
 func (s *Server) cachedFigure(key string, draw func() ([]byte, error)) ([]byte, error) {
-	if b, ok := s.rendered.Load(key); ok {
-		return b.([]byte), nil
-	}
-	b, err := draw()
-	if err != nil {
-		return nil, err
-	}
-	s.rendered.Store(key, b)
-	return b, nil
+	return s.cache.catalog.get(key, none{}, forever(draw))
 }
 
 // figureError turns the figure package's errors into coded ones.

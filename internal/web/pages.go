@@ -143,93 +143,46 @@ func writePage(w http.ResponseWriter, status int, b []byte) {
 	w.Write(b)
 }
 
-// journalEntry is a page built from the journal, kept until the journal or
-// the day changes, or until a moment the page itself named (a screening
-// running out).
-type journalEntry struct {
-	version int64
-	day     string
-	until   time.Time // zero: no moment of its own
-	body    []byte
-}
-
-// journalPage serves a page built from the journal: it is rebuilt only when
-// the journal's version (one small read) or the local day has moved since it
-// was last built, so every server instance stays right without keeping any
-// person's state that another instance would need. build returns the page
-// and, if its content expires at a moment of its own, that moment.
+// journalPage serves a page built from the journal, kept by the journal
+// cache (newCaches gives its rule). build returns the page and, if its
+// content expires at a moment of its own, that moment.
 func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, time.Time, error)) error {
-	v, err := s.version(r)
+	now, err := s.journalStampNow(r)
 	if err != nil {
 		return err
 	}
-	now := s.now()
-	day := now.In(s.cfg.Location).Format("2006-01-02")
-	if e, ok := s.journalPages.Load(key); ok {
-		je := e.(journalEntry)
-		if je.version == v && je.day == day && (je.until.IsZero() || now.Before(je.until)) {
-			writePage(w, http.StatusOK, je.body)
-			return nil
+	b, err := s.cache.journal.get(key, now, func() ([]byte, journalStamp, error) {
+		p, until, err := build()
+		if err != nil {
+			return nil, now, err
 		}
-	}
-	p, until, err := build()
+		stamp := now
+		stamp.until = until
+		b, err := s.renderBytes(name, p)
+		return b, stamp, err
+	})
 	if err != nil {
 		return err
 	}
-	b, err := s.renderBytes(name, p)
-	if err != nil {
-		return err
-	}
-	s.journalPages.Store(key, journalEntry{version: v, day: day, until: until, body: b})
 	writePage(w, http.StatusOK, b)
 	return nil
 }
 
-// versionTTL is how long the journal's version read by one request serves
-// the next ones, unless this server wrote in between: its own writes show at
-// once; another instance's show within this long.
-const versionTTL = 20 * time.Millisecond
-
-// versionRead is the journal version as last read.
-type versionRead struct {
-	v      int64
-	at     time.Time // monotonic, when it was read
-	writes uint64    // the store's LocalWrites when it was read
-}
-
-// version returns the journal's version, read again only when the last read
-// is older than versionTTL or this server has written since.
-func (s *Server) version(r *http.Request) (int64, error) {
-	if last := s.lastVersion.Load(); last != nil && time.Since(last.at) < versionTTL && last.writes == s.st.LocalWrites() {
-		return last.v, nil
-	}
-	writes := s.st.LocalWrites()
-	v, err := s.st.Version(r.Context())
-	if err != nil {
-		return 0, err
-	}
-	s.lastVersion.Store(&versionRead{v: v, at: time.Now(), writes: writes})
-	return v, nil
-}
-
-// catalogPage serves a page that depends only on the catalog, which does
-// not change while the server runs: it is rendered once, on first request,
-// and its bytes served after (template execution was nine tenths of the
-// cost of these pages).
+// catalogPage serves a page that depends only on the catalog, kept by the
+// catalog cache: it is rendered once, on first request, and its bytes
+// served after (template execution was nine tenths of the cost of these
+// pages).
 func (s *Server) catalogPage(w http.ResponseWriter, key, name string, build func() (page, error)) error {
-	if b, ok := s.rendered.Load(key); ok {
-		writePage(w, http.StatusOK, b.([]byte))
-		return nil
-	}
-	p, err := build()
+	b, err := s.cache.catalog.get(key, none{}, forever(func() ([]byte, error) {
+		p, err := build()
+		if err != nil {
+			return nil, err
+		}
+		return s.renderBytes(name, p)
+	}))
 	if err != nil {
 		return err
 	}
-	b, err := s.renderBytes(name, p)
-	if err != nil {
-		return err
-	}
-	s.rendered.Store(key, b)
 	writePage(w, http.StatusOK, b)
 	return nil
 }

@@ -250,3 +250,29 @@ func TestJournalFailureStatus(t *testing.T) {
 		}
 	}
 }
+
+// Pages made from the journal are kept only while they hold (the journal
+// cache's rule; TestJournalPagesFollowTheJournal has this server's own
+// writes and the day): a write by another instance on the same journal
+// shows once the version is read again, and a screening running out shows
+// when it does, with no write at all.
+func TestJournalPagesAcrossInstances(t *testing.T) {
+	dir := t.TempDir()
+	a := newEnvAt(t, dir, true)
+	b := newEnvAt(t, dir, false) // another instance on the same journal
+	if r := a.do("GET", "/history", "", nil); strings.Contains(r.Body.String(), "Quick daily reset") {
+		t.Fatal("history shows a session before any")
+	}
+	b.start("quick-daily-reset", "other-instance", 3)
+	time.Sleep(25 * time.Millisecond) // past versionTTL: a reads the version again
+	if r := a.do("GET", "/history", "", nil); !strings.Contains(r.Body.String(), "Quick daily reset") {
+		t.Errorf("history after another instance started a session: %.400s", r.Body)
+	}
+	if r := a.do("GET", "/", "", nil); strings.Contains(r.Body.String(), "Before you exercise") {
+		t.Fatalf("home page blocks right after a screening: %.400s", r.Body)
+	}
+	a.at = a.at.Add(8 * 24 * time.Hour) // the screening runs out; nothing is written
+	if r := a.do("GET", "/", "", nil); !strings.Contains(r.Body.String(), "Before you exercise") {
+		t.Errorf("home page a week after the screening does not ask for new answers: %.400s", r.Body)
+	}
+}

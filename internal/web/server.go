@@ -1,12 +1,17 @@
-// Package web is unhunch's web app and JSON API (`unhunch serve`, PRODUCT.md
-// §7.5): html/template pages, vanilla JavaScript and CSS embedded in the
-// binary, a player that plays the timeline the server compiled, and a
-// versioned JSON API under /api/v1/ described by an OpenAPI document.
+// Package web is unhunch's web app and JSON API (`unhunch serve`):
+// html/template pages, vanilla JavaScript and CSS embedded in the binary, a
+// player that plays the timeline the server compiled, and a versioned JSON
+// API under /api/v1/ described by an OpenAPI document.
 //
 // It applies the same rules as the command line by calling the same
-// functions (internal/person, safety, planner, progress), and keeps nothing
-// about a person in memory: every request reads the journal, so several
-// instances can serve one PostgreSQL journal (PRODUCT.md §10).
+// functions (internal/person, safety, planner, progress). The journal is
+// the only record of a person: what the server keeps in memory between
+// requests is a cache (cache.go), each part with the rule that says when it
+// no longer holds. Pages made from the journal are checked against the
+// journal's version, which every write raises, at every request; what never
+// changes once written (a session's owner and planned exercises) is kept as
+// it is. So several instances can serve one PostgreSQL journal, each seeing
+// the others' writes.
 package web
 
 import (
@@ -15,8 +20,6 @@ import (
 	"net/http"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/unhunch/unhunch/internal/metrics"
@@ -68,20 +71,9 @@ type Server struct {
 	metrics *metricSet
 	sw      []byte // the service worker
 
-	// rendered holds pages that depend only on the catalog, by key.
-	rendered sync.Map
-	// journalPages holds pages built from the journal, with the journal
-	// version they were built at (journalEntry).
-	journalPages sync.Map
-	// heads keeps sessions' owners and planned exercise counts, which never
-	// change (store.SessionHead by id); headCount bounds it.
-	heads     sync.Map
-	headCount atomic.Int64
-	// lastVersion is the journal version as last read (versionRead).
-	lastVersion atomic.Pointer[versionRead]
-	// summaries are the routines with their computed durations at the
-	// starting dose: the catalog does not change while the server runs.
-	summaries func() ([]api.RoutineSummary, error)
+	// cache is all the server keeps between requests, each part with its
+	// rule (newCaches).
+	cache *caches
 
 	// stopSweep ends the sweep for interrupted sessions; swept is closed
 	// once it has ended.
@@ -117,7 +109,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Registry = metrics.NewRegistry()
 	}
 	s := &Server{cfg: cfg, st: cfg.Store, cat: cfg.Catalog, log: cfg.Logger}
-	s.summaries = sync.OnceValues(s.computeSummaries)
+	s.cache = newCaches()
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err

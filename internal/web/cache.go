@@ -1,0 +1,148 @@
+package web
+
+import (
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/internal/store"
+)
+
+// caches are everything the server keeps in memory between requests. Each
+// keeps what is costly to make and cheap to check, and the rule that says
+// when what it keeps no longer holds is given here, in newCaches, and
+// nowhere else.
+type caches struct {
+	catalog  *cache[none, []byte]               // pages and figures made from the catalog alone
+	routines *cache[none, []api.RoutineSummary] // the routines with their durations
+	journal  *cache[journalStamp, []byte]       // pages made from the journal
+	heads    *cache[none, store.SessionHead]    // what an event needs of its session
+	version  atomic.Pointer[versionRead]        // the journal's version as last read
+}
+
+// newCaches makes the server's caches with their rules:
+//
+//   - catalog and routines: the catalog does not change while the server
+//     runs, so what is made from it alone holds until the server stops.
+//   - journal: a page made from the journal holds while the journal's
+//     version (one small read, Server.version) and the person's local day
+//     are those it was made at, and until a moment the page itself names (a
+//     screening running out). Every write raises the version, whichever
+//     instance makes it, so several instances serving one journal stay right.
+//   - heads: a session's owner, planned exercises, start and time scale
+//     never change once it exists, so they hold for ever, at most maxHeads
+//     of them (when full, it starts again empty).
+func newCaches() *caches {
+	return &caches{
+		catalog:  &cache[none, []byte]{},
+		routines: &cache[none, []api.RoutineSummary]{},
+		journal: &cache[journalStamp, []byte]{fresh: func(kept, now journalStamp) bool {
+			return kept.version == now.version && kept.day == now.day && (kept.until.IsZero() || now.at.Before(kept.until))
+		}},
+		heads: &cache[none, store.SessionHead]{max: maxHeads},
+	}
+}
+
+// maxHeads bounds the sessions whose heads are kept in memory.
+const maxHeads = 10000
+
+// none is the stamp of values that hold for ever.
+type none struct{}
+
+// journalStamp is what a page made from the journal depends on: the
+// journal's version and the local day it was made at, and the moment it
+// runs out by itself (zero: none). Asking, at is the time now.
+type journalStamp struct {
+	version int64
+	day     string
+	at      time.Time
+	until   time.Time
+}
+
+// cache keeps values by key, each with the stamp of what it was made from,
+// and serves one only while fresh (nil: always) says its stamp still holds
+// at the stamp of now. It keeps at most max entries (0: no bound) and, when
+// full, forgets them all: what it keeps is cheap to make again. It is safe
+// for concurrent use.
+type cache[S, V any] struct {
+	fresh func(kept, now S) bool
+	max   int64
+	m     sync.Map // key → entry[S, V]
+	n     atomic.Int64
+}
+
+// entry is a value with its stamp.
+type entry[S, V any] struct {
+	stamp S
+	v     V
+}
+
+// get returns the value kept at key if it holds at now, or else builds it
+// with build, which returns the value and its stamp, and keeps it. An error
+// is returned and nothing kept.
+func (c *cache[S, V]) get(key string, now S, build func() (V, S, error)) (V, error) {
+	if e, ok := c.m.Load(key); ok {
+		e := e.(entry[S, V])
+		if c.fresh == nil || c.fresh(e.stamp, now) {
+			return e.v, nil
+		}
+	}
+	v, stamp, err := build()
+	if err != nil {
+		return v, err
+	}
+	if c.max > 0 && c.n.Add(1) > c.max {
+		c.m.Clear()
+		c.n.Store(0)
+	}
+	c.m.Store(key, entry[S, V]{stamp, v})
+	return v, nil
+}
+
+// forever adapts a maker of values that hold for ever to cache.get.
+func forever[V any](build func() (V, error)) func() (V, none, error) {
+	return func() (V, none, error) {
+		v, err := build()
+		return v, none{}, err
+	}
+}
+
+// versionTTL is how long the journal's version read by one request serves
+// the next ones, unless this server wrote in between: its own writes show at
+// once; another instance's show within this long.
+const versionTTL = 20 * time.Millisecond
+
+// versionRead is the journal version as last read.
+type versionRead struct {
+	v      int64
+	at     time.Time // monotonic, when it was read
+	writes uint64    // the journal's LocalWrites when it was read
+}
+
+// version returns the journal's version, read again only when the last read
+// is older than versionTTL or this server has written since.
+func (s *Server) version(r *http.Request) (int64, error) {
+	if last := s.cache.version.Load(); last != nil && time.Since(last.at) < versionTTL && last.writes == s.st.LocalWrites() {
+		return last.v, nil
+	}
+	writes := s.st.LocalWrites()
+	v, err := s.st.Version(r.Context())
+	if err != nil {
+		return 0, err
+	}
+	s.cache.version.Store(&versionRead{v: v, at: time.Now(), writes: writes})
+	return v, nil
+}
+
+// journalStampNow is the stamp a page made from the journal must have to
+// serve now.
+func (s *Server) journalStampNow(r *http.Request) (journalStamp, error) {
+	v, err := s.version(r)
+	if err != nil {
+		return journalStamp{}, err
+	}
+	now := s.now()
+	return journalStamp{version: v, day: now.In(s.cfg.Location).Format("2006-01-02"), at: now}, nil
+}
