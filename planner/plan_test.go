@@ -128,6 +128,9 @@ func checkPlan(t *testing.T, req planner.Request, c *catalog.Catalog, res planne
 // built-in catalog and on random ones; a request that fails fails only
 // because nothing fits, and then nothing does.
 func TestPlanHardConstraints(t *testing.T) {
+	if testing.Short() {
+		t.Skip("property test skipped under -short")
+	}
 	rng := rand.New(rand.NewPCG(3, 14))
 	builtin := builtin(t)
 	cats := []*catalog.Catalog{builtin}
@@ -280,6 +283,9 @@ func compare(t *testing.T, req planner.Request, c *catalog.Catalog, s *space) {
 // On the built-in catalog, for every budget and every combination of
 // equipment and floor, the planner's objective equals exhaustive search.
 func TestPlanMatchesExhaustiveSearchOnBuiltin(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exhaustive test skipped under -short")
+	}
 	c := builtin(t)
 	all := c.Exercises()
 	// Every subset's compiled duration and score, once with the floor and
@@ -348,6 +354,9 @@ func TestPlanMatchesExhaustiveSearchOnBuiltin(t *testing.T) {
 
 // With levels, ratings and a focus, on the built-in catalog.
 func TestPlanMatchesExhaustiveSearchWithLevelsAndRatings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exhaustive test skipped under -short")
+	}
 	c := builtin(t)
 	rng := rand.New(rand.NewPCG(21, 4))
 	for range 12 {
@@ -359,6 +368,9 @@ func TestPlanMatchesExhaustiveSearchWithLevelsAndRatings(t *testing.T) {
 // On random catalogs of up to 15 exercises, near-copies included (so that
 // some exercises dominate others), with random requests.
 func TestPlanMatchesExhaustiveSearchOnRandomCatalogs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exhaustive test skipped under -short")
+	}
 	rng := rand.New(rand.NewPCG(8, 99))
 	plans := 0
 	for i := range 30 {
@@ -377,6 +389,9 @@ func TestPlanMatchesExhaustiveSearchOnRandomCatalogs(t *testing.T) {
 // Dominance leaves exercises out of the search only when that is safe; the
 // exhaustive tests prove it is, provided it happens in them.
 func TestDominanceHappensInTheExhaustiveTests(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exhaustive test skipped under -short")
+	}
 	rng := rand.New(rand.NewPCG(8, 99))
 	reduced := 0
 	for i := range 30 {

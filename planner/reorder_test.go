@@ -67,6 +67,9 @@ func bruteForce(t testing.TB, s []timeline.Step) time.Duration {
 }
 
 func TestReorderMatchesExhaustiveSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exhaustive test skipped under -short")
+	}
 	c := builtin(t)
 	all := c.Exercises()
 	rng := rand.New(rand.NewPCG(7, 11))

@@ -1,6 +1,8 @@
 package safety_test
 
 import (
+	_ "time/tzdata" // zones on every machine: the time-zone tests never skip
+
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -25,7 +27,7 @@ func journal(start time.Time, weeks, perWeek int, pain func(week, i int) int) []
 func TestTrend(t *testing.T) {
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
-		t.Skip("no time zone data:", err)
+		t.Fatal(err) // time/tzdata is built in: never skipped for want of zone files
 	}
 	// Monday 6 October 2026, 18:00 in London; clocks go back on 25 October.
 	start := time.Date(2026, 10, 5, 18, 0, 0, 0, london)
@@ -82,7 +84,7 @@ func TestMeaningful(t *testing.T) {
 func TestWeekStartAcrossTimeZones(t *testing.T) {
 	tokyo, err := time.LoadLocation("Asia/Tokyo")
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err)
 	}
 	// Sunday 23:30 UTC is already Monday in Tokyo.
 	utc := time.Date(2026, 11, 22, 23, 30, 0, 0, time.UTC)

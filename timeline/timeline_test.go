@@ -179,6 +179,9 @@ func randomSteps(rng *rand.Rand, c *catalog.Catalog, n int) []timeline.Step {
 }
 
 func TestPropertiesOnRandomRoutines(t *testing.T) {
+	if testing.Short() {
+		t.Skip("property test skipped under -short")
+	}
 	c := builtin(t)
 	// Exercises with every mode and sides option, beyond the built-ins.
 	extra := catalog.NewBuilder()

@@ -36,6 +36,7 @@ func attempts(s session) string {
 // three seconds, then quit. The stop the screen said was saved stays in the
 // journal, and the second try is a new attempt beside it.
 func TestBackOverAStopKeepsBothAttempts(t *testing.T) {
+	needTmux(t)
 	data := t.TempDir()
 	screenClear(t, data)
 	tm := newTmux(t, fmt.Sprintf("%s start quick-daily-reset --time-scale 1 --no-voice --pain-before 2 --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
@@ -71,6 +72,7 @@ func TestBackOverAStopKeepsBothAttempts(t *testing.T) {
 // by flag), then back and quit during the finish. The done attempt keeps its
 // rating; the quit is a second attempt with none.
 func TestBackAfterTheLastExerciseKeepsItsResult(t *testing.T) {
+	needTmux(t)
 	data, config := t.TempDir(), t.TempDir()
 	screenClear(t, data)
 	routine := "routines:\n  - id: one-stretch\n    name: One stretch\n    exercises:\n      - doorway-pec-stretch\n"
@@ -101,6 +103,7 @@ func TestBackAfterTheLastExerciseKeepsItsResult(t *testing.T) {
 // session as stopped, says so, and exits 130 (the shell's status for a
 // program ended by Ctrl-C), not 0 as if the session had run its course.
 func TestCtrlCSavesLikeQuit(t *testing.T) {
+	needTmux(t)
 	data := t.TempDir()
 	screenClear(t, data)
 	tm := newTmux(t, fmt.Sprintf("%s start quick-daily-reset --time-scale 1 --no-voice --pain-before 2 --data-dir %s; echo EXIT=$?; sleep 60", binary, data))

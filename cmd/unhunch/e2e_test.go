@@ -9,28 +9,75 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
-// binary is the unhunch binary built once for the end-to-end tests.
+// binary is the unhunch binary the end-to-end tests run, built by the
+// first test that needs it (needBinary): a run that needs none (go test
+// -short skips them all but one) builds nothing.
 var binary string
 
+// build is the one build of binary.
+var build struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "unhunch-e2e")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary = filepath.Join(dir, "unhunch")
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "build unhunch: %v\n%s", err, out)
-		os.Exit(1)
-	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	if build.dir != "" {
+		os.RemoveAll(build.dir)
+	}
 	os.Exit(code)
+}
+
+// needBinary builds unhunch once, for every test of the binary.
+func needBinary(t testing.TB) {
+	t.Helper()
+	build.once.Do(func() {
+		if build.dir, build.err = os.MkdirTemp("", "unhunch-e2e"); build.err != nil {
+			return
+		}
+		binary = filepath.Join(build.dir, "unhunch")
+		if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+			build.err = fmt.Errorf("build unhunch: %v\n%s", err, out)
+		}
+	})
+	if build.err != nil {
+		t.Fatal(build.err)
+	}
+}
+
+// needTmux skips a test of the full-screen coach under -short, and without
+// tmux, unless UNHUNCH_REQUIRE_TMUX=1 (as in CI) makes that a failure; then
+// it builds the binary.
+func needTmux(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("tmux test skipped under -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		msg := "!!! TMUX IS NOT INSTALLED: the full-screen coach test cannot run (apt-get install tmux)"
+		if os.Getenv("UNHUNCH_REQUIRE_TMUX") == "1" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	needBinary(t)
+}
+
+// crashTest skips a test that kills unhunch with SIGKILL under -short, and
+// builds the binary otherwise.
+func crashTest(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("kill -9 test skipped under -short")
+	}
+	needBinary(t)
 }
 
 // session is a journal session as `history --json` prints it.
@@ -97,9 +144,7 @@ type tmux struct {
 
 func newTmux(t *testing.T, command string) *tmux {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("TMUX IS NOT INSTALLED: the full-screen coach test cannot run (apt-get install tmux)")
-	}
+	needTmux(t)
 	tm := &tmux{t: t, env: append(os.Environ(), "TMUX_TMPDIR="+t.TempDir(), "TERM=xterm-256color"), name: "coach"}
 	tm.run("new-session", "-d", "-s", tm.name, "-x", "100", "-y", "32", command)
 	t.Cleanup(func() { tm.run("kill-server") })
@@ -139,6 +184,7 @@ func (tm *tmux) keys(keys ...string) {
 // and resume, skip, stop with a reason, pain after, a rating; then finds it
 // in the journal.
 func TestFullScreenCoachInTmux(t *testing.T) {
+	needTmux(t)
 	data := t.TempDir()
 	screenClear(t, data)
 	tm := newTmux(t, fmt.Sprintf("%s start quick-daily-reset --time-scale 20 --no-voice --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
@@ -212,6 +258,7 @@ func TestFullScreenCoachInTmux(t *testing.T) {
 // the questions stop, the emergency advice shows, the screening is saved,
 // and the exit status is 5 (blocked by a safety rule).
 func TestScreenEmergencyFirstInTmux(t *testing.T) {
+	needTmux(t)
 	data := t.TempDir()
 	tm := newTmux(t, fmt.Sprintf("%s screen --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
 	tm.waitFor("1 of 26. Right now, do you have chest pain")
@@ -240,6 +287,7 @@ func TestScreenEmergencyFirstInTmux(t *testing.T) {
 // A pregnant person answers the follow-up at the terminal, and the routines
 // she is shown leave out what is unsafe for her.
 func TestScreenFollowUpInTmux(t *testing.T) {
+	needTmux(t)
 	data := t.TempDir()
 	tm := newTmux(t, fmt.Sprintf("%s screen --data-dir %s; echo EXIT=$?; sleep 60", binary, data))
 	for i := 1; i <= 25; i++ {
@@ -274,6 +322,7 @@ func TestScreenFollowUpInTmux(t *testing.T) {
 // Pulling the plug in the middle of a routine loses nothing the person was
 // told was saved, and the session shows as interrupted.
 func TestKillNineMidRoutine(t *testing.T) {
+	crashTest(t)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 9))
 	for round := range 3 {
 		data := t.TempDir()

@@ -96,6 +96,7 @@ func (s *server) startWebSession(key string) string {
 // server acknowledges afterwards is in the journal. Once it stops, restore
 // works.
 func TestRestoreRefusesWhileServeRuns(t *testing.T) {
+	needBinary(t)
 	data := t.TempDir()
 	screenClear(t, data)
 	backup := filepath.Join(t.TempDir(), "before.db")
@@ -145,6 +146,7 @@ func TestRestoreRefusesWhileServeRuns(t *testing.T) {
 // marked interrupted by the server's own sweep (it sweeps all the time, not
 // only when it starts), with every exercise saved before the kill.
 func TestKilledStartWhileServeRuns(t *testing.T) {
+	crashTest(t)
 	data := t.TempDir()
 	screenClear(t, data)
 	srv := serve(t, data, "--sweep-every", "100ms")

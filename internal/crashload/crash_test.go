@@ -143,6 +143,9 @@ func freeAddr(t *testing.T) string {
 // there that the load did not send. The load client re-sends what got no
 // answer, as the web outbox does, so re-sent writes must not double either.
 func TestKill9UnderLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash-and-load suite skipped under -short")
+	}
 	sc := scaleFromEnv(t)
 	for _, engine := range []string{"sqlite", "postgres"} {
 		t.Run(engine, func(t *testing.T) {

@@ -1,12 +1,14 @@
-// Package pgtest starts a throwaway PostgreSQL 15 server for tests outside
-// internal/store (the web server's tests, the crash-and-load suite), the way
-// internal/store's own TestMain does: initdb into a temporary folder (as the
-// postgres user when running as root), a free loopback port, trust
-// authentication. It is imported by tests only.
+// Package pgtest starts a throwaway PostgreSQL 15 server for the tests that
+// need one (the store's suite, the web server's, the crash-and-load suite):
+// initdb into a temporary folder (as the postgres user when running as
+// root), a free loopback port, trust authentication. The server starts when
+// the first test asks for a database, never for a run that needs none. It
+// is imported by tests only.
 //
-// When the server cannot run, tests that need it skip loudly, or fail when
-// UNHUNCH_REQUIRE_POSTGRES is set (as in CI). UNHUNCH_TEST_POSTGRES, a
-// server URL without a database, uses an existing server instead.
+// Under go test -short, tests that need it skip. When the server cannot
+// run, they skip loudly, or fail when UNHUNCH_REQUIRE_POSTGRES is set (as in
+// CI). UNHUNCH_TEST_POSTGRES, a server URL without a database, uses an
+// existing server instead.
 package pgtest
 
 import (
@@ -80,7 +82,7 @@ func Start(fsync bool) (*Server, error) {
 		mode = "on"
 	}
 	for attempt := 0; ; attempt++ {
-		port := freePort()
+		port := FreePort()
 		err := s.run(filepath.Join(Bin, "pg_ctl"), "-D", data, "-l", filepath.Join(dir, "pg.log"), "-w", "-t", "60",
 			"-o", fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=%s -c max_connections=200", port, dir, mode), "start")
 		if err == nil {
@@ -133,8 +135,8 @@ func (s *Server) Stop() {
 	os.RemoveAll(s.dir)
 }
 
-// freePort returns a TCP port on 127.0.0.1 that nothing listens on now.
-func freePort() int {
+// FreePort returns a TCP port on 127.0.0.1 that nothing listens on now.
+func FreePort() int {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return 54329
@@ -153,10 +155,33 @@ var shared struct {
 
 // Database returns the URL of a new, empty database on a server shared by
 // the test binary (started on first use; stop it with StopShared in
-// TestMain). Without a server the test is skipped loudly, or fails when
-// UNHUNCH_REQUIRE_POSTGRES is set.
+// TestMain). Under -short the test is skipped; without a server it is
+// skipped loudly, or fails when UNHUNCH_REQUIRE_POSTGRES is set.
 func Database(t testing.TB) string {
 	t.Helper()
+	sharedServer(t)
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	url, err := shared.srv.NewDatabase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return url
+}
+
+// ServerURL returns the address of the shared server, without a database
+// (for a URL naming one that does not exist), with Database's rules.
+func ServerURL(t testing.TB) string {
+	t.Helper()
+	return sharedServer(t).URL
+}
+
+// sharedServer starts the shared server on first use, or skips or fails t.
+func sharedServer(t testing.TB) *Server {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("PostgreSQL half skipped under -short")
+	}
 	shared.once.Do(func() { shared.srv, shared.err = Start(false) })
 	if shared.err != nil {
 		msg := "!!! PostgreSQL tests SKIPPED: " + shared.err.Error()
@@ -165,13 +190,7 @@ func Database(t testing.TB) string {
 		}
 		t.Skip(msg)
 	}
-	shared.mu.Lock()
-	defer shared.mu.Unlock()
-	url, err := shared.srv.NewDatabase()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return url
+	return shared.srv
 }
 
 // StopShared stops the server Database started, if it did.

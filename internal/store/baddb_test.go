@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/internal/pgtest"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 )
@@ -390,7 +391,7 @@ func TestReadOnlyJournal(t *testing.T) {
 func TestPostgresProblems(t *testing.T) {
 	ctx := context.Background()
 	const secret = "s3cret-pw"
-	closed := freePort()
+	closed := pgtest.FreePort()
 	cases := []struct {
 		name  string
 		url   string
@@ -415,15 +416,13 @@ func TestPostgresProblems(t *testing.T) {
 		})
 	}
 	t.Run("postgres", func(t *testing.T) {
-		if pg.skip != "" {
-			t.Skip("!!! PostgreSQL half SKIPPED: " + pg.skip)
-		}
+		pgtest.ServerURL(t) // skips (or fails) here when there is no server
 		t.Run("no such database", func(t *testing.T) {
-			_, err := store.Open(ctx, pgURL("nope"), "")
+			_, err := store.Open(ctx, pgURL(t, "nope"), "")
 			wantError(t, err, unhunch.EInvalid, `has no database "nope"`, "createdb nope")
 		})
 		t.Run("another program's tables", func(t *testing.T) {
-			url := newPGDatabase(t)
+			url := pgtest.Database(t)
 			if _, err := raw(t, url, "").Exec("CREATE TABLE recipes (name TEXT)"); err != nil {
 				t.Fatal(err)
 			}
@@ -436,7 +435,7 @@ func TestPostgresProblems(t *testing.T) {
 			}
 		})
 		t.Run("a journal from a newer unhunch", func(t *testing.T) {
-			url := newPGDatabase(t)
+			url := pgtest.Database(t)
 			openAt(t, url, "").Close()
 			if _, err := raw(t, url, "").Exec(fmt.Sprintf("INSERT INTO %s (version_id, is_applied) VALUES (%d, true)",
 				store.VersionTable, store.SchemaVersion()+1)); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/unhunch/unhunch/internal/pgtest"
 	"github.com/unhunch/unhunch/journal"
 )
 
@@ -11,8 +12,8 @@ import (
 func forEachEngineB(b *testing.B, f func(b *testing.B, e engine)) {
 	for _, e := range []engine{sqliteEng, postgresEng} {
 		b.Run(e.name, func(b *testing.B) {
-			if e.name == "postgres" && pg.skip != "" {
-				b.Skip("!!! PostgreSQL half SKIPPED: " + pg.skip)
+			if e.name == "postgres" {
+				pgtest.ServerURL(b) // skips (or fails) here when there is no server
 			}
 			f(b, e)
 		})

@@ -22,6 +22,9 @@ import (
 // interrupted. The writer is a real child process (this test binary in
 // writer mode) that prints "saved N" after each save returns.
 func TestKill9KeepsEverythingSaved(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kill -9 test skipped under -short")
+	}
 	forEachEngine(t, func(t *testing.T, e engine) {
 		url, dir := e.fresh(t)
 		seed := rand.Uint64()

@@ -7,15 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -23,6 +19,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for raw access in tests
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/internal/pgtest"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 )
@@ -34,17 +31,6 @@ const (
 	childURLEnv = "UNHUNCH_STORE_TEST_URL"
 	childDirEnv = "UNHUNCH_STORE_TEST_DIR"
 )
-
-// pgBin is where Debian installs PostgreSQL 15.
-const pgBin = "/usr/lib/postgresql/15/bin"
-
-// pg is the throwaway PostgreSQL server the suite runs against.
-var pg struct {
-	admin *sql.DB // connected to the "postgres" database
-	base  string  // URL of the server, without a database name
-	skip  string  // why the PostgreSQL half is skipped; "" when the server runs
-	n     atomic.Int64
-}
 
 // cleanups run after every test, in TestMain.
 var cleanups []func()
@@ -60,25 +46,10 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "unknown child %q\n", c)
 		os.Exit(2)
 	}
-	if fuzzWorker() {
-		// A fuzzing worker runs one target's inputs, and may be stopped at
-		// any moment: it starts no PostgreSQL of its own (it would be left
-		// running), so fuzz targets use PostgreSQL only when pg.base is set.
-		os.Exit(m.Run())
-	}
-	stop := startPostgres()
 	code := m.Run()
-	stop()
+	pgtest.StopShared()
 	for _, f := range cleanups {
 		f()
-	}
-	if pg.skip != "" {
-		// go test hides the output of a passing package unless -v: a CI
-		// that must run both halves sets UNHUNCH_REQUIRE_POSTGRES=1.
-		loud("PostgreSQL tests were SKIPPED: " + pg.skip)
-		if os.Getenv("UNHUNCH_REQUIRE_POSTGRES") != "" && code == 0 {
-			code = 1
-		}
 	}
 	os.Exit(code)
 }
@@ -93,125 +64,9 @@ func fuzzWorker() bool {
 	return false
 }
 
-// loud prints msg so that nobody misses it in a test log.
-func loud(msg string) {
-	bar := strings.Repeat("!", 72)
-	fmt.Fprintf(os.Stderr, "\n%s\n!!! %s\n%s\n\n", bar, msg, bar)
-}
-
-// startPostgres starts a throwaway PostgreSQL 15 server for the suite
-// (or uses UNHUNCH_TEST_POSTGRES, a server URL without a database, if set)
-// and returns a function that stops it. It never fails: when the server
-// cannot run it sets pg.skip, and the PostgreSQL half of the suite skips.
-func startPostgres() (stop func()) {
-	stop = func() {}
-	if u := os.Getenv("UNHUNCH_TEST_POSTGRES"); u != "" {
-		pg.base = strings.TrimSuffix(u, "/")
-		return stop
-	}
-	if _, err := os.Stat(filepath.Join(pgBin, "initdb")); err != nil {
-		pg.skip = "no PostgreSQL 15 binaries at " + pgBin + " (apt-get install postgresql-15)"
-		loud(pg.skip)
-		return stop
-	}
-	dir, err := os.MkdirTemp("", "unhunch-pg-*")
-	if err != nil {
-		pg.skip = err.Error()
-		return stop
-	}
-	stop = func() { os.RemoveAll(dir) }
-	// initdb refuses to run as root: run the server as the postgres user.
-	var as []string
-	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			pg.skip = "running as root, and there is no postgres user to run the server as"
-			loud(pg.skip)
-			return stop
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chown(dir, uid, gid); err != nil {
-			pg.skip = "cannot hand " + dir + " to the postgres user: " + err.Error()
-			loud(pg.skip)
-			return stop
-		}
-		as = []string{"runuser", "-u", "postgres", "--"}
-	}
-	run := func(args ...string) error {
-		args = append(as, args...)
-		out, err := exec.Command(args[0], args[1:]...).CombinedOutput()
-		if err != nil {
-			return fmt.Errorf("%s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return nil
-	}
-	data := filepath.Join(dir, "data")
-	if err := run(filepath.Join(pgBin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--no-sync",
-		"-E", "UTF8", "--locale=C.UTF-8"); err != nil {
-		pg.skip = "initdb failed: " + err.Error()
-		loud(pg.skip)
-		return stop
-	}
-	// Durability belongs to PostgreSQL, not to these tests: fsync is off
-	// unless UNHUNCH_TEST_PG_FSYNC=on (for honest benchmark figures).
-	fsync := "off"
-	if os.Getenv("UNHUNCH_TEST_PG_FSYNC") == "on" {
-		fsync = "on"
-	}
-	var port int
-	for attempt := 0; ; attempt++ {
-		port = freePort()
-		err := run(filepath.Join(pgBin, "pg_ctl"), "-D", data, "-l", filepath.Join(dir, "pg.log"), "-w", "-t", "60",
-			"-o", fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=%s -c max_connections=200", port, dir, fsync), "start")
-		if err == nil {
-			break
-		}
-		if attempt == 2 {
-			log, _ := os.ReadFile(filepath.Join(dir, "pg.log"))
-			pg.skip = fmt.Sprintf("the PostgreSQL server did not start: %v\n%s", err, log)
-			loud(pg.skip)
-			return stop
-		}
-	}
-	pg.base = fmt.Sprintf("postgres://postgres@127.0.0.1:%d", port)
-	return func() {
-		if pg.admin != nil {
-			pg.admin.Close()
-		}
-		run(filepath.Join(pgBin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop")
-		os.RemoveAll(dir)
-	}
-}
-
-// freePort returns a TCP port on 127.0.0.1 that nothing listens on now.
-func freePort() int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 54329
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-// pgURL returns the URL of a database on the test server.
-func pgURL(db string) string { return pg.base + "/" + db + "?sslmode=disable" }
-
-// newPGDatabase creates an empty database on the test server and returns its URL.
-func newPGDatabase(t testing.TB) string {
-	t.Helper()
-	if pg.admin == nil {
-		db, err := sql.Open("pgx", pgURL("postgres"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pg.admin = db
-	}
-	name := fmt.Sprintf("journal_%d_%d", os.Getpid(), pg.n.Add(1))
-	if _, err := pg.admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatalf("create database: %v", err)
-	}
-	return pgURL(name)
+// pgURL returns the URL of a database on the test server that need not exist.
+func pgURL(t testing.TB, db string) string {
+	return pgtest.ServerURL(t) + "/" + db + "?sslmode=disable"
 }
 
 // engine is one database engine the suite runs against.
@@ -227,7 +82,7 @@ var (
 		return "", filepath.Join(t.TempDir(), "data")
 	}}
 	postgresEng = engine{name: "postgres", fresh: func(t testing.TB) (string, string) {
-		return newPGDatabase(t), t.TempDir()
+		return pgtest.Database(t), t.TempDir()
 	}}
 )
 
@@ -235,8 +90,8 @@ var (
 func forEachEngine(t *testing.T, f func(t *testing.T, e engine)) {
 	for _, e := range []engine{sqliteEng, postgresEng} {
 		t.Run(e.name, func(t *testing.T) {
-			if e.name == "postgres" && pg.skip != "" {
-				t.Skip("!!! PostgreSQL half SKIPPED: " + pg.skip)
+			if e.name == "postgres" {
+				pgtest.ServerURL(t) // skips (or fails) here when there is no server
 			}
 			f(t, e)
 		})

@@ -261,6 +261,9 @@ func TestBrowserStopForTingling(t *testing.T) {
 // is given, and the session started from it, leaves out exactly the
 // exercises the conditions keep out.
 func TestRandomAnswersThroughTheAPI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("property test skipped under -short")
+	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for i := range 25 {
 		e := newEnv(t, false)

@@ -87,6 +87,9 @@ func (l *live) url(path string) string { return "http://" + l.addr + path }
 // a failure. extra adds allocator options (flags) for one test.
 func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped under -short")
+	}
 	if _, err := exec.LookPath(chromium); err != nil {
 		msg := "!!! BROWSER TESTS SKIPPED: no Chromium at " + chromium + " (apt-get install chromium)"
 		if os.Getenv("UNHUNCH_REQUIRE_CHROMIUM") == "1" {
