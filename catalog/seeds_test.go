@@ -27,10 +27,10 @@ import (
 // punctuation.
 //
 // The seeds are not read at test time: testdata/seed-shingles.txt holds a
-// hash of each of their shingles (never their text), made from
-// /work/shared/seeds with
+// hash of each of their shingles (never their text), made from the folder
+// of the seed articles with
 //
-//	go test ./catalog -run TestSeedShingles -seeds /work/shared/seeds
+//	go test ./catalog -run TestSeedShingles -seeds DIR
 //
 // It is used only for this check.
 
