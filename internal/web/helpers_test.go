@@ -66,7 +66,7 @@ func newEnvOn(t *testing.T, url, dir string, screened bool) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.h = fromLoopback(e.srv.Handler())
+	e.h = checkedAgainstOpenAPI(t, fromLoopback(e.srv.Handler()))
 	t.Cleanup(func() { e.srv.Close(); group.Close(); st.Close() })
 	if screened {
 		e.screen(map[string]bool{})

@@ -235,7 +235,7 @@ func TestJournalFailureStatus(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer srv.Close()
-		h := fromLoopback(srv.Handler())
+		h := checkedAgainstOpenAPI(t, fromLoopback(srv.Handler()))
 		for _, path := range []string{"/plan?minutes=5&equipment=none&floor=false", "/api/v1/plan?minutes=5", "/api/v1/gate",
 			"/routines/quick-daily-reset", "/", "/history", "/settings"} {
 			rec := httptest.NewRecorder()

@@ -33,6 +33,10 @@ func TestPagesTolerateValuesOutOfRange(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
+	// What the journal holds now is outside what the OpenAPI document
+	// promises (pain 0-10 and the rest): the API passes it on as it is,
+	// and only its status is checked here.
+	e.h = fromLoopback(e.srv.Handler())
 	for _, path := range []string{"/", "/history", "/progress", "/api/v1/progress", "/api/v1/sessions", "/api/v1/sessions/" + id, "/api/v1/gate", "/play/quick-daily-reset"} {
 		if r := e.do("GET", path, "", nil); r.Code != 200 {
 			t.Errorf("GET %s: %d %.300s", path, r.Code, r.Body)
