@@ -2,10 +2,12 @@ package catalog
 
 import "errors"
 
-// The built-in catalog (PRODUCT.md §2.1, §2.2) is written as YAML under data/
-// and compiled into Go literals in builtin_data.go by
-// `go test ./catalog -run TestBuiltinData -update`, so that start-up costs no
-// parsing at all. A test fails whenever the two disagree.
+// The built-in catalog (the exercises and routines of the seed articles) is
+// written as YAML under data/ and compiled into Go literals in
+// builtin_data.go by `go generate ./catalog` (internal/builtingen), so that
+// start-up costs no parsing at all. A test fails whenever the two disagree.
+
+//go:generate go run ./internal/gen
 
 // AddBuiltin adds the built-in exercises and routines to b. They are checked
 // by tests, so an issue here means a broken build.
