@@ -17,7 +17,9 @@ import (
 	"github.com/unhunch/unhunch/message"
 )
 
-// The ids of PRODUCT.md §2.1, in its order: part of the public interface.
+// The ids published so far, in their order: part of the public interface,
+// so none may change or move. An exercise added to data/exercises comes
+// after them and needs no change here.
 var wantExercises = []string{
 	"thoracic-foam-rolling", "childs-pose", "w-y-stretch", "seated-levator-scapulae-stretch",
 	"back-extension", "bird-dog", "wall-angels", "thoracic-extension", "chin-tucks",
@@ -39,7 +41,10 @@ func TestBuiltinExercises(t *testing.T) {
 	for _, e := range c.Exercises() {
 		ids = append(ids, e.ID)
 	}
-	if diff := cmp.Diff(wantExercises, ids); diff != "" {
+	if len(ids) < len(wantExercises) {
+		t.Fatalf("%d built-in exercises, but %d were published: %v", len(ids), len(wantExercises), ids)
+	}
+	if diff := cmp.Diff(wantExercises, ids[:len(wantExercises)]); diff != "" {
 		t.Fatalf("exercise ids (-want +got):\n%s", diff)
 	}
 	checked := seedTitles(t, c)

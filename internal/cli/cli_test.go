@@ -14,6 +14,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/cli"
 	"github.com/unhunch/unhunch/safety"
 )
@@ -66,7 +67,7 @@ func params() testscript.Params {
 			env.Setenv("UNHUNCH_CONFIG_DIR", "")
 			env.Setenv("UNHUNCH_DATA_DIR", "")
 			env.Setenv(exitFileVar, filepath.Join(env.WorkDir, ".exitcode"))
-			return nil
+			return builtinEnv(env)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitCode,
@@ -75,6 +76,36 @@ func params() testscript.Params {
 			"answers":  cmdAnswers,
 		},
 	}
+}
+
+// builtinEnv sets what scripts know of the built-in catalog and the safety
+// questions, so that adding an exercise or a question changes no script:
+// BUILTIN_EXERCISES (how many), BUILTIN_EXERCISES_1 (one more, with a
+// custom one), LAST_EXERCISE (the id of the last), ALL_EXERCISES (every id,
+// comma-separated), QUESTIONS (how many) and FIRST_QUESTIONS (how many are
+// asked before a follow-up).
+func builtinEnv(env *testscript.Env) error {
+	c, err := catalog.Builtin()
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, e := range c.Exercises() {
+		ids = append(ids, e.ID)
+	}
+	env.Setenv("BUILTIN_EXERCISES", strconv.Itoa(len(ids)))
+	env.Setenv("BUILTIN_EXERCISES_1", strconv.Itoa(len(ids)+1))
+	env.Setenv("LAST_EXERCISE", ids[len(ids)-1])
+	env.Setenv("ALL_EXERCISES", strings.Join(ids, ","))
+	first := 0
+	for _, q := range safety.Questions {
+		if q.After == "" {
+			first++
+		}
+	}
+	env.Setenv("QUESTIONS", strconv.Itoa(len(safety.Questions)))
+	env.Setenv("FIRST_QUESTIONS", strconv.Itoa(first))
+	return nil
 }
 
 // cmdExitCode implements

@@ -6,19 +6,22 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/cli"
 )
 
 // Human output is laid out for an 80-column terminal (issue 2).
 func TestHumanOutputFits80Columns(t *testing.T) {
 	commands := [][]string{{"exercises"}, {"routines"}, {"--help"}, {"about", "safety"}}
-	for _, id := range []string{"thoracic-foam-rolling", "childs-pose", "w-y-stretch", "seated-levator-scapulae-stretch",
-		"back-extension", "bird-dog", "wall-angels", "thoracic-extension", "chin-tucks", "scapular-squeezes",
-		"doorway-pec-stretch", "cat-cow", "thread-the-needle"} {
-		commands = append(commands, []string{"exercises", "show", id})
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, id := range []string{"seven-in-seven", "quick-daily-reset", "end-of-day-relief", "posture-support"} {
-		commands = append(commands, []string{"routines", "show", id}, []string{"routines", "show", id, "--segments"})
+	for _, e := range c.Exercises() {
+		commands = append(commands, []string{"exercises", "show", e.ID})
+	}
+	for _, r := range c.Routines() {
+		commands = append(commands, []string{"routines", "show", r.ID}, []string{"routines", "show", r.ID, "--segments"})
 	}
 	for _, args := range commands {
 		var out, errOut bytes.Buffer
