@@ -18,31 +18,31 @@ import (
 // apiRoutes are the JSON API's routes, and the operational ones.
 func (s *Server) apiRoutes() []route {
 	return []route{
-		{"GET", "/healthz", s.healthz},
+		{"GET", "/healthz", s.healthz, nil},
 		{"GET", "/metrics", func(w http.ResponseWriter, r *http.Request) error {
 			s.metrics.handler().ServeHTTP(w, r)
 			return nil
-		}},
-		{"GET", "/api/v1/openapi.json", s.openAPI},
-		{"GET", "/api/v1/exercises", s.listExercises},
-		{"GET", "/api/v1/exercises/{id}", s.showExercise},
-		{"POST", "/api/v1/exercises/{id}/avoid", s.avoidExercise},
-		{"POST", "/api/v1/exercises/{id}/enable", s.enableExercise},
-		{"GET", "/api/v1/aside", s.listAside},
-		{"GET", "/api/v1/routines", s.listRoutines},
-		{"GET", "/api/v1/routines/{id}", s.showRoutine},
-		{"GET", "/api/v1/plan", s.showPlan},
-		{"GET", "/api/v1/screenings/questions", s.listQuestions},
-		{"POST", "/api/v1/screenings", s.postScreening},
-		{"POST", "/api/v1/screenings/clearance", s.postClearance},
-		{"GET", "/api/v1/gate", s.showGate},
-		{"GET", "/api/v1/sessions", s.listSessions},
-		{"POST", "/api/v1/sessions", s.startSession},
-		{"GET", "/api/v1/sessions/{id}", s.showSession},
-		{"POST", "/api/v1/sessions/{id}/events", s.postEvent},
-		{"POST", "/api/v1/sessions/{id}/alive", s.renewLease},
-		{"POST", "/api/v1/sessions/{id}/left", s.leaveSession},
-		{"GET", "/api/v1/progress", s.showProgress},
+		}, nil},
+		{"GET", "/api/v1/openapi.json", s.openAPI, nil},
+		{"GET", "/api/v1/exercises", s.listExercises, keep},
+		{"GET", "/api/v1/exercises/{id}", s.showExercise, nil},
+		{"POST", "/api/v1/exercises/{id}/avoid", s.avoidExercise, nil},
+		{"POST", "/api/v1/exercises/{id}/enable", s.enableExercise, nil},
+		{"GET", "/api/v1/aside", s.listAside, nil},
+		{"GET", "/api/v1/routines", s.listRoutines, keep},
+		{"GET", "/api/v1/routines/{id}", s.showRoutine, eachRoutine},
+		{"GET", "/api/v1/plan", s.showPlan, nil},
+		{"GET", "/api/v1/screenings/questions", s.listQuestions, nil},
+		{"POST", "/api/v1/screenings", s.postScreening, nil},
+		{"POST", "/api/v1/screenings/clearance", s.postClearance, nil},
+		{"GET", "/api/v1/gate", s.showGate, nil},
+		{"GET", "/api/v1/sessions", s.listSessions, nil},
+		{"POST", "/api/v1/sessions", s.startSession, nil},
+		{"GET", "/api/v1/sessions/{id}", s.showSession, nil},
+		{"POST", "/api/v1/sessions/{id}/events", s.postEvent, nil},
+		{"POST", "/api/v1/sessions/{id}/alive", s.renewLease, nil},
+		{"POST", "/api/v1/sessions/{id}/left", s.leaveSession, nil},
+		{"GET", "/api/v1/progress", s.showProgress, nil},
 	}
 }
 

@@ -14,10 +14,10 @@ import (
 // condition (PRODUCT.md §5.1), in the API and on the settings page.
 func (s *Server) conditionRoutes() []route {
 	return []route{
-		{"POST", "/api/v1/exercises/{id}/clearances", s.postConditionClearance},
-		{"DELETE", "/api/v1/exercises/{id}/clearances/{condition}", s.deleteConditionClearance},
-		{"POST", "/settings/clear", s.settingsClear},
-		{"POST", "/settings/unclear", s.settingsUnclear},
+		{"POST", "/api/v1/exercises/{id}/clearances", s.postConditionClearance, nil},
+		{"DELETE", "/api/v1/exercises/{id}/clearances/{condition}", s.deleteConditionClearance, nil},
+		{"POST", "/settings/clear", s.settingsClear, nil},
+		{"POST", "/settings/unclear", s.settingsUnclear, nil},
 	}
 }
 

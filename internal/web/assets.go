@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -80,11 +81,11 @@ func loadAssets() (*assetSet, error) {
 	return set, nil
 }
 
-// serviceWorker writes the service worker for these routines: it keeps
-// every asset, the app shell, each routine's player page and every figure.
-func (a *assetSet) serviceWorker(routines, figures []string) ([]byte, error) {
+// serviceWorker writes the service worker: it keeps every asset and the
+// URLs the route table marks for offline use (Server.offlineURLs).
+func (a *assetSet) serviceWorker(keep []string) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := a.swTmpl.Execute(&buf, map[string]any{"Version": a.hash, "Assets": a.urls, "Routines": routines, "Figures": figures}); err != nil {
+	if err := a.swTmpl.Execute(&buf, map[string]any{"Version": a.hash, "Keep": append(slices.Clone(a.urls), keep...)}); err != nil {
 		return nil, unhunch.Errorf(unhunch.EInternal, "web: service worker: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -110,7 +111,7 @@ func (s *Server) assetRoutes() []route {
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 			w.Write(a.body)
 			return nil
-		}},
+		}, nil},
 		{"GET", "/sw.js", func(w http.ResponseWriter, r *http.Request) error {
 			// Never cached by URL: the browser checks it for a new version.
 			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -118,6 +119,6 @@ func (s *Server) assetRoutes() []route {
 			w.Header().Set("Service-Worker-Allowed", "/")
 			w.Write(s.sw)
 			return nil
-		}},
+		}, nil},
 	}
 }

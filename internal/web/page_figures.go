@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
@@ -16,10 +17,33 @@ import (
 // keyframe, and the contact sheet of them all for review (issue 8).
 func (s *Server) figureRoutes() []route {
 	return []route{
-		{"GET", "/exercises/illustrations", s.contactSheet},
-		{"GET", "/exercises/{id}/figure.svg", s.figureAnimated},
-		{"GET", "/exercises/{id}/frames/{frame}", s.figureStill},
+		{"GET", "/exercises/illustrations", s.contactSheet, nil},
+		{"GET", "/exercises/{id}/figure.svg", s.figureAnimated, eachFigure},
+		{"GET", "/exercises/{id}/frames/{frame}", s.figureStill, eachFrame},
 	}
+}
+
+// eachFigure keeps the animated figure of every exercise that has one, so
+// the player shows it offline.
+func eachFigure(s *Server, pattern string) []string {
+	var out []string
+	for _, e := range s.cat.Exercises() {
+		if len(figureFrames(e)) > 0 {
+			out = append(out, strings.Replace(pattern, "{id}", e.ID, 1))
+		}
+	}
+	return out
+}
+
+// eachFrame keeps every still of every exercise's figure.
+func eachFrame(s *Server, pattern string) []string {
+	var out []string
+	for _, e := range s.cat.Exercises() {
+		for _, f := range figureFrames(e) {
+			out = append(out, strings.NewReplacer("{id}", e.ID, "{frame}", f+".svg").Replace(pattern))
+		}
+	}
+	return out
 }
 
 // subject is an exercise as the figure package draws it.

@@ -27,7 +27,6 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
-	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -86,6 +85,33 @@ type route struct {
 	method  string
 	pattern string // a net/http pattern path, e.g. /api/v1/routines/{id}
 	handle  func(w http.ResponseWriter, r *http.Request) error
+	// offline lists the URLs of this route the service worker keeps, so
+	// that the app works offline (keep, eachRoutine, …); nil keeps none.
+	offline func(s *Server, pattern string) []string
+}
+
+// keep keeps a route's own path ("/{$}" is "/").
+func keep(_ *Server, pattern string) []string { return []string{strings.TrimSuffix(pattern, "{$}")} }
+
+// eachRoutine keeps the route for every routine of the catalog ({id}).
+func eachRoutine(s *Server, pattern string) []string {
+	var out []string
+	for _, r := range s.cat.Routines() {
+		out = append(out, strings.Replace(pattern, "{id}", r.ID, 1))
+	}
+	return out
+}
+
+// offlineURLs lists what the service worker keeps, route by route in the
+// route table's order.
+func (s *Server) offlineURLs() []string {
+	var out []string
+	for _, r := range s.routes {
+		if r.offline != nil {
+			out = append(out, r.offline(s, r.pattern)...)
+		}
+	}
+	return out
 }
 
 // New returns a server on cfg. Close it before closing the store.
@@ -118,24 +144,6 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = newMetrics(cfg.Registry)
-	var ids []string
-	for _, r := range s.cat.Routines() {
-		ids = append(ids, r.ID)
-	}
-	var figures []string // kept by the service worker, so the player shows them offline
-	for _, e := range s.cat.Exercises() {
-		f := api.Frames(e)
-		if len(f) == 0 {
-			continue
-		}
-		figures = append(figures, "/exercises/"+e.ID+"/figure.svg")
-		for _, n := range f {
-			figures = append(figures, "/exercises/"+e.ID+"/frames/"+n+".svg")
-		}
-	}
-	if s.sw, err = s.assets.serviceWorker(ids, figures); err != nil {
-		return nil, err
-	}
 	s.rec = cfg.Recorder
 	if s.rec == nil {
 		s.rec = s.st
@@ -153,6 +161,9 @@ func New(cfg Config) (*Server, error) {
 		}
 	}()
 	s.routes = append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...)
+	if s.sw, err = s.assets.serviceWorker(s.offlineURLs()); err != nil {
+		return nil, err
+	}
 	s.handler = s.build()
 	return s, nil
 }

@@ -6,8 +6,8 @@
 // the player judges how fresh its own copy is.
 'use strict';
 const VERSION = 'unhunch-/*{{.Version}}*/';
-const SHELL = [/*{{range .Assets}}*/'/*{{.}}*/', /*{{end}}*/'/', '/routines', '/exercises', '/history', '/progress', '/plan', '/settings', '/safety', '/screen',
-  '/manifest.webmanifest', '/api/v1/routines', '/api/v1/exercises'/*{{range .Routines}}*/, '/play//*{{.}}*/', '/api/v1/routines//*{{.}}*/'/*{{end}}*//*{{range .Figures}}*/, '/*{{.}}*/'/*{{end}}*/];
+// What it keeps comes from the server's route table (route.offline).
+const SHELL = [/*{{range .Keep}}*/'/*{{.}}*/', /*{{end}}*/];
 
 self.addEventListener('install', e => {
   e.waitUntil(caches.open(VERSION).then(c => c.addAll(SHELL)).then(() => self.skipWaiting()));
