@@ -68,7 +68,7 @@ func init() {
 		ProgressSame:          "From %.1f to %.1f: no meaningful change yet (that takes 2 points or 30%%).",
 		HelpExport:            "Export your journal as CSV or JSON",
 		HelpExportLong:        "Export sessions, exercise outcomes, pain and doses. CSV has one row per exercise of each\nsession, oldest first, with the columns listed in docs/api.md; JSON has the sessions as\n'history --json' prints them and your current doses.",
-		ExportBadFormat:       "--format %q is not supported; use csv or json",
+		ExportBadFormat:       "--format %q is not supported; use %s",
 		FlagFormat:            "csv or json",
 	})
 }

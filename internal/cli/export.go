@@ -3,7 +3,10 @@ package cli
 import (
 	"encoding/csv"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,16 +16,78 @@ import (
 	"github.com/unhunch/unhunch/message"
 )
 
-// ExportColumns are the columns of `unhunch export --format csv`, in order:
-// one row per attempt at each exercise of each session (a session with none
-// has one row with the exercise columns empty; attempt is 1, then 2, … each
-// time the person went back to the exercise and ended it again). Part of
-// the public interface (docs/api.md): columns may be added at the end, never
-// renamed or reordered.
-var ExportColumns = []string{
-	"session_id", "routine_id", "status", "started_at", "ended_at", "pain_before", "pain_after", "session_stop_reason",
-	"exercise_index", "exercise_id", "outcome", "stop_reason", "reps", "hold_seconds", "hold_breaths", "timed_seconds", "sets",
-	"seconds_done", "rating", "time_scale", "demo", "attempt",
+// exportColumns are the columns of `unhunch export --format csv`, in order,
+// each with its value for one attempt p at an exercise of session s: one
+// row per attempt at each exercise of each session (a session with none has
+// one row, p nil, with the exercise columns empty; attempt is 1, then 2, …
+// each time the person went back to the exercise and ended it again). Part
+// of the public interface (docs/api.md): columns may be added at the end,
+// never renamed or reordered. A column is one entry here.
+var exportColumns = []struct {
+	name  string
+	value func(s *journal.Session, p *journal.Performance) string
+}{
+	{"session_id", func(s *journal.Session, _ *journal.Performance) string { return s.ID }},
+	{"routine_id", func(s *journal.Session, _ *journal.Performance) string { return s.RoutineID }},
+	{"status", func(s *journal.Session, _ *journal.Performance) string { return string(s.Status) }},
+	{"started_at", func(s *journal.Session, _ *journal.Performance) string { return csvTime(&s.StartedAt) }},
+	{"ended_at", func(s *journal.Session, _ *journal.Performance) string { return csvTime(s.EndedAt) }},
+	{"pain_before", func(s *journal.Session, _ *journal.Performance) string { return csvInt(s.PainBefore) }},
+	{"pain_after", func(s *journal.Session, _ *journal.Performance) string { return csvInt(s.PainAfter) }},
+	{"session_stop_reason", func(s *journal.Session, _ *journal.Performance) string { return string(s.StopReason) }},
+	{"exercise_index", attempt(func(p *journal.Performance) string { return strconv.Itoa(p.Index) })},
+	{"exercise_id", attempt(func(p *journal.Performance) string { return p.ExerciseID })},
+	{"outcome", attempt(func(p *journal.Performance) string { return string(p.Outcome) })},
+	{"stop_reason", attempt(func(p *journal.Performance) string { return string(p.StopReason) })},
+	{"reps", attempt(func(p *journal.Performance) string { return strconv.Itoa(p.Amount.Reps) })},
+	{"hold_seconds", attempt(func(p *journal.Performance) string { return strconv.Itoa(p.Amount.Hold) })},
+	{"hold_breaths", attempt(func(p *journal.Performance) string { return strconv.Itoa(p.Amount.HoldBreaths) })},
+	{"timed_seconds", attempt(func(p *journal.Performance) string { return strconv.Itoa(p.Amount.Seconds) })},
+	{"sets", attempt(func(p *journal.Performance) string { return strconv.Itoa(p.Amount.Sets) })},
+	{"seconds_done", attempt(func(p *journal.Performance) string { return strconv.FormatFloat(p.Seconds, 'f', -1, 64) })},
+	{"rating", attempt(func(p *journal.Performance) string { return string(p.Rating) })},
+	// The session's speed: a demo is any time scale but 1 (docs/api.md).
+	{"time_scale", func(s *journal.Session, _ *journal.Performance) string {
+		return strconv.FormatFloat(s.TimeScale, 'f', -1, 64)
+	}},
+	{"demo", func(s *journal.Session, _ *journal.Performance) string { return strconv.FormatBool(s.IsDemo()) }},
+	{"attempt", attempt(func(p *journal.Performance) string { return strconv.Itoa(p.Attempt) })},
+}
+
+// ExportColumns are the names of the CSV export's columns, in order.
+var ExportColumns = func() []string {
+	names := make([]string, len(exportColumns))
+	for i, c := range exportColumns {
+		names[i] = c.name
+	}
+	return names
+}()
+
+// attempt is a column of an attempt at an exercise, empty for a session
+// with none.
+func attempt(f func(p *journal.Performance) string) func(*journal.Session, *journal.Performance) string {
+	return func(_ *journal.Session, p *journal.Performance) string {
+		if p == nil {
+			return ""
+		}
+		return f(p)
+	}
+}
+
+// csvTime writes a time in UTC, RFC 3339 with its fraction; "" for none.
+func csvTime(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// csvInt writes an optional number; "" for none.
+func csvInt(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
 }
 
 // exportDoc is `unhunch export --format json`.
@@ -30,6 +95,16 @@ type exportDoc struct {
 	Exported time.Time          `json:"exported_at"`
 	Sessions []*journal.Session `json:"sessions"`
 	Levels   []levelDoc         `json:"levels"`
+}
+
+// exportFormats are the formats of `unhunch export --format`: each writes
+// the sessions asked for (most recent first) to w. A format is one entry
+// here, its words in the message table and its test.
+var exportFormats = map[string]func(a *app, w io.Writer, list []*journal.Session, all func() ([]*journal.Session, error)) error{
+	"csv": func(_ *app, w io.Writer, list []*journal.Session, _ func() ([]*journal.Session, error)) error {
+		return writeCSV(w, list)
+	},
+	"json": writeExportJSON,
 }
 
 func (a *app) exportCommand() *cobra.Command {
@@ -40,11 +115,12 @@ func (a *app) exportCommand() *cobra.Command {
 		Long:  message.Text(message.HelpExportLong),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "csv" && format != "json" {
-				return unhunch.E(unhunch.EInvalid, message.ExportBadFormat, format)
+			write, ok := exportFormats[format]
+			if !ok {
+				names := slices.Sorted(maps.Keys(exportFormats))
+				return unhunch.E(unhunch.EInvalid, message.ExportBadFormat, format, strings.Join(names, " or "))
 			}
-			c, err := a.catalog()
-			if err != nil {
+			if _, err := a.catalog(); err != nil { // says what in the person's files it leaves out
 				return err
 			}
 			st, list, err := a.sessionsSince(cmd, since)
@@ -52,18 +128,8 @@ func (a *app) exportCommand() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			if format == "csv" {
-				return writeCSV(a.env.Stdout, list)
-			}
-			if list == nil {
-				list = []*journal.Session{}
-			}
-			all, err := st.Sessions(cmd.Context(), journal.Filter{})
-			if err != nil {
-				return err
-			}
-			doc := exportDoc{Exported: time.Now().UTC(), Sessions: list, Levels: buildProgress(all, c, time.Now(), time.Local).Levels}
-			return writeJSON(a.env.Stdout, doc)
+			all := func() ([]*journal.Session, error) { return st.Sessions(cmd.Context(), journal.Filter{}) }
+			return write(a, a.env.Stdout, list, all)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "csv", message.Text(message.FlagFormat))
@@ -71,43 +137,48 @@ func (a *app) exportCommand() *cobra.Command {
 	return cmd
 }
 
-// writeCSV writes sessions, oldest first, one row per exercise.
+// writeExportJSON writes the sessions with every exercise's current level,
+// which it works out from all the sessions.
+func writeExportJSON(a *app, w io.Writer, list []*journal.Session, all func() ([]*journal.Session, error)) error {
+	c, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	if list == nil {
+		list = []*journal.Session{}
+	}
+	sessions, err := all()
+	if err != nil {
+		return err
+	}
+	doc := exportDoc{Exported: time.Now().UTC(), Sessions: list, Levels: buildProgress(sessions, c, time.Now(), time.Local).Levels}
+	return writeJSON(w, doc)
+}
+
+// writeCSV writes sessions, oldest first, one row per attempt at an
+// exercise (exportColumns).
 func writeCSV(w io.Writer, list []*journal.Session) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ExportColumns); err != nil {
 		return outputError(message.Text(message.CLIWhatExport), err)
 	}
-	optInt := func(p *int) string {
-		if p == nil {
-			return ""
+	row := make([]string, len(exportColumns))
+	write := func(s *journal.Session, p *journal.Performance) error {
+		for i, c := range exportColumns {
+			row[i] = c.value(s, p)
 		}
-		return strconv.Itoa(*p)
+		return cw.Write(row)
 	}
-	ts := func(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 	for i := len(list) - 1; i >= 0; i-- {
 		s := list[i]
-		ended := ""
-		if s.EndedAt != nil {
-			ended = ts(*s.EndedAt)
-		}
-		head := []string{s.ID, s.RoutineID, string(s.Status), ts(s.StartedAt), ended, optInt(s.PainBefore), optInt(s.PainAfter), string(s.StopReason)}
-		// The session's speed, in columns added at the end (a demo is any
-		// time scale but 1; docs/api.md).
-		tail := []string{strconv.FormatFloat(s.TimeScale, 'f', -1, 64), strconv.FormatBool(s.IsDemo())}
 		if len(s.Exercises) == 0 {
-			// The exercise columns, and the attempt after the tail, empty.
-			row := append(head, make([]string, len(ExportColumns)-len(head)-len(tail)-1)...)
-			if err := cw.Write(append(append(row, tail...), "")); err != nil {
+			if err := write(s, nil); err != nil {
 				return outputError(message.Text(message.CLIWhatExport), err)
 			}
 			continue
 		}
-		for _, p := range s.Exercises {
-			row := append(append([]string{}, head...), strconv.Itoa(p.Index), p.ExerciseID, string(p.Outcome), string(p.StopReason),
-				strconv.Itoa(p.Amount.Reps), strconv.Itoa(p.Amount.Hold), strconv.Itoa(p.Amount.HoldBreaths), strconv.Itoa(p.Amount.Seconds),
-				strconv.Itoa(p.Amount.Sets), strconv.FormatFloat(p.Seconds, 'f', -1, 64), string(p.Rating))
-			row = append(append(row, tail...), strconv.Itoa(p.Attempt))
-			if err := cw.Write(row); err != nil {
+		for j := range s.Exercises {
+			if err := write(s, &s.Exercises[j]); err != nil {
 				return outputError(message.Text(message.CLIWhatExport), err)
 			}
 		}
