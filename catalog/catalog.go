@@ -1,5 +1,5 @@
 // Package catalog holds the exercises and routines unhunch knows: their
-// records (PRODUCT.md §2), the rules a valid record follows, the built-in
+// records, the rules a valid record follows, the built-in
 // content embedded from YAML, and the merging of people's own files with it.
 //
 // It does no I/O of its own: files arrive as bytes or through an fs.FS.
@@ -34,7 +34,7 @@ var Positions = []Position{Standing, StandingWall, StandingDoorway, Seated, Floo
 // than changing position within a level.
 type Level int
 
-// Levels, in the order a routine best visits them (PRODUCT.md §7.2).
+// Levels, in the order a routine best visits them.
 const (
 	LevelStanding Level = iota
 	LevelSeated
@@ -124,7 +124,7 @@ type Cues struct {
 	Form    []string `json:"form,omitempty" yaml:"form,omitempty"`       // extra coaching lines
 }
 
-// Exercise is one exercise record (PRODUCT.md §2.1).
+// Exercise is one exercise record.
 type Exercise struct {
 	ID                string                    `json:"id" yaml:"id"`
 	Name              string                    `json:"name" yaml:"name"`
@@ -171,7 +171,7 @@ type Item struct {
 	Position    Position `json:"position,omitempty" yaml:"position,omitempty"`
 }
 
-// Routine is an ordered list of exercises with a time box (PRODUCT.md §2.2).
+// Routine is an ordered list of exercises with a time box.
 type Routine struct {
 	ID             string   `json:"id" yaml:"id"`
 	Name           string   `json:"name" yaml:"name"`

@@ -78,7 +78,7 @@ func TestBuiltinExercises(t *testing.T) {
 	}
 }
 
-// Facts from PRODUCT.md §2.1 that the content must keep.
+// Facts that the content must keep.
 func TestBuiltinFacts(t *testing.T) {
 	c := builtin(t)
 	tests := []struct {

@@ -9,7 +9,7 @@ import (
 )
 
 // Condition is a health condition that keeps some exercises out of every
-// routine, plan and start while the rest go on (PRODUCT.md §5.1, the
+// routine, plan and start while the rest go on (the safety answers'
 // "condition" outcome). A screening answer sets it (package safety); each
 // exercise names the conditions it is unsuitable for, with the source of
 // that rule, and a clinician can clear one exercise of one condition.

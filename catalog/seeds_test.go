@@ -20,8 +20,8 @@ import (
 	"github.com/unhunch/unhunch/message"
 )
 
-// Every text a person reads is written in our own words (PRODUCT.md, "Do not
-// copy their sentences"). These tests compare every built-in catalog string
+// Every text a person reads is written in our own words: we never copy the
+// seed articles' sentences. These tests compare every built-in catalog string
 // and every message-table string with the seed articles and fail on any run
 // of shingleLen words that both share, after normalising case and
 // punctuation.

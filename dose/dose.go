@@ -17,7 +17,7 @@ import (
 // Mode is how an exercise's work is structured.
 type Mode string
 
-// The dose modes of PRODUCT.md §3.
+// The dose modes.
 const (
 	Reps   Mode = "reps"   // slow repetitions, each optionally held
 	Hold   Mode = "hold"   // one held position, repeated with a rest between
@@ -59,7 +59,7 @@ func (s Side) Other() Side {
 	return None
 }
 
-// Caps from PRODUCT.md §6: progression never goes beyond these.
+// Caps: progression never goes beyond these.
 const (
 	MaxHoldSeconds = 60 // longest hold a dose may reach
 	MaxReps        = 20 // most repetitions per set a dose may reach
@@ -68,7 +68,7 @@ const (
 	MaxBreaths     = 10
 )
 
-// Default timings from PRODUCT.md §4, in seconds. Tempo overrides the first
+// Default timings, in seconds. Tempo overrides the first
 // seven per exercise; rest has its own field.
 const (
 	DefaultRep     = 4.0 // one slow repetition without a hold

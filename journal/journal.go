@@ -1,5 +1,5 @@
 // Package journal defines what unhunch remembers of each session a person
-// does (PRODUCT.md §3 "Session"): when it ran, what happened to each
+// does: when it ran, what happened to each
 // exercise, pain before and after, ratings and stops. It holds the types, the
 // rules for valid values, and the Store interface that internal/store
 // implements on SQLite and PostgreSQL. It does no I/O.
@@ -39,7 +39,7 @@ const (
 	Halted  Outcome = "stopped" // stopped with a reason
 )
 
-// StopReason is why a person stopped (PRODUCT.md §5.2).
+// StopReason is why a person stopped.
 type StopReason string
 
 // Stop reasons, in the order they are offered.
@@ -52,16 +52,16 @@ const (
 )
 
 // StopReasons lists every stop reason in the order they are offered
-// (PRODUCT.md §5.2: sharp pain, dizziness, tingling or numbness, discomfort, other).
+// (sharp pain, dizziness, tingling or numbness, discomfort, other).
 var StopReasons = []StopReason{SharpPain, Dizziness, Tingling, Discomfort, OtherReason}
 
 // EndsSession reports whether stopping for this reason ends the whole
 // session rather than only the exercise: sharp pain, dizziness, and tingling
-// or numbness (PRODUCT.md §5.2). The safety rules for these reasons (set
+// or numbness. The safety rules for these reasons (set
 // aside, re-screen due, advice shown) are in package safety.
 func (r StopReason) EndsSession() bool { return r == SharpPain || r == Dizziness || r == Tingling }
 
-// Rating is how an exercise felt (PRODUCT.md §6).
+// Rating is how an exercise felt.
 type Rating string
 
 // Ratings.
@@ -97,7 +97,7 @@ type Session struct {
 	// TimeScale is how many times faster than real time the session was
 	// played (`--time-scale`); 1 is real time, and 0 in a session not yet
 	// saved means 1. Demo is true when it is not 1: the store sets it from
-	// TimeScale whenever it saves or reads a session (PRODUCT.md §5.2).
+	// TimeScale whenever it saves or reads a session.
 	TimeScale float64 `json:"time_scale"`
 	Demo      bool    `json:"demo"`
 
@@ -244,7 +244,7 @@ func DemoScale(x float64) bool { return x != 0 && x != 1 }
 
 // IsDemo reports whether s was played faster or slower than real time: a
 // demo is kept and shown as one, but never counts as practice, never moves
-// a level, a streak, adherence, minutes or the pain outcome (PRODUCT.md §5.2).
+// a level, a streak, adherence, minutes or the pain outcome.
 func (s *Session) IsDemo() bool { return s.Demo || DemoScale(s.TimeScale) }
 
 // Completion returns the share of exercises done, 0–1, counting each

@@ -102,7 +102,7 @@ func init() {
 		"condition.chest-surgery":            "recent surgery to your heart, chest or breast",
 		"condition.shoulder-surgery":         "recent shoulder surgery",
 
-		// Stopping for tingling or numbness (PRODUCT.md §5.2).
+		// Stopping for tingling or numbness.
 		"stop.tingling-numbness":         "tingling or numbness",
 		"trigger.stop-tingling-numbness": "you stopped a session because of tingling or numbness",
 		"coach.advice.tingling-numbness": "You stopped because of tingling or numbness. Stop for today and let your arms and neck rest in an easy position; it often fades within a few minutes. If it came with weakness, spreads to both arms or legs, or comes with chest pain or trouble speaking, call an emergency number now (999, 112 or 911). If it lingers or comes back, see a doctor or physiotherapist before you exercise again; this exercise stays out of your routines until you bring it back.",

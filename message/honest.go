@@ -65,7 +65,7 @@ func init() {
 		CLIRoutinesShowHint: "See one with its timeline: unhunch routines show ID",
 		CheckShort:          "(%s shorter than its %s time box)",
 
-		// Demos: sessions played at another speed (PRODUCT.md §5.2).
+		// Demos: sessions played at another speed.
 		StoreBadTimeScale: "time_scale %v must be more than 0 and at most %d (1 is real time)",
 		WebBadTimeScale:   "time_scale %v must be a number more than 0 and at most %d (1 is real time)",
 		StartDemo:         "This is a demo at %g× real time: it is kept in your journal as a demo, and it does not count as practice, so it changes none of your doses, streaks, minutes or pain trend.",

@@ -287,7 +287,7 @@ func (p *Player) CancelStop(now time.Time) {
 }
 
 // Stop records the current exercise as stopped for reason. Sharp pain and
-// dizziness end the session (PRODUCT.md §5.2); any other reason moves on to
+// dizziness end the session; any other reason moves on to
 // the next exercise.
 func (p *Player) Stop(now time.Time, reason journal.StopReason) []Event {
 	if p.state == Finished || p.state == Ready {

@@ -17,8 +17,8 @@ func demo(s *journal.Session, x float64) *journal.Session {
 }
 
 // A session played with --time-scale other than 1 is a demo: it never moves
-// levels, streaks, adherence, minutes or the pain outcome (issue 11,
-// PRODUCT.md §5.2). Each case compares the journal with and without demos.
+// levels, streaks, adherence, minutes or the pain outcome (issue 11).
+// Each case compares the journal with and without demos.
 func TestDemosNeverCount(t *testing.T) {
 	real := []*journal.Session{
 		session(0, ptr(5), ptr(4), "chin-tucks", "easy"),

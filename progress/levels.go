@@ -1,5 +1,5 @@
-// Package progress turns a person's journal into what they need to see
-// (PRODUCT.md §6): each exercise's current dose, moved by small safe steps
+// Package progress turns a person's journal into what they need to see:
+// each exercise's current dose, moved by small safe steps
 // from their ratings and pain; adherence (sessions a week, streaks, minutes);
 // the pain outcome against the first week's baseline; and the 2- and 6-week
 // checkpoints. It is pure: it reads sessions and the catalog, and the caller
@@ -18,7 +18,7 @@ import (
 // Why says why a dose changed.
 type Why string
 
-// Reasons for a change of dose (PRODUCT.md §6), with words in the message
+// Reasons for a change of dose, with words in the message
 // table under "why.<reason>".
 const (
 	RatedEasyTwice    Why = "easy-twice"    // two ratings of easy or right in a row, no pain rise
@@ -60,7 +60,7 @@ type Level struct {
 type Doses func(id string) (dose.Dose, bool)
 
 // Levels replays the journal (any order) and returns each rated or
-// practised exercise's current level. Rules (PRODUCT.md §6, §5.2):
+// practised exercise's current level. Rules:
 //   - everyone starts at the low end of every range;
 //   - after two ratings in a row of "easy" or "right" with no pain rise in
 //     those sessions, the exercise moves up one small step, and the streak

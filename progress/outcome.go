@@ -7,14 +7,14 @@ import (
 	"github.com/unhunch/unhunch/safety"
 )
 
-// Targets of PRODUCT.md §6: once a day, and at least three days a week to begin.
+// Targets: once a day, and at least three days a week to begin.
 const (
 	DefaultTarget = 7 // sessions a week
 	MinimumDays   = 3 // days a week that count as regular practice
 )
 
 // Counts reports whether a session counts as practice: played in real time
-// (a demo never counts, PRODUCT.md §5.2) with at least one exercise done.
+// (a demo never counts) with at least one exercise done.
 func Counts(s *journal.Session) bool {
 	if s.IsDemo() {
 		return false
@@ -143,7 +143,7 @@ type Outcome struct {
 	Trend       safety.TrendResult `json:"trend"`
 }
 
-// CheckpointWeeks are when the program looks back (PRODUCT.md §6).
+// CheckpointWeeks are when the program looks back.
 var CheckpointWeeks = []int{2, 6}
 
 // ComputeOutcome reads pain from the journal at now in loc. Demos are left

@@ -7,7 +7,7 @@ import (
 
 // The Patient-Specific Functional Scale (free to use): the person names 3–5
 // activities their back makes hard and rates each 0 (unable) to 10 (able as
-// before), every two weeks (PRODUCT.md §6).
+// before), every two weeks.
 const (
 	PSFSMin      = 3
 	PSFSMax      = 5

@@ -21,11 +21,11 @@ const (
 	StopSharpPain  Trigger = "stop-sharp-pain"        // source: Seed001Guide
 	StopDizziness  Trigger = "stop-dizziness"         // source: Seed001Guide
 	StopTingling   Trigger = "stop-tingling-numbness" // source: Seed001 ("numbness, tingling, or weakness"), NICENeck
-	HighPainBefore Trigger = "high-pain-before"       // source: ProductPolicy (PRODUCT.md §5.2)
+	HighPainBefore Trigger = "high-pain-before"       // source: ProductPolicy
 )
 
 // stopTriggers maps the stop reasons that call for a new screening to their
-// trigger (PRODUCT.md §5.2).
+// trigger.
 var stopTriggers = map[journal.StopReason]Trigger{
 	journal.SharpPain: StopSharpPain,
 	journal.Dizziness: StopDizziness,
@@ -38,7 +38,7 @@ type Block string
 // Blocks, each with its advice in the message table under "gate.<block>".
 const (
 	Allowed          Block = ""
-	NeverScreened    Block = "never-screened"    // screen before first use (PRODUCT.md §5.1)
+	NeverScreened    Block = "never-screened"    // screen before first use
 	Expired          Block = "expired"           // a screening holds for 7 days (§5.1)
 	EmergencyFound   Block = "emergency"         // emergency advice and nothing else (§5.1)
 	ClinicianFirst   Block = "clinician"         // see a clinician; blocked until cleared (§5.1)
@@ -176,7 +176,7 @@ func Clearance(now time.Time, last Screening) Screening {
 
 // ExcludeAfterStop reports whether stopping an exercise for reason keeps it
 // out of automatic plans until the person brings it back: sharp pain,
-// dizziness, tingling or numbness (PRODUCT.md §5.2; source: Seed001Guide,
+// dizziness, tingling or numbness (source: Seed001Guide,
 // Seed001 for numbness and tingling).
 func ExcludeAfterStop(reason journal.StopReason) bool {
 	_, ok := stopTriggers[reason]
@@ -184,7 +184,7 @@ func ExcludeAfterStop(reason journal.StopReason) bool {
 }
 
 // ConditionClearance is a clinician's word that one exercise is right for
-// the person despite one condition (PRODUCT.md §5.1).
+// the person despite one condition.
 type ConditionClearance struct {
 	ExerciseID string            `json:"exercise_id"`
 	Condition  catalog.Condition `json:"condition"`
@@ -193,7 +193,7 @@ type ConditionClearance struct {
 
 // KeptOutBy returns the conditions among conds that keep exercise e out:
 // those its catalog entry names as unsuitable, unless a clinician cleared e
-// of that condition (PRODUCT.md §5.1; each exercise's rule names its source
+// of that condition (each exercise's rule names its source
 // in the catalog).
 func KeptOutBy(e *catalog.Exercise, conds []catalog.Condition, cleared []ConditionClearance) []catalog.Condition {
 	var out []catalog.Condition
@@ -208,7 +208,7 @@ func KeptOutBy(e *catalog.Exercise, conds []catalog.Condition, cleared []Conditi
 }
 
 // PainRoseAfter reports whether pain rose enough in a session to advise rest
-// and gentler doses and to hold progression (PRODUCT.md §5.2, §6; source: NRSChange).
+// and gentler doses and to hold progression (source: NRSChange).
 func PainRoseAfter(before, after *int) bool {
 	return before != nil && after != nil && *after-*before >= PainRise
 }

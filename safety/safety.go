@@ -1,4 +1,4 @@
-// Package safety holds unhunch's safety rules (PRODUCT.md §5) as plain,
+// Package safety holds unhunch's safety rules as plain,
 // tested code: the screening questions and what each answer means, when a
 // new screening is due, what each stop reason does, which exercises a
 // condition keeps out, and when pain trends call for a clinician. Every rule
@@ -37,7 +37,7 @@ func Worse(a, b Outcome) bool { return slices.Index(Outcomes, a) > slices.Index(
 // Source is where a rule comes from.
 type Source string
 
-// Sources of the rules (PRODUCT.md §5.1).
+// Sources of the rules.
 const (
 	NICENeck      Source = "NICE CKS: Neck pain - non-specific, red flags (2023)"
 	NHSBack       Source = "NHS: Back pain, urgent advice (nhs.uk/conditions/back-pain)"
@@ -80,7 +80,7 @@ func (q Question) MarshalJSON() ([]byte, error) {
 // questions; set 2 is the list below.
 const QuestionSet = 2
 
-// Questions are the screening questions of PRODUCT.md §5.1 in the order they
+// Questions are the screening questions in the order they
 // are asked: emergencies first, then "see a clinician first", conditions and
 // cautions. One idea per question, in plain words, with a time frame wherever
 // one matters: an emergency is something happening now or new since the pain
@@ -154,7 +154,7 @@ func FirstEmergency(answers map[string]bool) (Question, bool) {
 // Next returns the next question to ask given the answers so far, in the
 // order of Questions, skipping follow-ups that do not apply. It returns
 // false when every question that applies is answered, and at once when an
-// emergency answer was given: then nothing more is asked (PRODUCT.md §5.1).
+// emergency answer was given: then nothing more is asked.
 func Next(answers map[string]bool) (Question, bool) {
 	if _, ok := FirstEmergency(answers); ok {
 		return Question{}, false
@@ -224,7 +224,7 @@ func NewScreening(at time.Time, answers map[string]bool) Screening {
 	return Screening{At: at, Answers: answers, Result: Evaluate(answers), QuestionSet: QuestionSet}
 }
 
-// Intervals of PRODUCT.md §5.1 and issue 4.
+// Intervals of the safety rules (issue 4).
 const (
 	RescreenAfter  = 7 * 24 * time.Hour  // a screening holds for a week
 	ClearanceLasts = 30 * 24 * time.Hour // a clinician's clearance is asked again after 30 days

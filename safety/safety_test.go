@@ -15,7 +15,7 @@ import (
 	"github.com/unhunch/unhunch/safety"
 )
 
-// The ids and outcomes of PRODUCT.md §5.1: part of the public interface.
+// The ids and outcomes: part of the public interface.
 var want = map[string]safety.Outcome{
 	"chest-pain-now": safety.Emergency, "tearing-pain-now": safety.Emergency, "neuro-bilateral": safety.Emergency,
 	"neuro-central-recent": safety.Emergency, "headache-fever": safety.Emergency, "bladder-bowel-recent": safety.Emergency,
@@ -128,8 +128,8 @@ func TestEveryQuestionAndOutcome(t *testing.T) {
 	}
 }
 
-// Every item of seed 001's "not intended for" list and each condition of
-// PRODUCT.md §5.1 is asked.
+// Every item of seed 001's "not intended for" list and each condition the
+// safety rules name is asked.
 func TestArticlesRedFlagsAreAsked(t *testing.T) {
 	for item, ids := range map[string][]string{
 		"recent trauma or injury":        {"major-trauma-recent", "injury-recent"},
@@ -338,7 +338,7 @@ func TestTriggersHaveWords(t *testing.T) {
 
 // Every stop reason × what it does: sharp pain, dizziness, and tingling or
 // numbness end the session, set the exercise aside and call for a new
-// screening; discomfort and other do neither (PRODUCT.md §5.2).
+// screening; discomfort and other do neither.
 func TestStopRules(t *testing.T) {
 	want := map[jn.StopReason]safety.Trigger{
 		jn.SharpPain: safety.StopSharpPain, jn.Dizziness: safety.StopDizziness, jn.Tingling: safety.StopTingling,
@@ -373,7 +373,7 @@ func TestStopRules(t *testing.T) {
 }
 
 // Every condition × every built-in exercise: which conditions keep which
-// exercises out (PRODUCT.md §5.1; each rule's source is in the catalog).
+// exercises out (each rule's source is in the catalog).
 func TestConditionsKeepExercisesOut(t *testing.T) {
 	c, err := catalog.Builtin()
 	if err != nil {

@@ -52,7 +52,7 @@ func WeeklyPain(sessions []SessionFacts, loc *time.Location) []Week {
 // Advice is what the pain trend calls for.
 type Advice string
 
-// Trend advice (PRODUCT.md §5.2), each with words in the message table under "trend.<advice>".
+// Trend advice, each with words in the message table under "trend.<advice>".
 const (
 	NoAdvice      Advice = ""
 	Worsening     Advice = "worsening"      // weekly average up 2 points or 30% from the first week; source: NRSChange, Seed001Guide
@@ -70,11 +70,11 @@ func Meaningful(baseline, now float64) bool {
 }
 
 // Regular practice, for the no-improvement rule: at least this many sessions
-// in a week (PRODUCT.md §6: at least 3–4 days a week to begin).
+// in a week (at least 3–4 days a week to begin).
 const RegularSessions = 3
 
 // ImprovementWeeks is how long regular practice must go without a
-// meaningful change before advising a clinician (PRODUCT.md §5.2: 4–6 weeks;
+// meaningful change before advising a clinician (4–6 weeks;
 // unhunch uses the earlier end so nobody waits longer than needed).
 const ImprovementWeeks = 4
 

@@ -1,6 +1,6 @@
-// Package timeline compiles a routine into contiguous timed segments (PRODUCT.md
-// §3, §4): intro, setup, move, hold, release, breathing, switching sides, rest
-// and finish, each with its start, duration and cue. It is the only place where
+// Package timeline compiles a routine into contiguous timed segments:
+// intro, setup, move, hold, release, breathing, switching sides, rest and
+// finish, each with its start, duration and cue. It is the only place where
 // timing is decided; every player (terminal, web, tests) only plays the result.
 //
 // The compiler is pure and deterministic: the same steps and rules always give
@@ -24,7 +24,7 @@ import (
 // Phase is what the person is doing during a segment.
 type Phase string
 
-// The phases of PRODUCT.md §3.
+// The phases.
 const (
 	Intro       Phase = "intro"
 	Setup       Phase = "setup"
@@ -204,7 +204,7 @@ func (t *Timeline) At(d time.Duration) int {
 	return lo
 }
 
-// Rules are the timings of PRODUCT.md §4 that do not belong to one exercise.
+// Rules are the timings that do not belong to one exercise.
 type Rules struct {
 	Intro       time.Duration    // announcing each exercise
 	SetupSame   time.Duration    // staying in the same position

@@ -12,7 +12,7 @@ import (
 // BenchmarkStartup compares the whole-process wall time of
 // `unhunch routines show posture-support --json` with a hello-world Go binary,
 // run alternately in the same benchmark so machine noise hits both
-// (PRODUCT.md §8: within 3×). It reports medians and their ratio.
+// (the start-up bar: within 3× of it). It reports medians and their ratio.
 func BenchmarkStartup(b *testing.B) {
 	dir := b.TempDir()
 	hello := filepath.Join(dir, "hello")

@@ -19,7 +19,7 @@ import (
 // asideCommands are `exercises avoid ID`, `exercises enable ID`,
 // `exercises aside` and `exercises clear ID --condition C`: the person's own
 // avoid list, the exercises kept out after a stop for sharp pain, dizziness,
-// or tingling or numbness (PRODUCT.md §5.2), and those kept out by a
+// or tingling or numbness, and those kept out by a
 // condition from the safety answers until a clinician clears them (§5.1).
 func (a *app) asideCommands() []*cobra.Command {
 	return []*cobra.Command{a.avoidCommand(), a.enableCommand(), a.asideCommand(), a.clearCommand()}

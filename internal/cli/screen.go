@@ -111,7 +111,7 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 	}
 	if err == nil && sc.Result.Outcome == safety.Emergency {
 		// Saved, and the advice shown: the exit status says "blocked by a
-		// safety rule" to scripts (PRODUCT.md §5.1, issue 11).
+		// safety rule" to scripts (issue 11).
 		return unhunch.E(unhunch.EBlocked, message.ScreenSavedEmergency)
 	}
 	return err

@@ -54,7 +54,7 @@ func (a *app) serveCommand() *cobra.Command {
 
 // CheckLoopback returns an EInvalid error unless addr is HOST:PORT on a
 // loopback address: without accounts, the journal must not be reachable
-// from another machine (PRODUCT.md §7.5).
+// from another machine.
 func CheckLoopback(addr string) error {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {

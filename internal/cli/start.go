@@ -140,7 +140,7 @@ func (a *app) coach(ctx context.Context, started person.Started, sink *journalSi
 	}
 	notes := started.Notes
 	if journal.DemoScale(f.scale) {
-		// Said first: what follows is a demo, kept but never counted (PRODUCT.md §5.2).
+		// Said first: what follows is a demo, kept but never counted.
 		notes = append([]string{message.Text(message.StartDemo, f.scale)}, notes...)
 	}
 	tty := isTerminal(a.env.Stdout) && isTerminal(a.env.Stdin)
@@ -336,7 +336,7 @@ func (s *journalSink) stopRenewing() {
 // Exercise saves an exercise's outcome and sets it aside after a stop for sharp pain or dizziness.
 func (s *journalSink) Exercise(ev player.Event) error {
 	b := s.tl.Exercises[ev.Exercise]
-	// Stopping for sharp pain or dizziness sets the exercise aside (PRODUCT.md §5.2).
+	// Stopping for sharp pain or dizziness sets the exercise aside.
 	err := person.RecordExercise(s.ctx, s.st, s.st, s.session.ID, journal.Performance{
 		Index: ev.Exercise, Attempt: ev.Attempt, ExerciseID: b.ExerciseID, Outcome: ev.Outcome, StopReason: ev.StopReason,
 		Amount: b.Amount, Seconds: ev.Due.Sub(ev.Started).Seconds() * s.scale, StartedAt: ev.Started, EndedAt: ev.Due,

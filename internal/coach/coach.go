@@ -1,5 +1,5 @@
-// Package coach guides a person through a compiled routine in the terminal
-// (PRODUCT.md §7.4): a full-screen player with a big countdown, the cue, the
+// Package coach guides a person through a compiled routine in the terminal:
+// a full-screen player with a big countdown, the cue, the
 // progress of the exercise and the session and what comes next, driven by the
 // keys space, n, b, s and q; or, without a terminal, one line per segment.
 // Both drivers only play the timeline through package player and hand what
@@ -47,7 +47,7 @@ type Options struct {
 	// exercises, exercises left out, advice about the pain trend.
 	Notes []string
 	// PainCheck, when set, is asked about the pain given before: a non-empty
-	// answer is advice not to exercise now (PRODUCT.md §5.2); the coach shows
+	// answer is advice not to exercise now; the coach shows
 	// it, records the session as stopped, and ends.
 	PainCheck func(pain *int) string
 	// RatingsGiven skips the questions about each exercise at the end: the

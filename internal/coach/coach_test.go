@@ -292,8 +292,8 @@ func TestFullScreenStopForSharpPainShowsAdvice(t *testing.T) {
 	}
 }
 
-// The stop question offers every reason the journal records, in order
-// (PRODUCT.md §5.2), each on its own key.
+// The stop question offers every reason the journal records, in order,
+// each on its own key.
 func TestStopMenuOffersEveryReason(t *testing.T) {
 	menu := coach.StopMenu()
 	want := "Why are you stopping? 1 sharp pain · 2 dizziness · 3 tingling or numbness · 4 discomfort · 5 something else · Esc to carry on"

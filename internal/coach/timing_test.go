@@ -68,7 +68,7 @@ func report(b *testing.B, errs []time.Duration) {
 }
 
 // BenchmarkCueTiming measures how far from schedule cues reach the voice
-// (PRODUCT.md §8: within 15 ms at p99, no drift). Run with -benchtime 1x:
+// (within 15 ms at p99, no drift). Run with -benchtime 1x:
 // the first sub-benchmark plays 60 s in real time.
 func BenchmarkCueTiming(b *testing.B) {
 	b.Run("scale1-60s", func(b *testing.B) {

@@ -20,8 +20,8 @@ type Why string
 
 // Reasons an exercise is left out, the most binding first.
 const (
-	ForCondition Why = "condition" // a condition from the safety answers, not cleared by a clinician (PRODUCT.md §5.1)
-	ForStop      Why = "stopped"   // stopped for sharp pain, dizziness, or tingling or numbness (PRODUCT.md §5.2)
+	ForCondition Why = "condition" // a condition from the safety answers, not cleared by a clinician
+	ForStop      Why = "stopped"   // stopped for sharp pain, dizziness, or tingling or numbness
 	ForAvoid     Why = "avoided"   // on the person's avoid list
 )
 
@@ -156,7 +156,7 @@ func ParseCondition(s string) (catalog.Condition, error) {
 }
 
 // ClearExercise records, at now, that a clinician said exercise e is right
-// for the person despite condition cond (PRODUCT.md §5.1). It refuses a
+// for the person despite condition cond. It refuses a
 // condition e is not kept out for, so that nothing is recorded by mistake.
 func ClearExercise(ctx context.Context, st ConditionClearer, e *catalog.Exercise, cond catalog.Condition, now time.Time) error {
 	if !e.UnsuitableWith(cond) {

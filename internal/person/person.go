@@ -94,7 +94,7 @@ func Blocked(d safety.Decision, f message.Family) error {
 }
 
 // Trend returns the pain trend over the whole journal in loc, demos left
-// out: they are not practice (PRODUCT.md §5.2).
+// out: they are not practice.
 func Trend(sessions []*journal.Session, loc *time.Location) safety.TrendResult {
 	return safety.Trend(safety.WeeklyPain(Facts(Practice(sessions)), loc))
 }

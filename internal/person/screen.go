@@ -20,7 +20,7 @@ import (
 // only when the question it follows is answered yes). name is used in
 // messages. Every problem is listed at once.
 //
-// Emergency first (PRODUCT.md §5.1): when any emergency question is answered
+// Emergency first: when any emergency question is answered
 // true, the answers are taken as they are, however many others are missing
 // or wrong, so that the emergency advice is never held back; the problems
 // that no longer matter are returned as ignored.

@@ -13,7 +13,7 @@ import (
 )
 
 // RecordRefused keeps a session that did not start because pain was too
-// high (PRODUCT.md §5.2): a session stopped the moment it began, so that the
+// high: a session stopped the moment it began, so that the
 // next one asks for the safety questions again. clientKey may be "".
 func RecordRefused(ctx context.Context, st SessionWriter, r *catalog.Routine, pain *int, at time.Time, owner, clientKey string) (*journal.Session, error) {
 	s := &journal.Session{RoutineID: r.ID, RoutineName: r.Name, StartedAt: at, PainBefore: pain, Owner: owner, ClientKey: clientKey}
@@ -33,7 +33,7 @@ func IsRefused(s *journal.Session) bool {
 
 // RecordExercise saves one exercise's outcome through rec and, when it was
 // stopped for sharp pain or dizziness, keeps that exercise out of automatic
-// plans until the person brings it back (PRODUCT.md §5.2).
+// plans until the person brings it back.
 func RecordExercise(ctx context.Context, rec ExerciseRecorder, st Excluder, sessionID string, p journal.Performance) error {
 	if err := rec.RecordExercise(ctx, sessionID, p); err != nil {
 		return err

@@ -85,7 +85,7 @@ func Start(ctx context.Context, j StartJournal, c *catalog.Catalog, req StartReq
 	}
 	if d.Block == safety.PainTooHigh {
 		// Kept as a session stopped before it began, so the next one asks
-		// the safety questions again (PRODUCT.md §5.2). A client hanging up
+		// the safety questions again. A client hanging up
 		// does not cancel it half-way.
 		if _, err := RecordRefused(context.WithoutCancel(ctx), j, req.Routine, req.PainBefore, at, req.Owner, req.ClientKey); err != nil {
 			return Started{}, err

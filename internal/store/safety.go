@@ -165,7 +165,7 @@ func (s *Store) ExerciseStates(ctx context.Context) (map[string]journal.Exercise
 }
 
 // ClearCondition records that a clinician said exercise exerciseID is right
-// for the person despite condition c (PRODUCT.md §5.1), at at.
+// for the person despite condition c, at at.
 func (s *Store) ClearCondition(ctx context.Context, exerciseID string, c catalog.Condition, at time.Time) error {
 	if !c.Known() {
 		return unhunch.E(unhunch.EInvalid, message.CatalogBadCondition, c, catalog.ConditionList())

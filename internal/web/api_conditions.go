@@ -11,7 +11,7 @@ import (
 )
 
 // conditionRoutes are a clinician's clearance of one exercise for one
-// condition (PRODUCT.md §5.1), in the API and on the settings page.
+// condition, in the API and on the settings page.
 func (s *Server) conditionRoutes() []route {
 	return []route{
 		{"POST", "/api/v1/exercises/{id}/clearances", s.postConditionClearance, nil},

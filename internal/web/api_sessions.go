@@ -60,7 +60,7 @@ type startBody struct {
 	Offline    *offlineStart `json:"offline"`
 	// TimeScale is how many times faster than real time the player plays
 	// (its data-scale); absent, the server's --time-scale. Anything but 1
-	// makes the session a demo (PRODUCT.md §5.2).
+	// makes the session a demo.
 	TimeScale *float64 `json:"time_scale"`
 	Exercises []string `json:"exercises"` // optional: the ids of the exercises the player plays, in order
 }

@@ -58,9 +58,10 @@ var (
 )
 
 // allowedHost reports whether a request's Host names this server: a
-// loopback name or address (the server listens on loopback only, PRODUCT.md
-// §7.5), or one of the configured public names. A web page whose own domain
-// was made to resolve to 127.0.0.1 (DNS rebinding) sends that domain here,
+// loopback name or address (the server listens on loopback only: there
+// are no accounts yet), or one of the configured public names. A web page
+// whose own domain was made to resolve to 127.0.0.1 (DNS rebinding) sends
+// that domain here,
 // and its requests look same-origin to the browser, so neither CORS nor
 // cross-origin protection can tell them apart: only the Host can.
 //

@@ -61,7 +61,7 @@ func screenAnswers(v string) (string, map[string]bool, error) {
 // answers so far travel in the form, so it works without JavaScript. The
 // yes to an emergency question posts and saves at once; should one arrive
 // here anyway, the emergency advice is shown straight away, and nothing
-// more is asked (PRODUCT.md §5.1).
+// more is asked.
 func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	if err := noQuery(q, "a", "answer"); err != nil {

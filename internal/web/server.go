@@ -52,7 +52,7 @@ type Config struct {
 	// PublicHosts are host names, in lower case, the server answers to
 	// besides loopback names and addresses (Server.allowedHost). Nothing
 	// sets them yet: they are for a server reached by name, which needs
-	// accounts first (PRODUCT.md §10).
+	// accounts first.
 	PublicHosts []string
 }
 

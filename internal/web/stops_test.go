@@ -76,7 +76,7 @@ func TestEveryStopPathOffersEveryReason(t *testing.T) {
 		ids = append(ids, string(r))
 	}
 	if !slices.Equal(ids, []string{"sharp-pain", "dizziness", "tingling-numbness", "discomfort", "other"}) {
-		t.Fatalf("stop reasons %v: PRODUCT.md §5.2 offers sharp pain, dizziness, tingling or numbness, discomfort, other", ids)
+		t.Fatalf("stop reasons %v: a person may stop for sharp pain, dizziness, tingling or numbness, discomfort, other", ids)
 	}
 	menu := coach.StopMenu()
 	e := newEnv(t, true)

@@ -1,4 +1,4 @@
--- Demo sessions (issue 11, PRODUCT.md §5.2): how many times faster than real
+-- Demo sessions (issue 11): how many times faster than real
 -- time each session was played. 1 is real time, and every session saved
 -- before this migration was kept as real time. A session at any other scale
 -- is a demo: kept and shown as one, never counted as practice.
