@@ -29,8 +29,8 @@ func builtins(t testing.TB) []*catalog.Exercise {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(c.Exercises()); n != 13 {
-		t.Fatalf("%d built-in exercises, want 13", n)
+	if len(c.Exercises()) == 0 {
+		t.Fatal("no built-in exercises")
 	}
 	return c.Exercises()
 }
@@ -474,8 +474,8 @@ func TestContactSheet(t *testing.T) {
 	want := map[string]int{
 		"<!doctype html>":            1,
 		"<h1>":                       1,
-		"<section":                   14,
-		"<svg":                       13 + keyframes,
+		"<section":                   len(subjects),                // every exercise, and mine
+		"<svg":                       len(subjects) - 1 + keyframes, // an animation and a still a keyframe each
 		"no illustration yet":        1,
 		"escaped name":               1,
 		"raw name":                   0,

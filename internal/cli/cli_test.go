@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -80,8 +81,8 @@ func params() testscript.Params {
 
 // builtinEnv sets what scripts know of the built-in catalog and the safety
 // questions, so that adding an exercise or a question changes no script:
-// BUILTIN_EXERCISES (how many), BUILTIN_EXERCISES_1 (one more, with a
-// custom one), LAST_EXERCISE (the id of the last), ALL_EXERCISES (every id,
+// BUILTIN_EXERCISES (how many; _1 and _2 with one or two custom ones more),
+// OFF_FLOOR_EXERCISES (those that can be done off the floor), LAST_EXERCISE (the id of the last), ALL_EXERCISES (every id,
 // comma-separated), QUESTIONS (how many) and FIRST_QUESTIONS (how many are
 // asked before a follow-up).
 func builtinEnv(env *testscript.Env) error {
@@ -95,6 +96,14 @@ func builtinEnv(env *testscript.Env) error {
 	}
 	env.Setenv("BUILTIN_EXERCISES", strconv.Itoa(len(ids)))
 	env.Setenv("BUILTIN_EXERCISES_1", strconv.Itoa(len(ids)+1))
+	env.Setenv("BUILTIN_EXERCISES_2", strconv.Itoa(len(ids)+2))
+	var offFloor []string // what can be done without getting down on the floor
+	for _, e := range c.Exercises() {
+		if slices.ContainsFunc(e.Positions, func(p catalog.Position) bool { return p.Level() != catalog.LevelFloor }) {
+			offFloor = append(offFloor, e.ID)
+		}
+	}
+	env.Setenv("OFF_FLOOR_EXERCISES", strings.Join(offFloor, ","))
 	env.Setenv("LAST_EXERCISE", ids[len(ids)-1])
 	env.Setenv("ALL_EXERCISES", strings.Join(ids, ","))
 	first := 0
