@@ -474,7 +474,7 @@ func TestContactSheet(t *testing.T) {
 	want := map[string]int{
 		"<!doctype html>":            1,
 		"<h1>":                       1,
-		"<section":                   len(subjects),                // every exercise, and mine
+		"<section":                   len(subjects),                 // every exercise, and mine
 		"<svg":                       len(subjects) - 1 + keyframes, // an animation and a still a keyframe each
 		"no illustration yet":        1,
 		"escaped name":               1,
