@@ -2,6 +2,7 @@ package person_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -11,6 +12,18 @@ import (
 )
 
 // Answers files: every problem listed, an emergency answer always enough.
+// firstAsked is how many safety questions are asked before any answer
+// brings in a follow-up.
+var firstAsked = func() int {
+	n := 0
+	for _, q := range safety.Questions {
+		if q.After == "" {
+			n++
+		}
+	}
+	return n
+}()
+
 func TestParseAnswers(t *testing.T) {
 	all := map[string]any{}
 	for _, q := range safety.Questions {
@@ -50,7 +63,7 @@ func TestParseAnswers(t *testing.T) {
 		{"one missing", with("deformity", "DELETE"), false, 0, []string{`"deformity" is missing`}},
 		{"an emergency alone", `{"headache-fever": true}`, true, 0, nil},
 		{"an emergency with mistakes", `{"headache-fever": true, "x": 1, "cancer": "no"}`, true, 2, nil},
-		{"an emergency answered as text is not one", `{"headache-fever": "yes"}`, false, 0, []string{`"headache-fever" must be true or false, not "yes". If your answer is yes, do not exercise: call an emergency number now (999, 112 or 911)`, "25 questions have no answer"}},
+		{"an emergency answered as text is not one", `{"headache-fever": "yes"}`, false, 0, []string{`"headache-fever" must be true or false, not "yes". If your answer is yes, do not exercise: call an emergency number now (999, 112 or 911)`, fmt.Sprintf("%d questions have no answer", firstAsked-1)}},
 		{"not an object", `[true]`, false, 0, []string{"is not a JSON object"}},
 		{"two objects", `{} {}`, false, 0, []string{"more than one JSON value"}},
 	}
