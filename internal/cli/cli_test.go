@@ -179,7 +179,8 @@ func TestScriptCommands(t *testing.T) {
 		"jsoneq text . 1":                 `text is not JSON`,
 		"jsoneq doc.json obj":             `usage: jsoneq FILE PATH VALUE`,
 		"answers a.json nope":             `answers: no question "nope"`,
-		"answers":                         `usage: answers FILE \[ID...\]`,
+		"answers":                         `usage: answers FILE \[ID \| ID=JSON \| -ID\]...`,
+		"answers a.json cancer=no":        `answers: no is not JSON`,
 	} {
 		t.Run(script, func(t *testing.T) {
 			file := filepath.Join(t.TempDir(), "case.txtar")
@@ -370,28 +371,49 @@ func compact(v any) string {
 
 // cmdAnswers implements
 //
-//	answers FILE [ID...]
+//	answers FILE [ID | ID=JSON | -ID]...
 //
 // It writes a screening answers file that answers every current safety
-// question that applies: yes for each ID given, no for the rest. Scripts
-// use it instead of copying the question list, so adding a question changes
-// one file (safety.Questions), not every script.
+// question that applies: yes for each ID given, no for the rest. ID=JSON
+// sets any id, a question's or not, to a raw JSON value (a mistake to test:
+// cancer='"no"', fever=null, an old or unknown id), and -ID leaves a question
+// out. Scripts use it instead of copying the question list, so adding a
+// question changes one file (safety.Questions), not every script.
 func cmdAnswers(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 1 {
-		ts.Fatalf("usage: answers FILE [ID...]")
+		ts.Fatalf("usage: answers FILE [ID | ID=JSON | -ID]...")
 	}
 	yes := map[string]bool{}
-	for _, id := range args[1:] {
-		if _, ok := safety.QuestionByID(id); !ok {
-			ts.Fatalf("answers: no question %q", id)
+	raw := map[string]json.RawMessage{}
+	var drop []string
+	for _, arg := range args[1:] {
+		id, value, isRaw := strings.Cut(arg, "=")
+		switch {
+		case isRaw:
+			if !json.Valid([]byte(value)) {
+				ts.Fatalf("answers: %s is not JSON", value)
+			}
+			raw[id] = json.RawMessage(value)
+		case strings.HasPrefix(arg, "-"):
+			drop = append(drop, arg[1:])
+		default:
+			if _, ok := safety.QuestionByID(id); !ok {
+				ts.Fatalf("answers: no question %q", id)
+			}
+			yes[id] = true
 		}
-		yes[id] = true
 	}
-	a := map[string]bool{}
+	a := map[string]json.RawMessage{}
 	for _, q := range safety.Questions {
 		if safety.Asked(q, yes) {
-			a[q.ID] = yes[q.ID]
+			a[q.ID] = json.RawMessage(strconv.FormatBool(yes[q.ID]))
 		}
+	}
+	for id, v := range raw {
+		a[id] = v
+	}
+	for _, id := range drop {
+		delete(a, id)
 	}
 	b, err := json.Marshal(a)
 	if err != nil {
