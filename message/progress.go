@@ -69,6 +69,6 @@ func init() {
 		HelpExport:            "Export your journal as CSV or JSON",
 		HelpExportLong:        "Export sessions, exercise outcomes, pain and doses. CSV has one row per exercise of each\nsession, oldest first, with the columns listed in docs/api.md; JSON has the sessions as\n'history --json' prints them and your current doses.",
 		ExportBadFormat:       "--format %q is not supported; use %s",
-		FlagFormat:            "csv or json",
+		FlagFormat:            "%s",
 	})
 }

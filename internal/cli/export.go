@@ -107,6 +107,11 @@ var exportFormats = map[string]func(a *app, w io.Writer, list []*journal.Session
 	"json": writeExportJSON,
 }
 
+// exportFormatNames names the formats: "csv or json".
+func exportFormatNames() string {
+	return strings.Join(slices.Sorted(maps.Keys(exportFormats)), " or ")
+}
+
 func (a *app) exportCommand() *cobra.Command {
 	var format, since string
 	cmd := &cobra.Command{
@@ -117,8 +122,7 @@ func (a *app) exportCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			write, ok := exportFormats[format]
 			if !ok {
-				names := slices.Sorted(maps.Keys(exportFormats))
-				return unhunch.E(unhunch.EInvalid, message.ExportBadFormat, format, strings.Join(names, " or "))
+				return unhunch.E(unhunch.EInvalid, message.ExportBadFormat, format, exportFormatNames())
 			}
 			if _, err := a.catalog(); err != nil { // says what in the person's files it leaves out
 				return err
@@ -132,7 +136,7 @@ func (a *app) exportCommand() *cobra.Command {
 			return write(a, a.env.Stdout, list, all)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", message.Text(message.FlagFormat))
+	cmd.Flags().StringVar(&format, "format", "csv", message.Text(message.FlagFormat, exportFormatNames()))
 	cmd.Flags().StringVar(&since, "since", "", message.Text(message.FlagSince))
 	return cmd
 }
