@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/unhunch/unhunch"
-	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
@@ -45,17 +45,6 @@ func (a *app) screenCommand() *cobra.Command {
 	fl.BoolVar(&f.asJSON, "json", false, message.Text(message.FlagJSON))
 	cmd.MarkFlagsMutuallyExclusive("questions", "answers", "cleared-by-clinician")
 	return cmd
-}
-
-// screenResult is the --json output of a screening.
-type screenResult struct {
-	ID         string              `json:"id"`
-	At         time.Time           `json:"at"`
-	Outcome    safety.Outcome      `json:"outcome"`
-	Flagged    []string            `json:"flagged"`
-	Conditions []catalog.Condition `json:"conditions"`
-	Advice     string              `json:"advice"`
-	Clearing   bool                `json:"cleared_by_clinician,omitempty"`
 }
 
 func (a *app) screen(ctx context.Context, f screenFlags) error {
@@ -104,8 +93,7 @@ func (a *app) screen(ctx context.Context, f screenFlags) error {
 	}
 	advice := person.ScreenAdvice(sc.Result, c)
 	if f.asJSON {
-		err = writeJSON(a.env.Stdout, screenResult{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged,
-			Conditions: sc.Result.Conditions, Advice: advice})
+		err = writeJSON(a.env.Stdout, api.NewScreening(sc, advice))
 	} else {
 		printAdvice(a.env.Stdout, advice)
 	}
@@ -131,8 +119,7 @@ func (a *app) clearance(ctx context.Context, asJSON bool) error {
 	}
 	advice := message.Text(message.ScreenCleared, c.At.Add(safety.ClearanceLasts).Local().Format("2 January 2006"))
 	if asJSON {
-		return writeJSON(a.env.Stdout, screenResult{ID: c.ID, At: c.At, Outcome: c.Result.Outcome, Flagged: c.Result.Flagged,
-			Conditions: c.Result.Conditions, Advice: advice, Clearing: true})
+		return writeJSON(a.env.Stdout, api.NewScreening(c, advice))
 	}
 	fmt.Fprintln(a.env.Stdout, wrap(advice, "", ""))
 	return nil

@@ -67,11 +67,7 @@ func (s *Server) deleteConditionClearance(w http.ResponseWriter, r *http.Request
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	e, err := s.exercise(r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	c, err := person.ParseCondition(r.PathValue("condition"))
+	e, c, err := s.exerciseCondition(r.PathValue("id"), r.PathValue("condition"))
 	if err != nil {
 		return err
 	}
@@ -87,16 +83,28 @@ func (s *Server) deleteConditionClearance(w http.ResponseWriter, r *http.Request
 	return nil
 }
 
+// exerciseCondition reads the exercise and the condition a request names.
+func (s *Server) exerciseCondition(id, condition string) (*catalog.Exercise, catalog.Condition, error) {
+	e, err := s.exercise(id)
+	if err != nil {
+		return nil, "", err
+	}
+	c, err := person.ParseCondition(condition)
+	return e, c, err
+}
+
+// formExerciseCondition reads the exercise and the condition a settings
+// form names.
+func (s *Server) formExerciseCondition(w http.ResponseWriter, r *http.Request) (*catalog.Exercise, catalog.Condition, error) {
+	if err := form(w, r); err != nil {
+		return nil, "", err
+	}
+	return s.exerciseCondition(r.PostForm.Get("id"), r.PostForm.Get("condition"))
+}
+
 // settingsClear records a clearance from the settings page's form.
 func (s *Server) settingsClear(w http.ResponseWriter, r *http.Request) error {
-	if err := form(w, r); err != nil {
-		return err
-	}
-	e, err := s.exercise(r.PostForm.Get("id"))
-	if err != nil {
-		return err
-	}
-	c, err := person.ParseCondition(r.PostForm.Get("condition"))
+	e, c, err := s.formExerciseCondition(w, r)
 	if err != nil {
 		return err
 	}
@@ -109,14 +117,7 @@ func (s *Server) settingsClear(w http.ResponseWriter, r *http.Request) error {
 
 // settingsUnclear withdraws a clearance from the settings page's form.
 func (s *Server) settingsUnclear(w http.ResponseWriter, r *http.Request) error {
-	if err := form(w, r); err != nil {
-		return err
-	}
-	e, err := s.exercise(r.PostForm.Get("id"))
-	if err != nil {
-		return err
-	}
-	c, err := person.ParseCondition(r.PostForm.Get("condition"))
+	e, c, err := s.formExerciseCondition(w, r)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -27,17 +28,6 @@ func (s *Server) listQuestions(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, safety.Questions)
 	return nil
-}
-
-// screeningDoc is a saved screening, as `unhunch screen --json` prints it.
-type screeningDoc struct {
-	ID         string              `json:"id"`
-	At         time.Time           `json:"at"`
-	Outcome    safety.Outcome      `json:"outcome"`
-	Flagged    []string            `json:"flagged"`
-	Conditions []catalog.Condition `json:"conditions"`
-	Advice     string              `json:"advice"`
-	Clearing   bool                `json:"cleared_by_clinician,omitempty"`
 }
 
 // screeningBody is POST /api/v1/screenings.
@@ -64,8 +54,7 @@ func (s *Server) postScreening(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, screeningDoc{ID: sc.ID, At: sc.At, Outcome: sc.Result.Outcome, Flagged: sc.Result.Flagged,
-		Conditions: sc.Result.Conditions, Advice: person.ScreenAdvice(sc.Result, s.cat)})
+	writeJSON(w, http.StatusCreated, api.NewScreening(sc, person.ScreenAdvice(sc.Result, s.cat)))
 	return nil
 }
 
@@ -78,8 +67,7 @@ func (s *Server) postClearance(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	advice := message.Text(message.WebCleared, c.At.Add(safety.ClearanceLasts).In(s.cfg.Location).Format("2 January 2006"))
-	writeJSON(w, http.StatusCreated, screeningDoc{ID: c.ID, At: c.At, Outcome: c.Result.Outcome, Flagged: c.Result.Flagged,
-		Conditions: c.Result.Conditions, Advice: advice, Clearing: true})
+	writeJSON(w, http.StatusCreated, api.NewScreening(c, advice))
 	return nil
 }
 
