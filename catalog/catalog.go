@@ -145,8 +145,9 @@ type Exercise struct {
 	Cautions          []string                  `json:"cautions" yaml:"cautions"`
 	UnsuitableFor     []Unsuitable              `json:"unsuitable_for" yaml:"unsuitable_for,omitempty"` // conditions that keep it out; catalog/condition.go
 	Source            []Source                  `json:"source" yaml:"source,omitempty"`
-	Illustration      *figure.Illustration      `json:"illustration,omitempty" yaml:"illustration,omitempty"` // optional; docs/illustrations.md
-	Origin            string                    `json:"origin" yaml:"-"`                                      // "built-in" or the file it came from
+	Illustration      *figure.Illustration      `json:"illustration,omitempty" yaml:"illustration,omitempty"`   // the figure for every position without its own; docs/illustrations.md
+	Illustrations     []PositionIllustration    `json:"illustrations,omitempty" yaml:"illustrations,omitempty"` // figures for particular positions
+	Origin            string                    `json:"origin" yaml:"-"`                                        // "built-in" or the file it came from
 }
 
 // Sides returns how the exercise treats the sides of the body.

@@ -257,7 +257,8 @@ func wrongType(msg string) string {
 		want = message.KindAnyNumber
 	case t == "bool":
 		want = message.KindYesNo
-	case t == "figure.Illustration" || t == "figure.Keyframe" || t == "figure.Prop" || t == "figure.Contact" || t == "figure.Anchor":
+	case t == "figure.Illustration" || t == "figure.Keyframe" || t == "figure.Prop" || t == "figure.Contact" || t == "figure.Anchor" ||
+		t == "figure.Target" || t == "figure.Inset" || t == "catalog.PositionIllustration":
 		want = message.KindMapping
 	case strings.HasPrefix(t, "figure."):
 		want = message.KindText

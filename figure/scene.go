@@ -1,0 +1,471 @@
+package figure
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// accentTurn is how far, in degrees, a bone's own joint must turn between
+// keyframes (and the bone with it) to be drawn in the accent colour.
+const accentTurn = 8.0
+
+// farBehind is how far behind the trunk a limb must be to be drawn in the
+// far tone: in a side view, the other side's limbs; from the front, the
+// back or above, only a limb well behind the body (legs seen past the
+// shoulders of a body on all fours, an arm reaching back to a seat).
+func farBehind(v View) float64 {
+	if v == Side {
+		return 6
+	}
+	return 14
+}
+
+// scene is everything shared by the stills and the animation of one
+// illustration: the motion, the colours, and each view's projection.
+type scene struct {
+	s      Subject
+	il     *Illustration
+	motion *Motion
+	prefix string // CSS class prefix, unique per figure
+	accent [numBones]bool
+	panels []*panel
+}
+
+// bone2 is a bone in the picture: its projected ends, y up.
+type bone2 struct{ a, b Vec }
+
+// frame2 is the whole body in the picture.
+type frame2 [numBones]bone2
+
+// localShape is a bone's shape in its own picture frame (the bone runs from
+// the origin up the page, y down): where its capsule starts and ends, and
+// the half-widths there. It is measured once per view, on the first
+// keyframe.
+type localShape struct {
+	s0, s1 Vec
+	r0, r1 float64
+}
+
+// item is one thing drawn, back to front: a chain of bones, or a prop's
+// piece.
+type item struct {
+	chain chain
+	solid *solid // nil for a chain
+	depth float64
+}
+
+// panel is one view of the figure.
+type panel struct {
+	view      View
+	cam       camera
+	x0, w     float64 // where the panel sits in the frame
+	k, dx, dy float64 // picture (y up) to frame: (k·x + dx, −k·y + dy)
+	samples   []frame2
+	poster    frame2
+	ghost     frame2
+	local     [numBones]localShape
+	far       [numChains]bool
+	order     []item
+	faceFront bool // the face is toward the viewer: drawn over the head
+	focus     Vec  // the inset's centre, in the picture
+	extent    box  // what the panel must show, in the picture at scale 1
+}
+
+func newScene(s Subject) (*scene, error) {
+	motion, err := NewMotion(s)
+	if err != nil {
+		return nil, err
+	}
+	sc := &scene{s: s, il: s.Illustration, motion: motion}
+	sc.prefix = sc.classPrefix()
+	sc.accents()
+	for _, v := range sc.il.Panels() {
+		sc.panels = append(sc.panels, sc.newPanel(v))
+	}
+	sc.layout()
+	return sc, nil
+}
+
+// layout shares the frame's width between the panels: each gets its
+// figure's width and an equal share of what is left, so that two views of
+// different widths (a body on all fours from the front and from the side)
+// fit at one scale when they can.
+func (sc *scene) layout() {
+	need, total := make([]float64, len(sc.panels)), 0.0
+	for i, p := range sc.panels {
+		need[i] = p.extent.x1 - p.extent.x0 + 2*pad
+		total += need[i]
+	}
+	x := 0.0
+	for i, p := range sc.panels {
+		w := FrameWidth / float64(len(sc.panels))
+		if len(sc.panels) > 1 && finite(total) {
+			if total <= FrameWidth {
+				w = need[i] + (FrameWidth-total)/float64(len(sc.panels))
+			} else {
+				w = FrameWidth * need[i] / total
+			}
+		}
+		p.x0, p.w = x, w
+		p.fit()
+		x += w
+	}
+}
+
+// classPrefix names the figure's CSS classes and animations. Names are
+// global on a web page: they are a hash of the exercise id and the loop, so
+// two figures on one page never share a name unless they move exactly
+// alike. Rounded as drawn, so the names are the same on every machine.
+func (sc *scene) classPrefix() string {
+	h := fnv.New32a()
+	m := sc.motion
+	fmt.Fprintf(h, "%s|%s|%s|%s %s %s|", sc.il.View, sc.il.Beside, m.pl.point, num(m.pl.at.X), num(m.pl.at.Y), num(m.pl.at.Z))
+	for _, l := range m.legs {
+		fmt.Fprintf(h, "%s %v %t %t|", num(l.dur), l.path, l.mirror, l.swap)
+	}
+	for _, k := range m.key {
+		for _, v := range k {
+			fmt.Fprintf(h, "%s ", num(v))
+		}
+	}
+	for _, p := range sc.il.Props {
+		fmt.Fprintf(h, "%s %s|", p.Kind, num(p.X))
+	}
+	if in := sc.il.Inset; in != nil {
+		fmt.Fprintf(h, "%s %s|", in.Around, num(in.Zoom))
+	}
+	fmt.Fprintf(h, "%s|", sc.s.ID)
+	return "u" + strconv.FormatUint(uint64(h.Sum32()%(36*36*36*36*36)), 36)
+}
+
+// cssName keeps the characters an exercise id may have, so the id can name
+// CSS classes and animations.
+func cssName(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(id) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '-' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "x"
+	}
+	return b.String()
+}
+
+// accents decides which bones are drawn in the accent colour: the parts the
+// illustration names, or else each bone whose own joint turns between
+// keyframes and that turns in the world with it (so the arms that reach,
+// not the arms that only follow the trunk), with the face and the shoulder
+// blades following the head and the shoulders.
+func (sc *scene) accents() {
+	spec := bones()
+	if names := sc.il.Accent; len(names) > 0 {
+		for _, n := range names {
+			for _, p := range singular(n) {
+				for _, pc := range pieces(p) {
+					sc.accent[pc.bone] = true
+				}
+			}
+		}
+	} else {
+		m := sc.motion
+		poses := make([]Pose, len(m.key))
+		for i := range m.key {
+			poses[i] = sc.il.pose(&m.key[i], m.pl)
+		}
+		for k := range spec {
+			for i := range poses {
+				for j := range i {
+					if spec[k].rot(&m.key[i]).angleTo(spec[k].rot(&m.key[j])) >= accentTurn &&
+						poses[i].bones[k].F.angleTo(poses[j].bones[k].F) >= accentTurn {
+						sc.accent[k] = true
+					}
+				}
+			}
+		}
+	}
+	sc.accent[bFace] = sc.accent[bHead]
+	sc.accent[bBladeL] = sc.accent[bBladeL] || sc.accent[bGirdleL]
+	sc.accent[bBladeR] = sc.accent[bBladeR] || sc.accent[bGirdleR]
+}
+
+// newPanel projects the loop into one view and measures it; layout places
+// it in the frame.
+func (sc *scene) newPanel(v View) *panel {
+	p := &panel{view: v, cam: cameraFor(v)}
+	m := sc.motion
+	for _, s := range m.samp {
+		pose := sc.il.pose(&s.a, m.pl)
+		p.samples = append(p.samples, p.project(&pose))
+	}
+	key := make([]Pose, len(m.key))
+	for i := range m.key {
+		key[i] = sc.il.pose(&m.key[i], m.pl)
+	}
+	p.poster = p.project(&key[m.poster])
+	p.ghost = p.project(&key[0])
+	p.measureShapes(&key[0])
+	p.arrange(key, sc.il)
+	p.measure(sc.il)
+	if in := sc.il.Inset; in != nil {
+		if pt, ok := key[m.poster].point(in.Around); ok {
+			p.focus = p.cam.project(pt)
+		}
+	}
+	return p
+}
+
+// project puts a pose into the picture.
+func (p *panel) project(pose *Pose) frame2 {
+	var f frame2
+	for i, b := range pose.bones {
+		f[i] = bone2{p.cam.project(b.A), p.cam.project(b.B)}
+	}
+	return f
+}
+
+// measureShapes finds each bone's shape in its own picture frame, from a
+// pose: where its capsule starts and ends, and its half-widths as seen from
+// this view.
+func (p *panel) measureShapes(pose *Pose) {
+	spec := bones()
+	for i := range spec {
+		sh := &spec[i].shape
+		b := pose.bones[i]
+		a2 := p.cam.project(b.A)
+		u2 := p.cam.project(b.B).sub(a2)
+		if u2.len() < 1e-6 {
+			u2 = Vec{0, 1}
+		}
+		u2 = u2.scale(1 / u2.len())
+		n2 := Vec{u2.Y, -u2.X} // the bone's right, in the picture
+		local := func(w V3) Vec {
+			d := p.cam.project(w).sub(a2)
+			return Vec{d.X*n2.X + d.Y*n2.Y, -(d.X*u2.X + d.Y*u2.Y)}
+		}
+		e := p.cam.right.scale(n2.X).add(p.cam.up.scale(n2.Y)) // the same direction in the world
+		width := func(d, w float64) float64 {
+			if d == w {
+				return d
+			}
+			x, z := e.dot(b.F.axis(0)), e.dot(b.F.axis(2))
+			return math.Sqrt(d*d*x*x + w*w*z*z)
+		}
+		w0, w1 := pose.axis(i)
+		p.local[i] = localShape{s0: local(w0), s1: local(w1), r0: width(sh.d0, sh.w0), r1: width(sh.d1, sh.w1)}
+	}
+}
+
+// drawnIn reports whether bone i is drawn in view v.
+func drawnIn(i int, v View) bool {
+	switch bones()[i].shape.kind {
+	case shapeNone:
+		return false
+	case shapeBlade:
+		return v == Back
+	}
+	return true
+}
+
+// chainPriority breaks ties in depth: legs behind the trunk, arms in front.
+var chainPriority = [numChains]int{chLegL: 0, chLegR: 1, chTrunk: 2, chBlades: 3, chNeck: 4, chHead: 5, chArmL: 6, chArmR: 7}
+
+// arrange decides the drawing order, back to front, and which limbs are
+// far: each chain's depth is its drawn bones' average over the keyframes;
+// props sit just behind what is level with them, and walls, door frames and
+// mats behind everything.
+func (p *panel) arrange(key []Pose, il *Illustration) {
+	var depth, count [numChains]float64
+	spec := bones()
+	for _, pose := range key {
+		for i := range spec {
+			if !drawnIn(i, p.view) {
+				continue
+			}
+			a, b := pose.axis(i)
+			depth[spec[i].chain] += (p.cam.depth(a) + p.cam.depth(b)) / 2
+			count[spec[i].chain]++
+		}
+		h, f := pose.bones[bHead].B, pose.bones[bFace].B
+		if p.cam.depth(f) >= p.cam.depth(h)-1 {
+			p.faceFront = true
+		}
+	}
+	for c := range numChains {
+		if count[c] == 0 {
+			continue
+		}
+		depth[c] /= count[c]
+		p.order = append(p.order, item{chain: chain(c), depth: depth[c]})
+	}
+	for c := range numChains {
+		switch chain(c) {
+		case chArmL, chArmR, chLegL, chLegR:
+			p.far[c] = count[c] > 0 && depth[c] < depth[chTrunk]-farBehind(p.view)
+		}
+	}
+	for _, pr := range il.Props {
+		for _, s := range pr.solids() {
+			if pr.Kind == Floor {
+				continue
+			}
+			d := p.cam.depth(s.centre()) - 3
+			if pr.Kind == Wall || pr.Kind == Doorway || pr.Kind == Mat {
+				d = math.Inf(-1)
+			}
+			if pr.Kind == Wall && p.cam.depth(s.centre()) > depth[chTrunk] {
+				continue // a wall between the viewer and the figure is cut away
+			}
+			p.order = append(p.order, item{solid: &s, depth: d})
+		}
+	}
+	slices.SortStableFunc(p.order, func(a, b item) int {
+		switch {
+		case a.depth < b.depth-1e-9:
+			return -1
+		case a.depth > b.depth+1e-9:
+			return 1
+		case a.solid != nil && b.solid == nil:
+			return -1
+		case a.solid == nil && b.solid != nil:
+			return 1
+		case a.solid == nil:
+			return chainPriority[a.chain] - chainPriority[b.chain]
+		}
+		return 0
+	})
+}
+
+// box is a bounding box in the picture.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func emptyBox() box { return box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)} }
+
+func (b *box) add(p Vec, r float64) {
+	if !finite(p.X) || !finite(p.Y) {
+		return
+	}
+	b.x0, b.y0 = min(b.x0, p.X-r), min(b.y0, p.Y-r)
+	b.x1, b.y1 = max(b.x1, p.X+r), max(b.y1, p.Y+r)
+}
+
+// pad is the space kept around a figure in its panel, in body units.
+const pad = 6.0
+
+// measure finds what the panel must show: the figure at every moment of the
+// loop, and the props that matter (walls, mats, door frames and the floor
+// are cut off at the frame).
+func (p *panel) measure(il *Illustration) {
+	b := emptyBox()
+	for _, f := range p.samples {
+		for i := range f {
+			if !drawnIn(i, p.view) {
+				continue
+			}
+			l := p.local[i]
+			a, c := p.shapeEnds(&f, i)
+			b.add(a, l.r0)
+			b.add(c, l.r1)
+		}
+	}
+	for _, pr := range il.Props {
+		switch pr.Kind {
+		case Floor, Wall, Mat, Doorway:
+			continue
+		}
+		for _, s := range pr.solids() {
+			r := p.rect(&s)
+			b.add(Vec{r.x0, r.y0}, 0)
+			b.add(Vec{r.x1, r.y1}, 0)
+		}
+	}
+	if !finite(b.x0) || !finite(b.x1) || !finite(b.y0) || !finite(b.y1) {
+		b = box{-50, 0, 50, 100}
+	}
+	b.x0, b.x1 = max(b.x0, -maxPlace), min(b.x1, maxPlace)
+	b.y0, b.y1 = max(b.y0, -maxPlace), min(b.y1, maxPlace)
+	p.extent = b
+}
+
+// fit scales and places the panel: the ground line at its fixed height (in
+// the top view, the figure in the middle), the figure in the middle across,
+// at one scale unless it would not fit.
+func (p *panel) fit() {
+	b := p.extent
+	cx := (b.x0 + b.x1) / 2
+	if p.view.ground() {
+		top := max(b.y1, 1)
+		p.k = min(1, (FrameHeight-groundMargin-pad/2)/top, (p.w-2*pad)/max(b.x1-b.x0, 1))
+		p.dy = FrameHeight - groundMargin
+	} else {
+		cy := (b.y0 + b.y1) / 2
+		p.k = min(1, (FrameHeight-2*pad)/max(b.y1-b.y0, 1), (p.w-2*pad)/max(b.x1-b.x0, 1))
+		p.dy = FrameHeight/2 + p.k*cy
+	}
+	p.dx = p.x0 + p.w/2 - p.k*cx
+}
+
+// shapeEnds returns where bone i's capsule starts and ends in the picture.
+func (p *panel) shapeEnds(f *frame2, i int) (Vec, Vec) {
+	a, b := f[i].a, f[i].b
+	u := b.sub(a)
+	if u.len() < 1e-6 {
+		u = Vec{0, 1}
+	}
+	u = u.scale(1 / u.len())
+	n := Vec{u.Y, -u.X}
+	l := p.local[i]
+	at := func(s Vec) Vec { return a.add(n.scale(s.X)).sub(u.scale(s.Y)) }
+	return at(l.s0), at(l.s1)
+}
+
+// rect returns the picture rectangle a solid covers (y up).
+func (p *panel) rect(s *solid) box {
+	lo, hi := s.lo, s.hi
+	if s.kind == cylinder {
+		lo = V3{s.c.X - s.r, s.c.Y - s.r, s.lo.Z}
+		hi = V3{s.c.X + s.r, s.c.Y + s.r, s.hi.Z}
+	}
+	b := emptyBox()
+	for _, x := range []float64{lo.X, hi.X} {
+		for _, y := range []float64{lo.Y, hi.Y} {
+			for _, z := range []float64{lo.Z, hi.Z} {
+				b.add(p.cam.project(V3{x, y, z}), 0)
+			}
+		}
+	}
+	return b
+}
+
+// toneOf returns the tone bone i is drawn in.
+func (sc *scene) toneOf(p *panel, i int) tone {
+	spec := &bones()[i]
+	acc := sc.accent[i]
+	switch spec.shape.kind {
+	case shapeFace:
+		acc = sc.accent[bHead]
+		fallthrough
+	case shapeBlade:
+		if acc {
+			return toneFaceAccent
+		}
+		return toneFace
+	}
+	far := p.far[spec.chain]
+	switch {
+	case acc && far:
+		return toneAccentFar
+	case acc:
+		return toneAccent
+	case far:
+		return toneInkFar
+	}
+	return toneInk
+}
