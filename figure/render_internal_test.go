@@ -81,7 +81,7 @@ func drawnAt(mt *motionTracks, t float64) frame2 {
 	root = flip(root)
 	for i, b := range bones() {
 		if b.parent < 0 {
-			out[i] = bone2{root, root}
+			out[i] = bone2{a: root, b: root}
 			continue
 		}
 		tr := &mt.bones[i]
@@ -95,7 +95,7 @@ func drawnAt(mt *motionTracks, t float64) frame2 {
 		}
 		l := lerp(tr.length, tr.stretches)
 		r := head[i] * math.Pi / 180
-		out[i] = bone2{start, start.add(Vec{l * math.Sin(r), l * math.Cos(r)})}
+		out[i] = bone2{a: start, b: start.add(Vec{l * math.Sin(r), l * math.Cos(r)})}
 	}
 	return out
 }
@@ -138,17 +138,23 @@ func TestAnimationDrawsThePose(t *testing.T) {
 	}
 }
 
-// Every built-in figure is drawn at one scale: a body is the same size in
-// every figure, and nothing of the body leaves its frame.
-func TestOneScale(t *testing.T) {
+// Every built-in figure is drawn at the common scale or larger (up to
+// maxZoom, for a small figure), one scale for all its views, and nothing of
+// the body leaves its frame.
+func TestScale(t *testing.T) {
 	for _, s := range yamlSubjects(t) {
 		sc, err := newScene(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for pi, p := range sc.panels {
-			if p.k != 1 {
+			if p.k < 1 || p.k > maxZoom || p.k != sc.panels[0].k {
 				t.Errorf("%s %s panel %d is drawn at %.2f of the common scale", s.ID, s.Variant, pi, p.k)
+			}
+			b := p.extent
+			x0, x1 := p.k*b.x0+p.dx, p.k*b.x1+p.dx
+			if x0 < p.x0-0.01 || x1 > p.x0+p.w+0.01 || p.dy-p.k*b.y1 < -0.01 || p.dy-p.k*b.y0 > FrameHeight+0.01 {
+				t.Errorf("%s %s panel %d: the figure leaves its frame", s.ID, s.Variant, pi)
 			}
 		}
 	}

@@ -35,8 +35,9 @@ type scene struct {
 	panels []*panel
 }
 
-// bone2 is a bone in the picture: its projected ends, y up.
-type bone2 struct{ a, b Vec }
+// bone2 is a bone in the picture, y up: its projected ends, and the ends
+// of its shape's centre line.
+type bone2 struct{ a, b, s0, s1 Vec }
 
 // frame2 is the whole body in the picture.
 type frame2 [numBones]bone2
@@ -90,29 +91,38 @@ func newScene(s Subject) (*scene, error) {
 	return sc, nil
 }
 
-// layout shares the frame's width between the panels: each gets its
-// figure's width and an equal share of what is left, so that two views of
-// different widths (a body on all fours from the front and from the side)
-// fit at one scale when they can.
+// maxZoom is how much larger than the common scale a small figure (a body
+// on all fours, lying down) may be drawn to fill its frame, so that it reads
+// as well as a standing one at thumbnail size.
+const maxZoom = 1.5
+
+// layout scales the figure and shares the frame's width between its panels:
+// one scale for every panel, as large as fits (up to maxZoom); each panel
+// gets its figure's width and an equal share of what is left, so that two
+// views of different widths (a body on all fours from the front and from
+// the side) sit side by side.
 func (sc *scene) layout() {
-	need, total := make([]float64, len(sc.panels)), 0.0
+	k, total := maxZoom, 0.0
+	need := make([]float64, len(sc.panels))
 	for i, p := range sc.panels {
-		need[i] = p.extent.x1 - p.extent.x0 + 2*pad
+		b := p.extent
+		need[i] = b.x1 - b.x0
 		total += need[i]
+		if p.view.ground() {
+			k = min(k, (FrameHeight-groundMargin-pad/2)/max(b.y1, 1))
+		} else {
+			k = min(k, (FrameHeight-2*pad)/max(b.y1-b.y0, 1))
+		}
 	}
+	n := float64(len(sc.panels))
+	k = max(min(k, (FrameWidth-2*pad*n)/max(total, 1)), 0.01)
 	x := 0.0
 	for i, p := range sc.panels {
-		w := FrameWidth / float64(len(sc.panels))
-		if len(sc.panels) > 1 && finite(total) {
-			if total <= FrameWidth {
-				w = need[i] + (FrameWidth-total)/float64(len(sc.panels))
-			} else {
-				w = FrameWidth * need[i] / total
-			}
-		}
-		p.x0, p.w = x, w
+		p.x0 = x
+		p.w = k*need[i] + 2*pad + (FrameWidth-k*total-2*pad*n)/n
+		p.k = k
 		p.fit()
-		x += w
+		x += p.w
 	}
 }
 
@@ -226,7 +236,8 @@ func (sc *scene) newPanel(v View) *panel {
 func (p *panel) project(pose *Pose) frame2 {
 	var f frame2
 	for i, b := range pose.bones {
-		f[i] = bone2{p.cam.project(b.A), p.cam.project(b.B)}
+		s0, s1 := pose.axis(i)
+		f[i] = bone2{p.cam.project(b.A), p.cam.project(b.B), p.cam.project(s0), p.cam.project(s1)}
 	}
 	return f
 }
@@ -394,37 +405,22 @@ func (p *panel) measure(il *Illustration) {
 	p.extent = b
 }
 
-// fit scales and places the panel: the ground line at its fixed height (in
-// the top view, the figure in the middle), the figure in the middle across,
-// at one scale unless it would not fit.
+// fit places the panel's figure at its scale: the ground line at its fixed
+// height (in the top view, the figure in the middle), the figure in the
+// middle across.
 func (p *panel) fit() {
 	b := p.extent
 	cx := (b.x0 + b.x1) / 2
 	if p.view.ground() {
-		top := max(b.y1, 1)
-		p.k = min(1, (FrameHeight-groundMargin-pad/2)/top, (p.w-2*pad)/max(b.x1-b.x0, 1))
 		p.dy = FrameHeight - groundMargin
 	} else {
-		cy := (b.y0 + b.y1) / 2
-		p.k = min(1, (FrameHeight-2*pad)/max(b.y1-b.y0, 1), (p.w-2*pad)/max(b.x1-b.x0, 1))
-		p.dy = FrameHeight/2 + p.k*cy
+		p.dy = FrameHeight/2 + p.k*(b.y0+b.y1)/2
 	}
 	p.dx = p.x0 + p.w/2 - p.k*cx
 }
 
 // shapeEnds returns where bone i's capsule starts and ends in the picture.
-func (p *panel) shapeEnds(f *frame2, i int) (Vec, Vec) {
-	a, b := f[i].a, f[i].b
-	u := b.sub(a)
-	if u.len() < 1e-6 {
-		u = Vec{0, 1}
-	}
-	u = u.scale(1 / u.len())
-	n := Vec{u.Y, -u.X}
-	l := p.local[i]
-	at := func(s Vec) Vec { return a.add(n.scale(s.X)).sub(u.scale(s.Y)) }
-	return at(l.s0), at(l.s1)
-}
+func (p *panel) shapeEnds(f *frame2, i int) (Vec, Vec) { return f[i].s0, f[i].s1 }
 
 // rect returns the picture rectangle a solid covers (y up).
 func (p *panel) rect(s *solid) box {

@@ -50,9 +50,9 @@ func init() {
 		FlagSVGPosition:  "with --svg, draw the exercise in this position (one of its positions; default: its first)",
 		CLISVGBadSize:    "--size %v is not a width unhunch can draw; give a number of pixels from 48 to 4096",
 		CLISVGNeedsSVG:   "%s needs --svg FILE to say where to write the drawing",
-		CLISVGNoPosition: "exercise %q is not done %s; its positions are: %s",
+		CLISVGNoPosition: "exercise %q has no position %q; its positions are: %s",
 		CLISVGPositionIn: "%s (%s)",
 
-		WebNoPosition: "%s is not done %s; its positions are %v",
+		WebNoPosition: "%s has no position %q; its positions are: %s",
 	})
 }

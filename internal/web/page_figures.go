@@ -3,7 +3,10 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
@@ -13,7 +16,9 @@ import (
 )
 
 // figureRoutes serve each exercise's figure: the animation, a still per
-// keyframe, and the contact sheet of them all for review (issue 8).
+// keyframe, and the contact sheet of them all for review. An exercise done
+// in more than one position has a figure for each: ?position=seated picks
+// it (the first position by default).
 func (s *Server) figureRoutes() []route {
 	return []route{
 		{"GET", "/exercises/illustrations", s.contactSheet},
@@ -22,13 +27,70 @@ func (s *Server) figureRoutes() []route {
 	}
 }
 
-// subject is an exercise as the figure package draws it.
-func subject(e *catalog.Exercise) figure.Subject {
-	return figure.Subject{ID: e.ID, Name: e.Name, Illustration: e.Illustration, Dose: e.Dose}
+// figureURL is where an exercise's figure in a position is served: the
+// animation, or a still when frame is set. The exercise's first position
+// needs no query.
+func figureURL(e *catalog.Exercise, p catalog.Position, frame string) string {
+	u := "/exercises/" + url.PathEscape(e.ID) + "/figure.svg"
+	if frame != "" {
+		u = "/exercises/" + url.PathEscape(e.ID) + "/frames/" + url.PathEscape(frame) + ".svg"
+	}
+	if p != "" && (len(e.Positions) == 0 || p != e.Positions[0]) {
+		u += "?position=" + url.QueryEscape(string(p))
+	}
+	return u
 }
 
-// figureFrames lists the keyframe names of an exercise's figure, in order.
-func figureFrames(e *catalog.Exercise) []string { return api.Frames(e) }
+// figureURLs lists every figure the web serves for an exercise, in every
+// position: what the service worker keeps for the player offline. The
+// player asks with the position named, the pages without.
+func figureURLs(e *catalog.Exercise) []string {
+	var out []string
+	for _, p := range e.Positions {
+		frames := api.Frames(e, p)
+		if len(frames) == 0 {
+			continue
+		}
+		q := "?position=" + url.QueryEscape(string(p))
+		out = append(out, figureURL(e, "", "")+q)
+		for _, f := range frames {
+			out = append(out, figureURL(e, "", f)+q)
+		}
+		if p == e.Positions[0] {
+			out = append(out, figureURL(e, "", ""))
+			for _, f := range frames {
+				out = append(out, figureURL(e, "", f))
+			}
+		}
+	}
+	return out
+}
+
+// figurePosition reads the position a figure is asked for: the exercise's
+// first when none is named; one the exercise is not done in is not found.
+func figurePosition(e *catalog.Exercise, r *http.Request) (catalog.Position, error) {
+	q := r.URL.Query()
+	if err := noQuery(q, "position"); err != nil {
+		return "", err
+	}
+	p := catalog.Position(q.Get("position"))
+	switch {
+	case p == "" && len(e.Positions) > 0:
+		return e.Positions[0], nil
+	case !slices.Contains(e.Positions, p):
+		return "", unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoPosition, e.ID, p, positionList(e.Positions)))
+	}
+	return p, nil
+}
+
+// positionList names positions for a message.
+func positionList(ps []catalog.Position) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = string(p)
+	}
+	return strings.Join(s, ", ")
+}
 
 // svgCSP lets a figure's own stylesheet (its animation) run and nothing else.
 const svgCSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -59,12 +121,12 @@ func (s *Server) cachedFigure(key string, draw func() ([]byte, error)) ([]byte, 
 }
 
 // figureError turns the figure package's errors into coded ones.
-func figureError(e *catalog.Exercise, frame string, err error) error {
+func figureError(e *catalog.Exercise, p catalog.Position, frame string, err error) error {
 	switch {
 	case errors.Is(err, figure.ErrNoIllustration):
 		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoFigure, e.ID))
 	case errors.Is(err, figure.ErrNoKeyframe):
-		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoFrame, e.ID, frame, figureFrames(e)))
+		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoFrame, e.ID, frame, api.Frames(e, p)))
 	}
 	return unhunch.Errorf(unhunch.EInternal, "web: draw %s: %w", e.ID, err)
 }
@@ -74,9 +136,13 @@ func (s *Server) figureAnimated(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := s.cachedFigure("figure/"+e.ID, func() ([]byte, error) { return figure.Animated(subject(e)) })
+	p, err := figurePosition(e, r)
 	if err != nil {
-		return figureError(e, "", err)
+		return err
+	}
+	b, err := s.cachedFigure("figure/"+e.ID+"/"+string(p), func() ([]byte, error) { return figure.Animated(e.FigureFor(p)) })
+	if err != nil {
+		return figureError(e, p, "", err)
 	}
 	writeSVG(w, b)
 	return nil
@@ -87,14 +153,18 @@ func (s *Server) figureStill(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p, err := figurePosition(e, r)
+	if err != nil {
+		return err
+	}
 	frame := r.PathValue("frame")
 	name, ok := stripSVG(frame)
 	if !ok {
-		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoFrame, e.ID, frame, figureFrames(e)))
+		return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoFrame, e.ID, frame, api.Frames(e, p)))
 	}
-	b, err := s.cachedFigure("frame/"+e.ID+"/"+name, func() ([]byte, error) { return figure.Still(subject(e), name) })
+	b, err := s.cachedFigure("frame/"+e.ID+"/"+string(p)+"/"+name, func() ([]byte, error) { return figure.Still(e.FigureFor(p), name) })
 	if err != nil {
-		return figureError(e, name, err)
+		return figureError(e, p, name, err)
 	}
 	writeSVG(w, b)
 	return nil
@@ -109,13 +179,20 @@ func stripSVG(s string) (string, bool) {
 	return s[:len(s)-len(ext)], true
 }
 
-// contactSheet shows every exercise's figure for review. It is a page of its
-// own, with its own inline stylesheet, drawn once.
+// contactSheet shows every figure of every exercise, in every position that
+// has its own, for review. It is a page of its own, with its own inline
+// stylesheet, drawn once.
 func (s *Server) contactSheet(w http.ResponseWriter, r *http.Request) error {
 	b, err := s.cachedFigure("contact-sheet", func() ([]byte, error) {
 		var subjects []figure.Subject
 		for _, e := range s.cat.Exercises() {
-			subjects = append(subjects, subject(e))
+			ps := e.FigurePositions()
+			if len(ps) == 0 {
+				subjects = append(subjects, e.Figure())
+			}
+			for _, p := range ps {
+				subjects = append(subjects, e.FigureFor(p))
+			}
 		}
 		return figure.ContactSheet(subjects), nil
 	})

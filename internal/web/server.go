@@ -112,14 +112,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	var figures []string // kept by the service worker, so the player shows them offline
 	for _, e := range s.cat.Exercises() {
-		f := api.Frames(e)
-		if len(f) == 0 {
-			continue
-		}
-		figures = append(figures, "/exercises/"+e.ID+"/figure.svg")
-		for _, n := range f {
-			figures = append(figures, "/exercises/"+e.ID+"/frames/"+n+".svg")
-		}
+		figures = append(figures, figureURLs(e)...)
 	}
 	if s.sw, err = s.assets.serviceWorker(ids, figures); err != nil {
 		return nil, err
