@@ -13,8 +13,9 @@ import (
 )
 
 // DefaultWidth is the width a figure is drawn at, in pixels, unless asked
-// otherwise: one pixel per body unit.
-const DefaultWidth = FrameWidth
+// otherwise: large enough to read on a page or print, small enough for a
+// phone.
+const DefaultWidth = 480.0
 
 // MinWidth and MaxWidth bound the width a figure may be drawn at.
 const (

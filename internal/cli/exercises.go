@@ -9,6 +9,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/figure"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/timeline"
 )
@@ -40,7 +41,8 @@ func (a *app) exercisesCommand() *cobra.Command {
 
 func (a *app) exerciseShowCommand() *cobra.Command {
 	var asJSON bool
-	var svgFile, svgFrame string
+	var svgFile, svgFrame, svgPosition string
+	var svgSize float64
 	cmd := &cobra.Command{
 		Use:               "show ID",
 		Short:             message.Text(message.HelpExerciseShow),
@@ -51,8 +53,8 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if svgFile != "" || svgFrame != "" {
-				return a.writeFigure(e, svgFile, svgFrame, asJSON)
+			if svgFile != "" || svgFrame != "" || cmd.Flags().Changed("size") || svgPosition != "" {
+				return a.writeFigure(e, svgFile, svgFrame, asJSON, figureOptions{size: svgSize, sizeSet: cmd.Flags().Changed("size"), position: svgPosition})
 			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, e)
@@ -64,6 +66,8 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
 	cmd.Flags().StringVar(&svgFile, "svg", "", message.Text(message.FlagSVG))
 	cmd.Flags().StringVar(&svgFrame, "svg-frame", "", message.Text(message.FlagSVGFrame))
+	cmd.Flags().Float64Var(&svgSize, "size", figure.DefaultWidth, message.Text(message.FlagSVGSize))
+	cmd.Flags().StringVar(&svgPosition, "position", "", message.Text(message.FlagSVGPosition))
 	return cmd
 }
 
