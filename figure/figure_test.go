@@ -507,8 +507,8 @@ func TestDrawingWidth(t *testing.T) {
 		m := regexp.MustCompile(`width="([0-9.]+)" height="([0-9.]+)"`).FindStringSubmatch(string(b))
 		return m[1] + "×" + m[2]
 	}
-	got := []string{size(0), size(480), size(10), size(1e6)}
-	want := []string{"300×225", "480×360", "48×36", "4096×3072"}
+	got := []string{size(0), size(300), size(10), size(1e6)}
+	want := []string{"480×360", "300×225", "48×36", "4096×3072"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sizes (-want +got):\n%s", diff)
 	}
