@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/figure"
 )
 
 func TestFigureRoutes(t *testing.T) {
@@ -251,5 +253,47 @@ func TestBrowserFiguresFit(t *testing.T) {
 			t.Errorf("player at %s: the figure is %.0f px high, more than 30%% of the screen", size, fig)
 		}
 		run(t, ctx, "stop", chromedp.Navigate(l.url("/")))
+	}
+}
+
+// The figures' limbs stand out from the pages they are shown on: a contrast
+// of at least 3:1 (WCAG's non-text contrast) against the page and the cards,
+// in the light theme and the dark one, read from the stylesheet itself.
+func TestFigureContrast(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("static", "app.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes := map[string]string{}
+	root := regexp.MustCompile(`:root\{([^}]*)\}`)
+	for i, m := range root.FindAllStringSubmatch(string(css), 2) {
+		themes[[]string{"light", "dark"}[i]] = m[1]
+	}
+	if len(themes) != 2 || !strings.Contains(string(css), "@media (prefers-color-scheme:dark){:root{") {
+		t.Fatalf("app.css no longer has a light and a dark :root: %v", themes)
+	}
+	colour := func(theme, name string) string {
+		m := regexp.MustCompile(`--` + name + `:#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b`).FindStringSubmatch(themes[theme])
+		if m == nil {
+			t.Fatalf("no --%s in the %s theme", name, theme)
+		}
+		h := strings.ToLower(m[1])
+		if len(h) == 3 {
+			h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+		}
+		return "#" + h
+	}
+	for theme, p := range map[string]figure.Palette{"light": figure.Light, "dark": figure.Dark} {
+		for _, bg := range []string{"bg", "card"} {
+			for _, limb := range p.Limbs() {
+				c, err := figure.Contrast(limb, colour(theme, bg))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c < 3 {
+					t.Errorf("%s theme: a limb in %s on --%s %s has a contrast of %.2f:1, under 3:1", theme, limb, bg, colour(theme, bg), c)
+				}
+			}
+		}
 	}
 }
