@@ -84,7 +84,7 @@ func TestCustomIllustration(t *testing.T) {
         - name: lean
           joints: {midback: 20, shoulder_l: 20, shoulder_r: 20}
 `, []catalog.Issue{{File: "mine.yaml", Line: 18, Entry: entry, Field: "illustration.contacts[0]",
-			Message: `in keyframe "lean" the head does not touch the wall (15.4 away; at most 3 allowed)`}}},
+			Message: `in keyframe "lean" the head does not touch the wall (15.8 away; at most 3 allowed)`}}},
 		{"an unknown joint", `
         - name: down
           joints: {shoulder_l: 10}

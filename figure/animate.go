@@ -337,7 +337,7 @@ func (sc *scene) animated(width float64) []byte {
 func (sc *scene) writeStyle(b *bytes.Buffer, tracks []*motionTracks) {
 	m := sc.motion
 	P := sc.prefix
-	fmt.Fprintf(b, "[class^=%s]{animation-duration:%ss;animation-timing-function:linear;animation-iteration-count:infinite;transform-box:view-box;transform-origin:0 0}\n", P, num100(m.side))
+	fmt.Fprintf(b, "[class^=%s]{animation:%ss linear infinite;transform-box:view-box;transform-origin:0 0}\n", P, num100(m.side))
 	fmt.Fprintf(b, "@media (prefers-reduced-motion:reduce){[class^=%s]{animation:none}}\n", P)
 	for pi, mt := range tracks {
 		at := mt.poster

@@ -144,18 +144,20 @@ const (
 )
 
 var (
-	vecPelvis = V3{-7.5, 8.5, 0} // hip joints' middle to the base of the spine, behind and above
-	vecNeck   = V3{2.5, 9, 0}    // base of the neck to the top, leaning a little forward
+	vecPelvis = V3{-0.5, 8.5, 0} // hip joints' middle to the middle of the trunk's base, above
+	vecNeck   = V3{-4.5, 9, 0}   // middle of the trunk's top to the top of the neck, past the base of the neck behind
+	spineBack = V3{-7, 0, 0}     // from the trunk's middle line back to the spine
 	vecHead   = V3{3, 8.5, 0}    // top of the neck to the centre of the head
-	vecFace   = V3{4.5, -1, 0}   // centre of the head to the centre of the face
+	vecFace   = V3{6, -1.5, 0}   // centre of the head to the centre of the face
 	vecFoot   = V3{16.5, -4, 0}
 	vecHeel   = V3{-4.5, -4.5, 0}
 )
 
-// girdleVec is the base of the neck to a shoulder joint, and bladeVec the
-// same point to the middle of a shoulder blade; s is the side's sign.
-func girdleVec(s float64) V3 { return V3{4, -3, 17 * s} }
-func bladeVec(s float64) V3  { return V3{-9, -12, 12.5 * s} }
+// girdleVec is the middle of the trunk's top to a shoulder joint, and
+// bladeVec the same point to the middle of a shoulder blade; s is the
+// side's sign.
+func girdleVec(s float64) V3 { return V3{-3, -3, 17 * s} }
+func bladeVec(s float64) V3  { return V3{-16, -12, 12.5 * s} }
 
 // skeleton builds the body tree.
 func skeleton() []boneSpec {
@@ -180,11 +182,11 @@ func skeleton() []boneSpec {
 		}
 	}
 	set(bLumbar, boneSpec{name: "lumbar", parent: bPelvis, vec: V3{0, lenTrunk, 0}, chain: chTrunk, rot: spine(jLumbar, 0.2),
-		shape: trunk(V3{6.5, 0, 0}, V3{6.75, lenTrunk, 0}, 10, 9.75, 14, 13)})
+		shape: trunk(V3{-0.5, 0, 0}, V3{-0.25, lenTrunk, 0}, 10, 9.75, 14, 13)})
 	set(bMidback, boneSpec{name: "midback", parent: bLumbar, vec: V3{0, lenTrunk, 0}, chain: chTrunk, rot: spine(jMidback, 0.4),
-		shape: trunk(V3{7.25, 0, 0}, V3{7.75, lenTrunk, 0}, 9.75, 11.75, 13.5, 15.5)})
+		shape: trunk(V3{0.25, 0, 0}, V3{0.75, lenTrunk, 0}, 9.75, 11.75, 13.5, 15.5)})
 	set(bUpperback, boneSpec{name: "upperback", parent: bMidback, vec: V3{0, lenTrunk, 0}, chain: chTrunk, rot: spine(jUpperback, 0.4),
-		shape: trunk(V3{7.5, 0, 0}, V3{6, lenTrunk, 0}, 11.75, 6.5, 15.5, 11)})
+		shape: trunk(V3{0.5, 0, 0}, V3{-1, lenTrunk, 0}, 11.75, 6.5, 15.5, 11)})
 	set(bNeck, boneSpec{name: "neck", parent: bUpperback, vec: vecNeck, chain: chNeck,
 		rot:   func(a *angles) M3 { return rotZ(-a[jNeck]).mul(rotX(a[jNeckSide])) },
 		shape: limb(5.2, 4.8)})
@@ -192,7 +194,7 @@ func skeleton() []boneSpec {
 		rot:   func(a *angles) M3 { return rotY(-a[jHeadTurn]).mul(rotZ(-a[jHead])) },
 		shape: shape{kind: shapeHead, d1: HeadRadius, w1: HeadRadius}})
 	set(bFace, boneSpec{name: "face", parent: bHead, vec: vecFace, chain: chHead,
-		shape: shape{kind: shapeFace, d1: 7, w1: 7}})
+		shape: shape{kind: shapeFace, d1: 5.8, w1: 5.8}})
 	for _, s := range []side{left, right} {
 		k := s.sign()
 		pick := func(l, r int) int {
@@ -320,12 +322,16 @@ var pointTable = func() map[Point]func(p *Pose) V3 {
 	end := func(i int) func(p *Pose) V3 { return func(p *Pose) V3 { return p.bones[i].B } }
 	start := func(i int) func(p *Pose) V3 { return func(p *Pose) V3 { return p.bones[i].A } }
 	m := map[Point]func(p *Pose) V3{
-		"hips":      start(bRoot),
-		"sacrum":    start(bLumbar),
-		"chest":     end(bMidback),
-		"neck_base": end(bUpperback),
-		"neck":      end(bNeck),
-		"head":      end(bHead),
+		"hips": start(bRoot),
+		"sacrum": func(p *Pose) V3 {
+			return p.bones[bLumbar].A.add(p.bones[bLumbar].F.apply(spineBack))
+		},
+		"chest": end(bMidback),
+		"neck_base": func(p *Pose) V3 {
+			return p.bones[bUpperback].B.add(p.bones[bUpperback].F.apply(spineBack))
+		},
+		"neck": end(bNeck),
+		"head": end(bHead),
 		"nose": func(p *Pose) V3 {
 			h := p.bones[bHead]
 			return h.B.add(h.F.apply(V3{HeadRadius, -1.5, 0}))

@@ -404,6 +404,9 @@ func (il *Illustration) checkSolids(ps *problems, f, name string, pose *Pose) {
 				if !hasVolume(i) || i == bHandL || i == bHandR {
 					continue
 				}
+				if pose.gapAtLeast(i, &s)+s.sink >= min(worst, -Tolerance) {
+					continue // too far from the prop to matter
+				}
 				if d := pose.gapTo(i, &s) + s.sink; d < worst {
 					worst, what = d, bones()[i].name
 				}
@@ -415,6 +418,15 @@ func (il *Illustration) checkSolids(ps *problems, f, name string, pose *Pose) {
 	}
 }
 
+// gapAtLeast returns a quick lower bound of gapTo: the distance from the
+// middle of the shape's centre line, less half its length and its widest
+// reach (a distance grows no faster than the point moves).
+func (p *Pose) gapAtLeast(i int, s *solid) float64 {
+	a, b := p.axis(i)
+	sh := &bones()[i].shape
+	return s.sdf(a.lerp(b, 0.5)) - a.dist(b)/2 - max(sh.d0, sh.d1, sh.w0, sh.w1)
+}
+
 // gap returns how far a part is from touching a prop: 0 or less when it does.
 func (il *Illustration) gap(pose *Pose, part Part, on PropKind) float64 {
 	p, ok := il.prop(on)
@@ -424,6 +436,9 @@ func (il *Illustration) gap(pose *Pose, part Part, on PropKind) float64 {
 	best := math.Inf(1)
 	for _, pc := range pieces(part) {
 		for _, s := range p.solids() {
+			if pose.gapAtLeast(pc.bone, &s) >= best {
+				continue
+			}
 			best = min(best, pose.gapAlong(pc, &s))
 		}
 	}

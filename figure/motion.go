@@ -37,7 +37,7 @@ const minSamples = 8
 // maxStep is the most, in degrees, any joint turns between two samples of
 // a move, so that the browser's straight lines between them stay close to
 // the body's curve.
-const maxStep = 12.0
+const maxStep = 15.0
 
 // leg is one stretch of the loop: moving along a path of keyframes, or
 // staying at one.

@@ -9,9 +9,14 @@ import (
 	"strings"
 )
 
-// accentTurn is how far, in degrees, a bone's own joint must turn between
-// keyframes (and the bone with it) to be drawn in the accent colour.
-const accentTurn = 8.0
+// A bone is drawn in the accent colour when its own joint turns by at least
+// accentTurn degrees between keyframes (or it hangs from an accented bone)
+// and it moves in the world: turns by accentTurn or an end moves
+// accentShift units.
+const (
+	accentTurn  = 8.0
+	accentShift = 5.0
+)
 
 // farBehind is how far behind the trunk a limb must be to be drawn in the
 // far tone: in a side view, the other side's limbs; from the front, the
@@ -170,10 +175,11 @@ func cssName(id string) string {
 }
 
 // accents decides which bones are drawn in the accent colour: the parts the
-// illustration names, or else each bone whose own joint turns between
-// keyframes and that turns in the world with it (so the arms that reach,
-// not the arms that only follow the trunk), with the face and the shoulder
-// blades following the head and the shoulders.
+// illustration names (where the parts that move most are not the point),
+// or else each bone that moves between keyframes because its own joint
+// turns or it hangs from an accented bone (so the whole arm that reaches),
+// with the shoulders drawn with their arms, the face with the head and the
+// shoulder blades with the shoulders.
 func (sc *scene) accents() {
 	spec := bones()
 	if names := sc.il.Accent; len(names) > 0 {
@@ -191,16 +197,22 @@ func (sc *scene) accents() {
 			poses[i] = sc.il.pose(&m.key[i], m.pl)
 		}
 		for k := range spec {
+			parent := spec[k].parent
 			for i := range poses {
 				for j := range i {
-					if spec[k].rot(&m.key[i]).angleTo(spec[k].rot(&m.key[j])) >= accentTurn &&
-						poses[i].bones[k].F.angleTo(poses[j].bones[k].F) >= accentTurn {
+					own := spec[k].rot(&m.key[i]).angleTo(spec[k].rot(&m.key[j])) >= accentTurn
+					a, b := poses[i].bones[k], poses[j].bones[k]
+					world := a.F.angleTo(b.F) >= accentTurn || a.A.dist(b.A) >= accentShift || a.B.dist(b.B) >= accentShift
+					if world && (own || (parent > bRoot && sc.accent[parent])) {
 						sc.accent[k] = true
 					}
 				}
 			}
 		}
 	}
+	// The shoulder (the girdle's ball) is drawn as part of its arm.
+	sc.accent[bGirdleL] = sc.accent[bGirdleL] || sc.accent[bUpperArmL]
+	sc.accent[bGirdleR] = sc.accent[bGirdleR] || sc.accent[bUpperArmR]
 	sc.accent[bFace] = sc.accent[bHead]
 	sc.accent[bBladeL] = sc.accent[bBladeL] || sc.accent[bGirdleL]
 	sc.accent[bBladeR] = sc.accent[bBladeR] || sc.accent[bGirdleR]

@@ -87,9 +87,26 @@ type pen struct {
 	b     *bytes.Buffer
 	class string
 	d     strings.Builder
+	whole bool // whole units: for the faint ghost, where a tenth cannot be seen
 }
 
 func newPen(b *bytes.Buffer) *pen { return &pen{b: b} }
+
+// n formats a number as the pen draws it.
+func (p *pen) n(x float64) string {
+	if p.whole {
+		return fixed(x, 1)
+	}
+	return num(x)
+}
+
+// r rounds a number as the pen draws it.
+func (p *pen) r(x float64) float64 {
+	if p.whole {
+		return math.Round(x)
+	}
+	return round1(x)
+}
 
 // use switches to a class, writing what was gathered in the last one.
 func (p *pen) use(class string) {
@@ -135,16 +152,17 @@ func (p *pen) capsule(c0 Vec, r0 float64, c1 Vec, r1 float64) {
 	}
 	// Relative steps from the rounded start point, so that the path closes
 	// exactly where it began.
-	at := Vec{round1(t0p.X), round1(t0p.Y)}
+	start := Vec{p.r(t0p.X), p.r(t0p.Y)}
+	at := start
 	step := func(to Vec) Vec {
-		d := Vec{round1(to.X - at.X), round1(to.Y - at.Y)}
+		d := Vec{p.r(to.X - at.X), p.r(to.Y - at.Y)}
 		at = at.add(d)
 		return d
 	}
 	d1, d2, d3 := step(t1p), step(t1m), step(t0m)
 	fmt.Fprintf(&p.d, "M%s %sl%s %sa%s %s 0 %d 0 %s %sl%s %sa%s %s 0 %d 0 %s %sz",
-		num(t0p.X), num(t0p.Y), num(d1.X), num(d1.Y), num(r1), num(r1), large1, num(d2.X), num(d2.Y),
-		num(d3.X), num(d3.Y), num(r0), num(r0), large0, num(round1(t0p.X)-at.X), num(round1(t0p.Y)-at.Y))
+		p.n(start.X), p.n(start.Y), p.n(d1.X), p.n(d1.Y), p.n(r1), p.n(r1), large1, p.n(d2.X), p.n(d2.Y),
+		p.n(d3.X), p.n(d3.Y), p.n(r0), p.n(r0), large0, p.n(start.X-at.X), p.n(start.Y-at.Y))
 }
 
 // round1 rounds to one decimal, as num writes.
@@ -153,12 +171,20 @@ func round1(x float64) float64 { return math.Round(x*10) / 10 }
 // circle adds a circle.
 func (p *pen) circle(c Vec, r float64) {
 	fmt.Fprintf(&p.d, "M%s %sa%s %s 0 1 0 %s 0a%s %s 0 1 0 %s 0z",
-		num(c.X-r), num(c.Y), num(r), num(r), num(2*r), num(r), num(r), num(-2*r))
+		p.n(c.X-r), p.n(c.Y), p.n(r), p.n(r), p.n(2*r), p.n(r), p.n(r), p.n(-2*r))
 }
 
-// circle writes a circle as an element of its own.
+// circle writes a circle as an element of its own (a centre at 0 needs no
+// attribute).
 func circle(b *bytes.Buffer, c Vec, r float64, class string) {
-	fmt.Fprintf(b, `<circle class="%s" cx="%s" cy="%s" r="%s"/>`, class, num(c.X), num(c.Y), num(r))
+	fmt.Fprintf(b, `<circle class="%s"`, class)
+	if x := num(c.X); x != "0" {
+		fmt.Fprintf(b, ` cx="%s"`, x)
+	}
+	if y := num(c.Y); y != "0" {
+		fmt.Fprintf(b, ` cy="%s"`, y)
+	}
+	fmt.Fprintf(b, ` r="%s"/>`, num(r))
 }
 
 // capsule writes a tapered capsule as an element of its own.
@@ -173,7 +199,7 @@ func capsule(b *bytes.Buffer, c0 Vec, r0 float64, c1 Vec, r1 float64, class stri
 // triangle, its straight edge toward the spine (sign -1 when the spine is
 // to its right).
 func blade(b *bytes.Buffer, c Vec, sign, r float64, class string) {
-	pts := []Vec{{-0.55, -1.05}, {-0.45, 1.3}, {0.95, -0.85}}
+	pts := []Vec{{-0.42, -1.0}, {-0.3, 1.25}, {0.75, -0.85}}
 	for i := range pts {
 		pts[i] = c.add(Vec{pts[i].X * r * sign, pts[i].Y * r})
 	}
@@ -295,6 +321,7 @@ func (sc *scene) writeFlat(b *bytes.Buffer, p *panel, f, ghost *frame2) {
 // writeGhost draws the start pose, faint, behind the figure, as one path.
 func (sc *scene) writeGhost(b *bytes.Buffer, p *panel, g *frame2) {
 	w := newPen(b)
+	w.whole = true
 	w.use(toneGhost.class())
 	for i := range bones() {
 		if drawnIn(i, p.view) && bones()[i].shape.kind != shapeFace && bones()[i].shape.kind != shapeBlade {
