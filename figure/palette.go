@@ -30,13 +30,16 @@ const (
 	toneBackdrop // a wall seen face on
 	toneGround
 	toneMat
-	toneInset // the inset's background: the page behind the figure
+	toneInset       // the inset's background: the page behind the figure
+	toneTrunk       // the trunk, neck and head: a step from the near limbs, so an arm in front of the body shows
+	toneTrunkAccent // the same, moving
 	numTones
 )
 
 // Palette is one theme's colours, by role.
 type Palette struct {
-	Ink, InkFar, Accent, AccentFar string // the body: near, far, moving, moving and far
+	Ink, InkFar, Accent, AccentFar string // the limbs: near, far, moving, moving and far
+	Trunk, TrunkAccent             string // the trunk, neck and head, still and moving
 	Face, FaceAccent               string
 	Ghost                          string
 	Prop, PropDark, Backdrop       string
@@ -50,6 +53,7 @@ type Palette struct {
 var (
 	Light = Palette{
 		Ink: "#323c48", InkFar: "#76828f", Accent: "#b04c12", AccentFar: "#d4702c",
+		Trunk: "#4b5767", TrunkAccent: "#c65c1c",
 		Face: "#b3bcc6", FaceAccent: "#f2bb94",
 		Ghost: "#e2e6ea",
 		Prop:  "#d3d9e0", PropDark: "#b7c0ca", Backdrop: "#eef0f3",
@@ -57,6 +61,7 @@ var (
 	}
 	Dark = Palette{
 		Ink: "#dfe5ec", InkFar: "#8f9ba8", Accent: "#f39a5c", AccentFar: "#c46b33",
+		Trunk: "#c3ccd6", TrunkAccent: "#e2874b",
 		Face: "#7f8b98", FaceAccent: "#a95f2e",
 		Ghost: "#2c333a",
 		Prop:  "#3b444e", PropDark: "#4d5762", Backdrop: "#22282e",
@@ -67,11 +72,14 @@ var (
 // colours returns the palette's colours in tone order.
 func (p Palette) colours() [numTones]string {
 	return [numTones]string{p.Ink, p.InkFar, p.Accent, p.AccentFar, p.Face, p.FaceAccent, p.Ghost,
-		p.Prop, p.PropDark, p.Backdrop, p.Ground, p.Mat, p.Inset}
+		p.Prop, p.PropDark, p.Backdrop, p.Ground, p.Mat, p.Inset, p.Trunk, p.TrunkAccent}
 }
 
-// Limbs returns the colours the body's limbs are drawn in.
-func (p Palette) Limbs() []string { return []string{p.Ink, p.InkFar, p.Accent, p.AccentFar} }
+// Limbs returns the colours the body is drawn in: the limbs, near and far,
+// still and moving, and the trunk.
+func (p Palette) Limbs() []string {
+	return []string{p.Ink, p.InkFar, p.Accent, p.AccentFar, p.Trunk, p.TrunkAccent}
+}
 
 // class is a tone's CSS class. The rules select it alone, not as a
 // descendant of the drawing, since the close-up's copy of the figure (an SVG
@@ -79,7 +87,7 @@ func (p Palette) Limbs() []string { return []string{p.Ink, p.InkFar, p.Accent, p
 func (t tone) class() string { return "uh" + string(rune('a'+int(t))) }
 
 // toneClass matches a tone's class in a drawing.
-var toneClass = regexp.MustCompile(`class="uh([a-m])"`)
+var toneClass = regexp.MustCompile(`class="uh([a-o])"`)
 
 // paletteStyle is the stylesheet of a drawing: each tone it uses, in the
 // light theme and, for readers who prefer dark, the dark one.

@@ -466,6 +466,13 @@ func (sc *scene) toneOf(p *panel, i int) tone {
 		}
 		return toneFace
 	}
+	switch spec.chain {
+	case chTrunk, chNeck, chHead:
+		if acc {
+			return toneTrunkAccent
+		}
+		return toneTrunk
+	}
 	far := p.far[spec.chain]
 	switch {
 	case acc && far:
