@@ -47,9 +47,22 @@ type motionTracks struct {
 
 // tracks computes the panel's tracks.
 func (sc *scene) tracks(p *panel) *motionTracks {
-	m := sc.motion
-	spec := bones()
 	mt := &motionTracks{}
+	idx := sc.oneSide(mt)
+	head := mt.headings(p, idx)
+	for i := range bones() {
+		mt.bones[i].settle(head, i, p)
+	}
+	mt.moves = spread(xs(mt.root)) > minStretch || spread(ys(mt.root)) > minStretch
+	mt.poster = sc.posterSample(idx)
+	return mt
+}
+
+// oneSide picks the samples of one side's part of the loop, closing it
+// with the sample that ends the side switch; it returns their indices and
+// puts their times in mt.
+func (sc *scene) oneSide(mt *motionTracks) []int {
+	m := sc.motion
 	var idx []int
 	for i, s := range m.samp {
 		if s.t <= m.side+1e-9 {
@@ -58,13 +71,23 @@ func (sc *scene) tracks(p *panel) *motionTracks {
 		}
 	}
 	if last := mt.t[len(mt.t)-1]; last < m.side-1e-9 {
-		// One side ends with the side switch's second half: close the loop.
 		idx = append(idx, len(m.samp)-1)
 		mt.t = append(mt.t, m.side)
 	}
-	n := len(idx)
-	head := make([][numBones]float64, n)
-	valid := make([][numBones]bool, n)
+	return idx
+}
+
+// headings measures each bone's direction and drawn length in the picture
+// at the chosen samples, and the root's place. A bone that always looks
+// shorter than a unit is a point: it keeps its parent's direction (what
+// hangs from it is placed within a unit or two). One that points at the
+// viewer only at times takes its direction from the nearest moment it does
+// not, and one that swings through that keeps its direction and goes
+// negative (flipThrough).
+func (mt *motionTracks) headings(p *panel, idx []int) [][numBones]float64 {
+	spec := bones()
+	head := make([][numBones]float64, len(idx))
+	valid := make([][numBones]bool, len(idx))
 	for k, si := range idx {
 		f := &p.samples[si]
 		mt.root = append(mt.root, flip(f[bRoot].a))
@@ -76,45 +99,39 @@ func (sc *scene) tracks(p *panel) *motionTracks {
 			mt.bones[i].length = append(mt.bones[i].length, v.len())
 		}
 	}
-	// A bone that always looks shorter than a unit is a point: it keeps its
-	// parent's direction (what hangs from it is placed within a unit or two).
-	// One that points at the viewer only at times takes its direction from
-	// the nearest moment it does not.
 	for i := range spec {
 		if spread(append([]float64{0}, mt.bones[i].length...)) < pointLength {
-			for k := range n {
+			for k := range idx {
 				valid[k][i] = false
 			}
 		}
-	}
-	for i := range spec {
 		fillHeadings(head, valid, i, spec[i].parent)
 		flipThrough(head, mt.bones[i].length, i)
 	}
-	for i := range spec {
-		tr := &mt.bones[i]
-		prev := 0.0
-		for k := range n {
-			ph := 0.0
-			if pa := spec[i].parent; pa > 0 {
-				ph = head[k][pa]
-			}
-			r := math.Remainder(head[k][i]-ph, 360)
-			if k > 0 {
-				r = prev + math.Remainder(r-prev, 360) // no jumps between samples
-			}
-			tr.rel = append(tr.rel, r)
-			prev = r
+	return head
+}
+
+// settle turns bone i's directions into turns relative to its parent, with
+// no jumps of a whole circle between samples, and decides what of it moves.
+func (tr *track) settle(head [][numBones]float64, i int, p *panel) {
+	spec := &bones()[i]
+	prev := 0.0
+	for k := range head {
+		ph := 0.0
+		if spec.parent > bRoot {
+			ph = head[k][spec.parent]
 		}
-		tr.turns = spread(tr.rel) > minTurn
-		tr.stretches = spread(tr.length) > minStretch
-		l := p.local[i]
-		tr.scales = tr.stretches && spread(tr.length) > min(l.r0, l.r1) &&
-			spec[i].shape.kind == shapeLimb && drawnIn(i, p.view)
+		r := math.Remainder(head[k][i]-ph, 360)
+		if k > 0 {
+			r = prev + math.Remainder(r-prev, 360)
+		}
+		tr.rel = append(tr.rel, r)
+		prev = r
 	}
-	mt.moves = spread(xs(mt.root)) > minStretch || spread(ys(mt.root)) > minStretch
-	mt.poster = sc.posterSample(idx)
-	return mt
+	tr.turns = spread(tr.rel) > minTurn
+	tr.stretches = spread(tr.length) > minStretch
+	l := p.local[i]
+	tr.scales = tr.stretches && spread(tr.length) > min(l.r0, l.r1) && spec.shape.kind == shapeLimb && drawnIn(i, p.view)
 }
 
 // flipThrough keeps a bone that swings through pointing at the viewer from
@@ -582,74 +599,95 @@ func (sc *scene) panelIndex(p *panel) int {
 // start where it starts, and a group moved to its end with its end's shape
 // and the bones that start there.
 func (sc *scene) writeBoneGroup(b *bytes.Buffer, p *panel, mt *motionTracks, i int, q int, ps *pass) {
+	open := sc.openTurn(b, mt, i, q)
+	if ps.draw[i] && bones()[i].shape.kind == shapeLimb {
+		sc.writeLimb(b, p, mt, i, q)
+	}
+	for _, ch := range ps.children(i, true) {
+		sc.writeBoneGroup(b, p, mt, ch, q, ps)
+	}
+	sc.writeEnd(b, p, mt, i, q, ps)
+	if open {
+		b.WriteString("</g>")
+	}
+}
+
+// openTurn opens bone i's group, turned as its track says; a bone that
+// never turns relative to its parent needs no group of its own.
+func (sc *scene) openTurn(b *bytes.Buffer, mt *motionTracks, i, q int) bool {
 	tr := &mt.bones[i]
-	open := true
 	switch {
 	case tr.turns:
 		fmt.Fprintf(b, `<g class="%s">`, sc.channelName(q, 'r', i))
 	case math.Abs(tr.fixedRel(mt.poster)) >= 0.05:
 		fmt.Fprintf(b, `<g transform="rotate(%s)">`, num(tr.fixedRel(mt.poster)))
 	default:
-		open = false // no turn: the parent's frame will do
+		return false
 	}
-	l := p.local[i]
+	return true
+}
+
+// writeLimb draws a limb's capsule in its own frame: whole, or, when its
+// drawn length changes enough to matter, its start and a body one unit
+// long scaled to the length (negative when it points past the viewer), its
+// end being drawn in the end group.
+func (sc *scene) writeLimb(b *bytes.Buffer, p *panel, mt *motionTracks, i, q int) {
+	l, cls := p.local[i], sc.toneOf(p, i).class()
+	if !mt.bones[i].scales {
+		capsule(b, l.s0, l.r0, l.s1, l.r1, cls)
+		return
+	}
+	circle(b, Vec{l.s0.X, 0}, l.r0, cls)
+	fmt.Fprintf(b, `<g class="%s">`, sc.channelName(q, 's', i))
+	fmt.Fprintf(b, `<path class="%s" d="M%s 0L%s -1L%s -1L%s 0z"/>`, cls,
+		num(l.s0.X-l.r0), num(l.s1.X-l.r1), num(l.s1.X+l.r1), num(l.s0.X+l.r0))
+	b.WriteString("</g>")
+}
+
+// writeEnd writes the group at bone i's end (moved as its drawn length
+// says): the shape drawn there (a head, a face, a blade, a stretching
+// limb's end) and the bones that start there.
+func (sc *scene) writeEnd(b *bytes.Buffer, p *panel, mt *motionTracks, i, q int, ps *pass) {
+	tr := &mt.bones[i]
 	kind := bones()[i].shape.kind
-	cls := sc.toneOf(p, i).class()
-	length := tr.fixedLength(mt.poster)
-	if ps.draw[i] && kind == shapeLimb {
-		if tr.scales {
-			// Drawn one unit long and scaled to the bone's length (negative
-			// when it points past the viewer); its end is drawn in the end
-			// group below.
-			circle(b, Vec{l.s0.X, 0}, l.r0, cls)
-			fmt.Fprintf(b, `<g class="%s">`, sc.channelName(q, 's', i))
-			fmt.Fprintf(b, `<path class="%s" d="M%s 0L%s -1L%s -1L%s 0z"/>`, cls,
-				num(l.s0.X-l.r0), num(l.s1.X-l.r1), num(l.s1.X+l.r1), num(l.s0.X+l.r0))
-			b.WriteString("</g>")
-		} else {
-			capsule(b, l.s0, l.r0, l.s1, l.r1, cls)
-		}
-	}
-	for _, ch := range ps.children(i, true) {
-		sc.writeBoneGroup(b, p, mt, ch, q, ps)
-	}
 	ends := ps.children(i, false)
 	endShape := ps.draw[i] && (kind != shapeLimb || tr.scales)
-	if len(ends) > 0 || endShape {
-		if tr.stretches {
-			fmt.Fprintf(b, `<g class="%s">`, sc.channelName(q, 't', i))
-		} else {
-			fmt.Fprintf(b, `<g transform="translate(0 %s)">`, num(-length))
-		}
-		if i == bHead && !p.faceFront {
-			for _, ch := range ends {
-				sc.writeBoneGroup(b, p, mt, ch, q, ps)
-			}
-			ends = nil
-		}
-		if endShape {
-			at := Vec{l.s1.X, l.s1.Y + length}
-			if tr.scales {
-				at = Vec{l.s1.X, 0}
-			}
-			switch kind {
-			case shapeLimb, shapeHead, shapeFace:
-				circle(b, at, l.r1, cls)
-			case shapeBlade:
-				// Upright whatever way the bone points.
-				fmt.Fprintf(b, `<g transform="rotate(%s)">`, num(-mt.absHeading(i)))
-				blade(b, Vec{}, bladeSign(p, i), l.r1, cls)
-				b.WriteString("</g>")
-			}
-		}
+	if len(ends) == 0 && !endShape {
+		return
+	}
+	length := tr.fixedLength(mt.poster)
+	if tr.stretches {
+		fmt.Fprintf(b, `<g class="%s">`, sc.channelName(q, 't', i))
+	} else {
+		fmt.Fprintf(b, `<g transform="translate(0 %s)">`, num(-length))
+	}
+	if i == bHead && !p.faceFront {
+		// A face turned away is drawn first, behind the head.
 		for _, ch := range ends {
 			sc.writeBoneGroup(b, p, mt, ch, q, ps)
 		}
-		b.WriteString("</g>")
+		ends = nil
 	}
-	if open {
-		b.WriteString("</g>")
+	if endShape {
+		l, cls := p.local[i], sc.toneOf(p, i).class()
+		at := Vec{l.s1.X, l.s1.Y + length}
+		if tr.scales {
+			at = Vec{l.s1.X, 0}
+		}
+		switch kind {
+		case shapeLimb, shapeHead, shapeFace:
+			circle(b, at, l.r1, cls)
+		case shapeBlade:
+			// Upright whatever way the bone points.
+			fmt.Fprintf(b, `<g transform="rotate(%s)">`, num(-mt.absHeading(i)))
+			blade(b, Vec{}, bladeSign(p, i), l.r1, cls)
+			b.WriteString("</g>")
+		}
 	}
+	for _, ch := range ends {
+		sc.writeBoneGroup(b, p, mt, ch, q, ps)
+	}
+	b.WriteString("</g>")
 }
 
 // absHeading returns bone i's heading in the picture at the poster sample.

@@ -305,7 +305,26 @@ var chainPriority = [numChains]int{chLegL: 0, chLegR: 1, chTrunk: 2, chBlades: 3
 // props sit just behind what is level with them, and walls, door frames and
 // mats behind everything.
 func (p *panel) arrange(key []Pose, il *Illustration) {
-	var depth, count [numChains]float64
+	depth, drawn := p.chainDepths(key)
+	for c := range numChains {
+		if !drawn[c] {
+			continue
+		}
+		p.order = append(p.order, item{chain: chain(c), depth: depth[c]})
+		switch chain(c) {
+		case chArmL, chArmR, chLegL, chLegR:
+			p.far[c] = depth[c] < depth[chTrunk]-farBehind(p.view)
+		}
+	}
+	p.order = append(p.order, p.propItems(il, depth[chTrunk])...)
+	slices.SortStableFunc(p.order, backToFront)
+}
+
+// chainDepths returns each chain's average depth over the keyframes, and
+// whether it is drawn in this view at all; it also notes whether the face
+// is ever toward the viewer.
+func (p *panel) chainDepths(key []Pose) (depth [numChains]float64, drawn [numChains]bool) {
+	var count [numChains]float64
 	spec := bones()
 	for _, pose := range key {
 		for i := range spec {
@@ -322,48 +341,52 @@ func (p *panel) arrange(key []Pose, il *Illustration) {
 		}
 	}
 	for c := range numChains {
-		if count[c] == 0 {
+		if drawn[c] = count[c] > 0; drawn[c] {
+			depth[c] /= count[c]
+		}
+	}
+	return depth, drawn
+}
+
+// propItems places the props' pieces in the order: walls, door frames and
+// mats behind everything, a wall between the viewer and the figure left
+// out, the rest just behind what is level with them.
+func (p *panel) propItems(il *Illustration, trunk float64) []item {
+	var out []item
+	for _, pr := range il.Props {
+		if pr.Kind == Floor {
 			continue
 		}
-		depth[c] /= count[c]
-		p.order = append(p.order, item{chain: chain(c), depth: depth[c]})
-	}
-	for c := range numChains {
-		switch chain(c) {
-		case chArmL, chArmR, chLegL, chLegR:
-			p.far[c] = count[c] > 0 && depth[c] < depth[chTrunk]-farBehind(p.view)
-		}
-	}
-	for _, pr := range il.Props {
 		for _, s := range pr.solids() {
-			if pr.Kind == Floor {
-				continue
-			}
 			d := p.cam.depth(s.centre()) - 3
-			if pr.Kind == Wall || pr.Kind == Doorway || pr.Kind == Mat {
+			switch {
+			case pr.Kind == Wall && p.cam.depth(s.centre()) > trunk:
+				continue // cut away
+			case pr.Kind == Wall || pr.Kind == Doorway || pr.Kind == Mat:
 				d = math.Inf(-1)
 			}
-			if pr.Kind == Wall && p.cam.depth(s.centre()) > depth[chTrunk] {
-				continue // a wall between the viewer and the figure is cut away
-			}
-			p.order = append(p.order, item{solid: &s, depth: d})
+			out = append(out, item{solid: &s, depth: d})
 		}
 	}
-	slices.SortStableFunc(p.order, func(a, b item) int {
-		switch {
-		case a.depth < b.depth-1e-9:
-			return -1
-		case a.depth > b.depth+1e-9:
-			return 1
-		case a.solid != nil && b.solid == nil:
-			return -1
-		case a.solid == nil && b.solid != nil:
-			return 1
-		case a.solid == nil:
-			return chainPriority[a.chain] - chainPriority[b.chain]
-		}
-		return 0
-	})
+	return out
+}
+
+// backToFront orders items by depth; at one depth props come first, and
+// chains by chainPriority.
+func backToFront(a, b item) int {
+	switch {
+	case a.depth < b.depth-1e-9:
+		return -1
+	case a.depth > b.depth+1e-9:
+		return 1
+	case a.solid != nil && b.solid == nil:
+		return -1
+	case a.solid == nil && b.solid != nil:
+		return 1
+	case a.solid == nil:
+		return chainPriority[a.chain] - chainPriority[b.chain]
+	}
+	return 0
 }
 
 // box is a bounding box in the picture.
