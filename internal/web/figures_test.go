@@ -228,6 +228,7 @@ func TestBrowserFiguresFit(t *testing.T) {
 		}
 		run(t, ctx, "library", chromedp.Navigate(l.url("/exercises")), chromedp.WaitVisible(chromedp.CSS(`.card`)))
 		poll(t, ctx, "thumbnails", loaded, 20*time.Second)
+		keepScreenshot(t, ctx, "library-"+size+".png")
 		sizes := eval[[]string](t, ctx, `[...new Set([...document.querySelectorAll('img.thumb')].map(i => i.width + 'x' + i.height))]`)
 		if n := eval[int](t, ctx, `document.querySelectorAll('img.thumb').length`); n != 13 || len(sizes) != 1 {
 			t.Errorf("library at %s: %d thumbnails in %d sizes %v; want 13, one size", size, n, len(sizes), sizes)
@@ -252,7 +253,25 @@ func TestBrowserFiguresFit(t *testing.T) {
 		if fig > 0.3*float64(vp.h)+1 {
 			t.Errorf("player at %s: the figure is %.0f px high, more than 30%% of the screen", size, fig)
 		}
+		keepScreenshot(t, ctx, "player-"+size+".png")
 		run(t, ctx, "stop", chromedp.Navigate(l.url("/")))
+	}
+}
+
+// keepScreenshot saves what the browser shows to testdata/out/name, for
+// people to look at (not committed).
+func keepScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Logf("no screenshot %s: %v", name, err)
+		return
+	}
+	out := filepath.Join("testdata", "out", name)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err == nil && os.WriteFile(out, png, 0o644) == nil {
+		t.Logf("screenshot: internal/web/%s", out)
 	}
 }
 
