@@ -28,11 +28,11 @@ h2 code{font-size:13px;color:#5b6673;font-weight:normal;margin-left:8px}
 h3{font-size:14px;margin:10px 0 4px;color:#2b333d}
 .meta{margin:0 0 8px;color:#5b6673;font-size:13px}
 .row{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-start;margin:0 0 8px}
-.theme{display:flex;flex-wrap:wrap;gap:10px;padding:8px;border-radius:10px}
+.theme{display:flex;flex-wrap:wrap;gap:10px;padding:8px;border-radius:10px;max-width:100%;box-sizing:border-box}
 .light{background:#ffffff;border:1px solid #e3e7ec}
 .dark{background:#14171a;color:#b4bcc6}
-figure{margin:0;text-align:center}
-figure svg{display:block}
+figure{margin:0;text-align:center;min-width:0;max-width:100%}
+figure svg{display:block;max-width:100%;height:auto}
 figcaption{font-size:12px;color:inherit;opacity:.8;margin-top:3px}
 ` + ForceTheme(".light", Light) + "\n" + ForceTheme(".dark", Dark) + "\n"
 }

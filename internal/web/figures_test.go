@@ -115,6 +115,17 @@ func TestBrowserContactSheet(t *testing.T) {
 	if sized != figures {
 		t.Errorf("%d of %d figures are drawn at a readable size", sized, figures)
 	}
+	// On a phone the large figures shrink to the width; none spills out of
+	// its theme's box or the window.
+	run(t, ctx, "viewport 390x844", chromedp.EmulateViewport(390, 844))
+	spills := eval[[]string](t, ctx, `[...document.querySelectorAll('figure svg')].filter(s => {
+	  const r = s.getBoundingClientRect(), box = s.closest('.theme').getBoundingClientRect();
+	  return r.left < box.left - 0.5 || r.right > box.right + 0.5 || box.right > innerWidth + 0.5;
+	}).map(s => s.closest('section').id)`)
+	if len(spills) > 0 {
+		t.Errorf("contact sheet at 390x844: figures spill out of their box in %v", spills)
+	}
+	run(t, ctx, "viewport 1280x800", chromedp.EmulateViewport(1280, 800))
 	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(tctx, chromedp.FullScreenshot(90))
