@@ -23,6 +23,9 @@ const (
 	EBlocked     Code = "blocked"     // safety rules refuse the action for now
 	EUnavailable Code = "unavailable" // a dependency (database, device) cannot be reached
 	EInternal    Code = "internal"    // a bug or an unexpected failure
+	// EInterrupted: the person (Ctrl-C) or a signal cut the command short;
+	// what was done is saved. Exit 130, the shell's status for Ctrl-C.
+	EInterrupted Code = "interrupted"
 )
 
 // codeTable is the one place where codes become exit codes and HTTP statuses.
@@ -33,6 +36,7 @@ var codeTable = map[Code]struct{ exit, http int }{
 	EBlocked:     {exit: 5, http: 403},
 	EUnavailable: {exit: 6, http: 503},
 	EInternal:    {exit: 1, http: 500},
+	EInterrupted: {exit: 130, http: 503},
 }
 
 // Error is an error with a code and a message written for the person using unhunch.

@@ -36,14 +36,14 @@ type Issue struct {
 // Error renders the issue as "file:line: entry: field: message".
 func (i Issue) Error() string {
 	var b strings.Builder
-	b.WriteString(i.File)
+	b.WriteString(printable(i.File))
 	if i.Line > 0 {
 		fmt.Fprintf(&b, ":%d", i.Line)
 	}
 	for _, s := range []string{i.Entry, i.Field, i.Message} {
 		if s != "" {
 			b.WriteString(": ")
-			b.WriteString(s)
+			b.WriteString(printable(s))
 		}
 	}
 	return b.String()
@@ -60,6 +60,16 @@ func (it *Item) UnmarshalYAML(n *yaml.Node) error {
 	var p plain
 	if err := n.Decode(&p); err != nil {
 		return err
+	}
+	// An amount written as 0 would silently mean "the starting dose".
+	for _, k := range []string{"reps", "hold", "hold_breaths", "seconds", "sets"} {
+		if v := mapValue(n, k); v != nil && v.Kind == yaml.ScalarNode {
+			if num, err := strconv.Atoi(v.Value); err == nil {
+				if err := dose.CheckWritten(v, num); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	*it = Item(p)
 	return nil
@@ -192,10 +202,44 @@ func (b *Builder) addDocument(name, origin string, doc *yaml.Node) []Issue {
 	return issues
 }
 
+// pathTo returns the dotted path of node target within n ("dose.hold.min",
+// "exercises[0].reps"), or "" if target is n or not within it.
+func pathTo(n, target *yaml.Node) string {
+	var walk func(n *yaml.Node, at string) (string, bool)
+	walk = func(n *yaml.Node, at string) (string, bool) {
+		if n == target {
+			return at, true
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				path := n.Content[i].Value
+				if at != "" {
+					path = at + "." + path
+				}
+				if p, ok := walk(n.Content[i+1], path); ok {
+					return p, true
+				}
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if p, ok := walk(c, fmt.Sprintf("%s[%d]", at, i)); ok {
+					return p, true
+				}
+			}
+		}
+		return "", false
+	}
+	p, _ := walk(n, "")
+	return p
+}
+
 // entryName names an entry by its id when it has one: "exercise chin-tucks".
 func entryName(kind, fallback string, n *yaml.Node) string {
 	if id := mapValue(n, "id"); id != nil && id.Kind == yaml.ScalarNode && id.Value != "" {
-		return kind + " " + id.Value
+		if _, bad := controlRune(id.Value); !bad {
+			return kind + " " + id.Value
+		}
 	}
 	return fallback
 }
@@ -287,6 +331,10 @@ func decodeEntry(name, entry string, n *yaml.Node, v any) []Issue {
 		return issues
 	}
 	if err := n.Decode(v); err != nil {
+		var ne *dose.NodeError
+		if errors.As(err, &ne) {
+			return []Issue{{File: name, Line: ne.Node.Line, Entry: entry, Field: pathTo(n, ne.Node), Message: ne.Message}}
+		}
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
 			for _, e := range te.Errors {
@@ -313,6 +361,9 @@ func locate(name, entry string, n *yaml.Node, ps []dose.Problem) []Issue {
 func (b *Builder) addExercise(name, origin, entry string, n *yaml.Node) []Issue {
 	var e Exercise
 	entry = entryName("exercise", entry, n)
+	if issues := controlIssues(name, entry, n); issues != nil {
+		return issues
+	}
 	if issues := decodeEntry(name, entry, n, &e); issues != nil {
 		return issues
 	}
@@ -333,6 +384,9 @@ func (b *Builder) addExercise(name, origin, entry string, n *yaml.Node) []Issue 
 func (b *Builder) addRoutine(name, origin, entry string, n *yaml.Node) []Issue {
 	var r Routine
 	entry = entryName("routine", entry, n)
+	if issues := controlIssues(name, entry, n); issues != nil {
+		return issues
+	}
 	if issues := decodeEntry(name, entry, n, &r); issues != nil {
 		return issues
 	}

@@ -393,17 +393,9 @@ func (d Dose) Validate() []Problem {
 	if d.Rest != nil && (*d.Rest < 0 || *d.Rest > 120) {
 		add("rest", message.DoseBadRest, *d.Rest)
 	}
-	tempo := []struct {
-		name string
-		v    float64
-	}{
-		{"rep", d.Tempo.Rep}, {"move", d.Tempo.Move}, {"release", d.Tempo.Release},
-		{"inhale", d.Tempo.Inhale}, {"exhale", d.Tempo.Exhale}, {"breath", d.Tempo.Breath},
-		{"switch", d.Tempo.Switch},
-	}
-	for _, t := range tempo {
-		if t.v < 0 || t.v > 30 || t.v != t.v {
-			add("tempo."+t.name, message.DoseBadTempo, t.v)
+	for i, v := range d.Tempo.values() {
+		if msg := tempoProblem(TempoLimits[i], v); msg != "" {
+			ps = append(ps, Problem{Field: "tempo." + TempoLimits[i].Name, Message: msg})
 		}
 	}
 	return ps

@@ -17,6 +17,9 @@ func (r *Range) UnmarshalYAML(n *yaml.Node) error {
 		if err != nil {
 			return fmt.Errorf("line %d: %s", n.Line, message.Text(message.RangeNotNumber, n.Value))
 		}
+		if err := CheckWritten(n, v); err != nil {
+			return err
+		}
 		*r = Fixed(v)
 		return nil
 	case yaml.MappingNode:
@@ -27,6 +30,9 @@ func (r *Range) UnmarshalYAML(n *yaml.Node) error {
 			num, err := strconv.Atoi(v.Value)
 			if v.Kind != yaml.ScalarNode || err != nil {
 				return fmt.Errorf("line %d: %s", v.Line, message.Text(message.RangeNotNumber, v.Value))
+			}
+			if err := CheckWritten(v, num); err != nil {
+				return err
 			}
 			switch k.Value {
 			case "min":

@@ -7,6 +7,7 @@ package journal
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,19 +76,23 @@ var Ratings = []Rating{TooEasy, Right, TooHard}
 
 // Session is one performance of a routine.
 type Session struct {
-	ID             string        `json:"id"`
-	RoutineID      string        `json:"routine_id"`
-	RoutineName    string        `json:"routine_name"`
-	Status         Status        `json:"status"`
-	StartedAt      time.Time     `json:"started_at"`
-	EndedAt        *time.Time    `json:"ended_at"`        // nil while active; when interrupted, the last moment it was known to run
-	PlannedSeconds float64       `json:"planned_seconds"` // the compiled timeline's length
-	PainBefore     *int          `json:"pain_before"`     // 0–10, nil if not given
-	PainAfter      *int          `json:"pain_after"`      // 0–10, nil if not given
-	StopReason     StopReason    `json:"stop_reason,omitempty"`
-	Owner          string        `json:"-"` // who plays it: "pid:<n>@<host>" for the terminal, "web" for the browser
-	ClientKey      string        `json:"-"` // an idempotency key from a client; unique when set
-	Exercises      []Performance `json:"exercises"`
+	ID             string     `json:"id"`
+	RoutineID      string     `json:"routine_id"`
+	RoutineName    string     `json:"routine_name"`
+	Status         Status     `json:"status"`
+	StartedAt      time.Time  `json:"started_at"`
+	EndedAt        *time.Time `json:"ended_at"`        // nil while active; when interrupted, the last moment it was known to run
+	PlannedSeconds float64    `json:"planned_seconds"` // the compiled timeline's length
+	PainBefore     *int       `json:"pain_before"`     // 0–10, nil if not given
+	PainAfter      *int       `json:"pain_after"`      // 0–10, nil if not given
+	StopReason     StopReason `json:"stop_reason,omitempty"`
+	Owner          string     `json:"-"` // who plays it: "pid:<n>@<host>" for the terminal, "web" for the browser
+	ClientKey      string     `json:"-"` // an idempotency key from a client; unique when set
+	// SeenAt is the last moment the player said it was still playing (its
+	// lease, renewed every Renew); zero when unknown. A session whose
+	// player has been silent for longer than Lease is interrupted.
+	SeenAt    time.Time     `json:"-"`
+	Exercises []Performance `json:"exercises"`
 
 	// TimeScale is how many times faster than real time the session was
 	// played (`--time-scale`); 1 is real time, and 0 in a session not yet
@@ -100,11 +105,18 @@ type Session struct {
 	// session started, so that completion never depends on today's
 	// catalog; 0 if unknown.
 	PlannedExercises int `json:"planned_exercises"`
+	// PlannedIDs are the ids of those exercises, in order, when known: what
+	// recorded exercises are checked against. Set when starting; the
+	// journal keeps it for SessionHead.
+	PlannedIDs []string `json:"-"`
 }
 
-// Performance is what happened to one exercise of a session.
+// Performance is what happened to one attempt at one exercise of a
+// session. A saved performance is a fact that is never rewritten: going back
+// to an exercise and ending it again makes a new attempt beside it.
 type Performance struct {
-	Index      int         `json:"index"` // position in the routine, from 0
+	Index      int         `json:"index"`   // position in the routine, from 0
+	Attempt    int         `json:"attempt"` // 1 for the first time the exercise ended in this session, 2 after going back to it, …
 	ExerciseID string      `json:"exercise_id"`
 	Outcome    Outcome     `json:"outcome"`
 	StopReason StopReason  `json:"stop_reason,omitempty"`
@@ -113,6 +125,27 @@ type Performance struct {
 	StartedAt  time.Time   `json:"started_at"`
 	EndedAt    time.Time   `json:"ended_at"`
 	Rating     Rating      `json:"rating,omitempty"`
+}
+
+// Leases: a player renews its session's lease every Renew while the
+// session runs; a session whose player has been silent for longer than
+// Lease counts as interrupted (the player's process died, the browser tab
+// was closed, the machine slept). The lease allows for browsers, which run
+// the timers of a hidden tab as rarely as once a minute.
+const (
+	Renew = 30 * time.Second
+	Lease = 3 * time.Minute
+)
+
+// Lapsed reports whether an active session's lease ran out before now: its
+// player last said it was playing more than Lease ago. Without a renewal on
+// record, the session's start stands for one.
+func (s *Session) Lapsed(now time.Time) bool {
+	seen := s.SeenAt
+	if seen.IsZero() {
+		seen = s.StartedAt
+	}
+	return s.Status == Active && now.Sub(seen) > Lease
 }
 
 // Filter selects sessions.
@@ -128,10 +161,13 @@ type Store interface {
 	// With a ClientKey already used, it returns the existing session and
 	// created=false, writing nothing.
 	StartSession(ctx context.Context, s *Session) (created bool, err error)
-	// RecordExercise saves (or, for the same index, replaces) one exercise's outcome.
+	// RecordExercise saves one attempt at an exercise. The same attempt
+	// sent again with the same content changes nothing; with different
+	// content it is refused (EConflict): a saved outcome is never rewritten.
 	RecordExercise(ctx context.Context, sessionID string, p Performance) error
-	// RateExercise saves a rating for the exercise at index.
-	RateExercise(ctx context.Context, sessionID string, index int, r Rating) error
+	// RateExercise saves a rating for one attempt at the exercise at index;
+	// attempt 0 means its latest attempt.
+	RateExercise(ctx context.Context, sessionID string, index, attempt int, r Rating) error
 	// FinishSession ends a session with status, end time, pain after and the
 	// reason it stopped, if it did.
 	FinishSession(ctx context.Context, id string, status Status, endedAt time.Time, painAfter *int, reason StopReason) error
@@ -211,16 +247,52 @@ func DemoScale(x float64) bool { return x != 0 && x != 1 }
 // a level, a streak, adherence, minutes or the pain outcome (PRODUCT.md §5.2).
 func (s *Session) IsDemo() bool { return s.Demo || DemoScale(s.TimeScale) }
 
-// Completion returns the share of exercises done, 0–1.
+// Completion returns the share of exercises done, 0–1, counting each
+// exercise's last attempt (Final).
 func (s *Session) Completion(total int) float64 {
-	if total == 0 {
+	if total <= 0 {
 		return 0
 	}
-	done := 0
-	for _, p := range s.Exercises {
+	return min(float64(s.Done())/float64(total), 1)
+}
+
+// Done counts the exercises whose last attempt was done.
+func (s *Session) Done() int {
+	n := 0
+	for _, p := range s.Final() {
 		if p.Outcome == Done {
-			done++
+			n++
 		}
 	}
-	return float64(done) / float64(total)
+	return n
+}
+
+// Final returns the last attempt at each exercise of the session, in
+// routine order: what counts for levels and completion. Earlier attempts
+// stay in Exercises, and every stop among them still counts for safety.
+func (s *Session) Final() []Performance {
+	var out []Performance
+	for _, p := range s.Exercises {
+		i := slices.IndexFunc(out, func(q Performance) bool { return q.Index == p.Index })
+		switch {
+		case i < 0:
+			out = append(out, p)
+		case p.Attempt >= out[i].Attempt:
+			out[i] = p
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Performance) int { return a.Index - b.Index })
+	return out
+}
+
+// Stops returns every attempt of the session that was stopped with a
+// reason, in the order they are kept: none is hidden by a later attempt.
+func (s *Session) Stops() []Performance {
+	var out []Performance
+	for _, p := range s.Exercises {
+		if p.Outcome == Halted {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -65,7 +65,6 @@ const (
 	StoreRestoreNewer     Key = "store.restore_newer"
 	StoreRestoreLive      Key = "store.restore_live"
 	StoreRestoreIsJournal Key = "store.restore_is_journal"
-	StoreRestoreRunning   Key = "store.restore_running"
 	StoreRestoreFailed    Key = "store.restore_failed"
 
 	// The history, backup and restore commands.
@@ -170,7 +169,6 @@ func init() {
 		StoreRestoreNewer:     "%s was made by a newer unhunch (journal version %d; this one knows up to %d). Nothing was changed: upgrade unhunch first.",
 		StoreRestoreLive:      "%s has changes in %s-wal that are not in the file itself: it is a journal in use, not a backup. Nothing was changed. Back it up with 'unhunch backup FILE' and restore that file.",
 		StoreRestoreIsJournal: "%s is the journal itself; there is nothing to restore",
-		StoreRestoreRunning:   "a session is running (unhunch process %s); finish or quit it before restoring. Nothing was changed.",
 		StoreRestoreFailed:    "restoring %s failed (%v); the journal was not replaced",
 
 		HelpHistory:          "List your sessions: when, what, how long, pain and stops",
@@ -178,7 +176,7 @@ func init() {
 		HelpBackup:           "Copy the journal to FILE, safely, even while it is in use",
 		HelpBackupLong:       "Copy the journal to FILE as one consistent SQLite file, even while a session\nis being saved. FILE must not exist yet, unless you add --force. For\nPostgreSQL, use pg_dump.",
 		HelpRestore:          "Replace the journal with a backup, keeping the old one",
-		HelpRestoreLong:      "Replace the journal with the backup in FILE. FILE is checked first (it must be\nan intact unhunch backup); only then is it copied in. The journal it replaces\nis kept beside it as unhunch.db.bak-TIME, so nothing is lost. For PostgreSQL,\nuse pg_restore.",
+		HelpRestoreLong:      "Replace the journal with the backup in FILE. FILE is checked first: an intact\nunhunch backup whose tables are exactly those unhunch makes (no triggers, views\nor anything else). Then its rows are copied one by one into a new journal, each\nchecked against the journal's rules. The journal it replaces is kept beside it\nas unhunch.db.bak-TIME, so nothing is lost. Stop 'unhunch serve' and any session\nfirst: restore refuses while another unhunch has the journal open. For\nPostgreSQL, use pg_restore.",
 		ArgBackupFile:        "a backup file",
 		CLIBadDate:           "--since %q is not a date; write it as YYYY-MM-DD, for example 2026-11-01",
 		CLIHistoryNone:       "No sessions yet. Start one with: unhunch start ROUTINE (see unhunch routines)",

@@ -45,6 +45,7 @@ type Event struct {
 	Segment    int                // SegmentStart, Countdown: index into the timeline
 	Count      int                // Countdown: 3, 2 or 1
 	Exercise   int                // ExerciseEnd: index into Timeline.Exercises
+	Attempt    int                // ExerciseEnd: 1 the first time this exercise ends, 2 after going back to it, …
 	Outcome    journal.Outcome    // ExerciseEnd
 	StopReason journal.StopReason // ExerciseEnd, SessionEnd: why it stopped
 	Started    time.Time          // ExerciseEnd: when the exercise began
@@ -70,6 +71,7 @@ type Player struct {
 	counts int           // countdown marks already given in the current segment
 
 	blockStart []time.Time // wall time each exercise was (last) entered
+	ends       []int       // how many times each exercise has ended: its attempts so far
 	status     journal.Status
 }
 
@@ -79,7 +81,7 @@ func New(tl *timeline.Timeline, scale float64) *Player {
 	if scale <= 0 {
 		scale = 1
 	}
-	return &Player{tl: tl, scale: scale, blockStart: make([]time.Time, len(tl.Exercises))}
+	return &Player{tl: tl, scale: scale, blockStart: make([]time.Time, len(tl.Exercises)), ends: make([]int, len(tl.Exercises))}
 }
 
 // Timeline returns the timeline being played.
@@ -172,8 +174,11 @@ func (p *Player) Update(now time.Time) []Event {
 	return evs
 }
 
+// exerciseEnd ends exercise block with outcome o. Each end is a new
+// attempt: going back over an exercise never takes back what was recorded.
 func (p *Player) exerciseEnd(block int, o journal.Outcome, r journal.StopReason, at time.Time) Event {
-	return Event{Kind: ExerciseEnd, Due: at, Exercise: block, Outcome: o, StopReason: r, Started: p.blockStart[block]}
+	p.ends[block]++
+	return Event{Kind: ExerciseEnd, Due: at, Exercise: block, Attempt: p.ends[block], Outcome: o, StopReason: r, Started: p.blockStart[block]}
 }
 
 func (p *Player) finish(status journal.Status, r journal.StopReason, at time.Time) Event {

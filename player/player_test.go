@@ -1,6 +1,7 @@
 package player_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -305,4 +306,32 @@ func itoa(n int) string {
 		return "-"
 	}
 	return string(rune('0' + n))
+}
+
+// Every end of an exercise is a new attempt: going back over a stopped or
+// done exercise and ending it again never reuses the attempt already ended.
+func TestAttemptsAfterBack(t *testing.T) {
+	tl := compile(t, "quick-daily-reset")
+	p := player.New(tl, 1)
+	p.Start(t0)
+	second := tl.Exercises[1].Start
+	var ends []string
+	collect := func(evs []player.Event) {
+		for _, e := range evs {
+			if e.Kind == player.ExerciseEnd {
+				ends = append(ends, fmt.Sprintf("%d#%d %s", e.Exercise, e.Attempt, e.Outcome))
+			}
+		}
+	}
+	at := t0.Add(second + 10*time.Second)
+	collect(p.Update(at))                                        // exercise 0 done
+	collect(p.Stop(at, journal.Discomfort))                      // exercise 1 stopped, on to 2
+	collect(p.Back(at.Add(time.Second)))                         // within the grace: back to 1
+	collect(p.Skip(at.Add(2 * time.Second)))                     // 1 again: skipped, a second attempt
+	collect(p.Back(at.Add(2*time.Second + 10*time.Millisecond))) // back to 1 once more
+	collect(p.Quit(at.Add(3 * time.Second)))                     // a third attempt
+	want := []string{"0#1 done", "1#1 stopped", "1#2 skipped", "1#3 skipped"}
+	if diff := cmp.Diff(want, ends); diff != "" {
+		t.Errorf("exercise ends (-want +got):\n%s", diff)
+	}
 }

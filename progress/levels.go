@@ -104,7 +104,9 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 		}
 		var candidates []*Level
 		candidateRating := map[*Level]journal.Rating{}
-		for _, p := range s.Exercises {
+		// The last attempt at each exercise counts: going back to redo or
+		// abandon an exercise takes the earlier attempt's place here.
+		for _, p := range s.Final() {
 			if p.Outcome != journal.Done {
 				continue
 			}

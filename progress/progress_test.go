@@ -41,6 +41,24 @@ func session(d int, before, after *int, rated ...string) *journal.Session {
 	return s
 }
 
+// retried adds a second attempt with outcome o at the session's first exercise.
+func retried(s *journal.Session, o journal.Outcome) *journal.Session {
+	p := s.Exercises[0]
+	s.Exercises[0].Attempt = 1
+	p.Attempt, p.Outcome, p.Rating = 2, o, ""
+	s.Exercises = append(s.Exercises, p)
+	return s
+}
+
+// stoppedFirst puts a stopped first attempt before the session's first exercise.
+func stoppedFirst(s *journal.Session) *journal.Session {
+	p := s.Exercises[0]
+	s.Exercises[0].Attempt = 2
+	p.Attempt, p.Outcome, p.StopReason, p.Rating = 1, journal.Halted, journal.Discomfort, ""
+	s.Exercises = append([]journal.Performance{p}, s.Exercises...)
+	return s
+}
+
 func TestStep(t *testing.T) {
 	c, _ := catalog.Builtin()
 	get := func(id string) dose.Dose { e, _ := c.Exercise(id); return e.Dose }
@@ -110,6 +128,12 @@ func TestLevels(t *testing.T) {
 			session(1, nil, nil, "chin-tucks", "right", "scapular-squeezes", "easy"),
 			session(2, nil, nil, "chin-tucks", "right", "scapular-squeezes", "")},
 			map[string]int{"chin-tucks": 12, "scapular-squeezes": 12}, nil},
+		{"the last attempt counts: done and rated, then gone back to and skipped", []*journal.Session{
+			session(0, nil, nil, "chin-tucks", "easy"), retried(session(1, nil, nil, "chin-tucks", "right"), journal.Skipped)},
+			map[string]int{"chin-tucks": 10}, nil},
+		{"the last attempt counts: stopped, then done again", []*journal.Session{
+			session(0, nil, nil, "chin-tucks", "easy"), stoppedFirst(session(1, nil, nil, "chin-tucks", "right"))},
+			map[string]int{"chin-tucks": 12}, nil},
 		{"order of the journal does not matter", []*journal.Session{
 			session(1, nil, nil, "chin-tucks", "right"), session(0, nil, nil, "chin-tucks", "easy")},
 			map[string]int{"chin-tucks": 12}, nil},

@@ -42,6 +42,7 @@ type session struct {
 	PainAfter  *int   `json:"pain_after"`
 	Exercises  []struct {
 		ExerciseID string `json:"exercise_id"`
+		Attempt    int    `json:"attempt"`
 		Outcome    string `json:"outcome"`
 		StopReason string `json:"stop_reason"`
 		Rating     string `json:"rating"`

@@ -14,13 +14,15 @@ import (
 )
 
 // ExportColumns are the columns of `unhunch export --format csv`, in order:
-// one row per exercise of each session (a session with none has one row with
-// the exercise columns empty). Part of the public interface (docs/api.md):
-// columns may be added at the end, never renamed or reordered.
+// one row per attempt at each exercise of each session (a session with none
+// has one row with the exercise columns empty; attempt is 1, then 2, … each
+// time the person went back to the exercise and ended it again). Part of
+// the public interface (docs/api.md): columns may be added at the end, never
+// renamed or reordered.
 var ExportColumns = []string{
 	"session_id", "routine_id", "status", "started_at", "ended_at", "pain_before", "pain_after", "session_stop_reason",
 	"exercise_index", "exercise_id", "outcome", "stop_reason", "reps", "hold_seconds", "hold_breaths", "timed_seconds", "sets",
-	"seconds_done", "rating", "time_scale", "demo",
+	"seconds_done", "rating", "time_scale", "demo", "attempt",
 }
 
 // exportDoc is `unhunch export --format json`.
@@ -73,7 +75,7 @@ func (a *app) exportCommand() *cobra.Command {
 func writeCSV(w io.Writer, list []*journal.Session) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ExportColumns); err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+		return outputError(message.Text(message.CLIWhatExport), err)
 	}
 	optInt := func(p *int) string {
 		if p == nil {
@@ -93,9 +95,10 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 		// time scale but 1; docs/api.md).
 		tail := []string{strconv.FormatFloat(s.TimeScale, 'f', -1, 64), strconv.FormatBool(s.IsDemo())}
 		if len(s.Exercises) == 0 {
-			row := append(head, make([]string, len(ExportColumns)-len(head)-len(tail))...)
-			if err := cw.Write(append(row, tail...)); err != nil {
-				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+			// The exercise columns, and the attempt after the tail, empty.
+			row := append(head, make([]string, len(ExportColumns)-len(head)-len(tail)-1)...)
+			if err := cw.Write(append(append(row, tail...), "")); err != nil {
+				return outputError(message.Text(message.CLIWhatExport), err)
 			}
 			continue
 		}
@@ -103,15 +106,15 @@ func writeCSV(w io.Writer, list []*journal.Session) error {
 			row := append(append([]string{}, head...), strconv.Itoa(p.Index), p.ExerciseID, string(p.Outcome), string(p.StopReason),
 				strconv.Itoa(p.Amount.Reps), strconv.Itoa(p.Amount.Hold), strconv.Itoa(p.Amount.HoldBreaths), strconv.Itoa(p.Amount.Seconds),
 				strconv.Itoa(p.Amount.Sets), strconv.FormatFloat(p.Seconds, 'f', -1, 64), string(p.Rating))
-			row = append(row, tail...)
+			row = append(append(row, tail...), strconv.Itoa(p.Attempt))
 			if err := cw.Write(row); err != nil {
-				return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+				return outputError(message.Text(message.CLIWhatExport), err)
 			}
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "cli: write csv: %w", err)
+		return outputError(message.Text(message.CLIWhatExport), err)
 	}
 	return nil
 }

@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -38,11 +41,14 @@ func (o figureOptions) subject(e *catalog.Exercise) (figure.Subject, error) {
 
 // writeFigure writes an exercise's figure as SVG to file ("-" for stdout):
 // the animation, or the still of one keyframe when frame is set, in the
-// position and at the width the options ask for.
-func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON bool, opts figureOptions) error {
+// position and at the width the options ask for. An existing file or symlink
+// is replaced only with force.
+func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON, force bool, opts figureOptions) error {
 	switch {
 	case file == "" && frame != "":
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGFrameNoFile))
+	case file == "" && force:
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGForceAlone))
 	case file == "" && opts.sizeSet:
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGNeedsSVG, "--size"))
 	case file == "":
@@ -80,12 +86,51 @@ func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON bool, 
 		_, err := a.env.Stdout.Write(svg)
 		return err
 	}
-	if info, err := os.Stat(file); err == nil && info.IsDir() {
+	if info, err := os.Lstat(file); err == nil && info.IsDir() {
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGIsDir, file))
 	}
-	if err := os.WriteFile(file, svg, 0o644); err != nil {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGWriteFailed, file, err))
+	if err := writeNew(file, svg, force); err != nil {
+		return err
 	}
 	fmt.Fprintln(a.env.Stdout, message.Text(message.CLISVGWritten, file, what))
+	return nil
+}
+
+// writeNew writes data to file. Without force it creates the file and fails
+// if anything (a file, a symlink, even a dangling one) is already there,
+// so it never writes through a link; with force it writes a temporary file
+// beside it and renames it into place, replacing a link rather than its target.
+func writeNew(file string, data []byte, force bool) error {
+	failed := func(err error) error {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.CLISVGWriteFailed, file, err))
+	}
+	if !force {
+		f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			return unhunch.Errorf(unhunch.EConflict, "%s", message.Text(message.CLISVGExists, file))
+		}
+		if err != nil {
+			return failed(err)
+		}
+		_, werr := f.Write(data)
+		if err := errors.Join(werr, f.Close()); err != nil {
+			os.Remove(file)
+			return outputError(file, err)
+		}
+		return nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".unhunch-svg-*.tmp")
+	if err != nil {
+		return failed(err)
+	}
+	_, werr := tmp.Write(data)
+	err = errors.Join(werr, tmp.Chmod(0o644), tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return failed(err)
+	}
 	return nil
 }

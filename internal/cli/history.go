@@ -172,18 +172,7 @@ func completion(s *journal.Session, c *catalog.Catalog) string {
 	if total == 0 {
 		return message.Text(message.CLIHistoryNoValue)
 	}
-	return message.Text(message.CLIHistoryDoneOf, done(s), total)
-}
-
-// done counts the exercises done (not skipped or stopped).
-func done(s *journal.Session) int {
-	n := 0
-	for _, p := range s.Exercises {
-		if p.Outcome == journal.Done {
-			n++
-		}
-	}
-	return n
+	return message.Text(message.CLIHistoryDoneOf, s.Done(), total)
 }
 
 // planned is how many exercises the session's routine had: as saved at the

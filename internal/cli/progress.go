@@ -121,7 +121,9 @@ func printProgress(w io.Writer, doc progressDoc) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, message.Text(message.ProgressPain))
 		for _, wk := range p.Weeks {
-			n := int(wk.AvgPain*4 + 0.5) // 40 columns for 0–10
+			// 40 columns for 0–10; a journal edited by hand may hold
+			// anything, and the bar never goes past either end.
+			n := min(max(int(wk.AvgPain*4+0.5), 0), 40)
 			fmt.Fprintf(w, "  %s  %s%s %4.1f\n", wk.Start.Format("2006-01-02"), strings.Repeat("█", n), strings.Repeat("░", 40-n), wk.AvgPain)
 		}
 		fmt.Fprintln(w, wrap(changeWords(p.Baseline, p.Latest, p.Meaningful), "  ", "  "))

@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/message"
 )
@@ -29,7 +28,7 @@ func writeJSON(w io.Writer, v any) error {
 		enc.SetIndent("", "  ")
 	}
 	if err := enc.Encode(v); err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "cli: write json: %w", err)
+		return outputError(message.Text(message.CLIWhatOutput), err)
 	}
 	return nil
 }

@@ -45,6 +45,13 @@ type seedSession struct {
 //	exec journal-seed -wait READY
 //
 // waits for the file READY to appear (for at most a minute).
+//
+//	exec journal-seed -sql DB_FILE SCRIPT
+//
+// runs the SQL statements of SCRIPT (separated by ";" at the end of a
+// line) on the SQLite file DB_FILE as a hand edit would: foreign keys off
+// and CHECK rules ignored. It crafts journals and backups unhunch would
+// never write.
 func seedJournal() int {
 	var err error
 	switch {
@@ -54,10 +61,12 @@ func seedJournal() int {
 		err = holdLock(os.Args[2], os.Args[3])
 	case len(os.Args) == 3 && os.Args[1] == "-wait":
 		err = waitFor(os.Args[2])
+	case len(os.Args) == 4 && os.Args[1] == "-sql":
+		err = runSQL(os.Args[2], os.Args[3])
 	case len(os.Args) == 3:
 		err = seed(os.Args[1], os.Args[2])
 	default:
-		fmt.Fprintln(os.Stderr, "usage: journal-seed DATA_DIR FILE | -newer DATA_DIR | -lock DATA_DIR READY | -wait READY")
+		fmt.Fprintln(os.Stderr, "usage: journal-seed DATA_DIR FILE | -newer DATA_DIR | -lock DATA_DIR READY | -wait READY | -sql DB_FILE SCRIPT")
 		return 2
 	}
 	if err != nil {
@@ -76,6 +85,29 @@ func rawJournal(dir, params string) (*sql.DB, error) {
 	}
 	db.SetMaxOpenConns(1)
 	return db, nil
+}
+
+func runSQL(file, script string) error {
+	b, err := os.ReadFile(script)
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", "file:"+file+"?_pragma=foreign_keys(0)&_pragma=ignore_check_constraints(1)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, q := range strings.Split(string(b), ";\n") {
+		if strings.TrimSpace(q) == "" {
+			continue
+		}
+		if _, err := db.Exec(q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	_, err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	return err
 }
 
 func markNewer(dir string) error {
@@ -144,6 +176,7 @@ func seed(dir, file string) error {
 			s.Owner = fmt.Sprintf("pid:%d@%s", cmd.Process.Pid, host)
 		case "live":
 			s.Owner = "pid:1@" + host
+			s.SeenAt = time.Now() // its player renews its lease
 		default:
 			s.Owner = ss.Owner
 		}

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -17,6 +19,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/logbuf"
 	"github.com/unhunch/unhunch/internal/web"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -24,6 +27,7 @@ import (
 type serveFlags struct {
 	addr  string
 	scale float64
+	sweep time.Duration // how often to sweep for interrupted sessions
 }
 
 func (a *app) serveCommand() *cobra.Command {
@@ -41,6 +45,9 @@ func (a *app) serveCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&f.addr, "addr", "127.0.0.1:8080", message.Text(message.FlagAddr))
 	cmd.Flags().Float64Var(&f.scale, "time-scale", 1, message.Text(message.FlagTimeScale))
+	// For tests, which must not wait half a minute for a sweep.
+	cmd.Flags().DurationVar(&f.sweep, "sweep-every", journal.Renew, message.Text(message.FlagSweepEvery))
+	cmd.Flags().MarkHidden("sweep-every")
 	return cmd
 }
 
@@ -48,9 +55,12 @@ func (a *app) serveCommand() *cobra.Command {
 // loopback address: without accounts, the journal must not be reachable
 // from another machine (PRODUCT.md §7.5).
 func CheckLoopback(addr string) error {
-	host, _, err := net.SplitHostPort(addr)
+	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadAddr, addr, err))
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 || strings.TrimLeft(port, "0123456789") != "" {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadPort, addr, port))
 	}
 	if host == "localhost" {
 		return nil
@@ -85,14 +95,20 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	logs := logbuf.New(a.env.Stderr, 200*time.Millisecond)
 	defer logs.Close()
 	log := slog.New(slog.NewJSONHandler(logs, nil))
-	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: f.scale, Logger: log})
+	if f.sweep <= 0 {
+		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.ServeBadSweep, f.sweep))
+	}
+	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: f.scale, Logger: log, SweepEvery: f.sweep})
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
-		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeListen, f.addr, err))
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeListen, f.addr, err))
+		}
+		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.ServeCannotBind, f.addr, err))
 	}
 	hs := &http.Server{
 		Handler:           http.NewCrossOriginProtection().Handler(srv.Handler()),

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/signal"
 	"slices"
@@ -135,7 +136,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		notes = append([]string{message.Text(message.StartDemo, f.scale)}, notes...)
 	}
 
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stop := notifySignal(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	names := make([]string, len(steps))
 	for i, s := range steps {
@@ -167,6 +168,7 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 			return ""
 		},
 	}
+	defer sink.stopRenewing()
 	var res coach.Result
 	if tty {
 		res, err = coach.Full(ctx, o, a.env.Stdin, a.env.Stdout)
@@ -176,9 +178,9 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	} else {
 		res = coach.Lines(ctx, o, a.env.Stdout)
 	}
-	for _, i := range sink.done {
-		if rt, ok := ratings[steps[i].Exercise.ID]; ok {
-			if err := sink.Rate(i, rt); err != nil {
+	for _, d := range sink.done {
+		if rt, ok := ratings[steps[d.index].Exercise.ID]; ok {
+			if err := sink.Rate(d.index, d.attempt, rt); err != nil {
 				res.SaveErrors = append(res.SaveErrors, err)
 			}
 		}
@@ -188,6 +190,59 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	}
 	if len(res.SaveErrors) > 0 {
 		return unhunch.Errorf(unhunch.EUnavailable, "%s", message.Text(message.StartSaveFailed, len(res.SaveErrors), res.SaveErrors[0]))
+	}
+	if sig := signalOf(ctx); res.CtrlC || sig != nil {
+		return interrupted(res, sig)
+	}
+	return nil
+}
+
+// interrupted is the error for a session left with Ctrl-C or ended by a
+// signal (sig, nil for the Ctrl-C key): what was done is saved, and the
+// exit status says the session did not run its course.
+func interrupted(res coach.Result, sig os.Signal) error {
+	name := message.Text(message.StartByCtrlC)
+	if sig != nil && sig != os.Interrupt {
+		name = message.Text(message.StartBySignal, sig)
+	}
+	if res.Status == "" {
+		return unhunch.Errorf(unhunch.EInterrupted, "%s", message.Text(message.StartLeftBefore, name))
+	}
+	return unhunch.Errorf(unhunch.EInterrupted, "%s", message.Text(message.StartLeftDuring, name))
+}
+
+// signalCause is the cause of a context that a signal cancelled.
+type signalCause struct{ sig os.Signal }
+
+// Error names the signal.
+func (c signalCause) Error() string { return c.sig.String() + " signal received" }
+
+// notifySignal returns a context cancelled when one of sigs arrives, with
+// the signal as its cause (signalOf), and a function that stops listening.
+func notifySignal(parent context.Context, sigs ...os.Signal) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, sigs...)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			cancel(signalCause{sig})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// signalOf returns the signal that cancelled ctx, or nil.
+func signalOf(ctx context.Context) os.Signal {
+	var c signalCause
+	if errors.As(context.Cause(ctx), &c) {
+		return c.sig
 	}
 	return nil
 }
@@ -248,18 +303,48 @@ type journalSink struct {
 	tl      *timeline.Timeline
 	scale   float64 // seconds done are routine seconds: wall seconds × time-scale
 
-	done   []int // exercises done, by index
+	done   []doneAttempt // exercises done: the latest done attempt at each
+	renew  chan struct{} // closed to stop renewing the session's lease
 	status journal.Status
 	ended  time.Time
 	reason journal.StopReason
 	pain   *int
 }
 
-// Start saves the new session with the pain given before.
+// Start saves the new session with the pain given before, and renews its
+// lease while it runs (paused included) until Finish.
 func (s *journalSink) Start(at time.Time, painBefore *int) error {
 	s.session.StartedAt, s.session.PainBefore, s.session.Status = at, painBefore, journal.Active
-	_, err := s.st.StartSession(s.ctx, s.session)
-	return err
+	if _, err := s.st.StartSession(s.ctx, s.session); err != nil {
+		return err
+	}
+	s.renew = make(chan struct{})
+	go s.renewing(s.renew)
+	return nil
+}
+
+// renewing renews the session's lease every journal.Renew until stop is
+// closed. A renewal that fails is tried again at the next tick: the sweep
+// allows for several missed ones.
+func (s *journalSink) renewing(stop chan struct{}) {
+	t := time.NewTicker(journal.Renew)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			s.st.Renew(s.ctx, s.session.ID, time.Now())
+		}
+	}
+}
+
+// stopRenewing stops renewing the lease, if it was being renewed.
+func (s *journalSink) stopRenewing() {
+	if s.renew != nil {
+		close(s.renew)
+		s.renew = nil
+	}
 }
 
 // Exercise saves an exercise's outcome and sets it aside after a stop for sharp pain or dizziness.
@@ -267,17 +352,26 @@ func (s *journalSink) Exercise(ev player.Event) error {
 	b := s.tl.Exercises[ev.Exercise]
 	// Stopping for sharp pain or dizziness sets the exercise aside (PRODUCT.md §5.2).
 	err := person.RecordExercise(s.ctx, s.st, s.st, s.session.ID, journal.Performance{
-		Index: ev.Exercise, ExerciseID: b.ExerciseID, Outcome: ev.Outcome, StopReason: ev.StopReason,
+		Index: ev.Exercise, Attempt: ev.Attempt, ExerciseID: b.ExerciseID, Outcome: ev.Outcome, StopReason: ev.StopReason,
 		Amount: b.Amount, Seconds: ev.Due.Sub(ev.Started).Seconds() * s.scale, StartedAt: ev.Started, EndedAt: ev.Due,
 	})
 	if err == nil && ev.Outcome == journal.Done {
-		s.done = append(s.done, ev.Exercise)
+		i := slices.IndexFunc(s.done, func(d doneAttempt) bool { return d.index == ev.Exercise })
+		if i < 0 {
+			s.done = append(s.done, doneAttempt{ev.Exercise, ev.Attempt})
+		} else {
+			s.done[i].attempt = ev.Attempt
+		}
 	}
 	return err
 }
 
+// doneAttempt is an attempt at an exercise that was done.
+type doneAttempt struct{ index, attempt int }
+
 // Finish saves how the session ended.
 func (s *journalSink) Finish(ev player.Event) error {
+	s.stopRenewing()
 	s.status, s.ended, s.reason = ev.Status, ev.Due, ev.StopReason
 	return s.st.FinishSession(s.ctx, s.session.ID, ev.Status, ev.Due, s.pain, ev.StopReason)
 }
@@ -288,7 +382,7 @@ func (s *journalSink) PainAfter(p int) error {
 	return s.st.FinishSession(s.ctx, s.session.ID, s.status, s.ended, s.pain, s.reason)
 }
 
-// Rate saves an exercise's rating.
-func (s *journalSink) Rate(exercise int, r journal.Rating) error {
-	return s.st.RateExercise(s.ctx, s.session.ID, exercise, r)
+// Rate saves the rating of an attempt at an exercise.
+func (s *journalSink) Rate(exercise, attempt int, r journal.Rating) error {
+	return s.st.RateExercise(s.ctx, s.session.ID, exercise, attempt, r)
 }

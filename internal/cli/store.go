@@ -2,19 +2,27 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/message"
 )
 
 // openStore opens the journal (--db, UNHUNCH_DB, or SQLite in the data
 // directory) and marks as interrupted every session whose player died
-// without finishing it.
+// without finishing it or stopped renewing its lease.
 func (a *app) openStore(ctx context.Context) (*store.Store, error) {
 	st, err := store.Open(ctx, a.databaseURL(), a.dataPath())
 	if err != nil {
 		return nil, err
 	}
-	if _, err := st.SweepInterrupted(ctx, store.OwnerAlive); err != nil {
+	if st.Created() {
+		// A mistyped --data-dir must not look like a journal that lost
+		// everything: say where the new one is.
+		fmt.Fprintln(a.env.Stderr, message.Text(message.CLINewJournal, st.Where()))
+	}
+	if _, err := st.SweepInterrupted(ctx, store.OwnerAlive, time.Now()); err != nil {
 		st.Close()
 		return nil, err
 	}

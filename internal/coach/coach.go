@@ -11,6 +11,7 @@ import (
 
 	"github.com/unhunch/unhunch/internal/voice"
 	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/player"
 	"github.com/unhunch/unhunch/timeline"
 )
@@ -25,8 +26,9 @@ type Sink interface {
 	Finish(ev player.Event) error
 	// PainAfter is called when the person rates their pain after the session.
 	PainAfter(pain int) error
-	// Rate is called for each exercise the person rates at the end.
-	Rate(exercise int, r journal.Rating) error
+	// Rate is called for each exercise the person rates at the end, with
+	// the attempt rated: the exercise's latest attempt that was done.
+	Rate(exercise, attempt int, r journal.Rating) error
 }
 
 // Options configure a coached session.
@@ -66,6 +68,30 @@ type Result struct {
 	StopReason journal.StopReason
 	Blocked    string  // advice given instead of the session, if PainCheck refused it
 	SaveErrors []error // writes that failed; the session went on
+	// CtrlC is set when the person left with Ctrl-C: what was under way
+	// was saved as q saves it, and the coach ended at once.
+	CtrlC bool
+}
+
+// endedLine is the last word on a session: how it ended and that it is
+// saved, unless some of it could not be saved.
+func endedLine(res Result) string {
+	if n := len(res.SaveErrors); n > 0 {
+		return message.Text(message.CoachEndedUnsaved, n)
+	}
+	return message.Text(message.Key("coach.ended." + string(res.Status)))
+}
+
+// keepDone adds a done exercise to the list to rate, or replaces an earlier
+// done attempt at the same exercise: the latest one is rated.
+func keepDone(list []player.Event, ev player.Event) []player.Event {
+	for i, e := range list {
+		if e.Exercise == ev.Exercise {
+			list[i] = ev
+			return list
+		}
+	}
+	return append(list, ev)
 }
 
 // announce hands an event's words to the voice: the cue when a segment

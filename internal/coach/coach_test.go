@@ -2,6 +2,7 @@ package coach_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -27,7 +28,7 @@ func (r *recorder) Start(_ time.Time, pain *int) error {
 	return nil
 }
 func (r *recorder) Exercise(ev player.Event) error {
-	r.calls = append(r.calls, fmt.Sprintf("exercise %d %s%s", ev.Exercise, ev.Outcome, reason(ev.StopReason)))
+	r.calls = append(r.calls, fmt.Sprintf("exercise %d%s %s%s", ev.Exercise, attempt(ev.Attempt), ev.Outcome, reason(ev.StopReason)))
 	return nil
 }
 func (r *recorder) Finish(ev player.Event) error {
@@ -38,9 +39,17 @@ func (r *recorder) PainAfter(p int) error {
 	r.calls = append(r.calls, fmt.Sprintf("pain after %d", p))
 	return nil
 }
-func (r *recorder) Rate(i int, rt journal.Rating) error {
-	r.calls = append(r.calls, fmt.Sprintf("rate %d %s", i, rt))
+func (r *recorder) Rate(i, a int, rt journal.Rating) error {
+	r.calls = append(r.calls, fmt.Sprintf("rate %d%s %s", i, attempt(a), rt))
 	return nil
+}
+
+// attempt shows an attempt after the first as "#n".
+func attempt(a int) string {
+	if a == 1 {
+		return ""
+	}
+	return fmt.Sprintf("#%d", a)
 }
 
 func reason(r journal.StopReason) string {
@@ -316,7 +325,96 @@ func TestFullScreenQuitAndBack(t *testing.T) {
 		d.key("q")
 		d.key("esc")
 		d.drain()
-		want := []string{"start pain=2", "exercise 0 done", "exercise 0 skipped", "finish stopped"}
+		want := []string{"start pain=2", "exercise 0 done", "exercise 0#2 skipped", "finish stopped"}
+		if diff := cmp.Diff(want, rec.calls); diff != "" {
+			t.Errorf("sink calls (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// failing is a Sink whose exercise writes fail, as a full disk would make them.
+type failing struct{ recorder }
+
+func (f *failing) Exercise(player.Event) error { return errors.New("disk full") }
+
+// After "Could not save" lines, the last line never claims all was saved.
+func TestLinesNeverClaimsSavedAfterAFailure(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		o := options(t, "quick-daily-reset", &failing{})
+		o.PainBefore = ptr(2)
+		var out strings.Builder
+		res := coach.Lines(context.Background(), o, &out)
+		if len(res.SaveErrors) != 3 {
+			t.Fatalf("%d save errors, want 3", len(res.SaveErrors))
+		}
+		text := out.String()
+		if !strings.Contains(text, "Could not save: disk full") {
+			t.Errorf("no failure shown:\n%s", text)
+		}
+		if strings.Contains(text, "saved.") || strings.Contains(text, "Saved:") {
+			t.Errorf("claims something was saved after failures:\n%s", text)
+		}
+		if !strings.Contains(text, "3 of its writes to the journal failed") {
+			t.Errorf("the last line does not say what failed:\n%s", text)
+		}
+	})
+}
+
+// Ctrl-C while playing saves what q saves, asks nothing more, and says so.
+func TestFullScreenCtrlCSavesLikeQuit(t *testing.T) {
+	run := func(keys ...string) ([]string, coach.Result) {
+		var calls []string
+		var res coach.Result
+		synctest.Test(t, func(t *testing.T) {
+			rec := &recorder{}
+			o := options(t, "quick-daily-reset", rec)
+			o.PainBefore = ptr(2)
+			d := newDriver(t, o)
+			start := time.Now()
+			d.until(func() bool { return time.Since(start) >= o.Timeline.Exercises[1].Start+10*time.Second })
+			for _, k := range keys {
+				if k == "ctrl+c" {
+					d.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+					continue
+				}
+				d.key(k)
+			}
+			d.drain()
+			if !d.out {
+				t.Fatal("the coach did not end")
+			}
+			calls, res = rec.calls, coach.ResultOf(d.m)
+		})
+		return calls, res
+	}
+	byQ, resQ := run("q", "esc", "x")
+	byCtrlC, resC := run("ctrl+c")
+	if diff := cmp.Diff(byQ, byCtrlC); diff != "" {
+		t.Errorf("Ctrl-C saved differently from q (-q +Ctrl-C):\n%s", diff)
+	}
+	if !resC.CtrlC || resQ.CtrlC || resC.Status != journal.Stopped {
+		t.Errorf("results: q %+v, Ctrl-C %+v", resQ, resC)
+	}
+}
+
+// Going back over a done exercise and doing it again asks for one rating
+// of it, for the latest attempt.
+func TestFullScreenRatesTheLatestDoneAttempt(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		rec := &recorder{}
+		o := options(t, "quick-daily-reset", rec)
+		o.PainBefore, o.PainAfter = ptr(2), ptr(2)
+		d := newDriver(t, o)
+		start := time.Now()
+		d.until(func() bool { return time.Since(start) >= o.Timeline.Exercises[1].Start+time.Second })
+		d.key("b") // back to chin tucks, done once already
+		d.until(func() bool { return strings.Contains(d.view(), "How did it feel? (1 of 3)") })
+		d.key("e")
+		d.key("r")
+		d.key("h")
+		d.drain()
+		want := []string{"start pain=2", "exercise 0 done", "exercise 0#2 done", "exercise 1 done", "exercise 2 done",
+			"finish completed", "pain after 2", "rate 0#2 easy", "rate 1 right", "rate 2 hard"}
 		if diff := cmp.Diff(want, rec.calls); diff != "" {
 			t.Errorf("sink calls (-want +got):\n%s", diff)
 		}

@@ -71,7 +71,7 @@ func Lines(ctx context.Context, o Options, w io.Writer) Result {
 	if o.PainAfter != nil && res.Status != "" {
 		save(o.Sink.PainAfter(*o.PainAfter))
 	}
-	fmt.Fprintln(w, message.Text(message.Key("coach.ended."+string(res.Status))))
+	fmt.Fprintln(w, endedLine(res))
 	if res.StopReason.EndsSession() {
 		fmt.Fprintln(w, message.Text(message.Key("coach.advice."+string(res.StopReason))))
 	}

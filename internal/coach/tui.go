@@ -152,7 +152,7 @@ func (m *model) handle(evs []player.Event) {
 			if err == nil {
 				m.lastSave = outcomeLine(m.o.Names[ev.Exercise], ev)
 				if ev.Outcome == journal.Done {
-					m.saved = append(m.saved, ev)
+					m.saved = keepDone(m.saved, ev)
 				}
 			}
 		case player.SessionEnd:
@@ -218,9 +218,11 @@ func (m *model) next() tea.Cmd {
 func (m *model) key(k string) tea.Cmd {
 	now := m.o.now()
 	if k == "ctrl+c" {
+		// Ctrl-C saves what q saves, then leaves at once: no questions.
 		if m.stage == playing {
 			m.handle(m.p.Quit(now))
 		}
+		m.res.CtrlC = true
 		m.stage = done
 		return tea.Quit
 	}
@@ -338,7 +340,8 @@ func (m *model) playKey(k string, now time.Time) {
 func (m *model) rateKey(k string) {
 	ratings := map[string]journal.Rating{"e": journal.TooEasy, "r": journal.Right, "h": journal.TooHard}
 	if r, ok := ratings[k]; ok {
-		m.save(m.o.Sink.Rate(m.saved[m.rateAt].Exercise, r))
+		ev := m.saved[m.rateAt]
+		m.save(m.o.Sink.Rate(ev.Exercise, ev.Attempt, r))
 	} else if k == "x" || k == "q" || k == "esc" {
 		m.stage = done
 		return
@@ -378,7 +381,7 @@ func (m *model) View() tea.View {
 		fmt.Fprintf(&b, "\n  %s\n\n  %s\n\n  %s\n", message.Text(message.CoachRateTitle, m.rateAt+1, len(m.saved)),
 			m.o.Names[ev.Exercise], message.Text(message.CoachRateKeys))
 	case done:
-		fmt.Fprintf(&b, "\n  %s\n", message.Text(message.Key("coach.ended."+string(m.res.Status))))
+		fmt.Fprintf(&b, "\n  %s\n", endedLine(m.res))
 	}
 	v := tea.NewView(b.String())
 	v.AltScreen = true

@@ -16,7 +16,6 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/unhunch/unhunch"
-	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -98,12 +97,16 @@ type Restored struct {
 }
 
 // Restore replaces the SQLite journal in dataDir with the backup at from.
-// It checks the backup first — an intact SQLite file (integrity_check), with
-// unhunch's tables, at a schema version this build knows — and changes
-// nothing if it fails. Then it copies the backup into the data folder,
-// syncs it, checks the copy again, keeps the current journal (with its
-// write-ahead log) as unhunch.db.bak-<UTC time>, and renames the copy into
-// place. It refuses while a session is being played on this machine.
+// It checks the backup first — an intact SQLite file (integrity_check), at a
+// schema version this build knows, whose schema is object by object what
+// this build's migrations make at that version (no trigger, view or anything
+// else) — and changes nothing if it fails. Then it copies the backup's rows
+// into a new journal at the current schema, each through its rules (a row
+// that breaks one is refused, naming it), syncs and checks the new journal,
+// keeps the current journal (with its write-ahead log) as
+// unhunch.db.bak-<UTC time>, and renames the new one into place. It refuses while any process has the journal open (the lock every
+// process holds while the journal is open, LockName), naming them, and keeps
+// processes from opening it until it is done.
 func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 	src, err := filepath.Abs(from)
 	if err != nil {
@@ -137,17 +140,24 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 		return nil, restoreRefusal(from, err)
 	}
 
-	// 2. Refuse while this machine plays a session on the current journal.
+	// 2. Refuse while any process has the journal open (it holds the
+	// lock's shared side), and keep others out until the restore is done.
 	if err := ensureDir(dir); err != nil {
 		return nil, err
 	}
-	if err := refuseIfPlaying(ctx, dest); err != nil {
+	lock, err := lockExclusive(dir)
+	if err != nil {
 		return nil, err
 	}
+	defer releaseLock(lock)
 
-	// 3. Copy the backup in, and check exactly the bytes that will be used.
-	tmpName, err := copyToTemp(src, dir)
+	// 3. Copy the backup's rows, one by one through the current schema,
+	// into a new journal; then check exactly the bytes that will be used.
+	tmpName, err := rebuild(ctx, src, dir)
 	if err != nil {
+		if refused := restoreRows(from, err); refused != nil {
+			return nil, refused
+		}
 		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
 	}
 	done := false
@@ -156,6 +166,9 @@ func Restore(ctx context.Context, from, dataDir string) (*Restored, error) {
 			os.Remove(tmpName)
 		}
 	}()
+	if err := syncFile(tmpName); err != nil {
+		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
+	}
 	info, err := checkBackup(ctx, tmpName)
 	if err != nil {
 		return nil, coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
@@ -259,6 +272,9 @@ func checkBackup(ctx context.Context, path string) (backupInfo, error) {
 	if sc.version > SchemaVersion() {
 		return info, &newerError{sc.version}
 	}
+	if err := verifySchema(ctx, db, sc.version); err != nil {
+		return info, err
+	}
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sessions").Scan(&info.sessions); err != nil {
 		return info, notSQLiteOr(err)
 	}
@@ -284,7 +300,10 @@ func notSQLiteOr(err error) error {
 func restoreRefusal(from string, err error) error {
 	var damaged *damagedError
 	var newer *newerError
+	var schema *schemaError
 	switch {
+	case errors.As(err, &schema):
+		return coded(unhunch.EInvalid, err, message.StoreRestoreSchema, from, schema.why)
 	case errors.Is(err, errNotSQLite):
 		return coded(unhunch.EInvalid, err, message.StoreRestoreNotBackup, from, message.Text(message.StoreWhyNotSQLite))
 	case errors.Is(err, errNoTables):
@@ -295,37 +314,6 @@ func restoreRefusal(from string, err error) error {
 		return coded(unhunch.EConflict, err, message.StoreRestoreNewer, from, newer.version, SchemaVersion())
 	}
 	return coded(unhunch.EUnavailable, err, message.StoreRestoreFailed, from, rootCause(err))
-}
-
-// refuseIfPlaying returns an EConflict error if the journal at path has an
-// active session played by a live process on this machine: restoring under
-// it would send its next writes to the journal being replaced. A journal
-// that cannot be read is no obstacle (a damaged journal is a reason to
-// restore).
-func refuseIfPlaying(ctx context.Context, path string) error {
-	if info, err := os.Stat(path); err != nil || info.Size() == 0 || checkMagic(path) != nil {
-		return nil
-	}
-	db, err := sql.Open("sqlite", sqliteDSN(path, false))
-	if err != nil {
-		return nil
-	}
-	defer db.Close()
-	rows, err := db.QueryContext(ctx, "SELECT owner FROM sessions WHERE status = $1", string(journal.Active))
-	if err != nil {
-		return nil
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var owner string
-		if rows.Scan(&owner) != nil {
-			return nil
-		}
-		if pid, ok := localPID(owner); ok && processExists(pid) {
-			return coded(unhunch.EConflict, nil, message.StoreRestoreRunning, fmt.Sprint(pid))
-		}
-	}
-	return nil
 }
 
 // checkpoint folds the write-ahead log of the journal at path into the file,
@@ -380,22 +368,6 @@ func linkNoReplace(from, to string) error {
 		return fs.ErrExist
 	}
 	return copyFile(from, to)
-}
-
-// copyToTemp copies src to a new temporary file in dir, synced to disk, and
-// returns its name.
-func copyToTemp(src, dir string) (string, error) {
-	tmp, err := os.CreateTemp(dir, "."+FileName+".restore-*")
-	if err != nil {
-		return "", err
-	}
-	name := tmp.Name()
-	tmp.Close()
-	if err := copyInto(src, name); err != nil {
-		os.Remove(name)
-		return "", err
-	}
-	return name, nil
 }
 
 // copyFile copies from to a new file to (owner-only), synced to disk.

@@ -53,11 +53,16 @@ func (s *Store) NewGroup(max int) *Group {
 	return g
 }
 
-// RecordExercise saves what happened to one exercise of a session, exactly
-// as Store.RecordExercise does (the same index again replaces it), in the
-// next group transaction, and returns once that transaction has committed.
+// RecordExercise saves one attempt at an exercise of a session, exactly as
+// Store.RecordExercise does (the same attempt again changes nothing, or is
+// refused if it differs), in the next group transaction, and returns once
+// that transaction has committed.
 func (g *Group) RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error {
-	if err := checkPerformance(p); err != nil {
+	if err := unknownID(sessionID); err != nil {
+		return err
+	}
+	p, err := normalAttempt(p)
+	if err != nil {
 		return err
 	}
 	r := &groupReq{ctx: ctx, sessionID: sessionID, p: p, err: make(chan error, 1)}
@@ -159,20 +164,23 @@ func (g *Group) commit(batch []*groupReq) {
 		case e != nil && s.eng.isForeignKey(e):
 			e = coded(unhunch.ENotFound, e, message.StoreNoSession, r.sessionID)
 		}
+		if detail, ok := refusedValue(e); ok && err == nil && !s.eng.isForeignKey(e) {
+			e = valueError("save exercise "+r.sessionID, e, detail)
+		}
 		r.err <- s.fail("save exercise "+r.sessionID+"/"+strconv.Itoa(r.p.Index), e)
 	}
 }
 
 // one saves one outcome inside the batch's transaction.
 func (g *Group) one(tx *sql.Tx, record *sql.Stmt, r *groupReq, savepoints bool) error {
+	ctx := context.WithoutCancel(r.ctx)
 	if !savepoints {
-		_, err := record.Exec(recordArgs(r.sessionID, r.p)...)
-		return err
+		return recordOne(ctx, tx, record, r.sessionID, r.p)
 	}
 	if _, err := tx.Exec("SAVEPOINT outcome"); err != nil {
 		return err
 	}
-	_, err := record.Exec(recordArgs(r.sessionID, r.p)...)
+	err := recordOne(ctx, tx, record, r.sessionID, r.p)
 	if err != nil {
 		if _, rerr := tx.Exec("ROLLBACK TO SAVEPOINT outcome"); rerr != nil {
 			return errors.Join(err, rerr)
@@ -184,7 +192,10 @@ func (g *Group) one(tx *sql.Tx, record *sql.Stmt, r *groupReq, savepoints bool) 
 }
 
 // isRefusal reports whether err refuses one outcome (its session does not
-// exist, or its caller has gone) rather than the whole batch.
+// exist, its attempt was saved with other content, the database refused
+// one of its values, or its caller has gone) rather than the whole batch.
 func isRefusal(s *Store, err error) bool {
-	return s.eng.isForeignKey(err) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+	_, value := refusedValue(err)
+	return value || s.eng.isForeignKey(err) || unhunch.ErrorCode(err) == unhunch.EConflict ||
+		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }

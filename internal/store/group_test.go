@@ -12,7 +12,8 @@ import (
 )
 
 // Many concurrent outcomes through a Group: each is saved exactly once, one
-// for an unknown session is refused alone, a resend replaces, a cancelled
+// for an unknown session or rewriting a saved attempt is refused alone, a
+// resend changes nothing, a cancelled
 // caller's outcome is never written, and a closed group refuses.
 func TestGroupCommit(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e engine) {
@@ -27,6 +28,15 @@ func TestGroupCommit(t *testing.T) {
 			}
 			ids[i] = s.ID
 		}
+		// A session with an outcome saved already, which a batch must not
+		// rewrite: a different outcome for the same attempt is refused alone.
+		other := &journal.Session{RoutineID: "r", Owner: store.WebOwner, StartedAt: base, PlannedExercises: 1}
+		if _, err := st.StartSession(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.RecordExercise(ctx, other.ID, perf(0, "chin-tucks", journal.Halted, base)); err != nil {
+			t.Fatal(err)
+		}
 		g := st.NewGroup(16)
 		cases := []struct {
 			name    string
@@ -37,6 +47,8 @@ func TestGroupCommit(t *testing.T) {
 		}{
 			{name: "unknown session", session: "nope", p: perf(0, "chin-tucks", journal.Done, base), code: unhunch.ENotFound},
 			{name: "invalid outcome", session: ids[0], p: journal.Performance{Index: -1, ExerciseID: "x"}, code: unhunch.EInvalid},
+			{name: "an attempt saved already, rewritten", session: other.ID, p: perf(0, "chin-tucks", journal.Skipped, base), code: unhunch.EConflict},
+			{name: "an attempt saved already, re-sent", session: other.ID, p: perf(0, "chin-tucks", journal.Halted, base)},
 			{name: "cancelled caller", session: ids[0], p: perf(per+1, "chin-tucks", journal.Done, base), ctx: func() context.Context {
 				c, cancel := context.WithCancel(ctx)
 				cancel()
@@ -90,6 +102,9 @@ func TestGroupCommit(t *testing.T) {
 					t.Errorf("exercise %d saved as %d %s", i, p.Index, p.ExerciseID)
 				}
 			}
+		}
+		if s, err := st.Session(ctx, other.ID); err != nil || len(s.Exercises) != 1 || s.Exercises[0].Outcome != journal.Halted {
+			t.Errorf("the saved stop was rewritten: %+v, %v", s, err)
 		}
 		g.Close()
 		wantError(t, g.RecordExercise(ctx, ids[0], perf(0, "x", journal.Done, base)), unhunch.EUnavailable, "closing")

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -32,7 +33,7 @@ func TestKill9KeepsEverythingSaved(t *testing.T) {
 
 			st := openAt(t, url, dir)
 			ctx := context.Background()
-			if n, err := st.SweepInterrupted(ctx, store.OwnerAlive); err != nil || n != 1 {
+			if n, err := st.SweepInterrupted(ctx, store.OwnerAlive, base.Add(time.Minute)); err != nil || n != 1 {
 				t.Fatalf("round %d: the sweep marked %d sessions, %v; want the killed one", round, n, err)
 			}
 			s, err := st.Session(ctx, id)

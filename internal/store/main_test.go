@@ -60,6 +60,12 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "unknown child %q\n", c)
 		os.Exit(2)
 	}
+	if fuzzWorker() {
+		// A fuzzing worker runs one target's inputs, and may be stopped at
+		// any moment: it starts no PostgreSQL of its own (it would be left
+		// running), so fuzz targets use PostgreSQL only when pg.base is set.
+		os.Exit(m.Run())
+	}
 	stop := startPostgres()
 	code := m.Run()
 	stop()
@@ -75,6 +81,16 @@ func TestMain(m *testing.M) {
 		}
 	}
 	os.Exit(code)
+}
+
+// fuzzWorker reports whether this process is a fuzzing worker.
+func fuzzWorker() bool {
+	for _, a := range os.Args[1:] {
+		if strings.HasPrefix(a, "-test.fuzzworker") {
+			return true
+		}
+	}
+	return false
 }
 
 // loud prints msg so that nobody misses it in a test log.
@@ -287,7 +303,7 @@ var base = time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
 func childPerformance(i int) journal.Performance {
 	start := base.Add(time.Duration(i) * time.Minute)
 	return journal.Performance{
-		Index: i, ExerciseID: fmt.Sprintf("exercise-%d", i), Outcome: journal.Done,
+		Index: i, Attempt: 1, ExerciseID: fmt.Sprintf("exercise-%d", i), Outcome: journal.Done,
 		Seconds: 30 + float64(i%7), StartedAt: start, EndedAt: start.Add(30 * time.Second),
 	}
 }

@@ -138,6 +138,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if sc.ours() && sc.version == SchemaVersion() {
 		return nil
 	}
+	s.created = sc.fresh()
 	if s.eng.lockMigrations != nil {
 		// Several servers may start at once on one database: one migrates
 		// while the others wait, then finds the work done.

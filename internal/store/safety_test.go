@@ -136,7 +136,7 @@ func TestVersionMovesWithEveryWrite(t *testing.T) {
 		}
 		g.Close()
 		moved("group record")
-		if err := st.RateExercise(ctx, s.ID, 0, journal.Right); err != nil {
+		if err := st.RateExercise(ctx, s.ID, 0, 0, journal.Right); err != nil {
 			t.Fatal(err)
 		}
 		moved("rate")

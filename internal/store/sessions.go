@@ -23,8 +23,9 @@ const (
 )
 
 // StartSession saves s as a new active session. It fills in an ID when s has
-// none, the start time (now) when it is zero, and rounds the start to the
-// millisecond the journal keeps. With a ClientKey that an earlier session
+// none, the start time (now) when it is zero, the lease's last renewal
+// (SeenAt; the start when zero), and rounds both to the millisecond the
+// journal keeps. With a ClientKey that an earlier session
 // already used, it writes nothing, puts that session in *s and returns
 // created=false: a client that sends the same start twice gets one session.
 func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (created bool, err error) {
@@ -39,6 +40,10 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	}
 	sess.Status = journal.Active
 	sess.StartedAt = fromMillis(millis(sess.StartedAt))
+	if sess.SeenAt.IsZero() {
+		sess.SeenAt = sess.StartedAt
+	}
+	sess.SeenAt = fromMillis(millis(sess.SeenAt))
 	if sess.TimeScale == 0 {
 		sess.TimeScale = 1
 	}
@@ -49,11 +54,12 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	var n int64
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
-			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale, seen_at, planned_ids)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 			ON CONFLICT DO NOTHING`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
-			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), sess.TimeScale)
+			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), sess.TimeScale,
+			millis(sess.SeenAt), strings.Join(sess.PlannedIDs, ","))
 		if err != nil {
 			return err
 		}
@@ -80,20 +86,25 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	return false, coded(unhunch.EConflict, nil, message.StoreSessionExists, sess.ID)
 }
 
-// RecordExercise saves what happened to one exercise of a session. Sending
-// the same index again replaces it (a client may re-send after a timeout);
-// a rating saved earlier is kept unless p carries one.
+// RecordExercise saves one attempt at an exercise of a session (attempt 0
+// is taken as 1). A saved outcome is a fact: the same attempt sent again
+// with the same content changes nothing (a client may re-send after a
+// timeout), and with different content it is refused with an EConflict
+// error. Going back to an exercise is a new attempt.
 func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.Performance) error {
-	if err := checkPerformance(p); err != nil {
+	if err := unknownID(sessionID); err != nil {
 		return err
 	}
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	p, err := normalAttempt(p)
+	if err != nil {
+		return err
+	}
+	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		st, err := s.stmt(ctx, recordSQL)
 		if err != nil {
 			return err
 		}
-		_, err = tx.StmtContext(ctx, st).ExecContext(ctx, recordArgs(sessionID, p)...)
-		return err
+		return recordOne(ctx, tx, tx.StmtContext(ctx, st), sessionID, p)
 	})
 	if err != nil && s.eng.isForeignKey(err) {
 		return coded(unhunch.ENotFound, err, message.StoreNoSession, sessionID)
@@ -101,35 +112,89 @@ func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.
 	return s.fail("save exercise "+sessionID+"/"+strconv.Itoa(p.Index), err)
 }
 
-// recordSQL saves one exercise's outcome, replacing the one at the same
-// index; a rating saved earlier is kept unless the new outcome carries one.
+// normalAttempt checks p and returns it with attempt 0 read as 1.
+func normalAttempt(p journal.Performance) (journal.Performance, error) {
+	if p.Attempt == 0 {
+		p.Attempt = 1
+	}
+	return p, checkPerformance(p)
+}
+
+// recordSQL saves one attempt at an exercise unless that attempt is saved
+// already; recordOne then compares the two.
 const recordSQL = `INSERT INTO performances
-	(session_id, idx, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
+	(session_id, idx, attempt, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
 	 seconds, started_at, ended_at, rating)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-	ON CONFLICT (session_id, idx) DO UPDATE SET
-		exercise_id = excluded.exercise_id, outcome = excluded.outcome, stop_reason = excluded.stop_reason,
-		reps = excluded.reps, hold_seconds = excluded.hold_seconds, hold_breaths = excluded.hold_breaths,
-		amount_seconds = excluded.amount_seconds, sets = excluded.sets, seconds = excluded.seconds,
-		started_at = excluded.started_at, ended_at = excluded.ended_at,
-		rating = CASE WHEN excluded.rating = '' THEN performances.rating ELSE excluded.rating END`
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+	ON CONFLICT (session_id, idx, attempt) DO NOTHING`
 
 // recordArgs are recordSQL's arguments for p.
 func recordArgs(sessionID string, p journal.Performance) []any {
-	return []any{sessionID, p.Index, p.ExerciseID, string(p.Outcome), string(p.StopReason),
+	return []any{sessionID, p.Index, p.Attempt, p.ExerciseID, string(p.Outcome), string(p.StopReason),
 		p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths, p.Amount.Seconds, p.Amount.Sets,
 		p.Seconds, millis(p.StartedAt), millis(p.EndedAt), string(p.Rating)}
 }
 
-// RateExercise saves how the exercise at index felt.
-func (s *Store) RateExercise(ctx context.Context, sessionID string, index int, r journal.Rating) error {
+// recordOne saves p in tx with record (recordSQL prepared on tx). When the
+// attempt is saved already it changes nothing: it returns nil if what is
+// saved is what p says (a re-send), and an EConflict error if it differs.
+func recordOne(ctx context.Context, tx *sql.Tx, record *sql.Stmt, sessionID string, p journal.Performance) error {
+	res, err := record.ExecContext(ctx, recordArgs(sessionID, p)...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	var (
+		saved           journal.Performance
+		outcome, reason string
+		start, end      int64
+	)
+	err = tx.QueryRowContext(ctx, `SELECT exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
+		seconds, started_at, ended_at FROM performances WHERE session_id = $1 AND idx = $2 AND attempt = $3`,
+		sessionID, p.Index, p.Attempt).Scan(&saved.ExerciseID, &outcome, &reason, &saved.Amount.Reps, &saved.Amount.Hold,
+		&saved.Amount.HoldBreaths, &saved.Amount.Seconds, &saved.Amount.Sets, &saved.Seconds, &start, &end)
+	if err != nil {
+		return err
+	}
+	if saved.ExerciseID == p.ExerciseID && outcome == string(p.Outcome) && reason == string(p.StopReason) &&
+		saved.Amount == p.Amount && saved.Seconds == p.Seconds && start == millis(p.StartedAt) && end == millis(p.EndedAt) {
+		return nil
+	}
+	said := message.Text(message.Key("outcome." + outcome))
+	if reason != "" {
+		said += " (" + message.Text(message.Key("stop."+reason)) + ")"
+	}
+	return coded(unhunch.EConflict, nil, message.StoreAttemptSaved, p.Attempt, p.Index, sessionID, said, p.Attempt+1)
+}
+
+// RateExercise saves how one attempt at the exercise at index felt;
+// attempt 0 means the exercise's latest attempt.
+func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attempt int, r journal.Rating) error {
+	if err := unknownID(sessionID); err != nil {
+		return err
+	}
+	if err := checkIndex(index); err != nil {
+		return err
+	}
 	if _, err := journal.ParseRating(string(r)); err != nil {
 		return err
 	}
+	if attempt < 0 {
+		return invalid(message.StoreBadNumber, "attempt", attempt)
+	}
+	if attempt > MaxAttempt {
+		return invalid(message.StoreNumberTooLarge, "attempt", attempt, MaxAttempt)
+	}
+	q := "UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND attempt = $3"
+	if attempt == 0 {
+		q = `UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND $3 = 0 AND attempt =
+			(SELECT MAX(attempt) FROM performances WHERE session_id = $1 AND idx = $2)`
+	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE performances SET rating = $3 WHERE session_id = $1 AND idx = $2",
-			sessionID, index, string(r))
+		res, err := tx.ExecContext(ctx, q, sessionID, index, attempt, string(r))
 		if err != nil {
 			return err
 		}
@@ -152,6 +217,9 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index int, r
 // was given) or interrupted, at endedAt (now if zero), with the pain after.
 // Finishing again overwrites, so a re-sent finish is harmless.
 func (s *Store) FinishSession(ctx context.Context, id string, status journal.Status, endedAt time.Time, painAfter *int, reason journal.StopReason) error {
+	if err := unknownID(id); err != nil {
+		return err
+	}
 	switch status {
 	case journal.Completed, journal.Stopped, journal.Interrupted:
 	default:
@@ -192,6 +260,9 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 
 // Session returns one session with its exercises, or an ENotFound error.
 func (s *Store) Session(ctx context.Context, id string) (*journal.Session, error) {
+	if err := unknownID(id); err != nil {
+		return nil, err
+	}
 	list, err := s.query(ctx, "WHERE id = $1", id)
 	if err != nil {
 		return nil, s.fail("read session "+id, err)
@@ -231,11 +302,15 @@ func (s *Store) ActiveSessions(ctx context.Context) ([]*journal.Session, error) 
 }
 
 // MarkInterrupted ends an active session as interrupted; at is the last
-// moment it was known to run (SweepInterrupted passes the end of its last
-// saved exercise). A session that is no longer active is left as it is, so
+// moment it was known to run (SweepInterrupted passes the later of its
+// lease's last renewal and its last saved exercise's end; a browser that
+// says its page was left passes that moment). A session that is no longer active is left as it is, so
 // two processes sweeping at once do no harm. It returns an ENotFound error
 // for an unknown id.
 func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) error {
+	if err := unknownID(id); err != nil {
+		return err
+	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
@@ -255,16 +330,20 @@ func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) er
 	return nil
 }
 
-// SweepInterrupted marks every active session whose owner is not alive as
-// interrupted and returns how many it marked. Pass OwnerAlive.
-func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) bool) (int, error) {
+// SweepInterrupted marks as interrupted every active session whose player
+// is gone: its owner is not alive (a process on this machine that ended;
+// pass OwnerAlive), or its lease lapsed at now (journal.Lease without a
+// renewal). It returns how many it marked. Each ends at the last moment it
+// was known to run. A player that comes back renews its lease and revives
+// its session (Renew).
+func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) bool, now time.Time) (int, error) {
 	active, err := s.ActiveSessions(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, sess := range active {
-		if alive(sess.Owner) {
+		if alive(sess.Owner) && !sess.Lapsed(now) {
 			continue
 		}
 		if err := s.MarkInterrupted(ctx, sess.ID, lastSeen(sess)); err != nil {
@@ -275,10 +354,40 @@ func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) b
 	return n, nil
 }
 
-// lastSeen returns the last moment a session is known to have run: the end
-// of its latest saved exercise, or its start.
+// Renew renews the lease of a session being played: its player says, at
+// at, that it is still playing. A session interrupted meanwhile (its lease
+// lapsed, or the browser said the page was left and then came back to it)
+// is active again. A session already finished is left as it is. It returns
+// an ENotFound error for an unknown id.
+func (s *Store) Renew(ctx context.Context, id string, at time.Time) error {
+	var n int64
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE sessions SET status = $3, ended_at = NULL,
+			seen_at = CASE WHEN seen_at IS NULL OR seen_at < $2 THEN $2 ELSE seen_at END
+			WHERE id = $1 AND status IN ($3, $4)`, id, millis(at), string(journal.Active), string(journal.Interrupted))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return s.fail("renew session "+id, err)
+	}
+	if n == 0 {
+		return s.exists(ctx, id)
+	}
+	return nil
+}
+
+// lastSeen returns the last moment a session is known to have run: its
+// lease's last renewal or the end of its latest saved exercise, whichever is
+// later, or its start.
 func lastSeen(sess *journal.Session) time.Time {
 	t := sess.StartedAt
+	if sess.SeenAt.After(t) {
+		t = sess.SeenAt
+	}
 	for _, p := range sess.Exercises {
 		if p.EndedAt.After(t) {
 			t = p.EndedAt
@@ -301,8 +410,8 @@ func (s *Store) exists(ctx context.Context, id string) error {
 // sessionColumns and performanceColumns are read by query, in this order.
 const (
 	sessionColumns = `s.id, s.routine_id, s.routine_name, s.status, s.started_at, s.ended_at, s.planned_seconds,
-		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key, s.time_scale`
-	performanceColumns = `p.idx, p.exercise_id, p.outcome, p.stop_reason, p.reps, p.hold_seconds, p.hold_breaths,
+		s.planned_exercises, s.pain_before, s.pain_after, s.stop_reason, s.owner, s.client_key, s.time_scale, s.seen_at`
+	performanceColumns = `p.idx, p.attempt, p.exercise_id, p.outcome, p.stop_reason, p.reps, p.hold_seconds, p.hold_breaths,
 		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
 )
 
@@ -312,7 +421,7 @@ const (
 func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journal.Session, error) {
 	q := "SELECT " + sessionColumns + ", " + performanceColumns +
 		" FROM (SELECT * FROM sessions " + clause + ") s LEFT JOIN performances p ON p.session_id = s.id" +
-		" ORDER BY s.started_at DESC, s.id DESC, p.idx"
+		" ORDER BY s.started_at DESC, s.id DESC, p.idx, p.attempt"
 	st, err := s.stmt(ctx, q)
 	if err != nil {
 		return nil, err
@@ -331,10 +440,10 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			ss                     journal.Session
 			status, sreason        string
 			started                int64
-			ended                  sql.NullInt64
+			ended, seen            sql.NullInt64
 			painBefore, painAfter  sql.NullInt64
 			clientKey              sql.NullString
-			idx                    sql.NullInt64
+			idx, attempt           sql.NullInt64
 			exID, outcome, preason sql.NullString
 			reps, hold, breaths    sql.NullInt64
 			amountSec, sets        sql.NullInt64
@@ -343,8 +452,8 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			rating                 sql.NullString
 		)
 		if err := rows.Scan(&ss.ID, &ss.RoutineID, &ss.RoutineName, &status, &started, &ended, &ss.PlannedSeconds,
-			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey, &ss.TimeScale,
-			&idx, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
+			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey, &ss.TimeScale, &seen,
+			&idx, &attempt, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
 			return nil, err
 		}
 		if cur == nil || cur.ID != ss.ID {
@@ -358,6 +467,9 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 			ss.PainAfter = intPtr(painAfter)
 			ss.StopReason = journal.StopReason(sreason)
 			ss.ClientKey = clientKey.String
+			if seen.Valid {
+				ss.SeenAt = fromMillis(seen.Int64)
+			}
 			ss.Demo = journal.DemoScale(ss.TimeScale)
 			ss.Exercises = []journal.Performance{}
 			cur = &ss
@@ -368,6 +480,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 		}
 		p := journal.Performance{
 			Index:      int(idx.Int64),
+			Attempt:    int(attempt.Int64),
 			ExerciseID: exID.String,
 			Outcome:    journal.Outcome(outcome.String),
 			StopReason: journal.StopReason(preason.String),
@@ -414,13 +527,16 @@ func checkNewSession(sess *journal.Session) error {
 	if !nonNegative(sess.TimeScale) || sess.TimeScale > journal.MaxTimeScale {
 		return invalid(message.StoreBadTimeScale, sess.TimeScale, journal.MaxTimeScale)
 	}
-	return nil
+	return checkPlannedIDs(sess)
 }
 
 // checkPerformance validates one exercise's outcome.
 func checkPerformance(p journal.Performance) error {
 	if p.Index < 0 {
 		return invalid(message.StoreBadIndex, p.Index)
+	}
+	if p.Attempt < 1 {
+		return invalid(message.StoreBadNumber, "attempt", p.Attempt)
 	}
 	if err := checkText("exercise_id", p.ExerciseID, maxTextLen, true); err != nil {
 		return err
@@ -454,6 +570,9 @@ func checkPerformance(p journal.Performance) error {
 	}
 	if !nonNegative(p.Seconds) {
 		return invalid(message.StoreBadNumber, "seconds", p.Seconds)
+	}
+	if err := checkBounds(p); err != nil {
+		return err
 	}
 	if p.StartedAt.IsZero() || p.EndedAt.IsZero() || millis(p.EndedAt) < millis(p.StartedAt) {
 		return invalid(message.StoreBadTimes)

@@ -112,27 +112,39 @@ func openSQLite(ctx context.Context, dataDir string) (*Store, error) {
 	// A new journal opened by several processes at once can answer "busy"
 	// without waiting (SQLite does not wait where waiting could deadlock,
 	// as when the file switches to WAL): try again, within the busy timeout.
-	deadline := time.Now().Add(busyTimeout)
-	for {
-		err := s.connect(ctx, probe)
-		if err == nil {
-			return s, nil
+	retry := func(f func() error) error {
+		deadline := time.Now().Add(busyTimeout)
+		for {
+			err := f()
+			if err == nil || !isBusy(err) || time.Now().After(deadline) {
+				return err
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
-		if !isBusy(err) || time.Now().After(deadline) {
+	}
+	// A file that is not a journal is refused before anything is written
+	// beside it, the lock file included.
+	if probe {
+		if err := retry(func() error { return s.probe(ctx) }); err != nil {
 			return nil, err
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
+	// Held until Close: restore refuses while any process holds it.
+	lock, err := lockShared(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := retry(func() error { return s.connect(ctx) }); err != nil {
+		releaseLock(lock)
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
 }
 
 // connect opens the journal's connection pool and brings the schema up to
-// date, after probing the file first if it already has content.
-func (s *Store) connect(ctx context.Context, probe bool) error {
-	if probe {
-		if err := s.probe(ctx); err != nil {
-			return err
-		}
-	}
+// date.
+func (s *Store) connect(ctx context.Context) error {
 	db, err := sql.Open("sqlite", sqliteDSN(s.path, true))
 	if err != nil {
 		return s.fail("open", err)

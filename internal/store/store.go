@@ -19,6 +19,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"sync/atomic"
 
@@ -51,7 +52,18 @@ type Store struct {
 	// stmts holds prepared statements by their SQL: preparing (parsing)
 	// a statement was most of the cost of reading the journal.
 	stmts sync.Map
+
+	// created is set when Open found no journal and made a new one.
+	created bool
+
+	// lock is the shared lock on the SQLite journal's lock file, held
+	// while the journal is open (LockName); nil on PostgreSQL.
+	lock *os.File
 }
+
+// Created reports whether Open found no journal there and created a new,
+// empty one: worth telling a person who may have mistyped where it is.
+func (s *Store) Created() bool { return s.created }
 
 // queryStmt runs a prepared query.
 func (s *Store) queryStmt(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
@@ -121,7 +133,11 @@ func (s *Store) Close() error {
 		st.(*sql.Stmt).Close()
 		return true
 	})
-	if err := s.db.Close(); err != nil {
+	err := s.db.Close()
+	// After the pool: the journal's files are no longer in use.
+	releaseLock(s.lock)
+	s.lock = nil
+	if err != nil {
 		return s.fail("close", err)
 	}
 	return nil
@@ -205,6 +221,9 @@ func (s *Store) fail(op string, err error) error {
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return coded(unhunch.EUnavailable, fmt.Errorf("store: %s: %w", op, err), message.StoreCanceled, s.where, err)
+	}
+	if detail, ok := refusedValue(err); ok && !s.eng.isForeignKey(err) {
+		return valueError(op, err, detail)
 	}
 	if e := s.eng.explain(s, op, err); e != nil {
 		return e

@@ -21,7 +21,7 @@ func ptr[T any](v T) *T { return &v }
 // perf returns an exercise outcome at index i of a session that started at start.
 func perf(i int, id string, o journal.Outcome, start time.Time) journal.Performance {
 	p := journal.Performance{
-		Index: i, ExerciseID: id, Outcome: o,
+		Index: i, Attempt: 1, ExerciseID: id, Outcome: o,
 		Amount:    dose.Amount{Reps: 10, Hold: 5},
 		Seconds:   62.5,
 		StartedAt: start.Add(time.Duration(i) * time.Minute), EndedAt: start.Add(time.Duration(i)*time.Minute + 62500*time.Millisecond),
@@ -97,7 +97,7 @@ func TestSessionLifecycle(t *testing.T) {
 					}
 				}
 				for _, r := range c.ratings {
-					if err := st.RateExercise(ctx, s.ID, r.index, r.r); err != nil {
+					if err := st.RateExercise(ctx, s.ID, r.index, 0, r.r); err != nil {
 						t.Fatalf("rate %d: %v", r.index, err)
 					}
 				}
@@ -110,6 +110,7 @@ func TestSessionLifecycle(t *testing.T) {
 				want.ID, want.Status, want.StopReason, want.PainAfter = s.ID, c.status, c.reason, c.painAfter
 				want.TimeScale = 1 // real time unless said otherwise
 				want.StartedAt = c.session.StartedAt.Truncate(time.Millisecond).UTC()
+				want.SeenAt = want.StartedAt // no lease renewed
 				want.EndedAt = &ended
 				want.Exercises = []journal.Performance{}
 				for _, p := range c.exercises {
@@ -158,12 +159,10 @@ func TestResendIsIdempotent(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := st.RateExercise(ctx, s.ID, 0, journal.Right); err != nil {
+		if err := st.RateExercise(ctx, s.ID, 0, 0, journal.Right); err != nil {
 			t.Fatal(err)
 		}
-		// The same index again replaces the outcome, and keeps the rating
-		// unless the new one carries its own.
-		p0.Outcome, p0.StopReason, p0.Seconds = journal.Halted, journal.Dizziness, 12
+		// The same attempt again, after its rating: nothing changes.
 		if err := st.RecordExercise(ctx, s.ID, p0); err != nil {
 			t.Fatal(err)
 		}
@@ -175,10 +174,6 @@ func TestResendIsIdempotent(t *testing.T) {
 		if diff := cmp.Diff([]journal.Performance{p0}, got.Exercises); diff != "" {
 			t.Errorf("after re-sends (-want +got):\n%s", diff)
 		}
-		p0.Rating = journal.TooHard
-		if err := st.RecordExercise(ctx, s.ID, p0); err != nil {
-			t.Fatal(err)
-		}
 		end := base.Add(time.Minute)
 		for range 2 {
 			if err := st.FinishSession(ctx, s.ID, journal.Stopped, end, ptr(3), journal.Dizziness); err != nil {
@@ -189,8 +184,79 @@ func TestResendIsIdempotent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Exercises[0].Rating != journal.TooHard || got.Status != journal.Stopped || *got.PainAfter != 3 || len(got.Exercises) != 1 {
+		if got.Exercises[0].Rating != journal.Right || got.Status != journal.Stopped || *got.PainAfter != 3 || len(got.Exercises) != 1 {
 			t.Errorf("after re-sent finish: %+v", got)
+		}
+	})
+}
+
+// Issue 12, item 1: a saved outcome is a fact. Going back to an exercise is
+// a new attempt beside it; the same attempt with other content is refused
+// and changes nothing; ratings go to the attempt named (or the latest).
+func TestAttemptsAreNeverRewritten(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		st := open(t, e)
+		s := &journal.Session{RoutineID: "quick-daily-reset", StartedAt: base, PlannedExercises: 3}
+		if _, err := st.StartSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		stopped := perf(1, "scapular-squeezes", journal.Halted, base) // discomfort
+		if err := st.RecordExercise(ctx, s.ID, stopped); err != nil {
+			t.Fatal(err)
+		}
+		// What going back and quitting sent before attempts: the same index,
+		// skipped. As attempt 1 it must not replace the stop.
+		skipped := perf(1, "scapular-squeezes", journal.Skipped, base.Add(time.Minute))
+		err := st.RecordExercise(ctx, s.ID, skipped)
+		wantError(t, err, unhunch.EConflict, "attempt 1 at exercise 1", "already saved, as stopped (discomfort)", "attempt number (2)")
+		skipped.Attempt = 2
+		if err := st.RecordExercise(ctx, s.ID, skipped); err != nil {
+			t.Fatal(err)
+		}
+		done := perf(1, "scapular-squeezes", journal.Done, base.Add(2*time.Minute))
+		done.Attempt = 3
+		if err := st.RecordExercise(ctx, s.ID, done); err != nil {
+			t.Fatal(err)
+		}
+		// Attempt 0 from an older caller is attempt 1: the stop, unchanged.
+		old := stopped
+		old.Attempt = 0
+		if err := st.RecordExercise(ctx, s.ID, old); err != nil {
+			t.Fatalf("re-sent stop as attempt 0: %v", err)
+		}
+		if err := st.RateExercise(ctx, s.ID, 1, 0, journal.TooEasy); err != nil { // the latest: attempt 3
+			t.Fatal(err)
+		}
+		if err := st.RateExercise(ctx, s.ID, 1, 2, journal.TooHard); err != nil {
+			t.Fatal(err)
+		}
+		wantError(t, st.RateExercise(ctx, s.ID, 1, 4, journal.Right), unhunch.ENotFound, "no exercise at position 1")
+		wantError(t, st.RateExercise(ctx, s.ID, 1, -1, journal.Right), unhunch.EInvalid, "attempt")
+		bad := done
+		bad.Attempt = -1
+		wantError(t, st.RecordExercise(ctx, s.ID, bad), unhunch.EInvalid, "attempt")
+
+		got, err := st.Session(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		skipped.Rating, done.Rating = journal.TooHard, journal.TooEasy
+		want := []journal.Performance{stopped, skipped, done}
+		for i := range want {
+			want[i].StartedAt, want[i].EndedAt = want[i].StartedAt.UTC(), want[i].EndedAt.UTC()
+		}
+		if diff := cmp.Diff(want, got.Exercises); diff != "" {
+			t.Errorf("attempts (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff([]journal.Performance{want[2]}, got.Final()); diff != "" {
+			t.Errorf("final attempts (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff([]journal.Performance{want[0]}, got.Stops()); diff != "" {
+			t.Errorf("stops (-want +got):\n%s", diff)
+		}
+		if got.Done() != 1 {
+			t.Errorf("done %d, want 1", got.Done())
 		}
 	})
 }
@@ -380,7 +446,7 @@ func TestInvalidInput(t *testing.T) {
 			{"no times", func() error {
 				return st.RecordExercise(ctx, s.ID, with(func(p *journal.Performance) { p.StartedAt = time.Time{} }))
 			}, unhunch.EInvalid, "start and an end"},
-			{"unknown rating", func() error { return st.RateExercise(ctx, s.ID, 0, "meh") }, unhunch.EInvalid, `rating "meh"`},
+			{"unknown rating", func() error { return st.RateExercise(ctx, s.ID, 0, 0, "meh") }, unhunch.EInvalid, `rating "meh"`},
 			{"finish as active", func() error { return st.FinishSession(ctx, s.ID, journal.Active, base, nil, "") }, unhunch.EInvalid, `not "active"`},
 			{"finish completed with a reason", func() error {
 				return st.FinishSession(ctx, s.ID, journal.Completed, base, nil, journal.SharpPain)
@@ -389,8 +455,8 @@ func TestInvalidInput(t *testing.T) {
 				return st.FinishSession(ctx, s.ID, journal.Stopped, base, nil, "tired")
 			}, unhunch.EInvalid, `stop reason "tired"`},
 			{"record into an unknown session", func() error { return st.RecordExercise(ctx, "nope", good) }, unhunch.ENotFound, `no session "nope"`},
-			{"rate in an unknown session", func() error { return st.RateExercise(ctx, "nope", 0, journal.Right) }, unhunch.ENotFound, `no session "nope"`},
-			{"rate an exercise not saved", func() error { return st.RateExercise(ctx, s.ID, 5, journal.Right) }, unhunch.ENotFound, "no exercise at position 5"},
+			{"rate in an unknown session", func() error { return st.RateExercise(ctx, "nope", 0, 0, journal.Right) }, unhunch.ENotFound, `no session "nope"`},
+			{"rate an exercise not saved", func() error { return st.RateExercise(ctx, s.ID, 5, 0, journal.Right) }, unhunch.ENotFound, "no exercise at position 5"},
 			{"finish an unknown session", func() error { return st.FinishSession(ctx, "nope", journal.Completed, base, nil, "") }, unhunch.ENotFound, `no session "nope"`},
 			{"read an unknown session", func() error { _, err := st.Session(ctx, "nope"); return err }, unhunch.ENotFound, `no session "nope"`},
 			{"interrupt an unknown session", func() error { return st.MarkInterrupted(ctx, "nope", base) }, unhunch.ENotFound, `no session "nope"`},
@@ -439,7 +505,7 @@ func TestSweepInterrupted(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		n, err := st.SweepInterrupted(ctx, store.OwnerAlive)
+		n, err := st.SweepInterrupted(ctx, store.OwnerAlive, base.Add(time.Minute))
 		if err != nil || n != 2 {
 			t.Fatalf("swept %d, %v; want 2", n, err)
 		}
@@ -463,7 +529,7 @@ func TestSweepInterrupted(t *testing.T) {
 				t.Errorf("session of %s: %s ended %v, want %s ended %v", s.Owner, s.Status, s.EndedAt, w.status, w.ended)
 			}
 		}
-		if n, err := st.SweepInterrupted(ctx, store.OwnerAlive); err != nil || n != 0 {
+		if n, err := st.SweepInterrupted(ctx, store.OwnerAlive, base.Add(time.Minute)); err != nil || n != 0 {
 			t.Errorf("a second sweep marked %d, %v", n, err)
 		}
 		// Interrupting a session that is no longer active changes nothing.

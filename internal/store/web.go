@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
+	"time"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/journal"
@@ -17,6 +19,9 @@ const WebOwner = "web"
 // SessionByClientKey returns the session started with an idempotency key,
 // or nil when no session has it.
 func (s *Store) SessionByClientKey(ctx context.Context, key string) (*journal.Session, error) {
+	if unknownID(key) != nil {
+		return nil, nil // no session can have it
+	}
 	list, err := s.query(ctx, "WHERE client_key = $1", key)
 	if err != nil {
 		return nil, s.fail("read session with client key "+key, err)
@@ -33,22 +38,33 @@ type SessionHead struct {
 	Owner            string
 	Status           journal.Status
 	PlannedExercises int
+	StartedAt        time.Time
+	PlannedIDs       []string // the planned exercises' ids, in order; nil when not known
+	TimeScale        float64  // how many times faster than real time it is played (journal.Session.TimeScale)
 }
 
 // Head returns a session's row without its exercises, or an ENotFound error:
 // one small read, for checking an exercise outcome before saving it.
 func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
 	h := SessionHead{ID: id}
-	var status string
-	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises FROM sessions WHERE id = $1")
+	if err := unknownID(id); err != nil {
+		return h, err
+	}
+	var status, planned string
+	var started int64
+	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises, started_at, planned_ids, time_scale FROM sessions WHERE id = $1")
 	if err != nil {
 		return h, s.fail("read session "+id, err)
 	}
 	err = st.QueryRowContext(ctx, id).
-		Scan(&h.Owner, &status, &h.PlannedExercises)
+		Scan(&h.Owner, &status, &h.PlannedExercises, &started, &planned, &h.TimeScale)
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, coded(unhunch.ENotFound, nil, message.StoreNoSession, id)
 	}
 	h.Status = journal.Status(status)
+	h.StartedAt = fromMillis(started)
+	if planned != "" {
+		h.PlannedIDs = strings.Split(planned, ",")
+	}
 	return h, s.fail("read session "+id, err)
 }

@@ -41,6 +41,8 @@ func (s *Server) apiRoutes() []route {
 		{"POST", "/api/v1/sessions", s.startSession},
 		{"GET", "/api/v1/sessions/{id}", s.showSession},
 		{"POST", "/api/v1/sessions/{id}/events", s.postEvent},
+		{"POST", "/api/v1/sessions/{id}/alive", s.renewLease},
+		{"POST", "/api/v1/sessions/{id}/left", s.leaveSession},
 		{"GET", "/api/v1/progress", s.showProgress},
 	}
 }

@@ -61,6 +61,7 @@ type startBody struct {
 	// (its data-scale); absent, the server's --time-scale. Anything but 1
 	// makes the session a demo (PRODUCT.md §5.2).
 	TimeScale *float64 `json:"time_scale"`
+	Exercises []string `json:"exercises"` // optional: the ids of the exercises the player plays, in order
 }
 
 // offlineStart is how a player says a session began while offline.
@@ -151,9 +152,13 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, PainBefore: body.PainBefore,
-		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(prep.Steps), Owner: store.WebOwner, ClientKey: key,
-		TimeScale: scale}
+	planned, err := s.plannedIDs(rt, prep, body.Exercises)
+	if err != nil {
+		return err
+	}
+	sess := &journal.Session{ID: body.ID, RoutineID: rt.ID, RoutineName: rt.Name, StartedAt: at, SeenAt: now, PainBefore: body.PainBefore,
+		PlannedSeconds: cr.Timeline.Duration.Seconds(), PlannedExercises: len(planned), PlannedIDs: planned,
+		Owner: store.WebOwner, ClientKey: key, TimeScale: scale}
 	created, err := s.st.StartSession(writeCtx(r), sess)
 	if err != nil {
 		return err
@@ -261,6 +266,7 @@ func (s *Server) showSession(w http.ResponseWriter, r *http.Request) error {
 type eventBody struct {
 	Type       string       `json:"type"`
 	Index      *int         `json:"index"`
+	Attempt    *int         `json:"attempt"` // exercise: which try at the exercise (1 if absent); rating: the try rated (its latest if absent)
 	ExerciseID string       `json:"exercise_id"`
 	Outcome    string       `json:"outcome"`
 	StopReason string       `json:"stop_reason"`
@@ -278,6 +284,7 @@ type eventDoc struct {
 	SessionID string `json:"session_id"`
 	Type      string `json:"type"`
 	Index     *int   `json:"index,omitempty"`
+	Attempt   int    `json:"attempt,omitempty"`
 	SetAside  bool   `json:"set_aside,omitempty"` // the exercise is kept out of plans after this stop
 	Advice    string `json:"advice,omitempty"`
 }
@@ -308,6 +315,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err := person.RecordExercise(writeCtx(r), s.group, s.st, id, p); err != nil {
 			return err
 		}
+		doc.Attempt = p.Attempt
 		if p.Outcome == journal.Halted && safety.ExcludeAfterStop(p.StopReason) {
 			doc.SetAside = true
 			doc.Advice = message.Text(message.Key("coach.advice." + string(p.StopReason)))
@@ -322,7 +330,17 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		if err := onlyFields(ev, "rating"); err != nil {
 			return err
 		}
-		if err := s.st.RateExercise(writeCtx(r), id, *ev.Index, journal.Rating(ev.Rating)); err != nil {
+		if err := checkRatingIndex(*ev.Index, head); err != nil {
+			return err
+		}
+		attempt := 0
+		if ev.Attempt != nil {
+			if attempt = *ev.Attempt; attempt < 1 {
+				return invalid(message.WebBadAttempt, attempt)
+			}
+			doc.Attempt = attempt
+		}
+		if err := s.st.RateExercise(writeCtx(r), id, *ev.Index, attempt, journal.Rating(ev.Rating)); err != nil {
 			return err
 		}
 	case "finish":
@@ -335,6 +353,9 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		}
 		end := s.now()
 		if ev.EndedAt != nil {
+			if err := journal.CheckEnd(*ev.EndedAt, head.StartedAt, end); err != nil {
+				return err
+			}
 			end = *ev.EndedAt
 		}
 		if err := s.st.FinishSession(writeCtx(r), id, status, end, ev.PainAfter, journal.StopReason(ev.StopReason)); err != nil {
@@ -402,6 +423,9 @@ func onlyFields(ev eventBody, typ string) error {
 	if typ == "finish" && ev.Index != nil {
 		extra = append(extra, "index")
 	}
+	if typ == "finish" && ev.Attempt != nil {
+		extra = append(extra, "attempt")
+	}
 	if len(extra) > 0 {
 		sortStrings(extra)
 		return invalid(message.WebFieldsNotFor, strings.Join(extra, ", "), typ)
@@ -429,15 +453,20 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 	if _, err := s.exercise(ev.ExerciseID); err != nil {
 		return journal.Performance{}, err
 	}
-	p := journal.Performance{Index: *ev.Index, ExerciseID: ev.ExerciseID, Outcome: journal.Outcome(ev.Outcome),
+	p := journal.Performance{Index: *ev.Index, Attempt: 1, ExerciseID: ev.ExerciseID, Outcome: journal.Outcome(ev.Outcome),
 		StopReason: journal.StopReason(ev.StopReason), StartedAt: *ev.StartedAt, EndedAt: *ev.EndedAt}
+	if ev.Attempt != nil {
+		if p.Attempt = *ev.Attempt; p.Attempt < 1 {
+			return journal.Performance{}, invalid(message.WebBadAttempt, p.Attempt)
+		}
+	}
 	if ev.Amount != nil {
 		p.Amount = *ev.Amount
 	}
 	if ev.Seconds != nil {
 		p.Seconds = *ev.Seconds
 	}
-	return p, nil
+	return p, s.checkAgainstSession(p, head)
 }
 
 // maxHeads bounds the sessions whose heads are kept in memory.

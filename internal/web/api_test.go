@@ -87,7 +87,8 @@ func TestAPI(t *testing.T) {
 		{"start offline without times", "POST", "/api/v1/sessions", `{"routine_id":"quick-daily-reset","offline":{}}`, key, 400, "invalid", "both needed"},
 		{"start reusing a key", "POST", "/api/v1/sessions", `{"routine_id":"seven-in-seven"}`, map[string]string{"Idempotency-Key": "key-table"}, 409, "conflict", "new key"},
 		{"event done", "POST", ev, ex(`,"amount":{"reps":10,"hold_seconds":5},"seconds":60`), nil, 200, "", `"type":"exercise"`},
-		{"event done again", "POST", ev, ex(`,"seconds":61`), nil, 200, "", `"index":0`},
+		{"event done again", "POST", ev, ex(`,"amount":{"reps":10,"hold_seconds":5},"seconds":60`), nil, 200, "", `"index":0`},
+		{"event done, rewritten", "POST", ev, ex(`,"seconds":61`), nil, 409, "conflict", "already saved, as done"},
 		{"event no type", "POST", ev, `{"index":0}`, nil, 400, "invalid", `"type" is missing`},
 		{"event bad type", "POST", ev, `{"type":"pause"}`, nil, 400, "invalid", `"pause"`},
 		{"event index text", "POST", ev, `{"type":"exercise","index":"0"}`, nil, 400, "invalid", `"index" must be a whole number`},
@@ -136,12 +137,13 @@ func TestAPI(t *testing.T) {
 			}
 		})
 	}
-	// What the table saved: one exercise (sent twice), its rating, the finish.
+	// What the table saved: one exercise (sent twice, never rewritten), its
+	// rating, the finish.
 	s, err := e.st.Session(t.Context(), sid)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.Exercises) != 1 || s.Exercises[0].Seconds != 61 || s.Exercises[0].Rating != journal.TooEasy ||
+	if len(s.Exercises) != 1 || s.Exercises[0].Seconds != 60 || s.Exercises[0].Rating != journal.TooEasy ||
 		s.Status != journal.Completed || s.PainAfter == nil || *s.PainAfter != 2 {
 		t.Errorf("saved %+v", s)
 	}

@@ -8,6 +8,16 @@ import (
 	"testing"
 )
 
+// postureSupport is posture-support's exercises, in order.
+var postureSupport = []string{"thoracic-extension", "wall-angels", "chin-tucks", "scapular-squeezes", "doorway-pec-stretch", "cat-cow", "thread-the-needle"}
+
+// benchEvent is a valid outcome for index k of posture-support (events are
+// checked against their session: the exercise at that index, its dose,
+// times within the session's span).
+func benchEvent(k int) string {
+	return fmt.Sprintf(`{"type":"exercise","index":%d,"exercise_id":%q,"outcome":"done","amount":{},"seconds":60,"started_at":"2026-11-18T09:31:00Z","ended_at":"2026-11-18T09:32:00Z"}`, k, postureSupport[k])
+}
+
 // benchEnv is a screened server with a few sessions, as the load script sets up.
 func benchEnv(b *testing.B) (*env, []string) {
 	t := &testing.T{}
@@ -26,7 +36,7 @@ func benchEnv(b *testing.B) (*env, []string) {
 		id = id[strings.Index(id, `"id":"`)+6:]
 		ids = append(ids, id[:26])
 		for k := range 7 {
-			body := fmt.Sprintf(`{"type":"exercise","index":%d,"exercise_id":"chin-tucks","outcome":"done","amount":{"reps":10,"hold_seconds":5},"seconds":60,"started_at":"2026-11-18T09:30:00Z","ended_at":"2026-11-18T09:31:00Z"}`, k)
+			body := benchEvent(k)
 			req := httptest.NewRequest("POST", "/api/v1/sessions/"+ids[i]+"/events", strings.NewReader(body))
 			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()
@@ -61,7 +71,7 @@ func BenchmarkRecordEvent(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			n++
-			body := fmt.Sprintf(`{"type":"exercise","index":%d,"exercise_id":"chin-tucks","outcome":"done","amount":{"reps":10,"hold_seconds":5},"seconds":60,"started_at":"2026-11-18T09:30:00Z","ended_at":"2026-11-18T09:31:00Z"}`, n%7)
+			body := benchEvent(n % 7)
 			req := httptest.NewRequest("POST", "/api/v1/sessions/"+ids[n%len(ids)]+"/events", strings.NewReader(body))
 			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()

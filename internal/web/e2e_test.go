@@ -90,8 +90,8 @@ func (l *live) url(path string) string { return "http://" + l.addr + path }
 
 // browser starts headless Chromium for one test. Without Chromium the test
 // is skipped loudly, unless UNHUNCH_REQUIRE_CHROMIUM=1 (as in CI) makes that
-// a failure.
-func browser(t *testing.T) context.Context {
+// a failure. extra adds allocator options (flags) for one test.
+func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	if _, err := exec.LookPath(chromium); err != nil {
 		msg := "!!! BROWSER TESTS SKIPPED: no Chromium at " + chromium + " (apt-get install chromium)"
@@ -107,6 +107,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("window-size", "412,915"),
 	}
+	opts = append(opts, extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
 	t.Cleanup(func() {

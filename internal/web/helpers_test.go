@@ -33,7 +33,26 @@ type env struct {
 // newEnv starts a server on a new journal; screened saves a clear screening first.
 func newEnv(t *testing.T, screened bool) *env {
 	t.Helper()
-	st, err := store.Open(context.Background(), "", t.TempDir())
+	return newEnvOn(t, "", t.TempDir(), screened)
+}
+
+// newEnvAt is newEnv with the SQLite journal in dir.
+func newEnvAt(t *testing.T, dir string, screened bool) *env {
+	t.Helper()
+	return newEnvOn(t, "", dir, screened)
+}
+
+// newEnvURL is newEnv on the journal at url: "" for a new SQLite file, or a
+// PostgreSQL database (pgtest.Database).
+func newEnvURL(t *testing.T, url string, screened bool) *env {
+	t.Helper()
+	return newEnvOn(t, url, t.TempDir(), screened)
+}
+
+// newEnvOn starts a server on the journal at url ("" for SQLite in dir).
+func newEnvOn(t *testing.T, url, dir string, screened bool) *env {
+	t.Helper()
+	st, err := store.Open(context.Background(), url, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +65,7 @@ func newEnv(t *testing.T, screened bool) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.h = e.srv.Handler()
+	e.h = fromLoopback(e.srv.Handler())
 	t.Cleanup(func() { e.srv.Close(); st.Close() })
 	if screened {
 		e.screen(map[string]bool{})
@@ -54,9 +73,26 @@ func newEnv(t *testing.T, screened bool) *env {
 	return e
 }
 
+// fromLoopback gives requests made with httptest.NewRequest, whose Host is
+// example.com, the Host a browser on this machine sends: the server answers
+// only loopback names (TestHostHeader sends others on purpose).
+func fromLoopback(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Host == "example.com" {
+			r.Host = "127.0.0.1:8080"
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
 // screen saves a screening with the given yes answers at the env's time.
 func (e *env) screen(yes map[string]bool) {
 	e.t.Helper()
+	for id := range yes {
+		if _, ok := safety.QuestionByID(id); !ok {
+			e.t.Fatalf("screen: no question %q", id)
+		}
+	}
 	answers := map[string]bool{}
 	for _, q := range safety.Questions {
 		answers[q.ID] = yes[q.ID]

@@ -162,7 +162,7 @@ func TestDemoSessionsInTheWeb(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	fast.h = srv.Handler()
+	fast.h = fromLoopback(srv.Handler())
 	r := fast.do("POST", "/api/v1/sessions", `{"routine_id":"quick-daily-reset"}`, map[string]string{"Idempotency-Key": "k"})
 	if r.Code != 201 || !strings.Contains(r.Body.String(), `"time_scale":20,"demo":true`) {
 		t.Errorf("start on a 20× server: %d %s", r.Code, r.Body)

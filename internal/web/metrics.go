@@ -67,7 +67,8 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // instrument counts, times and logs each request to route (the pattern, so
-// that ids do not make a metric per session).
+// that ids do not make a metric per session) and its method from a fixed set
+// (methodLabel), so that no request can add a series of its own.
 func (s *Server) instrument(route string, next http.Handler) http.Handler {
 	m := s.metrics
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -80,11 +81,11 @@ func (s *Server) instrument(route string, next http.Handler) http.Handler {
 			sw.status = http.StatusOK
 		}
 		d := time.Since(start)
-		m.requests.Inc(route, r.Method, strconv.Itoa(sw.status))
+		m.requests.Inc(route, methodLabel(r.Method), strconv.Itoa(sw.status))
 		m.duration.Observe(route, d.Seconds())
 		if s.log.Enabled(r.Context(), slog.LevelInfo) {
 			s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", route),
+				slog.String("method", methodLabel(r.Method)), slog.String("path", r.URL.Path), slog.String("route", route),
 				slog.Int("status", sw.status), slog.Int("bytes", sw.bytes), slog.Duration("took", d))
 		}
 	})

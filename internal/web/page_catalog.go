@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
@@ -137,6 +138,7 @@ type playData struct {
 	Plan      *planRequest
 	TimeScale float64
 	Reasons   []stopChoice
+	Renew     int // seconds between the player's lease renewals (journal.Renew)
 }
 
 // stopChoice is one answer to "why are you stopping?", from journal.StopReasons.
@@ -150,7 +152,7 @@ type stopChoice struct {
 func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	id := r.PathValue("id")
-	d := playData{TimeScale: s.cfg.TimeScale}
+	d := playData{TimeScale: s.cfg.TimeScale, Renew: int(journal.Renew / time.Second)}
 	for i, reason := range journal.StopReasons {
 		c := stopChoice{ID: string(reason), Key: itoa(i + 1), Ends: reason.EndsSession()}
 		if c.Ends {

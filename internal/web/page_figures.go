@@ -93,7 +93,7 @@ func positionList(ps []catalog.Position) string {
 }
 
 // svgCSP lets a figure's own stylesheet (its animation) run and nothing else.
-const svgCSP = "default-src 'none'; style-src 'unsafe-inline'"
+const svgCSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 
 // writeSVG sends a figure; the catalog does not change while the server
 // runs, so browsers may keep it for a day.

@@ -25,6 +25,7 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -37,6 +38,16 @@ type Config struct {
 	Now       func() time.Time // the clock; nil means time.Now
 	Location  *time.Location   // the person's time zone for weeks and days; nil means time.Local
 	Registry  *metrics.Registry
+	// SweepEvery is how often the server marks as interrupted the sessions
+	// whose player is gone (a lapsed lease, a process that ended);
+	// journal.Renew when zero, never when negative.
+	SweepEvery time.Duration
+
+	// PublicHosts are host names, in lower case, the server answers to
+	// besides loopback names and addresses (Server.allowedHost). Nothing
+	// sets them yet: they are for a server reached by name, which needs
+	// accounts first (PRODUCT.md §10).
+	PublicHosts []string
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.
@@ -67,6 +78,11 @@ type Server struct {
 	// summaries are the routines with their computed durations at the
 	// starting dose: the catalog does not change while the server runs.
 	summaries func() ([]api.RoutineSummary, error)
+
+	// stopSweep ends the sweep for interrupted sessions; swept is closed
+	// once it has ended.
+	stopSweep context.CancelFunc
+	swept     chan struct{}
 }
 
 // route is one method and path the server answers.
@@ -118,6 +134,18 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.group = s.st.NewGroup(store.DefaultGroupSize)
+	if cfg.SweepEvery == 0 {
+		cfg.SweepEvery = journal.Renew
+	}
+	var sweepCtx context.Context
+	sweepCtx, s.stopSweep = context.WithCancel(context.Background())
+	s.swept = make(chan struct{})
+	go func() {
+		defer close(s.swept)
+		if cfg.SweepEvery > 0 {
+			s.sweep(sweepCtx, cfg.SweepEvery)
+		}
+	}()
 	s.routes = append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...)
 	s.handler = s.build()
 	return s, nil
@@ -126,8 +154,13 @@ func New(cfg Config) (*Server, error) {
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// Close saves what is queued for the journal and stops the group committer.
-func (s *Server) Close() { s.group.Close() }
+// Close stops the sweep for interrupted sessions, saves what is queued for
+// the journal and stops the group committer.
+func (s *Server) Close() {
+	s.stopSweep()
+	<-s.swept
+	s.group.Close()
+}
 
 // Routes lists the API and operational routes the server answers as
 // "METHOD /path", sorted:
@@ -191,7 +224,7 @@ func (s *Server) build() http.Handler {
 		err := unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.WebNoRoute, r.URL.Path))
 		s.fail(w, r, api, http.StatusNotFound, err)
 	})))
-	return s.recoverer(mux)
+	return s.recoverer(s.edge(mux))
 }
 
 // fail answers a request with an error: JSON under /api/, a page otherwise.

@@ -1,7 +1,10 @@
 // unhunch player: plays the timeline the server compiled, from absolute
 // deadlines on performance.now() (never by counting ticks), exactly as the
 // Go player (package player) does: it decides no timing of its own. Each
-// exercise's outcome goes to the outbox the moment it ends.
+// exercise's outcome goes to the outbox the moment it ends. While a session
+// plays, the player renews its lease; when the page goes away mid-session,
+// it says so with navigator.sendBeacon, so the session shows as interrupted
+// rather than running forever.
 'use strict';
 (() => {
   const root = document.getElementById('player');
@@ -22,6 +25,7 @@
   const plan = root.dataset.plan ? JSON.parse(root.dataset.plan) : null;
   const segs = doc.timeline, blocks = doc.exercises;
   const COUNTDOWN_FROM = 6000, BACK_GRACE = 3000, RING = 326.73;
+  const RENEW = (parseFloat(root.dataset.renew) || 30) * 1000;
   const epoch = Date.now() - performance.now();
   const iso = t => new Date(epoch + t).toISOString();
   const end = s => s.start_ms + s.duration_ms;
@@ -29,10 +33,13 @@
   const firstSeg = blocks.map((_, b) => segs.findIndex(s => s.exercise_index === b));
 
   // The player's state, as in package player.
-  let state = 'ready', origin = 0, frozen = 0, cur = 0, counts = 0, timer = 0, lock = null;
+  let state = 'ready', origin = 0, frozen = 0, cur = 0, counts = 0, timer = 0, lock = null, renewer = 0;
   const entered = new Array(blocks.length).fill(0);
+  // How many times each exercise has ended: every end is a new attempt, so
+  // going back never takes back an outcome already sent.
+  const ends = new Array(blocks.length).fill(0);
   let session = null, painBefore = null, ended = null;
-  const done = [];
+  const done = new Map(); // exercise index → its latest attempt that was done
 
   const offset = now => state === 'playing' ? (now - origin) * scale : frozen;
   const wall = off => origin + off / scale;
@@ -204,17 +211,18 @@
     return a;
   }
   function exerciseEnd(b, outcome, reason, due) {
-    const started = entered[b] || due;
-    const body = { type: 'exercise', index: b, exercise_id: blocks[b].id, outcome, amount: amount(blocks[b].dose),
+    const started = entered[b] || due, attempt = ++ends[b];
+    const body = { type: 'exercise', index: b, attempt, exercise_id: blocks[b].id, outcome, amount: amount(blocks[b].dose),
       seconds: Math.max(0, (due - started) / 1000 * scale), started_at: iso(started), ended_at: iso(due) };
     if (reason) body.stop_reason = reason;
-    send('exercise', body, session + '/exercise/' + b + '/' + outcome);
-    if (outcome === 'done' && !done.includes(b)) done.push(b);
+    send('exercise', body, session + '/exercise/' + b + '/' + attempt);
+    if (outcome === 'done') done.set(b, attempt);
     if (endsSession(reason)) U.tripGate();
   }
   function finish(status, reason, due) {
     state = 'finished';
     clearTimeout(timer);
+    clearInterval(renewer);
     ended = { status, ended_at: iso(due) };
     if (reason) ended.stop_reason = reason;
     send('finish', Object.assign({ type: 'finish' }, ended), session + '/finish');
@@ -224,11 +232,12 @@
     $('after-h').textContent = status === 'completed' ? W.done : W.stopped;
     if (endsSession(reason)) advise(REASONS[reason].advice);
     const list = $('ratings');
-    for (const b of done) {
+    for (const [b, attempt] of done) {
       const row = $('rating-row').content.firstElementChild.cloneNode(true);
       row.querySelector('legend').textContent = fmt(W.rate, blocks[b].name);
       row.querySelectorAll('input').forEach(i => { i.name = 'rate-' + b; });
       row.dataset.index = b;
+      row.dataset.attempt = attempt;
       list.append(row);
     }
     $('after-h').focus();
@@ -244,18 +253,33 @@
     }
     for (const row of $('ratings').children) {
       const v = row.querySelector('input:checked');
-      if (v) send('rating', { type: 'rating', index: +row.dataset.index, rating: v.value }, session + '/rating/' + row.dataset.index + '/' + v.value);
+      if (v) send('rating', { type: 'rating', index: +row.dataset.index, attempt: +row.dataset.attempt, rating: v.value },
+        session + '/rating/' + row.dataset.index + '/' + row.dataset.attempt + '/' + v.value);
     }
     $('save').disabled = true;
     U.sync().then(() => { $('saved').textContent = U.queue().length ? W.queued : W.done; });
   });
+
+  // The lease: renewed while the session runs (paused included). A renewal
+  // that fails changes nothing; the next one tries again.
+  const playing = () => session && state !== 'ready' && state !== 'finished';
+  function alive() {
+    if (playing()) fetch('/api/v1/sessions/' + session + '/alive', { method: 'POST', cache: 'no-store' }).catch(() => {});
+  }
+  // The page is going away mid-session (tab closed, navigated away, app
+  // killed): say so while it still can. A page kept in the back-forward
+  // cache and shown again renews, which makes the session active again.
+  addEventListener('pagehide', () => {
+    if (playing() && navigator.sendBeacon) navigator.sendBeacon('/api/v1/sessions/' + session + '/left');
+  });
+  addEventListener('pageshow', e => { if (e.persisted) alive(); });
 
   // Starting: online the server decides; offline only on a fresh gate.
   function refuse(text) { const n = $('gate-note'); n.textContent = text; n.hidden = false; n.focus && n.scrollIntoView(); }
   async function begin() {
     painBefore = picked('pain-before');
     const id = U.newID(), key = 'start-' + id;
-    const body = { id, routine_id: doc.id, pain_before: painBefore, time_scale: scale };
+    const body = { id, routine_id: doc.id, pain_before: painBefore, time_scale: scale, exercises: blocks.map(b => b.id) };
     if (plan) body.plan = plan;
     $('start').disabled = true;
     let res = null;
@@ -278,6 +302,7 @@
     $('stage').hidden = false;
     try { if (navigator.wakeLock) lock = await navigator.wakeLock.request('screen'); } catch (e) { lock = null; }
     state = 'playing'; origin = performance.now();
+    renewer = setInterval(alive, RENEW);
     enter(0, origin);
     schedule();
     requestAnimationFrame(draw);
@@ -308,6 +333,7 @@
   });
   document.addEventListener('keyup', e => { if (e.key === ' ' && state !== 'ready' && state !== 'finished') e.preventDefault(); });
   document.addEventListener('visibilitychange', async () => {
+    if (document.visibilityState === 'visible') alive(); // timers of a hidden tab run late
     if (document.visibilityState === 'visible' && state === 'playing' && navigator.wakeLock && !lock) {
       try { lock = await navigator.wakeLock.request('screen'); } catch (e) { lock = null; }
     }

@@ -28,11 +28,17 @@ for i in $(seq 50); do
 done
 cat >"$work/events.lua" <<LUA
 local ids = {$(printf '"%s",' "${ids[@]}")}
+-- posture-support's exercises: each event names the one planned at its
+-- index, at its starting dose, with times of now (events are checked
+-- against their session).
+local exercises = {"thoracic-extension", "wall-angels", "chin-tucks", "scapular-squeezes", "doorway-pec-stretch", "cat-cow", "thread-the-needle"}
 local n = 0
 request = function()
   n = n + 1
   local id = ids[(n % #ids) + 1]
-  local body = string.format('{"type":"exercise","index":%d,"exercise_id":"chin-tucks","outcome":"done","amount":{"reps":10,"hold_seconds":5},"seconds":60,"started_at":"2026-11-18T09:30:00Z","ended_at":"2026-11-18T09:31:00Z"}', n % 7)
+  local t = os.time()
+  local body = string.format('{"type":"exercise","index":%d,"exercise_id":"%s","outcome":"done","amount":{},"seconds":60,"started_at":"%s","ended_at":"%s"}',
+    n % 7, exercises[(n % 7) + 1], os.date("!%Y-%m-%dT%H:%M:%SZ", t - 60), os.date("!%Y-%m-%dT%H:%M:%SZ", t))
   return wrk.format("POST", "/api/v1/sessions/" .. id .. "/events", {["Content-Type"] = "application/json"}, body)
 end
 LUA
