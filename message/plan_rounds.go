@@ -31,9 +31,9 @@ func init() {
 
 		PlanTwice:         "%s, each done twice",
 		PlanSummaryRounds: "It goes through them twice, at the same doses: one round would leave %s of your time unused, and no dose goes above your level to fill it.",
-		PlanSummaryShort:  "It uses %s of your %s (%d%%), less than three quarters, because %s.",
+		PlanSummaryShort:  "It uses %s of your %s (%d%%), less than three quarters: %s.",
 		PlanShortEvery:    "every exercise you can do here is in it",
-		PlanShortMore:     "every exercise you can do here is in it; the floor or more equipment would allow others (see what was left out)",
+		PlanShortMore:     "every exercise you can do here is in it (the floor or more equipment would allow others: see what was left out)",
 		PlanShortCap:      "it already has the most exercises a plan of %s holds (%d)",
 		PlanShortTwice:    "it goes through them twice, the most a plan repeats them",
 		PlanShortNoSecond: "going through them a second time would take %s",
