@@ -25,7 +25,7 @@ var places = []place{
 	{"all equipment", catalog.EquipmentIDs, true},
 	{"no equipment", nil, true},
 	{"all equipment, no floor", catalog.EquipmentIDs, false},
-	{"no equipment, no floor", nil, false},
+	{"no equipment, no floor (a desk)", nil, false},
 }
 
 // topLevels returns every exercise's level at the top of its ranges.
@@ -47,18 +47,16 @@ func TestPlansUseTheTime(t *testing.T) {
 	levels := []struct {
 		name   string
 		levels map[string]dose.Amount
-	}{{"start", nil}, {"top", topLevels(c)}}
+	}{{"the starting level", nil}, {"the top of every range", topLevels(c)}}
 	var tab strings.Builder
-	fmt.Fprintf(&tab, "| min |")
 	for _, lv := range levels {
+		fmt.Fprintf(&tab, "\nAt %s: minutes used of minutes asked (share), exercises × rounds.\n\n| min |", lv.name)
 		for _, pl := range places {
-			fmt.Fprintf(&tab, " %s, %s level |", pl.name, lv.name)
+			fmt.Fprintf(&tab, " %s |", pl.name)
 		}
-	}
-	fmt.Fprintf(&tab, "\n|---|%s\n", strings.Repeat("---|", len(levels)*len(places)))
-	for m := planner.MinMinutes; m <= planner.MaxMinutes; m++ {
-		fmt.Fprintf(&tab, "| %d |", m)
-		for _, lv := range levels {
+		fmt.Fprintf(&tab, "\n|---|%s\n", strings.Repeat("---|", len(places)))
+		for m := planner.MinMinutes; m <= planner.MaxMinutes; m++ {
+			fmt.Fprintf(&tab, "| %d |", m)
 			for _, pl := range places {
 				req := planner.Request{Minutes: m, Equipment: pl.equip, Floor: pl.floor, Levels: lv.levels}
 				res, err := planner.Plan(req, c, rules)
@@ -72,13 +70,13 @@ func TestPlansUseTheTime(t *testing.T) {
 				checkPlan(t, req, c, res)
 				d := res.Timeline.Duration
 				share := float64(d) / float64(req.Budget())
-				fmt.Fprintf(&tab, " %s %.0f%% %d×%d |", clockOf(d), 100*share, len(res.Choices), res.Rounds)
+				fmt.Fprintf(&tab, " %s (%.0f%%) %d×%d |", clockOf(d), 100*share, len(res.Choices), res.Rounds)
 				if m == 15 && pl.name == "all equipment" && share < planner.FillShare {
-					t.Errorf("15 minutes, %s, %s level: %v, %.0f%% of the time", pl.name, lv.name, d, 100*share)
+					t.Errorf("15 minutes, %s, at %s: %v, %.0f%% of the time", pl.name, lv.name, d, 100*share)
 				}
 			}
+			fmt.Fprintln(&tab)
 		}
-		fmt.Fprintln(&tab)
 	}
 	if *fillTable {
 		fmt.Print(tab.String())

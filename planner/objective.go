@@ -62,7 +62,7 @@ func MaxExercises(minutes int) int {
 		return 2
 	case minutes <= 5:
 		return 3
-	case minutes <= 9:
+	case minutes <= 7:
 		return 5
 	case minutes <= 14:
 		return 6

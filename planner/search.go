@@ -440,6 +440,7 @@ type search struct {
 	pp      []Points // focus and preference
 	minWork []int64
 	maxWork []int64
+	pos     []uint16 // allowed positions
 	sufV    []Points // sufV[j]: the most any of c[j:] adds alone, longest dose in every round included
 	sufS    []Points // sufS[j]: the same without the work
 }
@@ -505,9 +506,10 @@ func (p *problem) search() *search {
 
 // flat lays out the candidates' fields the bound reads, in the order of c.
 func (s *search) flat() {
-	s.typ, s.area1, s.pp, s.minWork, s.maxWork = s.typ[:0], s.area1[:0], s.pp[:0], s.minWork[:0], s.maxWork[:0]
+	s.typ, s.area1, s.pp, s.minWork, s.maxWork, s.pos = s.typ[:0], s.area1[:0], s.pp[:0], s.minWork[:0], s.maxWork[:0], s.pos[:0]
 	for _, c := range s.c {
 		s.typ = append(s.typ, c.typ)
+		s.pos = append(s.pos, c.pos)
 		s.area1 = append(s.area1, c.areas[0])
 		s.pp = append(s.pp, c.focus+c.pref)
 		s.minWork = append(s.minWork, c.rungs[0].work)
@@ -963,7 +965,7 @@ func (s *search) bounds(d int, list []int, from int) {
 		vs[i] = st[i] + rounds*Points(s.maxWork[j])
 		all.add(vs[i], st[i], s.pp[j], fr[i], Points(s.maxWork[j]))
 		if s.found {
-			m := s.c[j].pos
+			m := s.pos[j]
 			if delta[m] < 0 {
 				delta[m] = s.extraWith(d, m) - s.extra[d]
 			}
