@@ -441,6 +441,12 @@ type search struct {
 	minWork []int64
 	maxWork []int64
 	pos     []uint16 // allowed positions
+
+	// delta[m]: the setup an item of positions m forces on the set of the
+	// node being bounded, when deltaAt[m] is that node's gen.
+	delta   [256]int64
+	deltaAt [256]int
+	gen     int
 	sufV    []Points // sufV[j]: the most any of c[j:] adds alone, longest dose in every round included
 	sufS    []Points // sufS[j]: the same without the work
 }
@@ -941,10 +947,7 @@ func (s *search) bounds(d int, list []int, from int) {
 	areasLeft := Points(len(p.areaIDs)) - s.areaPts[d]/areaWeight
 	oneWord := s.p.words == 1
 	st, vs, fits, fr, dl := s.st[d], s.vs[d], s.useful[d], s.fr[d], s.dl[d]
-	var delta [256]int64 // by position mask: -1 until computed
-	for m := range delta {
-		delta[m] = -1
-	}
+	s.gen++ // a new node: forget the setups of the last (deltaAt)
 	all := tops{r: r}
 	for i := from; i < len(list); i++ {
 		j := list[i]
@@ -966,10 +969,10 @@ func (s *search) bounds(d int, list []int, from int) {
 		all.add(vs[i], st[i], s.pp[j], fr[i], Points(s.maxWork[j]))
 		if s.found {
 			m := s.pos[j]
-			if delta[m] < 0 {
-				delta[m] = s.extraWith(d, m) - s.extra[d]
+			if s.deltaAt[m] != s.gen {
+				s.delta[m], s.deltaAt[m] = s.extraWith(d, m)-s.extra[d], s.gen
 			}
-			dl[i] = Points(delta[m])
+			dl[i] = Points(s.delta[m])
 		}
 	}
 	// An item is useful if a plan holding it, with the best others beside
@@ -989,10 +992,21 @@ func (s *search) bounds(d int, list []int, from int) {
 			cumF[t], cumW[t] = cumF[t-1]+all.f[t-1], cumW[t-1]+rounds*all.w[t-1]
 		}
 		top := min(r, all.n+1) // t items need t-1 others
+		// quickV, quickS: the first two bounds at their best over t, for a
+		// quick test that settles most items that cannot help.
+		quickV, quickS := minusInf, minusInf
+		for t := 1; t <= top; t++ {
+			quickV = max(quickV, baseT[t]+cumV[t-1]+rs)
+			quickS = max(quickS, baseT[t]+cumS[t-1]+availT[t])
+		}
 		var kept tops
 		kept.r = r
 		for i := from; i < len(list); i++ {
 			if !fits[i] {
+				continue
+			}
+			if min(vs[i]+quickV, st[i]+quickS)-setupWeight*dl[i] <= s.best {
+				fits[i] = false
 				continue
 			}
 			j := list[i]
