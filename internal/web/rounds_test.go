@@ -51,3 +51,40 @@ func TestPlanRounds(t *testing.T) {
 		t.Error("a plan that cannot fill the time must say why on the page")
 	}
 }
+
+// A player that starts a plan says which exercises it plays: one round of
+// distinct exercises, and at most one more exactly alike (issue 16).
+func TestStartPlanRounds(t *testing.T) {
+	cases := []struct {
+		name, exercises string
+		status          int
+	}{
+		{"one round", `["cat-cow","chin-tucks","scapular-squeezes"]`, 201},
+		{"two rounds", `["cat-cow","chin-tucks","scapular-squeezes","cat-cow","chin-tucks","scapular-squeezes"]`, 201},
+		{"one left out of both", `["cat-cow","scapular-squeezes","cat-cow","scapular-squeezes"]`, 201},
+		{"three rounds", `["cat-cow","chin-tucks","cat-cow","chin-tucks","cat-cow","chin-tucks"]`, 400},
+		{"a second round unlike the first", `["cat-cow","chin-tucks","chin-tucks","cat-cow"]`, 400},
+		{"half a second round", `["cat-cow","chin-tucks","scapular-squeezes","cat-cow"]`, 400},
+		{"one exercise, twice", `["cat-cow","cat-cow"]`, 201},
+		{"three times in a row", `["cat-cow","cat-cow","cat-cow"]`, 400},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, true)
+			r := e.do("POST", "/api/v1/sessions", `{"routine_id":"plan","plan":{"minutes":9,"floor":false},"pain_before":2,"exercises":`+c.exercises+`}`,
+				map[string]string{"Idempotency-Key": "plan-" + strings.NewReplacer(" ", "-", ",", "").Replace(c.name)})
+			if r.Code != c.status {
+				t.Fatalf("%d %s; want %d", r.Code, r.Body, c.status)
+			}
+			if c.status != 201 {
+				if !strings.Contains(r.Body.String(), "not plan's exercises in its order") {
+					t.Errorf("says %s", r.Body)
+				}
+				return
+			}
+			if n := strings.Count(c.exercises, ",") + 1; !strings.Contains(r.Body.String(), `"planned_exercises":`+itoa(n)) {
+				t.Errorf("planned: %s", r.Body)
+			}
+		})
+	}
+}
