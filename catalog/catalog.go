@@ -170,7 +170,15 @@ type Item struct {
 	ID          string `json:"id" yaml:"id"`
 	dose.Amount `yaml:",inline"`
 	Position    Position `json:"position,omitempty" yaml:"position,omitempty"`
+	// Round is the round the entry belongs to: 0 (or 1) for the first
+	// time through the routine, 2 for a second time through the same
+	// exercises (a plan's second round), and so on up to MaxRound; rounds
+	// never go down along the list.
+	Round int `json:"round,omitempty" yaml:"round,omitempty"`
 }
+
+// MaxRound is the highest round a routine entry may name.
+const MaxRound = 9
 
 // Routine is an ordered list of exercises with a time box (PRODUCT.md §2.2).
 type Routine struct {

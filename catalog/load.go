@@ -412,8 +412,13 @@ func (b *Builder) Build() (*Catalog, []Issue) {
 	for _, p := range b.routines {
 		r := p.r
 		var ps problems
+		round := 1
 		for i, it := range r.Exercises {
 			field := fmt.Sprintf("exercises[%d]", i)
+			if it.Round < 0 || it.Round > MaxRound || max(it.Round, 1) < round {
+				ps.add(field+".round", message.CatalogBadRound, it.Round, MaxRound, round)
+			}
+			round = max(round, it.Round)
 			e, ok := b.exByID[it.ID]
 			if !ok {
 				ps.add(field+".id", message.CatalogMissingExercise, it.ID)

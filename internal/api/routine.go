@@ -73,6 +73,7 @@ type RoutineExercise struct {
 	StartMS         int64            `json:"start_ms"`
 	DurationSeconds float64          `json:"duration_seconds"`
 	SetupSeconds    float64          `json:"setup_seconds"`
+	Round           int              `json:"round"`           // 1, or 2 for the second time through the same exercises
 	Level           *LevelChange     `json:"level,omitempty"` // when the person's level differs from the start
 	// Easier says what the easier option is, when the person is on it
 	// after a "too hard" rating at the starting dose.
@@ -154,7 +155,7 @@ func NewRoutine(r *catalog.Routine, steps []timeline.Step, tl *timeline.Timeline
 		out.Exercises = append(out.Exercises, RoutineExercise{
 			ID: e.ID, Name: e.Name, Position: b.Position, Dose: NewAmount(e, b.Amount),
 			StartMS: b.Start.Milliseconds(), DurationSeconds: Seconds(b.Duration), SetupSeconds: Seconds(b.Setup),
-			Frames: Frames(e, b.Position),
+			Round: b.Round, Frames: Frames(e, b.Position),
 		})
 	}
 	out.Fit = FitReport{

@@ -9,6 +9,7 @@ import (
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/planner"
 )
 
 // Checks of what a player reports against the session it belongs to
@@ -58,7 +59,7 @@ func checkRatingIndex(index int, head store.SessionHead) error {
 // else the server's own preparation. A player's list must fit the routine:
 // for a catalog routine its exercises in order with some left out (the
 // device may have set some aside); for a plan, exercises of the catalog,
-// each once.
+// each once in a round, in one or two rounds alike (planRounds).
 func (s *Server) plannedIDs(rt *catalog.Routine, prep person.Routine, played []string) ([]string, error) {
 	if played == nil {
 		ids := make([]string, len(prep.Steps))
@@ -70,15 +71,15 @@ func (s *Server) plannedIDs(rt *catalog.Routine, prep person.Routine, played []s
 	if len(played) == 0 || len(played) > store.MaxIndex+1 {
 		return nil, invalid(message.WebPlayedNone)
 	}
-	for i, id := range played {
+	for _, id := range played {
 		if _, ok := s.cat.Exercise(id); !ok {
-			return nil, s.notRoutineOrder(rt, played)
-		}
-		if rt.ID == "plan" && slices.Contains(played[:i], id) {
 			return nil, s.notRoutineOrder(rt, played)
 		}
 	}
 	if rt.ID == "plan" {
+		if !planRounds(played) {
+			return nil, s.notRoutineOrder(rt, played)
+		}
 		return played, nil
 	}
 	next := 0 // the routine's exercises not yet matched
@@ -92,6 +93,28 @@ func (s *Server) plannedIDs(rt *catalog.Routine, prep person.Routine, played []s
 		next++
 	}
 	return played, nil
+}
+
+// planRounds reports whether played is a plan's exercises as the planner
+// makes them: a round of distinct exercises, then at most MaxRounds-1 more
+// rounds exactly alike (docs/planner.md, "Rounds").
+func planRounds(played []string) bool {
+	n := len(played)
+	for i, id := range played {
+		if slices.Contains(played[:i], id) {
+			n = i
+			break
+		}
+	}
+	if len(played)%n != 0 || len(played)/n > planner.MaxRounds {
+		return false
+	}
+	for i, id := range played {
+		if id != played[i%n] {
+			return false
+		}
+	}
+	return true
 }
 
 // notRoutineOrder is the error for a player's list that does not fit rt.

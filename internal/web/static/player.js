@@ -232,7 +232,11 @@
     $('after-h').textContent = status === 'completed' ? W.done : W.stopped;
     if (endsSession(reason)) advise(REASONS[reason].advice);
     const list = $('ratings');
-    for (const [b, attempt] of done) {
+    // Each exercise once, at its latest done attempt: a plan's second round
+    // takes the first round's place (progress counts rounds as one).
+    const latest = new Map();
+    for (const [b, attempt] of done) latest.set(blocks[b].id, [b, attempt]);
+    for (const [b, attempt] of latest.values()) {
       const row = $('rating-row').content.firstElementChild.cloneNode(true);
       row.querySelector('legend').textContent = fmt(W.rate, blocks[b].name);
       row.querySelectorAll('input').forEach(i => { i.name = 'rate-' + b; });
