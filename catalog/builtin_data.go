@@ -121,14 +121,10 @@ func builtinData() ([]*Exercise, []*Routine) {
 					},
 					Anchor: &figure.Anchor{
 						Point: "ankle_r",
-						X:     105.5,
-						Y:     7,
+						X:     96,
+						Y:     7.8,
 					},
 					Contacts: []figure.Contact{
-						figure.Contact{
-							Part: "back",
-							On:   "foam-roller",
-						},
 						figure.Contact{
 							Part: "feet",
 							On:   "floor",
@@ -138,37 +134,85 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name: "shoulders",
 							Joints: map[figure.Joint]float64{
-								"ankle_l":    -26,
-								"ankle_r":    -26,
-								"elbow_l":    120,
-								"elbow_r":    120,
-								"hip_l":      36,
-								"hip_r":      36,
-								"knee_l":     90,
-								"knee_r":     90,
-								"pelvis":     -90,
-								"shoulder_l": 150,
-								"shoulder_r": 150,
-								"wrist_l":    60,
-								"wrist_r":    60,
+								"ankle_l":        -32,
+								"ankle_r":        -32,
+								"elbow_l":        130,
+								"elbow_r":        130,
+								"hip_l":          38,
+								"hip_r":          38,
+								"knee_l":         95,
+								"knee_r":         95,
+								"neck":           6,
+								"pelvis":         -85,
+								"shoulder_l":     70,
+								"shoulder_out_l": 105,
+								"shoulder_out_r": 105,
+								"shoulder_r":     70,
+								"shoulder_rot_l": 50,
+								"shoulder_rot_r": 50,
+							},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "upper_back",
+									On:   "foam-roller",
+								},
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "apart",
+									Of: []string{
+										"fingers_r",
+										"head",
+									},
+									Max: figure.Bound(15),
+									Why: "step 4: hands laced behind the head",
+								},
+								figure.Target{
+									Measure: "height",
+									Of: []string{
+										"hips",
+									},
+									Min: figure.Bound(8),
+									Why: "step 5: the body travels over the roller, hips off the floor",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "mid back",
 							Joints: map[figure.Joint]float64{
-								"ankle_l":    -49,
-								"ankle_r":    -49,
-								"elbow_l":    120,
-								"elbow_r":    120,
-								"hip_l":      18,
-								"hip_r":      18,
-								"knee_l":     49,
-								"knee_r":     49,
-								"pelvis":     -90,
-								"shoulder_l": 150,
-								"shoulder_r": 150,
-								"wrist_l":    60,
-								"wrist_r":    60,
+								"ankle_l":        -50,
+								"ankle_r":        -50,
+								"elbow_l":        130,
+								"elbow_r":        130,
+								"hip_l":          22,
+								"hip_r":          22,
+								"knee_l":         49,
+								"knee_r":         49,
+								"neck":           6,
+								"pelvis":         -82,
+								"shoulder_l":     70,
+								"shoulder_out_l": 105,
+								"shoulder_out_r": 105,
+								"shoulder_r":     70,
+								"shoulder_rot_l": 50,
+								"shoulder_rot_r": 50,
+							},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "mid_back",
+									On:   "foam-roller",
+								},
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "apart",
+									Of: []string{
+										"fingers_r",
+										"head",
+									},
+									Max: figure.Bound(15),
+									Why: "step 4: hands laced behind the head",
+								},
 							},
 						},
 					},
@@ -278,46 +322,67 @@ func builtinData() ([]*Exercise, []*Routine) {
 					},
 					Contacts: []figure.Contact{
 						figure.Contact{
-							Part: "shins",
+							Part: "knees",
 							On:   "floor",
 						},
 					},
 					Keyframes: []figure.Keyframe{
 						figure.Keyframe{
-							Name: "kneel",
-							Joints: map[figure.Joint]float64{
-								"elbow_l":    30,
-								"elbow_r":    30,
-								"shoulder_l": 10,
-								"shoulder_r": 10,
-							},
+							Name:   "kneel",
+							Joints: map[figure.Joint]float64{},
 						},
 						figure.Keyframe{
 							Name: "rest",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    6,
-								"elbow_r":    6,
-								"head":       15,
-								"hip_l":      140,
-								"hip_r":      140,
-								"lumbar":     24.5,
-								"midback":    -10,
-								"neck":       9.5,
-								"pelvis":     90,
-								"shoulder_l": 172,
-								"shoulder_r": 172,
-								"upperback":  -10,
-								"wrist_l":    4.5,
-								"wrist_r":    4.5,
+								"ankle_l":    -50,
+								"ankle_r":    -50,
+								"elbow_l":    12,
+								"elbow_r":    12,
+								"hip_l":      123,
+								"hip_r":      123,
+								"knee_l":     160,
+								"knee_r":     160,
+								"lumbar":     30,
+								"midback":    7,
+								"neck":       5,
+								"pelvis":     58,
+								"shoulder_l": 173,
+								"shoulder_r": 173,
+								"upperback":  13,
+								"wrist_l":    -10,
+								"wrist_r":    -10,
 							},
 							Contacts: []figure.Contact{
 								figure.Contact{
 									Part: "hands",
 									On:   "floor",
 								},
-								figure.Contact{
-									Part: "head",
-									On:   "floor",
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "height",
+									Of: []string{
+										"hips",
+									},
+									Max: figure.Bound(32),
+									Why: "step 3: hips sit back toward the heels",
+								},
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"fingers_r",
+										"head",
+									},
+									Min: figure.Bound(20),
+									Why: "step 4: arms reach out in front",
+								},
+								figure.Target{
+									Measure: "height",
+									Of: []string{
+										"head",
+									},
+									Max: figure.Bound(22),
+									Why: "step 5: head drops toward the floor",
 								},
 							},
 						},
@@ -424,7 +489,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					},
 				},
 				Illustration: &figure.Illustration{
-					View: "front",
+					View: "back",
 					Base: "standing",
 					Props: []figure.Prop{
 						figure.Prop{
@@ -441,26 +506,91 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name: "start",
 							Joints: map[figure.Joint]float64{
-								"shoulder_l": 8,
-								"shoulder_r": 8,
+								"elbow_l": 10,
+								"elbow_r": 10,
 							},
 						},
 						figure.Keyframe{
 							Name: "W",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    110,
-								"elbow_r":    110,
-								"shoulder_l": 40,
-								"shoulder_r": 40,
+								"elbow_l":        115,
+								"elbow_r":        115,
+								"girdle_l":       -20,
+								"girdle_r":       -20,
+								"shoulder_out_l": 40,
+								"shoulder_out_r": 40,
+								"shoulder_rot_l": 90,
+								"shoulder_rot_r": 90,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"elbow_r",
+									},
+									Min: figure.Bound(80),
+									Max: figure.Bound(130),
+									Why: "step 2: elbows bent to about a right angle",
+								},
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"shoulder_r",
+										"elbow_r",
+									},
+									Max: figure.Bound(-30),
+									Why: "step 2: elbows tucked in near the sides",
+								},
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"elbow_r",
+										"fingers_r",
+									},
+									Min: figure.Bound(45),
+									Why: "step 2: hands up, so the arms form a W",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"girdle_r",
+									},
+									Max: figure.Bound(-12),
+									Why: "step 3: shoulder blades squeezed together",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "Y",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    10,
-								"elbow_r":    10,
-								"shoulder_l": 145,
-								"shoulder_r": 145,
+								"elbow_l":        5,
+								"elbow_r":        5,
+								"girdle_l":       -10,
+								"girdle_r":       -10,
+								"shoulder_out_l": 145,
+								"shoulder_out_r": 145,
+								"shoulder_rot_l": 90,
+								"shoulder_rot_r": 90,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"shoulder_r",
+										"fingers_r",
+									},
+									Min: figure.Bound(40),
+									Max: figure.Bound(75),
+									Why: "step 5: arms up and out on a slant, a Y",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"shrug_r",
+									},
+									Max: figure.Bound(5),
+									Why: "mistakes: no shrugging",
+								},
 							},
 						},
 					},
@@ -556,7 +686,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					},
 				},
 				Illustration: &figure.Illustration{
-					View: "back",
+					View: "front",
 					Base: "seated",
 					Props: []figure.Prop{
 						figure.Prop{
@@ -564,6 +694,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 						},
 						figure.Prop{
 							Kind: "chair",
+							X:    -6,
 						},
 					},
 					Contacts: []figure.Contact{
@@ -584,22 +715,87 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name: "sit tall",
 							Joints: map[figure.Joint]float64{
-								"elbow_r":    -20,
-								"shoulder_l": 8,
-								"shoulder_r": 16.6,
+								"elbow_l":        55,
+								"elbow_r":        5,
+								"shoulder_l":     25,
+								"shoulder_out_l": 5,
+								"shoulder_out_r": 3,
+								"shoulder_r":     -22,
+								"wrist_r":        25,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"shoulder_l",
+										"shoulder_r",
+									},
+									Min: figure.Bound(-5),
+									Max: figure.Bound(5),
+									Why: "cues: both shoulders level",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "stretch",
 							Joints: map[figure.Joint]float64{
-								"elbow_r":    -20,
-								"girdle_r":   -6,
-								"head":       -15,
-								"neck":       -30,
-								"shoulder_l": 8,
-								"shoulder_r": 16.6,
+								"elbow_l":        55,
+								"elbow_r":        5,
+								"head":           15,
+								"head_turn":      -50,
+								"neck":           30,
+								"neck_side":      -25,
+								"shoulder_l":     25,
+								"shoulder_out_l": 5,
+								"shoulder_out_r": 3,
+								"shoulder_r":     -22,
+								"shrug_r":        -6,
+								"wrist_r":        25,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"neck",
+										"head",
+									},
+									Min: figure.Bound(30),
+									Why: "step 3: chin lowered toward the chest",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"head_turn",
+									},
+									Max: figure.Bound(-30),
+									Why: "step 4: head turned away from the anchored side",
+								},
+								figure.Target{
+									Measure: "aim",
+									Of: []string{
+										"head",
+										"nose",
+										"armpit_l",
+									},
+									Max: figure.Bound(42),
+									Why: "step 4: nose toward the left armpit",
+								},
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"shoulder_l",
+										"shoulder_r",
+									},
+									Min: figure.Bound(-6),
+									Max: figure.Bound(5),
+									Why: "cues: both shoulders level, the anchored one sinking",
+								},
 							},
 						},
+					},
+					Inset: &figure.Inset{
+						Around: "head",
+						Zoom:   2,
 					},
 				},
 			},
@@ -714,7 +910,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					},
 					Anchor: &figure.Anchor{
 						Point: "hips",
-						Y:     15.5,
+						Y:     21.5,
 					},
 					Contacts: []figure.Contact{
 						figure.Contact{
@@ -734,34 +930,79 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name: "rest",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    45,
-								"elbow_r":    45,
-								"hip_l":      25.5,
-								"hip_r":      25.5,
-								"knee_l":     23.5,
-								"knee_r":     23.5,
-								"neck":       -25,
-								"pelvis":     100,
-								"shoulder_l": -20,
-								"shoulder_r": -20,
+								"ankle_l":        -47,
+								"ankle_r":        -47,
+								"elbow_l":        110,
+								"elbow_r":        110,
+								"hip_l":          32,
+								"hip_r":          32,
+								"knee_l":         24,
+								"knee_r":         24,
+								"lumbar":         -3,
+								"neck":           -4,
+								"pelvis":         102,
+								"shoulder_l":     -55,
+								"shoulder_out_l": 12,
+								"shoulder_out_r": 12,
+								"shoulder_r":     -55,
+								"shoulder_rot_l": -70,
+								"shoulder_rot_r": -70,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "height",
+									Of: []string{
+										"head",
+									},
+									Max: figure.Bound(16),
+									Why: "step 3: forehead resting near the floor",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "lift",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    60,
-								"elbow_r":    60,
-								"hip_l":      25.5,
-								"hip_r":      25.5,
-								"knee_l":     23.5,
-								"knee_r":     23.5,
-								"lumbar":     -15,
-								"midback":    -10,
-								"neck":       -5,
-								"pelvis":     100,
-								"shoulder_l": -45,
-								"shoulder_r": -45,
-								"upperback":  -10,
+								"ankle_l":        -47,
+								"ankle_r":        -47,
+								"elbow_l":        110,
+								"elbow_r":        110,
+								"hip_l":          32,
+								"hip_r":          32,
+								"knee_l":         24,
+								"knee_r":         24,
+								"lumbar":         -16,
+								"midback":        -10,
+								"neck":           -2,
+								"pelvis":         102,
+								"shoulder_l":     -55,
+								"shoulder_out_l": 12,
+								"shoulder_out_r": 12,
+								"shoulder_r":     -55,
+								"shoulder_rot_l": -70,
+								"shoulder_rot_r": -70,
+								"upperback":      -8,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"sacrum",
+										"neck_base",
+									},
+									Min: figure.Bound(8),
+									Max: figure.Bound(25),
+									Why: "step 4: head and chest a short way off the floor",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"neck",
+										"head",
+									},
+									Min: figure.Bound(-10),
+									Max: figure.Bound(15),
+									Why: "step 3: eyes look down, the neck stays long",
+								},
 							},
 						},
 					},
@@ -895,16 +1136,80 @@ func builtinData() ([]*Exercise, []*Routine) {
 									On:   "floor",
 								},
 							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"sacrum",
+										"neck_base",
+									},
+									Min: figure.Bound(-10),
+									Max: figure.Bound(10),
+									Why: "step 2: back flat and steady",
+								},
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"wrist_r",
+										"shoulder_r",
+									},
+									Min: figure.Bound(-6),
+									Max: figure.Bound(6),
+									Why: "step 1: hands below the shoulders",
+								},
+							},
 						},
 						figure.Keyframe{
 							Name: "reach",
 							Joints: map[figure.Joint]float64{
-								"ankle_l":    -30,
+								"ankle_l":    -20,
 								"elbow_r":    0,
-								"hip_l":      -23,
-								"knee_l":     0,
-								"shoulder_r": 160,
+								"hip_l":      -9,
+								"knee_l":     2,
+								"shoulder_r": 171,
 								"wrist_r":    0,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"sacrum",
+										"neck_base",
+									},
+									Min: figure.Bound(-10),
+									Max: figure.Bound(10),
+									Why: "step 2: back stays flat",
+								},
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"shoulder_r",
+										"fingers_r",
+									},
+									Min: figure.Bound(-15),
+									Max: figure.Bound(15),
+									Why: "step 3: the arm in line with the body",
+								},
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"hip_l",
+										"ankle_l",
+									},
+									Min: figure.Bound(-15),
+									Max: figure.Bound(15),
+									Why: "step 3: the leg in line with the body",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"neck",
+										"head",
+									},
+									Min: figure.Bound(-5),
+									Max: figure.Bound(15),
+									Why: "step 2: eyes on the floor",
+								},
 							},
 						},
 					},
@@ -1012,6 +1317,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 						},
 						figure.Prop{
 							Kind: "wall",
+							X:    -13,
 						},
 					},
 					Contacts: []figure.Contact{
@@ -1044,19 +1350,63 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name: "W",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    90,
-								"elbow_r":    90,
-								"shoulder_l": 80,
-								"shoulder_r": 80,
+								"elbow_l":        95,
+								"elbow_r":        95,
+								"girdle_l":       -12,
+								"girdle_r":       -12,
+								"shoulder_l":     -4.5,
+								"shoulder_out_l": 75,
+								"shoulder_out_r": 75,
+								"shoulder_r":     -4.5,
+								"shoulder_rot_l": 90,
+								"shoulder_rot_r": 90,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"elbow_r",
+									},
+									Min: figure.Bound(75),
+									Max: figure.Bound(120),
+									Why: "step 3: elbows bent in a W",
+								},
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"elbow_r",
+										"fingers_r",
+									},
+									Min: figure.Bound(50),
+									Why: "step 3: hands up against the wall",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "Y",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    15,
-								"elbow_r":    15,
-								"shoulder_l": 145,
-								"shoulder_r": 145,
+								"elbow_l":        22,
+								"elbow_r":        22,
+								"girdle_l":       -12,
+								"girdle_r":       -12,
+								"shoulder_l":     -4,
+								"shoulder_out_l": 140,
+								"shoulder_out_r": 140,
+								"shoulder_r":     -4,
+								"shoulder_rot_l": 90,
+								"shoulder_rot_r": 90,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"shoulder_r",
+										"fingers_r",
+									},
+									Min: figure.Bound(40),
+									Max: figure.Bound(80),
+									Why: "step 4: arms slide up into a Y",
+								},
 							},
 						},
 					},
@@ -1179,11 +1529,15 @@ func builtinData() ([]*Exercise, []*Routine) {
 						},
 						figure.Prop{
 							Kind: "foam-roller",
-							X:    -36,
+							X:    -30,
 						},
 						figure.Prop{
 							Kind: "mat",
 						},
+					},
+					Anchor: &figure.Anchor{
+						Point: "hips",
+						Y:     13.5,
 					},
 					Contacts: []figure.Contact{
 						figure.Contact{
@@ -1191,7 +1545,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 							On:   "floor",
 						},
 						figure.Contact{
-							Part: "back",
+							Part: "mid_back",
 							On:   "foam-roller",
 						},
 						figure.Contact{
@@ -1203,40 +1557,96 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name: "neutral",
 							Joints: map[figure.Joint]float64{
-								"ankle_l":    0,
-								"ankle_r":    0,
-								"elbow_l":    120,
-								"elbow_r":    120,
-								"hip_l":      76,
-								"hip_r":      76,
-								"knee_l":     104,
-								"knee_r":     104,
-								"pelvis":     -66,
-								"shoulder_l": 150,
-								"shoulder_r": 150,
-								"wrist_l":    60,
-								"wrist_r":    60,
+								"ankle_l":        9,
+								"ankle_r":        9,
+								"elbow_l":        130,
+								"elbow_r":        130,
+								"hip_l":          68,
+								"hip_r":          68,
+								"knee_l":         97,
+								"knee_r":         97,
+								"neck":           0,
+								"pelvis":         -67.5,
+								"shoulder_l":     70,
+								"shoulder_out_l": 105,
+								"shoulder_out_r": 105,
+								"shoulder_r":     70,
+								"shoulder_rot_l": 50,
+								"shoulder_rot_r": 50,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"lumbar",
+										"midback",
+										"upperback",
+									},
+									Min: figure.Bound(-5),
+									Max: figure.Bound(8),
+									Why: "step 5: a neutral back, not curled up",
+								},
+								figure.Target{
+									Measure: "apart",
+									Of: []string{
+										"fingers_r",
+										"head",
+									},
+									Max: figure.Bound(15),
+									Why: "step 3: hands behind the head take its weight",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "arch",
 							Joints: map[figure.Joint]float64{
-								"ankle_l":    0,
-								"ankle_r":    0,
-								"elbow_l":    120,
-								"elbow_r":    120,
-								"hip_l":      76,
-								"hip_r":      76,
-								"knee_l":     104,
-								"knee_r":     104,
-								"midback":    -10,
-								"neck":       -10,
-								"pelvis":     -66,
-								"shoulder_l": 150,
-								"shoulder_r": 150,
-								"upperback":  -10,
-								"wrist_l":    60,
-								"wrist_r":    60,
+								"ankle_l":        9,
+								"ankle_r":        9,
+								"elbow_l":        130,
+								"elbow_r":        130,
+								"hip_l":          68,
+								"hip_r":          68,
+								"knee_l":         97,
+								"knee_r":         97,
+								"midback":        -5,
+								"neck":           -8,
+								"pelvis":         -67.5,
+								"shoulder_l":     70,
+								"shoulder_out_l": 105,
+								"shoulder_out_r": 105,
+								"shoulder_r":     70,
+								"shoulder_rot_l": 50,
+								"shoulder_rot_r": 50,
+								"upperback":      -10,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"midback",
+										"upperback",
+									},
+									Min: figure.Bound(-20),
+									Max: figure.Bound(-10),
+									Why: "step 4: the upper back curves gently back",
+								},
+								figure.Target{
+									Measure: "height",
+									Of: []string{
+										"head",
+									},
+									Min: figure.Bound(14),
+									Why: "cautions: never force; the head stays well off the floor",
+								},
+								figure.Target{
+									Measure: "apart",
+									Of: []string{
+										"fingers_r",
+										"head",
+									},
+									Max: figure.Bound(15),
+									Why: "step 3: hands behind the head take its weight",
+								},
 							},
 						},
 					},
@@ -1330,7 +1740,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 						},
 						figure.Prop{
 							Kind: "chair",
-							X:    -10,
+							X:    -8,
 						},
 					},
 					Contacts: []figure.Contact{
@@ -1347,23 +1757,153 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name: "start",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    70,
-								"elbow_r":    70,
+								"elbow_l":    18,
+								"elbow_r":    18,
 								"head":       -15,
-								"neck":       20,
-								"shoulder_l": 20,
-								"shoulder_r": 20,
+								"neck":       15,
+								"shoulder_l": 25,
+								"shoulder_r": 25,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"head",
+										"nose",
+									},
+									Min: figure.Bound(-10),
+									Max: figure.Bound(10),
+									Why: "step 2: eyes level",
+								},
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"head",
+										"neck_base",
+									},
+									Min: figure.Bound(7),
+									Why: "step 2: a relaxed start, the head a little forward of where the tuck takes it",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "tuck",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    70,
-								"elbow_r":    70,
-								"head":       10,
-								"neck":       -10,
-								"shoulder_l": 20,
-								"shoulder_r": 20,
+								"elbow_l":    18,
+								"elbow_r":    18,
+								"head":       8,
+								"neck":       -16,
+								"shoulder_l": 25,
+								"shoulder_r": 25,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"head",
+										"nose",
+									},
+									Min: figure.Bound(-10),
+									Max: figure.Bound(10),
+									Why: "step 3: chin level, not dipping",
+								},
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"head",
+										"neck_base",
+									},
+									Max: figure.Bound(3),
+									Why: "step 3: the head glides straight back",
+								},
+							},
+						},
+					},
+					Inset: &figure.Inset{
+						Around: "neck",
+						Zoom:   2,
+					},
+				},
+				Illustrations: []PositionIllustration{
+					PositionIllustration{
+						Positions: []Position{
+							"standing",
+						},
+						Illustration: figure.Illustration{
+							View: "side",
+							Base: "standing",
+							Props: []figure.Prop{
+								figure.Prop{
+									Kind: "floor",
+								},
+							},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "feet",
+									On:   "floor",
+								},
+							},
+							Keyframes: []figure.Keyframe{
+								figure.Keyframe{
+									Name: "start",
+									Joints: map[figure.Joint]float64{
+										"head": -15,
+										"neck": 15,
+									},
+									Targets: []figure.Target{
+										figure.Target{
+											Measure: "tilt",
+											Of: []string{
+												"head",
+												"nose",
+											},
+											Min: figure.Bound(-10),
+											Max: figure.Bound(10),
+											Why: "step 2: eyes level",
+										},
+										figure.Target{
+											Measure: "ahead",
+											Of: []string{
+												"head",
+												"neck_base",
+											},
+											Min: figure.Bound(7),
+											Why: "step 2: a relaxed start, the head a little forward of where the tuck takes it",
+										},
+									},
+								},
+								figure.Keyframe{
+									Name: "tuck",
+									Joints: map[figure.Joint]float64{
+										"head": 8,
+										"neck": -16,
+									},
+									Targets: []figure.Target{
+										figure.Target{
+											Measure: "tilt",
+											Of: []string{
+												"head",
+												"nose",
+											},
+											Min: figure.Bound(-10),
+											Max: figure.Bound(10),
+											Why: "step 3: chin level, not dipping",
+										},
+										figure.Target{
+											Measure: "ahead",
+											Of: []string{
+												"head",
+												"neck_base",
+											},
+											Max: figure.Bound(3),
+											Why: "step 3: the head glides straight back",
+										},
+									},
+								},
+							},
+							Inset: &figure.Inset{
+								Around: "neck",
+								Zoom:   2,
 							},
 						},
 					},
@@ -1455,7 +1995,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 					},
 				},
 				Illustration: &figure.Illustration{
-					View: "side",
+					View: "back",
 					Base: "seated",
 					Props: []figure.Prop{
 						figure.Prop{
@@ -1463,7 +2003,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 						},
 						figure.Prop{
 							Kind: "chair",
-							X:    -10,
+							X:    -4,
 						},
 					},
 					Contacts: []figure.Contact{
@@ -1480,12 +2020,21 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name: "relaxed",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    10,
-								"elbow_r":    10,
-								"girdle_l":   5,
-								"girdle_r":   5,
-								"shoulder_l": 10,
-								"shoulder_r": 10,
+								"elbow_l":  10,
+								"elbow_r":  10,
+								"girdle_l": 5,
+								"girdle_r": 5,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "apart",
+									Of: []string{
+										"blade_l",
+										"blade_r",
+									},
+									Min: figure.Bound(24),
+									Why: "step 1: shoulder blades relaxed, apart",
+								},
 							},
 						},
 						figure.Keyframe{
@@ -1493,11 +2042,113 @@ func builtinData() ([]*Exercise, []*Routine) {
 							Joints: map[figure.Joint]float64{
 								"elbow_l":    10,
 								"elbow_r":    10,
-								"girdle_l":   -20,
-								"girdle_r":   -20,
-								"shoulder_l": -15,
-								"shoulder_r": -15,
-								"upperback":  -6,
+								"girdle_l":   -18,
+								"girdle_r":   -18,
+								"shoulder_l": -8,
+								"shoulder_r": -8,
+								"shrug_l":    -3,
+								"shrug_r":    -3,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "apart",
+									Of: []string{
+										"blade_l",
+										"blade_r",
+									},
+									Max: figure.Bound(20),
+									Why: "step 2: shoulder blades drawn in toward the spine",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"shrug_r",
+									},
+									Max: figure.Bound(2),
+									Why: "step 3: shoulders low, away from the ears",
+								},
+							},
+						},
+					},
+					Accent: []figure.Part{
+						"shoulders",
+					},
+				},
+				Illustrations: []PositionIllustration{
+					PositionIllustration{
+						Positions: []Position{
+							"standing",
+						},
+						Illustration: figure.Illustration{
+							View: "back",
+							Base: "standing",
+							Props: []figure.Prop{
+								figure.Prop{
+									Kind: "floor",
+								},
+							},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "feet",
+									On:   "floor",
+								},
+							},
+							Keyframes: []figure.Keyframe{
+								figure.Keyframe{
+									Name: "relaxed",
+									Joints: map[figure.Joint]float64{
+										"elbow_l":  10,
+										"elbow_r":  10,
+										"girdle_l": 5,
+										"girdle_r": 5,
+									},
+									Targets: []figure.Target{
+										figure.Target{
+											Measure: "apart",
+											Of: []string{
+												"blade_l",
+												"blade_r",
+											},
+											Min: figure.Bound(24),
+											Why: "step 1: shoulder blades relaxed, apart",
+										},
+									},
+								},
+								figure.Keyframe{
+									Name: "squeeze",
+									Joints: map[figure.Joint]float64{
+										"elbow_l":    10,
+										"elbow_r":    10,
+										"girdle_l":   -18,
+										"girdle_r":   -18,
+										"shoulder_l": -8,
+										"shoulder_r": -8,
+										"shrug_l":    -3,
+										"shrug_r":    -3,
+									},
+									Targets: []figure.Target{
+										figure.Target{
+											Measure: "apart",
+											Of: []string{
+												"blade_l",
+												"blade_r",
+											},
+											Max: figure.Bound(20),
+											Why: "step 2: shoulder blades drawn in toward the spine",
+										},
+										figure.Target{
+											Measure: "joints",
+											Of: []string{
+												"shrug_r",
+											},
+											Max: figure.Bound(2),
+											Why: "step 3: shoulders low, away from the ears",
+										},
+									},
+								},
+							},
+							Accent: []figure.Part{
+								"shoulders",
 							},
 						},
 					},
@@ -1594,42 +2245,128 @@ func builtinData() ([]*Exercise, []*Routine) {
 					},
 				},
 				Illustration: &figure.Illustration{
-					View: "front",
-					Base: "standing",
+					View:   "front",
+					Beside: "side",
+					Base:   "standing",
 					Props: []figure.Prop{
 						figure.Prop{
 							Kind: "floor",
 						},
 						figure.Prop{
 							Kind: "doorway",
+							X:    8,
 						},
+					},
+					Anchor: &figure.Anchor{
+						Point: "ankle_l",
+						Y:     8.1,
+						Z:     -9,
 					},
 					Contacts: []figure.Contact{
 						figure.Contact{
 							Part: "feet",
 							On:   "floor",
 						},
+						figure.Contact{
+							Part: "forearms",
+							On:   "doorway",
+						},
 					},
 					Keyframes: []figure.Keyframe{
 						figure.Keyframe{
 							Name: "start",
 							Joints: map[figure.Joint]float64{
-								"shoulder_l": 8,
-								"shoulder_r": 8,
+								"elbow_l":        90,
+								"elbow_r":        90,
+								"shoulder_out_l": 88,
+								"shoulder_out_r": 88,
+								"shoulder_rot_l": 90,
+								"shoulder_rot_r": 90,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"shoulder_r",
+										"elbow_r",
+									},
+									Min: figure.Bound(-12),
+									Max: figure.Bound(10),
+									Why: "step 2 and mistakes: elbows near shoulder height",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "stretch",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    90,
-								"elbow_r":    90,
-								"shoulder_l": 90,
-								"shoulder_r": 90,
+								"ankle_l":        11.5,
+								"ankle_r":        -6,
+								"elbow_l":        90,
+								"elbow_r":        90,
+								"hip_l":          -6.5,
+								"hip_r":          28,
+								"knee_l":         3,
+								"knee_r":         20,
+								"lumbar":         2.5,
+								"neck":           -6,
+								"pelvis":         7,
+								"shoulder_l":     -16.5,
+								"shoulder_out_l": 88,
+								"shoulder_out_r": 88,
+								"shoulder_r":     -16.5,
+								"shoulder_rot_l": 90,
+								"shoulder_rot_r": 90,
 							},
-							Contacts: []figure.Contact{
-								figure.Contact{
-									Part: "forearms",
-									On:   "doorway",
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"ankle_r",
+										"ankle_l",
+									},
+									Min: figure.Bound(15),
+									Max: figure.Bound(40),
+									Why: "step 3: a small step forward with one foot",
+								},
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"neck_base",
+										"ankle_l",
+									},
+									Min: figure.Bound(12),
+									Max: figure.Bound(30),
+									Why: "step 3: a small lean through the doorway, from the ankles",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"lumbar",
+										"midback",
+										"upperback",
+									},
+									Min: figure.Bound(-6),
+									Max: figure.Bound(4),
+									Why: "mistakes: the lower back does not arch",
+								},
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"neck_base",
+										"elbow_r",
+									},
+									Min: figure.Bound(4),
+									Why: "step 3: the chest passes through, the arms stay on the frame",
+								},
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"shoulder_r",
+										"elbow_r",
+									},
+									Min: figure.Bound(-12),
+									Max: figure.Bound(10),
+									Why: "mistakes: elbows near shoulder height",
 								},
 							},
 						},
@@ -1749,39 +2486,253 @@ func builtinData() ([]*Exercise, []*Routine) {
 						figure.Keyframe{
 							Name:   "neutral",
 							Joints: map[figure.Joint]float64{},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "tilt",
+									Of: []string{
+										"sacrum",
+										"neck_base",
+									},
+									Min: figure.Bound(-10),
+									Max: figure.Bound(10),
+									Why: "step 1: a level back to start from",
+								},
+							},
 						},
 						figure.Keyframe{
 							Name: "cow",
 							Joints: map[figure.Joint]float64{
-								"head":       -15,
-								"hip_l":      95,
-								"hip_r":      95,
+								"elbow_l":    1,
+								"elbow_r":    1,
+								"head":       -5,
+								"hip_l":      98,
+								"hip_r":      98,
 								"lumbar":     -20,
 								"midback":    -10,
-								"neck":       -30,
-								"pelvis":     95,
-								"shoulder_l": 55,
-								"shoulder_r": 55,
-								"upperback":  -10,
-								"wrist_l":    88,
-								"wrist_r":    88,
+								"neck":       -10,
+								"pelvis":     105,
+								"shoulder_l": 57,
+								"shoulder_r": 57,
+								"upperback":  -6,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"lumbar",
+										"midback",
+										"upperback",
+									},
+									Max: figure.Bound(-15),
+									Why: "step 2: belly sinks, chest lifts (an arch)",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"neck",
+										"head",
+									},
+									Min: figure.Bound(-20),
+									Max: figure.Bound(0),
+									Why: "step 2: gaze lifts only a little",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "cat",
 							Joints: map[figure.Joint]float64{
-								"head":       15,
-								"hip_l":      35,
-								"hip_r":      35,
-								"lumbar":     15,
-								"midback":    20,
-								"neck":       30,
-								"pelvis":     35,
-								"shoulder_l": 90,
-								"shoulder_r": 90,
-								"upperback":  20,
-								"wrist_l":    88,
-								"wrist_r":    88,
+								"elbow_l":    12,
+								"elbow_r":    12,
+								"head":       10,
+								"hip_l":      64,
+								"hip_r":      64,
+								"lumbar":     16,
+								"midback":    14,
+								"neck":       22,
+								"pelvis":     64,
+								"shoulder_l": 118,
+								"shoulder_r": 118,
+								"upperback":  8,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"lumbar",
+										"midback",
+										"upperback",
+									},
+									Min: figure.Bound(25),
+									Why: "step 3: back rounds up toward the ceiling",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"neck",
+										"head",
+									},
+									Min: figure.Bound(20),
+									Why: "step 3: chin comes in",
+								},
+							},
+						},
+					},
+					Accent: []figure.Part{
+						"back",
+						"hips",
+						"neck",
+						"head",
+					},
+				},
+				Illustrations: []PositionIllustration{
+					PositionIllustration{
+						Positions: []Position{
+							"seated",
+						},
+						Illustration: figure.Illustration{
+							View: "side",
+							Base: "seated",
+							Props: []figure.Prop{
+								figure.Prop{
+									Kind: "floor",
+								},
+								figure.Prop{
+									Kind: "chair",
+									X:    -6,
+								},
+							},
+							Contacts: []figure.Contact{
+								figure.Contact{
+									Part: "hips",
+									On:   "chair",
+								},
+								figure.Contact{
+									Part: "feet",
+									On:   "floor",
+								},
+							},
+							Keyframes: []figure.Keyframe{
+								figure.Keyframe{
+									Name: "neutral",
+									Joints: map[figure.Joint]float64{
+										"elbow_l":    21,
+										"elbow_r":    21,
+										"shoulder_l": 32,
+										"shoulder_r": 32,
+									},
+									Targets: []figure.Target{
+										figure.Target{
+											Measure: "apart",
+											Of: []string{
+												"fingers_r",
+												"knee_r",
+											},
+											Max: figure.Bound(18),
+											Why: "step 5: hands on the knees",
+										},
+									},
+								},
+								figure.Keyframe{
+									Name: "cow",
+									Joints: map[figure.Joint]float64{
+										"elbow_l":    0,
+										"elbow_r":    0,
+										"head":       -5,
+										"hip_l":      96,
+										"hip_r":      96,
+										"lumbar":     -12,
+										"midback":    -8,
+										"neck":       -10,
+										"pelvis":     6,
+										"shoulder_l": 29,
+										"shoulder_r": 29,
+										"upperback":  -5,
+									},
+									Targets: []figure.Target{
+										figure.Target{
+											Measure: "joints",
+											Of: []string{
+												"lumbar",
+												"midback",
+												"upperback",
+											},
+											Max: figure.Bound(-15),
+											Why: "step 2: chest lifts, back arches",
+										},
+										figure.Target{
+											Measure: "apart",
+											Of: []string{
+												"fingers_r",
+												"knee_r",
+											},
+											Max: figure.Bound(18),
+											Why: "step 5: hands stay on the knees",
+										},
+										figure.Target{
+											Measure: "joints",
+											Of: []string{
+												"neck",
+												"head",
+											},
+											Min: figure.Bound(-20),
+											Max: figure.Bound(0),
+											Why: "step 2: gaze lifts only a little",
+										},
+									},
+								},
+								figure.Keyframe{
+									Name: "cat",
+									Joints: map[figure.Joint]float64{
+										"elbow_l":    48,
+										"elbow_r":    48,
+										"head":       10,
+										"hip_l":      80,
+										"hip_r":      80,
+										"lumbar":     18,
+										"midback":    12,
+										"neck":       20,
+										"pelvis":     -10,
+										"shoulder_l": 43,
+										"shoulder_r": 43,
+										"upperback":  8,
+									},
+									Targets: []figure.Target{
+										figure.Target{
+											Measure: "joints",
+											Of: []string{
+												"lumbar",
+												"midback",
+												"upperback",
+											},
+											Min: figure.Bound(25),
+											Why: "step 3: back rounds",
+										},
+										figure.Target{
+											Measure: "apart",
+											Of: []string{
+												"fingers_r",
+												"knee_r",
+											},
+											Max: figure.Bound(18),
+											Why: "step 5: hands stay on the knees",
+										},
+										figure.Target{
+											Measure: "joints",
+											Of: []string{
+												"neck",
+												"head",
+											},
+											Min: figure.Bound(20),
+											Why: "step 3: chin comes in",
+										},
+									},
+								},
+							},
+							Accent: []figure.Part{
+								"back",
+								"hips",
+								"neck",
+								"head",
 							},
 						},
 					},
@@ -1881,8 +2832,9 @@ func builtinData() ([]*Exercise, []*Routine) {
 					},
 				},
 				Illustration: &figure.Illustration{
-					View: "side",
-					Base: "hands-knees",
+					View:   "front",
+					Beside: "side",
+					Base:   "hands-knees",
 					Props: []figure.Prop{
 						figure.Prop{
 							Kind: "floor",
@@ -1896,6 +2848,10 @@ func builtinData() ([]*Exercise, []*Routine) {
 							Part: "knees",
 							On:   "floor",
 						},
+						figure.Contact{
+							Part: "hand_l",
+							On:   "floor",
+						},
 					},
 					Keyframes: []figure.Keyframe{
 						figure.Keyframe{
@@ -1903,39 +2859,113 @@ func builtinData() ([]*Exercise, []*Routine) {
 							Joints: map[figure.Joint]float64{},
 							Contacts: []figure.Contact{
 								figure.Contact{
-									Part: "hands",
+									Part: "hand_r",
 									On:   "floor",
+								},
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"hips",
+										"knee_r",
+									},
+									Min: figure.Bound(-8),
+									Max: figure.Bound(8),
+									Why: "step 1: knees below the hips",
 								},
 							},
 						},
 						figure.Keyframe{
 							Name: "tuck",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    0,
-								"elbow_r":    15,
-								"shoulder_l": 112,
-								"shoulder_r": -20,
-								"wrist_l":    40,
-								"wrist_r":    60,
+								"elbow_l":           41.5,
+								"elbow_r":           54,
+								"hip_l":             88,
+								"hip_r":             88,
+								"lumbar":            5.5,
+								"pelvis":            88,
+								"shoulder_across_r": 50,
+								"shoulder_l":        100,
+								"shoulder_r":        97,
+								"wrist_l":           80,
+								"wrist_r":           48.5,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "height",
+									Of: []string{
+										"fingers_r",
+									},
+									Min: figure.Bound(14),
+									Why: "step 2: the right hand lifts off the floor",
+								},
+								figure.Target{
+									Measure: "across",
+									Of: []string{
+										"fingers_r",
+									},
+									Min: figure.Bound(5),
+									Why: "step 2: the arm starts to slide beneath the other",
+								},
+							},
+						},
+						figure.Keyframe{
+							Name: "slide",
+							Joints: map[figure.Joint]float64{
+								"elbow_l":           82,
+								"elbow_r":           33,
+								"head_turn":         2,
+								"hip_l":             89,
+								"hip_r":             89,
+								"lumbar":            20,
+								"midback":           -5,
+								"neck":              -19,
+								"neck_side":         3,
+								"pelvis":            89,
+								"shoulder_across_r": 36,
+								"shoulder_l":        69,
+								"shoulder_out_l":    28.5,
+								"shoulder_r":        47,
+								"shoulder_rot_r":    -5,
+								"trunk_twist":       -17.5,
+								"upperback":         -5,
+								"wrist_l":           29.5,
+								"wrist_r":           0,
+							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "across",
+									Of: []string{
+										"fingers_r",
+									},
+									Min: figure.Bound(10),
+									Why: "step 2: the arm slides along the floor beneath the other",
+								},
 							},
 						},
 						figure.Keyframe{
 							Name: "threaded",
 							Joints: map[figure.Joint]float64{
-								"elbow_l":    30,
-								"elbow_r":    0,
-								"head":       2,
-								"hip_l":      85,
-								"hip_r":      85,
-								"lumbar":     45,
-								"midback":    -5,
-								"neck":       -5,
-								"pelvis":     85,
-								"shoulder_l": 176,
-								"shoulder_r": 36.4,
-								"upperback":  -10,
-								"wrist_l":    20,
-								"wrist_r":    0,
+								"elbow_l":           128.5,
+								"elbow_r":           0,
+								"head_turn":         4.5,
+								"hip_l":             107,
+								"hip_r":             107,
+								"lumbar":            39,
+								"midback":           -9.5,
+								"neck":              -22.5,
+								"neck_side":         5.5,
+								"pelvis":            107,
+								"shoulder_across_r": 44,
+								"shoulder_l":        72,
+								"shoulder_out_l":    27.5,
+								"shoulder_r":        87.5,
+								"shoulder_rot_r":    -9.5,
+								"trunk_twist":       -35,
+								"upperback":         -10,
+								"wrist_l":           57.5,
+								"wrist_r":           -12,
 							},
 							Contacts: []figure.Contact{
 								figure.Contact{
@@ -1943,15 +2973,52 @@ func builtinData() ([]*Exercise, []*Routine) {
 									On:   "floor",
 								},
 								figure.Contact{
-									Part: "hand_l",
-									On:   "floor",
-								},
-								figure.Contact{
 									Part: "head",
 									On:   "floor",
 								},
 							},
+							Targets: []figure.Target{
+								figure.Target{
+									Measure: "across",
+									Of: []string{
+										"fingers_r",
+									},
+									Min: figure.Bound(20),
+									Why: "step 2: the arm slides beneath the other, across the middle of the body",
+								},
+								figure.Target{
+									Measure: "joints",
+									Of: []string{
+										"trunk_twist",
+									},
+									Max: figure.Bound(-25),
+									Why: "step 3: the chest turns toward the left",
+								},
+								figure.Target{
+									Measure: "height",
+									Of: []string{
+										"shoulder_r",
+									},
+									Max: figure.Bound(16),
+									Why: "step 3: the right shoulder rests on the floor",
+								},
+								figure.Target{
+									Measure: "ahead",
+									Of: []string{
+										"hips",
+										"knee_r",
+									},
+									Min: figure.Bound(-8),
+									Max: figure.Bound(8),
+									Why: "mistakes: hips stay over the knees",
+								},
+							},
 						},
+					},
+					Accent: []figure.Part{
+						"upper_arm_r",
+						"forearm_r",
+						"hand_r",
 					},
 				},
 			},

@@ -145,8 +145,9 @@ type Exercise struct {
 	Cautions          []string                  `json:"cautions" yaml:"cautions"`
 	UnsuitableFor     []Unsuitable              `json:"unsuitable_for" yaml:"unsuitable_for,omitempty"` // conditions that keep it out; catalog/condition.go
 	Source            []Source                  `json:"source" yaml:"source,omitempty"`
-	Illustration      *figure.Illustration      `json:"illustration,omitempty" yaml:"illustration,omitempty"` // optional; docs/illustrations.md
-	Origin            string                    `json:"origin" yaml:"-"`                                      // "built-in" or the file it came from
+	Illustration      *figure.Illustration      `json:"illustration,omitempty" yaml:"illustration,omitempty"`   // the figure for every position without its own; docs/illustrations.md
+	Illustrations     []PositionIllustration    `json:"illustrations,omitempty" yaml:"illustrations,omitempty"` // figures for particular positions
+	Origin            string                    `json:"origin" yaml:"-"`                                        // "built-in" or the file it came from
 }
 
 // Sides returns how the exercise treats the sides of the body.
@@ -169,7 +170,15 @@ type Item struct {
 	ID          string `json:"id" yaml:"id"`
 	dose.Amount `yaml:",inline"`
 	Position    Position `json:"position,omitempty" yaml:"position,omitempty"`
+	// Round is the round the entry belongs to: 0 (or 1) for the first
+	// time through the routine, 2 for a second time through the same
+	// exercises (a plan's second round), and so on up to MaxRound; rounds
+	// never go down along the list.
+	Round int `json:"round,omitempty" yaml:"round,omitempty"`
 }
+
+// MaxRound is the highest round a routine entry may name.
+const MaxRound = 9
 
 // Routine is an ordered list of exercises with a time box.
 type Routine struct {

@@ -247,6 +247,9 @@ func TestRoutinesResolvedAtBuild(t *testing.T) {
 		{"amount outside range", "      - {id: chin-tucks, reps: 30}\n", 6, "exercises[0].reps"},
 		{"amount not used", "      - {id: chin-tucks, seconds: 30}\n", 6, "exercises[0].seconds"},
 		{"position not allowed", "      - {id: chin-tucks, position: floor-back}\n", 6, "exercises[0].position"},
+		{"round going back", "      - {id: chin-tucks, round: 2}\n      - {id: chin-tucks, round: 1}\n", 7, "exercises[1].round"},
+		{"round of none after two", "      - {id: chin-tucks, round: 2}\n      - chin-tucks\n", 7, "exercises[1].round"},
+		{"round too high", "      - {id: chin-tucks, round: 10}\n", 6, "exercises[0].round"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -267,6 +270,33 @@ func TestRoutinesResolvedAtBuild(t *testing.T) {
 				t.Errorf("built-in routines must still load, got %d", len(c.Routines()))
 			}
 		})
+	}
+}
+
+// A routine may go through its exercises more than once: entries name
+// their round (a saved plan of two rounds).
+func TestRoutineRounds(t *testing.T) {
+	file := "routines:\n  - id: twice\n    name: Twice\n    exercises:\n" +
+		"      - {id: chin-tucks, round: 1}\n      - {id: cat-cow, round: 1}\n      - {id: chin-tucks, round: 2}\n      - {id: cat-cow, round: 2}\n"
+	b := catalog.NewBuilder()
+	catalog.AddBuiltin(b)
+	if is := b.Add("r.yaml", "r.yaml", []byte(file)); len(is) > 0 {
+		t.Fatalf("add: %v", is)
+	}
+	c, issues := b.Build()
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	r, ok := c.Routine("twice")
+	if !ok {
+		t.Fatal("not loaded")
+	}
+	var rounds []int
+	for _, it := range r.Exercises {
+		rounds = append(rounds, it.Round)
+	}
+	if diff := cmp.Diff([]int{1, 1, 2, 2}, rounds); diff != "" {
+		t.Errorf("rounds (-want +got):\n%s", diff)
 	}
 }
 

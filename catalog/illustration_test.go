@@ -75,17 +75,16 @@ func TestCustomIllustration(t *testing.T) {
           joints: {shoulder_l: 170}
 `, []catalog.Issue{{File: "mine.yaml", Line: 23, Entry: entry, Field: "illustration.keyframes[0].contacts[0].on",
 			Message: "doorway is not among the illustration's props; add it to props"}}},
-		// Bending forward 20° at the top of the lumbar segment (116.34 up)
-		// swings the head's centre, 54 above that joint, to x = 54·sin 20°
-		// = 18.47: the back of the head is 18.47 - 11.5 + 12 = 19.0 from
-		// the wall.
+		// Bending forward 20° above the lower back swings the head (its
+		// back 0.5 from the wall when standing) forward and away from the
+		// wall; the arms are held so they do not swing back into it.
 		{"a contact that does not hold", `
         - name: down
           joints: {}
         - name: lean
-          joints: {midback: 20}
+          joints: {midback: 20, shoulder_l: 20, shoulder_r: 20}
 `, []catalog.Issue{{File: "mine.yaml", Line: 18, Entry: entry, Field: "illustration.contacts[0]",
-			Message: `in keyframe "lean" the head does not touch the wall (19.0 away; at most 3 allowed)`}}},
+			Message: `in keyframe "lean" the head does not touch the wall (15.8 away; at most 3 allowed)`}}},
 		{"an unknown joint", `
         - name: down
           joints: {shoulder_l: 10}
@@ -113,7 +112,7 @@ func TestCustomIllustration(t *testing.T) {
         - name: up
           joints: {}
 `, []catalog.Issue{{File: "mine.yaml", Line: 21, Entry: entry, Field: "illustration.keyframes[0].angles",
-			Message: `unknown field "angles"; known fields are: contacts, joints, name`}}},
+			Message: `unknown field "angles"; known fields are: contacts, joints, name, targets`}}},
 		{"one keyframe", `
         - name: down
           joints: {}
@@ -147,7 +146,7 @@ func TestIllustrationShowsTheEquipment(t *testing.T) {
 	e, _ := builtin(t).Exercise("thoracic-extension")
 	c := *e
 	il := *e.Illustration
-	il.Props = []figure.Prop{{Kind: figure.Towel, X: -36}}
+	il.Props = []figure.Prop{{Kind: figure.Towel, X: -30}}
 	il.Contacts = nil
 	c.Illustration = &il
 	var fields []string
@@ -165,7 +164,7 @@ func TestIllustrationJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"illustration":{"view":"front","base":"standing","props":[{"kind":"floor"},{"kind":"wall"}]`, `"keyframes":[{"name":"W","joints":{`} {
+	for _, want := range []string{`"illustration":{"view":"front","base":"standing","props":[{"kind":"floor"},{"kind":"wall","x":-13}]`, `"keyframes":[{"name":"W","joints":{`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("JSON has no %s:\n%s", want, b)
 		}
@@ -206,4 +205,87 @@ func FuzzCustomIllustration(f *testing.F) {
 			}
 		}
 	})
+}
+
+// An exercise done in more than one position has a figure for each: the
+// chosen position picks it, and the first position is the default.
+func TestIllustrationForPosition(t *testing.T) {
+	c := builtin(t)
+	base := func(id string, p catalog.Position) figure.Base {
+		e, _ := c.Exercise(id)
+		il := e.IllustrationFor(p)
+		if il == nil {
+			return "none"
+		}
+		return il.Base
+	}
+	positions := func(id string) []catalog.Position {
+		e, _ := c.Exercise(id)
+		return e.FigurePositions()
+	}
+	got := map[string]any{
+		"cat-cow on hands and knees": base("cat-cow", catalog.FloorHandsKnees),
+		"cat-cow seated":             base("cat-cow", catalog.Seated),
+		"cat-cow by default":         base("cat-cow", ""),
+		"chin-tucks seated":          base("chin-tucks", catalog.Seated),
+		"chin-tucks standing":        base("chin-tucks", catalog.Standing),
+		"scapular-squeezes standing": base("scapular-squeezes", catalog.Standing),
+		"bird-dog seated (not done)": base("bird-dog", catalog.Seated),
+		"cat-cow's figures":          positions("cat-cow"),
+		"chin-tucks' figures":        positions("chin-tucks"),
+		"bird-dog's figures":         positions("bird-dog"),
+	}
+	want := map[string]any{
+		"cat-cow on hands and knees": figure.HandsKnees,
+		"cat-cow seated":             figure.Seated,
+		"cat-cow by default":         figure.HandsKnees,
+		"chin-tucks seated":          figure.Seated,
+		"chin-tucks standing":        figure.Standing,
+		"scapular-squeezes standing": figure.Standing,
+		// bird-dog has one figure, for every position it may be done in.
+		"bird-dog seated (not done)": figure.HandsKnees,
+		"cat-cow's figures":          []catalog.Position{catalog.FloorHandsKnees, catalog.Seated},
+		"chin-tucks' figures":        []catalog.Position{catalog.Seated, catalog.Standing},
+		"bird-dog's figures":         []catalog.Position{catalog.FloorHandsKnees},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("figures by position (-want +got):\n%s", diff)
+	}
+	e, _ := c.Exercise("cat-cow")
+	if s := e.FigureFor(catalog.Seated); s.Illustration.Base != figure.Seated || s.Variant != "seated" {
+		t.Errorf("FigureFor(seated) = %s %q", s.Illustration.Base, s.Variant)
+	}
+}
+
+// A figure for a position names one of the exercise's positions, once.
+func TestPositionIllustrationChecks(t *testing.T) {
+	src := strings.Replace(customExercise, "ILLUSTRATION", `        - {name: down, joints: {}}
+        - {name: up, joints: {shoulder_l: 170}}
+    illustrations:
+      - positions: [floor-back, standing-wall]
+        view: front
+        base: standing
+        props: [floor, {kind: wall, x: -13}]
+        keyframes:
+          - {name: down, joints: {}}
+          - {name: up, joints: {shoulder_out_l: 170}}
+      - positions: [standing-wall]
+        view: front
+        base: standing
+        props: [floor, {kind: wall, x: -13}]
+        keyframes:
+          - {name: down, joints: {}}
+          - {name: up, joints: {shoulder_out_l: 170}}
+`, 1)
+	b := catalog.NewBuilder()
+	got := b.Add("mine.yaml", "mine.yaml", []byte(src))
+	want := []catalog.Issue{
+		{File: "mine.yaml", Line: 23, Entry: "exercise my-angels", Field: "illustrations[0].positions[0]",
+			Message: `my-angels cannot be done in position "floor-back"; use one of: standing-wall`},
+		{File: "mine.yaml", Line: 30, Entry: "exercise my-angels", Field: "illustrations[1].positions[0]",
+			Message: `"standing-wall" is listed twice`},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

@@ -301,7 +301,8 @@ func wrongType(msg string) string {
 		want = message.KindAnyNumber
 	case t == "bool":
 		want = message.KindYesNo
-	case t == "figure.Illustration" || t == "figure.Keyframe" || t == "figure.Prop" || t == "figure.Contact" || t == "figure.Anchor":
+	case t == "figure.Illustration" || t == "figure.Keyframe" || t == "figure.Prop" || t == "figure.Contact" || t == "figure.Anchor" ||
+		t == "figure.Target" || t == "figure.Inset" || t == "catalog.PositionIllustration":
 		want = message.KindMapping
 	case strings.HasPrefix(t, "figure."):
 		want = message.KindText
@@ -411,8 +412,13 @@ func (b *Builder) Build() (*Catalog, []Issue) {
 	for _, p := range b.routines {
 		r := p.r
 		var ps problems
+		round := 1
 		for i, it := range r.Exercises {
 			field := fmt.Sprintf("exercises[%d]", i)
+			if it.Round < 0 || it.Round > MaxRound || max(it.Round, 1) < round {
+				ps.add(field+".round", message.CatalogBadRound, it.Round, MaxRound, round)
+			}
+			round = max(round, it.Round)
 			e, ok := b.exByID[it.ID]
 			if !ok {
 				ps.add(field+".id", message.CatalogMissingExercise, it.ID)

@@ -136,9 +136,7 @@ func (e *Exercise) Validate() []dose.Problem {
 	for i, s := range e.Source {
 		checkText(&ps, fmt.Sprintf("source[%d].title", i), s.Title)
 	}
-	if e.Illustration != nil {
-		e.validateIllustration(&ps, d)
-	}
+	e.validateIllustrations(&ps, d)
 	return ps
 }
 

@@ -2,42 +2,18 @@ package figure
 
 import (
 	"math"
-	"slices"
 	"sync"
 )
 
 // Body units: the figure is 180 units tall standing, so a unit is about a
 // centimetre of a person 1.8 m tall. The floor is y = 0 and y grows upward.
 const (
-	// Stroke is the one stroke width of every line, figure and props alike.
-	Stroke = 7.0
-	// Radius is half the stroke: how far a body line's edge lies from its
-	// centre line, so a limb lying on the floor has its centre line at Radius.
-	Radius = Stroke / 2
 	// HeadRadius is the radius of the head.
-	HeadRadius = 11.5
-	// Tolerance is how far, in body units, a contact may miss its prop and a
-	// body line may dip into the floor or a solid prop.
+	HeadRadius = 10.5
+	// Tolerance is how far, in body units, a contact may miss its prop and
+	// the body's surface may sink into the floor or a solid prop (a body is
+	// soft).
 	Tolerance = 3.0
-)
-
-// Segment lengths in body units, from the proportions of body segments to
-// standing height in D. A. Winter, Biomechanics and Motor Control of Human
-// Movement (after Drillis and Contini), for a height of 180.
-const (
-	lenTrunk      = 18.0 // each of the three trunk segments (hip joints to the base of the neck, 0.30 H)
-	lenNeck       = 9.0
-	lenHead       = 9.0 // from the top of the neck to the centre of the head
-	lenUpperArm   = 33.0
-	lenForearm    = 26.0
-	lenHand       = 12.0 // drawn to the middle of the fingers
-	lenThigh      = 44.0
-	lenShin       = 44.0
-	lenFootSide   = 20.0 // ankle to toes
-	lenFootFront  = 12.0 // the foot as seen from the front: a short stub
-	lenGirdleSide = 8.0  // base of the neck to the shoulder joint, as seen from the side
-	lenGirdle     = 18.0 // base of the neck to the shoulder joint, from the front
-	lenPelvis     = 9.0  // middle of the pelvis to a hip joint, from the front
 )
 
 // side is which half of the body a bone belongs to.
@@ -49,320 +25,405 @@ const (
 	right
 )
 
-// term is one joint's share of a bone's rotation.
-type term struct {
-	j jointID
-	k float64
-}
-
-// boneSpec is one bone of the body tree: its rotation relative to its parent
-// is c plus a sum of joint angles times ±1, so rotations are linear in the
-// joint angles, and interpolating angles interpolates rotations.
-type boneSpec struct {
-	name   string
-	parent int // index into the bone list; -1 for the root
-	length float64
-	side   side
-	c      float64
-	terms  []term
-}
-
-// rel returns the bone's rotation relative to its parent.
-func (b *boneSpec) rel(a *angles) float64 {
-	r := b.c
-	for _, t := range b.terms {
-		r += t.k * a[t.j]
+// sign is +1 for the right side (+z), -1 for the left.
+func (s side) sign() float64 {
+	if s == left {
+		return -1
 	}
-	return r
+	return 1
 }
 
-// angles holds one value for every joint.
-type angles [numJoints]float64
+// shapeKind is how a bone is drawn.
+type shapeKind int
 
-// Bone indices shared by every model; both models list the trunk first.
+const (
+	shapeNone  shapeKind = iota // not drawn: a link inside the body
+	shapeLimb                   // a tapered capsule along the bone
+	shapeHead                   // a ball at the bone's end: the skull
+	shapeFace                   // a ball at the bone's end, lighter: the face
+	shapeBlade                  // a shoulder blade at the bone's end, seen from behind
+)
+
+// shape is a bone's volume: a capsule from p0 to p1 (in the bone's frame,
+// from its start; by default the bone itself), whose cross-section is an
+// ellipse with half-depth d (along the frame's x, front to back) and
+// half-width w (along z, side to side), at p0 and at p1. Limbs are round
+// (d = w).
+type shape struct {
+	kind   shapeKind
+	d0, d1 float64
+	w0, w1 float64
+	p0, p1 V3
+	own    bool // p0 and p1 are set; otherwise they are the bone's ends
+}
+
+// limb is a round tapered capsule.
+func limb(r0, r1 float64) shape { return shape{kind: shapeLimb, d0: r0, d1: r1, w0: r0, w1: r1} }
+
+// trunk is a trunk segment: a capsule from p0 to p1, deeper or wider than
+// round.
+func trunk(p0, p1 V3, d0, d1, w0, w1 float64) shape {
+	return shape{kind: shapeLimb, d0: d0, d1: d1, w0: w0, w1: w1, p0: p0, p1: p1, own: true}
+}
+
+// chain groups bones that are drawn together and share a tone.
+type chain int
+
+const (
+	chTrunk chain = iota
+	chNeck
+	chHead
+	chBlades
+	chArmL
+	chArmR
+	chLegL
+	chLegR
+	numChains
+)
+
+// boneSpec is one bone of the body tree. Its frame is its frame parent's
+// frame turned by rot (the joint angles); the bone runs from where its
+// parent ends (or starts, when atStart) along vec, given in that frame.
+type boneSpec struct {
+	name    string
+	parent  int // where the bone starts: the parent's end, or its start; -1 for the root
+	atStart bool
+	frame   int // whose frame the joint turns from; the parent unless set otherwise
+	vec     V3  // the bone with every joint at 0, in the frame
+	side    side
+	chain   chain
+	rot     func(a *angles) M3
+	shape   shape
+}
+
+// Bone indices.
 const (
 	bRoot = iota
+	bPelvis
 	bLumbar
 	bMidback
 	bUpperback
 	bNeck
 	bHead
+	bFace
+	bGirdleL
+	bGirdleR
+	bBladeL
+	bBladeR
+	bUpperArmL
+	bUpperArmR
+	bForearmL
+	bForearmR
+	bHandL
+	bHandR
+	bHipLinkL
+	bHipLinkR
+	bThighL
+	bThighR
+	bShinL
+	bShinR
+	bFootL
+	bFootR
+	numBones
 )
 
-// model is the body as drawn in one view.
-type model struct {
-	bones  []boneSpec
-	points map[Point]int // a named point is the end of a bone
-}
+// Segment lengths in body units, from the proportions of body segments to
+// standing height in D. A. Winter, Biomechanics and Motor Control of Human
+// Movement (after Drillis and Contini), for a height of 180; the offsets of
+// the spine from the hip joints and the shoulders are ours.
+const (
+	lenTrunk    = 15.0 // each of the lumbar, middle and upper back
+	lenUpperArm = 30.0
+	lenForearm  = 25.5
+	lenHand     = 14.0 // wrist to the fingertips, drawn tapering
+	lenThigh    = 44.0
+	lenShin     = 44.0
+	hipHalf     = 9.0  // middle of the pelvis to a hip joint
+	ankleHeight = 8.0  // the ankle joint above the floor, standing
+	SeatHeight  = 42.0 // the top of a chair seat
+)
 
-// lr returns the joint for a side.
-func lr(s side, l, r jointID) jointID {
-	if s == left {
-		return l
-	}
-	return r
-}
+var (
+	vecPelvis = V3{-0.5, 8.5, 0} // hip joints' middle to the middle of the trunk's base, above
+	vecNeck   = V3{-4.5, 9, 0}   // middle of the trunk's top to the top of the neck, past the base of the neck behind
+	spineBack = V3{-7, 0, 0}     // from the trunk's middle line back to the spine
+	vecHead   = V3{3, 8.5, 0}    // top of the neck to the centre of the head
+	vecFace   = V3{6, -1.5, 0}   // centre of the head to the centre of the face
+	vecFoot   = V3{16.5, -4, 0}
+	vecHeel   = V3{-4.5, -4.5, 0}
+)
 
-func newModel(frontal, seated bool) *model {
-	m := &model{points: map[Point]int{}}
-	add := func(b boneSpec) int {
-		m.bones = append(m.bones, b)
-		return len(m.bones) - 1
+// girdleVec is the middle of the trunk's top to a shoulder joint, and
+// bladeVec the same point to the middle of a shoulder blade; s is the
+// side's sign.
+func girdleVec(s float64) V3 { return V3{-3, -3, 17 * s} }
+func bladeVec(s float64) V3  { return V3{-16, -12, 12.5 * s} }
+
+// skeleton builds the body tree.
+func skeleton() []boneSpec {
+	b := make([]boneSpec, numBones)
+	fixed := func(*angles) M3 { return identity }
+	set := func(i int, s boneSpec) {
+		if s.rot == nil {
+			s.rot = fixed
+		}
+		if s.frame == 0 && i != bRoot {
+			s.frame = s.parent
+		}
+		b[i] = s
 	}
-	sign := 1.0 // + turns the trunk forward (side) or toward the person's left (front)
-	if frontal {
-		sign = -1
+	set(bRoot, boneSpec{name: "root", parent: -1, frame: -1, chain: chTrunk,
+		rot: func(a *angles) M3 { return rotZ(-a[jPelvis]).mul(rotX(a[jPelvisSide])) }})
+	set(bPelvis, boneSpec{name: "pelvis", parent: bRoot, atStart: true, vec: vecPelvis, chain: chTrunk,
+		shape: trunk(V3{-3, 0, 0}, V3{-3.5, 5, 0}, 10.5, 10, 16.5, 15)})
+	spine := func(j jointID, share float64) func(a *angles) M3 {
+		return func(a *angles) M3 {
+			return rotZ(-a[j]).mul(rotX(a[jTrunkSide] / 3)).mul(rotY(-a[jTrunkTwist] * share))
+		}
 	}
-	add(boneSpec{name: "root", parent: -1, terms: []term{{jPelvis, sign}}})
-	add(boneSpec{name: "lumbar", parent: bRoot, length: lenTrunk, terms: []term{{jLumbar, sign}}})
-	add(boneSpec{name: "midback", parent: bLumbar, length: lenTrunk, terms: []term{{jMidback, sign}}})
-	add(boneSpec{name: "upperback", parent: bMidback, length: lenTrunk, terms: []term{{jUpperback, sign}}})
-	add(boneSpec{name: "neck", parent: bUpperback, length: lenNeck, terms: []term{{jNeck, sign}}})
-	add(boneSpec{name: "head", parent: bNeck, length: lenHead, terms: []term{{jHead, sign}}})
-	m.points["hips"] = bRoot
-	m.points["head"] = bHead
+	set(bLumbar, boneSpec{name: "lumbar", parent: bPelvis, vec: V3{0, lenTrunk, 0}, chain: chTrunk, rot: spine(jLumbar, 0.2),
+		shape: trunk(V3{-0.5, 0, 0}, V3{-0.25, lenTrunk, 0}, 10, 9.75, 14, 13)})
+	set(bMidback, boneSpec{name: "midback", parent: bLumbar, vec: V3{0, lenTrunk, 0}, chain: chTrunk, rot: spine(jMidback, 0.4),
+		shape: trunk(V3{0.25, 0, 0}, V3{0.75, lenTrunk, 0}, 9.75, 11.75, 13.5, 15.5)})
+	set(bUpperback, boneSpec{name: "upperback", parent: bMidback, vec: V3{0, lenTrunk, 0}, chain: chTrunk, rot: spine(jUpperback, 0.4),
+		shape: trunk(V3{0.5, 0, 0}, V3{-1, lenTrunk, 0}, 11.75, 6.5, 15.5, 11)})
+	set(bNeck, boneSpec{name: "neck", parent: bUpperback, vec: vecNeck, chain: chNeck,
+		rot:   func(a *angles) M3 { return rotZ(-a[jNeck]).mul(rotX(a[jNeckSide])) },
+		shape: limb(5.2, 4.8)})
+	set(bHead, boneSpec{name: "head", parent: bNeck, vec: vecHead, chain: chHead,
+		rot:   func(a *angles) M3 { return rotY(-a[jHeadTurn]).mul(rotZ(-a[jHead])) },
+		shape: shape{kind: shapeHead, d1: HeadRadius, w1: HeadRadius}})
+	set(bFace, boneSpec{name: "face", parent: bHead, vec: vecFace, chain: chHead,
+		shape: shape{kind: shapeFace, d1: 5.8, w1: 5.8}})
 	for _, s := range []side{left, right} {
-		sfx := "_l"
-		if s == right {
-			sfx = "_r"
-		}
-		// In the front view the person's left is on the viewer's right (+x);
-		// k is the direction abduction turns that side's limbs.
-		k := 1.0
-		if s == right {
-			k = -1
-		}
-		var girdle, hip int
-		if frontal {
-			girdle = add(boneSpec{name: "girdle" + sfx, parent: bUpperback, length: lenGirdle, side: s,
-				c: k * 100, terms: []term{{lr(s, jGirdleL, jGirdleR), -k}}})
-			arm := add(boneSpec{name: "upper_arm" + sfx, parent: girdle, length: lenUpperArm, side: s,
-				c: 180 - k*100, terms: []term{{lr(s, jShoulderL, jShoulderR), -k}, {lr(s, jGirdleL, jGirdleR), k}}})
-			fore := add(boneSpec{name: "forearm" + sfx, parent: arm, length: lenForearm, side: s,
-				terms: []term{{lr(s, jElbowL, jElbowR), -k}}})
-			hand := add(boneSpec{name: "hand" + sfx, parent: fore, length: lenHand, side: s,
-				terms: []term{{lr(s, jWristL, jWristR), -k}}})
-			pelvis := add(boneSpec{name: "pelvis" + sfx, parent: bRoot, length: lenPelvis, side: s, c: k * 90})
-			thighLen := lenThigh
-			if seated {
-				thighLen = 0 // the thigh points at the viewer
+		k := s.sign()
+		pick := func(l, r int) int {
+			if s == left {
+				return l
 			}
-			hip = add(boneSpec{name: "thigh" + sfx, parent: pelvis, length: thighLen, side: s,
-				c: 180 - k*90, terms: []term{{lr(s, jHipL, jHipR), -k}}})
-			shin := add(boneSpec{name: "shin" + sfx, parent: hip, length: lenShin, side: s,
-				terms: []term{{lr(s, jKneeL, jKneeR), -k}}})
-			foot := add(boneSpec{name: "foot" + sfx, parent: shin, length: lenFootFront, side: s,
-				c: -k * 55, terms: []term{{lr(s, jAnkleL, jAnkleR), -k}}})
-			m.points[Point("elbow"+sfx)] = arm
-			m.points[Point("wrist"+sfx)] = fore
-			m.points[Point("fingers"+sfx)] = hand
-			m.points[Point("ankle"+sfx)] = shin
-			m.points[Point("toe"+sfx)] = foot
-		} else {
-			girdle = add(boneSpec{name: "girdle" + sfx, parent: bUpperback, length: lenGirdleSide, side: s,
-				c: 150, terms: []term{{lr(s, jGirdleL, jGirdleR), -1}}})
-			arm := add(boneSpec{name: "upper_arm" + sfx, parent: girdle, length: lenUpperArm, side: s,
-				c: 30, terms: []term{{lr(s, jShoulderL, jShoulderR), -1}, {lr(s, jGirdleL, jGirdleR), 1}}})
-			fore := add(boneSpec{name: "forearm" + sfx, parent: arm, length: lenForearm, side: s,
-				terms: []term{{lr(s, jElbowL, jElbowR), -1}}})
-			hand := add(boneSpec{name: "hand" + sfx, parent: fore, length: lenHand, side: s,
-				terms: []term{{lr(s, jWristL, jWristR), -1}}})
-			hip = add(boneSpec{name: "thigh" + sfx, parent: bRoot, length: lenThigh, side: s,
-				c: 180, terms: []term{{lr(s, jHipL, jHipR), -1}}})
-			shin := add(boneSpec{name: "shin" + sfx, parent: hip, length: lenShin, side: s,
-				terms: []term{{lr(s, jKneeL, jKneeR), 1}}})
-			foot := add(boneSpec{name: "foot" + sfx, parent: shin, length: lenFootSide, side: s,
-				c: -70, terms: []term{{lr(s, jAnkleL, jAnkleR), -1}}})
-			m.points[Point("elbow"+sfx)] = arm
-			m.points[Point("wrist"+sfx)] = fore
-			m.points[Point("fingers"+sfx)] = hand
-			m.points[Point("ankle"+sfx)] = shin
-			m.points[Point("toe"+sfx)] = foot
+			return r
 		}
-		m.points[Point("shoulder"+sfx)] = girdle
-		m.points[Point("knee"+sfx)] = hip
+		jp := func(l, r jointID) jointID {
+			if s == left {
+				return l
+			}
+			return r
+		}
+		arm := pick(int(chArmL), int(chArmR))
+		leg := pick(int(chLegL), int(chLegR))
+		girdle, shrug := jp(jGirdleL, jGirdleR), jp(jShrugL, jShrugR)
+		set(pick(bGirdleL, bGirdleR), boneSpec{name: "girdle", parent: bUpperback, vec: girdleVec(k), side: s, chain: chain(arm),
+			rot:   func(a *angles) M3 { return rotY(k * a[girdle]).mul(rotX(-k * a[shrug])) },
+			shape: limb(5.5, 6.8)})
+		set(pick(bBladeL, bBladeR), boneSpec{name: "blade", parent: pick(bGirdleL, bGirdleR), atStart: true, vec: bladeVec(k), side: s, chain: chBlades,
+			shape: shape{kind: shapeBlade, d1: 6.5, w1: 6.5}})
+		sh, out, rot := jp(jShoulderL, jShoulderR), jp(jShoulderOutL, jShoulderOutR), jp(jShoulderRotL, jShoulderRotR)
+		across := jp(jShoulderAcrossL, jShoulderAcrossR)
+		set(pick(bUpperArmL, bUpperArmR), boneSpec{name: "upper_arm", parent: pick(bGirdleL, bGirdleR), frame: bUpperback,
+			vec: V3{0, -lenUpperArm, 0}, side: s, chain: chain(arm),
+			rot: func(a *angles) M3 {
+				return rotY(k * a[across]).mul(rotX(-k * a[out])).mul(rotZ(a[sh])).mul(rotY(-k * a[rot]))
+			},
+			shape: limb(5.4, 4.2)})
+		elbow := jp(jElbowL, jElbowR)
+		set(pick(bForearmL, bForearmR), boneSpec{name: "forearm", parent: pick(bUpperArmL, bUpperArmR), vec: V3{0, -lenForearm, 0}, side: s, chain: chain(arm),
+			rot:   func(a *angles) M3 { return rotZ(a[elbow]) },
+			shape: limb(4.1, 3.1)})
+		wrist := jp(jWristL, jWristR)
+		set(pick(bHandL, bHandR), boneSpec{name: "hand", parent: pick(bForearmL, bForearmR), vec: V3{0, -lenHand, 0}, side: s, chain: chain(arm),
+			rot:   func(a *angles) M3 { return rotZ(a[wrist]) },
+			shape: limb(3.3, 2.5)})
+		set(pick(bHipLinkL, bHipLinkR), boneSpec{name: "hip", parent: bRoot, atStart: true, vec: V3{0, 0, hipHalf * k}, side: s, chain: chain(leg)})
+		hip, hipOut := jp(jHipL, jHipR), jp(jHipOutL, jHipOutR)
+		set(pick(bThighL, bThighR), boneSpec{name: "thigh", parent: pick(bHipLinkL, bHipLinkR), frame: bRoot,
+			vec: V3{0, -lenThigh, 0}, side: s, chain: chain(leg),
+			rot:   func(a *angles) M3 { return rotX(-k * a[hipOut]).mul(rotZ(a[hip])) },
+			shape: limb(8.2, 5.6)})
+		knee := jp(jKneeL, jKneeR)
+		set(pick(bShinL, bShinR), boneSpec{name: "shin", parent: pick(bThighL, bThighR), vec: V3{0, -lenShin, 0}, side: s, chain: chain(leg),
+			rot:   func(a *angles) M3 { return rotZ(-a[knee]) },
+			shape: limb(5.4, 3.7)})
+		ankle := jp(jAnkleL, jAnkleR)
+		set(pick(bFootL, bFootR), boneSpec{name: "foot", parent: pick(bShinL, bShinR), vec: vecFoot, side: s, chain: chain(leg),
+			rot:   func(a *angles) M3 { return rotZ(a[ankle]) },
+			shape: shape{kind: shapeLimb, d0: 3.6, d1: 2.5, w0: 3.6, w1: 2.5, p0: vecHeel, p1: vecFoot, own: true}})
+	}
+	for i := range b {
+		if b[i].side != mid {
+			if b[i].side == left {
+				b[i].name += "_l"
+			} else {
+				b[i].name += "_r"
+			}
+		}
+	}
+	return b
+}
+
+// bones is the body tree, built on first use so that programs that never
+// draw pay nothing at start-up.
+var bones = sync.OnceValue(skeleton)
+
+// posed is one bone in the world: its ends and its frame.
+type posed struct {
+	A, B V3
+	F    M3
+}
+
+// Pose is the body in one pose, in the world.
+type Pose struct {
+	bones [numBones]posed
+}
+
+// at returns bone i.
+func (p *Pose) at(i int) posed { return p.bones[i] }
+
+// forward poses the body with the given angles with the root at the origin.
+func forward(a *angles) Pose {
+	var p Pose
+	spec := bones()
+	for i := range spec {
+		b := &spec[i]
+		var f M3
+		var start V3
+		if b.parent < 0 {
+			f = b.rot(a)
+		} else {
+			f = p.bones[b.frame].F.mul(b.rot(a))
+			pp := p.bones[b.parent]
+			start = pp.B
+			if b.atStart {
+				start = pp.A
+			}
+		}
+		p.bones[i] = posed{A: start, B: start.add(f.apply(b.vec)), F: f}
+	}
+	return p
+}
+
+// shift moves the whole pose.
+func (p *Pose) shift(d V3) {
+	for i := range p.bones {
+		p.bones[i].A = p.bones[i].A.add(d)
+		p.bones[i].B = p.bones[i].B.add(d)
+	}
+}
+
+// point returns a named point of the body.
+func (p *Pose) point(name Point) (V3, bool) {
+	if f, ok := pointTable[name]; ok {
+		return f(p), true
+	}
+	return V3{}, false
+}
+
+// pointTable gives every point an anchor or a target may name.
+var pointTable = func() map[Point]func(p *Pose) V3 {
+	end := func(i int) func(p *Pose) V3 { return func(p *Pose) V3 { return p.bones[i].B } }
+	start := func(i int) func(p *Pose) V3 { return func(p *Pose) V3 { return p.bones[i].A } }
+	m := map[Point]func(p *Pose) V3{
+		"hips": start(bRoot),
+		"sacrum": func(p *Pose) V3 {
+			return p.bones[bLumbar].A.add(p.bones[bLumbar].F.apply(spineBack))
+		},
+		"chest": end(bMidback),
+		"neck_base": func(p *Pose) V3 {
+			return p.bones[bUpperback].B.add(p.bones[bUpperback].F.apply(spineBack))
+		},
+		"neck": end(bNeck),
+		"head": end(bHead),
+		"nose": func(p *Pose) V3 {
+			h := p.bones[bHead]
+			return h.B.add(h.F.apply(V3{HeadRadius, -1.5, 0}))
+		},
+	}
+	for _, s := range []struct {
+		sfx string
+		k   float64
+		off int
+	}{{"_l", -1, 0}, {"_r", 1, 1}} {
+		m[Point("shoulder"+s.sfx)] = end(bGirdleL + s.off)
+		m[Point("elbow"+s.sfx)] = end(bUpperArmL + s.off)
+		m[Point("wrist"+s.sfx)] = end(bForearmL + s.off)
+		m[Point("fingers"+s.sfx)] = end(bHandL + s.off)
+		m[Point("hip"+s.sfx)] = end(bHipLinkL + s.off)
+		m[Point("knee"+s.sfx)] = end(bThighL + s.off)
+		m[Point("ankle"+s.sfx)] = end(bShinL + s.off)
+		m[Point("toe"+s.sfx)] = end(bFootL + s.off)
+		f := bFootL + s.off
+		m[Point("heel"+s.sfx)] = func(p *Pose) V3 { return p.bones[f].A.add(p.bones[f].F.apply(vecHeel)) }
+		m[Point("blade"+s.sfx)] = end(bBladeL + s.off)
+		k := s.k
+		i := bGirdleL + s.off
+		// The armpit: below the shoulder joint, on the side of the chest.
+		m[Point("armpit"+s.sfx)] = func(p *Pose) V3 {
+			return p.bones[i].B.add(p.bones[bUpperback].F.apply(V3{-1, -8, -4 * k}))
+		}
 	}
 	return m
-}
+}()
 
-// models are built on first use, so that programs that never draw pay
-// nothing at start-up.
-var models = sync.OnceValue(func() [2][2]*model {
-	return [2][2]*model{
-		{newModel(false, false), newModel(false, true)},
-		{newModel(true, false), newModel(true, true)},
-	}
-})
-
-// modelFor returns the body model an illustration is drawn with.
-func modelFor(v View, b Base) *model {
-	f, s := 0, 0
-	if v.frontal() {
-		f = 1
-	}
-	if b == Seated {
-		s = 1
-	}
-	return models()[f][s]
-}
-
-// Vec is a point or a direction in body units, y up.
-type Vec struct{ X, Y float64 }
-
-func (a Vec) add(b Vec) Vec       { return Vec{a.X + b.X, a.Y + b.Y} }
-func (a Vec) sub(b Vec) Vec       { return Vec{a.X - b.X, a.Y - b.Y} }
-func (a Vec) scale(k float64) Vec { return Vec{a.X * k, a.Y * k} }
-func (a Vec) dot(b Vec) float64   { return a.X*b.X + a.Y*b.Y }
-func (a Vec) dist(b Vec) float64  { return math.Hypot(a.X-b.X, a.Y-b.Y) }
-func heading(deg float64, l float64) Vec {
-	r := deg * math.Pi / 180
-	return Vec{l * math.Sin(r), l * math.Cos(r)}
-}
-
-// Bone is one posed segment: its name, its ends and its absolute heading in
-// degrees (0 points up, 90 points right).
-type Bone struct {
-	Name    string
-	A, B    Vec
-	Heading float64
-	Length  float64 // the model's length for this bone
-	Far     bool    // on the far side in a side view, drawn lighter and behind
-}
-
-// Body is the figure in one pose, in world coordinates.
-type Body struct {
-	Bones []Bone // in model order; Bones[0] is the root, of length 0
-	Head  Vec    // centre of the head circle, of radius HeadRadius
-}
-
-// pose computes the world pose of a figure with the given joint angles:
-// forward kinematics from the root at the origin, then a shift that puts the
-// anchor point at its place, then the mirror image for the back view.
-func pose(m *model, a *angles, anchorBone int, at Vec, mirror bool) Body {
-	bones := make([]Bone, len(m.bones))
-	for i := range m.bones {
-		b := &m.bones[i]
-		var start Vec
-		h := b.rel(a)
-		if b.parent >= 0 {
-			p := bones[b.parent]
-			start = p.B
-			h += p.Heading
-		}
-		bones[i] = Bone{Name: b.name, A: start, B: start.add(heading(h, b.length)), Heading: h, Length: b.length, Far: b.side == left}
-	}
-	shift := at.sub(bones[anchorBone].B)
-	for i := range bones {
-		bones[i].A = bones[i].A.add(shift)
-		bones[i].B = bones[i].B.add(shift)
-		if mirror {
-			bones[i].A.X = 2*at.X - bones[i].A.X
-			bones[i].B.X = 2*at.X - bones[i].B.X
-			bones[i].Heading = -bones[i].Heading
-		}
-	}
-	return Body{Bones: bones, Head: bones[bHead].B}
-}
-
-// baseSpec is a base pose: its joint angles, the point that rests where it
-// is put, and whether that point is put on the floor (the body resting on
-// its lowest point) or at a fixed height.
-type baseSpec struct {
-	side, front map[Joint]float64 // joint angles in each view; nil: the base has no such view
-	anchor      Point             // in the side view
-	frontAnchor Point             // in the front and back views, when different
-	height      float64           // when > 0, the anchor's height; otherwise the body rests on the floor
-}
-
-// SeatHeight is the height of the top of a chair or stool seat.
-const SeatHeight = 51.0
-
-var bases = map[Base]baseSpec{
-	Standing: {side: map[Joint]float64{}, front: map[Joint]float64{}, anchor: "ankle_r", frontAnchor: "hips"},
-	Seated: {side: map[Joint]float64{"hip_l": 90, "hip_r": 90, "knee_l": 90, "knee_r": 90},
-		front: map[Joint]float64{}, anchor: "hips", height: SeatHeight + Radius},
-	Kneeling: {side: map[Joint]float64{"hip_l": 50, "hip_r": 50, "knee_l": 158, "knee_r": 158, "ankle_l": -7, "ankle_r": -7},
-		anchor: "knee_r", height: Radius},
-	HandsKnees: {side: map[Joint]float64{"pelvis": 67, "hip_l": 67, "hip_r": 67, "knee_l": 96, "knee_r": 96,
-		"ankle_l": -50, "ankle_r": -50, "shoulder_l": 67, "shoulder_r": 67, "wrist_l": 88, "wrist_r": 88},
-		anchor: "knee_r", height: Radius},
-	LyingBack: {side: map[Joint]float64{"pelvis": -90, "hip_l": 60, "hip_r": 60, "knee_l": 110, "knee_r": 110, "ankle_l": 0, "ankle_r": 0},
-		anchor: "hips", height: Radius},
-	LyingFront: {side: map[Joint]float64{"pelvis": 90, "ankle_l": -50, "ankle_r": -50}, anchor: "hips", height: Radius},
-}
-
-// baseAngles returns the joint angles of a base in a view.
-func baseAngles(v View, b Base) (angles, bool) {
-	spec, ok := bases[b]
-	if !ok {
-		return angles{}, false
-	}
-	src := spec.side
-	if v.frontal() {
-		src = spec.front
-	}
-	if src == nil {
-		return angles{}, false
-	}
-	var a angles
-	for j, x := range src {
-		a[jointIndex[j]] = x
-	}
-	return a, true
-}
-
-// placement returns the anchor bone and where its end goes.
-func (il *Illustration) placement() (int, Vec, bool) {
-	if !slices.Contains(Views, il.View) {
-		return 0, Vec{}, false
-	}
-	if _, ok := baseAngles(il.View, il.Base); !ok {
-		return 0, Vec{}, false
-	}
-	m := modelFor(il.View, il.Base)
-	if il.Anchor != nil {
-		b, ok := m.points[il.Anchor.Point]
-		return b, Vec{il.Anchor.X, il.Anchor.Y}, ok
-	}
-	spec, ok := bases[il.Base]
-	if !ok {
-		return 0, Vec{}, false
-	}
-	b := m.points[spec.anchor]
-	if il.View.frontal() && spec.frontAnchor != "" {
-		b = m.points[spec.frontAnchor]
-	}
-	if spec.height > 0 {
-		return b, Vec{0, spec.height}, true
-	}
-	a, ok := baseAngles(il.View, il.Base)
-	if !ok {
-		return 0, Vec{}, false
-	}
-	body := pose(m, &a, b, Vec{}, false)
-	return b, Vec{0, Radius - body.lowest()}, true
-}
-
-// lowest returns the lowest y any line or the head reaches, edges excluded.
-func (b *Body) lowest() float64 {
-	low := b.Head.Y - HeadRadius + Radius
-	for _, x := range b.Bones[1:] {
-		if x.Length == 0 {
-			continue
-		}
-		low = min(low, x.A.Y, x.B.Y)
-	}
-	return low
-}
-
-// PointNames lists the points an anchor may name.
+// PointNames lists the points an anchor or a target may name.
 func PointNames() []Point {
-	out := make([]Point, 0, 16)
-	for _, p := range []string{"hips", "head"} {
-		out = append(out, Point(p))
-	}
-	for _, p := range []string{"shoulder", "elbow", "wrist", "fingers", "knee", "ankle", "toe"} {
+	out := []Point{"hips", "sacrum", "chest", "neck_base", "neck", "head", "nose"}
+	for _, p := range []string{"shoulder", "armpit", "blade", "elbow", "wrist", "fingers", "hip", "knee", "ankle", "heel", "toe"} {
 		out = append(out, Point(p+"_l"), Point(p+"_r"))
 	}
 	return out
+}
+
+// support returns how far the surface of bone i's shape reaches from its
+// centre line in direction dir (a unit vector), at fraction t along it.
+func (p *Pose) support(i int, t float64, dir V3) float64 {
+	sh := &bones()[i].shape
+	if sh.kind != shapeLimb {
+		return sh.d1
+	}
+	d := sh.d0 + (sh.d1-sh.d0)*t
+	w := sh.w0 + (sh.w1-sh.w0)*t
+	if d == w {
+		return d
+	}
+	// An ellipse across the bone; along it, the rounded end reaches as far
+	// as the depth.
+	f := p.bones[i].F
+	x, y, z := dir.dot(f.axis(0)), dir.dot(f.axis(1)), dir.dot(f.axis(2))
+	return math.Sqrt(d*d*(x*x+y*y) + w*w*z*z)
+}
+
+// axis returns the centre line of bone i's shape in the world.
+func (p *Pose) axis(i int) (V3, V3) {
+	b := p.bones[i]
+	sh := &bones()[i].shape
+	switch sh.kind {
+	case shapeHead, shapeFace, shapeBlade:
+		return b.B, b.B
+	}
+	if sh.own {
+		return b.A.add(b.F.apply(sh.p0)), b.A.add(b.F.apply(sh.p1))
+	}
+	return b.A, b.B
+}
+
+// hasVolume reports whether bone i has volume for contacts and the floor.
+func hasVolume(i int) bool {
+	switch bones()[i].shape.kind {
+	case shapeLimb, shapeHead:
+		return true
+	}
+	return false
+}
+
+// lowest returns the lowest height the body's surface reaches.
+func (p *Pose) lowest() float64 {
+	low := math.Inf(1)
+	down := V3{0, -1, 0}
+	for i := range p.bones {
+		if !hasVolume(i) {
+			continue
+		}
+		a, b := p.axis(i)
+		low = min(low, a.Y-p.support(i, 0, down), b.Y-p.support(i, 1, down))
+	}
+	return low
 }

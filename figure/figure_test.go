@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -29,66 +30,189 @@ func builtins(t testing.TB) []*catalog.Exercise {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Exercises()) == 0 {
-		t.Fatal("no built-in exercises")
-	}
 	return c.Exercises()
 }
 
-func TestEveryBuiltinExerciseHasAValidIllustration(t *testing.T) {
+// figures returns every built-in figure: each exercise's figure for each of
+// its positions that has its own, first position first.
+func figures(t testing.TB) []figure.Subject {
+	t.Helper()
+	var out []figure.Subject
 	for _, e := range builtins(t) {
-		if e.Illustration == nil {
-			t.Errorf("%s has no illustration", e.ID)
-			continue
+		for _, p := range e.FigurePositions() {
+			s := e.FigureFor(p)
+			s.Variant = string(p)
+			out = append(out, s)
 		}
-		if n := len(e.Illustration.Keyframes); n < 2 || n > 4 {
-			t.Errorf("%s has %d keyframes, want 2 to 4", e.ID, n)
+	}
+	return out
+}
+
+// defaults returns each exercise's figure in its first position: the 13
+// figures the size budget is about.
+func defaults(t testing.TB) []figure.Subject {
+	t.Helper()
+	var out []figure.Subject
+	for _, e := range builtins(t) {
+		if e.HasFigure() {
+			out = append(out, e.Figure())
 		}
-		if ps := e.Illustration.Validate(e.Dose); len(ps) > 0 {
-			t.Errorf("%s: %v", e.ID, ps)
+	}
+	return out
+}
+
+func TestEveryBuiltinFigureIsValid(t *testing.T) {
+	for _, e := range builtins(t) {
+		if !e.HasFigure() {
+			t.Errorf("%s has no figure", e.ID)
+		}
+		for _, p := range e.Positions {
+			if e.IllustrationFor(p) == nil {
+				t.Errorf("%s has no figure for %s", e.ID, p)
+			}
+		}
+	}
+	for _, s := range figures(t) {
+		if ps := s.Illustration.Validate(s.Dose); len(ps) > 0 {
+			t.Errorf("%s %s: %v", s.ID, s.Variant, ps)
 		}
 	}
 }
 
-// checkBody checks one pose: every bone keeps its model length (and the
-// length it has in the reference pose), and nothing dips below the floor by
-// more than the tolerance.
-func checkBody(t *testing.T, what string, b, ref figure.Body) {
+// Every keyframe past the start says what its steps ask of it, and the
+// figures the issue named carry the targets it named: these are checked by
+// Validate (above), so a pose that drifts from its steps fails.
+func TestFidelityTargets(t *testing.T) {
+	for _, s := range figures(t) {
+		for i, k := range s.Illustration.Keyframes {
+			if i > 0 && len(k.Targets) == 0 {
+				t.Errorf("%s %s: keyframe %q has no targets from its steps", s.ID, s.Variant, k.Name)
+			}
+			for _, tg := range k.Targets {
+				if !strings.Contains(tg.Why, "step") && !strings.Contains(tg.Why, "mistakes") && !strings.Contains(tg.Why, "cues") && !strings.Contains(tg.Why, "cautions") {
+					t.Errorf("%s %s %s: target %v does not say which step asks for it: %q", s.ID, s.Variant, k.Name, tg.Of, tg.Why)
+				}
+			}
+		}
+	}
+	type need struct {
+		id, variant, keyframe string
+		measure               figure.Measure
+		of                    string
+		atLeast, atMost       float64 // the target's range must lie within these
+	}
+	needs := []need{
+		{"bird-dog", "floor-hands-knees", "start", figure.MeasureTilt, "sacrum neck_base", -10, 10},
+		{"bird-dog", "floor-hands-knees", "reach", figure.MeasureTilt, "sacrum neck_base", -10, 10},
+		{"cat-cow", "floor-hands-knees", "cow", figure.MeasureJoints, "neck head", -20, 0},
+		{"cat-cow", "seated", "cow", figure.MeasureJoints, "neck head", -20, 0},
+		{"thread-the-needle", "floor-hands-knees", "threaded", figure.MeasureAcross, "fingers_r", 10, math.Inf(1)},
+		{"seated-levator-scapulae-stretch", "seated", "stretch", figure.MeasureJoints, "neck head", 20, math.Inf(1)},
+		{"seated-levator-scapulae-stretch", "seated", "stretch", figure.MeasureAim, "head nose armpit_l", math.Inf(-1), 45},
+		{"chin-tucks", "seated", "tuck", figure.MeasureTilt, "head nose", -10, 10},
+		{"chin-tucks", "standing", "tuck", figure.MeasureTilt, "head nose", -10, 10},
+		{"thoracic-extension", "floor-back", "arch", figure.MeasureHeight, "head", 10, math.Inf(1)},
+		{"thoracic-extension", "floor-back", "neutral", figure.MeasureJoints, "lumbar midback upperback", -10, 10},
+		{"scapular-squeezes", "seated", "squeeze", figure.MeasureApart, "blade_l blade_r", math.Inf(-1), 20},
+		{"doorway-pec-stretch", "standing-doorway", "stretch", figure.MeasureAhead, "ankle_r ankle_l", 10, math.Inf(1)},
+	}
+	for _, n := range needs {
+		found := false
+		for _, s := range figures(t) {
+			if s.ID != n.id || s.Variant != n.variant {
+				continue
+			}
+			k := s.Illustration.Keyframes[s.Illustration.Keyframe(n.keyframe)]
+			for _, tg := range k.Targets {
+				if tg.Measure != n.measure || strings.Join(tg.Of, " ") != n.of {
+					continue
+				}
+				lo, hi := math.Inf(-1), math.Inf(1)
+				if tg.Min != nil {
+					lo = *tg.Min
+				}
+				if tg.Max != nil {
+					hi = *tg.Max
+				}
+				found = lo >= n.atLeast && hi <= n.atMost
+			}
+		}
+		if !found {
+			t.Errorf("%s %s %q: no %s target of %s within %g to %g", n.id, n.variant, n.keyframe, n.measure, n.of, n.atLeast, n.atMost)
+		}
+	}
+}
+
+// The targets catch what the issue saw: a bird dog whose trunk slopes up
+// 25°, a cow with the head thrown back, a thread that stays on its own side.
+func TestFidelityTargetsCatchWrongPoses(t *testing.T) {
+	byID := map[string]*catalog.Exercise{}
+	for _, e := range builtins(t) {
+		byID[e.ID] = e
+	}
+	wrong := func(id, keyframe string, change map[figure.Joint]float64) []string {
+		e := byID[id]
+		il := *e.Illustration
+		il.Keyframes = slices.Clone(il.Keyframes)
+		i := il.Keyframe(keyframe)
+		k := il.Keyframes[i]
+		joints := map[figure.Joint]float64{}
+		for j, v := range k.Joints {
+			joints[j] = v
+		}
+		for j, v := range change {
+			joints[j] = v
+		}
+		k.Joints = joints
+		il.Keyframes[i] = k
+		var out []string
+		for _, p := range il.Validate(e.Dose) {
+			if strings.Contains(p.Field, ".targets[") {
+				out = append(out, p.Message)
+			}
+		}
+		return out
+	}
+	cases := []struct {
+		id, keyframe string
+		change       map[figure.Joint]float64
+		says         string
+	}{
+		{"bird-dog", "reach", map[figure.Joint]float64{"pelvis": 65, "hip_l": -25, "hip_r": 65, "shoulder_r": 155}, "the slope from sacrum to neck_base"},
+		{"cat-cow", "cow", map[figure.Joint]float64{"neck": -30, "head": -15}, "the angles of neck + head added up"},
+		{"thread-the-needle", "threaded", map[figure.Joint]float64{"shoulder_across_r": -20}, "how far fingers_r reaches past the middle of the body"},
+		{"seated-levator-scapulae-stretch", "stretch", map[figure.Joint]float64{"head_turn": 0, "neck_side": -30}, "the angle at head between nose and armpit_l"},
+	}
+	for _, c := range cases {
+		got := wrong(c.id, c.keyframe, c.change)
+		if !slices.ContainsFunc(got, func(m string) bool { return strings.Contains(m, c.says) }) {
+			t.Errorf("%s %s changed: no target says %q; got %v", c.id, c.keyframe, c.says, got)
+		}
+	}
+}
+
+// checkPose checks one pose: every bone keeps its model length, and
+// nothing dips below the floor by more than the tolerance.
+func checkPose(t *testing.T, what string, p *figure.Pose) {
 	t.Helper()
-	if len(b.Bones) != len(ref.Bones) {
-		t.Fatalf("%s: %d bones, reference has %d", what, len(b.Bones), len(ref.Bones))
-	}
-	for i, x := range b.Bones {
-		got := math.Hypot(x.B.X-x.A.X, x.B.Y-x.A.Y)
-		want := math.Hypot(ref.Bones[i].B.X-ref.Bones[i].A.X, ref.Bones[i].B.Y-ref.Bones[i].A.Y)
-		if math.Abs(got-x.Length) > 1e-9 || math.Abs(got-want) > 1e-9 {
-			t.Errorf("%s: %s is %.6f long, model %.6f, reference pose %.6f", what, x.Name, got, x.Length, want)
-		}
-		if x.Length == 0 {
-			continue
-		}
-		if low := min(x.A.Y, x.B.Y) - figure.Radius; low < -figure.Tolerance {
-			t.Errorf("%s: %s goes %.2f below the floor", what, x.Name, -low)
+	for _, b := range p.Bones() {
+		if got := math.Sqrt((b.B.X-b.A.X)*(b.B.X-b.A.X) + (b.B.Y-b.A.Y)*(b.B.Y-b.A.Y) + (b.B.Z-b.A.Z)*(b.B.Z-b.A.Z)); math.Abs(got-b.Length) > 1e-9 {
+			t.Errorf("%s: %s is %.6f long, model %.6f", what, b.Name, got, b.Length)
 		}
 	}
-	if low := b.Head.Y - figure.HeadRadius; low < -figure.Tolerance {
-		t.Errorf("%s: the head goes %.2f below the floor", what, -low)
+	if low := p.Lowest(); low < -figure.Tolerance {
+		t.Errorf("%s: the body goes %.2f below the floor", what, -low)
 	}
 }
 
 func TestBodyChecksOnEveryKeyframe(t *testing.T) {
-	for _, e := range builtins(t) {
-		il := e.Illustration
-		ref, ok := il.Frame(0)
-		if !ok {
-			t.Fatalf("%s: keyframe 0 cannot be posed", e.ID)
-		}
-		for i, k := range il.Keyframes {
-			b, ok := il.Frame(i)
+	for _, s := range figures(t) {
+		for i, k := range s.Illustration.Keyframes {
+			p, ok := s.Illustration.Frame(i)
 			if !ok {
-				t.Fatalf("%s: keyframe %d cannot be posed", e.ID, i)
+				t.Fatalf("%s: keyframe %d cannot be posed", s.ID, i)
 			}
-			checkBody(t, e.ID+" "+k.Name, b, ref)
+			checkPose(t, s.ID+" "+s.Variant+" "+k.Name, &p)
 		}
 	}
 }
@@ -96,25 +220,24 @@ func TestBodyChecksOnEveryKeyframe(t *testing.T) {
 // The animation, sampled far more finely than it is drawn, keeps every bone
 // at its length and stays out of the floor between keyframes too.
 func TestBodyChecksThroughTheAnimation(t *testing.T) {
-	for _, e := range builtins(t) {
-		m, err := figure.NewMotion(e.Figure())
+	for _, s := range figures(t) {
+		m, err := figure.NewMotion(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ref, _ := e.Illustration.Frame(0)
 		const steps = 720
 		for k := 0; k <= steps; k++ {
 			at := m.Duration() * float64(k) / steps
-			b, _ := m.At(at)
-			checkBody(t, fmt.Sprintf("%s at %.2fs", e.ID, at), b, ref)
+			p, _ := m.At(at)
+			checkPose(t, fmt.Sprintf("%s %s at %.2fs", s.ID, s.Variant, at), &p)
 		}
 	}
 }
 
 func TestLoopFollowsTheDose(t *testing.T) {
-	// Loop lengths worked out by hand from each dose and PRODUCT.md §4:
-	// move 2 s, release 2 s, rest 5 s, switch 3 s, breath 5 s, in/out 3 s,
-	// a repetition 4 s; holds at their starting value.
+	// Loop lengths worked out by hand from each dose: move 2 s, release 2 s,
+	// rest 5 s, switch 3 s, breath 5 s, in/out 3 s, a repetition 4 s; holds
+	// at their starting value.
 	tests := []struct {
 		id       string
 		seconds  float64
@@ -135,88 +258,115 @@ func TestLoopFollowsTheDose(t *testing.T) {
 		{"cat-cow", 3 + 3, "cow", false},
 		{"thread-the-needle", 2 * (2 + 20 + 2 + 3), "threaded", true},
 	}
-	byID := map[string]*catalog.Exercise{}
-	for _, e := range builtins(t) {
-		byID[e.ID] = e
+	byID := map[string]figure.Subject{}
+	for _, s := range defaults(t) {
+		byID[s.ID] = s
 	}
 	if len(tests) != len(byID) {
-		t.Fatalf("the table covers %d exercises, the catalog has %d", len(tests), len(byID))
+		t.Fatalf("the table covers %d exercises, the catalog has %d figures", len(tests), len(byID))
 	}
 	for _, tc := range tests {
-		e := byID[tc.id]
-		m, err := figure.NewMotion(e.Figure())
+		s := byID[tc.id]
+		m, err := figure.NewMotion(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := struct {
+		type loop struct {
 			Seconds  float64
 			Poster   string
 			OneSided bool
-		}{m.Duration(), e.Illustration.Keyframes[m.Poster()].Name, m.OneSided()}
-		want := struct {
-			Seconds  float64
-			Poster   string
-			OneSided bool
-		}{tc.seconds, tc.poster, tc.oneSided}
+		}
+		got := loop{m.Duration(), s.Illustration.Keyframes[m.Poster()].Name, m.OneSided()}
+		want := loop{tc.seconds, tc.poster, tc.oneSided}
 		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b float64) bool { return math.Abs(a-b) < 1e-9 })); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.id, diff)
 		}
 	}
 }
 
+// The four views put the body where a viewer expects it.
 func TestViewsPutEachSideWhereItBelongs(t *testing.T) {
-	byID := map[string]*catalog.Exercise{}
-	for _, e := range builtins(t) {
-		byID[e.ID] = e
-	}
-	bone := func(b figure.Body, name string) figure.Bone {
-		for _, x := range b.Bones {
-			if x.Name == name {
-				return x
-			}
-		}
-		t.Fatalf("no bone %s", name)
-		return figure.Bone{}
-	}
-	// Front view: the right hand is on the viewer's left of the hips.
-	front, _ := byID["w-y-stretch"].Illustration.Frame(2)
-	// Back view: the right hand (holding the chair) is on the viewer's right.
-	back, _ := byID["seated-levator-scapulae-stretch"].Illustration.Frame(0)
-	// Side view: the figure faces right and its left side is the far one.
-	side, _ := byID["bird-dog"].Illustration.Frame(1)
+	stand := &figure.Illustration{View: figure.Side, Base: figure.Standing, Props: []figure.Prop{{Kind: figure.Floor}},
+		Keyframes: []figure.Keyframe{{Name: "a"}, {Name: "b", Joints: map[figure.Joint]float64{"shoulder_out_r": 90}}}}
+	s := figure.Subject{ID: "stand", Name: "Stand", Illustration: stand, Dose: dose.Dose{Mode: dose.Reps, Reps: dose.Fixed(10)}}
+	p, _ := stand.Frame(1)
+	hand, _ := p.Point("fingers_r")
+	hips, _ := p.Point("hips")
+	nose, _ := p.Point("nose")
+	head, _ := p.Point("head")
 	got := map[string]bool{
-		"front: right hand left of hips": bone(front, "hand_r").B.X < front.Bones[0].B.X,
-		"front: left hand right of hips": bone(front, "hand_l").B.X > front.Bones[0].B.X,
-		"back: right hand right of hips": bone(back, "hand_r").B.X > back.Bones[0].B.X,
-		"side: head in front of hips":    side.Head.X > side.Bones[0].B.X,
-		"side: left arm is far":          bone(side, "upper_arm_l").Far,
-		"side: right arm is near":        !bone(side, "upper_arm_r").Far,
-		"side: right arm reaches ahead":  bone(side, "hand_r").B.X > side.Head.X,
-		"side: left leg reaches back":    bone(side, "foot_l").B.X < bone(side, "foot_r").B.X-40,
+		"the right arm goes out to the figure's right (+z)": hand.Z > hips.Z+40,
+		"the face points forward (+x)":                      nose.X > head.X+5,
 	}
 	for what, ok := range got {
 		if !ok {
 			t.Errorf("%s: no", what)
 		}
 	}
+	// Drawn from the front, the raised right hand is on the viewer's left;
+	// from behind, on the right; from the side the figure faces right.
+	for _, c := range []struct {
+		view figure.View
+		test func(svg string) bool
+	}{
+		{figure.Front, func(svg string) bool { return handX(t, svg) < 150 }},
+		{figure.Back, func(svg string) bool { return handX(t, svg) > 150 }},
+	} {
+		il := *stand
+		il.View = c.view
+		s.Illustration = &il
+		b, err := figure.Still(s, "b")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !c.test(string(b)) {
+			t.Errorf("%s view: the raised right hand is on the wrong side", c.view)
+		}
+	}
 }
 
-// allSVGs returns every drawing of every built-in exercise, by file name.
+// handX finds the right-most or left-most extent of a still of a figure with
+// one arm out: the x of the furthest point of any path from the middle.
+func handX(t *testing.T, svg string) float64 {
+	t.Helper()
+	// The panel's translation, then every absolute M in the figure's paths.
+	tr := regexp.MustCompile(`translate\(([-0-9.]+) `).FindStringSubmatch(svg)
+	dx, _ := strconv.ParseFloat(tr[1], 64)
+	far, best := 0.0, 0.0
+	for _, m := range regexp.MustCompile(`M(-?[0-9.]+) `).FindAllStringSubmatch(svg, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		if math.Abs(x) > far {
+			far, best = math.Abs(x), x
+		}
+	}
+	return dx + best
+}
+
+// allSVGs returns every drawing of every built-in figure, by file name:
+// the exercise id, the position when it is not the exercise's first, and
+// the keyframe for a still.
 func allSVGs(t *testing.T) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	for _, e := range builtins(t) {
-		anim, err := figure.Animated(e.Figure())
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[e.ID+".svg"] = anim
-		for _, k := range e.Illustration.Keyframes {
-			still, err := figure.Still(e.Figure(), k.Name)
+		for i, p := range e.FigurePositions() {
+			s := e.FigureFor(p)
+			base := e.ID
+			if i > 0 {
+				base += "." + string(p)
+			}
+			anim, err := figure.Animated(s)
 			if err != nil {
 				t.Fatal(err)
 			}
-			out[e.ID+"."+strings.ReplaceAll(k.Name, " ", "-")+".svg"] = still
+			out[base+".svg"] = anim
+			for _, k := range s.Illustration.Keyframes {
+				still, err := figure.Still(s, k.Name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out[base+"."+strings.ReplaceAll(k.Name, " ", "-")+".svg"] = still
+			}
 		}
 	}
 	return out
@@ -251,16 +401,34 @@ func TestGoldenSVG(t *testing.T) {
 			t.Errorf("%v; regenerate with: go test ./figure -run TestGoldenSVG -update", err)
 			continue
 		}
-		if diff := cmp.Diff(string(want), string(got)); diff != "" {
-			t.Errorf("%s differs from its golden file (-golden +now); if the change is meant, regenerate with -update:\n%s", name, diff)
+		if !bytes.Equal(want, got) {
+			t.Errorf("%s differs from its golden file; if the change is meant, regenerate with -update and look at the drawings", name)
 		}
+	}
+}
+
+// The animated figures stay under 150 KB for the 13 built-in exercises
+// (about 11.5 KB a figure), so a library page or a routine's offline copy
+// stays light.
+func TestSizeBudget(t *testing.T) {
+	total := 0
+	for _, s := range defaults(t) {
+		b, err := figure.Animated(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += len(b)
+	}
+	n := len(defaults(t))
+	if budget := 150_000 * n / 13; total >= budget {
+		t.Errorf("the %d animated figures take %d bytes, over %d", n, total, budget)
 	}
 }
 
 // notANumber matches how Go and browsers spell a missing number.
 var notANumber = regexp.MustCompile(`(?i)\bnan\b|\binf(inity)?\b`)
 
-// checkSVG checks that an SVG is well-formed XML with a usable viewBox, a
+// checkSVG checks that an SVG is well-formed XML in the fixed frame, with a
 // text alternative, and no NaN or infinity anywhere.
 func checkSVG(t testing.TB, name string, b []byte) {
 	t.Helper()
@@ -304,16 +472,13 @@ func checkSVG(t testing.TB, name string, b []byte) {
 	for _, a := range root.Attr {
 		attrs[a.Name.Local] = a.Value
 	}
-	vb := strings.Fields(attrs["viewBox"])
-	if len(vb) != 4 {
-		t.Errorf("%s: viewBox %q", name, attrs["viewBox"])
-	} else {
-		for i, f := range vb {
-			v, err := strconv.ParseFloat(f, 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || (i >= 2 && v <= 0) {
-				t.Errorf("%s: viewBox %q", name, attrs["viewBox"])
-			}
-		}
+	if attrs["viewBox"] != "0 0 300 225" {
+		t.Errorf("%s: viewBox %q, want the fixed frame 0 0 300 225", name, attrs["viewBox"])
+	}
+	w, _ := strconv.ParseFloat(attrs["width"], 64)
+	h, _ := strconv.ParseFloat(attrs["height"], 64)
+	if w <= 0 || math.Abs(w*3-h*4) > 0.5 {
+		t.Errorf("%s: %s × %s is not 4:3", name, attrs["width"], attrs["height"])
 	}
 	if attrs["role"] != "img" || strings.TrimSpace(attrs["aria-label"]) == "" {
 		t.Errorf("%s: role %q, aria-label %q", name, attrs["role"], attrs["aria-label"])
@@ -329,10 +494,29 @@ func TestSVGIsWellFormedWithATextAlternative(t *testing.T) {
 	}
 }
 
+// Asked for a width, a figure is that wide and three quarters as high;
+// widths are kept within bounds.
+func TestDrawingWidth(t *testing.T) {
+	s := defaults(t)[0]
+	size := func(w float64) string {
+		b, err := figure.AnimatedAt(s, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`width="([0-9.]+)" height="([0-9.]+)"`).FindStringSubmatch(string(b))
+		return m[1] + "×" + m[2]
+	}
+	got := []string{size(0), size(300), size(10), size(1e6)}
+	want := []string{"480×360", "300×225", "48×36", "4096×3072"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sizes (-want +got):\n%s", diff)
+	}
+}
+
 func TestTextAlternatives(t *testing.T) {
-	byID := map[string]*catalog.Exercise{}
-	for _, e := range builtins(t) {
-		byID[e.ID] = e
+	byID := map[string]figure.Subject{}
+	for _, s := range defaults(t) {
+		byID[s.ID] = s
 	}
 	label := func(b []byte) string {
 		m := regexp.MustCompile(`aria-label="([^"]*)"`).FindSubmatch(b)
@@ -342,13 +526,13 @@ func TestTextAlternatives(t *testing.T) {
 		return string(m[1])
 	}
 	anim := func(id string) []byte {
-		b, err := figure.Animated(byID[id].Figure())
+		b, err := figure.Animated(byID[id])
 		if err != nil {
 			t.Fatal(err)
 		}
 		return b
 	}
-	still, err := figure.Still(byID["wall-angels"].Figure(), "Y")
+	still, err := figure.Still(byID["wall-angels"], "Y")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,76 +547,126 @@ func TestTextAlternatives(t *testing.T) {
 	}
 }
 
-// The animation turns joints: every animated bone group has only rotations
-// in its keyframes, and only the root group moves as a whole. Nothing
-// animates coordinates, so no bone can stretch or shrink.
-func TestAnimationTurnsJointsOnly(t *testing.T) {
-	rule := regexp.MustCompile(`@keyframes (uh-[a-z0-9-]+-(b\d+|s))\{([^}]*\}[^@]*?)\}\n`)
-	stop := regexp.MustCompile(`[0-9.]+%\{([^}]*)\}`)
-	for _, e := range builtins(t) {
-		b, err := figure.Animated(e.Figure())
+// The animation only turns bones in the picture, moves the root, and
+// stretches bones along their own length (a bone seen end on looks shorter):
+// every animated stop sets one individual transform of the allowed kind,
+// never an attribute, and names start with the figure's prefix.
+func TestAnimationTurnsAndStretchesBones(t *testing.T) {
+	rule := regexp.MustCompile(`\.(u[a-z0-9]+?)(\d)([rtsf])(\d+)\{animation-name:([a-z0-9]+)[;}][^@]*@keyframes ([a-z0-9]+)\{(.*)\}\n`)
+	stop := regexp.MustCompile(`([0-9.]+)%\{([^}]*)\}`)
+	allowed := map[string]*regexp.Regexp{
+		"r0": regexp.MustCompile(`^translate:-?[0-9.]+(px)? -?[0-9.]+(px)?$`),
+		"r":  regexp.MustCompile(`^rotate:-?[0-9.]+deg$`),
+		"t":  regexp.MustCompile(`^translate:0 -?[0-9.]+(px)?$`),
+		"s":  regexp.MustCompile(`^scale:1 -?[0-9.]+$`),
+		"f":  regexp.MustCompile(`^opacity:[01](\.\d+)?;transform:matrix\((1,0,0,1,0,0|-1,0,0,1,-?[0-9.]+,0)\)$`),
+	}
+	for _, s := range figures(t) {
+		b, err := figure.Animated(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if bytes.Contains(b, []byte("<animate")) {
-			t.Errorf("%s animates attributes", e.ID)
+			t.Errorf("%s animates attributes", s.ID)
 		}
-		m := regexp.MustCompile(`\.(uh-` + e.ID + `-[0-9a-f]{6})-a\{`).FindSubmatch(b)
-		if m == nil {
-			t.Fatalf("%s: no animation class named after the exercise", e.ID)
+		prefix := regexp.MustCompile(`\[class\^=(u[a-z0-9]+)\]\{animation:`).FindSubmatch(b)
+		if prefix == nil {
+			t.Fatalf("%s: no common animation rule", s.ID)
 		}
-		prefix := string(m[1])
 		rules := rule.FindAllSubmatch(b, -1)
 		if len(rules) < 2 {
-			t.Fatalf("%s: %d animated groups", e.ID, len(rules))
+			t.Fatalf("%s: %d animations", s.ID, len(rules))
 		}
 		sides := false
 		for _, r := range rules {
-			name, kind := string(r[1]), string(r[2])
-			if !strings.HasPrefix(name, prefix+"-") || !bytes.Contains(b, []byte(`class="`+prefix+`-a `+name+`"`)) {
-				t.Errorf("%s: no group runs %s", e.ID, name)
+			name := string(r[1]) + string(r[2]) + string(r[3]) + string(r[4])
+			if string(r[1]) != string(prefix[1]) || string(r[5]) != name || string(r[6]) != name {
+				t.Errorf("%s: animation %s does not carry the figure's prefix %s", s.ID, name, prefix[1])
 			}
-			stops := stop.FindAllSubmatch(r[3], -1)
-			if len(stops) < 2 || !bytes.HasPrefix(r[3], []byte("0%{")) || !bytes.Contains(r[3], []byte("100%{")) {
-				t.Errorf("%s %s: keyframes do not run from 0%% to 100%%: %s", e.ID, name, r[3])
+			if !bytes.Contains(b, []byte(`class="`+name+`"`)) {
+				t.Errorf("%s: no group runs %s", s.ID, name)
 			}
-			for _, s := range stops {
-				v := string(s[1])
-				var ok bool
-				switch kind {
-				case "b0":
-					ok = regexp.MustCompile(`^transform:translate\(-?[0-9.]+px,-?[0-9.]+px\) rotate\(-?[0-9.]+deg\)$`).MatchString(v)
-				case "s":
-					sides = true
-					ok = regexp.MustCompile(`^opacity:[01](\.\d+)?;transform:matrix\((1,0,0,1,0,0|-1,0,0,1,-?[0-9.]+,0)\)$`).MatchString(v)
-				default:
-					ok = regexp.MustCompile(`^transform:rotate\(-?[0-9.]+deg\)$`).MatchString(v)
-				}
-				if !ok {
-					t.Errorf("%s %s: stop %q", e.ID, name, v)
+			kind := string(r[3])
+			if kind == "r" && string(r[4]) == "0" {
+				kind = "r0"
+			}
+			sides = sides || kind == "f"
+			stops := stop.FindAllSubmatch(r[7], -1)
+			if len(stops) < 2 || !bytes.HasPrefix(r[7], []byte("0%{")) || !bytes.Contains(r[7], []byte("100%{")) {
+				t.Errorf("%s %s: keyframes do not run from 0%% to 100%%: %s", s.ID, name, r[7])
+			}
+			for _, st := range stops {
+				if !allowed[kind].Match(st[2]) {
+					t.Errorf("%s %s: stop %q", s.ID, name, st[2])
 				}
 			}
 		}
-		if want := e.Sides() != dose.NoSides; sides != want {
-			t.Errorf("%s: side switch animated %v, want %v", e.ID, sides, want)
+		if want := s.Dose.Normalize().Sides != dose.NoSides; sides != want {
+			t.Errorf("%s: side switch animated %v, want %v", s.ID, sides, want)
 		}
 		if !bytes.Contains(b, []byte("prefers-reduced-motion:reduce")) {
-			t.Errorf("%s: no reduced-motion rule", e.ID)
+			t.Errorf("%s: no reduced-motion rule", s.ID)
+		}
+	}
+}
+
+// Figures of different exercises, or of one exercise moving differently,
+// never share animation names, since a page's styles are global; two alike
+// share them harmlessly.
+func TestAnimationNamesDifferWithTheLoop(t *testing.T) {
+	var angels figure.Subject
+	for _, s := range defaults(t) {
+		if s.ID == "wall-angels" {
+			angels = s
+		}
+	}
+	slow := angels
+	slow.Dose.Tempo.Rep = 8
+	other := angels
+	other.ID = "my-angels"
+	names := func(s figure.Subject) string {
+		b, err := figure.Animated(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return regexp.MustCompile(`\[class\^=(u[a-z0-9]+)\]`).FindStringSubmatch(string(b))[1]
+	}
+	a, b, c, d := names(angels), names(slow), names(angels), names(other)
+	if a == b || a != c || a == d {
+		t.Errorf("names %q, %q (slower), %q (again), %q (another exercise)", a, b, c, d)
+	}
+}
+
+// The moving part is drawn in the accent colour: the threading arm of
+// thread the needle, and not the trunk that follows it.
+func TestAccentIsTheMovingPart(t *testing.T) {
+	for _, s := range defaults(t) {
+		if s.ID != "thread-the-needle" {
+			continue
+		}
+		b, err := figure.Still(s, "threaded")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// uhc is the accent; the panels each draw the arm: upper arm,
+		// forearm and hand in one accented path per panel.
+		if n := strings.Count(string(b), `class="uhc"`); n < 1 || n > 4 {
+			t.Errorf("thread the needle has %d accented shapes", n)
 		}
 	}
 }
 
 func TestDrawingErrors(t *testing.T) {
-	e := builtins(t)[0]
-	none := e.Figure()
+	s := defaults(t)[0]
+	none := s
 	none.Illustration = nil
-	bad := e.Figure()
-	il := *e.Illustration
-	il.View = "top"
+	bad := s
+	il := *s.Illustration
+	il.View = "diagonal"
 	bad.Illustration = &il
 	_, errNone := figure.Animated(none)
 	_, errBad := figure.Animated(bad)
-	_, errFrame := figure.Still(e.Figure(), "no such frame")
+	_, errFrame := figure.Still(s, "no such frame")
 	_, errStills := figure.Stills(none)
 	got := []string{fmt.Sprint(errNone), fmt.Sprint(errBad), fmt.Sprint(errFrame), fmt.Sprint(errStills)}
 	want := []string{
@@ -447,17 +681,16 @@ func TestDrawingErrors(t *testing.T) {
 }
 
 func TestContactSheet(t *testing.T) {
-	var subjects []figure.Subject
+	subjects := figures(t)
 	keyframes := 0
-	for _, e := range builtins(t) {
-		subjects = append(subjects, e.Figure())
-		keyframes += len(e.Illustration.Keyframes)
+	for _, s := range subjects {
+		keyframes += len(s.Illustration.Keyframes)
 	}
 	if out := os.Getenv("UNHUNCH_CONTACT_SHEET"); out != "" {
 		if err := os.WriteFile(out, figure.ContactSheet(subjects), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("wrote the contact sheet of the built-in exercises to %s", out)
+		t.Logf("wrote the contact sheet of the built-in figures to %s", out)
 	}
 	subjects = append(subjects, figure.Subject{ID: "mine", Name: `Mine <b>& "co"</b>`})
 	page := string(figure.ContactSheet(subjects))
@@ -466,20 +699,27 @@ func TestContactSheet(t *testing.T) {
 		"<h1>":                       strings.Count(page, "<h1>"),
 		"<section":                   strings.Count(page, "<section"),
 		"<svg":                       strings.Count(page, "<svg"),
+		"light themes":               strings.Count(page, `class="theme light"`),
+		"dark themes":                strings.Count(page, `class="theme dark"`),
 		"no illustration yet":        strings.Count(page, "This exercise has no illustration yet."),
 		"escaped name":               strings.Count(page, "Mine &lt;b&gt;&amp; &#34;co&#34;&lt;/b&gt;"),
 		"raw name":                   strings.Count(page, "<b>&"),
 		`<section id="wall-angels">`: strings.Count(page, `<section id="wall-angels">`),
+		"<h3>seated</h3>":            strings.Count(page, "<h3>seated</h3>"),
 	}
+	n := len(subjects) - 1
 	want := map[string]int{
 		"<!doctype html>":            1,
 		"<h1>":                       1,
-		"<section":                   len(subjects),                 // every exercise, and mine
-		"<svg":                       len(subjects) - 1 + keyframes, // an animation and a still a keyframe each
+		"<section":                   len(builtins(t)) + 1, // every exercise, and mine
+		"<svg":                       n*4 + keyframes*2,    // large and small animations, light and dark; small stills, light and dark
+		"light themes":               n * 2,
+		"dark themes":                n * 2,
 		"no illustration yet":        1,
 		"escaped name":               1,
 		"raw name":                   0,
 		`<section id="wall-angels">`: 1,
+		"<h3>seated</h3>":            3, // cat-cow, chin tucks, scapular squeezes
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("contact sheet (-want +got):\n%s", diff)
@@ -487,10 +727,7 @@ func TestContactSheet(t *testing.T) {
 }
 
 func BenchmarkAnimatedAll(b *testing.B) {
-	var subjects []figure.Subject
-	for _, e := range builtins(b) {
-		subjects = append(subjects, e.Figure())
-	}
+	subjects := defaults(b)
 	b.ReportAllocs()
 	size := 0
 	for b.Loop() {
@@ -506,33 +743,22 @@ func BenchmarkAnimatedAll(b *testing.B) {
 	b.ReportMetric(float64(size), "bytes/13figs")
 }
 
-func BenchmarkContactSheet(b *testing.B) {
-	var subjects []figure.Subject
-	for _, e := range builtins(b) {
-		subjects = append(subjects, e.Figure())
-	}
+func BenchmarkValidateAll(b *testing.B) {
+	subjects := defaults(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		figure.ContactSheet(subjects)
+		for _, s := range subjects {
+			if ps := s.Illustration.Validate(s.Dose); len(ps) > 0 {
+				b.Fatal(ps)
+			}
+		}
 	}
 }
 
-// Two figures of one exercise that move differently (here, at two tempos)
-// never share animation names, since a page's styles are global; two alike
-// share them harmlessly.
-func TestAnimationNamesDifferWithTheLoop(t *testing.T) {
-	e := builtins(t)[6] // wall-angels
-	slow := e.Figure()
-	slow.Dose.Tempo.Rep = 8
-	names := func(s figure.Subject) string {
-		b, err := figure.Animated(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return regexp.MustCompile(`class="(uh-[^ "]+)-a`).FindStringSubmatch(string(b))[1]
-	}
-	a, b, c := names(e.Figure()), names(slow), names(e.Figure())
-	if a == b || a != c || !strings.HasPrefix(a, "uh-wall-angels-") {
-		t.Errorf("names %q, %q (slower), %q (again)", a, b, c)
+func BenchmarkContactSheet(b *testing.B) {
+	subjects := figures(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		figure.ContactSheet(subjects)
 	}
 }

@@ -1,7 +1,7 @@
 package figure
 
-// Range is the span of angles a joint may take in one view, in degrees, with
-// where the figures come from (docs/illustrations.md lists the sources).
+// Range is the span of angles a joint may take, in degrees, with where the
+// figures come from (docs/illustrations.md lists the sources).
 type Range struct {
 	Min    float64 `json:"min"`
 	Max    float64 `json:"max"`
@@ -21,21 +21,36 @@ type jointID int
 
 const (
 	jPelvis jointID = iota
+	jPelvisSide
 	jLumbar
 	jMidback
 	jUpperback
+	jTrunkSide
+	jTrunkTwist
 	jNeck
 	jHead
+	jNeckSide
+	jHeadTurn
 	jGirdleL
 	jGirdleR
+	jShrugL
+	jShrugR
 	jShoulderL
 	jShoulderR
+	jShoulderOutL
+	jShoulderOutR
+	jShoulderRotL
+	jShoulderRotR
+	jShoulderAcrossL
+	jShoulderAcrossR
 	jElbowL
 	jElbowR
 	jWristL
 	jWristR
 	jHipL
 	jHipR
+	jHipOutL
+	jHipOutR
 	jKneeL
 	jKneeR
 	jAnkleL
@@ -43,59 +58,90 @@ const (
 	numJoints
 )
 
-// Joints lists every joint a keyframe may set, trunk first, then arms, then legs.
-var Joints = []Joint{
-	"pelvis", "lumbar", "midback", "upperback", "neck", "head",
-	"girdle_l", "girdle_r", "shoulder_l", "shoulder_r", "elbow_l", "elbow_r", "wrist_l", "wrist_r",
-	"hip_l", "hip_r", "knee_l", "knee_r", "ankle_l", "ankle_r",
+// joint describes one joint angle a keyframe may set.
+type joint struct {
+	name Joint
+	r    Range
 }
 
+// joints is the table of every joint angle, in the order of jointID.
+// Positive angles: pelvis tips the trunk forward (0 upright, 90 face down or
+// on hands and knees, -90 on the back) and pelvis_side leans it to the
+// figure's right; lumbar, midback, upperback, neck and head bend forward
+// (flexion); trunk_side and neck_side bend to the right, trunk_twist and
+// head_turn turn the front toward the right; girdle brings a shoulder
+// forward (protraction) and shrug lifts it; shoulder and hip swing a limb
+// forward (flexion), shoulder_out and hip_out away from the body
+// (abduction), shoulder_rot turns the upper arm outward (external
+// rotation), shoulder_across swings the arm across the front of the body
+// about the trunk's long axis (horizontal adduction); elbow and knee bend; wrist bends the palm toward the forearm;
+// ankle lifts the toes.
+var joints = [numJoints]joint{
+	jPelvis:          {"pelvis", Range{-180, 180, SourceOurs}},
+	jPelvisSide:      {"pelvis_side", Range{-30, 30, SourceOurs}},
+	jLumbar:          {"lumbar", Range{-20, 45, SourceSplit}},
+	jMidback:         {"midback", Range{-10, 20, SourceSplit}},
+	jUpperback:       {"upperback", Range{-10, 20, SourceSplit}},
+	jTrunkSide:       {"trunk_side", Range{-35, 35, SourceAAOS}},
+	jTrunkTwist:      {"trunk_twist", Range{-45, 45, SourceAAOS}},
+	jNeck:            {"neck", Range{-30, 30, SourceSplit}},
+	jHead:            {"head", Range{-15, 15, SourceSplit}},
+	jNeckSide:        {"neck_side", Range{-45, 45, SourceAAOS}},
+	jHeadTurn:        {"head_turn", Range{-60, 60, SourceAAOS}},
+	jGirdleL:         {"girdle_l", Range{-25, 20, SourceNeumann}},
+	jGirdleR:         {"girdle_r", Range{-25, 20, SourceNeumann}},
+	jShrugL:          {"shrug_l", Range{-10, 45, SourceNeumann}},
+	jShrugR:          {"shrug_r", Range{-10, 45, SourceNeumann}},
+	jShoulderL:       {"shoulder_l", Range{-60, 180, SourceAAOS}},
+	jShoulderR:       {"shoulder_r", Range{-60, 180, SourceAAOS}},
+	jShoulderOutL:    {"shoulder_out_l", Range{-45, 180, SourceAAOS}},
+	jShoulderOutR:    {"shoulder_out_r", Range{-45, 180, SourceAAOS}},
+	jShoulderRotL:    {"shoulder_rot_l", Range{-70, 90, SourceAAOS}},
+	jShoulderRotR:    {"shoulder_rot_r", Range{-70, 90, SourceAAOS}},
+	jShoulderAcrossL: {"shoulder_across_l", Range{-40, 50, SourceAAOS}},
+	jShoulderAcrossR: {"shoulder_across_r", Range{-40, 50, SourceAAOS}},
+	jElbowL:          {"elbow_l", Range{0, 150, SourceAAOS}},
+	jElbowR:          {"elbow_r", Range{0, 150, SourceAAOS}},
+	jWristL:          {"wrist_l", Range{-90, 90, SourceKapandji}},
+	jWristR:          {"wrist_r", Range{-90, 90, SourceKapandji}},
+	jHipL:            {"hip_l", Range{-30, 140, SourceKapandji}},
+	jHipR:            {"hip_r", Range{-30, 140, SourceKapandji}},
+	jHipOutL:         {"hip_out_l", Range{-30, 45, SourceAAOS}},
+	jHipOutR:         {"hip_out_r", Range{-30, 45, SourceAAOS}},
+	jKneeL:           {"knee_l", Range{0, 160, SourceKapandji}},
+	jKneeR:           {"knee_r", Range{0, 160, SourceKapandji}},
+	jAnkleL:          {"ankle_l", Range{-50, 20, SourceAAOS}},
+	jAnkleR:          {"ankle_r", Range{-50, 20, SourceAAOS}},
+}
+
+// Joints lists every joint a keyframe may set: the trunk and head, then the
+// arms, then the legs.
+var Joints = func() []Joint {
+	out := make([]Joint, numJoints)
+	for i, j := range joints {
+		out[i] = j.name
+	}
+	return out
+}()
+
 var jointIndex = func() map[Joint]jointID {
-	m := make(map[Joint]jointID, len(Joints))
-	for i, j := range Joints {
-		m[j] = jointID(i)
+	m := make(map[Joint]jointID, numJoints)
+	for i, j := range joints {
+		m[j.name] = jointID(i)
 	}
 	return m
 }()
 
-// limits holds each joint's range in the side view (index 0) and in the
-// front and back views (index 1). Positive angles are flexion in the side
-// view (bending forward; for the knee, the shin folding back; for the ankle,
-// the toes coming up) and, in the front and back views, abduction for arms
-// and legs (away from the body), elevation for the shoulder girdle, and
-// bending toward the person's right for the trunk, neck and head.
-var limits = [numJoints][2]Range{
-	jPelvis:    {{-180, 180, SourceOurs}, {-30, 30, SourceOurs}},
-	jLumbar:    {{-20, 45, SourceSplit}, {-20, 20, SourceSplit}},
-	jMidback:   {{-10, 20, SourceSplit}, {-8, 8, SourceSplit}},
-	jUpperback: {{-10, 20, SourceSplit}, {-7, 7, SourceSplit}},
-	jNeck:      {{-30, 30, SourceSplit}, {-30, 30, SourceSplit}},
-	jHead:      {{-15, 15, SourceSplit}, {-15, 15, SourceSplit}},
-	jGirdleL:   {{-20, 20, SourceNeumann}, {-10, 45, SourceNeumann}},
-	jGirdleR:   {{-20, 20, SourceNeumann}, {-10, 45, SourceNeumann}},
-	jShoulderL: {{-60, 180, SourceAAOS}, {-30, 180, SourceAAOS}},
-	jShoulderR: {{-60, 180, SourceAAOS}, {-30, 180, SourceAAOS}},
-	jElbowL:    {{0, 150, SourceAAOS}, {-150, 150, SourceOurs}},
-	jElbowR:    {{0, 150, SourceAAOS}, {-150, 150, SourceOurs}},
-	jWristL:    {{-90, 90, SourceKapandji}, {-30, 30, SourceAAOS}},
-	jWristR:    {{-90, 90, SourceKapandji}, {-30, 30, SourceAAOS}},
-	jHipL:      {{-30, 140, SourceKapandji}, {-30, 45, SourceAAOS}},
-	jHipR:      {{-30, 140, SourceKapandji}, {-30, 45, SourceAAOS}},
-	jKneeL:     {{0, 160, SourceKapandji}, {-10, 10, SourceOurs}},
-	jKneeR:     {{0, 160, SourceKapandji}, {-10, 10, SourceOurs}},
-	jAnkleL:    {{-50, 20, SourceAAOS}, {-15, 35, SourceAAOS}},
-	jAnkleR:    {{-50, 20, SourceAAOS}, {-15, 35, SourceAAOS}},
-}
-
-// Limits returns the range a joint may take in a view, and whether the joint
-// exists.
-func Limits(v View, j Joint) (Range, bool) {
+// Limits returns the range a joint may take, and whether the joint exists.
+// The ranges are the same in every view: a pose is a pose, whichever side it
+// is seen from.
+func Limits(j Joint) (Range, bool) {
 	id, ok := jointIndex[j]
 	if !ok {
 		return Range{}, false
 	}
-	if v.frontal() {
-		return limits[id][1], true
-	}
-	return limits[id][0], true
+	return joints[id].r, true
 }
+
+// angles holds one value for every joint.
+type angles [numJoints]float64

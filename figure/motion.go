@@ -14,6 +14,7 @@ type Subject struct {
 	Name         string        // the exercise name, for the text alternative
 	Illustration *Illustration // nil when the exercise has none
 	Dose         dose.Dose     // sets the tempo, the held shapes and the sides
+	Variant      string        // which of the exercise's figures this is (its position), for the contact sheet
 }
 
 // ErrNoIllustration is returned when a subject has no illustration to draw.
@@ -27,11 +28,16 @@ var ErrNoKeyframe = errors.New("figure: no such keyframe")
 var ErrInvalid = errors.New("figure: illustration cannot be drawn")
 
 // samplesPerSecond is how many poses a move is sampled at; the browser
-// interpolates rotations linearly between them.
+// interpolates linearly between them.
 const samplesPerSecond = 4
 
 // minSamples is the fewest intervals a move is cut into, however short.
 const minSamples = 8
+
+// maxStep is the most, in degrees, any joint turns between two samples of
+// a move, so that the browser's straight lines between them stay close to
+// the body's curve.
+const maxStep = 15.0
 
 // leg is one stretch of the loop: moving along a path of keyframes, or
 // staying at one.
@@ -46,9 +52,12 @@ type leg struct {
 // starting dose (both sides in turn for one-sided exercises).
 type Motion struct {
 	il     *Illustration
+	pl     placement
 	legs   []leg
 	total  float64
+	side   float64 // the length of one side's part of the loop; total when there are no sides
 	sides  bool
+	first  bool // the first side is drawn mirrored (the left)
 	poster int
 	key    []angles // the keyframes' joint angles
 	samp   []sample
@@ -75,91 +84,128 @@ func NewMotion(s Subject) (*Motion, error) {
 	if il == nil || len(il.Keyframes) == 0 {
 		return nil, ErrNoIllustration
 	}
-	if _, _, ok := il.placement(); !ok {
+	pl, ok := il.placement()
+	if !ok || !validView(il.View) || (il.Beside != "" && !validView(il.Beside)) {
 		return nil, ErrInvalid
 	}
 	d := s.Dose.Normalize()
-	t := d.Timing()
-	sec := func(x time.Duration) float64 { return max(x.Seconds(), 0.1) }
-	start := d.Start()
-	hold := float64(start.Hold)
-	if start.HoldBreaths > 0 {
-		hold = float64(start.HoldBreaths) * t.Breath.Seconds()
-	}
-	hold = max(hold, 0.1)
-	n := len(il.Keyframes)
-	all := make([]int, n)
-	for i := range all {
-		all[i] = i
-	}
-	reverse := func(p []int) []int {
-		out := make([]int, len(p))
-		for i, x := range p {
-			out[len(p)-1-i] = x
-		}
-		return out
-	}
-	var one []leg
-	poster := 0
-	switch {
-	case n == 1:
-		one = []leg{{dur: sec(t.Rep), path: []int{0}}}
-	case d.Mode == dose.Breath && n >= 3:
-		one = []leg{{dur: sec(t.Inhale), path: []int{2, 0, 1}}, {dur: sec(t.Exhale), path: []int{1, 0, 2}}}
-		poster = 1
-	case d.Mode == dose.Breath:
-		one = []leg{{dur: sec(t.Inhale), path: []int{0, 1}}, {dur: sec(t.Exhale), path: []int{1, 0}}}
-		poster = 1
-	case len(d.Poses) > 0 && d.HasHold():
-		prev := 0
-		for i := 1; i < n; i++ {
-			one = append(one, leg{dur: sec(t.Move), path: []int{prev, i}}, leg{dur: hold, path: []int{i}})
-			prev = i
-		}
-		one = append(one, leg{dur: sec(t.Release), path: []int{prev, 0}})
-		poster = n - 1
-	case d.HasHold():
-		one = []leg{
-			{dur: sec(t.Move), path: all},
-			{dur: hold, path: []int{n - 1}},
-			{dur: sec(t.Release), path: reverse(all)},
-		}
-		if d.Mode == dose.Hold && start.Reps > 1 && t.Rest > 0 {
-			one = append(one, leg{dur: t.Rest.Seconds(), path: []int{0}})
-		}
-		poster = n - 1
-	default:
-		step := sec(t.Rep) / float64(n)
-		if d.Mode == dose.Timed {
-			step = sec(t.Rep)
-		}
-		for i := range n {
-			one = append(one, leg{dur: step, path: []int{i, (i + 1) % n}})
-		}
-	}
-	m := &Motion{il: il, poster: poster}
-	if d.Sides == dose.NoSides {
-		m.legs = one
-	} else {
+	one, poster := oneRepetition(d, len(il.Keyframes))
+	m := &Motion{il: il, pl: pl, poster: poster}
+	m.side = sumDur(one)
+	m.legs = one
+	if d.Sides != dose.NoSides {
 		m.sides = true
-		first := d.FirstSide == dose.Left
-		for _, mirror := range []bool{first, !first} {
-			for _, l := range one {
-				l.mirror = mirror
-				m.legs = append(m.legs, l)
-			}
-			m.legs = append(m.legs, leg{dur: sec(t.Switch), path: []int{0}, mirror: mirror, swap: true})
-		}
+		m.first = d.FirstSide == dose.Left
+		m.legs = bothSides(one, m.first, sec(d.Timing().Switch))
+		m.side += sec(d.Timing().Switch)
 	}
-	for _, l := range m.legs {
-		m.total += l.dur
-	}
-	m.key = make([]angles, n)
-	for i := range n {
+	m.total = sumDur(m.legs)
+	m.key = make([]angles, len(il.Keyframes))
+	for i := range m.key {
 		m.key[i] = il.angles(i)
 	}
 	m.samp = m.samples()
 	return m, nil
+}
+
+// sec turns a tempo into seconds, never less than a tenth.
+func sec(x time.Duration) float64 { return max(x.Seconds(), 0.1) }
+
+func sumDur(legs []leg) float64 {
+	t := 0.0
+	for _, l := range legs {
+		t += l.dur
+	}
+	return t
+}
+
+// oneRepetition plans one repetition of n keyframes at the dose, and says
+// which keyframe stands for the whole (the poster).
+func oneRepetition(d dose.Dose, n int) ([]leg, int) {
+	t := d.Timing()
+	switch {
+	case n == 1:
+		return []leg{{dur: sec(t.Rep), path: []int{0}}}, 0
+	case d.Mode == dose.Breath && n >= 3:
+		return []leg{{dur: sec(t.Inhale), path: []int{2, 0, 1}}, {dur: sec(t.Exhale), path: []int{1, 0, 2}}}, 1
+	case d.Mode == dose.Breath:
+		return []leg{{dur: sec(t.Inhale), path: []int{0, 1}}, {dur: sec(t.Exhale), path: []int{1, 0}}}, 1
+	case len(d.Poses) > 0 && d.HasHold():
+		return posesLoop(d, n), n - 1
+	case d.HasHold():
+		return holdLoop(d, n), n - 1
+	}
+	return repsLoop(d, n), 0
+}
+
+// holdSeconds is how long the starting dose holds a shape.
+func holdSeconds(d dose.Dose) float64 {
+	start := d.Start()
+	hold := float64(start.Hold)
+	if start.HoldBreaths > 0 {
+		hold = float64(start.HoldBreaths) * d.Timing().Breath.Seconds()
+	}
+	return max(hold, 0.1)
+}
+
+// posesLoop moves into each named pose in turn, holds it, and releases to
+// the start.
+func posesLoop(d dose.Dose, n int) []leg {
+	t := d.Timing()
+	var one []leg
+	prev := 0
+	for i := 1; i < n; i++ {
+		one = append(one, leg{dur: sec(t.Move), path: []int{prev, i}}, leg{dur: holdSeconds(d), path: []int{i}})
+		prev = i
+	}
+	return append(one, leg{dur: sec(t.Release), path: []int{prev, 0}})
+}
+
+// holdLoop moves through every keyframe to the last, holds it, comes back
+// the same way and rests if the dose rests between holds.
+func holdLoop(d dose.Dose, n int) []leg {
+	t := d.Timing()
+	there := make([]int, n)
+	back := make([]int, n)
+	for i := range n {
+		there[i], back[n-1-i] = i, i
+	}
+	one := []leg{
+		{dur: sec(t.Move), path: there},
+		{dur: holdSeconds(d), path: []int{n - 1}},
+		{dur: sec(t.Release), path: back},
+	}
+	if d.Mode == dose.Hold && d.Start().Reps > 1 && t.Rest > 0 {
+		one = append(one, leg{dur: t.Rest.Seconds(), path: []int{0}})
+	}
+	return one
+}
+
+// repsLoop moves from each keyframe to the next and back to the first.
+func repsLoop(d dose.Dose, n int) []leg {
+	t := d.Timing()
+	step := sec(t.Rep) / float64(n)
+	if d.Mode == dose.Timed {
+		step = sec(t.Rep)
+	}
+	var one []leg
+	for i := range n {
+		one = append(one, leg{dur: step, path: []int{i, (i + 1) % n}})
+	}
+	return one
+}
+
+// bothSides does one repetition on each side with a switch after each.
+func bothSides(one []leg, firstMirrored bool, switchDur float64) []leg {
+	var out []leg
+	for _, mirror := range []bool{firstMirrored, !firstMirrored} {
+		for _, l := range one {
+			l.mirror = mirror
+			out = append(out, l)
+		}
+		out = append(out, leg{dur: switchDur, path: []int{0}, mirror: mirror, swap: true})
+	}
+	return out
 }
 
 // Poster returns the index of the keyframe that stands for the whole
@@ -197,17 +243,34 @@ func (m *Motion) along(path []int, u float64) angles {
 	at := u * total
 	for i, d := range dist {
 		if at <= d || i == len(dist)-1 {
-			f := min(max(at/d, 0), 1)
-			a, b := &m.key[path[i]], &m.key[path[i+1]]
-			var out angles
-			for j := range out {
-				out[j] = a[j] + (b[j]-a[j])*f
-			}
-			return out
+			return lerpAngles(&m.key[path[i]], &m.key[path[i+1]], min(max(at/d, 0), 1))
 		}
 		at -= d
 	}
 	return m.key[path[len(path)-1]]
+}
+
+func lerpAngles(a, b *angles, f float64) angles {
+	var out angles
+	for j := range out {
+		out[j] = a[j] + (b[j]-a[j])*f
+	}
+	return out
+}
+
+// pathTurn returns how far, in degrees, the joint that turns most turns
+// along a path of keyframes.
+func (m *Motion) pathTurn(path []int) float64 {
+	total := 0.0
+	for i := 1; i < len(path); i++ {
+		a, b := &m.key[path[i-1]], &m.key[path[i]]
+		d := 0.0
+		for j := range a {
+			d = max(d, math.Abs(a[j]-b[j]))
+		}
+		total += d
+	}
+	return total
 }
 
 // sample is the figure at one moment of the loop.
@@ -232,7 +295,7 @@ func (m *Motion) samples() []sample {
 		case len(l.path) == 1:
 			out = append(out, sample{t, m.key[l.path[0]], l.mirror})
 		default:
-			n := max(minSamples, int(math.Ceil(l.dur*samplesPerSecond)))
+			n := max(minSamples, int(math.Ceil(l.dur*samplesPerSecond)), int(math.Ceil(m.pathTurn(l.path)/maxStep)))
 			for i := range n {
 				f := float64(i) / float64(n)
 				out = append(out, sample{t + f*l.dur, m.along(l.path, ease(f)), l.mirror})
@@ -245,10 +308,10 @@ func (m *Motion) samples() []sample {
 	return append(out, first)
 }
 
-// At returns the figure at time t seconds into the loop, and whether it is
-// drawn for the other side. It follows the same samples the SVG animation
-// is made from, interpolating joint angles between them.
-func (m *Motion) At(t float64) (Body, bool) {
+// anglesAt returns the joint angles at time t seconds into the loop, and
+// whether the figure is drawn for the other side, following the samples
+// the animation is made from.
+func (m *Motion) anglesAt(t float64) (angles, bool) {
 	s := m.samp
 	t = math.Mod(t, m.total)
 	if t < 0 {
@@ -263,10 +326,12 @@ func (m *Motion) At(t float64) (Body, bool) {
 	if b.t > a.t {
 		f = (t - a.t) / (b.t - a.t)
 	}
-	var x angles
-	for j := range x {
-		x[j] = a.a[j] + (b.a[j]-a.a[j])*f
-	}
-	body, _ := m.il.body(&x)
-	return body, a.mirror
+	return lerpAngles(&a.a, &b.a, f), a.mirror
+}
+
+// At returns the body at time t seconds into the loop, and whether it is
+// drawn for the other side.
+func (m *Motion) At(t float64) (Pose, bool) {
+	a, mirror := m.anglesAt(t)
+	return m.il.pose(&a, m.pl), mirror
 }

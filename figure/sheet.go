@@ -4,55 +4,99 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strings"
 
 	"github.com/unhunch/unhunch/message"
 )
 
-// sheetStyle lays out the contact sheet: one row per exercise, the moving
-// figure first, then each keyframe at 120 px high.
-const sheetStyle = `body{font:15px/1.45 system-ui,sans-serif;color:#2b333d;background:#fff;margin:24px auto;max-width:1180px;padding:0 16px}
+// Sizes on the contact sheet, in pixels wide: the figure as a reviewer
+// studies it, and as small as the library and a phone show it.
+const (
+	SheetLarge = 360.0
+	SheetSmall = 120.0
+)
+
+// sheetStyle lays out the contact sheet: per exercise, each of its figures
+// large in both themes, then small in both themes with every keyframe.
+func sheetStyle() string {
+	return `body{font:15px/1.45 system-ui,sans-serif;color:#2b333d;background:#fbfaf7;margin:24px auto;max-width:1240px;padding:0 16px}
 h1{font-size:24px;margin:0 0 4px}
-.intro{margin:0 0 20px;color:#5b6673;max-width:70ch}
+.intro{margin:0 0 20px;color:#5b6673;max-width:75ch}
 section{border-top:1px solid #e3e7ec;padding:14px 0 10px}
 h2{font-size:17px;margin:0 0 2px}
 h2 code{font-size:13px;color:#5b6673;font-weight:normal;margin-left:8px}
+h3{font-size:14px;margin:10px 0 4px;color:#2b333d}
 .meta{margin:0 0 8px;color:#5b6673;font-size:13px}
-.row{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-end}
-figure{margin:0;text-align:center}
-figure svg{display:block}
-figcaption{font-size:13px;color:#5b6673;margin-top:4px}
-`
-
-// Scales of the contact sheet, in pixels per body unit: one scale for every
-// still and one for every animation, so all lines have one weight.
-const (
-	sheetStill  = 0.55
-	sheetMoving = 0.9
-)
+.row{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-start;margin:0 0 8px}
+.theme{display:flex;flex-wrap:wrap;gap:10px;padding:8px;border-radius:10px;max-width:100%;box-sizing:border-box}
+.light{background:#ffffff;border:1px solid #e3e7ec}
+.dark{background:#14171a;color:#b4bcc6}
+figure{margin:0;text-align:center;min-width:0;max-width:100%}
+figure svg{display:block;max-width:100%;height:auto}
+figcaption{font-size:12px;color:inherit;opacity:.8;margin-top:3px}
+` + ForceTheme(".light", Light) + "\n" + ForceTheme(".dark", Dark) + "\n"
+}
 
 // ContactSheet returns an HTML page showing every subject's figure for
-// review: the animation and a still of each keyframe, with names. Subjects
+// review: each large and small, light and dark, with a still of every
+// keyframe. Subjects of one exercise (its figures for different positions)
+// share a section, in the order given, each headed by its Variant; subjects
 // without an illustration are listed as such.
 func ContactSheet(subjects []Subject) []byte {
 	var b bytes.Buffer
 	title := html.EscapeString(message.Text(message.FigureSheetTitle))
-	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", title, sheetStyle)
+	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n", title, sheetStyle())
 	fmt.Fprintf(&b, "<h1>%s</h1>\n<p class=\"intro\">%s</p>\n", title, html.EscapeString(message.Text(message.FigureSheetIntro)))
-	for _, s := range subjects {
-		fmt.Fprintf(&b, "<section id=\"%s\">\n<h2>%s<code>%s</code></h2>\n", html.EscapeString(cssName(s.ID)), html.EscapeString(s.Name), html.EscapeString(s.ID))
-		sc, err := newScene(s)
-		if err != nil {
-			fmt.Fprintf(&b, "<p class=\"meta\">%s</p>\n</section>\n", html.EscapeString(message.Text(message.FigureSheetNone)))
-			continue
+	for i := 0; i < len(subjects); {
+		j := i + 1
+		for j < len(subjects) && subjects[j].ID == subjects[i].ID {
+			j++
 		}
-		meta := message.Text(message.FigureSheetViews, s.Illustration.View) + " · " + message.Text(message.FigureSheetLoop, num(sc.motion.Duration()))
-		fmt.Fprintf(&b, "<p class=\"meta\">%s</p>\n<div class=\"row\">\n", html.EscapeString(meta))
-		fmt.Fprintf(&b, "<figure class=\"moving\">\n%s<figcaption>%s</figcaption>\n</figure>\n", sc.animated(sheetMoving), html.EscapeString(message.Text(message.FigureSheetAnimated)))
-		for i, k := range s.Illustration.Keyframes {
-			fmt.Fprintf(&b, "<figure>\n%s<figcaption>%s</figcaption>\n</figure>\n", sc.still(i, sheetStill), html.EscapeString(k.Name))
-		}
-		b.WriteString("</div>\n</section>\n")
+		writeSheetSection(&b, subjects[i:j])
+		i = j
 	}
 	b.WriteString("</body>\n</html>\n")
 	return b.Bytes()
+}
+
+// writeSheetSection writes one exercise: each of its figures.
+func writeSheetSection(b *bytes.Buffer, subjects []Subject) {
+	s := subjects[0]
+	fmt.Fprintf(b, "<section id=\"%s\">\n<h2>%s<code>%s</code></h2>\n", html.EscapeString(cssName(s.ID)), html.EscapeString(s.Name), html.EscapeString(s.ID))
+	for _, s := range subjects {
+		sc, err := newScene(s)
+		if s.Variant != "" && len(subjects) > 1 {
+			fmt.Fprintf(b, "<h3>%s</h3>\n", html.EscapeString(s.Variant))
+		}
+		if err != nil {
+			fmt.Fprintf(b, "<p class=\"meta\">%s</p>\n", html.EscapeString(message.Text(message.FigureSheetNone)))
+			continue
+		}
+		views := make([]string, 0, 2)
+		for _, v := range sc.il.Panels() {
+			views = append(views, message.Text(message.FigureSheetViews, v))
+		}
+		meta := strings.Join(views, " + ") + " · " + message.Text(message.FigureSheetLoop, num(sc.motion.Duration()))
+		fmt.Fprintf(b, "<p class=\"meta\">%s</p>\n<div class=\"row\">\n", html.EscapeString(meta))
+		for _, theme := range []string{"light", "dark"} {
+			fmt.Fprintf(b, "<div class=\"theme %s\">\n", theme)
+			sheetFigure(b, sc.animated(SheetLarge), message.Text(message.FigureSheetAnimated)+" · "+theme)
+			b.WriteString("</div>\n")
+		}
+		b.WriteString("</div>\n<div class=\"row\">\n")
+		for _, theme := range []string{"light", "dark"} {
+			fmt.Fprintf(b, "<div class=\"theme %s\">\n", theme)
+			sheetFigure(b, sc.animated(SheetSmall), message.Text(message.FigureSheetAnimated))
+			for i, k := range sc.il.Keyframes {
+				sheetFigure(b, sc.still(i, SheetSmall), k.Name)
+			}
+			b.WriteString("</div>\n")
+		}
+		b.WriteString("</div>\n")
+	}
+	b.WriteString("</section>\n")
+}
+
+func sheetFigure(b *bytes.Buffer, svg []byte, caption string) {
+	fmt.Fprintf(b, "<figure>\n%s<figcaption>%s</figcaption>\n</figure>\n", svg, html.EscapeString(caption))
 }

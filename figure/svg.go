@@ -3,7 +3,6 @@ package figure
 import (
 	"bytes"
 	"fmt"
-	"hash/fnv"
 	"html"
 	"math"
 	"strconv"
@@ -13,399 +12,340 @@ import (
 	"github.com/unhunch/unhunch/message"
 )
 
-// The palette (PRODUCT.md §2.1a): one neutral ink for the figure, one accent
-// for what moves, lighter tints of both for the far side in a side view, and
-// light greys for the props and the ground.
+// DefaultWidth is the width a figure is drawn at, in pixels, unless asked
+// otherwise: large enough to read on a page or print, small enough for a
+// phone.
+const DefaultWidth = 480.0
+
+// MinWidth and MaxWidth bound the width a figure may be drawn at.
 const (
-	colInk       = "#3b4654"
-	colInkFar    = "#a9b3be"
-	colAccent    = "#d9692b"
-	colAccentFar = "#efb48f"
-	colProp      = "#d2d9e1"
-	colBackdrop  = "#eef1f4" // a wall seen face on, behind the figure
-	colGround    = "#c9d0d8"
-	colMat       = "#b4bec9"
+	MinWidth = 48.0
+	MaxWidth = 4096.0
 )
 
-// margin is the space left around the drawing, in body units.
-const margin = 8.0
-
-// Accent thresholds: a bone is drawn in the accent colour when, between any
-// two keyframes, it turns by at least accentTurn degrees or one of its ends
-// moves by at least accentShift body units.
-const (
-	accentTurn  = 8.0
-	accentShift = 5.0
-)
-
-// num formats a coordinate or an angle: at most two decimals, no "-0", and
-// never NaN or Inf (only an illustration that fails Validate comes near:
-// such values are clamped to ±1e7).
+// num formats a coordinate or an angle with at most one decimal, without
+// a leading zero (.5), no "-0", and never NaN or Inf (only an illustration
+// that fails Validate comes near: such values are clamped to ±1e6).
 func num(x float64) string {
+	s := fixed(x, 10)
+	switch {
+	case strings.HasPrefix(s, "0."):
+		return s[1:]
+	case strings.HasPrefix(s, "-0."):
+		return "-" + s[2:]
+	}
+	return s
+}
+
+// pct formats a share of the loop with at most one decimal.
+func pct(x float64) string { return fixed(x, 10) + "%" }
+
+func fixed(x, k float64) string {
 	if !finite(x) {
 		return "0"
 	}
-	x = min(max(x, -1e7), 1e7)
-	s := strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
+	x = min(max(x, -1e6), 1e6)
+	s := strconv.FormatFloat(math.Round(x*k)/k, 'f', -1, 64)
 	if s == "-0" {
 		return "0"
 	}
 	return s
 }
 
-// box is a bounding box in world coordinates.
-type box struct{ x0, y0, x1, y1 float64 }
-
-func emptyBox() box { return box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)} }
-
-func (b *box) addPoint(p Vec, r float64) {
-	if !finite(p.X) || !finite(p.Y) {
-		return
+// clampWidth keeps a requested width within bounds; 0 means the default.
+func clampWidth(w float64) float64 {
+	if w == 0 || !finite(w) {
+		return DefaultWidth
 	}
-	b.x0, b.y0 = min(b.x0, p.X-r), min(b.y0, p.Y-r)
-	b.x1, b.y1 = max(b.x1, p.X+r), max(b.y1, p.Y+r)
+	return min(max(w, MinWidth), MaxWidth)
 }
 
-func (b *box) addBody(body *Body) {
-	for _, x := range body.Bones[1:] {
-		b.addPoint(x.A, Radius)
-		b.addPoint(x.B, Radius)
-	}
-	b.addPoint(body.Head, HeadRadius)
-}
-
-// scene is everything shared by the stills and the animation of one
-// illustration: the frame, the colours, the motion.
-type scene struct {
-	s      Subject
-	il     *Illustration
-	m      *model
-	motion *Motion
-	vb     box // the viewBox, world coordinates
-	accent []bool
-	anchor int
-	at     Vec
-	prefix string // CSS class prefix, unique per exercise
-}
-
-func newScene(s Subject) (*scene, error) {
-	motion, err := NewMotion(s)
-	if err != nil {
-		return nil, err
-	}
-	il := s.Illustration
-	anchor, at, _ := il.placement()
-	sc := &scene{s: s, il: il, m: modelFor(il.View, il.Base), motion: motion, anchor: anchor, at: at}
-	// Class and animation names are global on a web page: they carry the
-	// exercise id and a hash of the loop, so two figures on one page never
-	// share a name unless they move exactly alike.
-	// Rounded as drawn, so the names are the same on every machine.
-	h := fnv.New32a()
-	fmt.Fprintf(h, "%s|%d|%s %s|", il.View, anchor, num(at.X), num(at.Y))
-	for _, l := range motion.legs {
-		fmt.Fprintf(h, "%s %v %t %t|", num(l.dur), l.path, l.mirror, l.swap)
-	}
-	for _, k := range motion.key {
-		for _, v := range k {
-			fmt.Fprintf(h, "%s ", num(v))
-		}
-	}
-	sc.prefix = fmt.Sprintf("uh-%s-%06x", cssName(s.ID), h.Sum32()&0xffffff)
-	// Frame: every sampled pose, the small props, the door, and the ground.
-	b := emptyBox()
-	for _, x := range motion.samp {
-		body, _ := il.body(&x.a)
-		b.addBody(&body)
-	}
-	for _, p := range il.Props {
-		shapes, lines := propShapes(p, il.View)
-		if p.Kind == Wall || p.Kind == Mat || p.Kind == Floor {
-			continue // drawn, but cut off at the frame
-		}
-		for _, sh := range shapes {
-			if sh.circle {
-				b.addPoint(sh.c, sh.r)
-			} else {
-				b.addPoint(Vec{sh.x0, sh.y0}, 0)
-				b.addPoint(Vec{sh.x1, sh.y1}, 0)
-			}
-		}
-		for _, l := range lines {
-			b.addPoint(l[0], Radius)
-			b.addPoint(l[1], Radius)
-		}
-	}
-	b.addPoint(Vec{b.x0, -Stroke}, 0)
-	if !finite(b.x0) {
-		b = box{-50, -Stroke, 50, 100}
-	}
-	b.x0, b.y0, b.x1, b.y1 = b.x0-margin, b.y0-2, b.x1+margin, b.y1+margin
-	// Keep the frame from collapsing, and from running away on wild input.
-	b.x0, b.x1 = max(b.x0, -2*maxPlace), min(b.x1, 2*maxPlace)
-	b.y0, b.y1 = max(b.y0, -maxPlace), min(b.y1, 2*maxPlace)
-	if b.x1-b.x0 < 20 {
-		b.x1 = b.x0 + 20
-	}
-	if b.y1-b.y0 < 20 {
-		b.y1 = b.y0 + 20
-	}
-	sc.vb = b
-	// Accent: a bone is drawn in the accent colour when its own joint turns
-	// between keyframes, or it hangs from an accented bone, and it really
-	// moves in the picture. So when the arms reach, the arms are accented;
-	// when the whole body slides over a roller, only the legs that push it.
-	var frames []Body
-	for i := range il.Keyframes {
-		f, _ := il.Frame(i)
-		frames = append(frames, f)
-	}
-	sc.accent = make([]bool, len(sc.m.bones))
-	for k := range sc.m.bones {
-		turns, moves := false, false
-		for i := 1; i < len(frames); i++ {
-			for j := range i {
-				a, c := frames[i], frames[j]
-				if math.Abs(sc.m.bones[k].rel(&motion.key[i])-sc.m.bones[k].rel(&motion.key[j])) >= accentTurn {
-					turns = true
-				}
-				turn := math.Abs(math.Remainder(a.Bones[k].Heading-c.Bones[k].Heading, 360))
-				shift := max(a.Bones[k].A.dist(c.Bones[k].A), a.Bones[k].B.dist(c.Bones[k].B))
-				if k == bHead {
-					shift = a.Head.dist(c.Head)
-				}
-				if turn >= accentTurn || shift >= accentShift {
-					moves = true
-				}
-			}
-		}
-		parent := sc.m.bones[k].parent
-		sc.accent[k] = moves && (turns || (parent >= 0 && sc.accent[parent]))
-	}
-	return sc, nil
-}
-
-// cssName keeps the characters an exercise id may have, so the id can name
-// CSS classes and animations.
-func cssName(id string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(id) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '-' {
-			b.WriteRune(r)
-		} else {
-			b.WriteByte('-')
-		}
-	}
-	if b.Len() == 0 {
-		return "x"
-	}
-	return b.String()
-}
-
-// writeHeader opens the SVG with its frame and text alternative.
-// Its width and height are the viewBox's times scale: a body unit is scale
-// pixels unless the page sizes it otherwise.
-func (sc *scene) writeHeader(b *bytes.Buffer, title string, scale float64) {
-	w, h := sc.vb.x1-sc.vb.x0, sc.vb.y1-sc.vb.y0
+// writeHeader opens the SVG: the fixed frame, its size in pixels, the text
+// alternative and the palette.
+func (sc *scene) writeHeader(b *bytes.Buffer, title string, width float64) {
 	t := html.EscapeString(title)
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s %s" width="%s" height="%s" role="img" aria-label="%s">`+"\n",
-		num(sc.vb.x0), num(-sc.vb.y1), num(w), num(h), num(w*scale), num(h*scale), t)
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="uh" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s">`+"\n",
+		num(FrameWidth), num(FrameHeight), num(width), num(width*FrameHeight/FrameWidth), t)
 	fmt.Fprintf(b, "<title>%s</title>\n", t)
 }
 
-// writeProps draws the props that keep says to, and the ground line with
-// the first of them (the floor is always kept).
-func (sc *scene) writeProps(b *bytes.Buffer, keep func(PropKind) bool) {
-	b.WriteString(`<g fill="` + colProp + `" stroke="none">` + "\n")
-	for _, p := range sc.il.Props {
-		if !keep(p.Kind) {
-			continue
-		}
-		shapes, _ := propShapes(p, sc.il.View)
-		for _, s := range shapes {
-			if s.hidden || p.Kind == Mat {
-				continue
-			}
-			if s.circle {
-				fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s"/>`+"\n", num(s.c.X), num(-s.c.Y), num(s.r))
-				continue
-			}
-			fill := ""
-			if p.Kind == Wall && sc.il.View.frontal() {
-				fill = ` fill="` + colBackdrop + `"`
-			}
-			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="%s"%s/>`+"\n",
-				num(s.x0), num(-s.y1), num(s.x1-s.x0), num(s.y1-s.y0), num(s.r), fill)
-		}
+// writeDefs writes the clip paths: one per panel, and the inset's circle.
+func (sc *scene) writeDefs(b *bytes.Buffer) {
+	b.WriteString("<defs>")
+	for i, p := range sc.panels {
+		fmt.Fprintf(b, `<clipPath id="%s-c%d"><rect x="%s" width="%s" height="%s"/></clipPath>`, sc.prefix, i, num(p.x0), num(p.w), num(FrameHeight))
 	}
-	b.WriteString("</g>\n")
-	if keep(Floor) {
-		fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`+"\n",
-			num(sc.vb.x0), num(Radius), num(sc.vb.x1), num(Radius), colGround)
+	if c, r, ok := sc.insetCircle(); ok {
+		fmt.Fprintf(b, `<clipPath id="%s-i"><circle cx="%s" cy="%s" r="%s"/></clipPath>`, sc.prefix, num(c.X), num(c.Y), num(r))
 	}
-	for _, p := range sc.il.Props {
-		if !keep(p.Kind) {
-			continue
-		}
-		shapes, lines := propShapes(p, sc.il.View)
-		if p.Kind == Mat {
-			for _, s := range shapes {
-				fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`+"\n",
-					num(s.x0+Radius), num(Radius), num(s.x1-Radius), num(Radius), colMat)
-			}
-		}
-		for _, l := range lines {
-			fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`+"\n",
-				num(l[0].X), num(-l[0].Y), num(l[1].X), num(-l[1].Y), colGround)
-		}
-		if p.Kind == Towel && !sc.il.View.frontal() {
-			// The curl of the rolled towel.
-			c := shapes[0].c
-			fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" stroke="%s" stroke-width="%s"/>`+"\n",
-				num(c.X), num(-c.Y), num(towelRadius/2), colGround, num(Stroke/3))
-		}
+	b.WriteString("</defs>\n")
+}
+
+// pen gathers shapes of one class into a single path, so that a run of
+// shapes in one colour costs one element.
+type pen struct {
+	b     *bytes.Buffer
+	class string
+	d     strings.Builder
+	whole bool // whole units: for the faint ghost, where a tenth cannot be seen
+}
+
+func newPen(b *bytes.Buffer) *pen { return &pen{b: b} }
+
+// n formats a number as the pen draws it.
+func (p *pen) n(x float64) string {
+	if p.whole {
+		return fixed(x, 1)
+	}
+	return num(x)
+}
+
+// r rounds a number as the pen draws it.
+func (p *pen) r(x float64) float64 {
+	if p.whole {
+		return math.Round(x)
+	}
+	return round1(x)
+}
+
+// use switches to a class, writing what was gathered in the last one.
+func (p *pen) use(class string) {
+	if class != p.class {
+		p.flush()
+		p.class = class
 	}
 }
 
-// pass says which bones a drawing pass draws: in a side view the far limbs
-// first, then the trunk and head, then the near limbs; in a front or back
-// view the legs, then the trunk, head and hips, then the arms.
-func (sc *scene) pass(i int) int {
-	b := &sc.m.bones[i]
-	if !sc.il.View.frontal() {
-		switch b.side {
-		case left:
-			return 0
-		case mid:
-			return 1
-		}
-		return 2
-	}
-	switch {
-	case b.side == mid || strings.HasPrefix(b.name, "pelvis"):
-		return 1
-	case strings.HasPrefix(b.name, "thigh"), strings.HasPrefix(b.name, "shin"), strings.HasPrefix(b.name, "foot"):
-		return 0
-	}
-	return 2
-}
-
-// colour returns the colour of bone i.
-func (sc *scene) colour(i int) string {
-	far := !sc.il.View.frontal() && sc.m.bones[i].side == left
-	switch {
-	case sc.accent[i] && far:
-		return colAccentFar
-	case sc.accent[i]:
-		return colAccent
-	case far:
-		return colInkFar
-	}
-	return colInk
-}
-
-// drawn reports whether bone i or any bone below it is drawn in pass p.
-func (sc *scene) drawn(i, p int) bool {
-	if i != bRoot && sc.pass(i) == p && (sc.m.bones[i].length > 0 || i == bHead) {
-		return true
-	}
-	for c := range sc.m.bones {
-		if sc.m.bones[c].parent == i && sc.drawn(c, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// writeBone writes bone i's group for pass p: a translation to the end of
-// its parent, a rotation (animated when cls is set), its line, its children.
-func (sc *scene) writeBone(b *bytes.Buffer, i, p int, a *angles, animated map[int]bool) {
-	bone := &sc.m.bones[i]
-	if bone.parent >= 0 {
-		if l := sc.m.bones[bone.parent].length; l > 0 {
-			fmt.Fprintf(b, `<g transform="translate(0 %s)">`, num(-l))
-		}
-	}
-	fmt.Fprintf(b, `<g transform="rotate(%s)"`, num(bone.rel(a)))
-	if animated[i] {
-		fmt.Fprintf(b, ` class="%s-a %s-b%d"`, sc.prefix, sc.prefix, i)
-	}
-	b.WriteString(">")
-	if sc.pass(i) == p && i != bRoot {
-		switch {
-		case i == bHead:
-			fmt.Fprintf(b, `<circle cy="%s" r="%s" fill="%s" stroke="none"/>`, num(-bone.length), num(HeadRadius), sc.colour(i))
-		case bone.length > 0:
-			fmt.Fprintf(b, `<line y2="%s" stroke="%s"/>`, num(-bone.length), sc.colour(i))
-		}
-	}
-	b.WriteString("\n")
-	for c := range sc.m.bones {
-		if sc.m.bones[c].parent == i && sc.drawn(c, p) {
-			sc.writeBone(b, c, p, a, animated)
-		}
-	}
-	b.WriteString("</g>")
-	if bone.parent >= 0 && sc.m.bones[bone.parent].length > 0 {
-		b.WriteString("</g>")
-	}
-	b.WriteString("\n")
-}
-
-// root returns where the root goes for the given angles, before mirroring.
-func (sc *scene) root(a *angles) Vec {
-	body := pose(sc.m, a, sc.anchor, sc.at, false)
-	return body.Bones[bRoot].B
-}
-
-// writeFigure writes the given passes of the figure in pose a. The root
-// group carries the placement (animated when animated[bRoot]).
-func (sc *scene) writeFigure(b *bytes.Buffer, a *angles, animated map[int]bool, passes ...int) {
-	if sc.il.View == Back {
-		fmt.Fprintf(b, `<g transform="matrix(-1 0 0 1 %s 0)">`+"\n", num(2*sc.at.X))
-	}
-	r := sc.root(a)
-	for _, p := range passes {
-		if !sc.drawn(bRoot, p) {
-			continue
-		}
-		fmt.Fprintf(b, `<g transform="translate(%s %s) rotate(%s)"`, num(r.X), num(-r.Y), num(sc.m.bones[bRoot].rel(a)))
-		if animated[bRoot] {
-			fmt.Fprintf(b, ` class="%s-a %s-b0"`, sc.prefix, sc.prefix)
-		}
-		b.WriteString(">\n")
-		for c := range sc.m.bones {
-			if sc.m.bones[c].parent == bRoot && sc.drawn(c, p) {
-				sc.writeBone(b, c, p, a, animated)
-			}
-		}
-		b.WriteString("</g>\n")
-	}
-	if sc.il.View == Back {
-		b.WriteString("</g>\n")
+// flush writes what was gathered.
+func (p *pen) flush() {
+	if p.d.Len() > 0 {
+		fmt.Fprintf(p.b, `<path class="%s" d="%s"/>`, p.class, p.d.String())
+		p.d.Reset()
 	}
 }
 
-// writeScene draws the props and the figure in pose a, in depth order: a
-// chair seen from behind stands in front of the legs.
-func (sc *scene) writeScene(b *bytes.Buffer, a *angles, animated map[int]bool) {
-	behind := sc.il.View == Back
-	sc.writeProps(b, func(k PropKind) bool { return !(behind && k == Chair) })
-	if behind {
-		sc.writeFigure(b, a, animated, 0)
-		sc.writeProps(b, func(k PropKind) bool { return k == Chair })
-		sc.writeFigure(b, a, animated, 1, 2)
+// capsule adds the outline of a tapered capsule between two circles, in
+// frame coordinates (y down).
+func (p *pen) capsule(c0 Vec, r0 float64, c1 Vec, r1 float64) {
+	d := c1.sub(c0)
+	l := d.len()
+	if l <= math.Abs(r0-r1)+1e-3 {
+		c, r := c0, r0
+		if r1 > r0 {
+			c, r = c1, r1
+		}
+		p.circle(c, r)
 		return
 	}
-	sc.writeFigure(b, a, animated, 0, 1, 2)
+	u := d.scale(1 / l)
+	n := Vec{-u.Y, u.X}
+	s := (r0 - r1) / l
+	k := math.Sqrt(1 - s*s)
+	wp, wm := u.scale(s).add(n.scale(k)), u.scale(s).sub(n.scale(k))
+	t0p, t1p := c0.add(wp.scale(r0)), c1.add(wp.scale(r1))
+	t0m, t1m := c0.add(wm.scale(r0)), c1.add(wm.scale(r1))
+	large1, large0 := 0, 0
+	if s < 0 {
+		large1 = 1
+	} else {
+		large0 = 1
+	}
+	// Relative steps from the rounded start point, so that the path closes
+	// exactly where it began.
+	start := Vec{p.r(t0p.X), p.r(t0p.Y)}
+	at := start
+	step := func(to Vec) Vec {
+		d := Vec{p.r(to.X - at.X), p.r(to.Y - at.Y)}
+		at = at.add(d)
+		return d
+	}
+	d1, d2, d3 := step(t1p), step(t1m), step(t0m)
+	fmt.Fprintf(&p.d, "M%s %sl%s %sa%s %s 0 %d 0 %s %sl%s %sa%s %s 0 %d 0 %s %sz",
+		p.n(start.X), p.n(start.Y), p.n(d1.X), p.n(d1.Y), p.n(r1), p.n(r1), large1, p.n(d2.X), p.n(d2.Y),
+		p.n(d3.X), p.n(d3.Y), p.n(r0), p.n(r0), large0, p.n(start.X-at.X), p.n(start.Y-at.Y))
 }
 
-// openDrawing starts the group that sets the one stroke style.
-func openDrawing(b *bytes.Buffer) {
-	b.WriteString(`<g fill="none" stroke-width="` + num(Stroke) + `" stroke-linecap="round" stroke-linejoin="round">` + "\n")
+// round1 rounds to one decimal, as num writes.
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// circle adds a circle.
+func (p *pen) circle(c Vec, r float64) {
+	fmt.Fprintf(&p.d, "M%s %sa%s %s 0 1 0 %s 0a%s %s 0 1 0 %s 0z",
+		p.n(c.X-r), p.n(c.Y), p.n(r), p.n(r), p.n(2*r), p.n(r), p.n(r), p.n(-2*r))
 }
+
+// circle writes a circle as an element of its own (a centre at 0 needs no
+// attribute).
+func circle(b *bytes.Buffer, c Vec, r float64, class string) {
+	fmt.Fprintf(b, `<circle class="%s"`, class)
+	if x := num(c.X); x != "0" {
+		fmt.Fprintf(b, ` cx="%s"`, x)
+	}
+	if y := num(c.Y); y != "0" {
+		fmt.Fprintf(b, ` cy="%s"`, y)
+	}
+	fmt.Fprintf(b, ` r="%s"/>`, num(r))
+}
+
+// capsule writes a tapered capsule as an element of its own.
+func capsule(b *bytes.Buffer, c0 Vec, r0 float64, c1 Vec, r1 float64, class string) {
+	p := newPen(b)
+	p.use(class)
+	p.capsule(c0, r0, c1, r1)
+	p.flush()
+}
+
+// blade writes a shoulder blade centred at c (frame coordinates): a rounded
+// triangle, its straight edge toward the spine (sign -1 when the spine is
+// to its right).
+func blade(b *bytes.Buffer, c Vec, sign, r float64, class string) {
+	pts := []Vec{{-0.42, -1.0}, {-0.3, 1.25}, {0.75, -0.85}}
+	for i := range pts {
+		pts[i] = c.add(Vec{pts[i].X * r * sign, pts[i].Y * r})
+	}
+	w := newPen(b)
+	w.use(class)
+	rr := r * 0.25
+	for i := range pts {
+		w.capsule(pts[i], rr, pts[(i+1)%3], rr)
+	}
+	w.flush()
+	fmt.Fprintf(b, `<path class="%s" d="M%s %sL%s %sL%s %sz"/>`, class, num(pts[0].X), num(pts[0].Y), num(pts[1].X), num(pts[1].Y), num(pts[2].X), num(pts[2].Y))
+}
+
+// flip turns a picture point (y up) into panel coordinates (y down).
+func flip(v Vec) Vec { return Vec{v.X, -v.Y} }
+
+// writeSolid draws one piece of a prop.
+func (p *panel) writeSolid(b *bytes.Buffer, s *solid) {
+	r := p.rect(s)
+	t := s.tone
+	if t == toneBackdrop && p.view == Side {
+		t = toneProp
+	}
+	if s.kind == cylinder && p.cam.toward.Z != 0 {
+		// A roller seen end on: a disc with a darker core.
+		c := flip(p.cam.project(s.c))
+		circle(b, c, s.r, t.class())
+		circle(b, c, s.r*0.45, tonePropDark.class())
+		circle(b, c, s.r*0.2, t.class())
+		return
+	}
+	x0, x1 := r.x0, r.x1
+	if s.lo.Z <= -endless || s.hi.Z >= endless || s.lo.X <= -endless {
+		// Endless walls: only the part in the panel.
+		x0 = max(x0, (p.x0-p.dx)/p.k-1)
+		x1 = min(x1, (p.x0+p.w-p.dx)/p.k+1)
+	}
+	fmt.Fprintf(b, `<rect class="%s" x="%s" y="%s" width="%s" height="%s" rx="%s"/>`,
+		t.class(), num(x0), num(-r.y1), num(max(x1-x0, 0)), num(max(r.y1-r.y0, 0)), num(min(s.round, (r.y1-r.y0)/2)))
+}
+
+// writeGround draws the ground line across the panel.
+func (p *panel) writeGround(b *bytes.Buffer) {
+	if !p.view.ground() {
+		return
+	}
+	x0, x1 := (p.x0-p.dx)/p.k, (p.x0+p.w-p.dx)/p.k
+	fmt.Fprintf(b, `<rect class="%s" x="%s" y="0" width="%s" height="1.4"/>`, toneGround.class(), num(x0), num(x1-x0))
+}
+
+// writeBoneFlat draws bone i of a frame in place, with the pen.
+func (p *panel) writeBoneFlat(w *pen, f *frame2, i int) {
+	l := p.local[i]
+	a, c := p.shapeEnds(f, i)
+	switch bones()[i].shape.kind {
+	case shapeLimb:
+		w.capsule(flip(a), l.r0, flip(c), l.r1)
+	case shapeHead, shapeFace:
+		w.circle(flip(c), l.r1)
+	case shapeBlade:
+		w.flush()
+		blade(w.b, flip(c), bladeSign(p, i), l.r1, w.class)
+	}
+}
+
+// bladeSign says which way a shoulder blade's straight edge faces: toward
+// the spine.
+func bladeSign(p *panel, i int) float64 {
+	s := bones()[i].side.sign()
+	if p.cam.right.Z < 0 {
+		s = -s
+	}
+	return s
+}
+
+// chainBones lists the bones of a chain drawn in the panel, in drawing
+// order (the face before the head when it looks away).
+func (p *panel) chainBones(c chain) []int {
+	var out []int
+	for i := range bones() {
+		if bones()[i].chain == c && drawnIn(i, p.view) {
+			out = append(out, i)
+		}
+	}
+	if c == chHead && !p.faceFront {
+		out = []int{bFace, bHead}
+	}
+	return out
+}
+
+// writeFlat draws a frame still, back to front: props and chains, with the
+// ghost of the start behind the figure when one is given.
+func (sc *scene) writeFlat(b *bytes.Buffer, p *panel, f, ghost *frame2) {
+	p.writeGround(b)
+	for _, it := range p.order {
+		if it.solid != nil && math.IsInf(it.depth, -1) {
+			p.writeSolid(b, it.solid)
+		}
+	}
+	if ghost != nil {
+		sc.writeGhost(b, p, ghost)
+	}
+	w := newPen(b)
+	for _, it := range p.order {
+		switch {
+		case it.solid != nil && !math.IsInf(it.depth, -1):
+			w.flush()
+			p.writeSolid(b, it.solid)
+		case it.solid == nil:
+			for _, i := range p.chainBones(it.chain) {
+				w.use(sc.toneOf(p, i).class())
+				p.writeBoneFlat(w, f, i)
+			}
+		}
+	}
+	w.flush()
+}
+
+// writeGhost draws the start pose, faint, behind the figure, as one path.
+func (sc *scene) writeGhost(b *bytes.Buffer, p *panel, g *frame2) {
+	w := newPen(b)
+	w.whole = true
+	w.use(toneGhost.class())
+	for i := range bones() {
+		if drawnIn(i, p.view) && bones()[i].shape.kind != shapeFace && bones()[i].shape.kind != shapeBlade {
+			p.writeBoneFlat(w, g, i)
+		}
+	}
+	w.flush()
+}
+
+// openPanel starts panel i: clipped to its part of the frame, with the
+// picture's coordinates inside.
+func (sc *scene) openPanel(b *bytes.Buffer, i int) {
+	p := sc.panels[i]
+	fmt.Fprintf(b, `<g clip-path="url(#%s-c%d)">`+"\n", sc.prefix, i)
+	fmt.Fprintf(b, `<g transform="translate(%s %s) scale(%s)">`+"\n", num(p.dx), num(p.dy), fixed(p.k, 1000))
+}
+
+func closePanel(b *bytes.Buffer) { b.WriteString("</g>\n</g>\n") }
 
 // Still returns the SVG of one keyframe, named as in the illustration.
-func Still(s Subject, frame string) ([]byte, error) {
+func Still(s Subject, frame string) ([]byte, error) { return StillAt(s, frame, 0) }
+
+// StillAt is Still drawn width pixels wide (0: DefaultWidth).
+func StillAt(s Subject, frame string, width float64) ([]byte, error) {
 	sc, err := newScene(s)
 	if err != nil {
 		return nil, err
@@ -414,17 +354,7 @@ func Still(s Subject, frame string) ([]byte, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("%w: %q", ErrNoKeyframe, frame)
 	}
-	return sc.still(i, 1), nil
-}
-
-func (sc *scene) still(i int, scale float64) []byte {
-	var b bytes.Buffer
-	sc.writeHeader(&b, message.Text(message.FigureTitleFrame, sc.s.Name, sc.il.Keyframes[i].Name), scale)
-	openDrawing(&b)
-	a := sc.motion.key[i]
-	sc.writeScene(&b, &a, nil)
-	b.WriteString("</g>\n</svg>\n")
-	return b.Bytes()
+	return sc.still(i, clampWidth(width)), nil
 }
 
 // Stills returns the SVG of every keyframe, in order.
@@ -435,17 +365,95 @@ func Stills(s Subject) ([][]byte, error) {
 	}
 	out := make([][]byte, len(sc.il.Keyframes))
 	for i := range out {
-		out[i] = sc.still(i, 1)
+		out[i] = sc.still(i, DefaultWidth)
 	}
 	return out, nil
 }
 
+func (sc *scene) still(i int, width float64) []byte {
+	var b bytes.Buffer
+	sc.writeHeader(&b, message.Text(message.FigureTitleFrame, sc.s.Name, sc.il.Keyframes[i].Name), width)
+	head := b.Len()
+	sc.writeDefs(&b)
+	a := sc.motion.key[i]
+	pose := sc.il.pose(&a, sc.motion.pl)
+	for pi, p := range sc.panels {
+		f := p.project(&pose)
+		var ghost *frame2
+		if i != 0 {
+			ghost = &p.ghost
+		}
+		sc.openPanel(&b, pi)
+		fmt.Fprintf(&b, `<g id="%s-m%d">`, sc.prefix, pi)
+		sc.writeFlat(&b, p, &f, ghost)
+		b.WriteString("</g>\n")
+		closePanel(&b)
+		if pi == 0 {
+			sc.writeInset(&b, func(b *bytes.Buffer) { fmt.Fprintf(b, `<use href="#%s-m0"/>`, sc.prefix) })
+		}
+	}
+	b.WriteString("</svg>\n")
+	return withPalette(b.Bytes(), head, "")
+}
+
+// withPalette puts the stylesheet (the palette of the tones the drawing
+// uses, then more rules) into a drawing at offset at.
+func withPalette(svg []byte, at int, more string) []byte {
+	style := "<style>\n" + paletteStyle(svg[at:]) + more + "</style>\n"
+	out := make([]byte, 0, len(svg)+len(style))
+	out = append(out, svg[:at]...)
+	out = append(out, style...)
+	return append(out, svg[at:]...)
+}
+
+// insetCircle returns where the inset goes in the frame: a circle at the
+// top of the first panel, on the side with more room.
+func (sc *scene) insetCircle() (Vec, float64, bool) {
+	if sc.il.Inset == nil || len(sc.panels) == 0 {
+		return Vec{}, 0, false
+	}
+	p := sc.panels[0]
+	const r = 44.0
+	// The figure's extent across the panel, in frame coordinates.
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, f := range p.samples {
+		for i := range f {
+			if drawnIn(i, p.view) {
+				for _, v := range []Vec{f[i].a, f[i].b} {
+					x := p.k*v.X + p.dx
+					x0, x1 = min(x0, x), max(x1, x)
+				}
+			}
+		}
+	}
+	cx := p.x0 + p.w - r - 8
+	if x0-p.x0 > p.x0+p.w-x1 {
+		cx = p.x0 + r + 8
+	}
+	return Vec{cx, r + 10}, r, true
+}
+
+// writeInset draws the close-up: a ring, the page's colour inside, and the
+// body around the inset's point, enlarged and clipped to the circle.
+func (sc *scene) writeInset(b *bytes.Buffer, content func(*bytes.Buffer)) {
+	c, r, ok := sc.insetCircle()
+	if !ok {
+		return
+	}
+	p := sc.panels[0]
+	circle(b, c, r+2, toneGround.class())
+	circle(b, c, r, toneInset.class())
+	z := min(max(sc.il.Inset.Zoom, 1.5), 4)
+	f := flip(p.focus)
+	fmt.Fprintf(b, `<g clip-path="url(#%s-i)"><g transform="translate(%s %s) scale(%s) translate(%s %s)">`+"\n",
+		sc.prefix, num(c.X), num(c.Y), fixed(p.k*z, 1000), num(-f.X), num(-f.Y))
+	content(b)
+	b.WriteString("</g></g>\n")
+}
+
 // title is the text alternative of the animation.
 func (sc *scene) title() string {
-	names := make([]string, len(sc.il.Keyframes))
-	for i, k := range sc.il.Keyframes {
-		names[i] = k.Name
-	}
+	names := sc.il.Names()
 	list := names[0]
 	if n := len(names); n > 1 {
 		list = strings.Join(names[:n-1], message.Text(message.FigureListSep)) + message.Text(message.FigureListAnd) + names[n-1]
@@ -465,128 +473,18 @@ func sideWord(s dose.Side) string {
 }
 
 // Animated returns the SVG of the subject's animation: the figure moving
-// through its keyframes at the dose's tempo, looping, with CSS keyframes that
-// turn each joint (so every bone keeps its length at every moment). Where
-// the reader asks for reduced motion, it shows the poster keyframe still.
-func Animated(s Subject) ([]byte, error) {
+// through its keyframes at the dose's tempo, looping, in front of a ghost of
+// its start, with CSS animations that turn each bone (and shorten the ones
+// that point toward the viewer), so every bone is at every moment the
+// picture of a bone of its own length. Where the reader asks for reduced
+// motion, it shows the poster keyframe, still.
+func Animated(s Subject) ([]byte, error) { return AnimatedAt(s, 0) }
+
+// AnimatedAt is Animated drawn width pixels wide (0: DefaultWidth).
+func AnimatedAt(s Subject, width float64) ([]byte, error) {
 	sc, err := newScene(s)
 	if err != nil {
 		return nil, err
 	}
-	return sc.animated(1), nil
-}
-
-func (sc *scene) animated(scale float64) []byte {
-	samples := sc.motion.samp
-	total := sc.motion.total
-	pct := func(t float64) string { return num(t/total*100) + "%" }
-	// One channel per bone whose rotation changes, one for the root's
-	// placement, one for the side switch.
-	type stop struct {
-		t float64
-		v []float64
-	}
-	channels := map[int][]stop{}
-	for _, x := range samples {
-		r := sc.root(&x.a)
-		channels[bRoot] = append(channels[bRoot], stop{x.t, []float64{r.X, -r.Y, sc.m.bones[bRoot].rel(&x.a)}})
-		for i := 1; i < len(sc.m.bones); i++ {
-			channels[i] = append(channels[i], stop{x.t, []float64{sc.m.bones[i].rel(&x.a)}})
-		}
-	}
-	animated := map[int]bool{}
-	for i, ch := range channels {
-		for _, st := range ch[1:] {
-			for k := range st.v {
-				if math.Abs(st.v[k]-ch[0].v[k]) > 0.005 {
-					animated[i] = true
-				}
-			}
-		}
-	}
-	// Drop stops that lie on the straight line between their neighbours.
-	thin := func(ch []stop) []stop {
-		out := []stop{ch[0]}
-		for i := 1; i < len(ch)-1; i++ {
-			a, c := out[len(out)-1], ch[i+1]
-			keep := false
-			for k := range ch[i].v {
-				f := 0.0
-				if c.t > a.t {
-					f = (ch[i].t - a.t) / (c.t - a.t)
-				}
-				if math.Abs(a.v[k]+(c.v[k]-a.v[k])*f-ch[i].v[k]) > 0.01 {
-					keep = true
-				}
-			}
-			if keep {
-				out = append(out, ch[i])
-			}
-		}
-		return append(out, ch[len(ch)-1])
-	}
-	var b bytes.Buffer
-	sc.writeHeader(&b, sc.title(), scale)
-	p := sc.prefix
-	b.WriteString("<style>\n")
-	fmt.Fprintf(&b, ".%s-a{animation-duration:%ss;animation-timing-function:linear;animation-iteration-count:infinite;transform-box:view-box;transform-origin:0 0}\n", p, num(total))
-	fmt.Fprintf(&b, "@media (prefers-reduced-motion:reduce){.%s-a{animation:none}}\n", p)
-	for i := range sc.m.bones {
-		if !animated[i] {
-			continue
-		}
-		fmt.Fprintf(&b, ".%s-b%d{animation-name:%s-b%d}\n@keyframes %s-b%d{", p, i, p, i, p, i)
-		for _, st := range thin(channels[i]) {
-			if i == bRoot {
-				fmt.Fprintf(&b, "%s{transform:translate(%spx,%spx) rotate(%sdeg)}", pct(st.t), num(st.v[0]), num(st.v[1]), num(st.v[2]))
-			} else {
-				fmt.Fprintf(&b, "%s{transform:rotate(%sdeg)}", pct(st.t), num(st.v[0]))
-			}
-		}
-		b.WriteString("}\n")
-	}
-	cx := (sc.vb.x0 + sc.vb.x1) / 2
-	flip := fmt.Sprintf("matrix(-1,0,0,1,%s,0)", num(2*cx))
-	if sc.motion.sides {
-		fmt.Fprintf(&b, ".%s-s{animation-name:%s-s}\n@keyframes %s-s{", p, p, p)
-		side := func(t, opacity float64, mirror bool) {
-			tr := "matrix(1,0,0,1,0,0)"
-			if mirror {
-				tr = flip
-			}
-			fmt.Fprintf(&b, "%s{opacity:%s;transform:%s}", pct(t), num(opacity), tr)
-		}
-		side(0, 1, samples[0].mirror)
-		t := 0.0
-		for _, l := range sc.motion.legs {
-			if l.swap {
-				// Fade out, turn to the mirror image while unseen, fade in.
-				side(t, 1, l.mirror)
-				side(t+0.45*l.dur, 0, l.mirror)
-				side(t+0.5*l.dur, 0, !l.mirror)
-				side(t+0.55*l.dur, 0, !l.mirror)
-				side(t+l.dur, 1, !l.mirror)
-			}
-			t += l.dur
-		}
-		side(total, 1, samples[0].mirror)
-		b.WriteString("}\n")
-	}
-	b.WriteString("</style>\n")
-	poster := sc.motion.key[sc.motion.Poster()]
-	if sc.motion.sides {
-		tr := ""
-		if samples[0].mirror {
-			tr = fmt.Sprintf(` transform="matrix(-1 0 0 1 %s 0)"`, num(2*cx))
-		}
-		fmt.Fprintf(&b, `<g class="%s-a %s-s"%s>`+"\n", p, p, tr)
-	}
-	openDrawing(&b)
-	sc.writeScene(&b, &poster, animated)
-	b.WriteString("</g>\n")
-	if sc.motion.sides {
-		b.WriteString("</g>\n")
-	}
-	b.WriteString("</svg>\n")
-	return b.Bytes()
+	return sc.animated(clampWidth(width)), nil
 }

@@ -2,6 +2,7 @@ package figure_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -38,12 +39,12 @@ func TestValidate(t *testing.T) {
 		want   []dose.Problem
 	}{
 		{"valid", reps, func(*figure.Illustration) {}, nil},
-		{"unknown view", reps, func(il *figure.Illustration) { il.View = "top" },
-			[]dose.Problem{{Field: "view", Message: `"top" is not a view; use one of: side, front, back`}}},
+		{"unknown view", reps, func(il *figure.Illustration) { il.View = "diagonal" },
+			[]dose.Problem{{Field: "view", Message: `"diagonal" is not a view; use one of: side, front, back, top`}}},
 		{"unknown base", reps, func(il *figure.Illustration) { il.Base = "floating" },
 			[]dose.Problem{{Field: "base", Message: `"floating" is not a pose base; use one of: standing, seated, kneeling, hands-knees, lying-back, lying-front`}}},
-		{"base not drawn in the view", reps, func(il *figure.Illustration) { il.View, il.Base = figure.Front, figure.HandsKnees },
-			[]dose.Problem{{Field: "base", Message: "the hands-knees base cannot be drawn in the front view; use the side view"}}},
+		{"the view beside is the same view", reps, func(il *figure.Illustration) { il.Beside = figure.Side },
+			[]dose.Problem{{Field: "beside", Message: "beside shows the side view again; choose another view or leave beside out"}}},
 		{"unknown prop, twice a prop, a position that is not a number", reps, func(il *figure.Illustration) {
 			il.Props = append(il.Props, figure.Prop{Kind: "trampoline"}, figure.Prop{Kind: figure.Wall, X: math.NaN()})
 		}, []dose.Problem{
@@ -53,7 +54,7 @@ func TestValidate(t *testing.T) {
 		}},
 		{"anchor", reps, func(il *figure.Illustration) { il.Anchor = &figure.Anchor{Point: "tail", X: 0, Y: -4} },
 			[]dose.Problem{
-				{Field: "anchor.point", Message: `"tail" is not a point of the body; use one of: hips, head, shoulder_l, shoulder_r, elbow_l, elbow_r, wrist_l, wrist_r, fingers_l, fingers_r, knee_l, knee_r, ankle_l, ankle_r, toe_l, toe_r`},
+				{Field: "anchor.point", Message: `"tail" is not a point of the body; use one of: hips, sacrum, chest, neck_base, neck, head, nose, shoulder_l, shoulder_r, armpit_l, armpit_r, blade_l, blade_r, elbow_l, elbow_r, wrist_l, wrist_r, fingers_l, fingers_r, hip_l, hip_r, knee_l, knee_r, ankle_l, ankle_r, heel_l, heel_r, toe_l, toe_r`},
 				{Field: "anchor.y", Message: "-4 is not a usable height; use a number from 0 to 400"},
 			}},
 		{"one keyframe", reps, func(il *figure.Illustration) { il.Keyframes = il.Keyframes[:1] },
@@ -68,17 +69,17 @@ func TestValidate(t *testing.T) {
 		{"impossible and unknown joints", reps, func(il *figure.Illustration) {
 			il.Keyframes[1].Joints = map[figure.Joint]float64{"elbow_l": 200, "elbow": 10, "knee_r": math.Inf(1), "hip_r": -31}
 		}, []dose.Problem{
-			{Field: "keyframes[1].joints.elbow", Message: `"elbow" is not a joint; joints are: pelvis, lumbar, midback, upperback, neck, head, girdle_l, girdle_r, shoulder_l, shoulder_r, elbow_l, elbow_r, wrist_l, wrist_r, hip_l, hip_r, knee_l, knee_r, ankle_l, ankle_r`},
+			{Field: "keyframes[1].joints.elbow", Message: `"elbow" is not a joint; joints are: ` + strings.Join(jointNames(), ", ")},
 			{Field: "keyframes[1].joints.elbow_l", Message: `200° is outside 0–150° (keyframe "reach")`},
 			{Field: "keyframes[1].joints.hip_r", Message: `-31° is outside -30–140° (keyframe "reach")`},
 			{Field: "keyframes[1].joints.knee_r", Message: "+Inf is not a number of degrees"},
 		}},
-		{"front view ranges", reps, func(il *figure.Illustration) {
+		{"ranges are the same from every view", reps, func(il *figure.Illustration) {
 			il.View = figure.Front
 			il.Props = nil
-			il.Keyframes[1].Joints = map[figure.Joint]float64{"shoulder_r": -40, "elbow_r": -120}
+			il.Keyframes[1].Joints = map[figure.Joint]float64{"shoulder_out_r": -50, "elbow_r": 120}
 		}, []dose.Problem{
-			{Field: "keyframes[1].joints.shoulder_r", Message: `-40° is outside -30–180° (keyframe "reach")`},
+			{Field: "keyframes[1].joints.shoulder_out_r", Message: `-50° is outside -45–180° (keyframe "reach")`},
 		}},
 		{"contact names", reps, func(il *figure.Illustration) {
 			il.Contacts = []figure.Contact{{Part: "tail", On: figure.Floor}, {Part: "hands", On: figure.Chair}, {Part: "hands", On: "sofa"}}
@@ -88,40 +89,37 @@ func TestValidate(t *testing.T) {
 			{Field: "contacts[2].on", Message: `"sofa" is not a prop; use one of: floor, wall, doorway, chair, foam-roller, towel, pillow, mat`},
 		}},
 		{"a contact that does not hold", reps, func(il *figure.Illustration) {
+			// The wall moved back to 20 behind the ankle: the back of the
+			// upper back, at the bottom of its segment, is 11.75 behind.
+			il.Props[1].X = -20
 			il.Keyframes[0].Contacts = []figure.Contact{{Part: "upper_back", On: figure.Wall}}
 		}, []dose.Problem{
-			// The wall's face is 12 units behind the trunk's centre line,
-			// whose edge is Radius (3.5) from it: 8.5 away.
-			{Field: "keyframes[0].contacts[0]", Message: `in keyframe "stand" the upper back does not touch the wall (8.5 away; at most 3 allowed)`},
+			{Field: "keyframes[0].contacts[0]", Message: `in keyframe "stand" the upper back does not touch the wall (8.2 away; at most 3 allowed)`},
 		}},
 		{"a plural contact checks both sides", reps, func(il *figure.Illustration) {
 			il.Keyframes[1].Contacts = []figure.Contact{{Part: "hands", On: figure.Floor}}
 		}, []dose.Problem{
-			// The shoulder is 145.41 high (10.34 + 44 + 44 + 3·18 − 8·cos 30°):
-			// the hanging left hand ends 71 lower, at 74.41, so its edge is
-			// 70.9 above the floor; the raised right arm is level with the
-			// shoulder, 141.9 up.
-			{Field: "keyframes[1].contacts[0]", Message: `in keyframe "reach" the left hand does not touch the floor (70.9 away; at most 3 allowed)`},
-			{Field: "keyframes[1].contacts[0]", Message: `in keyframe "reach" the right hand does not touch the floor (141.9 away; at most 3 allowed)`},
+			// The hanging left hand's fingertips are about 77.6 up, its tip
+			// 2.5 thick; the right arm is raised level with the shoulder,
+			// 146.6 up, the wrist end of the hand 3.3 thick.
+			{Field: "keyframes[1].contacts[0]", Message: `in keyframe "reach" the left hand does not touch the floor (75.1 away; at most 3 allowed)`},
+			{Field: "keyframes[1].contacts[0]", Message: `in keyframe "reach" the right hand does not touch the floor (143.3 away; at most 3 allowed)`},
 		}},
 		{"below the floor", reps, func(il *figure.Illustration) {
-			// The ankle stays put; pointing the foot 50° down sends the toes
-			// 20·cos(160°) = -18.79 below an ankle 10.34 high: the line's
-			// edge ends 11.95 below the floor.
+			// The ankle stays put, 8 up; pointing the foot 50° down sends the
+			// toes into the floor.
 			il.Keyframes[1].Joints = map[figure.Joint]float64{"ankle_r": -50}
 		}, []dose.Problem{
-			{Field: "keyframes[1]", Message: `in keyframe "reach" the right foot goes 12.0 below the floor`},
+			{Field: "keyframes[1]", Message: `in keyframe "reach" the right foot goes 9.6 below the floor`},
 		}},
 		{"through a solid prop", reps, func(il *figure.Illustration) {
-			// A pillow (0–12 high, ±24 wide) under the feet. The foot runs
-			// from the ankle (0, 10.34) to the toes (18.79, 3.5); where it
-			// crosses y = 6, at x = 11.92, it is 6 from the pillow's top and
-			// bottom and 12.08 from its side: 6.0 deep. Both feet are there;
-			// the left, listed first, is reported.
+			// A pillow, 12 high, under the feet: the bottom of the shins
+			// (8 up, 3.7 thick) sink 7.7 into it, 3.7 more than a pillow's
+			// give. Both legs are there; the left, listed first, is reported.
 			il.Props = append(il.Props, figure.Prop{Kind: figure.Pillow})
 		}, []dose.Problem{
-			{Field: "keyframes[0]", Message: `in keyframe "stand" the left foot goes 6.0 into the pillow`},
-			{Field: "keyframes[1]", Message: `in keyframe "reach" the left foot goes 6.0 into the pillow`},
+			{Field: "keyframes[0]", Message: `in keyframe "stand" the left shin goes 3.6 into the pillow`},
+			{Field: "keyframes[1]", Message: `in keyframe "reach" the left shin goes 3.6 into the pillow`},
 		}},
 		{"poses must be the keyframes", wy, func(il *figure.Illustration) {
 			il.Keyframes = append(il.Keyframes, figure.Keyframe{Name: "Y"})
@@ -146,6 +144,14 @@ func TestValidate(t *testing.T) {
 			}
 		})
 	}
+}
+
+func jointNames() []string {
+	s := make([]string, len(figure.Joints))
+	for i, j := range figure.Joints {
+		s[i] = string(j)
+	}
+	return s
 }
 
 // FuzzIllustration decodes arbitrary YAML as an illustration, checks it,

@@ -6,7 +6,6 @@ package message
 const (
 	FigureBadView           Key = "figure.bad_view"
 	FigureBadBase           Key = "figure.bad_base"
-	FigureBaseView          Key = "figure.base_view"
 	FigureBadProp           Key = "figure.bad_prop"
 	FigureDuplicateProp     Key = "figure.duplicate_prop"
 	FigureBadPlace          Key = "figure.bad_place"
@@ -62,7 +61,6 @@ func init() {
 	add(map[Key]string{
 		FigureBadView:           "%q is not a view; use one of: %s",
 		FigureBadBase:           "%q is not a pose base; use one of: %s",
-		FigureBaseView:          "the %s base cannot be drawn in the %s view; use the side view",
 		FigureBadProp:           "%q is not a prop; use one of: %s",
 		FigureDuplicateProp:     "%s is listed twice; list each prop once",
 		FigureBadPlace:          "%v is not a usable position; use a number from -%[2]v to %[2]v",

@@ -50,8 +50,10 @@ type Fit struct {
 	Fits     bool          // Duration <= TimeBox, or no time box: it may still be far shorter (see Verdict)
 	Verdict  Verdict       // Duration against TimeBox
 	AtStart  bool          // every step is at its starting dose
+	Rounds   int           // how many times it goes through the same exercises in the same order (1 for most routines)
 
-	Order          []int         // the order with the least setup (indices into the steps)
+	Order          []int         // the order with the least setup (indices into the steps); with rounds, the same order in each
+	OrderKnown     bool          // Order is the quickest: false for rounds that differ, whose order is left alone
 	OrderDuration  time.Duration // the duration in that order
 	StartDuration  time.Duration // with every exercise at its starting dose
 	TargetDuration time.Duration // with every exercise at the top of its ranges
@@ -82,7 +84,13 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 	f.Fits = timeBox == 0 || tl.Duration <= timeBox
 	f.Verdict = Judge(tl.Duration, timeBox)
 
-	f.Order = Reorder(steps, rules)
+	f.Rounds = timeline.Rounds(steps)
+	n := len(steps)
+	if f.Rounds == 1 {
+		f.Order, f.OrderKnown = Reorder(steps, rules), true
+	} else {
+		n, f.Order, f.OrderKnown = reorderRounds(steps, f.Rounds, rules)
+	}
 	if f.OrderDuration, err = duration(Apply(steps, f.Order), rules); err != nil {
 		return Fit{}, err
 	}
@@ -103,9 +111,16 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 		return Fit{}, err
 	}
 	f.TargetVerdict = Judge(f.TargetDuration, timeBox)
-	if !f.Fits && len(steps) > 1 {
-		for i := range steps {
-			d, err := duration(slices.Delete(slices.Clone(steps), i, i+1), rules)
+	if !f.Fits && n > 1 {
+		// With rounds alike, leaving an exercise out leaves it out of each.
+		for i := range n {
+			var rest []timeline.Step
+			for k, st := range steps {
+				if k%n != i {
+					rest = append(rest, st)
+				}
+			}
+			d, err := duration(rest, rules)
 			if err != nil {
 				return Fit{}, err
 			}
@@ -156,13 +171,18 @@ func (f Fit) Words(label string, name func(i int) string) string {
 		parts = append(parts, message.Text(message.FitNoFilling))
 	}
 	parts = append(parts, message.Text(message.FitSetup, span(f.Setup)))
-	if f.Reordered() {
-		names := make([]string, len(f.Order))
-		for i, j := range f.Order {
+	if f.Rounds > 1 {
+		parts = append(parts, message.Text(message.FitRounds, f.Rounds))
+	}
+	n := len(f.Order) / max(f.Rounds, 1) // with rounds, name one round's order
+	switch {
+	case f.Reordered():
+		names := make([]string, n)
+		for i, j := range f.Order[:n] {
 			names[i] = name(j)
 		}
 		parts = append(parts, message.Text(message.FitReorder, span(f.Duration-f.OrderDuration), clock(f.OrderDuration), strings.Join(names, ", ")))
-	} else {
+	case f.OrderKnown:
 		parts = append(parts, message.Text(message.FitOrderBest))
 	}
 	if !f.Fits {
@@ -175,6 +195,39 @@ func (f Fit) Words(label string, name func(i int) string) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// reorderRounds returns, for steps that go r times through the same
+// exercises at the same amounts and positions, the number of steps in a
+// round and the quickest order of the same kind: one round's order with
+// the least setup (roundOrder), repeated in each. Rounds that differ keep
+// their order, and known is false.
+func reorderRounds(steps []timeline.Step, r int, rules timeline.Rules) (n int, order []int, known bool) {
+	identity := func() (int, []int, bool) {
+		order := make([]int, len(steps))
+		for i := range order {
+			order[i] = i
+		}
+		return len(steps), order, false
+	}
+	if len(steps)%r != 0 {
+		return identity()
+	}
+	n = len(steps) / r
+	for k, st := range steps {
+		first := steps[k%n]
+		if st.Exercise.ID != first.Exercise.ID || st.Amount != first.Amount || st.Position != first.Position || max(st.Round, 1) != k/n+1 {
+			return identity()
+		}
+	}
+	one, _ := ReorderRounds(steps[:n], r, rules)
+	order = make([]int, 0, len(steps))
+	for k := range r {
+		for _, i := range one {
+			order = append(order, k*n+i)
+		}
+	}
+	return n, order, true
 }
 
 func duration(steps []timeline.Step, rules timeline.Rules) (time.Duration, error) {

@@ -116,3 +116,68 @@ func TestFitWords(t *testing.T) {
 		t.Errorf("at start %v: %q", f.AtStart, got)
 	}
 }
+
+// A routine of rounds alike (a saved plan) is judged as one: the order it
+// would propose is one round's, the same in each; dropping an exercise drops
+// it from every round; rounds that differ get no claim about their order.
+func TestCheckFitRounds(t *testing.T) {
+	c := builtin(t)
+	once := steps(t, c, "seven-in-seven")
+	twice := func(s []timeline.Step) []timeline.Step {
+		var out []timeline.Step
+		for r := 1; r <= 2; r++ {
+			for _, st := range s {
+				st.Round = r
+				out = append(out, st)
+			}
+		}
+		return out
+	}
+	f, err := planner.CheckFit(twice(once), 20*time.Minute, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(once)
+	if f.Rounds != 2 || !f.OrderKnown || len(f.Order) != 2*n {
+		t.Fatalf("fit %+v", f)
+	}
+	for i := n; i < 2*n; i++ {
+		if f.Order[i] != f.Order[i-n]+n {
+			t.Fatalf("order %v is not one round's, twice", f.Order)
+		}
+	}
+	if !f.Reordered() {
+		t.Error("seven-in-seven in its own order is not the quickest, twice through either")
+	}
+	if words := f.Words("20 minutes", func(i int) string { return once[i%n].Exercise.Name }); !strings.Contains(words, "It is 2 rounds of the same exercises") {
+		t.Errorf("words: %s", words)
+	}
+	// Over the box: dropping an exercise drops it from both rounds.
+	over, err := planner.CheckFit(twice(once), 10*time.Minute, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(over.Drops) != n {
+		t.Fatalf("%d drops for %d exercises", len(over.Drops), n)
+	}
+	d := over.Drops[0]
+	var rest []timeline.Step
+	for i, st := range twice(once) {
+		if i%n != d.Index {
+			rest = append(rest, st)
+		}
+	}
+	tl, _ := timeline.Compile(rest, rules)
+	if over.Duration-tl.Duration != d.Saves {
+		t.Errorf("drop saves %v, compiled difference %v", d.Saves, over.Duration-tl.Duration)
+	}
+	// Rounds that differ: no order proposed, and none claimed best.
+	odd := twice(once)[:2*n-1]
+	u, err := planner.CheckFit(odd, 0, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.OrderKnown || u.Reordered() || strings.Contains(u.Words("", func(i int) string { return odd[i].Exercise.Name }), "No other order") {
+		t.Errorf("rounds that differ: %+v", u)
+	}
+}

@@ -44,7 +44,7 @@ const (
 	setupWeight   = 3        // each millisecond of setup beyond staying put: three points a second
 	countPenalty  = 50 * pt  // each exercise beyond comfortable
 	comfortable   = 4        // adherence falls once programs pass about four exercises
-	maxExercises  = 6        // MaxExercises for the longest budgets
+	maxExercises  = 7        // MaxExercises from 15 minutes: the seeds' 15-minute routine has seven
 	maxTypeRepeat = len(typeWeights)
 )
 
@@ -54,21 +54,26 @@ const (
 	MaxMinutes = 30 // the longest budget
 )
 
-// MaxExercises returns the most exercises a plan for the given minutes may
-// hold: fewer when time is short, never more than six.
+// MaxExercises returns the most distinct exercises a plan for the given
+// minutes may hold: fewer when time is short, never more than seven.
 func MaxExercises(minutes int) int {
 	switch {
 	case minutes <= 2:
 		return 2
 	case minutes <= 5:
 		return 3
-	case minutes <= 10:
-		return 4
-	case minutes <= 20:
+	case minutes <= 7:
 		return 5
+	case minutes <= 14:
+		return 6
 	}
 	return maxExercises
 }
+
+// MaxRounds is the most times a plan goes through its exercises: once, or
+// a second time at the same doses when one round leaves time unused. Doses
+// never go above the person's level to fill the time (PRODUCT.md §6, §8).
+const MaxRounds = 2
 
 // Objective is a plan's score and its parts, in points; higher is better.
 // Total is the sum of the other fields.
@@ -172,7 +177,9 @@ func AreaName(area string) string {
 // Evaluate compiles steps in the order given and scores them for req. It is
 // the objective's definition (docs/planner.md): Plan's search computes the
 // same figures piece by piece, and the tests hold the two equal. Every
-// figure comes from the compiled timeline, which it also returns.
+// figure comes from the compiled timeline, which it also returns. An
+// exercise that comes back (a second round) adds its time and setup again;
+// its type, areas, focus, preference and place in the count, only once.
 func Evaluate(req Request, steps []timeline.Step, rules timeline.Rules) (Objective, *timeline.Timeline, error) {
 	if err := checkRules(rules); err != nil {
 		return Objective{}, nil, err
@@ -184,8 +191,16 @@ func Evaluate(req Request, steps []timeline.Step, rules timeline.Rules) (Objecti
 	var o Objective
 	types := map[catalog.Type]int{}
 	areas := map[string]bool{}
+	seen := map[string]bool{}
 	for i, st := range steps {
+		b := tl.Exercises[i]
+		o.Time += workWeight * Points((b.Duration - rules.Intro - b.Setup).Milliseconds())
+		o.Setup -= setupWeight * Points((b.Setup - rules.SetupSame).Milliseconds())
 		e := st.Exercise
+		if seen[e.ID] {
+			continue // a later round: its time counts, its kind and areas only once
+		}
+		seen[e.ID] = true
 		types[e.Type]++
 		for _, a := range Areas(e) {
 			areas[a] = true
@@ -193,15 +208,12 @@ func Evaluate(req Request, steps []timeline.Step, rules timeline.Rules) (Objecti
 		focus, pref := preference(e, req)
 		o.Focus += focus
 		o.Preference += pref
-		b := tl.Exercises[i]
-		o.Time += workWeight * Points((b.Duration - rules.Intro - b.Setup).Milliseconds())
-		o.Setup -= setupWeight * Points((b.Setup - rules.SetupSame).Milliseconds())
 	}
 	for _, n := range types {
 		o.Types += typePoints(n)
 	}
 	o.Areas = areaWeight * Points(len(areas))
-	o.Count = -countPenalty * Points(max(0, len(steps)-comfortable))
+	o.Count = -countPenalty * Points(max(0, len(seen)-comfortable))
 	o.sum()
 	return o, tl, nil
 }

@@ -128,11 +128,12 @@ type Exclusion struct {
 // Result is the best plan for a request, explained.
 type Result struct {
 	Request   Request
-	Choices   []Choice           // in the order to do them
+	Choices   []Choice           // in the order to do them, each once: Steps repeats them for every round
 	Timeline  *timeline.Timeline // the compiled plan; Duration <= the budget
 	Objective Objective          // its score, equal to Evaluate of its steps
 	Summary   []string           // lines about the plan as a whole
 	Excluded  []Exclusion        // exercises no plan for this request could use
+	Rounds    int                // how many times the plan goes through Choices, in order: 1 or 2
 	Proven    bool               // the search finished, so no plan in the search space scores higher
 	Nodes     int                // sets of exercises the search looked at
 
@@ -141,22 +142,38 @@ type Result struct {
 	Candidates int // of those, the ones left after dominance, which the search considered
 }
 
-// Steps returns the plan as timeline steps, positions and amounts fixed.
+// Steps returns the plan as timeline steps, positions and amounts fixed:
+// the choices in order, once for each round, each step of a plan of two
+// rounds numbered with its round.
 func (r Result) Steps() []timeline.Step {
-	steps := make([]timeline.Step, len(r.Choices))
-	for i, ch := range r.Choices {
-		steps[i] = timeline.Step{Exercise: ch.Exercise, Amount: ch.Amount, Position: ch.Position}
+	steps := make([]timeline.Step, 0, len(r.Choices)*max(r.Rounds, 1))
+	for round := range max(r.Rounds, 1) {
+		for _, ch := range r.Choices {
+			steps = append(steps, timeline.Step{Exercise: ch.Exercise, Amount: ch.Amount, Position: ch.Position, Round: roundNumber(round, r.Rounds)})
+		}
 	}
 	return steps
 }
 
-// Items returns the plan as the entries of a catalog routine.
+// Items returns the plan as the entries of a catalog routine, every round
+// written out.
 func (r Result) Items() []catalog.Item {
-	items := make([]catalog.Item, len(r.Choices))
-	for i, ch := range r.Choices {
-		items[i] = catalog.Item{ID: ch.Exercise.ID, Amount: ch.Amount, Position: ch.Position}
+	items := make([]catalog.Item, 0, len(r.Choices)*max(r.Rounds, 1))
+	for round := range max(r.Rounds, 1) {
+		for _, ch := range r.Choices {
+			items = append(items, catalog.Item{ID: ch.Exercise.ID, Amount: ch.Amount, Position: ch.Position, Round: roundNumber(round, r.Rounds)})
+		}
 	}
 	return items
+}
+
+// roundNumber is the Round of a step in the 0-based round i of a plan of
+// the given rounds: 0 (no rounds) for a plan that goes through once.
+func roundNumber(i, rounds int) int {
+	if rounds <= 1 {
+		return 0
+	}
+	return i + 1
 }
 
 // NothingFits is the cause of Plan's error when no plan fits the minutes:

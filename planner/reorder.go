@@ -97,6 +97,44 @@ func Reorder(steps []timeline.Step, rules timeline.Rules) []int {
 	return order
 }
 
+// ReorderRounds returns the order of steps that makes going through them
+// rounds times, in that one order each time and each step in one position
+// throughout, take the least setup, and the position of each step in that
+// order (a step's own position where it has one). It is exact at any size
+// (docs/planner.md, "Rounds"): the cheapest set of positions that has one
+// for every step, each visited once a round, in the quickest tour; among
+// equally quick tours, standing, then seated, then floor; within one
+// position, loosening up before working, then the order given.
+func ReorderRounds(steps []timeline.Step, rounds int, rules timeline.Rules) ([]int, []catalog.Position) {
+	masks := make([]uint16, len(steps))
+	types := make([]catalog.Type, len(steps))
+	for i, st := range steps {
+		types[i] = st.Exercise.Type
+		ps := st.Exercise.Positions
+		if st.Position != "" {
+			ps = []catalog.Position{st.Position}
+		}
+		for _, q := range ps {
+			if k := slices.Index(catalog.Positions, q); k >= 0 {
+				masks[i] |= 1 << k
+			}
+		}
+		if masks[i] == 0 { // no position it can be done in: Compile refuses it anyway
+			order := make([]int, len(steps))
+			pos := make([]catalog.Position, len(steps))
+			for k := range order {
+				order[k], pos[k] = k, steps[k].Position
+			}
+			return order, pos
+		}
+	}
+	var within uint16
+	for _, m := range masks {
+		within |= m
+	}
+	return roundOrder(newTours(rules, max(rounds, 1), within), rules, masks, types)
+}
+
 func groupByLevel(steps []timeline.Step, rules timeline.Rules) []int {
 	positions := rules.Positions(steps)
 	var order []int

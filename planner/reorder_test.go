@@ -182,3 +182,112 @@ func BenchmarkReorder(b *testing.B) {
 		planner.Reorder(s, timeline.DefaultRules)
 	}
 }
+
+// roundsSetup returns the setup of going rounds times through the
+// positions ps in order, from the rules' starting position: the sum the
+// compiler makes, written out from its definition.
+func roundsSetup(ps []catalog.Position, rounds int) time.Duration {
+	r := timeline.DefaultRules
+	var d time.Duration
+	prev := r.StartsFrom
+	for range rounds {
+		for _, p := range ps {
+			d += r.SetupTime(prev, p)
+			prev = p
+		}
+	}
+	return d
+}
+
+// bruteForceRounds returns the least setup over every order of s and every
+// choice of positions (the same in each round), going through them rounds
+// times.
+func bruteForceRounds(s []timeline.Step, rounds int) time.Duration {
+	idx := make([]int, len(s))
+	for i := range idx {
+		idx[i] = i
+	}
+	best := time.Duration(-1)
+	ps := make([]catalog.Position, len(s))
+	var choose func(k int)
+	choose = func(k int) { // positions for the steps in the order idx
+		if k == len(idx) {
+			if d := roundsSetup(ps, rounds); best < 0 || d < best {
+				best = d
+			}
+			return
+		}
+		st := s[idx[k]]
+		options := st.Exercise.Positions
+		if st.Position != "" {
+			options = []catalog.Position{st.Position}
+		}
+		for _, p := range options {
+			ps[k] = p
+			choose(k + 1)
+		}
+	}
+	var permute func(k int)
+	permute = func(k int) {
+		if k == len(idx) {
+			choose(0)
+			return
+		}
+		for i := k; i < len(idx); i++ {
+			idx[k], idx[i] = idx[i], idx[k]
+			permute(k + 1)
+			idx[k], idx[i] = idx[i], idx[k]
+		}
+	}
+	permute(0)
+	return best
+}
+
+// ReorderRounds is exact: no order and choice of positions, the same in
+// every round, goes through the steps with less setup. This is what the
+// planner's closed form for rounds (docs/planner.md, "Rounds") rests on.
+func TestReorderRoundsMatchesExhaustiveSearch(t *testing.T) {
+	c := builtin(t)
+	rng := rand.New(rand.NewPCG(5, 17))
+	cats := []*catalog.Catalog{c, randomCatalog(t, rng, 40, false)}
+	cases := 0
+	for i := range 240 {
+		all := cats[i%2].Exercises()
+		n := 1 + rng.IntN(6)
+		s := make([]timeline.Step, n)
+		for k, j := range rng.Perm(len(all))[:n] {
+			e := all[j]
+			s[k] = timeline.Step{Exercise: e}
+			if rng.IntN(5) == 0 {
+				s[k].Position = e.Positions[rng.IntN(len(e.Positions))]
+			}
+		}
+		rounds := 1 + rng.IntN(3)
+		order, pos := planner.ReorderRounds(s, rounds, timeline.DefaultRules)
+		for k, j := range slices.Sorted(slices.Values(order)) {
+			if k != j || len(order) != n {
+				t.Fatalf("case %d: order %v is not a permutation", i, order)
+			}
+		}
+		for k, j := range order {
+			if st := s[j]; !slices.Contains(st.Exercise.Positions, pos[k]) || (st.Position != "" && st.Position != pos[k]) {
+				t.Fatalf("case %d: %s in %s", i, st.Exercise.ID, pos[k])
+			}
+		}
+		var all2 []timeline.Step
+		for r := range rounds {
+			for k, j := range order {
+				st := s[j]
+				st.Position, st.Round = pos[k], r+1
+				all2 = append(all2, st)
+			}
+		}
+		if got, want := setupOf(t, all2), bruteForceRounds(s, rounds); got != want {
+			t.Errorf("case %d (%d rounds): setup %v, exhaustive best %v", i, rounds, got, want)
+		}
+		cases++
+	}
+	if cases < 200 {
+		t.Fatal(cases)
+	}
+}

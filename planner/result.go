@@ -42,6 +42,44 @@ func (p *problem) result(s *search) (Result, error) {
 	slices.SortStableFunc(picked, func(a, b *cand) int {
 		return cmp.Or(cmp.Compare(lowest(a.pos), lowest(b.pos)), cmp.Compare(a.order, b.order))
 	})
+	var steps []timeline.Step
+	var order []int
+	if s.bestR == 1 {
+		steps, order = p.orderOnce(picked, amounts)
+	} else {
+		steps, order = p.orderRounds(picked, amounts, s.bestR)
+	}
+	choices := make([]Choice, len(steps))
+	for i, k := range order {
+		c := picked[k]
+		steps[i] = timeline.Step{Exercise: c.ex, Amount: amounts[c], Position: steps[i].Position}
+		choices[i] = Choice{Exercise: c.ex, Amount: c.ex.Dose.Fill(amounts[c]), Level: c.level, Position: steps[i].Position, Substitutions: c.subs}
+	}
+	res := Result{Choices: choices, Rounds: s.bestR}
+	obj, tl, err := Evaluate(p.req, res.Steps(), p.rules)
+	if err != nil {
+		return Result{}, err
+	}
+	if obj.Total != s.best || tl.Duration > p.req.Budget() {
+		return Result{}, unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.PlanDisagree, obj.Total, s.best, clock(tl.Duration)))
+	}
+	res = Result{
+		Request: p.req, Choices: choices, Rounds: s.bestR, Timeline: tl, Objective: obj, Excluded: p.excluded,
+		Proven: s.done, Nodes: s.nodes, Doable: len(p.all), Fitting: s.fitting, Candidates: len(s.c),
+	}
+	restricted := map[*catalog.Exercise]bool{}
+	for _, c := range picked {
+		restricted[c.ex] = c.restricted
+	}
+	p.explain(&res, restricted, s)
+	return res, nil
+}
+
+// orderOnce orders the exercises of a plan of one round: the least setup,
+// standing, then seated, then floor, and within one position loosening up
+// before working when that is no slower. It returns the steps, positions
+// pinned, and for each the index into picked.
+func (p *problem) orderOnce(picked []*cand, amounts map[*cand]dose.Amount) ([]timeline.Step, []int) {
 	steps := make([]timeline.Step, len(picked))
 	for i, c := range picked {
 		steps[i] = timeline.Step{Exercise: c.view, Amount: amounts[c]}
@@ -65,29 +103,107 @@ func (p *problem) result(s *search) (Result, error) {
 		steps = sorted
 		order = permute(order, idx)
 	}
-	choices := make([]Choice, len(steps))
+	return steps, order
+}
+
+// orderRounds orders the exercises of a plan gone through r times, in the
+// same order each time, with the least setup (see roundOrder). It returns
+// one round's steps, positions pinned, and for each the index into picked.
+func (p *problem) orderRounds(picked []*cand, amounts map[*cand]dose.Amount, r int) ([]timeline.Step, []int) {
+	masks := make([]uint16, len(picked))
+	types := make([]catalog.Type, len(picked))
+	for i, c := range picked {
+		masks[i], types[i] = c.pos, c.ex.Type
+	}
+	order, pos := roundOrder(p.tours[r], p.rules, masks, types)
+	steps := make([]timeline.Step, len(picked))
 	for i, k := range order {
-		c := picked[k]
-		steps[i] = timeline.Step{Exercise: c.ex, Amount: amounts[c], Position: steps[i].Position}
-		choices[i] = Choice{Exercise: c.ex, Amount: c.ex.Dose.Fill(amounts[c]), Level: c.level, Position: steps[i].Position, Substitutions: c.subs}
+		steps[i] = timeline.Step{Exercise: picked[k].ex, Amount: amounts[picked[k]], Position: pos[i]}
 	}
-	obj, tl, err := Evaluate(p.req, steps, p.rules)
-	if err != nil {
-		return Result{}, err
+	return steps, order
+}
+
+// roundOrder orders exercises that may be done in the positions masks
+// (bits of catalog.Positions) to go through them t.r times in one order with
+// the least setup: the cheapest set of positions that has one for each
+// (cover), visited once a round in the quickest tour (among equally quick
+// tours, the one that goes standing, then seated, then floor), each
+// exercise in the first position of the tour it can be done in, and within
+// one position loosening up before working (by types), then in the given
+// order. docs/planner.md ("Rounds") shows no order is quicker. It returns
+// the order, as indices into masks, and the position of each in that order.
+func roundOrder(t *tours, rules timeline.Rules, masks []uint16, types []catalog.Type) ([]int, []catalog.Position) {
+	u, _ := t.cover(masks)
+	var ps []int // indices into catalog.Positions, in the order of positionRank
+	for i := range catalog.Positions {
+		if u&(1<<i) != 0 {
+			ps = append(ps, i)
+		}
 	}
-	if obj.Total != s.best || tl.Duration > p.req.Budget() {
-		return Result{}, unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.PlanDisagree, obj.Total, s.best, clock(tl.Duration)))
+	slices.SortStableFunc(ps, func(a, b int) int {
+		return cmp.Compare(positionRank(catalog.Positions[a]), positionRank(catalog.Positions[b]))
+	})
+	tour := bestTour(rules, ps, t.r)
+	at := make([]int, len(masks)) // the place in the tour each exercise is done at
+	for i, m := range masks {
+		at[i] = slices.IndexFunc(tour, func(q int) bool { return m&(1<<q) != 0 })
 	}
-	res := Result{
-		Request: p.req, Choices: choices, Timeline: tl, Objective: obj, Excluded: p.excluded,
-		Proven: s.done, Nodes: s.nodes, Doable: len(p.all), Fitting: s.fitting, Candidates: len(s.c),
+	order := make([]int, len(masks))
+	for i := range order {
+		order[i] = i
 	}
-	restricted := map[*catalog.Exercise]bool{}
-	for _, c := range picked {
-		restricted[c.ex] = c.restricted
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(at[a], at[b]), cmp.Compare(typeRank[types[a]], typeRank[types[b]]))
+	})
+	pos := make([]catalog.Position, len(order))
+	for i, k := range order {
+		pos[i] = catalog.Positions[tour[at[k]]]
 	}
-	p.explain(&res, restricted)
-	return res, nil
+	return order, pos
+}
+
+// bestTour returns the positions ps (indices into catalog.Positions) in the
+// order that is quickest to go through r times from the start, the first
+// such order in the order of ps on a tie.
+func bestTour(rules timeline.Rules, ps []int, r int) []int {
+	var w [8][8]int64
+	var from [8]int64
+	for i, a := range catalog.Positions {
+		from[i] = setupCost(rules, rules.StartsFrom, a)
+		for j, b := range catalog.Positions {
+			w[i][j] = setupCost(rules, a, b)
+		}
+	}
+	var best []int
+	bestCost := int64(-1)
+	cur := make([]int, 0, len(ps))
+	used := make([]bool, len(ps))
+	var walk func(path int64)
+	walk = func(path int64) {
+		if len(cur) == len(ps) {
+			first, last := cur[0], cur[len(cur)-1]
+			cost := from[first] + int64(r)*path + int64(r-1)*w[last][first]
+			if bestCost < 0 || cost < bestCost {
+				best, bestCost = slices.Clone(cur), cost
+			}
+			return
+		}
+		for i, q := range ps {
+			if !used[i] {
+				step := int64(0)
+				if len(cur) > 0 {
+					step = w[cur[len(cur)-1]][q]
+				}
+				used[i] = true
+				cur = append(cur, q)
+				walk(path + step)
+				cur = cur[:len(cur)-1]
+				used[i] = false
+			}
+		}
+	}
+	walk(0)
+	return best
 }
 
 // positionRank orders positions standing, then seated, then floor.
@@ -128,7 +244,7 @@ var typeWords = map[catalog.Type]message.Key{
 }
 
 // explain writes each choice's Why and the plan's Summary.
-func (p *problem) explain(res *Result, restricted map[*catalog.Exercise]bool) {
+func (p *problem) explain(res *Result, restricted map[*catalog.Exercise]bool, s *search) {
 	seenType := map[catalog.Type]bool{}
 	for i := range res.Choices {
 		ch := &res.Choices[i]
@@ -174,7 +290,7 @@ func (p *problem) explain(res *Result, restricted map[*catalog.Exercise]bool) {
 		}
 		ch.Why = upperFirst(strings.Join(parts, "; ")) + "."
 	}
-	res.Summary = p.summary(res)
+	res.Summary = p.summary(res, s)
 }
 
 // doseWhy says how the dose relates to the person's level.
@@ -190,19 +306,34 @@ func doseWhy(e *catalog.Exercise, a, level dose.Amount) string {
 }
 
 // summary returns the lines about the plan as a whole.
-func (p *problem) summary(res *Result) []string {
+func (p *problem) summary(res *Result, s *search) []string {
 	tl := res.Timeline
 	n := len(res.Choices)
-	out := []string{message.Text(message.PlanSummaryTakes, clock(tl.Duration), minutesWords(p.req.Minutes),
-		message.Count(n, message.PlanOneExercise, message.PlanExercises), span(tl.SetupTotal()))}
-	if n == p.k {
+	count := message.Count(n, message.PlanOneExercise, message.PlanExercises)
+	if res.Rounds > 1 {
+		count = message.Text(message.PlanTwice, count)
+	}
+	out := []string{message.Text(message.PlanSummaryTakes, clock(tl.Duration), minutesWords(p.req.Minutes), count, span(tl.SetupTotal()))}
+	short := Judge(tl.Duration, p.req.Budget()) == Short
+	if n == p.k && !short {
 		out = append(out, message.Text(message.PlanSummaryCap, p.k, minutesWords(p.req.Minutes)))
+	}
+	if res.Rounds > 1 {
+		once := p.rules.Finish
+		for _, b := range tl.Exercises[:n] {
+			once += b.Duration
+		}
+		out = append(out, message.Text(message.PlanSummaryRounds, span(p.req.Budget()-once)))
 	}
 	atLevel := true
 	for _, ch := range res.Choices {
 		atLevel = atLevel && ch.Amount == ch.Level
 	}
-	if atLevel && p.req.Budget()-tl.Duration >= time.Minute {
+	switch {
+	case short:
+		out = append(out, message.Text(message.PlanSummaryShort, clock(tl.Duration), minutesWords(p.req.Minutes),
+			int(100*tl.Duration/p.req.Budget()), reasonWords(p.shortBecause(res, s, atLevel))))
+	case atLevel && p.req.Budget()-tl.Duration >= time.Minute:
 		out = append(out, message.Text(message.PlanSummaryEarly))
 	}
 	var kept, avoided, floor, things []string
@@ -240,6 +371,59 @@ func (p *problem) summary(res *Result) []string {
 	return out
 }
 
+// shortBecause says why a plan uses less than FillShare of the time asked
+// for: what holds the number of exercises, the rounds and the doses back.
+func (p *problem) shortBecause(res *Result, s *search, atLevel bool) []string {
+	var why []string
+	n := len(res.Choices)
+	in := map[*catalog.Exercise]bool{}
+	masks := make([]uint16, 0, n+1)
+	for _, j := range s.bestSet {
+		in[s.c[j].ex] = true
+		masks = append(masks, s.c[j].pos)
+	}
+	switch {
+	case n == len(p.all):
+		key := message.PlanShortEvery
+		if slices.ContainsFunc(p.excluded, func(x Exclusion) bool { return x.Reason == NeedsFloor || x.Reason == NeedsThings }) {
+			key = message.PlanShortMore
+		}
+		why = append(why, message.Text(key))
+	case n == p.k:
+		why = append(why, message.Text(message.PlanShortCap, minutesWords(p.req.Minutes), p.k))
+	default:
+		// Another exercise, at its lowest dose, in every round: does it fit?
+		r := int64(res.Rounds)
+		fits := false
+		for _, c := range p.all {
+			if in[c.ex] {
+				continue
+			}
+			_, extra := p.cover(res.Rounds, append(masks, c.pos))
+			if p.finish+r*int64(n+1)*p.perEx+extra+r*(s.bestSum+c.rungs[0].work) <= p.budget {
+				fits = true
+				break
+			}
+		}
+		if fits {
+			why = append(why, message.Text(message.PlanShortNotWorth))
+		} else {
+			why = append(why, message.Text(message.PlanShortNoneFits, span(p.req.Budget()-res.Timeline.Duration)))
+		}
+	}
+	if res.Rounds >= MaxRounds {
+		why = append(why, message.Text(message.PlanShortTwice))
+	} else if tl, err := timeline.Compile(Result{Choices: res.Choices, Rounds: res.Rounds + 1}.Steps(), p.rules); err == nil {
+		why = append(why, message.Text(message.PlanShortNoSecond, clock(tl.Duration)))
+	}
+	if atLevel {
+		why = append(why, message.Text(message.PlanShortLevel))
+	} else {
+		why = append(why, message.Text(message.PlanShortEased))
+	}
+	return why
+}
+
 func equipmentName(q catalog.Equipment) string {
 	return message.Text(message.Key("equipment." + string(q)))
 }
@@ -254,6 +438,14 @@ func listWords(ws []string) string {
 		return strings.Join(ws, "")
 	}
 	return strings.Join(ws[:len(ws)-1], ", ") + " " + message.Text(message.PlanAnd) + " " + ws[len(ws)-1]
+}
+
+// reasonWords joins reasons that may hold commas as "a; b; and c".
+func reasonWords(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], "; ") + "; " + message.Text(message.PlanAnd) + " " + ws[len(ws)-1]
 }
 
 // upperFirst capitalises the first letter of s.

@@ -54,12 +54,12 @@ type problem struct {
 	perEx    int64 // intro and staying-put setup of one exercise, ms
 	finish   int64 // ms
 	areaIDs  []string
-	words    int         // uint64 words per area bitset
-	all      []*cand     // every exercise the person can do, catalog order
-	excluded []Exclusion // the rest, and why
-	extra    [256]int64  // setup beyond staying put to visit a set of positions from the start, ms
-	byExtra  []uint16    // position sets, cheapest first
-	err      error       // a broken catalog entry
+	words    int                   // uint64 words per area bitset
+	all      []*cand               // every exercise the person can do, catalog order
+	excluded []Exclusion           // the rest, and why
+	rounds   int                   // the most rounds a plan for this request may go through: 1, or MaxRounds when some exercise fits that often
+	tours    [MaxRounds + 1]*tours // tours[r]: the least setup of going r times through each set of positions
+	err      error                 // a broken catalog entry
 	order    map[*catalog.Exercise]int
 }
 
@@ -69,9 +69,9 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 	p := &problem{
 		req: req, rules: rules, k: MaxExercises(req.Minutes), budget: ms(req.Budget()),
 		perEx: ms(rules.Intro) + ms(rules.SetupSame), finish: ms(rules.Finish),
-		order: map[*catalog.Exercise]int{},
+		order: map[*catalog.Exercise]int{}, rounds: 1,
 	}
-	p.setupTable()
+	p.tours[1] = newTours(rules, 1, allPositions)
 	areaIndex := map[string]int{}
 	type pending struct {
 		c     *cand
@@ -153,18 +153,66 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 		p.all = append(p.all, pd.c)
 	}
 	sortExclusions(p.excluded, p.order)
+	var used uint16 // the positions any exercise here can be done in
+	for _, c := range p.all {
+		used |= c.pos
+	}
+	for _, c := range p.all {
+		if p.budget-p.finish-MaxRounds*(p.perEx+c.rungs[0].work) >= p.extraOf(c.pos) {
+			// This exercise alone fits MaxRounds times: staying put
+			// between rounds, its setup is only the way to it.
+			p.rounds = MaxRounds
+			p.tours[MaxRounds] = newTours(rules, MaxRounds, used)
+			break
+		}
+	}
 	return p
 }
 
-// setupTable fills extra and byExtra: for every set of positions, the least
-// setup beyond staying put (SetupSame each time) to visit them all, starting
-// where the routine starts. With SetupSame <= SetupNear <= SetupFloor the
-// cheapest order does each position's exercises together, so a routine's
-// least setup is len(steps)*SetupSame plus extra of the positions it uses
-// (docs/planner.md proves it; the tests compare it with Reorder).
-func (p *problem) setupTable() {
+// tours holds, for plans that go r times through their exercises in one
+// order, the least setup beyond staying put (SetupSame each time) of
+// visiting every set of positions, starting where the routine starts. With
+// SetupSame <= SetupNear <= SetupFloor the cheapest order does each
+// position's exercises together in each round, so such a routine's least
+// setup is r*len(steps)*SetupSame plus extra of the positions it uses
+// (docs/planner.md proves it; the tests compare it with exhaustive orders).
+type tours struct {
+	r       int
+	extra   [256]int64 // extra[u]: for the set of positions u (bits of catalog.Positions), ms
+	byExtra []uint16   // every position set, cheapest first
+}
+
+// allPositions is the set of every position.
+var allPositions = uint16(1)<<len(catalog.Positions) - 1
+
+// newTours computes the tours of r rounds under rules, for the sets of
+// positions within the set within (allPositions for all).
+func newTours(rules timeline.Rules, r int, within uint16) *tours {
+	t := &tours{r: r}
+	if r == 1 {
+		t.once(rules)
+		within = allPositions
+	} else {
+		t.rounds(rules, within)
+	}
+	t.byExtra = make([]uint16, 0, 1<<bits.OnesCount16(within))
+	for m := within; m != 0; m = (m - 1) & within {
+		t.byExtra = append(t.byExtra, m)
+	}
+	slices.Reverse(t.byExtra) // ascending, so ties keep the smaller set first
+	slices.SortStableFunc(t.byExtra, func(a, b uint16) int { return cmp.Compare(t.extra[a], t.extra[b]) })
+	return t
+}
+
+// setupCost returns the setup beyond staying put between two positions, ms.
+func setupCost(rules timeline.Rules, a, b catalog.Position) int64 {
+	return ms(rules.SetupTime(a, b)) - ms(rules.SetupSame)
+}
+
+// once fills extra for one round: a Held–Karp pass over the positions.
+func (t *tours) once(rules timeline.Rules) {
 	n := len(catalog.Positions)
-	w := func(a, b catalog.Position) int64 { return ms(p.rules.SetupTime(a, b)) - ms(p.rules.SetupSame) }
+	w := func(a, b catalog.Position) int64 { return setupCost(rules, a, b) }
 	const inf = int64(1) << 60
 	// dp[mask][last]: least cost to visit mask, ending at position last.
 	dp := make([][]int64, 1<<n)
@@ -175,7 +223,7 @@ func (p *problem) setupTable() {
 		}
 	}
 	for i, pos := range catalog.Positions {
-		dp[1<<i][i] = w(p.rules.StartsFrom, pos)
+		dp[1<<i][i] = w(rules.StartsFrom, pos)
 	}
 	for m := 1; m < 1<<n; m++ {
 		best := inf
@@ -194,36 +242,101 @@ func (p *problem) setupTable() {
 				}
 			}
 		}
-		p.extra[m] = best
+		t.extra[m] = best
 	}
-	p.byExtra = make([]uint16, 0, 1<<n)
-	for m := 1; m < 1<<n; m++ {
-		p.byExtra = append(p.byExtra, uint16(m))
-	}
-	slices.SortStableFunc(p.byExtra, func(a, b uint16) int { return cmp.Compare(p.extra[a], p.extra[b]) })
 }
 
-// minExtra returns the least setup beyond staying put for exercises whose
-// allowed positions are masks: the cheapest set of positions that has one
-// for each of them.
-func (p *problem) minExtra(masks []uint16) int64 {
+// rounds fills extra for t.r rounds and the sets of positions within the
+// set within: each round visits each position once (docs/planner.md proves
+// that enough), so a tour is a path p1…pk: the way to p1, r times the
+// path, and r-1 times back from pk to p1.
+func (t *tours) rounds(rules timeline.Rules, within uint16) {
+	n := len(catalog.Positions)
+	var w [8][8]int64
+	var from [8]int64
+	for i, a := range catalog.Positions {
+		from[i] = setupCost(rules, rules.StartsFrom, a)
+		for j, b := range catalog.Positions {
+			w[i][j] = setupCost(rules, a, b)
+		}
+	}
+	const inf = int64(1) << 60
+	r := int64(t.r)
+	best := &t.extra
+	for m := range best {
+		best[m] = inf
+	}
+	best[0] = 0
+	// The sets within, ascending, so that each comes after its subsets.
+	var sets []int
+	for m := int(within); m != 0; m = (m - 1) & int(within) {
+		sets = append(sets, m)
+	}
+	slices.Reverse(sets)
+	// path[m][last]: the shortest path from first through the set m, ending at last.
+	path := make([][8]int64, 1<<n)
+	for first := range n {
+		if within&(1<<first) == 0 {
+			continue
+		}
+		for _, m := range sets {
+			path[m] = [8]int64{inf, inf, inf, inf, inf, inf, inf, inf}
+		}
+		path[1<<first][first] = 0
+		for _, m := range sets {
+			if m&(1<<first) == 0 {
+				continue
+			}
+			for last := range n {
+				c := path[m][last]
+				if c == inf {
+					continue
+				}
+				if v := from[first] + r*c + (r-1)*w[last][first]; v < best[m] {
+					best[m] = v
+				}
+				for next := range n {
+					if m&(1<<next) == 0 && int(within)&(1<<next) != 0 {
+						if v := c + w[last][next]; v < path[m|1<<next][next] {
+							path[m|1<<next][next] = v
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// cover returns the cheapest set of positions that has one for each of the
+// exercises whose allowed positions are masks, and its setup beyond
+// staying put: the least a plan of these exercises can have.
+func (t *tours) cover(masks []uint16) (uint16, int64) {
 next:
-	for _, u := range p.byExtra {
+	for _, u := range t.byExtra {
 		for _, m := range masks {
 			if u&m == 0 {
 				continue next
 			}
 		}
-		return p.extra[u]
+		return u, t.extra[u]
 	}
-	return 0 // no masks
+	return 0, 0 // no masks
 }
 
-// extraOf is minExtra for one exercise.
-func (p *problem) extraOf(mask uint16) int64 { return p.minExtra([]uint16{mask}) }
+// cover is tours.cover for r rounds.
+func (p *problem) cover(r int, masks []uint16) (uint16, int64) { return p.tours[r].cover(masks) }
 
-// avail returns the time left for work in a plan of n exercises with the
-// given setup beyond staying put.
+// minExtra is the setup of cover.
+func (p *problem) minExtra(r int, masks []uint16) int64 {
+	_, e := p.cover(r, masks)
+	return e
+}
+
+// extraOf is minExtra for one exercise, once through.
+func (p *problem) extraOf(mask uint16) int64 { return p.minExtra(1, []uint16{mask}) }
+
+// avail returns the time left for work in a plan of n exercises, once
+// through, with the given setup beyond staying put.
 func (p *problem) avail(n int, extra int64) int64 {
 	return p.budget - p.finish - int64(n)*p.perEx - extra
 }
@@ -231,8 +344,9 @@ func (p *problem) avail(n int, extra int64) int64 {
 // dominates reports whether a can take b's place in any plan without
 // lowering its score or lengthening it: same type, every area and allowed
 // position of b, and for each dose of b one no longer whose score makes up
-// for any time it gives back.
-func dominates(a, b *cand) bool {
+// for any time it gives back, in each of r rounds (a loss of time counts r
+// times, so the condition for r rounds implies the one for fewer).
+func dominates(a, b *cand, r int) bool {
 	if a.typ != b.typ || a.pos&b.pos != b.pos {
 		return false
 	}
@@ -247,7 +361,7 @@ func dominates(a, b *cand) bool {
 		for i+1 < len(a.rungs) && a.rungs[i+1].work <= rb.work {
 			i++
 		}
-		if i < 0 || pa+Points(a.rungs[i].work) < pb+Points(rb.work) {
+		if i < 0 || pa+Points(int64(r)*a.rungs[i].work) < pb+Points(int64(r)*rb.work) {
 			return false
 		}
 	}
@@ -271,7 +385,7 @@ func (p *problem) reduce() (keep []*cand, fitting int) {
 	for _, c := range fit {
 		n := 0
 		for _, a := range byType[c.typ] {
-			if a == c || !dominates(a, c) || (dominates(c, a) && c.order < a.order) {
+			if a == c || !dominates(a, c, p.rounds) || (dominates(c, a, p.rounds) && c.order < a.order) {
 				continue
 			}
 			if n++; n >= p.k {
@@ -291,6 +405,7 @@ func (p *problem) reduce() (keep []*cand, fitting int) {
 type search struct {
 	p       *problem
 	c       []*cand
+	r       int // the rounds of the plans this pass looks at
 	nodes   int
 	done    bool // false when it stopped at nodeLimit
 	fitting int  // candidates that fit alone, before dominance
@@ -298,24 +413,24 @@ type search struct {
 	found   bool
 	best    Points
 	bestSet []int // indices into c
-	bestSum int64 // the work time of the best plan, ms
+	bestSum int64 // the work time of one round of the best plan, ms
+	bestR   int   // the rounds of the best plan
 
 	// Per depth d (d exercises chosen), the state of the current set.
 	set       []int
 	typeCount []int
 	covered   [][]uint64
-	masks     []uint16
-	sums      []sumSet // the work times the set's doses can add up to, within the time
+	covers    [][]uint16 // covers[d]: the position sets with a position for each of the set's exercises, cheapest first
+	sums      []sumSet   // the work times the set's doses can add up to, within the time
 	typePts   []Points
 	areaPts   []Points
 	prefPts   []Points // focus and preference
 	extra     []int64
 	ub        [][]Points // ub[d][i]: bound on any plan adding items of the node's list[i:] to the set
 	st, vs    [][]Points // per depth and list position: an item's gain, and with its longest dose
+	fr, dl    [][]Points // per depth and list position: an item's fresh areas, and the setup it forces, ms
 	useful    [][]bool   // per depth and list position: could the item be in a better plan
 	live      [][]int    // live[d]: the candidates the nodes at depth d choose among
-	topV      []Points
-	topS      []Points
 
 	unit int64 // every work time is a multiple of it, ms
 
@@ -325,8 +440,31 @@ type search struct {
 	pp      []Points // focus and preference
 	minWork []int64
 	maxWork []int64
-	sufV    []Points // sufV[j]: the most any of c[j:] adds alone, longest dose included
+	pos     []uint16 // allowed positions
+
+	// delta[m]: the setup an item of positions m forces on the set of the
+	// node being bounded, when deltaAt[m] is that node's gen.
+	delta   [256]int64
+	deltaAt [256]int
+	gen     int
+	sufV    []Points // sufV[j]: the most any of c[j:] adds alone, longest dose in every round included
 	sufS    []Points // sufS[j]: the same without the work
+}
+
+// availR returns the time left for the work of a plan of n exercises gone
+// through in s.r rounds, with the given setup beyond staying put.
+func (s *search) availR(n int, extra int64) int64 {
+	p := s.p
+	return p.budget - p.finish - int64(s.r)*int64(n)*p.perEx - extra
+}
+
+// perRound returns the most work one round may hold when avail is left
+// for the work of every round.
+func (s *search) perRound(avail int64) int64 {
+	if avail < 0 {
+		return -1
+	}
+	return avail / int64(s.r)
 }
 
 func (p *problem) search() *search {
@@ -335,7 +473,10 @@ func (p *problem) search() *search {
 	k := p.k
 	s.set = make([]int, k)
 	s.typeCount = make([]int, len(catalog.Types))
-	s.masks = make([]uint16, k+1)
+	s.covers = make([][]uint16, k+1)
+	for d := range s.covers {
+		s.covers[d] = make([]uint16, 0, 255)
+	}
 	s.covered = make([][]uint64, k+1)
 	s.sums = make([]sumSet, k+1)
 	s.unit = workUnit(s.c)
@@ -347,6 +488,8 @@ func (p *problem) search() *search {
 		s.ub[d] = make([]Points, len(s.c))
 		s.st = append(s.st, make([]Points, len(s.c)))
 		s.vs = append(s.vs, make([]Points, len(s.c)))
+		s.fr = append(s.fr, make([]Points, len(s.c)))
+		s.dl = append(s.dl, make([]Points, len(s.c)))
 		s.useful = append(s.useful, make([]bool, len(s.c)))
 		s.live = append(s.live, make([]int, 0, len(s.c)))
 	}
@@ -355,30 +498,66 @@ func (p *problem) search() *search {
 	s.areaPts = make([]Points, k+1)
 	s.prefPts = make([]Points, k+1)
 	s.extra = make([]int64, k+1)
-	s.topV = make([]Points, 0, k)
-	s.topS = make([]Points, 0, k)
+	s.flat()
+	s.sufV = make([]Points, len(s.c)+1)
+	s.sufS = make([]Points, len(s.c)+1)
+	// One pass for each number of rounds, fewest first: a plan of more
+	// rounds wins only by scoring strictly more (ties go to more
+	// exercises, fewer rounds).
+	for r := 1; r <= p.rounds && s.done; r++ {
+		s.run(r)
+	}
+	return s
+}
+
+// flat lays out the candidates' fields the bound reads, in the order of c.
+func (s *search) flat() {
+	s.typ, s.area1, s.pp, s.minWork, s.maxWork, s.pos = s.typ[:0], s.area1[:0], s.pp[:0], s.minWork[:0], s.maxWork[:0], s.pos[:0]
 	for _, c := range s.c {
 		s.typ = append(s.typ, c.typ)
+		s.pos = append(s.pos, c.pos)
 		s.area1 = append(s.area1, c.areas[0])
 		s.pp = append(s.pp, c.focus+c.pref)
 		s.minWork = append(s.minWork, c.rungs[0].work)
 		s.maxWork = append(s.maxWork, c.rungs[len(c.rungs)-1].work)
 	}
-	s.sufV = make([]Points, len(s.c)+1)
-	s.sufS = make([]Points, len(s.c)+1)
+}
+
+// reorder sorts the candidates best alone first for plans of r rounds,
+// where the longest dose counts r times, keeping the best plan so far.
+func (s *search) reorder(r int) {
+	best := make([]*cand, len(s.bestSet))
+	for i, j := range s.bestSet {
+		best[i] = s.c[j]
+	}
+	alone := func(c *cand) Points { return c.alone + Points(int64(r-1)*c.rungs[len(c.rungs)-1].work) }
+	slices.SortStableFunc(s.c, func(a, b *cand) int { return cmp.Or(cmp.Compare(alone(b), alone(a)), cmp.Compare(a.order, b.order)) })
+	for i, c := range best {
+		s.bestSet[i] = slices.Index(s.c, c)
+	}
+	s.flat()
+}
+
+// run searches the plans of r rounds, keeping the best plan so far.
+func (s *search) run(r int) {
+	s.r = r
+	s.covers[0] = append(s.covers[0][:0], s.p.tours[r].byExtra...)
+	if r > 1 {
+		s.reorder(r)
+	}
 	s.sufV[len(s.c)], s.sufS[len(s.c)] = minusInf, minusInf
 	for j := len(s.c) - 1; j >= 0; j-- {
 		alone := typeWeights[0] + areaWeight*Points(s.c[j].nAreas) + s.pp[j]
 		s.sufS[j] = max(s.sufS[j+1], alone)
-		s.sufV[j] = max(s.sufV[j+1], alone+Points(s.maxWork[j]))
+		s.sufV[j] = max(s.sufV[j+1], alone+Points(int64(r)*s.maxWork[j]))
 	}
 	s.greedy()
 	s.improve()
+	s.live[0] = s.live[0][:0]
 	for j := range s.c {
 		s.live[0] = append(s.live[0], j)
 	}
 	s.node(0, s.live[0], 0)
-	return s
 }
 
 // greedy finds a good first plan, so that the bounds prune from the start:
@@ -498,15 +677,15 @@ func (s *search) improve() {
 // tryEach scores the current set of d exercises with each candidate not in
 // skip added, where the exact gain says it might beat the best plan.
 func (s *search) tryEach(d int, skip []bool) {
-	p := s.p
+	r := Points(s.r)
 	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
-	avail := p.avail(d+1, s.extra[d])
+	avail := s.perRound(s.availR(d+1, s.extra[d]))
 	base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + countPoints(d+1)
 	for j := range s.c {
 		if skip[j] || minS+s.minWork[j] > avail {
 			continue
 		}
-		if base+s.gain(d, j)+min(Points(maxS+s.maxWork[j]), Points(avail)) <= s.best {
+		if base+s.gain(d, j)+r*min(Points(maxS+s.maxWork[j]), Points(avail)) <= s.best {
 			continue
 		}
 		if s.push(d, j) {
@@ -535,8 +714,9 @@ func (s *search) gain(d, j int) Points {
 // any remaining candidate could do alone cannot beat the best plan.
 func (s *search) last(d int, list []int, from int) {
 	p := s.p
+	r := Points(s.r)
 	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
-	avail := p.avail(d+1, s.extra[d])
+	avail := s.perRound(s.availR(d+1, s.extra[d]))
 	base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + countPoints(d+1)
 	cov := s.covered[d]
 	var typeGain [8]Points
@@ -547,7 +727,7 @@ func (s *search) last(d int, list []int, from int) {
 	}
 	oneWord := p.words == 1
 	for _, j := range list[from:] {
-		if s.found && base+min(Points(maxS)+s.sufV[j], Points(avail)+s.sufS[j]) <= s.best {
+		if s.found && base+min(r*Points(maxS)+s.sufV[j], r*Points(avail)+s.sufS[j]) <= s.best {
 			return
 		}
 		if minS+s.minWork[j] > avail {
@@ -562,7 +742,7 @@ func (s *search) last(d int, list []int, from int) {
 			}
 		}
 		st := typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
-		if s.found && base+st+min(Points(maxS+s.maxWork[j]), Points(avail)) <= s.best {
+		if s.found && base+st+r*min(Points(maxS+s.maxWork[j]), Points(avail)) <= s.best {
 			continue
 		}
 		if s.nodes++; s.nodes > nodeLimit {
@@ -573,21 +753,6 @@ func (s *search) last(d int, list []int, from int) {
 			s.typeCount[s.typ[j]]--
 		}
 	}
-}
-
-// insertTop keeps top, of capacity k, as the largest values seen, descending.
-func insertTop(top []Points, k int, v Points) []Points {
-	if len(top) < k {
-		top = append(top, v)
-	} else if v <= top[k-1] {
-		return top
-	}
-	i := len(top) - 1
-	for ; i > 0 && top[i-1] < v; i-- {
-		top[i] = top[i-1]
-	}
-	top[i] = v
-	return top
 }
 
 // sumSet is a set of work times, bit i standing for i units.
@@ -659,18 +824,68 @@ func workUnit(cs []*cand) int64 {
 	return max(g, 1)
 }
 
+// tops keeps, over a list of items, the r largest of each figure the
+// bounds sum: gain with the longest work (v), gain (s), focus and
+// preference (p), fresh areas (f) and longest work (w), each descending.
+type tops struct {
+	r             int
+	n             int // items kept so far, at most r
+	v, s, p, f, w [maxExercises]Points
+}
+
+// put inserts x into the descending list l of n (at most r) values, keeping
+// the r largest, and reports whether it changed anything.
+func put(l *[maxExercises]Points, n, r int, x Points) bool {
+	if n == r {
+		if x <= l[r-1] {
+			return false
+		}
+		n--
+	}
+	i := n
+	for ; i > 0 && l[i-1] < x; i-- {
+		l[i] = l[i-1]
+	}
+	l[i] = x
+	return true
+}
+
+// add adds one item's figures, reporting whether any list changed.
+func (t *tops) add(v, s, p, f, w Points) bool {
+	c := put(&t.v, t.n, t.r, v)
+	c = put(&t.s, t.n, t.r, s) || c
+	c = put(&t.p, t.n, t.r, p) || c
+	c = put(&t.f, t.n, t.r, f) || c
+	c = put(&t.w, t.n, t.r, w) || c
+	if t.n < t.r {
+		t.n++
+	}
+	return c
+}
+
 // bounds fills ub[d][i] for i >= from: an upper bound on the score of any
 // plan that adds one to k-d more items from list[i:] to the current set.
-// Each item's gain is bounded by what it would add alone to the current set
-// (coverage only shrinks as more is chosen); the work time is bounded both
-// by the items' longest doses and by the time left. It also marks, in
-// useful[d], the items that could be part of a better plan at all, with the
-// best others beside them, and lists them in live[d+1] for the children.
+// It first marks, in useful[d], the items that could be part of a better
+// plan at all, with the best others beside them, and lists them in
+// live[d+1] for the children; the bounds then run over those alone.
+//
+// Two bounds are taken, the lower counting. By items: each item's gain is
+// bounded by what it would add alone to the current set (coverage only
+// shrinks as more is chosen), the work by the items' longest doses and by
+// the time left. Apart: the types of t items add no more than the t best
+// places left among the types' diminishing weights, their fresh areas no
+// more than the areas left, and focus, preference and work no more than
+// the t best of each. Items alike by the thousand, as in a large catalog,
+// make the second close; the first is closer when the catalog is small.
+// For a plan holding a given item, its own figures replace one of the
+// best, and the setup its positions force on the set so far (no plan
+// holding it has less) counts against it.
 func (s *search) bounds(d int, list []int, from int) {
 	p := s.p
 	r := p.k - d
+	rounds := Points(s.r)
 	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
-	avail1 := p.avail(d+1, s.extra[d])
+	avail1 := s.perRound(s.availR(d+1, s.extra[d]))
 	base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d])
 	cov := s.covered[d]
 	var typeGain [8]Points
@@ -679,85 +894,190 @@ func (s *search) bounds(d int, list []int, from int) {
 			typeGain[t] = typeWeights[n]
 		}
 	}
-	// For t more items: the time left for all the work, and base plus the
-	// count penalty.
-	var availT, baseT [maxExercises + 1]Points
+	// For t more items: the most the work of every round may earn, base
+	// plus the count penalty, and the most the types of t items may add.
+	var availT, baseT, typeTop [maxExercises + 1]Points
 	for t := 1; t <= r; t++ {
-		availT[t] = Points(p.avail(d+t, s.extra[d]))
+		availT[t] = rounds * Points(s.perRound(s.availR(d+t, s.extra[d])))
 		baseT[t] = base + countPoints(d+t)
 	}
-	topV, topS := s.topV[:0], s.topS[:0]
+	var slots [maxExercises]Points
+	ns := 0
+	for _, n := range s.typeCount {
+		for k := n; k < min(n+r, maxTypeRepeat); k++ {
+			if put(&slots, ns, r, typeWeights[k]) && ns < r {
+				ns++
+			}
+		}
+	}
+	for t := 1; t <= r; t++ {
+		typeTop[t] = typeTop[t-1]
+		if t <= ns {
+			typeTop[t] += slots[t-1]
+		}
+	}
+	// withType[k][t]: the most the types of t items may add when one of
+	// them is of type k.
+	var withType [8][maxExercises + 1]Points
+	for k, n := range s.typeCount {
+		if n >= maxTypeRepeat {
+			continue // its own adds nothing: typeTop[t-1]
+		}
+		var rest [maxExercises]Points
+		nr := 0
+		for k2, n2 := range s.typeCount {
+			from := n2
+			if k2 == k {
+				from++
+			}
+			for x := from; x < min(from+r, maxTypeRepeat); x++ {
+				if put(&rest, nr, r, typeWeights[x]) && nr < r {
+					nr++
+				}
+			}
+		}
+		withType[k][1] = typeWeights[n]
+		for t := 2; t <= r; t++ {
+			withType[k][t] = withType[k][t-1]
+			if t-2 < nr {
+				withType[k][t] += rest[t-2]
+			}
+		}
+	}
+	areasLeft := Points(len(p.areaIDs)) - s.areaPts[d]/areaWeight
 	oneWord := s.p.words == 1
-	ub := minusInf
-	st, vs, fits := s.st[d], s.vs[d], s.useful[d]
-	for i := len(list) - 1; i >= from; i-- {
+	st, vs, fits, fr, dl := s.st[d], s.vs[d], s.useful[d], s.fr[d], s.dl[d]
+	s.gen++ // a new node: forget the setups of the last (deltaAt)
+	all := tops{r: r}
+	for i := from; i < len(list); i++ {
 		j := list[i]
 		fits[i] = minS+s.minWork[j] <= avail1
-		if fits[i] {
-			var fresh int
-			if oneWord {
-				fresh = bits.OnesCount64(s.area1[j] &^ cov[0])
-			} else {
-				for w, a := range s.c[j].areas {
-					fresh += bits.OnesCount64(a &^ cov[w])
-				}
-			}
-			st[i] = typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
-			vs[i] = st[i] + Points(s.maxWork[j])
-			changed := false
-			if len(topS) < r || st[i] > topS[r-1] {
-				topS, changed = insertTop(topS, r, st[i]), true
-			}
-			if len(topV) < r || vs[i] > topV[r-1] {
-				topV, changed = insertTop(topV, r, vs[i]), true
-			}
-			if changed {
-				ub = minusInf
-				var cumV, cumS Points
-				for t := range len(topV) {
-					cumV += topV[t]
-					cumS += topS[t]
-					ub = max(ub, baseT[t+1]+min(cumV+Points(maxS), cumS+availT[t+1]))
-				}
+		if !fits[i] {
+			continue
+		}
+		var fresh int
+		if oneWord {
+			fresh = bits.OnesCount64(s.area1[j] &^ cov[0])
+		} else {
+			for w, a := range s.c[j].areas {
+				fresh += bits.OnesCount64(a &^ cov[w])
 			}
 		}
-		s.ub[d][i] = ub
+		fr[i] = Points(fresh)
+		st[i] = typeGain[s.typ[j]] + areaWeight*fr[i] + s.pp[j]
+		vs[i] = st[i] + rounds*Points(s.maxWork[j])
+		all.add(vs[i], st[i], s.pp[j], fr[i], Points(s.maxWork[j]))
+		if s.found {
+			m := s.pos[j]
+			if s.deltaAt[m] != s.gen {
+				s.delta[m], s.deltaAt[m] = s.extraWith(d, m)-s.extra[d], s.gen
+			}
+			dl[i] = Points(s.delta[m])
+		}
 	}
-	s.topV, s.topS = topV, topS
-	// An item is useful if a plan holding it, with the best others of the
-	// suffix beside it (itself perhaps among them: a looser bound), could
-	// beat the best plan.
+	// An item is useful if a plan holding it, with the best others beside
+	// it (itself perhaps among them: a looser bound), could beat the best
+	// plan; once with the others among every item that fits, once more
+	// among the useful ones.
+	var saturated [maxExercises + 1]Points // for an item whose type adds nothing: the others' types
+	for t := 1; t <= r; t++ {
+		saturated[t] = typeTop[t-1]
+	}
+	rs := rounds * Points(maxS)
+	for pass := 0; pass < 2 && s.found; pass++ {
+		// cum*[t]: the sums of the t best others.
+		var cumV, cumS, cumP, cumF, cumW [maxExercises + 1]Points
+		for t := 1; t <= all.n; t++ {
+			cumV[t], cumS[t], cumP[t] = cumV[t-1]+all.v[t-1], cumS[t-1]+all.s[t-1], cumP[t-1]+all.p[t-1]
+			cumF[t], cumW[t] = cumF[t-1]+all.f[t-1], cumW[t-1]+rounds*all.w[t-1]
+		}
+		top := min(r, all.n+1) // t items need t-1 others
+		// quickV, quickS: the first two bounds at their best over t, for a
+		// quick test that settles most items that cannot help.
+		quickV, quickS := minusInf, minusInf
+		for t := 1; t <= top; t++ {
+			quickV = max(quickV, baseT[t]+cumV[t-1]+rs)
+			quickS = max(quickS, baseT[t]+cumS[t-1]+availT[t])
+		}
+		var kept tops
+		kept.r = r
+		for i := from; i < len(list); i++ {
+			if !fits[i] {
+				continue
+			}
+			if min(vs[i]+quickV, st[i]+quickS)-setupWeight*dl[i] <= s.best {
+				fits[i] = false
+				continue
+			}
+			j := list[i]
+			own := &withType[s.typ[j]]
+			if s.typeCount[s.typ[j]] >= maxTypeRepeat {
+				own = &saturated // its own type adds nothing
+			}
+			best := minusInf
+			pj, fj, wj, d := s.pp[j], fr[i], rs+rounds*Points(s.maxWork[j]), dl[i]
+			for t := 1; t <= top; t++ {
+				av := availT[t] - d
+				apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
+				b := baseT[t] - setupWeight*d + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
+				if b > best {
+					if best = b; best > s.best {
+						break
+					}
+				}
+			}
+			if fits[i] = best > s.best; fits[i] {
+				kept.add(vs[i], st[i], s.pp[j], fr[i], Points(s.maxWork[j]))
+			}
+		}
+		all = kept
+	}
 	live := s.live[d+1][:0]
 	for i := from; i < len(list); i++ {
-		if fits[i] && s.found {
-			best := minusInf
-			var cumV, cumS Points
-			for t := 1; t <= r; t++ {
-				best = max(best, baseT[t]+min(vs[i]+cumV+Points(maxS), st[i]+cumS+availT[t]))
-				if t-1 < len(topV) {
-					cumV += topV[t-1]
-					cumS += topS[t-1]
-				}
-			}
-			fits[i] = best > s.best
-		}
 		if fits[i] {
 			live = append(live, list[i])
 		}
 	}
 	s.live[d+1] = live
+	// The bound on adding items of list[i:], for each i, from the back,
+	// over the useful items alone.
+	suffix := tops{r: r}
+	ub := minusInf
+	for i := len(list) - 1; i >= from; i-- {
+		if fits[i] && suffix.add(vs[i], st[i], s.pp[list[i]], fr[i], Points(s.maxWork[list[i]])) {
+			ub = minusInf
+			var cumV, cumS, cumP, cumF, cumW Points
+			for t := range suffix.n {
+				cumV += suffix.v[t]
+				cumS += suffix.s[t]
+				cumP += suffix.p[t]
+				cumF += suffix.f[t]
+				cumW += suffix.w[t]
+				byItem := min(cumV+rounds*Points(maxS), cumS+availT[t+1])
+				apart := typeTop[t+1] + areaWeight*min(areasLeft, cumF) + cumP + min(rounds*(Points(maxS)+cumW), availT[t+1])
+				ub = max(ub, baseT[t+1]+min(byItem, apart))
+			}
+		}
+		s.ub[d][i] = ub
+	}
 }
 
 // push adds c[j] to the current set of d exercises if some choice of doses
 // still fits, scores the new set, and keeps it if it is the best so far.
 func (s *search) push(d, j int) bool {
-	p, c := s.p, s.c[j]
-	s.masks[d] = c.pos
-	extra := p.minExtra(s.masks[:d+1])
-	avail := p.avail(d+1, extra)
+	c := s.c[j]
+	extra := s.extraWith(d, c.pos)
+	avail := s.perRound(s.availR(d+1, extra))
 	if avail < 0 || !s.sums[d+1].shiftOr(s.sums[d], c.rungs, s.unit, avail/s.unit) {
 		return false
 	}
+	next := s.covers[d+1][:0]
+	for _, u := range s.covers[d] {
+		if u&c.pos != 0 {
+			next = append(next, u)
+		}
+	}
+	s.covers[d+1] = next
 	tc := s.typeCount[c.typ]
 	s.typeCount[c.typ]++
 	s.typePts[d+1] = s.typePts[d]
@@ -774,17 +1094,30 @@ func (s *search) push(d, j int) bool {
 	s.extra[d+1] = extra
 	s.set[d] = j
 	if v := s.value(d + 1); !s.found || v > s.best {
-		s.found, s.best, s.bestSum = true, v, s.sums[d+1].max()*s.unit
+		s.found, s.best, s.bestSum, s.bestR = true, v, s.sums[d+1].max()*s.unit, s.r
 		s.bestSet = slices.Clone(s.set[:d+1])
 	}
 	return true
 }
 
-// value returns the score of the current set of d exercises, at the doses
-// whose work fills the most of the time left.
+// extraWith returns the least setup beyond staying put of the current set
+// of d exercises with one more whose positions are mask: the cheapest of
+// covers[d] that has one of them.
+func (s *search) extraWith(d int, mask uint16) int64 {
+	t := s.p.tours[s.r]
+	for _, u := range s.covers[d] {
+		if u&mask != 0 {
+			return t.extra[u]
+		}
+	}
+	return 1 << 40 // no position for it: never fits
+}
+
+// value returns the score of the current set of d exercises gone through
+// s.r times, at the doses whose work fills the most of the time left.
 func (s *search) value(d int) Points {
 	sum := s.sums[d].max() * s.unit
-	return s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + Points(sum) + countPoints(d)
+	return s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + Points(int64(s.r)*sum) + countPoints(d)
 }
 
 // doses returns, for the best set, one dose per exercise whose work adds

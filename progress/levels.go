@@ -76,7 +76,9 @@ type Doses func(id string) (dose.Dose, bool)
 //     one step back and clears every streak (progression holds);
 //   - doses stay within the exercise's ranges, whose tops are capped at 60 s
 //     holds and 20 reps by the catalog;
-//   - a demo (a session played faster or slower than real time) moves nothing.
+//   - a demo (a session played faster or slower than real time) moves nothing;
+//   - an exercise done in several rounds of one session counts once, with
+//     its least favourable rating (practised).
 func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 	ordered := append([]*journal.Session(nil), sessions...)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].StartedAt.Before(ordered[j].StartedAt) })
@@ -105,11 +107,9 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 		var candidates []*Level
 		candidateRating := map[*Level]journal.Rating{}
 		// The last attempt at each exercise counts: going back to redo or
-		// abandon an exercise takes the earlier attempt's place here.
-		for _, p := range s.Final() {
-			if p.Outcome != journal.Done {
-				continue
-			}
+		// abandon an exercise takes the earlier attempt's place here. An
+		// exercise done in several rounds counts once (practised).
+		for _, p := range practised(s) {
 			l, d, ok := get(p.ExerciseID)
 			if !ok {
 				continue
@@ -149,6 +149,36 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 		}
 	}
 	return levels
+}
+
+// ratingRank orders ratings from the least favourable: a rating of "too
+// hard" in any round of a session outweighs one of "right", which
+// outweighs "too easy"; no rating counts for nothing.
+var ratingRank = map[journal.Rating]int{journal.TooHard: 0, journal.Right: 1, journal.TooEasy: 2, "": 3}
+
+// practised returns the exercises done in a session, once each, in the
+// order first done: the last attempt at each of the routine's exercises
+// (Session.Final) that was done, an exercise done in several rounds (a
+// plan's second round, docs/planner.md) counting once, with its least
+// favourable rating. One session is one step of practice, however many
+// rounds it has.
+func practised(s *journal.Session) []journal.Performance {
+	var out []journal.Performance
+	at := map[string]int{}
+	for _, p := range s.Final() {
+		if p.Outcome != journal.Done {
+			continue
+		}
+		if i, ok := at[p.ExerciseID]; ok {
+			if ratingRank[p.Rating] < ratingRank[out[i].Rating] {
+				out[i].Rating = p.Rating
+			}
+			continue
+		}
+		at[p.ExerciseID] = len(out)
+		out = append(out, p)
+	}
+	return out
 }
 
 // move steps the level by dir (+1 up, -1 down) and records why; it reports

@@ -136,6 +136,21 @@ func TestLevels(t *testing.T) {
 		{"the last attempt counts: stopped, then done again", []*journal.Session{
 			session(0, nil, nil, "chin-tucks", "easy"), stoppedFirst(session(1, nil, nil, "chin-tucks", "right"))},
 			map[string]int{"chin-tucks": 12}, nil},
+		// Two rounds of one exercise in one session are one session's
+		// practice of it: one rating toward the two in a row, one step
+		// back for a pain rise, and the least favourable rating counts.
+		{"two rounds rated easy count once", []*journal.Session{
+			session(0, nil, nil, "chin-tucks", "easy", "cat-cow", "", "chin-tucks", "easy", "cat-cow", "")},
+			map[string]int{"chin-tucks": 10, "cat-cow": 10}, map[string][]progress.Why{"chin-tucks": nil}},
+		{"a pain rise in two rounds steps back once", []*journal.Session{
+			session(0, nil, nil, "chin-tucks", "easy"), session(1, nil, nil, "chin-tucks", "easy"),
+			session(2, nil, nil, "chin-tucks", "easy"), session(3, nil, nil, "chin-tucks", "easy"),
+			session(4, ptr(3), ptr(5), "chin-tucks", "", "chin-tucks", "")},
+			map[string]int{"chin-tucks": 12}, map[string][]progress.Why{"chin-tucks": {progress.RatedEasyTwice, progress.RatedEasyTwice, progress.PainRoseInSession}}},
+		{"hard in either round steps back", []*journal.Session{
+			session(0, nil, nil, "chin-tucks", "easy"), session(1, nil, nil, "chin-tucks", "easy"),
+			session(2, nil, nil, "chin-tucks", "easy", "chin-tucks", "hard")},
+			map[string]int{"chin-tucks": 10}, map[string][]progress.Why{"chin-tucks": {progress.RatedEasyTwice, progress.RatedHard}}},
 		{"order of the journal does not matter", []*journal.Session{
 			session(1, nil, nil, "chin-tucks", "right"), session(0, nil, nil, "chin-tucks", "easy")},
 			map[string]int{"chin-tucks": 12}, nil},

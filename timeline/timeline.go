@@ -159,6 +159,10 @@ type Step struct {
 	Exercise *catalog.Exercise
 	Amount   dose.Amount      // zero fields: the exercise's starting dose
 	Position catalog.Position // "": the exercise's position that keeps setup shortest
+	// Round is the round of the routine the step belongs to: 0 or 1 for
+	// the first, 2 for a second time through the same exercises, and so
+	// on. The first step of a later round announces it in its intro cue.
+	Round int
 }
 
 // Block is the part of a timeline that belongs to one exercise.
@@ -166,6 +170,7 @@ type Block struct {
 	ExerciseID string
 	Position   catalog.Position
 	Amount     dose.Amount // with every field the dose uses filled in
+	Round      int         // 1 for the first round (and a routine without rounds), 2 for the second, …
 	Start      time.Duration
 	Duration   time.Duration // intro and setup included
 	Setup      time.Duration // time spent getting into position
@@ -296,7 +301,7 @@ func FromRoutine(c *catalog.Catalog, r *catalog.Routine) ([]Step, error) {
 		if !ok {
 			return nil, unhunch.E(unhunch.ENotFound, message.CatalogMissingExercise, it.ID)
 		}
-		steps[i] = Step{Exercise: e, Amount: it.Amount, Position: it.Position}
+		steps[i] = Step{Exercise: e, Amount: it.Amount, Position: it.Position, Round: it.Round}
 	}
 	return steps, nil
 }
@@ -314,13 +319,28 @@ func Compile(steps []Step, rules Rules) (*Timeline, error) {
 	}
 	c := compiler{rules: rules, restCue: message.Text(message.CueRest), switchCue: message.Text(message.CueSwitch)}
 	c.segs = make([]Segment, 0, estimate(steps))
+	rounds := Rounds(steps)
 	prev := rules.StartsFrom
 	for i, pos := range rules.Positions(steps) {
+		c.intro = ""
+		if r := steps[i].Round; r > 1 && (i == 0 || steps[i-1].Round < r) {
+			c.intro = message.Text(message.CueRound, r, rounds)
+		}
 		c.exercise(i, steps[i], prev, pos)
 		prev = pos
 	}
 	c.add(Segment{Exercise: -1, Phase: Finish, Duration: rules.Finish, Cue: message.Text(message.CueFinish)})
 	return &Timeline{Segments: c.segs, Exercises: c.blocks, Duration: c.at}, nil
+}
+
+// Rounds returns how many rounds steps go through: the highest Round, and
+// 1 for steps without rounds.
+func Rounds(steps []Step) int {
+	n := 1
+	for _, st := range steps {
+		n = max(n, st.Round)
+	}
+	return n
 }
 
 func checkStep(i int, st Step) error {
@@ -379,6 +399,7 @@ type compiler struct {
 	restCue   string // the rest cue, looked up once
 	switchCue string // the default switch-sides cue
 	dry       bool   // only add up durations: keep no segments and fill no cues
+	intro     string // said before the next exercise's intro cue: the round it begins
 	segs      []Segment
 	blocks    []Block
 	at        time.Duration
@@ -443,7 +464,11 @@ func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 	first := len(c.segs)
 	start := c.at
 	setup := c.rules.SetupTime(prev, pos)
-	c.seg(Segment{Phase: Intro, Duration: c.rules.Intro, Cue: e.Cues.Intro})
+	intro := e.Cues.Intro
+	if c.intro != "" {
+		intro = c.intro + " " + intro
+	}
+	c.seg(Segment{Phase: Intro, Duration: c.rules.Intro, Cue: intro})
 	c.seg(Segment{Phase: Setup, Duration: setup, Side: em.firstSide, Cue: e.Cues.Setup})
 	for set := 1; set <= em.a.Sets; set++ {
 		if set > 1 {
@@ -462,7 +487,7 @@ func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 		return
 	}
 	c.blocks = append(c.blocks, Block{
-		ExerciseID: e.ID, Position: pos, Amount: em.a, Start: start, Duration: c.at - start,
+		ExerciseID: e.ID, Position: pos, Amount: em.a, Round: max(st.Round, 1), Start: start, Duration: c.at - start,
 		Setup: setup, First: first, Count: len(c.segs) - first,
 	})
 }

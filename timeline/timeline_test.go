@@ -324,6 +324,58 @@ func TestPositionsMinimiseSetup(t *testing.T) {
 	}
 }
 
+// A second round of the same steps is compiled like any steps, each block
+// numbered with its round; the first step of the round says so in its
+// intro, and nothing else changes: a round takes what the same steps take.
+func TestRounds(t *testing.T) {
+	c := builtin(t)
+	once := routineSteps(t, c, "quick-daily-reset")
+	var twice []timeline.Step
+	for r := 1; r <= 2; r++ {
+		for _, st := range once {
+			st.Round = r
+			twice = append(twice, st)
+		}
+	}
+	if timeline.Rounds(once) != 1 || timeline.Rounds(twice) != 2 {
+		t.Fatalf("rounds %d, %d", timeline.Rounds(once), timeline.Rounds(twice))
+	}
+	a, err := timeline.Compile(once, timeline.DefaultRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := timeline.Compile(twice, timeline.DefaultRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, twice, b)
+	n := len(once)
+	for i, blk := range b.Exercises {
+		if want := i/n + 1; blk.Round != want {
+			t.Errorf("block %d is in round %d, want %d", i, blk.Round, want)
+		}
+	}
+	for _, blk := range a.Exercises {
+		if blk.Round != 1 {
+			t.Errorf("a routine without rounds is all round 1, got %d", blk.Round)
+		}
+	}
+	first := b.Segments[b.Exercises[n].First]
+	want := message.Text(message.CueRound, 2, 2) + " " + once[0].Exercise.Cues.Intro
+	if first.Phase != timeline.Intro || first.Cue != want {
+		t.Errorf("round 2 begins with %s %q, want intro %q", first.Phase, first.Cue, want)
+	}
+	if b.Segments[b.Exercises[n+1].First].Cue != once[1].Exercise.Cues.Intro {
+		t.Error("only the first step of a round announces it")
+	}
+	// The second round: the same blocks, from where the first ended.
+	last := once[n-1].Exercise
+	back := timeline.DefaultRules.SetupTime(a.Exercises[n-1].Position, a.Exercises[0].Position) - timeline.DefaultRules.SetupTime(timeline.DefaultRules.StartsFrom, a.Exercises[0].Position)
+	if want := 2*a.Duration - timeline.DefaultRules.Finish + back; b.Duration != want {
+		t.Errorf("twice takes %v, want %v (once %v, after %s)", b.Duration, want, a.Duration, last.ID)
+	}
+}
+
 func TestCompileRejectsBadSteps(t *testing.T) {
 	c := builtin(t)
 	ct, _ := c.Exercise("chin-tucks")

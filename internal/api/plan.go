@@ -17,6 +17,7 @@ type Plan struct {
 type PlanDetail struct {
 	Request   *PlanRequest   `json:"request,omitempty"`
 	Choices   []PlanChoice   `json:"choices,omitempty"`
+	Rounds    int            `json:"rounds,omitempty"` // how many times the plan goes through its choices: 1 or 2
 	Summary   []string       `json:"summary,omitempty"`
 	Objective *PlanObjective `json:"objective,omitempty"`
 	Reorder   *PlanReorder   `json:"reorder,omitempty"`
@@ -71,7 +72,7 @@ func NewPlanDetail(res planner.Result) PlanDetail {
 		Request: &PlanRequest{
 			Minutes: req.Minutes, Equipment: req.Equipment, Floor: req.Floor, Focus: req.Focus, Avoid: req.Avoid, KeptOut: req.KeptOut,
 		},
-		Summary: res.Summary,
+		Summary: res.Summary, Rounds: max(res.Rounds, 1),
 	}
 	if d.Request.Equipment == nil {
 		d.Request.Equipment = []catalog.Equipment{}

@@ -73,12 +73,14 @@ type RoutineExercise struct {
 	StartMS         int64            `json:"start_ms"`
 	DurationSeconds float64          `json:"duration_seconds"`
 	SetupSeconds    float64          `json:"setup_seconds"`
+	Round           int              `json:"round"`           // 1, or 2 for the second time through the same exercises
 	Level           *LevelChange     `json:"level,omitempty"` // when the person's level differs from the start
 	// Easier says what the easier option is, when the person is on it
 	// after a "too hard" rating at the starting dose.
 	Easier string `json:"easier,omitempty"`
-	// Frames are the names of the exercise figure's stills, in order (the
-	// first is the resting shape); empty when it has no figure.
+	// Frames are the names of the stills of the exercise's figure in this
+	// position, in order (the first is the resting shape); empty when it has
+	// no figure.
 	Frames []string `json:"frames,omitempty"`
 }
 
@@ -153,7 +155,7 @@ func NewRoutine(r *catalog.Routine, steps []timeline.Step, tl *timeline.Timeline
 		out.Exercises = append(out.Exercises, RoutineExercise{
 			ID: e.ID, Name: e.Name, Position: b.Position, Dose: NewAmount(e, b.Amount),
 			StartMS: b.Start.Milliseconds(), DurationSeconds: Seconds(b.Duration), SetupSeconds: Seconds(b.Setup),
-			Frames: Frames(e),
+			Round: b.Round, Frames: Frames(e, b.Position),
 		})
 	}
 	out.Fit = FitReport{
@@ -177,15 +179,12 @@ func NewRoutine(r *catalog.Routine, steps []timeline.Step, tl *timeline.Timeline
 	return out
 }
 
-// Frames lists the names of an exercise figure's keyframes, in order; nil
-// when the exercise has no figure.
-func Frames(e *catalog.Exercise) []string {
-	if e.Illustration == nil {
+// Frames lists the names of the keyframes of an exercise's figure in
+// position p ("" for its first), in order; nil when it has no figure there.
+func Frames(e *catalog.Exercise, p catalog.Position) []string {
+	il := e.IllustrationFor(p)
+	if il == nil {
 		return nil
 	}
-	out := make([]string, len(e.Illustration.Keyframes))
-	for i, k := range e.Illustration.Keyframes {
-		out[i] = k.Name
-	}
-	return out
+	return il.Names()
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/figure"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/timeline"
 )
@@ -40,7 +41,8 @@ func (a *app) exercisesCommand() *cobra.Command {
 
 func (a *app) exerciseShowCommand() *cobra.Command {
 	var asJSON bool
-	var svgFile, svgFrame string
+	var svgFile, svgFrame, svgPosition string
+	var svgSize float64
 	var force bool
 	cmd := &cobra.Command{
 		Use:               "show ID",
@@ -52,8 +54,8 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if svgFile != "" || svgFrame != "" || force {
-				return a.writeFigure(e, svgFile, svgFrame, asJSON, force)
+			if svgFile != "" || svgFrame != "" || force || cmd.Flags().Changed("size") || svgPosition != "" {
+				return a.writeFigure(e, svgFile, svgFrame, asJSON, force, figureOptions{size: svgSize, sizeSet: cmd.Flags().Changed("size"), position: svgPosition})
 			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, e)
@@ -66,6 +68,8 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 	cmd.Flags().StringVar(&svgFile, "svg", "", message.Text(message.FlagSVG))
 	cmd.Flags().StringVar(&svgFrame, "svg-frame", "", message.Text(message.FlagSVGFrame))
 	cmd.Flags().BoolVar(&force, "force", false, message.Text(message.FlagSVGForce))
+	cmd.Flags().Float64Var(&svgSize, "size", figure.DefaultWidth, message.Text(message.FlagSVGSize))
+	cmd.Flags().StringVar(&svgPosition, "position", "", message.Text(message.FlagSVGPosition))
 	return cmd
 }
 

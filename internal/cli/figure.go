@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/unhunch/unhunch"
@@ -14,37 +15,66 @@ import (
 	"github.com/unhunch/unhunch/message"
 )
 
+// figureOptions are --svg's companions: the width in pixels and the
+// position to draw the exercise in.
+type figureOptions struct {
+	size     float64
+	sizeSet  bool
+	position string
+}
+
+// subject checks the options against the exercise and returns what to draw.
+func (o figureOptions) subject(e *catalog.Exercise) (figure.Subject, error) {
+	if o.sizeSet && (!(o.size >= figure.MinWidth) || o.size > figure.MaxWidth) {
+		return figure.Subject{}, unhunch.E(unhunch.EInvalid, message.CLISVGBadSize, o.size)
+	}
+	p := catalog.Position(o.position)
+	if p != "" && !slices.Contains(e.Positions, p) {
+		names := make([]string, len(e.Positions))
+		for i, q := range e.Positions {
+			names[i] = string(q)
+		}
+		return figure.Subject{}, unhunch.E(unhunch.ENotFound, message.CLISVGNoPosition, e.ID, o.position, strings.Join(names, ", "))
+	}
+	return e.FigureFor(p), nil
+}
+
 // writeFigure writes an exercise's figure as SVG to file ("-" for stdout):
-// the animation, or the still of one keyframe when frame is set. An existing
-// file or symlink is replaced only with force.
-func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON, force bool) error {
+// the animation, or the still of one keyframe when frame is set, in the
+// position and at the width the options ask for. An existing file or symlink
+// is replaced only with force.
+func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON, force bool, opts figureOptions) error {
 	switch {
-	case file == "" && force && frame == "":
-		return unhunch.E(unhunch.EInvalid, message.CLISVGForceAlone)
-	case file == "":
+	case file == "" && frame != "":
 		return unhunch.E(unhunch.EInvalid, message.CLISVGFrameNoFile)
+	case file == "" && force:
+		return unhunch.E(unhunch.EInvalid, message.CLISVGForceAlone)
+	case file == "" && opts.sizeSet:
+		return unhunch.E(unhunch.EInvalid, message.CLISVGNeedsSVG, "--size")
+	case file == "":
+		return unhunch.E(unhunch.EInvalid, message.CLISVGNeedsSVG, "--position")
 	case asJSON:
 		return unhunch.E(unhunch.EInvalid, message.CLISVGWithJSON)
-	case e.Illustration == nil:
+	}
+	s, err := opts.subject(e)
+	if err != nil {
+		return err
+	}
+	if s.Illustration == nil {
 		return unhunch.E(unhunch.ENotFound, message.CLISVGNone, e.ID)
 	}
 	var svg []byte
-	var err error
 	what := ""
 	if frame != "" {
-		if e.Illustration.Keyframe(frame) < 0 {
-			names := make([]string, len(e.Illustration.Keyframes))
-			for i, k := range e.Illustration.Keyframes {
-				names[i] = k.Name
-			}
-			return unhunch.E(unhunch.ENotFound, message.CLISVGNoFrame, e.ID, frame, strings.Join(names, ", "))
+		if s.Illustration.Keyframe(frame) < 0 {
+			return unhunch.E(unhunch.ENotFound, message.CLISVGNoFrame, e.ID, frame, strings.Join(s.Illustration.Names(), ", "))
 		}
-		svg, err = figure.Still(e.Figure(), frame)
+		svg, err = figure.StillAt(s, frame, opts.size)
 		what = message.Text(message.CLISVGStill, frame)
 	} else {
 		var m *figure.Motion
-		if m, err = figure.NewMotion(e.Figure()); err == nil {
-			svg, err = figure.Animated(e.Figure())
+		if m, err = figure.NewMotion(s); err == nil {
+			svg, err = figure.AnimatedAt(s, opts.size)
 			what = message.Text(message.CLISVGAnimated, fmt.Sprintf("%.3g", m.Duration()))
 		}
 	}

@@ -182,8 +182,15 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 		fmt.Fprintln(w, wrap(message.Text(message.LabelFrequency, doc.Frequency), "", ""))
 	}
 	fmt.Fprintln(w)
+	rounds := 1
+	for _, e := range doc.Exercises {
+		rounds = max(rounds, e.Round)
+	}
 	for i, e := range doc.Exercises {
 		b := cr.tl.Exercises[i]
+		if rounds > 1 && (i == 0 || doc.Exercises[i-1].Round != e.Round) {
+			fmt.Fprintln(w, "    "+message.Text(message.PlanRoundHeading, e.Round, rounds))
+		}
 		row(w, fmt.Sprintf("%2d. %s", i+1, e.Name), clock(b.Duration))
 		detail := e.Dose.Summary + " · " + positionWords(e.Position)
 		if eq := cr.steps[i].Exercise.Equipment; len(eq) > 0 {

@@ -83,10 +83,12 @@ func endedLine(res Result) string {
 }
 
 // keepDone adds a done exercise to the list to rate, or replaces an earlier
-// done attempt at the same exercise: the latest one is rated.
-func keepDone(list []player.Event, ev player.Event) []player.Event {
+// done attempt at the same exercise, in another round of tl or the same
+// block: the latest one is rated, once (progress counts rounds as one).
+func keepDone(list []player.Event, ev player.Event, tl *timeline.Timeline) []player.Event {
+	id := tl.Exercises[ev.Exercise].ExerciseID
 	for i, e := range list {
-		if e.Exercise == ev.Exercise {
+		if tl.Exercises[e.Exercise].ExerciseID == id {
 			list[i] = ev
 			return list
 		}

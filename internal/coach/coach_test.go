@@ -420,3 +420,39 @@ func TestFullScreenRatesTheLatestDoneAttempt(t *testing.T) {
 		}
 	})
 }
+
+// A plan of two rounds asks about each exercise once, after its last round:
+// the rating goes to that attempt (progress counts rounds as one).
+func TestFullScreenRatesEachExerciseOnceAcrossRounds(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		rec := &recorder{}
+		o := options(t, "quick-daily-reset", rec)
+		c, _ := catalog.Builtin()
+		r, _ := c.Routine("quick-daily-reset")
+		once, _ := timeline.FromRoutine(c, r)
+		var steps []timeline.Step
+		for round := 1; round <= 2; round++ {
+			for _, st := range once {
+				st.Round = round
+				steps = append(steps, st)
+			}
+		}
+		tl, err := timeline.Compile(steps, timeline.DefaultRules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Timeline, o.Names = tl, append(o.Names, o.Names...)
+		o.PainBefore, o.PainAfter = ptr(2), ptr(2)
+		d := newDriver(t, o)
+		d.until(func() bool { return strings.Contains(d.view(), "How did it feel? (1 of 3)") })
+		d.key("e")
+		d.key("r")
+		d.key("h")
+		d.drain()
+		want := []string{"start pain=2", "exercise 0 done", "exercise 1 done", "exercise 2 done", "exercise 3 done",
+			"exercise 4 done", "exercise 5 done", "finish completed", "pain after 2", "rate 3 easy", "rate 4 right", "rate 5 hard"}
+		if diff := cmp.Diff(want, rec.calls); diff != "" {
+			t.Errorf("sink calls (-want +got):\n%s", diff)
+		}
+	})
+}

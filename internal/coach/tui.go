@@ -152,7 +152,7 @@ func (m *model) handle(evs []player.Event) {
 			if err == nil {
 				m.lastSave = outcomeLine(m.o.Names[ev.Exercise], ev)
 				if ev.Outcome == journal.Done {
-					m.saved = keepDone(m.saved, ev)
+					m.saved = keepDone(m.saved, ev, m.o.Timeline)
 				}
 			}
 		case player.SessionEnd:

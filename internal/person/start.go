@@ -10,6 +10,7 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/planner"
 	"github.com/unhunch/unhunch/safety"
 	"github.com/unhunch/unhunch/timeline"
 )
@@ -152,7 +153,8 @@ func checkOffline(o *Offline, now time.Time) error {
 // those the player says it plays (played), or else the preparation here. A
 // player's list must fit the routine: for a catalog routine its exercises in
 // order with some left out (the device may have set some aside); for a
-// plan, exercises of the catalog, each once.
+// plan, exercises of the catalog, each once in a round, in one or two rounds
+// alike (planRounds).
 func plannedIDs(c *catalog.Catalog, r *catalog.Routine, prep Routine, played []string) ([]string, error) {
 	if played == nil {
 		ids := make([]string, len(prep.Steps))
@@ -164,12 +166,15 @@ func plannedIDs(c *catalog.Catalog, r *catalog.Routine, prep Routine, played []s
 	if len(played) == 0 || len(played) > journal.MaxIndex+1 {
 		return nil, unhunch.E(unhunch.EInvalid, message.WebPlayedNone)
 	}
-	for i, id := range played {
-		if _, ok := c.Exercise(id); !ok || (r.ID == "plan" && slices.Contains(played[:i], id)) {
+	for _, id := range played {
+		if _, ok := c.Exercise(id); !ok {
 			return nil, notRoutineOrder(r, played)
 		}
 	}
 	if r.ID == "plan" {
+		if !planRounds(played) {
+			return nil, notRoutineOrder(r, played)
+		}
 		return played, nil
 	}
 	next := 0 // the routine's exercises not yet matched
@@ -183,6 +188,28 @@ func plannedIDs(c *catalog.Catalog, r *catalog.Routine, prep Routine, played []s
 		next++
 	}
 	return played, nil
+}
+
+// planRounds reports whether played is a plan's exercises as the planner
+// makes them: a round of distinct exercises, then at most MaxRounds-1 more
+// rounds exactly alike (docs/planner.md, "Rounds").
+func planRounds(played []string) bool {
+	n := len(played)
+	for i, id := range played {
+		if slices.Contains(played[:i], id) {
+			n = i
+			break
+		}
+	}
+	if len(played)%n != 0 || len(played)/n > planner.MaxRounds {
+		return false
+	}
+	for i, id := range played {
+		if id != played[i%n] {
+			return false
+		}
+	}
+	return true
 }
 
 // notRoutineOrder is the error for a player's list that does not fit r.

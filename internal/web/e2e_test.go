@@ -40,11 +40,17 @@ type live struct {
 // startLive serves a new journal on a free loopback port.
 func startLive(t *testing.T) *live {
 	t.Helper()
-	st, err := store.Open(context.Background(), "", t.TempDir())
+	c, err := catalog.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := catalog.Builtin()
+	return startLiveCatalog(t, c)
+}
+
+// startLiveCatalog serves a new journal with the given catalog.
+func startLiveCatalog(t *testing.T, c *catalog.Catalog) *live {
+	t.Helper()
+	st, err := store.Open(context.Background(), "", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,16 +3,20 @@ package web_test
 import (
 	"context"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/figure"
 )
 
 func TestFigureRoutes(t *testing.T) {
@@ -29,8 +33,15 @@ func TestFigureRoutes(t *testing.T) {
 		{"/exercises/cat-cow/frames/moo.svg", 404, "application/json", ""},
 		{"/exercises/cat-cow/frames/cow", 404, "", ""},
 		{"/exercises/nope/figure.svg", 404, "", "there is no exercise"},
+		// A figure per position: seated cat-cow is drawn on a chair.
+		{"/exercises/cat-cow/figure.svg?position=seated", 200, "image/svg+xml", "<svg"},
+		{"/exercises/cat-cow/frames/cow.svg?position=seated", 200, "image/svg+xml", "viewBox"},
+		{"/exercises/cat-cow/figure.svg?position=floor-hands-knees", 200, "image/svg+xml", "<svg"},
+		{"/exercises/cat-cow/figure.svg?position=upside-down", 404, "", `cat-cow has no position &#34;upside-down&#34;; its positions are: floor-hands-knees, seated`},
+		{"/exercises/cat-cow/figure.svg?size=9", 400, "application/json", ""},
 		{"/exercises/illustrations", 200, "text/html; charset=utf-8", "Wall angels"},
 		{"/exercises/wall-angels", 200, "text/html; charset=utf-8", `src="/exercises/wall-angels/figure.svg"`},
+		{"/exercises/cat-cow", 200, "text/html; charset=utf-8", `src="/exercises/cat-cow/figure.svg?position=seated"`},
 		{"/exercises", 200, "text/html; charset=utf-8", `src="/exercises/wall-angels/frames/`},
 	}
 	for _, c := range cases {
@@ -44,7 +55,7 @@ func TestFigureRoutes(t *testing.T) {
 				t.Errorf("content type %q", rec.Header().Get("Content-Type"))
 			}
 			if !strings.Contains(rec.Body.String(), c.says) {
-				t.Errorf("body lacks %q", c.says)
+				t.Errorf("body lacks %q: %s", c.says, rec.Body)
 			}
 			if c.ctype == "image/svg+xml" {
 				if err := xml.Unmarshal(rec.Body.Bytes(), new(struct{})); err != nil {
@@ -60,6 +71,19 @@ func TestFigureRoutes(t *testing.T) {
 	body := e.get("/api/v1/routines/end-of-day-relief")
 	if !strings.Contains(body, `"frames":["neutral","cow","cat"]`) {
 		t.Errorf("routine document lacks cat-cow's frames: %s", body)
+	}
+	// The seated figure is a different drawing from the one on all fours.
+	seated, floor := e.get("/exercises/cat-cow/frames/cow.svg?position=seated"), e.get("/exercises/cat-cow/frames/cow.svg")
+	if seated == floor || floor != e.get("/exercises/cat-cow/frames/cow.svg?position=floor-hands-knees") {
+		t.Error("the position does not pick the figure")
+	}
+	// The service worker keeps every position's figures, as the player asks
+	// for them.
+	sw := e.get("/sw.js")
+	for _, u := range []string{"/exercises/cat-cow/frames/cow.svg?position=seated", "/exercises/cat-cow/figure.svg?position=floor-hands-knees", "/exercises/cat-cow/figure.svg'"} {
+		if !strings.Contains(sw, u) {
+			t.Errorf("the service worker does not keep %s", u)
+		}
 	}
 }
 
@@ -91,6 +115,17 @@ func TestBrowserContactSheet(t *testing.T) {
 	if sized != figures {
 		t.Errorf("%d of %d figures are drawn at a readable size", sized, figures)
 	}
+	// On a phone the large figures shrink to the width; none spills out of
+	// its theme's box or the window.
+	run(t, ctx, "viewport 390x844", chromedp.EmulateViewport(390, 844))
+	spills := eval[[]string](t, ctx, `[...document.querySelectorAll('figure svg')].filter(s => {
+	  const r = s.getBoundingClientRect(), box = s.closest('.theme').getBoundingClientRect();
+	  return r.left < box.left - 0.5 || r.right > box.right + 0.5 || box.right > innerWidth + 0.5;
+	}).map(s => s.closest('section').id)`)
+	if len(spills) > 0 {
+		t.Errorf("contact sheet at 390x844: figures spill out of their box in %v", spills)
+	}
+	run(t, ctx, "viewport 1280x800", chromedp.EmulateViewport(1280, 800))
 	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(tctx, chromedp.FullScreenshot(90))
@@ -143,6 +178,152 @@ func TestSafetyPageSpeaksBrowser(t *testing.T) {
 	for _, cli := range []string{"unhunch screen", "press s "} {
 		if strings.Contains(page, cli) {
 			t.Errorf("safety page still says %q", cli)
+		}
+	}
+}
+
+// figureProblems is JavaScript that lists every figure on the page that is
+// not drawn, is not 4:3, or spills out of its box (the card, the figure's
+// own box, the player's stage or the page), or out of the window across.
+const figureProblems = `(() => {
+  const out = [];
+  for (const img of document.querySelectorAll('img.figure')) {
+    if (img.hidden || img.offsetParent === null) continue;
+    const r = img.getBoundingClientRect(), name = img.getAttribute('src');
+    if (!img.complete || img.naturalWidth === 0) out.push(name + ': not drawn');
+    if (Math.abs(r.width * 3 - r.height * 4) > 3) out.push(name + ': ' + r.width.toFixed(1) + 'x' + r.height.toFixed(1) + ' is not 4:3');
+    const box = img.closest('.card, .figure-box, .stage, main').getBoundingClientRect();
+    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+      out.push(name + ': spills out of its box');
+    if (r.left < -0.5 || r.right > innerWidth + 0.5) out.push(name + ': wider than the window');
+  }
+  return out;
+})()`
+
+// The figures fit their boxes in the library, on exercise pages and in the
+// player, on a phone and on a laptop: every figure is drawn, 4:3, inside its
+// card or box; the library's thumbnails line up; and in the player the
+// figure never pushes the countdown off a phone's screen, and follows the
+// position the step is done in (cat-cow on a chair).
+func TestBrowserFiguresFit(t *testing.T) {
+	b := catalog.NewBuilder()
+	if issues := catalog.AddBuiltin(b); len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	if issues := b.Add("mine.yaml", "mine.yaml", []byte(`routines:
+  - id: chair-cat-cow
+    name: Cat-cow on a chair
+    exercises:
+      - {id: cat-cow, position: seated, reps: 10}
+`)); len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	c, issues := b.Build()
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	l := startLiveCatalog(t, c)
+	ctx := browser(t)
+	answerScreening(t, ctx, l)
+	// Thumbnails load lazily; the test asks for all of them at once.
+	loaded := `[...document.querySelectorAll('img.figure')].every(i => { i.loading = 'eager'; return i.hidden || (i.complete && i.naturalWidth > 0) })`
+	for _, vp := range []struct{ w, h int64 }{{390, 844}, {1280, 800}} {
+		size := fmt.Sprintf("%dx%d", vp.w, vp.h)
+		run(t, ctx, "viewport "+size, chromedp.EmulateViewport(vp.w, vp.h))
+		for _, path := range []string{"/exercises", "/exercises/cat-cow", "/exercises/thread-the-needle", "/exercises/doorway-pec-stretch", "/exercises/chin-tucks"} {
+			run(t, ctx, path, chromedp.Navigate(l.url(path)), chromedp.WaitVisible(chromedp.CSS(`main`)))
+			poll(t, ctx, path+" figures", loaded, 20*time.Second)
+			if got := eval[[]string](t, ctx, figureProblems); len(got) > 0 {
+				t.Errorf("%s at %s: %v", path, size, got)
+			}
+		}
+		run(t, ctx, "library", chromedp.Navigate(l.url("/exercises")), chromedp.WaitVisible(chromedp.CSS(`.card`)))
+		poll(t, ctx, "thumbnails", loaded, 20*time.Second)
+		keepScreenshot(t, ctx, "library-"+size+".png")
+		sizes := eval[[]string](t, ctx, `[...new Set([...document.querySelectorAll('img.thumb')].map(i => i.width + 'x' + i.height))]`)
+		if n := eval[int](t, ctx, `document.querySelectorAll('img.thumb').length`); n != 13 || len(sizes) != 1 {
+			t.Errorf("library at %s: %d thumbnails in %d sizes %v; want 13, one size", size, n, len(sizes), sizes)
+		}
+		run(t, ctx, "player", chromedp.Navigate(l.url("/play/chair-cat-cow")), chromedp.WaitVisible(chromedp.CSS(`#start`)),
+			chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)), chromedp.Click(chromedp.CSS(`#start`)),
+			chromedp.WaitVisible(chromedp.CSS(`#stage`)))
+		poll(t, ctx, "the player's figure", `(f => !f.hidden && f.complete && f.naturalWidth > 0)(document.getElementById('figure'))`, 20*time.Second)
+		if src := eval[string](t, ctx, `document.getElementById('figure').getAttribute('src')`); !strings.Contains(src, "/exercises/cat-cow/") || !strings.Contains(src, "position=seated") {
+			t.Errorf("player at %s shows %s, want seated cat-cow", size, src)
+		}
+		if got := eval[[]string](t, ctx, figureProblems); len(got) > 0 {
+			t.Errorf("player at %s: %v", size, got)
+		}
+		// The countdown stays on a phone's screen, measured from the top of
+		// the page: the figure never pushes it below.
+		bottom := eval[float64](t, ctx, `document.querySelector('.ring-wrap').getBoundingClientRect().bottom + scrollY`)
+		fig := eval[float64](t, ctx, `document.getElementById('figure').getBoundingClientRect().height`)
+		if vp.w == 390 && bottom > float64(vp.h) {
+			t.Errorf("player at %s: the countdown ends %.0f px down the page (the figure is %.0f px high), below the screen", size, bottom, fig)
+		}
+		if fig > 0.3*float64(vp.h)+1 {
+			t.Errorf("player at %s: the figure is %.0f px high, more than 30%% of the screen", size, fig)
+		}
+		keepScreenshot(t, ctx, "player-"+size+".png")
+		run(t, ctx, "stop", chromedp.Navigate(l.url("/")))
+	}
+}
+
+// keepScreenshot saves what the browser shows to testdata/out/name, for
+// people to look at (not committed).
+func keepScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Logf("no screenshot %s: %v", name, err)
+		return
+	}
+	out := filepath.Join("testdata", "out", name)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err == nil && os.WriteFile(out, png, 0o644) == nil {
+		t.Logf("screenshot: internal/web/%s", out)
+	}
+}
+
+// The figures' limbs stand out from the pages they are shown on: a contrast
+// of at least 3:1 (WCAG's non-text contrast) against the page and the cards,
+// in the light theme and the dark one, read from the stylesheet itself.
+func TestFigureContrast(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("static", "app.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes := map[string]string{}
+	root := regexp.MustCompile(`:root\{([^}]*)\}`)
+	for i, m := range root.FindAllStringSubmatch(string(css), 2) {
+		themes[[]string{"light", "dark"}[i]] = m[1]
+	}
+	if len(themes) != 2 || !strings.Contains(string(css), "@media (prefers-color-scheme:dark){:root{") {
+		t.Fatalf("app.css no longer has a light and a dark :root: %v", themes)
+	}
+	colour := func(theme, name string) string {
+		m := regexp.MustCompile(`--` + name + `:#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b`).FindStringSubmatch(themes[theme])
+		if m == nil {
+			t.Fatalf("no --%s in the %s theme", name, theme)
+		}
+		h := strings.ToLower(m[1])
+		if len(h) == 3 {
+			h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+		}
+		return "#" + h
+	}
+	for theme, p := range map[string]figure.Palette{"light": figure.Light, "dark": figure.Dark} {
+		for _, bg := range []string{"bg", "card"} {
+			for _, limb := range p.Limbs() {
+				c, err := figure.Contrast(limb, colour(theme, bg))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c < 3 {
+					t.Errorf("%s theme: a limb in %s on --%s %s has a contrast of %.2f:1, under 3:1", theme, limb, bg, colour(theme, bg), c)
+				}
+			}
 		}
 	}
 }

@@ -3,6 +3,8 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,45 +16,91 @@ import (
 )
 
 // figureRoutes serve each exercise's figure: the animation, a still per
-// keyframe, and the contact sheet of them all for review (issue 8).
+// keyframe, and the contact sheet of them all for review. An exercise done
+// in more than one position has a figure for each: ?position=seated picks
+// it (the first position by default).
 func (s *Server) figureRoutes() []route {
 	return []route{
 		{"GET", "/exercises/illustrations", s.contactSheet, nil},
-		{"GET", "/exercises/{id}/figure.svg", s.figureAnimated, eachFigure},
-		{"GET", "/exercises/{id}/frames/{frame}", s.figureStill, eachFrame},
+		{"GET", "/exercises/{id}/figure.svg", s.figureAnimated, everyFigure},
+		{"GET", "/exercises/{id}/frames/{frame}", s.figureStill, nil}, // everyFigure keeps the stills too
 	}
 }
 
-// eachFigure keeps the animated figure of every exercise that has one, so
-// the player shows it offline.
-func eachFigure(s *Server, pattern string) []string {
+// figureURL is where an exercise's figure in a position is served: the
+// animation, or a still when frame is set. The exercise's first position
+// needs no query.
+func figureURL(e *catalog.Exercise, p catalog.Position, frame string) string {
+	u := "/exercises/" + url.PathEscape(e.ID) + "/figure.svg"
+	if frame != "" {
+		u = "/exercises/" + url.PathEscape(e.ID) + "/frames/" + url.PathEscape(frame) + ".svg"
+	}
+	if p != "" && (len(e.Positions) == 0 || p != e.Positions[0]) {
+		u += "?position=" + url.QueryEscape(string(p))
+	}
+	return u
+}
+
+// everyFigure keeps every figure of every exercise, animations and stills,
+// in every position (figureURLs), so that the player shows them offline.
+func everyFigure(s *Server, _ string) []string {
 	var out []string
 	for _, e := range s.cat.Exercises() {
-		if len(figureFrames(e)) > 0 {
-			out = append(out, strings.Replace(pattern, "{id}", e.ID, 1))
+		out = append(out, figureURLs(e)...)
+	}
+	return out
+}
+
+// figureURLs lists every figure the web serves for an exercise, in every
+// position: what the service worker keeps for the player offline. The
+// player asks with the position named, the pages without.
+func figureURLs(e *catalog.Exercise) []string {
+	var out []string
+	for _, p := range e.Positions {
+		frames := api.Frames(e, p)
+		if len(frames) == 0 {
+			continue
+		}
+		q := "?position=" + url.QueryEscape(string(p))
+		out = append(out, figureURL(e, "", "")+q)
+		for _, f := range frames {
+			out = append(out, figureURL(e, "", f)+q)
+		}
+		if p == e.Positions[0] {
+			out = append(out, figureURL(e, "", ""))
+			for _, f := range frames {
+				out = append(out, figureURL(e, "", f))
+			}
 		}
 	}
 	return out
 }
 
-// eachFrame keeps every still of every exercise's figure.
-func eachFrame(s *Server, pattern string) []string {
-	var out []string
-	for _, e := range s.cat.Exercises() {
-		for _, f := range figureFrames(e) {
-			out = append(out, strings.NewReplacer("{id}", e.ID, "{frame}", f+".svg").Replace(pattern))
-		}
+// figurePosition reads the position a figure is asked for: the exercise's
+// first when none is named; one the exercise is not done in is not found.
+func figurePosition(e *catalog.Exercise, r *http.Request) (catalog.Position, error) {
+	q := r.URL.Query()
+	if err := noQuery(q, "position"); err != nil {
+		return "", err
 	}
-	return out
+	p := catalog.Position(q.Get("position"))
+	switch {
+	case p == "" && len(e.Positions) > 0:
+		return e.Positions[0], nil
+	case !slices.Contains(e.Positions, p):
+		return "", unhunch.E(unhunch.ENotFound, message.WebNoPosition, e.ID, p, positionList(e.Positions))
+	}
+	return p, nil
 }
 
-// subject is an exercise as the figure package draws it.
-func subject(e *catalog.Exercise) figure.Subject {
-	return figure.Subject{ID: e.ID, Name: e.Name, Illustration: e.Illustration, Dose: e.Dose}
+// positionList names positions for a message.
+func positionList(ps []catalog.Position) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = string(p)
+	}
+	return strings.Join(s, ", ")
 }
-
-// figureFrames lists the keyframe names of an exercise's figure, in order.
-func figureFrames(e *catalog.Exercise) []string { return api.Frames(e) }
 
 // svgCSP lets a figure's own stylesheet (its animation) run and nothing else.
 const svgCSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
@@ -75,12 +123,12 @@ func (s *Server) cachedFigure(key string, draw func() ([]byte, error)) ([]byte, 
 }
 
 // figureError turns the figure package's errors into coded ones.
-func figureError(e *catalog.Exercise, frame string, err error) error {
+func figureError(e *catalog.Exercise, p catalog.Position, frame string, err error) error {
 	switch {
 	case errors.Is(err, figure.ErrNoIllustration):
 		return unhunch.E(unhunch.ENotFound, message.WebNoFigure, e.ID)
 	case errors.Is(err, figure.ErrNoKeyframe):
-		return unhunch.E(unhunch.ENotFound, message.WebNoFrame, e.ID, frame, figureFrames(e))
+		return unhunch.E(unhunch.ENotFound, message.WebNoFrame, e.ID, frame, api.Frames(e, p))
 	}
 	return unhunch.Errorf(unhunch.EInternal, "web: draw %s: %w", e.ID, err)
 }
@@ -90,9 +138,13 @@ func (s *Server) figureAnimated(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := s.cachedFigure("figure/"+e.ID, func() ([]byte, error) { return figure.Animated(subject(e)) })
+	p, err := figurePosition(e, r)
 	if err != nil {
-		return figureError(e, "", err)
+		return err
+	}
+	b, err := s.cachedFigure("figure/"+e.ID+"/"+string(p), func() ([]byte, error) { return figure.Animated(e.FigureFor(p)) })
+	if err != nil {
+		return figureError(e, p, "", err)
 	}
 	writeSVG(w, b)
 	return nil
@@ -103,14 +155,18 @@ func (s *Server) figureStill(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p, err := figurePosition(e, r)
+	if err != nil {
+		return err
+	}
 	frame := r.PathValue("frame")
 	name, ok := stripSVG(frame)
 	if !ok {
-		return unhunch.E(unhunch.ENotFound, message.WebNoFrame, e.ID, frame, figureFrames(e))
+		return unhunch.E(unhunch.ENotFound, message.WebNoFrame, e.ID, frame, api.Frames(e, p))
 	}
-	b, err := s.cachedFigure("frame/"+e.ID+"/"+name, func() ([]byte, error) { return figure.Still(subject(e), name) })
+	b, err := s.cachedFigure("frame/"+e.ID+"/"+string(p)+"/"+name, func() ([]byte, error) { return figure.Still(e.FigureFor(p), name) })
 	if err != nil {
-		return figureError(e, name, err)
+		return figureError(e, p, name, err)
 	}
 	writeSVG(w, b)
 	return nil
@@ -125,13 +181,20 @@ func stripSVG(s string) (string, bool) {
 	return s[:len(s)-len(ext)], true
 }
 
-// contactSheet shows every exercise's figure for review. It is a page of its
-// own, with its own inline stylesheet, drawn once.
+// contactSheet shows every figure of every exercise, in every position that
+// has its own, for review. It is a page of its own, with its own inline
+// stylesheet, drawn once.
 func (s *Server) contactSheet(w http.ResponseWriter, r *http.Request) error {
 	b, err := s.cachedFigure("contact-sheet", func() ([]byte, error) {
 		var subjects []figure.Subject
 		for _, e := range s.cat.Exercises() {
-			subjects = append(subjects, subject(e))
+			ps := e.FigurePositions()
+			if len(ps) == 0 {
+				subjects = append(subjects, e.Figure())
+			}
+			for _, p := range ps {
+				subjects = append(subjects, e.FigureFor(p))
+			}
 		}
 		return figure.ContactSheet(subjects), nil
 	})

@@ -30,6 +30,12 @@ type pageSet struct {
 	pages map[string]*template.Template
 }
 
+// figureLink is one of an exercise's figures on its page.
+type figureLink struct {
+	URL      string
+	Position string // in words
+}
+
 // page is what every page's template gets.
 type page struct {
 	Title   string
@@ -49,11 +55,20 @@ func loadPages(assets *assetSet) (*pageSet, error) {
 		// poster is the URL of the still that shows an exercise best: the
 		// shape it reaches (its last keyframe); "" when it has no figure.
 		"poster": func(e *catalog.Exercise) string {
-			f := api.Frames(e)
+			f := api.Frames(e, "")
 			if len(f) == 0 {
 				return ""
 			}
-			return "/exercises/" + e.ID + "/frames/" + f[len(f)-1] + ".svg"
+			return figureURL(e, "", f[len(f)-1])
+		},
+		// figures lists an exercise's figures, one for each position that
+		// has its own: the animation's URL and the position's words.
+		"figures": func(e *catalog.Exercise) []figureLink {
+			var out []figureLink
+			for _, p := range e.FigurePositions() {
+				out = append(out, figureLink{URL: figureURL(e, p, ""), Position: message.PositionWords.Text(string(p))})
+			}
+			return out
 		},
 		"asset": assets.URL,
 		"clock": func(seconds float64) string { return timeline.String(time.Duration(seconds * float64(time.Second))) },

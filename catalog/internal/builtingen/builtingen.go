@@ -80,6 +80,8 @@ func goLiteral(b *bytes.Buffer, v reflect.Value) {
 			b.WriteString("nil")
 		case v.Elem().Kind() == reflect.Int:
 			fmt.Fprintf(b, "intPtr(%d)", v.Elem().Int())
+		case v.Elem().Kind() == reflect.Float64:
+			fmt.Fprintf(b, "figure.Bound(%s)", strconv.FormatFloat(v.Elem().Float(), 'g', -1, 64))
 		default:
 			b.WriteString("&")
 			goLiteral(b, v.Elem())

@@ -167,7 +167,8 @@
       $('next').textContent = '';
     }
   }
-  // The figure follows the segment's phase: the resting shape while
+  // The figure follows the segment's phase (in the position the step is done
+  // in, such as seated cat-cow): the resting shape while
   // announcing, setting up and resting; the shape being reached while moving
   // and holding (a named pose, such as W or Y, when the segment has one); the
   // breath's two shapes; and the animation for continuous work.
@@ -175,10 +176,11 @@
     const f = ex.frames || [];
     if (!f.length) return '';
     const base = '/exercises/' + encodeURIComponent(ex.id);
-    const still = n => base + '/frames/' + encodeURIComponent(n) + '.svg';
+    const at = ex.position ? '?position=' + encodeURIComponent(ex.position) : '';
+    const still = n => base + '/frames/' + encodeURIComponent(n) + '.svg' + at;
     const target = s.pose && f.includes(s.pose) ? s.pose : f[f.length - 1];
     switch (s.phase) {
-      case 'move': return ex.dose.mode === 'timed' ? base + '/figure.svg' : still(target);
+      case 'move': return ex.dose.mode === 'timed' ? base + '/figure.svg' + at : still(target);
       case 'hold': return still(target);
       case 'breathe-in': return still(f[Math.min(1, f.length - 1)]);
       case 'breathe-out': return still(f[Math.min(2, f.length - 1)]);
@@ -230,7 +232,11 @@
     $('after-h').textContent = status === 'completed' ? W.done : W.stopped;
     if (endsSession(reason)) advise(REASONS[reason].advice);
     const list = $('ratings');
-    for (const [b, attempt] of done) {
+    // Each exercise once, at its latest done attempt: a plan's second round
+    // takes the first round's place (progress counts rounds as one).
+    const latest = new Map();
+    for (const [b, attempt] of done) latest.set(blocks[b].id, [b, attempt]);
+    for (const [b, attempt] of latest.values()) {
       const row = $('rating-row').content.firstElementChild.cloneNode(true);
       row.querySelector('legend').textContent = fmt(W.rate, blocks[b].name);
       row.querySelectorAll('input').forEach(i => { i.name = 'rate-' + b; });

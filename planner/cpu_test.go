@@ -1,0 +1,87 @@
+//go:build unix
+
+package planner_test
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/planner"
+)
+
+var cpuTable = flag.Bool("cpu-table", false, "print the planner's CPU time per plan for every budget (docs/performance.md)")
+
+// cpuTime returns the CPU time the process has used: on a shared machine
+// it moves far less with the load than the wall clock does.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// With -cpu-table (and GOMAXPROCS=1, so that the figure is the plan's own),
+// the CPU time of one plan for every budget 1–30: on the built-in catalog
+// at the starting level and the top of every range, and on the synthetic
+// 1,000-exercise catalog for a new person and for one with levels, ratings
+// and a focus (BenchmarkPlanSynthetic1000's requests). It prints figures;
+// it asserts nothing about time.
+func TestPlannerCPUTable(t *testing.T) {
+	if !*cpuTable {
+		t.Skip("figures for docs/performance.md: go test ./planner -run CPUTable -cpu-table -v")
+	}
+	c := builtin(t)
+	rng := rand.New(rand.NewPCG(1000, 1))
+	big := randomCatalog(t, rng, 1000, false)
+	person := randomRequest(rng, big, 0, 200)
+	person.Avoid = nil
+	type row struct {
+		name string
+		c    *catalog.Catalog
+		req  planner.Request
+	}
+	rows := []row{
+		{"built-in, start", c, planner.Request{Equipment: catalog.EquipmentIDs, Floor: true}},
+		{"built-in, top", c, planner.Request{Equipment: catalog.EquipmentIDs, Floor: true, Levels: topLevels(c)}},
+		{"1,000, new", big, planner.Request{Equipment: catalog.EquipmentIDs, Floor: true}},
+		{"1,000, person", big, person},
+	}
+	const runs = 3
+	for _, r := range rows {
+		var worst, sum time.Duration
+		worstAt, nodes := 0, 0
+		line := r.name + ":"
+		for m := planner.MinMinutes; m <= planner.MaxMinutes; m++ {
+			req := r.req
+			req.Minutes = m
+			if req.Levels == nil {
+				req.Levels = map[string]dose.Amount{}
+			}
+			var res planner.Result
+			c0 := cpuTime()
+			for range runs {
+				var err error
+				if res, err = planner.Plan(req, r.c, rules); err != nil {
+					if _, ok := planner.AsNothingFits(err); !ok {
+						t.Fatal(err)
+					}
+				}
+			}
+			d := (cpuTime() - c0) / runs
+			sum += d
+			if d > worst {
+				worst, worstAt = d, m
+			}
+			nodes = max(nodes, res.Nodes)
+			line += fmt.Sprintf(" %d:%.1f", m, float64(d)/float64(time.Millisecond))
+		}
+		fmt.Printf("%s\n  mean %.1f ms, worst %.1f ms at %d min, most sets %d\n", line, float64(sum)/30/float64(time.Millisecond), float64(worst)/float64(time.Millisecond), worstAt, nodes)
+	}
+}
