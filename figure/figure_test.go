@@ -682,9 +682,14 @@ func TestDrawingErrors(t *testing.T) {
 
 func TestContactSheet(t *testing.T) {
 	subjects := figures(t)
-	keyframes := 0
-	for _, s := range subjects {
+	keyframes, seated := 0, 0
+	for i, s := range subjects {
 		keyframes += len(s.Illustration.Keyframes)
+		// An exercise with figures in more than one position heads each.
+		several := (i > 0 && subjects[i-1].ID == s.ID) || (i+1 < len(subjects) && subjects[i+1].ID == s.ID)
+		if several && s.Variant == "seated" {
+			seated++
+		}
 	}
 	if out := os.Getenv("UNHUNCH_CONTACT_SHEET"); out != "" {
 		if err := os.WriteFile(out, figure.ContactSheet(subjects), 0o644); err != nil {
@@ -719,7 +724,7 @@ func TestContactSheet(t *testing.T) {
 		"escaped name":               1,
 		"raw name":                   0,
 		`<section id="wall-angels">`: 1,
-		"<h3>seated</h3>":            3, // cat-cow, chin tucks, scapular squeezes
+		"<h3>seated</h3>":            seated, // cat-cow, chin tucks, scapular squeezes
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("contact sheet (-want +got):\n%s", diff)
