@@ -462,7 +462,8 @@ func (p *Pose) gapAlong(pc piece, s *solid) float64 {
 // words turns a bone or part name into words for people: upper_arm_l ->
 // "left upper arm".
 func words(name string) string {
-	stem, side := name, message.Key("")
+	stem := name
+	var side message.Key // none
 	switch {
 	case strings.HasSuffix(name, "_l"):
 		stem, side = strings.TrimSuffix(name, "_l"), message.FigureLeftPart
@@ -477,14 +478,35 @@ func words(name string) string {
 }
 
 // partKey is the message key of a part's or bone's name.
-func partKey(stem string) message.Key { return message.Key("figure.part." + stem) }
+func partKey(stem string) message.Key { return message.PartWords.Of(stem) }
+
+// PartStems returns the name, without its side, of every bone and body part
+// a check may name to people, each once: the values of message.PartWords.
+func PartStems() []string {
+	var out []string
+	add := func(name string) {
+		stem := strings.TrimSuffix(strings.TrimSuffix(name, "_l"), "_r")
+		if !slices.Contains(out, stem) {
+			out = append(out, stem)
+		}
+	}
+	for _, b := range bones() {
+		add(b.name)
+	}
+	for _, p := range Parts {
+		for _, s := range singular(p) { // a plural part is named side by side
+			add(string(s))
+		}
+	}
+	return out
+}
 
 // propWords names a prop for people.
-func propWords(k PropKind) string { return message.Text(message.Key("figure.prop." + string(k))) }
+func propWords(k PropKind) string { return message.PropWords.Text(string(k)) }
 
 // words describes what a target measures, for its problem.
 func (t *Target) words() string {
-	k := message.Key("figure.measure." + string(t.Measure))
+	k := message.MeasureWords.Of(string(t.Measure))
 	if t.Measure == MeasureJoints {
 		return message.Text(k, strings.Join(t.Of, " + "))
 	}

@@ -36,6 +36,9 @@ const (
 	QuestionText   Family = "screen."          // a safety.Question's id: the question
 	TopicWords     Family = "topic."           // a safety.Question's id: its topic, for the guidance
 	ObjectWords    Family = "store.object."    // a schema object's type: table, index, trigger, view
+	PartWords      Family = "figure.part."     // a figure's bone or body part, without its side (figure.PartStems)
+	MeasureWords   Family = "figure.measure."  // figure.Measure: what a fidelity target measures
+	AreaWords      Family = "area."            // a planner target area (planner.AreaIDs)
 	AnObjectWords  Family = "store.an_object." // the same, with "a" or "an"
 )
 
@@ -43,7 +46,7 @@ const (
 // prefix, and a test checks that each prefix they use is one of these.
 var Families = []Family{StopWords, StopAdvice, EndedWords, StatusWords, OutcomeWords, RatingWords, WhyWords,
 	DirectionWords, PhaseWords, SideShort, TriggerWords, GateAdvice, WebGateAdvice, PositionWords, EquipmentWords,
-	ConditionWords, PropWords, QuestionText, TopicWords, ObjectWords, AnObjectWords}
+	ConditionWords, PropWords, QuestionText, TopicWords, ObjectWords, AnObjectWords, PartWords, MeasureWords, AreaWords}
 
 // IsFamily reports whether f is one of Families.
 func IsFamily(f Family) bool {

@@ -132,6 +132,10 @@ func init() {
 		"figure.part.upperback":  "upper back",
 		"figure.part.girdle":     "shoulder girdle",
 		"figure.part.pelvis":     "pelvis",
+		"figure.part.root":       "hips",
+		"figure.part.hip":        "hip",
+		"figure.part.face":       "face",
+		"figure.part.blade":      "shoulder blade",
 
 		"figure.prop.floor":       "floor",
 		"figure.prop.wall":        "wall",

@@ -24,8 +24,8 @@ const (
 )
 
 // FillShare is the least share of its time box a routine must take to be
-// said to fit it: the bar PRODUCT.md §8 sets for plans ("plans use the time
-// asked for: ≥ 75%").
+// said to fit it: the same bar plans are held to (a plan uses at least three
+// quarters of the time asked for).
 const FillShare = 0.75
 
 // Judge returns the verdict on duration d against time box box (0: none).

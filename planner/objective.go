@@ -48,7 +48,7 @@ const (
 	maxTypeRepeat = len(typeWeights)
 )
 
-// The budgets a request may ask for, in minutes (PRODUCT.md §7.1).
+// The budgets a request may ask for, in minutes (plan --minutes 1 to 30).
 const (
 	MinMinutes = 1  // the shortest budget
 	MaxMinutes = 30 // the longest budget
@@ -72,7 +72,8 @@ func MaxExercises(minutes int) int {
 
 // MaxRounds is the most times a plan goes through its exercises: once, or
 // a second time at the same doses when one round leaves time unused. Doses
-// never go above the person's level to fill the time (PRODUCT.md §6, §8).
+// never go above the person's level to fill the time: progression alone
+// raises them.
 const MaxRounds = 2
 
 // Objective is a plan's score and its parts, in points; higher is better.
@@ -166,12 +167,25 @@ func Areas(e *catalog.Exercise) []string {
 	return out
 }
 
+// AreaIDs returns every area id the planner knows, each once, sorted: the
+// values of message.AreaWords.
+func AreaIDs() []string {
+	var out []string
+	for _, a := range areaOf {
+		if !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // AreaName returns an area of Areas in words.
 func AreaName(area string) string {
 	if t, ok := strings.CutPrefix(area, "target:"); ok {
 		return t
 	}
-	return message.Text(message.Key("area." + area))
+	return message.AreaWords.Text(area)
 }
 
 // Evaluate compiles steps in the order given and scores them for req. It is
@@ -222,7 +236,7 @@ func Evaluate(req Request, steps []timeline.Step, rules timeline.Rules) (Objecti
 // it relies on staying put being quickest and the floor slowest.
 func checkRules(r timeline.Rules) error {
 	if r.SetupSame < 0 || r.SetupSame > r.SetupNear || r.SetupNear > r.SetupFloor || !r.StartsFrom.Known() {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.PlanBadRules))
+		return unhunch.E(unhunch.EInvalid, message.PlanBadRules)
 	}
 	return nil
 }

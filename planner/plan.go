@@ -15,7 +15,7 @@ import (
 	"github.com/unhunch/unhunch/timeline"
 )
 
-// Focus is what a plan leans toward (PRODUCT.md §3 "Plan request").
+// Focus is what a plan leans toward, as a person asks for it.
 type Focus string
 
 // The focuses a request may ask for.
@@ -29,7 +29,8 @@ const (
 // Focuses lists every focus, the default first.
 var Focuses = []Focus{Balanced, Mobility, Strength, Posture}
 
-// Request is what a person asks the planner for (PRODUCT.md §7.2).
+// Request is what a person asks the planner for: minutes, equipment at
+// hand, whether the floor is possible, a focus and exercises to avoid.
 type Request struct {
 	Minutes   int                       // the time they have, 1–30
 	Equipment []catalog.Equipment       // what they have at hand; empty for none
@@ -56,19 +57,19 @@ func (r Request) Budget() time.Duration { return time.Duration(r.Minutes) * time
 // avoid that c does not have (ENotFound).
 func (r Request) Check(c *catalog.Catalog) error {
 	if r.Minutes < MinMinutes || r.Minutes > MaxMinutes {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.PlanBadMinutes, r.Minutes, MinMinutes, MaxMinutes))
+		return unhunch.E(unhunch.EInvalid, message.PlanBadMinutes, r.Minutes, MinMinutes, MaxMinutes)
 	}
 	for _, q := range r.Equipment {
 		if !q.Known() {
-			return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.PlanBadEquipment, q, equipmentList()))
+			return unhunch.E(unhunch.EInvalid, message.PlanBadEquipment, q, equipmentList())
 		}
 	}
 	if !slices.Contains(Focuses, r.focus()) {
-		return unhunch.Errorf(unhunch.EInvalid, "%s", message.Text(message.PlanBadFocus, r.Focus, focusList()))
+		return unhunch.E(unhunch.EInvalid, message.PlanBadFocus, r.Focus, focusList())
 	}
 	for _, id := range r.Avoid {
 		if _, ok := c.Exercise(id); !ok {
-			return unhunch.Errorf(unhunch.ENotFound, "%s", message.Text(message.PlanNoExercise, id))
+			return unhunch.E(unhunch.ENotFound, message.PlanNoExercise, id)
 		}
 	}
 	return nil

@@ -1,5 +1,7 @@
 // Package planner builds and adjusts routines to fit the time and place a
-// person has (PRODUCT.md §7.2). It is pure: it reads the catalog and compiles
+// person has: only exercises they can do there, a balanced mix, few changes
+// of position, doses within their ranges, each choice explained and the
+// result provably best. It is pure: it reads the catalog and compiles
 // timelines, and never does I/O.
 package planner
 

@@ -61,7 +61,7 @@ func (p *problem) result(s *search) (Result, error) {
 		return Result{}, err
 	}
 	if obj.Total != s.best || tl.Duration > p.req.Budget() {
-		return Result{}, unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.PlanDisagree, obj.Total, s.best, clock(tl.Duration)))
+		return Result{}, unhunch.E(unhunch.EInternal, message.PlanDisagree, obj.Total, s.best, clock(tl.Duration))
 	}
 	res = Result{
 		Request: p.req, Choices: choices, Rounds: s.bestR, Timeline: tl, Objective: obj, Excluded: p.excluded,
@@ -425,11 +425,11 @@ func (p *problem) shortBecause(res *Result, s *search, atLevel bool) []string {
 }
 
 func equipmentName(q catalog.Equipment) string {
-	return message.Text(message.Key("equipment." + string(q)))
+	return message.EquipmentWords.Text(string(q))
 }
 
 func positionName(p catalog.Position) string {
-	return message.Text(message.Key("position." + string(p)))
+	return message.PositionWords.Text(string(p))
 }
 
 // listWords joins words as "a, b and c".

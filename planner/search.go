@@ -108,7 +108,7 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 		}
 		cd := &cand{ex: e, view: e, order: i, typ: slices.Index(catalog.Types, e.Type), pos: mask, subs: subs}
 		if cd.typ < 0 {
-			p.err = unhunch.Errorf(unhunch.EInternal, "%s", message.Text(message.PlanBrokenExercise, e.ID))
+			p.err = unhunch.E(unhunch.EInternal, message.PlanBrokenExercise, e.ID)
 			return p
 		}
 		if len(allowed) < len(e.Positions) {

@@ -63,10 +63,13 @@ func parsePSFS(rates []string, first bool) (map[string]int, error) {
 	scores := map[string]int{}
 	for _, r := range rates {
 		i := strings.LastIndex(r, "=")
-		if i <= 0 {
+		name := ""
+		if i > 0 {
+			name = strings.TrimSpace(r[:i])
+		}
+		if name == "" { // no activity, or only spaces before the "="
 			return nil, unhunch.E(unhunch.EInvalid, message.PSFSForm, r)
 		}
-		name := strings.TrimSpace(r[:i])
 		n, err := strconv.Atoi(strings.TrimSpace(r[i+1:]))
 		if err != nil || n < 0 || n > 10 {
 			return nil, unhunch.E(unhunch.EInvalid, message.PSFSScore, name, r[i+1:])
