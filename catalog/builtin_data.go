@@ -1473,15 +1473,15 @@ func builtinData() ([]*Exercise, []*Routine) {
 				},
 				Cues: Cues{
 					Intro:   "Thoracic extension over a roller. A gentle arch for your upper back.",
-					Setup:   "Lie back, roller under the tips of your shoulder blades.",
-					Move:    "Arch back gently over the roller.",
+					Setup:   "Lie back, the support under the tips of your shoulder blades.",
+					Move:    "Arch back gently over the support.",
 					Hold:    "Hold, and breathe easily.",
 					Release: "Come back to neutral.",
 					Form: []string{
 						"Only go as far as feels easy.",
 						"Keep your hips on the floor.",
 						"Let your head rest in your hands.",
-						"Try the roller a little higher or lower.",
+						"Try the support a little higher or lower.",
 					},
 				},
 				Mistakes: []string{
