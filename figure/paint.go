@@ -17,10 +17,10 @@ type markKind int
 
 const (
 	shCapsule markKind = iota // a tapered capsule: p[0] radius r0 to p[1] radius r1
-	shCircle                   // centre p[0], radius r0
-	shRect                     // top left p[0], size p[1], corners rounded by r0
-	shBar                      // the ground line: top left p[0], size p[1], square corners
-	shPolygon                  // the triangle p[0], p[1], p[2]
+	shCircle                  // centre p[0], radius r0
+	shRect                    // top left p[0], size p[1], corners rounded by r0
+	shBar                     // the ground line: top left p[0], size p[1], square corners
+	shPolygon                 // the triangle p[0], p[1], p[2]
 )
 
 // mark is one filled shape in a panel's picture (y down).

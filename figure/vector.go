@@ -107,8 +107,10 @@ type collector struct {
 	layers []layer
 }
 
-func (c *collector) paint(l layer, m mark) { c.marks, c.layers = append(c.marks, m), append(c.layers, l) }
-func (c *collector) breakRun()             { c.marks, c.layers = append(c.marks, mark{}), append(c.layers, -1) }
+func (c *collector) paint(l layer, m mark) {
+	c.marks, c.layers = append(c.marks, m), append(c.layers, l)
+}
+func (c *collector) breakRun() { c.marks, c.layers = append(c.marks, mark{}), append(c.layers, -1) }
 
 // replay paints what was gathered again.
 func (c *collector) replay(out painter) {
