@@ -12,7 +12,11 @@ const (
 	HandoutNeedsPDF   Key = "handout.needs_pdf"
 	HandoutBadPaper   Key = "handout.bad_paper"
 	HandoutWritten    Key = "handout.written"
-	HandoutExists     Key = "handout.exists"
+	HandoutIsDir      Key = "handout.is_dir"
+	HandoutPageOne    Key = "handout.page_one"
+	HandoutPages      Key = "handout.pages"
+	HandoutA4         Key = "handout.a4"
+	HandoutLetter     Key = "handout.letter"
 	HandoutUnwritable Key = "handout.unwritable"
 	HandoutWhat       Key = "handout.what"
 
@@ -61,8 +65,12 @@ func init() {
 
 		HandoutNeedsPDF:   "say where to write the handout: unhunch handout ROUTINE --pdf FILE.pdf",
 		HandoutBadPaper:   "unknown paper size %q; use a4 or letter",
-		HandoutWritten:    "Wrote %s: %s, %s on %s.",
-		HandoutExists:     "%s already exists; choose another name, or add --force to replace it",
+		HandoutWritten:    "Wrote %s: %s, %s on %s of %s.",
+		HandoutIsDir:      "%s is a directory; give a file name for the PDF, such as %[1]s/handout.pdf",
+		HandoutPageOne:    "1 page",
+		HandoutPages:      "%d pages",
+		HandoutA4:         "A4",
+		HandoutLetter:     "Letter",
 		HandoutUnwritable: "cannot write %s: %v. Choose a folder you can write to",
 		HandoutWhat:       "write the handout",
 

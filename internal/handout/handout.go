@@ -40,7 +40,8 @@ type Handout struct {
 	// kind before clinicians exist, issue 17).
 	Prescriber string
 	Note       string
-	LeftOut    []string // each exercise left out for the person, and why
+	LeftOut    []string         // each exercise left out for the person, and why
+	Omitted    []person.LeftOut // the same, as person.Prepare says it
 	Exercises  []Exercise
 	Safety     string   // the safety line, on every page
 	HelpUrgent string   // when to call an emergency number (from the screening questions)
@@ -92,6 +93,7 @@ func For(c *catalog.Catalog, r *catalog.Routine, p person.State, now time.Time) 
 		HelpSoon:   message.Text(message.HandoutHelpSoon),
 		Subject:    message.Text(message.HandoutSubject),
 	}
+	h.Omitted = prep.LeftOut
 	for _, lo := range prep.LeftOut {
 		name := lo.ID
 		if e, ok := c.Exercise(lo.ID); ok {
