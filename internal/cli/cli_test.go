@@ -47,6 +47,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	p := params()
 	p.Dir = "testdata/script"
+	p.Cmds["fhirvalid"] = cmdFHIRValid(t)
 	testscript.Run(t, p)
 }
 
