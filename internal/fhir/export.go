@@ -268,9 +268,10 @@ func (x *exporter) session(s *journal.Session) {
 	case journal.Stopped:
 		proc.Status = "stopped"
 	case journal.Interrupted:
-		// Stopped before the end, as R4 says it; unhunch's own code keeps
-		// it apart from a stop the person chose.
-		proc.Status = "stopped"
+		// Ended by no one (the player went away), so not a session the
+		// person finished or chose to stop: entered-in-error, as issue 18
+		// asks, with unhunch's own code saying why.
+		proc.Status = "entered-in-error"
 		proc.StatusReason = &Concept{Coding: []Coding{{System: CSStatus, Code: string(journal.Interrupted), Display: message.StatusWords.Text(string(journal.Interrupted))}},
 			Text: message.Text(message.FHIRInterrupted)}
 	default:

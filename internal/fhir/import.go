@@ -352,7 +352,7 @@ func (rd *reader) procedure(i int, p *Procedure) {
 	switch {
 	case p.Status == "completed" && status == "":
 		s.Status = journal.Completed
-	case p.Status == "stopped" && status == string(journal.Interrupted):
+	case p.Status == "entered-in-error" && status == string(journal.Interrupted):
 		s.Status = journal.Interrupted
 	case p.Status == "stopped" && status == "":
 		s.Status = journal.Stopped
