@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/unhunch/unhunch/internal/fhir"
 	"github.com/unhunch/unhunch/internal/fhir/fhirtest"
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/pgtest"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/safety"
@@ -549,3 +551,44 @@ type fakeT struct {
 func (f *fakeT) Errorf(string, ...any) { f.failed = true }
 func (f *fakeT) Fatalf(string, ...any) { f.failed = true }
 func (f *fakeT) Helper()               {}
+
+// The round trip across engines: a SQLite journal's bundle imported into a
+// PostgreSQL journal exports as the same bundle, and back into a new
+// SQLite journal once more; importing it again into PostgreSQL is refused
+// as a whole and leaves the journal as it was.
+func TestRoundTripPostgres(t *testing.T) {
+	a := open(t)
+	journalWith(t, a)
+	first := export(t, a)
+	pg, err := store.Open(ctx, pgtest.Database(t), t.TempDir())
+	must(t, err)
+	t.Cleanup(func() { pg.Close() })
+	_, err = fhir.Import(ctx, "bundle.json", bytes.NewReader(first), sink{pg})
+	must(t, err)
+	second := export(t, pg)
+	if !bytes.Equal(first, second) {
+		t.Errorf("the bundle exported from PostgreSQL differs:\n%s", lineDiff(first, second))
+	}
+	before, err := pg.Version(ctx)
+	must(t, err)
+	_, err = fhir.Import(ctx, "bundle.json", bytes.NewReader(second), sink{pg})
+	if unhunch.ErrorCode(err) != unhunch.EConflict {
+		t.Fatalf("importing twice into PostgreSQL: %v", err)
+	}
+	if after, err := pg.Version(ctx); err != nil || after != before {
+		t.Errorf("a refused import changed the journal: version %d, then %d (%v)", before, after, err)
+	}
+	c := open(t)
+	_, err = fhir.Import(ctx, "bundle.json", bytes.NewReader(second), sink{c})
+	must(t, err)
+	if third := export(t, c); !bytes.Equal(first, third) {
+		t.Errorf("the bundle back in SQLite differs:\n%s", lineDiff(first, third))
+	}
+}
+
+// TestMain stops the PostgreSQL server the tests on that engine start.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.StopShared()
+	os.Exit(code)
+}
