@@ -99,11 +99,14 @@ func TestHandoutBadInput(t *testing.T) {
 }
 
 // pdfText is the text pdftotext (poppler) finds in a PDF, or "" without it
-// (internal/handout's tests require it in CI).
+// (a failure when UNHUNCH_REQUIRE_POPPLER=1, as in CI).
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
+		if os.Getenv("UNHUNCH_REQUIRE_POPPLER") == "1" {
+			t.Fatal("pdftotext (poppler-utils) is not on the PATH, and UNHUNCH_REQUIRE_POPPLER=1")
+		}
 		return ""
 	}
 	file := filepath.Join(t.TempDir(), "h.pdf")
