@@ -59,6 +59,8 @@ const (
 	ImportDuplicate   Key = "import.duplicate"
 	ImportBadValue    Key = "import.bad_value"
 	ImportNoSession   Key = "import.no_session"
+	ImportTwice       Key = "import.twice"
+	ImportAbsent      Key = "import.absent"
 )
 
 func init() {
@@ -122,5 +124,7 @@ func init() {
 		ImportDuplicate:   "%s comes twice",
 		ImportBadValue:    "%s %q is not as unhunch writes it",
 		ImportNoSession:   "it belongs to session %s, which the bundle does not have",
+		ImportTwice:       "given twice",
+		ImportAbsent:      "missing",
 	})
 }

@@ -446,6 +446,10 @@ func TestImportRefuses(t *testing.T) {
 		{"trailing data", good + `{}`, "is not JSON"},
 		{"an unknown resource", strings.Replace(good, `"resourceType":"Flag"`, `"resourceType":"Goal"`, 1), "unhunch writes no Goal"},
 		{"an unknown stop reason", strings.Replace(good, `"valueCode":"sharp-pain"`, `"valueCode":"boredom"`, 1), "boredom"},
+		{"a time scale of 0", strings.Replace(good, `"url":"time-scale","valueDecimal":1}`, `"url":"time-scale","valueDecimal":0}`, 1), `StructureDefinition/session" is not as unhunch writes it`},
+		{"an unknown rating", strings.Replace(good, `"url":"rating","valueCode":"right"`, `"url":"rating","valueCode":"sideways"`, 1), `exercise-attempt rating "sideways" is not as unhunch writes it`},
+		{"a negative amount", strings.Replace(good, `"url":"reps","valueInteger":`, `"url":"reps","valueInteger":-`, 1), `exercise-attempt reps "-`},
+		{"an attempt without its exercise", strings.Replace(good, `{"url":"exercise","valueCoding"`, `{"url":"exercize","valueCoding"`, 1), `exercise-attempt exercize`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -299,6 +299,9 @@ func parseTime(s string) (time.Time, bool) {
 	return t.UTC(), true
 }
 
+// nonNegative reports whether f is a finite number, 0 or more.
+func nonNegative(f float64) bool { return f >= 0 && !math.IsInf(f, 1) && !math.IsNaN(f) }
+
 // whole returns a decimal as a whole number, if it is one.
 func whole(f float64) (int, bool) {
 	if f != math.Trunc(f) || math.IsInf(f, 0) || math.Abs(f) > 1<<31 {
@@ -380,9 +383,9 @@ func (rd *reader) procedure(i int, p *Procedure) {
 			}
 			haveSession = true
 		case ExtAttempt:
-			a, ok := rd.attempt(e)
-			if !ok {
-				rd.fail(i, typ, message.ImportBadValue, "extension", e.URL)
+			a, field, value := rd.attempt(e)
+			if field != "" {
+				rd.fail(i, typ, message.ImportBadValue, "exercise-attempt "+field, value)
 				return
 			}
 			s.Exercises = append(s.Exercises, a)
@@ -411,11 +414,11 @@ func (rd *reader) sessionExtension(i int, s *journal.Session, e Extension) bool 
 		switch {
 		case x.URL == "routine" && x.ValueCoding != nil && x.ValueCoding.System == CSRoutine:
 			s.RoutineID, s.RoutineName = x.ValueCoding.Code, x.ValueCoding.Display
-		case x.URL == "planned-seconds" && x.ValueDecimal != nil:
+		case x.URL == "planned-seconds" && x.ValueDecimal != nil && nonNegative(*x.ValueDecimal):
 			s.PlannedSeconds = *x.ValueDecimal
-		case x.URL == "planned-exercises" && x.ValueInteger != nil:
+		case x.URL == "planned-exercises" && x.ValueInteger != nil && *x.ValueInteger >= 0:
 			s.PlannedExercises = *x.ValueInteger
-		case x.URL == "time-scale" && x.ValueDecimal != nil:
+		case x.URL == "time-scale" && x.ValueDecimal != nil && *x.ValueDecimal > 0 && *x.ValueDecimal <= journal.MaxTimeScale:
 			s.TimeScale = *x.ValueDecimal
 		default:
 			return false
@@ -424,17 +427,17 @@ func (rd *reader) sessionExtension(i int, s *journal.Session, e Extension) bool 
 	return seen["routine"] && seen["time-scale"]
 }
 
-// attempt reads one attempt at an exercise.
-func (rd *reader) attempt(e Extension) (journal.Performance, bool) {
-	var p journal.Performance
+// attempt reads one attempt at an exercise; field names what is not as
+// unhunch writes it (value, its value), if anything.
+func (rd *reader) attempt(e Extension) (p journal.Performance, field, value string) {
 	seen := map[string]bool{}
 	for _, x := range e.Extension {
 		if seen[x.URL] {
-			return p, false
+			return p, x.URL, message.Text(message.ImportTwice)
 		}
 		seen[x.URL] = true
 		integer := func(dst *int) bool {
-			if x.ValueInteger == nil {
+			if x.ValueInteger == nil || *x.ValueInteger < 0 {
 				return false
 			}
 			*dst = *x.ValueInteger
@@ -445,15 +448,18 @@ func (rd *reader) attempt(e Extension) (journal.Performance, bool) {
 		case "index":
 			ok = integer(&p.Index)
 		case "attempt":
-			ok = integer(&p.Attempt)
+			ok = integer(&p.Attempt) && p.Attempt >= 1
 		case "exercise":
 			if ok = x.ValueCoding != nil && x.ValueCoding.System == CSExercise; ok {
 				p.ExerciseID = x.ValueCoding.Code
 			}
 		case "outcome":
-			p.Outcome, ok = journal.Outcome(x.ValueCode), x.ValueCode != ""
+			p.Outcome = journal.Outcome(x.ValueCode)
+			ok = slices.Contains([]journal.Outcome{journal.Done, journal.Skipped, journal.Halted}, p.Outcome)
 		case "stop-reason":
-			p.StopReason, ok = journal.StopReason(x.ValueCode), x.ValueCode != ""
+			var err error
+			p.StopReason, err = journal.ParseStopReason(x.ValueCode)
+			ok = err == nil
 		case "reps":
 			ok = integer(&p.Amount.Reps)
 		case "hold-seconds":
@@ -465,7 +471,7 @@ func (rd *reader) attempt(e Extension) (journal.Performance, bool) {
 		case "sets":
 			ok = integer(&p.Amount.Sets)
 		case "seconds-done":
-			if ok = x.ValueDecimal != nil; ok {
+			if ok = x.ValueDecimal != nil && nonNegative(*x.ValueDecimal); ok {
 				p.Seconds = *x.ValueDecimal
 			}
 		case "period":
@@ -476,13 +482,39 @@ func (rd *reader) attempt(e Extension) (journal.Performance, bool) {
 				ok = ok1 && ok2
 			}
 		case "rating":
-			p.Rating, ok = journal.Rating(x.ValueCode), x.ValueCode != ""
+			var err error
+			p.Rating, err = journal.ParseRating(x.ValueCode)
+			ok = err == nil
 		}
 		if !ok {
-			return p, false
+			return p, x.URL, extValue(x)
 		}
 	}
-	return p, seen["index"] && seen["attempt"] && seen["exercise"] && seen["outcome"] && seen["period"] && seen["seconds-done"]
+	for _, need := range []string{"index", "attempt", "exercise", "outcome", "period", "seconds-done"} {
+		if !seen[need] {
+			return p, need, message.Text(message.ImportAbsent)
+		}
+	}
+	return p, "", ""
+}
+
+// extValue says an extension's value as it was written.
+func extValue(x Extension) string {
+	switch {
+	case x.ValueCode != "":
+		return x.ValueCode
+	case x.ValueString != "":
+		return x.ValueString
+	case x.ValueInteger != nil:
+		return strconv.Itoa(*x.ValueInteger)
+	case x.ValueDecimal != nil:
+		return strconv.FormatFloat(*x.ValueDecimal, 'f', -1, 64)
+	case x.ValueCoding != nil:
+		return x.ValueCoding.System + "|" + x.ValueCoding.Code
+	case x.ValuePeriod != nil:
+		return x.ValuePeriod.Start + "/" + x.ValuePeriod.End
+	}
+	return ""
 }
 
 // observation reads a pain score or a functional scale score; a week's

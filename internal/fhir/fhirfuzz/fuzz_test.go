@@ -3,9 +3,13 @@ package fhirfuzz_test
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/fhir"
@@ -81,6 +85,21 @@ func FuzzRead(f *testing.F) {
 			f.Fatalf("the seed of %q is refused: %v", parts, err)
 		}
 		f.Add(b.Bytes())
+		// Values a bundle may hold that unhunch never writes.
+		for _, edit := range [][2]string{
+			{`"url":"time-scale","valueDecimal":1`, `"url":"time-scale","valueDecimal":0`},
+			{`"url":"time-scale","valueDecimal":1`, `"url":"time-scale","valueDecimal":-2`},
+			{`"url":"planned-seconds","valueDecimal":180`, `"url":"planned-seconds","valueDecimal":-1`},
+			{`"valueCode":"right"`, `"valueCode":"sideways"`},
+			{`"valueCode":"done"`, `"valueCode":"maybe"`},
+			{`"url":"index","valueInteger":0`, `"url":"index","valueInteger":-1`},
+			{`"url":"reps","valueInteger":10`, `"url":"reps","valueInteger":-10`},
+			{`"Reaching up"`, `" Reaching up"`},
+		} {
+			if edited := strings.Replace(b.String(), edit[0], edit[1], 1); edited != b.String() {
+				f.Add([]byte(edited))
+			}
+		}
 	}
 	f.Add([]byte(`{"resourceType":"Bundle","type":"collection","meta":{"tag":[{"system":"` + fhir.CSExport + `","code":"unhunch-1"}]},"entry":[]}`))
 	f.Add([]byte(`{"resourceType":"Bundle","entry":[{"fullUrl":"urn:uuid:x","resource":{"resourceType":"Patient"}}]}`))
@@ -112,5 +131,62 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("session %s has no start", s.ID)
 			}
 		}
+		// What it accepts, written again, reads back as the same records:
+		// an import keeps everything the bundle carries.
+		var again bytes.Buffer
+		if err := fhir.Export(context.Background(), &again, records{rec}, c, fhir.Options{Location: time.UTC}); err != nil {
+			t.Fatalf("exporting what was read: %v", err)
+		}
+		back, err := fhir.Read("again.json", bytes.NewReader(again.Bytes()))
+		if err != nil {
+			t.Fatalf("the bundle written from what was read is refused: %v\n%s", err, again.Bytes())
+		}
+		if diff := cmp.Diff(sorted(rec), sorted(back), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("read, written and read again, the records differ (-first +again):\n%s", diff)
+		}
 	})
+}
+
+// records is a journal of the records a bundle carried.
+type records struct{ rec fhir.Records }
+
+func (r records) Pseudonym(context.Context) (string, error) { return r.rec.Pseudonym, nil }
+func (r records) ExerciseStates(context.Context) (map[string]journal.ExerciseState, error) {
+	out := map[string]journal.ExerciseState{}
+	for _, st := range r.rec.States {
+		out[st.ExerciseID] = st
+	}
+	return out, nil
+}
+func (r records) Screenings(context.Context) ([]safety.Screening, error) { return r.rec.Screenings, nil }
+func (r records) ConditionClearances(context.Context) ([]safety.ConditionClearance, error) {
+	return r.rec.Clearances, nil
+}
+func (r records) PSFS(context.Context) ([]progress.PSFSRating, error) { return r.rec.PSFS, nil }
+func (r records) EachSession(_ context.Context, _ journal.Filter, fn func(*journal.Session) error) error {
+	for _, s := range sorted(r.rec).Sessions {
+		if err := fn(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sorted puts records in the order a journal gives them: sessions oldest
+// first, exercise states and clearances by exercise.
+func sorted(rec fhir.Records) fhir.Records {
+	rec.Sessions = slices.Clone(rec.Sessions)
+	slices.SortStableFunc(rec.Sessions, func(a, b *journal.Session) int {
+		if c := a.StartedAt.Compare(b.StartedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	rec.States = slices.Clone(rec.States)
+	slices.SortStableFunc(rec.States, func(a, b journal.ExerciseState) int { return strings.Compare(a.ExerciseID, b.ExerciseID) })
+	rec.Clearances = slices.Clone(rec.Clearances)
+	slices.SortStableFunc(rec.Clearances, func(a, b safety.ConditionClearance) int {
+		return strings.Compare(a.ExerciseID+"/"+string(a.Condition), b.ExerciseID+"/"+string(b.Condition))
+	})
+	return rec
 }
