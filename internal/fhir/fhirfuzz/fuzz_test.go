@@ -158,7 +158,9 @@ func (r records) ExerciseStates(context.Context) (map[string]journal.ExerciseSta
 	}
 	return out, nil
 }
-func (r records) Screenings(context.Context) ([]safety.Screening, error) { return r.rec.Screenings, nil }
+func (r records) Screenings(context.Context) ([]safety.Screening, error) {
+	return r.rec.Screenings, nil
+}
 func (r records) ConditionClearances(context.Context) ([]safety.ConditionClearance, error) {
 	return r.rec.Clearances, nil
 }
