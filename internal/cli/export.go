@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"io"
 	"maps"
 	"slices"
@@ -173,7 +174,10 @@ func writeExportFHIR(a *app, w io.Writer, j exportJob) error {
 		return err
 	}
 	err = fhir.Export(j.ctx, w, j.st, c, fhir.Options{Since: j.since.Since, Location: time.Local})
-	if err != nil && unhunch.ErrorCode(err) == unhunch.EInternal {
+	// The journal's errors say what they are; any other is the output's
+	// (a full disk, a closed pipe).
+	var known *unhunch.Error
+	if err != nil && !errors.As(err, &known) {
 		return outputError(message.Text(message.ImportWhatExport), err)
 	}
 	return err
