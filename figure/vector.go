@@ -59,6 +59,25 @@ func Vector(s Subject, frame string, pal Palette) (*Drawing, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("%w: %q", ErrNoKeyframe, frame)
 	}
+	return sc.vector(i, pal), nil
+}
+
+// Vectors returns every keyframe of s, in order, as Vector draws each: the
+// scene is set up once for them all (the handout draws every keyframe).
+func Vectors(s Subject, pal Palette) ([]*Drawing, error) {
+	sc, err := newScene(s)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Drawing, len(sc.il.Keyframes))
+	for i := range out {
+		out[i] = sc.vector(i, pal)
+	}
+	return out, nil
+}
+
+// vector draws keyframe i of the scene.
+func (sc *scene) vector(i int, pal Palette) *Drawing {
 	colours := pal.colours()
 	d := &Drawing{Title: message.Text(message.FigureTitleFrame, sc.s.Name, sc.il.Keyframes[i].Name),
 		Width: FrameWidth, Height: FrameHeight}
@@ -97,7 +116,7 @@ func Vector(s Subject, frame string, pal Palette) (*Drawing, error) {
 			})
 		}
 	}
-	return d, nil
+	return d
 }
 
 // collector gathers the marks of a panel, in order, with the layer each

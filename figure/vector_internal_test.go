@@ -3,6 +3,7 @@ package figure
 import (
 	"bytes"
 	"math"
+	"reflect"
 	"testing"
 )
 
@@ -73,6 +74,29 @@ func TestVectorIsTheStill(t *testing.T) {
 			}
 			if n < 20 {
 				t.Errorf("%s: only %d shapes", name, n)
+			}
+		}
+	}
+}
+
+// Vectors draws each keyframe as Vector does, from one scene for them all:
+// drawing a keyframe leaves nothing behind in the scene for the next.
+func TestVectorsAreEachVector(t *testing.T) {
+	for _, s := range yamlSubjects(t) {
+		all, err := Vectors(s, Light)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != len(s.Illustration.Keyframes) {
+			t.Fatalf("%s: %d drawings for %d keyframes", s.ID, len(all), len(s.Illustration.Keyframes))
+		}
+		for i, k := range s.Illustration.Keyframes {
+			one, err := Vector(s, k.Name, Light)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(one, all[i]) {
+				t.Errorf("%s %s %s: Vectors' drawing is not Vector's", s.ID, s.Variant, k.Name)
 			}
 		}
 	}

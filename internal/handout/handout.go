@@ -173,13 +173,13 @@ func figures(st timeline.Step) ([]Figure, error) {
 	if s.Illustration == nil {
 		return nil, nil
 	}
+	all, err := figure.Vectors(s, figure.Light)
+	if err != nil {
+		return nil, fmt.Errorf("handout: figure of %s: %w", s.ID, err)
+	}
 	var out []Figure
-	for _, k := range s.Illustration.Keyframes {
-		d, err := figure.Vector(s, k.Name, figure.Light)
-		if err != nil {
-			return nil, fmt.Errorf("handout: figure of %s, keyframe %q: %w", s.ID, k.Name, err)
-		}
-		out = append(out, Figure{Name: k.Name, Drawing: d})
+	for i, k := range s.Illustration.Keyframes {
+		out = append(out, Figure{Name: k.Name, Drawing: all[i]})
 	}
 	return out, nil
 }
