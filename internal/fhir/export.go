@@ -179,7 +179,9 @@ func (x *exporter) entry(r any) {
 		x.write(",\n")
 	}
 	x.n++
-	x.write(string(b))
+	if x.err == nil {
+		_, x.err = x.w.Write(b)
+	}
 }
 
 // resourceID returns a resource's id.
