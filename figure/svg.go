@@ -127,9 +127,8 @@ func (p *pen) flush() {
 // capsule adds the outline of a tapered capsule between two circles, in
 // frame coordinates (y down).
 func (p *pen) capsule(c0 Vec, r0 float64, c1 Vec, r1 float64) {
-	d := c1.sub(c0)
-	l := d.len()
-	if l <= math.Abs(r0-r1)+1e-3 {
+	t0p, t1p, t1m, t0m, s, ok := tangents(c0, r0, c1, r1)
+	if !ok {
 		c, r := c0, r0
 		if r1 > r0 {
 			c, r = c1, r1
@@ -137,13 +136,6 @@ func (p *pen) capsule(c0 Vec, r0 float64, c1 Vec, r1 float64) {
 		p.circle(c, r)
 		return
 	}
-	u := d.scale(1 / l)
-	n := Vec{-u.Y, u.X}
-	s := (r0 - r1) / l
-	k := math.Sqrt(1 - s*s)
-	wp, wm := u.scale(s).add(n.scale(k)), u.scale(s).sub(n.scale(k))
-	t0p, t1p := c0.add(wp.scale(r0)), c1.add(wp.scale(r1))
-	t0m, t1m := c0.add(wm.scale(r0)), c1.add(wm.scale(r1))
 	large1, large0 := 0, 0
 	if s < 0 {
 		large1 = 1
@@ -163,6 +155,26 @@ func (p *pen) capsule(c0 Vec, r0 float64, c1 Vec, r1 float64) {
 	fmt.Fprintf(&p.d, "M%s %sl%s %sa%s %s 0 %d 0 %s %sl%s %sa%s %s 0 %d 0 %s %sz",
 		p.n(start.X), p.n(start.Y), p.n(d1.X), p.n(d1.Y), p.n(r1), p.n(r1), large1, p.n(d2.X), p.n(d2.Y),
 		p.n(d3.X), p.n(d3.Y), p.n(r0), p.n(r0), large0, p.n(start.X-at.X), p.n(start.Y-at.Y))
+}
+
+// tangents returns where the two straight sides of a tapered capsule touch
+// its circles (centres c0 and c1, radii r0 and r1): t0p to t1p on one side,
+// t1m to t0m on the other, and the sine of the taper. It is false when one
+// circle holds the other: the capsule is then the larger circle.
+func tangents(c0 Vec, r0 float64, c1 Vec, r1 float64) (t0p, t1p, t1m, t0m Vec, s float64, ok bool) {
+	d := c1.sub(c0)
+	l := d.len()
+	if l <= math.Abs(r0-r1)+1e-3 {
+		return
+	}
+	u := d.scale(1 / l)
+	n := Vec{-u.Y, u.X}
+	s = (r0 - r1) / l
+	k := math.Sqrt(1 - s*s)
+	wp, wm := u.scale(s).add(n.scale(k)), u.scale(s).sub(n.scale(k))
+	t0p, t1p = c0.add(wp.scale(r0)), c1.add(wp.scale(r1))
+	t0m, t1m = c0.add(wm.scale(r0)), c1.add(wm.scale(r1))
+	return t0p, t1p, t1m, t0m, s, true
 }
 
 // round1 rounds to one decimal, as num writes.
@@ -195,14 +207,10 @@ func capsule(b *bytes.Buffer, c0 Vec, r0 float64, c1 Vec, r1 float64, class stri
 	p.flush()
 }
 
-// blade writes a shoulder blade centred at c (frame coordinates): a rounded
-// triangle, its straight edge toward the spine (sign -1 when the spine is
-// to its right).
+// blade writes a shoulder blade centred at c (frame coordinates) as
+// elements of its own: bladePoints, rounded.
 func blade(b *bytes.Buffer, c Vec, sign, r float64, class string) {
-	pts := []Vec{{-0.42, -1.0}, {-0.3, 1.25}, {0.75, -0.85}}
-	for i := range pts {
-		pts[i] = c.add(Vec{pts[i].X * r * sign, pts[i].Y * r})
-	}
+	pts := bladePoints(c, sign, r)
 	w := newPen(b)
 	w.use(class)
 	rr := r * 0.25
@@ -218,50 +226,15 @@ func flip(v Vec) Vec { return Vec{v.X, -v.Y} }
 
 // writeSolid draws one piece of a prop.
 func (p *panel) writeSolid(b *bytes.Buffer, s *solid) {
-	r := p.rect(s)
-	t := s.tone
-	if t == toneBackdrop && p.view == Side {
-		t = toneProp
+	for _, sh := range p.solidShapes(s) {
+		writeElement(b, sh)
 	}
-	if s.kind == cylinder && p.cam.toward.Z != 0 {
-		// A roller seen end on: a disc with a darker core.
-		c := flip(p.cam.project(s.c))
-		circle(b, c, s.r, t.class())
-		circle(b, c, s.r*0.45, tonePropDark.class())
-		circle(b, c, s.r*0.2, t.class())
-		return
-	}
-	x0, x1 := r.x0, r.x1
-	if s.lo.Z <= -endless || s.hi.Z >= endless || s.lo.X <= -endless {
-		// Endless walls: only the part in the panel.
-		x0 = max(x0, (p.x0-p.dx)/p.k-1)
-		x1 = min(x1, (p.x0+p.w-p.dx)/p.k+1)
-	}
-	fmt.Fprintf(b, `<rect class="%s" x="%s" y="%s" width="%s" height="%s" rx="%s"/>`,
-		t.class(), num(x0), num(-r.y1), num(max(x1-x0, 0)), num(max(r.y1-r.y0, 0)), num(min(s.round, (r.y1-r.y0)/2)))
 }
 
 // writeGround draws the ground line across the panel.
 func (p *panel) writeGround(b *bytes.Buffer) {
-	if !p.view.ground() {
-		return
-	}
-	x0, x1 := (p.x0-p.dx)/p.k, (p.x0+p.w-p.dx)/p.k
-	fmt.Fprintf(b, `<rect class="%s" x="%s" y="0" width="%s" height="1.4"/>`, toneGround.class(), num(x0), num(x1-x0))
-}
-
-// writeBoneFlat draws bone i of a frame in place, with the pen.
-func (p *panel) writeBoneFlat(w *pen, f *frame2, i int) {
-	l := p.local[i]
-	a, c := p.shapeEnds(f, i)
-	switch bones()[i].shape.kind {
-	case shapeLimb:
-		w.capsule(flip(a), l.r0, flip(c), l.r1)
-	case shapeHead, shapeFace:
-		w.circle(flip(c), l.r1)
-	case shapeBlade:
-		w.flush()
-		blade(w.b, flip(c), bladeSign(p, i), l.r1, w.class)
+	if g, ok := p.groundShape(); ok {
+		writeElement(b, g)
 	}
 }
 
@@ -291,44 +264,18 @@ func (p *panel) chainBones(c chain) []int {
 }
 
 // writeFlat draws a frame still, back to front: props and chains, with the
-// ghost of the start behind the figure when one is given.
+// ghost of the start behind the figure when one is given (paintFlat).
 func (sc *scene) writeFlat(b *bytes.Buffer, p *panel, f, ghost *frame2) {
-	p.writeGround(b)
-	for _, it := range p.order {
-		if it.solid != nil && math.IsInf(it.depth, -1) {
-			p.writeSolid(b, it.solid)
-		}
-	}
-	if ghost != nil {
-		sc.writeGhost(b, p, ghost)
-	}
-	w := newPen(b)
-	for _, it := range p.order {
-		switch {
-		case it.solid != nil && !math.IsInf(it.depth, -1):
-			w.flush()
-			p.writeSolid(b, it.solid)
-		case it.solid == nil:
-			for _, i := range p.chainBones(it.chain) {
-				w.use(sc.toneOf(p, i).class())
-				p.writeBoneFlat(w, f, i)
-			}
-		}
-	}
-	w.flush()
+	sp := &svgPainter{b: b}
+	sc.paintFlat(sp, p, f, ghost)
+	sp.flush()
 }
 
 // writeGhost draws the start pose, faint, behind the figure, as one path.
 func (sc *scene) writeGhost(b *bytes.Buffer, p *panel, g *frame2) {
-	w := newPen(b)
-	w.whole = true
-	w.use(toneGhost.class())
-	for i := range bones() {
-		if drawnIn(i, p.view) && bones()[i].shape.kind != shapeFace && bones()[i].shape.kind != shapeBlade {
-			p.writeBoneFlat(w, g, i)
-		}
-	}
-	w.flush()
+	sp := &svgPainter{b: b}
+	sc.paintGhost(sp, p, g)
+	sp.flush()
 }
 
 // openPanel starts panel i: clipped to its part of the frame, with the

@@ -82,7 +82,31 @@ type Doses func(id string) (dose.Dose, bool)
 func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 	ordered := append([]*journal.Session(nil), sessions...)
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].StartedAt.Before(ordered[j].StartedAt) })
-	levels := map[string]*Level{}
+	r := NewReplay(doses)
+	for _, s := range ordered {
+		r.Add(s)
+	}
+	return r.Levels()
+}
+
+// Replay moves the levels one session at a time, as Levels does for a whole
+// journal: for a reader that streams sessions (oldest first) instead of
+// holding them all.
+type Replay struct {
+	doses  Doses
+	levels map[string]*Level
+}
+
+// NewReplay starts a replay with every exercise at its starting dose.
+func NewReplay(doses Doses) *Replay { return &Replay{doses: doses, levels: map[string]*Level{}} }
+
+// Levels returns each exercise's level after the sessions added so far.
+func (r *Replay) Levels() map[string]*Level { return r.levels }
+
+// Add moves the levels by session s, which must start no earlier than the
+// sessions added before it.
+func (r *Replay) Add(s *journal.Session) {
+	levels, doses := r.levels, r.doses
 	get := func(id string) (*Level, dose.Dose, bool) {
 		d, ok := doses(id)
 		if !ok {
@@ -95,60 +119,57 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 		}
 		return l, d, true
 	}
-	for _, s := range ordered {
-		if s.IsDemo() {
+	if s.IsDemo() {
+		return
+	}
+	rose := safety.PainRoseAfter(s.PainBefore, s.PainAfter)
+	at := s.StartedAt
+	if s.EndedAt != nil {
+		at = *s.EndedAt
+	}
+	var candidates []*Level
+	candidateRating := map[*Level]journal.Rating{}
+	// The last attempt at each exercise counts: going back to redo or
+	// abandon an exercise takes the earlier attempt's place here. An
+	// exercise done in several rounds counts once (practised).
+	for _, p := range practised(s) {
+		l, d, ok := get(p.ExerciseID)
+		if !ok {
 			continue
-		}
-		rose := safety.PainRoseAfter(s.PainBefore, s.PainAfter)
-		at := s.StartedAt
-		if s.EndedAt != nil {
-			at = *s.EndedAt
-		}
-		var candidates []*Level
-		candidateRating := map[*Level]journal.Rating{}
-		// The last attempt at each exercise counts: going back to redo or
-		// abandon an exercise takes the earlier attempt's place here. An
-		// exercise done in several rounds counts once (practised).
-		for _, p := range practised(s) {
-			l, d, ok := get(p.ExerciseID)
-			if !ok {
-				continue
-			}
-			if rose {
-				l.move(d, at, -1, PainRoseInSession)
-				continue
-			}
-			switch p.Rating {
-			case journal.TooHard:
-				if !l.move(d, at, -1, RatedHard) {
-					l.ease(d, at)
-				}
-			case journal.TooEasy, journal.Right:
-				l.streak++
-				if l.streak >= 2 {
-					candidates = append(candidates, l)
-					candidateRating[l] = p.Rating
-				}
-			}
 		}
 		if rose {
-			for _, l := range levels {
-				l.streak = 0
-			}
+			l.move(d, at, -1, PainRoseInSession)
 			continue
 		}
-		// One exercise at a time: the easiest-rated first, then routine order.
-		sort.SliceStable(candidates, func(i, j int) bool {
-			return candidateRating[candidates[i]] == journal.TooEasy && candidateRating[candidates[j]] != journal.TooEasy
-		})
-		for _, l := range candidates {
-			d, _ := doses(l.ExerciseID)
-			if l.move(d, at, +1, RatedEasyTwice) {
-				break
+		switch p.Rating {
+		case journal.TooHard:
+			if !l.move(d, at, -1, RatedHard) {
+				l.ease(d, at)
+			}
+		case journal.TooEasy, journal.Right:
+			l.streak++
+			if l.streak >= 2 {
+				candidates = append(candidates, l)
+				candidateRating[l] = p.Rating
 			}
 		}
 	}
-	return levels
+	if rose {
+		for _, l := range levels {
+			l.streak = 0
+		}
+		return
+	}
+	// One exercise at a time: the easiest-rated first, then routine order.
+	sort.SliceStable(candidates, func(i, j int) bool {
+		return candidateRating[candidates[i]] == journal.TooEasy && candidateRating[candidates[j]] != journal.TooEasy
+	})
+	for _, l := range candidates {
+		d, _ := doses(l.ExerciseID)
+		if l.move(d, at, +1, RatedEasyTwice) {
+			break
+		}
+	}
 }
 
 // ratingRank orders ratings from the least favourable: a rating of "too

@@ -27,6 +27,16 @@ func Counts(s *journal.Session) bool {
 	return false
 }
 
+// Minutes is how long a session's exercises took, in minutes: what a week's
+// minutes of practice add up (for sessions that count as practice).
+func Minutes(s *journal.Session) float64 {
+	m := 0.0
+	for _, p := range s.Exercises {
+		m += p.Seconds / 60
+	}
+	return m
+}
+
 // WeekAdherence is one week's practice.
 type WeekAdherence struct {
 	Start    time.Time `json:"start"` // Monday 00:00 local
@@ -77,9 +87,7 @@ func ComputeAdherence(sessions []*journal.Session, now time.Time, loc *time.Loca
 			if weeks[i].Start.Equal(ws) {
 				w := &weeks[i]
 				w.Sessions++
-				for _, p := range s.Exercises {
-					w.Minutes += p.Seconds / 60
-				}
+				w.Minutes += Minutes(s)
 				w.Practice[(int(at.Weekday())+6)%7] = true
 			}
 		}

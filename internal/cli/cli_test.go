@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -47,6 +48,14 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	p := params()
 	p.Dir = "testdata/script"
+	p.Cmds["fhirvalid"] = cmdFHIRValid(t)
+	// The handout's scripts check the PDF with poppler where it is
+	// ([exec:pdftotext]); CI must have it.
+	for _, bin := range []string{"pdftotext", "pdfinfo"} {
+		if _, err := exec.LookPath(bin); err != nil && os.Getenv("UNHUNCH_REQUIRE_POPPLER") == "1" {
+			t.Fatalf("%s (poppler-utils) is not on the PATH, and UNHUNCH_REQUIRE_POPPLER=1", bin)
+		}
+	}
 	testscript.Run(t, p)
 }
 

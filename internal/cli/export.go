@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
+	"errors"
 	"io"
 	"maps"
 	"slices"
@@ -12,6 +14,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/internal/fhir"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -97,14 +101,30 @@ type exportDoc struct {
 	Levels   []levelDoc         `json:"levels"`
 }
 
+// exportJob is what an export format reads: the journal, and the sessions
+// asked for (most recent first) or all of them, read when a format asks
+// (the FHIR bundle streams the journal instead).
+type exportJob struct {
+	ctx   context.Context
+	st    *store.Store
+	since journal.Filter
+	list  func() ([]*journal.Session, error)
+	all   func() ([]*journal.Session, error)
+}
+
 // exportFormats are the formats of `unhunch export --format`: each writes
-// the sessions asked for (most recent first) to w. A format is one entry
-// here, its words in the message table and its test.
-var exportFormats = map[string]func(a *app, w io.Writer, list []*journal.Session, all func() ([]*journal.Session, error)) error{
-	"csv": func(_ *app, w io.Writer, list []*journal.Session, _ func() ([]*journal.Session, error)) error {
+// the job's sessions to w. A format is one entry here, its words in the
+// message table and its test.
+var exportFormats = map[string]func(a *app, w io.Writer, j exportJob) error{
+	"csv": func(_ *app, w io.Writer, j exportJob) error {
+		list, err := j.list()
+		if err != nil {
+			return err
+		}
 		return writeCSV(w, list)
 	},
 	"json": writeExportJSON,
+	"fhir": writeExportFHIR,
 }
 
 // exportFormatNames names the formats: "csv or json".
@@ -127,13 +147,19 @@ func (a *app) exportCommand() *cobra.Command {
 			if _, err := a.catalog(); err != nil { // says what in the person's files it leaves out
 				return err
 			}
-			st, list, err := a.sessionsSince(cmd, since)
+			f, err := sinceFilter(since, cmd.Flags().Changed("since"))
+			if err != nil {
+				return err
+			}
+			st, err := a.openStore(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			all := func() ([]*journal.Session, error) { return st.Sessions(cmd.Context(), journal.Filter{}) }
-			return write(a, a.env.Stdout, list, all)
+			j := exportJob{ctx: cmd.Context(), st: st, since: f,
+				list: func() ([]*journal.Session, error) { return st.Sessions(cmd.Context(), f) },
+				all:  func() ([]*journal.Session, error) { return st.Sessions(cmd.Context(), journal.Filter{}) }}
+			return write(a, a.env.Stdout, j)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "csv", message.Text(message.FlagFormat, exportFormatNames()))
@@ -141,17 +167,37 @@ func (a *app) exportCommand() *cobra.Command {
 	return cmd
 }
 
+// writeExportFHIR writes the journal as a FHIR R4 bundle, streaming it.
+func writeExportFHIR(a *app, w io.Writer, j exportJob) error {
+	c, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	err = fhir.Export(j.ctx, w, j.st, c, fhir.Options{Since: j.since.Since, Location: time.Local})
+	// The journal's errors say what they are; any other is the output's
+	// (a full disk, a closed pipe).
+	var known *unhunch.Error
+	if err != nil && !errors.As(err, &known) {
+		return outputError(message.Text(message.ImportWhatExport), err)
+	}
+	return err
+}
+
 // writeExportJSON writes the sessions with every exercise's current level,
 // which it works out from all the sessions.
-func writeExportJSON(a *app, w io.Writer, list []*journal.Session, all func() ([]*journal.Session, error)) error {
+func writeExportJSON(a *app, w io.Writer, j exportJob) error {
 	c, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	list, err := j.list()
 	if err != nil {
 		return err
 	}
 	if list == nil {
 		list = []*journal.Session{}
 	}
-	sessions, err := all()
+	sessions, err := j.all()
 	if err != nil {
 		return err
 	}

@@ -102,7 +102,7 @@ func (a *app) writeFigure(e *catalog.Exercise, file, frame string, asJSON, force
 // beside it and renames it into place, replacing a link rather than its target.
 func writeNew(file string, data []byte, force bool) error {
 	failed := func(err error) error {
-		return unhunch.E(unhunch.EInvalid, message.CLISVGWriteFailed, file, err)
+		return unhunch.E(unhunch.EInvalid, message.CLISVGWriteFailed, file, err).Wrap(err)
 	}
 	if !force {
 		f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

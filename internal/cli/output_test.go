@@ -22,6 +22,7 @@ func TestExportToFullDisk(t *testing.T) {
 	for _, args := range [][]string{
 		{"export", "--format", "csv"},
 		{"export", "--format", "json"},
+		{"export", "--format", "fhir"},
 		{"routines", "--json"},
 	} {
 		var errs bytes.Buffer

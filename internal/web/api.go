@@ -43,6 +43,7 @@ func (s *Server) apiRoutes() []route {
 		{"POST", "/api/v1/sessions/{id}/alive", s.renewLease, nil},
 		{"POST", "/api/v1/sessions/{id}/left", s.leaveSession, nil},
 		{"GET", "/api/v1/progress", s.showProgress, nil},
+		{"GET", "/api/v1/export/fhir", s.exportFHIR, nil},
 	}
 }
 

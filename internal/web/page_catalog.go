@@ -71,12 +71,13 @@ func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
 
 // routineData is a routine's page, or a plan's.
 type routineData struct {
-	Doc     playable
-	PlayURL string
-	Form    planRequest
-	Focuses []planner.Focus
-	Kit     []catalog.Equipment
-	Error   string
+	Doc        playable
+	PlayURL    string
+	HandoutURL string // the routine or plan as a PDF to print
+	Form       planRequest
+	Focuses    []planner.Focus
+	Kit        []catalog.Equipment
+	Error      string
 }
 
 func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
@@ -85,7 +86,7 @@ func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.render(w, http.StatusOK, "routine", page{Title: rt.Name, Nav: "routines",
-		Data: routineData{Doc: doc, PlayURL: "/play/" + rt.ID}})
+		Data: routineData{Doc: doc, PlayURL: "/play/" + rt.ID, HandoutURL: "/routines/" + rt.ID + "/handout.pdf"}})
 }
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
@@ -120,6 +121,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	doc.Plan = &detail
 	d.Doc = doc
 	d.PlayURL = "/play/plan?" + planParams(pr)
+	d.HandoutURL = "/plan/handout.pdf?" + planParams(pr)
 	return s.render(w, http.StatusOK, "plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
 }
 
