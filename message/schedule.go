@@ -104,7 +104,7 @@ func init() {
 		ScheduleShowNoEquipment:  "none",
 		ScheduleShowQuiet:        "Quiet:     %s",
 		ScheduleShowSkip:         "Skipped on days you have already practised.",
-		ScheduleShowMax:          "At most %d reminders a day.",
+		ScheduleShowMax:          "Reminders: at most %d a day.",
 		ScheduleShowNext:         "Next:      %s",
 		ScheduleShowNoLongerFits: "Note: %s",
 		ScheduleStoreBad:         "the saved schedule cannot be read (%s): set it again with unhunch schedule set",

@@ -228,8 +228,10 @@ func (s Schedule) Decide(at time.Time, loc *time.Location, practisedToday bool, 
 }
 
 // FitsRoutine reports whether every exercise of r can be done where the
-// schedule says: with its equipment (or a substitute) and, without the
-// floor, in a position off it. The error names the first that cannot.
+// schedule says: without the floor, in a position off it; and, when the
+// schedule lists equipment, with that equipment (or a substitute). A
+// routine with no equipment listed is taken to be done where its
+// equipment is (the person chose it). The error names the first that cannot.
 func (s Schedule) FitsRoutine(r *catalog.Routine, c *catalog.Catalog) error {
 	for _, it := range r.Exercises {
 		e, ok := c.Exercise(it.ID)
@@ -240,7 +242,7 @@ func (s Schedule) FitsRoutine(r *catalog.Routine, c *catalog.Catalog) error {
 			return unhunch.E(unhunch.EInvalid, message.ScheduleRoutineFloor, r.ID, e.ID)
 		}
 		for _, q := range e.Equipment {
-			if slices.Contains(s.Equipment, q) || slices.ContainsFunc(e.Substitutes[q], func(x catalog.Equipment) bool { return slices.Contains(s.Equipment, x) }) {
+			if len(s.Equipment) == 0 || slices.Contains(s.Equipment, q) || slices.ContainsFunc(e.Substitutes[q], func(x catalog.Equipment) bool { return slices.Contains(s.Equipment, x) }) {
 				continue
 			}
 			return unhunch.E(unhunch.EInvalid, message.ScheduleRoutineEquipment, r.ID, e.ID, string(q))

@@ -328,8 +328,28 @@ func TestFitsRoutine(t *testing.T) {
 		t.Errorf("a floor routine without the floor: %v", err)
 	}
 	s = schedule.Schedule{}
-	if err := s.FitsRoutine(equip, c); err == nil || !strings.Contains(err.Error(), "--equipment") {
+	if err := s.FitsRoutine(equip, c); err != nil {
 		t.Errorf("a routine with equipment, none listed: %v", err)
+	}
+	// Equipment that nothing in the routine uses or stands in with.
+	used := map[catalog.Equipment]bool{}
+	for _, it := range equip.Exercises {
+		e, _ := c.Exercise(it.ID)
+		for _, q := range e.Equipment {
+			used[q] = true
+			for _, sub := range e.Substitutes[q] {
+				used[sub] = true
+			}
+		}
+	}
+	for _, q := range catalog.EquipmentIDs {
+		if !used[q] {
+			s.Equipment = []catalog.Equipment{q}
+			break
+		}
+	}
+	if err := s.FitsRoutine(equip, c); err == nil || !strings.Contains(err.Error(), "--equipment") {
+		t.Errorf("a routine with equipment, other equipment listed: %v", err)
 	}
 	s.Equipment = catalog.EquipmentIDs
 	if err := s.FitsRoutine(equip, c); err != nil {
