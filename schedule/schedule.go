@@ -16,12 +16,14 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/planner"
+	"github.com/unhunch/unhunch/timeline"
 )
 
 // Limits of a schedule.
 const (
-	MinMinutes = 1  // the shortest "plan N minutes" (the planner's own limit)
-	MaxMinutes = 30 // the longest "plan N minutes" (the planner's own limit)
+	MinMinutes = planner.MinMinutes // the shortest "plan N minutes"
+	MaxMinutes = planner.MaxMinutes // the longest "plan N minutes"
 	MaxTimes   = 12 // the most times of day a schedule holds
 	// Snooze is how long "Later" puts a reminder off.
 	Snooze = 15 * time.Minute
@@ -268,4 +270,34 @@ func ParseEquipment(list []string) ([]catalog.Equipment, error) {
 		}
 	}
 	return out, nil
+}
+
+// Check is Validate and then what needs the catalog: the routine exists and
+// fits the place (FitsRoutine), or the planner can make a plan of the
+// minutes for that place. It is the one check before a schedule is saved,
+// from the command line and the web alike.
+func (s Schedule) Check(c *catalog.Catalog) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	if s.Routine != "" {
+		r, ok := c.Routine(s.Routine)
+		if !ok {
+			var ids []string
+			for _, r := range c.Routines() {
+				ids = append(ids, r.ID)
+			}
+			msg := message.Text(message.ScheduleUnknownRoutine, s.Routine)
+			if near := message.Nearest(s.Routine, ids); near != "" {
+				msg += ". " + message.Text(message.CLIDidYouMean, near)
+			}
+			return unhunch.Errorf(unhunch.ENotFound, "%s %s", msg, message.Text(message.CLISeeList, "unhunch routines"))
+		}
+		return s.FitsRoutine(r, c)
+	}
+	req := planner.Request{Minutes: s.Minutes, Floor: !s.NoFloor, Equipment: s.Equipment}
+	if _, err := planner.Plan(req, c, timeline.DefaultRules); err != nil {
+		return unhunch.E(unhunch.EInvalid, message.ScheduleNothingFits, s.Minutes, err.Error()).Wrap(err)
+	}
+	return nil
 }

@@ -10,9 +10,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/message"
-	"github.com/unhunch/unhunch/planner"
 	"github.com/unhunch/unhunch/schedule"
-	"github.com/unhunch/unhunch/timeline"
 )
 
 func (a *app) scheduleCommand() *cobra.Command {
@@ -104,26 +102,9 @@ func (o scheduleFlags) schedule() (schedule.Schedule, error) {
 	return sc, sc.Validate()
 }
 
-// checkFits refuses a routine that does not exist or cannot be done where
-// the schedule says, and a number of minutes nothing can be planned in there.
-func checkFits(sc schedule.Schedule, c *catalog.Catalog) error {
-	if sc.Routine != "" {
-		r, ok := c.Routine(sc.Routine)
-		if !ok {
-			var ids []string
-			for _, r := range c.Routines() {
-				ids = append(ids, r.ID)
-			}
-			return notFound(message.ScheduleUnknownRoutine, sc.Routine, ids, "unhunch routines")
-		}
-		return sc.FitsRoutine(r, c)
-	}
-	req := planner.Request{Minutes: sc.Minutes, Floor: !sc.NoFloor, Equipment: sc.Equipment}
-	if _, err := planner.Plan(req, c, timeline.DefaultRules); err != nil {
-		return unhunch.E(unhunch.EInvalid, message.ScheduleNothingFits, sc.Minutes, err.Error()).Wrap(err)
-	}
-	return nil
-}
+// checkFits is schedule.Check: the routine exists and fits, or the minutes
+// can be planned for that place.
+func checkFits(sc schedule.Schedule, c *catalog.Catalog) error { return sc.Check(c) }
 
 func (a *app) scheduleShowCommand() *cobra.Command {
 	var asJSON bool
