@@ -24,7 +24,7 @@ import (
 const (
 	MinMinutes = planner.MinMinutes // the shortest "plan N minutes"
 	MaxMinutes = planner.MaxMinutes // the longest "plan N minutes"
-	MaxTimes   = 12 // the most times of day a schedule holds
+	MaxTimes   = 12                 // the most times of day a schedule holds
 	// Snooze is how long "Later" puts a reminder off.
 	Snooze = 15 * time.Minute
 )
