@@ -21,6 +21,8 @@ const (
 	RemindNoConfigDir     Key = "remind.no_config_dir"
 	RemindUnitDescription Key = "remind.unit_description"
 	RemindCannotWrite     Key = "remind.cannot_write"
+	// ProgressPlanned is practice against the schedule in `unhunch progress`.
+	ProgressPlanned Key = "progress.planned"
 )
 
 func init() {
@@ -44,5 +46,6 @@ func init() {
 		RemindNoConfigDir:     "cannot tell where your systemd user units go: set XDG_CONFIG_HOME or HOME",
 		RemindUnitDescription: "unhunch practice reminders",
 		RemindCannotWrite:     "cannot write %s: %v",
+		ProgressPlanned:       "Your schedule: practised on %d of %d planned days since %s; %s planned in a row.",
 	})
 }

@@ -44,6 +44,9 @@ type Schedule struct {
 	// MaxPerDay is the most reminders a day, snoozes included; 0 means one
 	// for each time.
 	MaxPerDay int `json:"max_per_day"`
+	// SetAt is when the schedule was saved (the journal fills it in);
+	// adherence counts planned days from then.
+	SetAt time.Time `json:"set_at,omitzero"`
 }
 
 // IsZero reports whether s is no schedule at all.

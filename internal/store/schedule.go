@@ -63,15 +63,16 @@ func (s *Store) ClearSchedule(ctx context.Context) (bool, error) {
 func (s *Store) Schedule(ctx context.Context) (schedule.Schedule, error) {
 	var days, times, routine, equipment, quiet string
 	var minutes, noFloor, skip, max int
-	err := s.db.QueryRowContext(ctx, `SELECT days, times, routine_id, minutes, no_floor, equipment, quiet, skip_if_practised, max_per_day
-		FROM schedules WHERE id = 1`).Scan(&days, &times, &routine, &minutes, &noFloor, &equipment, &quiet, &skip, &max)
+	var setAt int64
+	err := s.db.QueryRowContext(ctx, `SELECT days, times, routine_id, minutes, no_floor, equipment, quiet, skip_if_practised, max_per_day, updated_at
+		FROM schedules WHERE id = 1`).Scan(&days, &times, &routine, &minutes, &noFloor, &equipment, &quiet, &skip, &max, &setAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return schedule.Schedule{}, nil
 	}
 	if err != nil {
 		return schedule.Schedule{}, s.fail("read schedule", err)
 	}
-	sc := schedule.Schedule{Routine: routine, Minutes: minutes, NoFloor: noFloor != 0, SkipIfPractised: skip != 0, MaxPerDay: max}
+	sc := schedule.Schedule{Routine: routine, Minutes: minutes, NoFloor: noFloor != 0, SkipIfPractised: skip != 0, MaxPerDay: max, SetAt: fromMillis(setAt)}
 	bad := func(err error) (schedule.Schedule, error) {
 		return schedule.Schedule{}, unhunch.E(unhunch.EInvalid, message.ScheduleStoreBad, err.Error()).Wrap(err)
 	}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -36,6 +37,7 @@ func TestSchedule(t *testing.T) {
 		if got, err = st.Schedule(ctx); err != nil {
 			t.Fatal(err)
 		}
+		want.SetAt = base
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("read back (-want +got):\n%s", diff)
 		}
@@ -56,8 +58,8 @@ func TestSchedule(t *testing.T) {
 		}
 
 		// Another replaces it whole; it survives closing and opening again.
-		r := schedule.Schedule{Days: schedule.EveryDay, Times: times[:1], Routine: "quick-daily-reset"}
-		if err := st.SetSchedule(ctx, r, base); err != nil {
+		r := schedule.Schedule{Days: schedule.EveryDay, Times: times[:1], Routine: "quick-daily-reset", SetAt: base.Add(time.Hour)}
+		if err := st.SetSchedule(ctx, r, r.SetAt); err != nil {
 			t.Fatal(err)
 		}
 		st.Close()
