@@ -23,6 +23,8 @@ const (
 	RemindCannotWrite     Key = "remind.cannot_write"
 	// ProgressPlanned is practice against the schedule in `unhunch progress`.
 	ProgressPlanned Key = "progress.planned"
+	// WebScheduleSaved says the settings page saved the schedule.
+	WebScheduleSaved Key = "web.schedule.saved"
 )
 
 func init() {
@@ -46,6 +48,7 @@ func init() {
 		RemindNoConfigDir:     "cannot tell where your systemd user units go: set XDG_CONFIG_HOME or HOME",
 		RemindUnitDescription: "unhunch practice reminders",
 		RemindCannotWrite:     "cannot write %s: %v",
+		WebScheduleSaved:      "Schedule saved. While this app is open, it reminds you at those times if your browser lets it.",
 		ProgressPlanned:       "Your schedule: practised on %d of %d planned days since %s; %s planned in a row.",
 	})
 }

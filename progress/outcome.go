@@ -240,3 +240,15 @@ func ComputePlanned(sessions []*journal.Session, now, since time.Time, loc *time
 	}
 	return p
 }
+
+// PractisedOn reports whether a session that counts started on at's local
+// date in loc: what "already practised today" means for reminders.
+func PractisedOn(sessions []*journal.Session, at time.Time, loc *time.Location) bool {
+	d := day(at.In(loc))
+	for _, s := range sessions {
+		if Counts(s) && day(s.StartedAt.In(loc)).Equal(d) {
+			return true
+		}
+	}
+	return false
+}

@@ -223,3 +223,23 @@ func (s Schedule) NewCalendar(c *catalog.Catalog, loc *time.Location, now time.T
 	cal.Text = message.Text(message.ICSDescription, cal.Link)
 	return cal
 }
+
+// Reminder returns a reminder's title and text for s: the routine's name
+// and about how long it takes, or the plan's minutes and place.
+func (s Schedule) Reminder(c *catalog.Catalog) (title, body string) {
+	title = message.Text(message.RemindSummary)
+	switch {
+	case s.Routine != "":
+		name, minutes := s.Routine, 5
+		if r, ok := c.Routine(s.Routine); ok {
+			name = r.Name
+			if r.TimeBoxSeconds > 0 {
+				minutes = (r.TimeBoxSeconds + 59) / 60
+			}
+		}
+		return title, message.Text(message.RemindBodyRoutine, name, minutes)
+	case s.NoFloor:
+		return title, message.Text(message.RemindBodyMinutesOff, s.Minutes)
+	}
+	return title, message.Text(message.RemindBodyMinutes, s.Minutes)
+}

@@ -99,47 +99,23 @@ func (a *app) runRemind(ctx context.Context, base string) error {
 	return r.Run(ctx)
 }
 
-// sessionLister is what practisedOn reads.
-type sessionLister interface {
+// practisedOn reports whether a session that counts started on at's local
+// date in loc (progress.PractisedOn).
+func practisedOn(ctx context.Context, st interface {
 	Sessions(ctx context.Context, f journal.Filter) ([]*journal.Session, error)
-}
-
-// practisedOn reports whether a session that counts (progress.Counts)
-// started on at's local date in loc.
-func practisedOn(ctx context.Context, st sessionLister, at time.Time, loc *time.Location) (bool, error) {
+}, at time.Time, loc *time.Location) (bool, error) {
 	y, m, d := at.In(loc).Date()
-	start := time.Date(y, m, d, 0, 0, 0, 0, loc)
-	sessions, err := st.Sessions(ctx, journal.Filter{Since: start})
+	sessions, err := st.Sessions(ctx, journal.Filter{Since: time.Date(y, m, d, 0, 0, 0, 0, loc)})
 	if err != nil {
 		return false, err
 	}
-	for _, s := range sessions {
-		if sy, sm, sd := s.StartedAt.In(loc).Date(); sy == y && sm == m && sd == d && progress.Counts(s) {
-			return true, nil
-		}
-	}
-	return false, nil
+	return progress.PractisedOn(sessions, at, loc), nil
 }
 
 // reminderWords are a reminder's title, text and action labels.
 func reminderWords(sc schedule.Schedule, c *catalog.Catalog) remind.Note {
-	n := remind.Note{Summary: message.Text(message.RemindSummary), Start: message.Text(message.RemindStartNow), Later: message.Text(message.RemindLater)}
-	switch {
-	case sc.Routine != "":
-		name, minutes := sc.Routine, 5
-		if r, ok := c.Routine(sc.Routine); ok {
-			name = r.Name
-			if r.TimeBoxSeconds > 0 {
-				minutes = (r.TimeBoxSeconds + 59) / 60
-			}
-		}
-		n.Body = message.Text(message.RemindBodyRoutine, name, minutes)
-	case sc.NoFloor:
-		n.Body = message.Text(message.RemindBodyMinutesOff, sc.Minutes)
-	default:
-		n.Body = message.Text(message.RemindBodyMinutes, sc.Minutes)
-	}
-	return n
+	title, body := sc.Reminder(c)
+	return remind.Note{Summary: title, Body: body, Start: message.Text(message.RemindStartNow), Later: message.Text(message.RemindLater)}
 }
 
 // unitPath is where the systemd user unit goes:

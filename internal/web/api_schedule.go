@@ -9,7 +9,9 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/schedule"
 )
 
@@ -33,6 +35,17 @@ type scheduleDoc struct {
 	Next    *time.Time `json:"next,omitempty"`
 	Play    string     `json:"play,omitempty"`
 	Problem string     `json:"problem,omitempty"`
+	// RemindNow says whether a reminder goes out now (schedule.Decide with
+	// none sent yet): the browser counts its own against PerDay.
+	RemindNow bool      `json:"remind_now"`
+	PerDay    int       `json:"per_day,omitempty"`
+	Reminder  *reminder `json:"reminder,omitempty"`
+}
+
+// reminder is a reminder's words, for the browser's notification.
+type reminder struct {
+	Title string `json:"title"`
+	Body  string `json:"body"`
 }
 
 func (s *Server) scheduleDocument(sc schedule.Schedule) scheduleDoc {
@@ -63,7 +76,20 @@ func (s *Server) showSchedule(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, s.scheduleDocument(sc))
+	doc := s.scheduleDocument(sc)
+	if doc.Set {
+		now := s.now()
+		y, m, d := now.In(s.cfg.Location).Date()
+		today, err := s.st.Sessions(r.Context(), journal.Filter{Since: time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location)})
+		if err != nil {
+			return err
+		}
+		doc.RemindNow = sc.Decide(now, s.cfg.Location, progress.PractisedOn(today, now, s.cfg.Location), 0) == schedule.Send
+		doc.PerDay = sc.PerDay()
+		title, body := sc.Reminder(s.cat)
+		doc.Reminder = &reminder{Title: title, Body: body}
+	}
+	writeJSON(w, http.StatusOK, doc)
 	return nil
 }
 
