@@ -25,6 +25,13 @@ const (
 	ProgressPlanned Key = "progress.planned"
 	// WebScheduleSaved says the settings page saved the schedule.
 	WebScheduleSaved Key = "web.schedule.saved"
+
+	ScheduleBadSitting  Key = "schedule.bad_sitting"
+	FlagScheduleSitting Key = "flag.schedule.sitting"
+	ScheduleShowSitting Key = "schedule.show.sitting"
+	RemindSittingTitle  Key = "remind.sitting.title"
+	RemindSittingBody   Key = "remind.sitting.body"
+	RemindNoIdle        Key = "remind.no_idle"
 )
 
 func init() {
@@ -48,6 +55,12 @@ func init() {
 		RemindNoConfigDir:     "cannot tell where your systemd user units go: set XDG_CONFIG_HOME or HOME",
 		RemindUnitDescription: "unhunch practice reminders",
 		RemindCannotWrite:     "cannot write %s: %v",
+		ScheduleBadSitting:    "%d minutes of sitting before a break cannot be set: choose from %d to %d, or 0 to turn sitting reminders off",
+		FlagScheduleSitting:   "suggest a short desk routine after this many minutes of continuous activity at the computer (0: off)",
+		ScheduleShowSitting:   "Sitting:   a short desk routine after %d minutes at the computer without a break.",
+		RemindSittingTitle:    "Time to get up for a moment",
+		RemindSittingBody:     "You have been at the computer for %d minutes. A %d-minute desk routine loosens your upper back.",
+		RemindNoIdle:          "sitting reminders are off: this session does not say how long it has been idle (%v)",
 		WebScheduleSaved:      "Schedule saved. While this app is open, it reminds you at those times if your browser lets it.",
 		ProgressPlanned:       "Your schedule: practised on %d of %d planned days since %s; %s planned in a row.",
 	})

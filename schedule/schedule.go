@@ -44,6 +44,9 @@ type Schedule struct {
 	// MaxPerDay is the most reminders a day, snoozes included; 0 means one
 	// for each time.
 	MaxPerDay int `json:"max_per_day"`
+	// SittingMinutes suggests a short desk routine after this many
+	// minutes of continuous activity at the computer; 0 is off.
+	SittingMinutes int `json:"sitting_minutes"`
 	// SetAt is when the schedule was saved (the journal fills it in);
 	// adherence counts planned days from then.
 	SetAt time.Time `json:"set_at,omitzero"`
@@ -104,6 +107,9 @@ func (s Schedule) Validate() error {
 	}
 	if s.MaxPerDay < 0 {
 		return unhunch.E(unhunch.EInvalid, message.ScheduleBadMax, s.MaxPerDay)
+	}
+	if s.SittingMinutes != 0 && (s.SittingMinutes < MinSitting || s.SittingMinutes > MaxSitting) {
+		return unhunch.E(unhunch.EInvalid, message.ScheduleBadSitting, s.SittingMinutes, MinSitting, MaxSitting)
 	}
 	return nil
 }

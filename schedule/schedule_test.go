@@ -160,6 +160,8 @@ func TestValidate(t *testing.T) {
 			s.Quiet = []schedule.Quiet{{From: schedule.Clock{Hour: 12}, To: schedule.Clock{Hour: 14}}}
 		}, "12:30 falls in your quiet hours 12:00-14:00"},
 		{"negative max", func(s *schedule.Schedule) { s.MaxPerDay = -1 }, "-1"},
+		{"sitting too short", func(s *schedule.Schedule) { s.SittingMinutes = 5 }, "5 minutes of sitting"},
+		{"sitting", func(s *schedule.Schedule) { s.SittingMinutes = 50 }, ""},
 	} {
 		s := ok
 		tc.edit(&s)
@@ -364,7 +366,7 @@ func TestJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"days":["mon","tue","wed","thu","fri"],"times":["12:30"],"routine":"","minutes":5,"no_floor":true,"equipment":null,"quiet":["22:00-07:00"],"skip_if_practised":true,"max_per_day":0}`
+	want := `{"days":["mon","tue","wed","thu","fri"],"times":["12:30"],"routine":"","minutes":5,"no_floor":true,"equipment":null,"quiet":["22:00-07:00"],"skip_if_practised":true,"max_per_day":0,"sitting_minutes":0}`
 	if string(b) != want {
 		t.Errorf("JSON:\n%s\nwant\n%s", b, want)
 	}

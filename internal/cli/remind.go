@@ -65,9 +65,15 @@ func (a *app) runRemind(ctx context.Context, base string) error {
 		return unhunch.E(unhunch.ENotFound, message.ScheduleNeedSchedule)
 	}
 	var n remind.Notifier
+	var idle func(context.Context) (time.Duration, error)
 	if d, err := remind.DialDBus(ctx, ""); err == nil {
 		defer d.Close()
 		n = d
+		if _, err := d.Idle(ctx); err == nil {
+			idle = d.Idle
+		} else if sc.SittingMinutes > 0 {
+			fmt.Fprintln(a.env.Stderr, message.Text(message.RemindNoIdle, err))
+		}
 	} else {
 		fmt.Fprintln(a.env.Stderr, message.Text(message.RemindNoService, err))
 		n = &remind.Bell{W: a.env.Stderr}
@@ -85,6 +91,11 @@ func (a *app) runRemind(ctx context.Context, base string) error {
 			return practisedOn(ctx, st, at, time.Local)
 		},
 		Words: func(sc schedule.Schedule) remind.Note { return reminderWords(sc, c) },
+		Idle:  idle,
+		SittingWords: func(minutes int) remind.Note {
+			return remind.Note{Summary: message.Text(message.RemindSittingTitle), Body: message.Text(message.RemindSittingBody, minutes, schedule.DeskMinutes),
+				Start: message.Text(message.RemindStartNow), Later: message.Text(message.RemindLater)}
+		},
 		Start: func(_ context.Context, sc schedule.Schedule) error {
 			link := strings.TrimRight(base, "/") + sc.PlayPath()
 			if opener, err := exec.LookPath("xdg-open"); err == nil {

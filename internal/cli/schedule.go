@@ -27,7 +27,7 @@ func (a *app) scheduleCommand() *cobra.Command {
 // scheduleFlags are the flags of `unhunch schedule set`.
 type scheduleFlags struct {
 	days, at, routine, quiet string
-	minutes, max             int
+	minutes, max, sitting    int
 	noFloor, noSkip          bool
 	equipment                []string
 }
@@ -75,6 +75,7 @@ func (a *app) scheduleSetCommand() *cobra.Command {
 	f.StringVar(&o.quiet, "quiet", "", message.Text(message.FlagScheduleQuiet))
 	f.BoolVar(&o.noSkip, "no-skip", false, message.Text(message.FlagScheduleNoSkip))
 	f.IntVar(&o.max, "max", 0, message.Text(message.FlagScheduleMax))
+	f.IntVar(&o.sitting, "sitting", 0, message.Text(message.FlagScheduleSitting))
 	_ = cmd.RegisterFlagCompletionFunc("routine", a.completeRoutines)
 	return cmd
 }
@@ -98,7 +99,7 @@ func (o scheduleFlags) schedule() (schedule.Schedule, error) {
 		return schedule.Schedule{}, err
 	}
 	sc := schedule.Schedule{Days: days, Times: times, Routine: strings.TrimSpace(o.routine), Minutes: o.minutes,
-		NoFloor: o.noFloor, Equipment: equipment, Quiet: quiet, SkipIfPractised: !o.noSkip, MaxPerDay: o.max}
+		NoFloor: o.noFloor, Equipment: equipment, Quiet: quiet, SkipIfPractised: !o.noSkip, MaxPerDay: o.max, SittingMinutes: o.sitting}
 	return sc, sc.Validate()
 }
 
@@ -213,6 +214,9 @@ func printSchedule(a *app, sc schedule.Schedule, c *catalog.Catalog, now time.Ti
 		fmt.Fprintln(w, message.Text(message.ScheduleShowSkip))
 	}
 	fmt.Fprintln(w, message.Text(message.ScheduleShowMax, sc.PerDay()))
+	if sc.SittingMinutes > 0 {
+		fmt.Fprintln(w, message.Text(message.ScheduleShowSitting, sc.SittingMinutes))
+	}
 	if next := sc.Next(now, time.Local); !next.IsZero() {
 		fmt.Fprintln(w, message.Text(message.ScheduleShowNext, next.Format("Mon 2 Jan 15:04 MST")))
 	}

@@ -3,6 +3,7 @@ package remind
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/godbus/dbus/v5"
 )
@@ -100,4 +101,23 @@ func (d *DBus) Close() error {
 	err := d.conn.Close()
 	<-d.done
 	return err
+}
+
+// Idle returns how long the session has been idle: GNOME's idle monitor
+// first (milliseconds), then the freedesktop screensaver's
+// GetSessionIdleTime (seconds, KDE and others).
+func (d *DBus) Idle(ctx context.Context) (time.Duration, error) {
+	var ms uint64
+	err := d.conn.Object("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core").
+		CallWithContext(ctx, "org.gnome.Mutter.IdleMonitor.GetIdletime", 0).Store(&ms)
+	if err == nil {
+		return time.Duration(ms) * time.Millisecond, nil
+	}
+	var sec uint32
+	err2 := d.conn.Object("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver").
+		CallWithContext(ctx, "org.freedesktop.ScreenSaver.GetSessionIdleTime", 0).Store(&sec)
+	if err2 == nil {
+		return time.Duration(sec) * time.Second, nil
+	}
+	return 0, fmt.Errorf("remind: no idle time on the session bus: %v; %w", err, err2)
 }

@@ -80,8 +80,13 @@ type Runner struct {
 	Words func(sc schedule.Schedule) Note
 	// Start opens the player at what the schedule says to do ("Start now").
 	Start func(ctx context.Context, sc schedule.Schedule) error
-	Log   io.Writer     // where problems are written; nil for nowhere
-	Poll  time.Duration // the longest wait between looks at the schedule; 0 means a minute
+	// Idle reads how long the session has been idle, for sitting
+	// reminders (schedule.SittingMinutes); nil when it cannot be known.
+	Idle func(ctx context.Context) (time.Duration, error)
+	// SittingWords are a sitting reminder's words after minutes of activity.
+	SittingWords func(minutes int) Note
+	Log          io.Writer     // where problems are written; nil for nowhere
+	Poll         time.Duration // the longest wait between looks at the schedule; 0 means a minute
 	// Stale is how late an occurrence may be found (a laptop that slept
 	// through it) and still be shown; 0 means ten minutes.
 	Stale time.Duration
@@ -97,7 +102,8 @@ func (r *Runner) Run(ctx context.Context) error {
 		stale = 10 * time.Minute
 	}
 	actions := r.Notifier.Actions()
-	ours := map[uint32]bool{}
+	ours := map[uint32]schedule.Schedule{} // what each of our reminders starts
+	var sitting schedule.Sitting
 	sent := map[string]int{} // local date → reminders sent
 	var snoozes []time.Time
 	last := r.Clock.Now()
@@ -108,6 +114,7 @@ func (r *Runner) Run(ctx context.Context) error {
 			sc = schedule.Schedule{}
 		}
 		now := r.Clock.Now()
+		r.sit(ctx, sc, now, &sitting, ours)
 		due, snoozed := sc.Next(last, r.Loc), false
 		if len(snoozes) > 0 && (due.IsZero() || snoozes[0].Before(due)) {
 			due, snoozed = snoozes[0], true
@@ -120,8 +127,8 @@ func (r *Runner) Run(ctx context.Context) error {
 			case <-ctx.Done():
 				return nil
 			case inv := <-actions:
-				if ours[inv.ID] {
-					snoozes = r.act(ctx, sc, inv.Action, snoozes)
+				if what, ok := ours[inv.ID]; ok {
+					snoozes = r.act(ctx, what, inv.Action, snoozes)
 				}
 				continue
 			case <-r.Clock.After(wait):
@@ -153,9 +160,34 @@ func (r *Runner) Run(ctx context.Context) error {
 			r.logf("%v", err)
 			continue
 		}
-		ours[id] = true
+		ours[id] = sc
 		sent[day]++
 	}
+}
+
+// sit takes a sample of the session's idle time for sitting reminders and
+// suggests a desk routine when a stretch of activity calls for one (never
+// in quiet hours).
+func (r *Runner) sit(ctx context.Context, sc schedule.Schedule, now time.Time, s *schedule.Sitting, ours map[uint32]schedule.Schedule) {
+	if r.Idle == nil || sc.SittingMinutes <= 0 || r.SittingWords == nil {
+		*s = schedule.Sitting{}
+		return
+	}
+	s.Every = time.Duration(sc.SittingMinutes) * time.Minute
+	idle, err := r.Idle(ctx)
+	if err != nil {
+		r.logf("%v", err)
+		return
+	}
+	if !s.Observe(now, idle) || sc.InQuiet(now, r.Loc) {
+		return
+	}
+	id, err := r.Notifier.Notify(ctx, r.SittingWords(sc.SittingMinutes))
+	if err != nil {
+		r.logf("%v", err)
+		return
+	}
+	ours[id] = sc.Desk()
 }
 
 // act carries out an action chosen on one of our reminders.

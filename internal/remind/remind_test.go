@@ -4,16 +4,19 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/godbus/dbus/v5"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/remind"
 	"github.com/unhunch/unhunch/schedule"
 )
@@ -99,7 +102,7 @@ func startServer(t *testing.T, addr string, clock *fakeClock) *notifyServer {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { conn.Close() })
-	s := &notifyServer{conn: conn, clock: clock, calls: make(chan notifyCall, 16)}
+	s := &notifyServer{conn: conn, clock: clock, calls: make(chan notifyCall, 256)}
 	if err := conn.Export(s, "/org/freedesktop/Notifications", "org.freedesktop.Notifications"); err != nil {
 		t.Fatal(err)
 	}
@@ -328,5 +331,104 @@ func TestBellFallback(t *testing.T) {
 	<-done
 	if got := out.String(); got != "\aunhunch: time to move\n\aunhunch: time to move\n" {
 		t.Errorf("bell output %q: want two reminders (at most 2 a day)", got)
+	}
+}
+
+// screenSaver is a small org.freedesktop.ScreenSaver that says how long
+// the session has been idle, as the test sets it.
+type screenSaver struct{ idle atomic.Uint32 }
+
+func (s *screenSaver) GetSessionIdleTime() (uint32, *dbus.Error) { return s.idle.Load(), nil }
+
+// Sitting reminders on a private session bus: after 30 minutes at the
+// computer a desk routine is suggested, and "Start now" opens a two-minute
+// plan off the floor; a five-minute break starts the count again; nothing
+// in quiet hours.
+func TestSittingRemindersOnAPrivateBus(t *testing.T) {
+	addr := privateBus(t)
+	loc := time.UTC
+	clock := newClock(time.Date(2026, 6, 15, 9, 0, 0, 0, loc))
+	srv := startServer(t, addr, clock)
+	ss := &screenSaver{}
+	if err := srv.conn.Export(ss, "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"); err != nil {
+		t.Fatal(err)
+	}
+	if reply, err := srv.conn.RequestName("org.freedesktop.ScreenSaver", dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
+		t.Fatalf("request the name: %v, %v", reply, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	n, err := remind.DialDBus(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	if idle, err := n.Idle(ctx); err != nil || idle != 0 {
+		t.Fatalf("idle time: %v, %v", idle, err)
+	}
+	times, _ := schedule.ParseClocks("06:00")
+	quiet, _ := schedule.ParseQuiets("22:00-05:00")
+	sc := schedule.Schedule{Days: schedule.Weekdays, Times: times, Minutes: 5, Quiet: quiet, SittingMinutes: 30,
+		Equipment: []catalog.Equipment{catalog.Chair}}
+	started := make(chan schedule.Schedule, 1)
+	r := &remind.Runner{
+		Clock: clock, Loc: loc, Notifier: n, Idle: n.Idle,
+		Schedule:  func(context.Context) (schedule.Schedule, error) { return sc, nil },
+		Practised: func(context.Context, time.Time) (bool, error) { return false, nil },
+		Words:     func(schedule.Schedule) remind.Note { return remind.Note{Summary: "scheduled"} },
+		SittingWords: func(m int) remind.Note {
+			return remind.Note{Summary: "Time to get up", Body: fmt.Sprint(m), Start: "Start now", Later: "Later"}
+		},
+		Start: func(_ context.Context, sc schedule.Schedule) error { started <- sc; return nil },
+	}
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+
+	clock.runUntil(time.Date(2026, 6, 15, 9, 29, 0, 0, loc))
+	if len(srv.calls) != 0 {
+		t.Fatalf("a reminder before 30 minutes: %+v", <-srv.calls)
+	}
+	clock.runUntil(time.Date(2026, 6, 15, 9, 30, 0, 0, loc))
+	first := <-srv.calls
+	if first.Summary != "Time to get up" || first.Body != "30" || !first.At.Equal(time.Date(2026, 6, 15, 9, 30, 0, 0, loc)) {
+		t.Errorf("the sitting reminder: %+v", first)
+	}
+	g := clock.generation()
+	srv.invoke(t, 1, "start")
+	if desk := <-started; desk.Minutes != schedule.DeskMinutes || !desk.NoFloor || desk.Routine != "" || len(desk.Equipment) != 1 {
+		t.Errorf("Start now on a sitting reminder opens %+v", desk)
+	}
+	clock.waitAfter(g)
+
+	// A five-minute break from 9:40: the count starts again at 9:45.
+	clock.runUntil(time.Date(2026, 6, 15, 9, 39, 0, 0, loc))
+	for m := uint32(1); m <= 5; m++ {
+		ss.idle.Store(m * 60)
+		clock.runUntil(time.Date(2026, 6, 15, 9, 39+int(m), 0, 0, loc))
+	}
+	ss.idle.Store(0)
+	clock.runUntil(time.Date(2026, 6, 15, 10, 14, 0, 0, loc))
+	if len(srv.calls) != 0 {
+		t.Fatalf("a reminder less than 30 minutes after the break: %+v", <-srv.calls)
+	}
+	clock.runUntil(time.Date(2026, 6, 15, 10, 15, 0, 0, loc))
+	if next := <-srv.calls; !next.At.Equal(time.Date(2026, 6, 15, 10, 15, 0, 0, loc)) {
+		t.Errorf("after the break, a reminder at %s", next.At)
+	}
+
+	// Working late: nothing in quiet hours.
+	clock.runUntil(time.Date(2026, 6, 15, 21, 59, 0, 0, loc))
+	for len(srv.calls) > 0 {
+		if c := <-srv.calls; c.At.Hour() >= 22 {
+			t.Errorf("a reminder in quiet hours: %+v", c)
+		}
+	}
+	clock.runUntil(time.Date(2026, 6, 16, 4, 59, 0, 0, loc))
+	if len(srv.calls) != 0 {
+		t.Errorf("a reminder in quiet hours: %+v", <-srv.calls)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
 	}
 }

@@ -35,9 +35,9 @@ func (s *Store) SetSchedule(ctx context.Context, sc schedule.Schedule, at time.T
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO schedules (id, days, times, routine_id, minutes, no_floor, equipment, quiet,
-			skip_if_practised, max_per_day, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			skip_if_practised, max_per_day, sitting_minutes, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			sc.Days.String(), strings.Join(times, ","), sc.Routine, sc.Minutes, flag(sc.NoFloor),
-			strings.Join(equipment, ","), strings.Join(quiet, ","), flag(sc.SkipIfPractised), sc.MaxPerDay, millis(at))
+			strings.Join(equipment, ","), strings.Join(quiet, ","), flag(sc.SkipIfPractised), sc.MaxPerDay, sc.SittingMinutes, millis(at))
 		return err
 	})
 	return s.fail("save schedule", err)
@@ -62,17 +62,17 @@ func (s *Store) ClearSchedule(ctx context.Context) (bool, error) {
 // EInvalid error that says to set it again, never a panic.
 func (s *Store) Schedule(ctx context.Context) (schedule.Schedule, error) {
 	var days, times, routine, equipment, quiet string
-	var minutes, noFloor, skip, max int
+	var minutes, noFloor, skip, max, sitting int
 	var setAt int64
-	err := s.db.QueryRowContext(ctx, `SELECT days, times, routine_id, minutes, no_floor, equipment, quiet, skip_if_practised, max_per_day, updated_at
-		FROM schedules WHERE id = 1`).Scan(&days, &times, &routine, &minutes, &noFloor, &equipment, &quiet, &skip, &max, &setAt)
+	err := s.db.QueryRowContext(ctx, `SELECT days, times, routine_id, minutes, no_floor, equipment, quiet, skip_if_practised, max_per_day, sitting_minutes, updated_at
+		FROM schedules WHERE id = 1`).Scan(&days, &times, &routine, &minutes, &noFloor, &equipment, &quiet, &skip, &max, &sitting, &setAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return schedule.Schedule{}, nil
 	}
 	if err != nil {
 		return schedule.Schedule{}, s.fail("read schedule", err)
 	}
-	sc := schedule.Schedule{Routine: routine, Minutes: minutes, NoFloor: noFloor != 0, SkipIfPractised: skip != 0, MaxPerDay: max, SetAt: fromMillis(setAt)}
+	sc := schedule.Schedule{Routine: routine, Minutes: minutes, NoFloor: noFloor != 0, SkipIfPractised: skip != 0, MaxPerDay: max, SittingMinutes: sitting, SetAt: fromMillis(setAt)}
 	bad := func(err error) (schedule.Schedule, error) {
 		return schedule.Schedule{}, unhunch.E(unhunch.EInvalid, message.ScheduleStoreBad, err.Error()).Wrap(err)
 	}

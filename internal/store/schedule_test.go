@@ -26,7 +26,7 @@ func TestSchedule(t *testing.T) {
 		times, _ := schedule.ParseClocks("17:45,12:30")
 		quiet, _ := schedule.ParseQuiets("22:00-07:00,13:00-13:30")
 		want := schedule.Schedule{Days: schedule.Weekdays, Times: times, Minutes: 5, NoFloor: true,
-			Equipment: []catalog.Equipment{catalog.Chair, catalog.Wall}, Quiet: quiet, SkipIfPractised: true, MaxPerDay: 3}
+			Equipment: []catalog.Equipment{catalog.Chair, catalog.Wall}, Quiet: quiet, SkipIfPractised: true, MaxPerDay: 3, SittingMinutes: 50}
 		v0, _ := st.Version(ctx)
 		if err := st.SetSchedule(ctx, want, base); err != nil {
 			t.Fatal(err)

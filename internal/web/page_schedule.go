@@ -26,6 +26,7 @@ type scheduleForm struct {
 	Quiet     string
 	Skip      bool
 	Max       int
+	Sitting   int
 	Next      string // the next occurrence, in words
 	Done      string // what was just done
 	Error     string // why what was sent was refused
@@ -43,7 +44,7 @@ var dayIDs = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 // newScheduleForm fills the form from sc.
 func (s *Server) newScheduleForm(sc schedule.Schedule) scheduleForm {
-	f := scheduleForm{Set: !sc.IsZero(), Minutes: sc.Minutes, NoFloor: sc.NoFloor, Skip: sc.SkipIfPractised || sc.IsZero(), Max: sc.MaxPerDay}
+	f := scheduleForm{Set: !sc.IsZero(), Minutes: sc.Minutes, NoFloor: sc.NoFloor, Skip: sc.SkipIfPractised || sc.IsZero(), Max: sc.MaxPerDay, Sitting: sc.SittingMinutes}
 	if !f.Set {
 		f.Minutes, f.NoFloor = 5, true
 	}
@@ -115,6 +116,11 @@ func scheduleFromForm(r *http.Request) (schedule.Schedule, error) {
 	if m := strings.TrimSpace(pf.Get("max")); m != "" {
 		if sc.MaxPerDay, err = formInt(m); err != nil {
 			return sc, unhunch.E(unhunch.EInvalid, message.ScheduleBadMax, -1)
+		}
+	}
+	if m := strings.TrimSpace(pf.Get("sitting")); m != "" {
+		if sc.SittingMinutes, err = formInt(m); err != nil {
+			return sc, unhunch.E(unhunch.EInvalid, message.ScheduleBadSitting, -1, schedule.MinSitting, schedule.MaxSitting)
 		}
 	}
 	return sc, nil
