@@ -191,3 +191,72 @@ func ComputeOutcome(sessions []*journal.Session, now time.Time, loc *time.Locati
 	}
 	return o
 }
+
+// Planned is practice against a schedule: of the days it planned, how many
+// had practice, and the run of planned days practised.
+type Planned struct {
+	Since     time.Time `json:"since"`          // the first day counted: the schedule's start or the window's, local midnight
+	Days      int       `json:"days_planned"`   // planned days up to yesterday, and today once practised
+	Practised int       `json:"days_practised"` // of those, days with practice
+	Extra     int       `json:"days_extra"`     // days with practice the schedule did not plan
+	// Streak is the planned days practised in a row back from the last
+	// one: days the schedule leaves free neither break nor add to it, and
+	// today without practice yet does not break it.
+	Streak int `json:"streak_planned_days"`
+}
+
+// ComputePlanned counts the planned days (planned reports whether a
+// weekday is in the schedule) from since to now in loc, at most the last
+// n weeks as ComputeAdherence shows them. Days are calendar dates, so
+// daylight-saving changes and time zones never split or merge them.
+func ComputePlanned(sessions []*journal.Session, now, since time.Time, loc *time.Location, n int, planned func(time.Weekday) bool) Planned {
+	now = now.In(loc)
+	today := day(now)
+	first := safety.WeekStart(now).AddDate(0, 0, -7*(n-1))
+	if s := day(since.In(loc)); s.After(first) {
+		first = s
+	}
+	practised := map[time.Time]bool{}
+	for _, s := range sessions {
+		if Counts(s) {
+			practised[day(s.StartedAt.In(loc))] = true
+		}
+	}
+	p := Planned{Since: first}
+	for d := first; !d.After(today); d = d.AddDate(0, 0, 1) {
+		switch {
+		case !planned(d.Weekday()):
+			if practised[d] {
+				p.Extra++
+			}
+		case d.Equal(today) && !practised[d]:
+		default:
+			p.Days++
+			if practised[d] {
+				p.Practised++
+			}
+		}
+	}
+	for d := today; !d.Before(first); d = d.AddDate(0, 0, -1) {
+		if !planned(d.Weekday()) || (d.Equal(today) && !practised[d]) {
+			continue
+		}
+		if !practised[d] {
+			break
+		}
+		p.Streak++
+	}
+	return p
+}
+
+// PractisedOn reports whether a session that counts started on at's local
+// date in loc: what "already practised today" means for reminders.
+func PractisedOn(sessions []*journal.Session, at time.Time, loc *time.Location) bool {
+	d := day(at.In(loc))
+	for _, s := range sessions {
+		if Counts(s) && day(s.StartedAt.In(loc)).Equal(d) {
+			return true
+		}
+	}
+	return false
+}

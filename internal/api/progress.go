@@ -17,6 +17,8 @@ type Progress struct {
 	Sessions  int                `json:"sessions"`
 	Counted   int                `json:"sessions_practised"`
 	Demos     int                `json:"demos"` // sessions played faster or slower than real time, never counted
+	// Schedule is practice against the person's schedule; nil without one.
+	Schedule *progress.Planned `json:"schedule,omitempty"`
 }
 
 // ProgressLevel is one exercise's current dose with its history.

@@ -69,6 +69,11 @@ func (a *app) progress(ctx context.Context, now time.Time) (progressDoc, error) 
 	}
 	doc := buildProgress(sessions, c, now, time.Local)
 	doc.PSFS = progress.SummarisePSFS(ratings, now)
+	sc, err := st.Schedule(ctx)
+	if err != nil {
+		return progressDoc{}, err
+	}
+	person.WithSchedule(&doc, sessions, sc, now, time.Local)
 	return doc, nil
 }
 
@@ -128,6 +133,10 @@ func printCalendar(w io.Writer, doc progressDoc) {
 	fmt.Fprintln(w, "  "+message.Text(message.ProgressStreak,
 		message.Count(doc.Adherence.CurrentStreak, message.CountDay, message.CountDays),
 		message.Count(doc.Adherence.BestStreak, message.CountDay, message.CountDays)))
+	if p := doc.Schedule; p != nil {
+		fmt.Fprintln(w, "  "+message.Text(message.ProgressPlanned, p.Practised, p.Days, p.Since.Format("2006-01-02"),
+			message.Count(p.Streak, message.CountDay, message.CountDays)))
+	}
 }
 
 // printPain prints the weekly pain as bars, the change from the baseline

@@ -44,6 +44,10 @@ func (s *Server) apiRoutes() []route {
 		{"POST", "/api/v1/sessions/{id}/left", s.leaveSession, nil},
 		{"GET", "/api/v1/progress", s.showProgress, nil},
 		{"GET", "/api/v1/export/fhir", s.exportFHIR, nil},
+		{"GET", "/api/v1/schedule", s.showSchedule, nil},
+		{"PUT", "/api/v1/schedule", s.putSchedule, nil},
+		{"DELETE", "/api/v1/schedule", s.deleteSchedule, nil},
+		{"GET", "/api/v1/schedule.ics", s.scheduleICS, nil},
 	}
 }
 

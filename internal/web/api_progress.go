@@ -28,6 +28,11 @@ func (s *Server) progressFor(r *http.Request, sessions []*journal.Session) (api.
 	now := s.now()
 	doc := person.Progress(sessions, s.cat, now, s.cfg.Location)
 	doc.PSFS = progress.SummarisePSFS(ratings, now)
+	sc, err := s.st.Schedule(r.Context())
+	if err != nil {
+		return api.Progress{}, err
+	}
+	person.WithSchedule(&doc, sessions, sc, now, s.cfg.Location)
 	return doc, nil
 }
 

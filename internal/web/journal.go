@@ -23,6 +23,7 @@ type Journal interface {
 	person.ConditionClearer
 	person.Excluder
 	person.ExerciseRecorder
+	ScheduleJournal
 
 	// Session returns one session with its exercises, or an ENotFound error.
 	Session(ctx context.Context, id string) (*journal.Session, error)

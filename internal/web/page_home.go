@@ -30,6 +30,8 @@ func (s *Server) pageRoutes() []route {
 		{"POST", "/screen/clearance", s.screenClearance, nil},
 		{"GET", "/settings", s.settingsPage, keep},
 		{"POST", "/settings/avoid", s.settingsAvoid, nil},
+		{"POST", "/settings/schedule", s.settingsSchedule, nil},
+		{"POST", "/settings/schedule/clear", s.settingsScheduleClear, nil},
 		{"POST", "/settings/enable", s.settingsEnable, nil},
 		{"GET", "/safety", s.safetyPage, keep},
 	}

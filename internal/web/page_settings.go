@@ -16,6 +16,7 @@ type settingsData struct {
 	Done       string
 	Conditions []conditionRow // exercises a condition keeps out, or a clinician cleared
 	CondDone   string
+	Schedule   scheduleForm // the practice schedule (issue 19)
 }
 
 // conditionRow is one exercise and one condition from the safety answers:
@@ -27,8 +28,14 @@ type conditionRow struct {
 }
 
 func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
+	return s.settings(w, r, http.StatusOK, nil)
+}
+
+// settings renders the settings page with status; sf is the schedule
+// form as it was sent and refused, or nil for the saved schedule.
+func (s *Server) settings(w http.ResponseWriter, r *http.Request, status int, sf *scheduleForm) error {
 	q := r.URL.Query()
-	if err := noQuery(q, "done", "cleared", "withdrawn", "condition"); err != nil {
+	if err := noQuery(q, "done", "cleared", "withdrawn", "condition", "schedule"); err != nil {
 		return err
 	}
 	p, err := person.Load(r.Context(), s.st, s.cat)
@@ -66,7 +73,22 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	return s.render(w, http.StatusOK, "settings", page{Title: message.Text(message.WebTitleSettings), Nav: "settings", Data: d})
+	if sf != nil {
+		d.Schedule = *sf
+	} else {
+		sc, err := s.st.Schedule(r.Context())
+		if err != nil {
+			return err
+		}
+		d.Schedule = s.newScheduleForm(sc)
+		switch q.Get("schedule") {
+		case "saved":
+			d.Schedule.Done = message.Text(message.WebScheduleSaved)
+		case "cleared":
+			d.Schedule.Done = message.Text(message.ScheduleCleared)
+		}
+	}
+	return s.render(w, status, "settings", page{Title: message.Text(message.WebTitleSettings), Nav: "settings", Data: d})
 }
 
 func (s *Server) settingsAvoid(w http.ResponseWriter, r *http.Request) error {

@@ -99,6 +99,71 @@
     if (v) { v.disabled = false; v.checked = U.voiceOn(); v.addEventListener('change', () => U.setVoice(v.checked)); }
     U.refreshGate();
   });
+  // Browser reminders (issue 19). Permission is asked only when the person
+  // saves a schedule, never on a visit. While the app is open, a timer
+  // waits for the schedule's next time; then the server says whether a
+  // reminder goes out now (schedule.Decide: a planned day, not in quiet
+  // hours, not already practised today), this page keeps to the number a
+  // day, and the service worker shows it; clicking it opens the player.
+  const REM = 'unhunch.reminded';
+  let remindTimer = 0;
+  const canNotify = () => 'Notification' in window && 'serviceWorker' in navigator;
+  const schedule = async () => {
+    try { const r = await fetch('/api/v1/schedule', { cache: 'no-store' }); return r.ok ? await r.json() : null; } catch (e) { return null; }
+  };
+  U.reminders = {
+    shown: [], // every reminder handed to the service worker, for people who test this
+    // plan sets the timer for the schedule's next time; it returns that time.
+    async plan() {
+      clearTimeout(remindTimer);
+      if (!canNotify() || Notification.permission !== 'granted') return null;
+      const doc = await schedule();
+      if (!doc || !doc.set || !doc.next) return null;
+      const wait = Math.min(Math.max(0, Date.parse(doc.next) - Date.now()), 24 * 3600 * 1000);
+      remindTimer = setTimeout(() => U.reminders.fire(), wait);
+      return doc.next;
+    },
+    // fire is what the timer does: ask the server, show the reminder if it
+    // goes out now, and plan the next.
+    async fire() {
+      const doc = await schedule();
+      let shown = false;
+      if (doc && doc.set && doc.remind_now && doc.reminder) {
+        const today = new Date().toDateString(), r = read(REM, {});
+        const n = r.day === today ? r.n : 0;
+        if (n < (doc.per_day || 1)) {
+          const reg = await navigator.serviceWorker.ready;
+          const opts = { body: doc.reminder.body, tag: 'unhunch-reminder', data: { url: doc.play || '/' } };
+          await reg.showNotification(doc.reminder.title, opts);
+          U.reminders.shown.push({ title: doc.reminder.title, ...opts });
+          write(REM, { day: today, n: n + 1 });
+          shown = true;
+        }
+      }
+      await U.reminders.plan();
+      return shown;
+    },
+  };
+  function notifyState() {
+    const el = document.getElementById('notify-state');
+    if (!el || !canNotify()) return;
+    el.textContent = el.dataset[Notification.permission] || '';
+    el.hidden = !el.textContent;
+  }
+  addEventListener('DOMContentLoaded', () => {
+    const f = document.getElementById('schedule-form');
+    if (f && canNotify()) {
+      f.addEventListener('submit', ev => {
+        if (Notification.permission !== 'default' || f.dataset.asked) return;
+        ev.preventDefault();
+        f.dataset.asked = '1';
+        Promise.resolve().then(() => Notification.requestPermission()).catch(() => null).finally(() => f.submit());
+      });
+    }
+    notifyState();
+    U.reminders.plan();
+  });
+
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready).then(() => {
       const mark = () => { document.documentElement.dataset.sw = navigator.serviceWorker.controller ? 'ready' : 'waiting'; };

@@ -34,3 +34,16 @@ function keep(req, res) {
   if (res.ok) { const copy = res.clone(); caches.open(VERSION).then(c => c.put(req, copy)); }
   return res;
 }
+
+// A reminder (app.js, U.reminders) opens the player at what the schedule
+// says to do: in a window of the app if one is open, or a new one.
+self.addEventListener('notificationclick', e => {
+  e.notification.close();
+  const url = new URL((e.notification.data && e.notification.data.url) || '/', self.location.origin).href;
+  e.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(list => {
+    for (const c of list) {
+      if ('navigate' in c) return c.focus().then(() => c.navigate(url));
+    }
+    return self.clients.openWindow(url);
+  }));
+});
