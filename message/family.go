@@ -37,13 +37,16 @@ const (
 	TopicWords     Family = "topic."           // a safety.Question's id: its topic, for the guidance
 	ObjectWords    Family = "store.object."    // a schema object's type: table, index, trigger, view
 	AnObjectWords  Family = "store.an_object." // the same, with "a" or "an"
+	TypeWords      Family = "type."            // catalog.Type
+	LevelWords     Family = "difficulty."      // catalog.Difficulty
+	FocusWords     Family = "focus."           // planner.Focus
 )
 
 // Families lists every family, for checks: templates name a family by its
 // prefix, and a test checks that each prefix they use is one of these.
 var Families = []Family{StopWords, StopAdvice, EndedWords, StatusWords, OutcomeWords, RatingWords, WhyWords,
 	DirectionWords, PhaseWords, SideShort, TriggerWords, GateAdvice, WebGateAdvice, PositionWords, EquipmentWords,
-	ConditionWords, PropWords, QuestionText, TopicWords, ObjectWords, AnObjectWords}
+	ConditionWords, PropWords, QuestionText, TopicWords, ObjectWords, AnObjectWords, TypeWords, LevelWords, FocusWords}
 
 // IsFamily reports whether f is one of Families.
 func IsFamily(f Family) bool {

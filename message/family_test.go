@@ -97,6 +97,9 @@ func TestEveryFamilyHasText(t *testing.T) {
 		message.TopicWords:     topics,
 		message.ObjectWords:    objects,
 		message.AnObjectWords:  objects,
+		message.TypeWords:      constsOf(t, "catalog", "Type"),
+		message.LevelWords:     constsOf(t, "catalog", "Difficulty"),
+		message.FocusWords:     constsOf(t, "planner", "Focus"),
 	}
 	for _, f := range message.Families {
 		vs, ok := values[f]

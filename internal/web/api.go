@@ -42,6 +42,7 @@ func (s *Server) apiRoutes() []route {
 		{"POST", "/api/v1/sessions/{id}/events", s.postEvent, nil},
 		{"POST", "/api/v1/sessions/{id}/alive", s.renewLease, nil},
 		{"POST", "/api/v1/sessions/{id}/left", s.leaveSession, nil},
+		{"GET", "/api/v1/sessions/{id}/recap", s.showRecap, nil},
 		{"GET", "/api/v1/progress", s.showProgress, nil},
 	}
 }

@@ -113,7 +113,7 @@ func TestEveryOperationAnswersAsDocumented(t *testing.T) {
 		{"GET", "/api/v1/sessions", ""}, {"GET", "/api/v1/sessions/" + sid, ""},
 		{"POST", "/api/v1/sessions/" + sid + "/events", exerciseEvent(1, 1, "done", "")},
 		{"POST", "/api/v1/sessions/" + sid + "/alive", ""}, {"POST", "/api/v1/sessions/" + sid + "/left", ""},
-		{"GET", "/api/v1/progress", ""},
+		{"GET", "/api/v1/sessions/" + sid + "/recap", ""}, {"GET", "/api/v1/progress", ""},
 	} {
 		if r := e.do(s.method, s.path, s.body, nil); r.Code >= 300 {
 			t.Fatalf("%s %s: %d %.300s", s.method, s.path, r.Code, r.Body)

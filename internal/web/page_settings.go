@@ -16,6 +16,8 @@ type settingsData struct {
 	Done       string
 	Conditions []conditionRow // exercises a condition keeps out, or a clinician cleared
 	CondDone   string
+	KitForm    kitForm
+	KitDone    string
 }
 
 // conditionRow is one exercise and one condition from the safety answers:
@@ -28,7 +30,7 @@ type conditionRow struct {
 
 func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	if err := noQuery(q, "done", "cleared", "withdrawn", "condition"); err != nil {
+	if err := noQuery(q, "done", "cleared", "withdrawn", "condition", "kit"); err != nil {
 		return err
 	}
 	p, err := person.Load(r.Context(), s.st, s.cat)
@@ -36,7 +38,11 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	states := p.SetAside
-	d := settingsData{Exercises: s.cat.Exercises(), Aside: states}
+	k := readKit(r)
+	d := settingsData{Exercises: s.cat.Exercises(), Aside: states, KitForm: newKitForm(k, "/settings")}
+	if q.Get("kit") == "saved" && k.Asked {
+		d.KitDone = message.Text(message.PageKitSaved, catalog.NeedsWords(haveAsNeeds(k.Have)))
+	}
 	for _, a := range person.Aside(p, s.cat) {
 		e, ok := s.cat.Exercise(a.ExerciseID)
 		if !ok {
@@ -120,4 +126,13 @@ func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		return page{Title: message.Text(message.AboutSafetyTitle), Nav: "safety", Data: d}, nil
 	})
+}
+
+// haveAsNeeds lists equipment as needs, to say it in words.
+func haveAsNeeds(have []catalog.Equipment) []catalog.Need {
+	out := make([]catalog.Need, len(have))
+	for i, q := range have {
+		out[i] = catalog.Need{Equipment: q}
+	}
+	return out
 }
