@@ -91,7 +91,7 @@ func (s *Server) settingsKit(w http.ResponseWriter, r *http.Request) error {
 	k := parseKit(r.PostForm["equipment"])
 	http.SetCookie(w, &http.Cookie{Name: kitCookie, Value: k.key(), Path: "/", MaxAge: 10 * 365 * 24 * 3600,
 		SameSite: http.SameSiteLaxMode, HttpOnly: true})
-	next := "/settings?" + query("kit", "saved") + "#kit"
+	next := "/settings?" + query("kit", "saved") + "#kit-done"
 	if r.PostForm.Get("next") == "/" {
 		next = "/#sugg-h"
 	}

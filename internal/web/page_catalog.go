@@ -48,7 +48,10 @@ type exerciseRow struct {
 // starting dose beside it, or the starting dose while they are on it.
 func doseLine(e *catalog.Exercise, lv *progress.Level) string {
 	start := e.Dose.Describe(e.Dose.Start())
-	if now := person.DoseNow(e, lv); now != "" {
+	switch now := person.DoseNow(e, lv); {
+	case lv != nil && lv.Easier:
+		return message.Text(message.PageDoseEasier, now) // it says the usual dose itself
+	case now != "":
 		return message.Text(message.PageDoseYours, now, start)
 	}
 	return message.Text(message.PageDoseStart, start)
@@ -99,7 +102,7 @@ func (s *Server) exercisePage(w http.ResponseWriter, r *http.Request) error {
 func exercisePageData(e *catalog.Exercise, lv *progress.Level) exerciseData {
 	d := exerciseData{E: e, Yours: person.DoseNow(e, lv)}
 	step := timeline.Step{Exercise: e}
-	if lv != nil && !lv.Easier {
+	if lv != nil {
 		step.Amount = lv.Amount
 	}
 	if tl, err := timeline.Compile([]timeline.Step{step}, timelineRules); err == nil {

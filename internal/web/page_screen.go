@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,14 +15,14 @@ import (
 // screenData is one step of the screening: a question, the answers to
 // save, or the emergency advice the moment an emergency answer is given.
 type screenData struct {
-	Answers   string // one letter per question so far, in question order: y, n, or - when it did not apply
-	BackQuery string // the query of the question before, with the answers before it
-	Next      string // where to go once the answers are saved ("" for the result alone)
-	NextQuery string // the query that keeps Next
-	Rest      string // when changing an earlier answer, the answers after it, kept where they still apply
-	Was       string // when changing an earlier answer, what it was
-	Number    int    // 1-based number of the question asked
-	Total     int    // questions that apply so far
+	Answers   string       // one letter per question so far, in question order: y, n, or - when it did not apply
+	BackQuery template.URL // the question before, with the answers before it
+	Next      string       // where to go once the answers are saved ("" for the result alone)
+	Again     template.URL // the first question, keeping Next
+	Rest      string       // when changing an earlier answer, the answers after it, kept where they still apply
+	Was       string       // when changing an earlier answer, what it was
+	Number    int          // 1-based number of the question asked
+	Total     int          // questions that apply so far
 	Question  safety.Question
 	Emergency bool        // a yes to this question calls for urgent help: the yes saves at once
 	Urgent    string      // the emergency advice, when an emergency answer was given
@@ -32,7 +33,7 @@ type screenData struct {
 type reviewRow struct {
 	Text   string
 	Yes    bool
-	Change string // the query that asks this question again, keeping the other answers
+	Change template.URL // asks this question again, keeping the other answers
 }
 
 // safeNext is where to go after the questions: a page of this app that
@@ -125,9 +126,9 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 		a, rest = resume(a, answers, rest), ""
 	}
 	d := screenData{Answers: a, Next: safeNext(q.Get("next")), Rest: rest}
-	d.NextQuery = query("next", d.Next)
+	d.Again = screenURL("next", d.Next)
 	if back := strings.TrimRight(a, "-"); back != "" {
-		d.BackQuery = query("a", back[:len(back)-1], "next", d.Next)
+		d.BackQuery = screenURL("a", back[:len(back)-1], "next", d.Next)
 	}
 	next, more := safety.Next(answers)
 	switch {
@@ -145,11 +146,20 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 		for i, qq := range safety.Questions {
 			if v, ok := answers[qq.ID]; ok {
 				d.Review = append(d.Review, reviewRow{Text: qq.Text(), Yes: v,
-					Change: query("a", a[:i], "rest", a[i:], "next", d.Next)})
+					Change: screenURL("a", a[:i], "rest", a[i:], "next", d.Next)})
 			}
 		}
 	}
 	return s.render(w, http.StatusOK, "screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
+}
+
+// screenURL is the screening page's address with the query of pairs
+// (escaped by query, so it is safe as it is).
+func screenURL(kv ...string) template.URL {
+	if q := query(kv...); q != "" {
+		return template.URL("/screen?" + q)
+	}
+	return "/screen"
 }
 
 // yesNo says an answer in words.

@@ -86,7 +86,7 @@ func (s *Server) settingsAvoid(w http.ResponseWriter, r *http.Request) error {
 	if err := s.st.Avoid(writeCtx(r), e.ID, s.now()); err != nil {
 		return err
 	}
-	seeOther(w, r, "/settings?"+query("done", e.ID)+"#aside")
+	seeOther(w, r, "/settings?"+query("done", e.ID)+"#aside-done")
 	return nil
 }
 
@@ -101,7 +101,7 @@ func (s *Server) settingsEnable(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.st.Enable(writeCtx(r), e.ID); err != nil {
 		return err
 	}
-	seeOther(w, r, "/settings?"+query("done", e.ID)+"#aside")
+	seeOther(w, r, "/settings?"+query("done", e.ID)+"#aside-done")
 	return nil
 }
 

@@ -91,11 +91,15 @@
     // Said in sessions, which people know, not in the requests kept for them.
     const n = new Set(read(Q, []).map(it => it.session || it.key)).size;
     el.hidden = n === 0;
-    el.textContent = n === 0 ? '' : n === 1 ? el.dataset.one : el.dataset.many.replace('%d', n);
+    el.textContent = n === 0 ? '' : n === 1 ? el.dataset.syncOne : el.dataset.syncMany.replace('%d', n);
   }
 
   addEventListener('online', () => { delay = 1000; U.sync(); });
   addEventListener('DOMContentLoaded', () => {
+    // What the page is about now gets the focus, so a screen reader says it
+    // and keys start from it: a question, a plan just made, what a form did.
+    const f = document.querySelector('[data-focus]');
+    if (f) f.focus();
     status();
     U.sync();
     const v = document.getElementById('voice-setting');
