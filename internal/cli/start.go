@@ -99,6 +99,9 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	defer st.Close()
+	if err := a.screenIfDue(ctx, st, c); err != nil {
+		return err
+	}
 	started, err := person.Start(ctx, st, c, person.StartRequest{Routine: r, PainBefore: painBefore, AtStart: f.levelStart,
 		TimeScale: f.scale, Now: time.Now(), Owner: store.ThisOwner(), Advice: message.GateAdvice, Location: time.Local})
 	if err != nil {
@@ -117,6 +120,11 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	res.SaveErrors = append(res.SaveErrors, sink.rateDone(started.Routine.Steps, ratings)...)
+	if res.Blocked == "" {
+		if err := a.printRecap(context.WithoutCancel(ctx), st, c, started.Session.ID, res); err != nil {
+			a.warn(err.Error()) // the session is saved; only its account could not be read back
+		}
+	}
 	switch {
 	case res.Blocked != "":
 		return unhunch.Errorf(unhunch.EBlocked, "%s", res.Blocked)
