@@ -332,7 +332,7 @@ func TestBrowserWhatYouHave(t *testing.T) {
 		t.Error("the question about what you have is asked again once answered")
 	}
 	run(t, ctx, "routines", chromedp.Navigate(l.url("/routines")), chromedp.WaitVisible(chromedp.CSS(`.cards`)))
-	text := eval[string](t, ctx, `document.querySelector('main').textContent.replace(/\s+/g, ' ')`)
+	text := eval[string](t, ctx, `document.querySelector('main').innerText.replace(/\s+/g, ' ')`)
 	for _, want := range []string{"Needs doorway", "Needs foam roller, wall, chair, pillow You said you have no foam roller, wall, chair, pillow."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the routines page lacks %q: %.600s", want, text)

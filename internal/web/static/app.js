@@ -98,8 +98,10 @@
   addEventListener('DOMContentLoaded', () => {
     // What the page is about now gets the focus, so a screen reader says it
     // and keys start from it: a question, a plan just made, what a form did.
+    // Only when nothing has it yet: the player puts it on the pain question
+    // after the safety questions, and that stays.
     const f = document.querySelector('[data-focus]');
-    if (f) f.focus();
+    if (f && (!document.activeElement || document.activeElement === document.body)) f.focus();
     status();
     U.sync();
     const v = document.getElementById('voice-setting');
