@@ -2,6 +2,8 @@ package main_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -121,4 +123,30 @@ func TestStartAsksTheQuestionsAndRecaps(t *testing.T) {
 			t.Errorf("the recap lacks %q:\n%s", want, s)
 		}
 	}
+}
+
+// The README's first command is the guided session (issue 14, item 12):
+// run as it is written, on a journal that does not exist yet, it offers
+// the routines to be coached through, with no setup.
+func TestReadmeFirstCommandCoaches(t *testing.T) {
+	needTmux(t)
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, ok := strings.Cut(string(readme), "```sh\n")
+	if !ok {
+		t.Fatal("README.md has no sh block")
+	}
+	first, _, _ := strings.Cut(block, "\n")
+	command, _, _ := strings.Cut(first, "#")
+	args, ok := strings.CutPrefix(strings.TrimSpace(command), "go run ./cmd/unhunch")
+	if !ok {
+		t.Fatalf("the README's first command is %q, not unhunch", first)
+	}
+	data := filepath.Join(t.TempDir(), "new")
+	tm := newTmuxSized(t, fmt.Sprintf("UNHUNCH_DATA_DIR=%s %s%s; echo EXIT=$?; sleep 60", data, binary, args), 80, 24)
+	tm.waitFor("Which one?")
+	tm.keys("q", "Enter")
+	tm.waitFor("EXIT=0")
 }
