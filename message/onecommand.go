@@ -16,7 +16,7 @@ const (
 
 func init() {
 	add(map[Key]string{
-		FirstOffer:            "Pick a routine and the coach guides you through it, step by step. The first needs the least.",
+		FirstOffer:            "Pick one and the coach guides you through it, step by step. The first needs nothing at hand; the others say what they need.",
 		FirstRoutine:          "%d. %s · %s · needs %s",
 		FirstPrompt:           "Which one? Type its number and press Enter (Enter alone for 1, q to leave): ",
 		FirstBadChoice:        "Type a number from 1 to %d, or q to leave.",

@@ -43,8 +43,9 @@ func answerNo(tm *tmux) {
 	}
 }
 
-// A bare `unhunch` on a new journal offers the routines, each with what it
-// needs; Enter takes the first; the safety questions are asked right there
+// A bare `unhunch` on a new journal offers a short plan that needs
+// nothing, then the routines, each with what it needs; Enter takes the
+// first; the safety questions are asked right there
 // and the coach goes straight on. Quitting never says "You are done", and
 // the recap is left on the terminal when the coach's screen goes.
 func TestBareUnhunchOffersAndStarts(t *testing.T) {
@@ -55,20 +56,20 @@ func TestBareUnhunchOffersAndStarts(t *testing.T) {
 			tm := newTmuxSized(t, fmt.Sprintf("%s --data-dir %s; echo EXIT=$?; sleep 60", binary, data), size.w, size.h)
 			tm.waitFor("Which one?")
 			screen := tm.screen()
-			for _, want := range []string{"1. Quick daily reset", "doorway", "Seven in seven", "foam roller"} {
+			for _, want := range []string{"1. Plan for 5 minutes", "needs no equipment", "2. Quick daily reset", "needs doorway", "Seven in seven", "foam roller"} {
 				if !strings.Contains(screen, want) {
 					t.Errorf("the offer lacks %q:\n%s", want, screen)
 				}
 			}
 			tm.keys("9", "Enter")
-			tm.waitFor("a number from 1 to 4")
+			tm.waitFor("a number from 1 to 5")
 			tm.keys("Enter")
 			answerNo(tm)
-			tm.waitFor("First time with Chin tucks")
+			tm.waitFor("First time with")
 			tm.keys("Enter")
 			tm.waitFor("how much does your upper back hurt")
 			tm.keys("2", "Enter")
-			tm.waitFor("CHIN TUCKS")
+			tm.waitFor("space pause")
 			tm.keys("q")
 			tm.waitFor("hurt now")
 			if s := tm.screen(); strings.Contains(s, "You are done") {
@@ -77,7 +78,7 @@ func TestBareUnhunchOffersAndStarts(t *testing.T) {
 			tm.keys("3", "Enter")
 			tm.waitFor("EXIT=")
 			s := tm.screen()
-			for _, want := range []string{"Your session: Quick daily reset", "Pain       2 before → 3 after", "Kept in your journal", "EXIT=0"} {
+			for _, want := range []string{"Your session: Plan for 5 minutes", "Pain       2 before → 3 after", "Kept in your journal", "EXIT=0"} {
 				if !strings.Contains(s, want) {
 					t.Errorf("the end lacks %q:\n%s", want, s)
 				}
@@ -88,7 +89,7 @@ func TestBareUnhunchOffersAndStarts(t *testing.T) {
 				}
 			}
 			ss := history(t, data)
-			if len(ss) != 1 || ss[0].RoutineID != "quick-daily-reset" || ss[0].Status != "stopped" {
+			if len(ss) != 1 || ss[0].RoutineID != "plan" || ss[0].Status != "stopped" {
 				t.Errorf("the journal: %+v", ss)
 			}
 		})
@@ -117,7 +118,7 @@ func TestStartAsksTheQuestionsAndRecaps(t *testing.T) {
 	}
 	tm.waitFor("EXIT=")
 	s := tm.screen()
-	for _, want := range []string{"Your session: Quick daily reset", "Done       3 of 3 exercises", "Pain       3 before → 1 after",
+	for _, want := range []string{"Your session: Quick daily reset", "Done       3 of 3 exercises", "\n  Chin tucks: done", "Pain       3 before → 1 after",
 		"Next time", "a demo", "Kept in your journal", "EXIT=0"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the recap lacks %q:\n%s", want, s)

@@ -20,7 +20,9 @@ import (
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/planner"
 	"github.com/unhunch/unhunch/safety"
+	"github.com/unhunch/unhunch/timeline"
 )
 
 // The main job in one command (issue 14, item 12): a bare `unhunch` at a
@@ -54,6 +56,11 @@ func (a *app) bare(cmd *cobra.Command) error {
 	}
 	// The fewest things to fetch first; otherwise the catalog's order.
 	slices.SortStableFunc(offers, func(x, y offer) int { return len(x.needs) - len(y.needs) })
+	// Before them all, as the web app suggests when it knows of nothing at
+	// hand: a short plan that needs nothing.
+	if r, takes, err := a.planWithNothing(cmd.Context(), c); err == nil {
+		offers = append([]offer{{r, nil, takes}}, offers...)
+	}
 	out := a.env.Stdout
 	fmt.Fprintln(out, wrap(message.Text(message.FirstOffer), "", ""))
 	fmt.Fprintln(out)
@@ -74,14 +81,31 @@ func (a *app) bare(cmd *cobra.Command) error {
 			fmt.Fprintln(out)
 			return nil
 		case word == "":
-			return a.start(cmd.Context(), offers[0].r.ID, startFlags{scale: 1})
+			return a.startRoutine(cmd.Context(), c, offers[0].r, startFlags{scale: 1}, nil, nil)
 		case convErr == nil && n >= 1 && n <= len(offers):
-			return a.start(cmd.Context(), offers[n-1].r.ID, startFlags{scale: 1})
+			return a.startRoutine(cmd.Context(), c, offers[n-1].r, startFlags{scale: 1}, nil, nil)
 		case err == io.EOF:
 			return unhunch.E(unhunch.EInvalid, message.FirstBadChoice, len(offers))
 		}
 		fmt.Fprintln(out, message.Text(message.FirstBadChoice, len(offers)))
 	}
+}
+
+// plainMinutes is how long the plan that needs nothing is.
+const plainMinutes = 5
+
+// planWithNothing plans plainMinutes for the person with nothing at hand,
+// the floor allowed: the routine and how long it takes.
+func (a *app) planWithNothing(ctx context.Context, c *catalog.Catalog) (*catalog.Routine, string, error) {
+	req := planner.Request{Minutes: plainMinutes, Floor: true, Focus: planner.Balanced}
+	if err := a.personalise(ctx, c, &req, false); err != nil {
+		return nil, "", err
+	}
+	res, err := planner.Plan(req, c, timeline.DefaultRules)
+	if err != nil {
+		return nil, "", err
+	}
+	return person.PlanRoutine("plan", req, res), clock(res.Timeline.Duration), nil
 }
 
 // screenIfDue asks the safety questions there and then when the gate
@@ -162,7 +186,7 @@ func writeRecap(w io.Writer, r api.Recap, where string, failed int) {
 	}
 	line(message.Text(message.RecapDone, r.Done, r.Planned))
 	for _, e := range r.Exercises {
-		fmt.Fprintln(w, wrap(message.Text(message.RecapExercise, e.Name, e.OutcomeWords), "", "    "))
+		fmt.Fprintln(w, wrap(strings.TrimSpace(message.Text(message.RecapExercise, e.Name, e.OutcomeWords)), "  ", "    "))
 	}
 	switch b, af := r.PainBefore, r.PainAfter; {
 	case b != nil && af != nil:

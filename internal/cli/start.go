@@ -94,6 +94,13 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if !ok {
 		return notFound(message.CLINoRoutine, id, routineIDs(c), "unhunch routines")
 	}
+	return a.startRoutine(ctx, c, r, f, painBefore, painAfter)
+}
+
+// startRoutine coaches routine r of catalog c (one of the catalog's, or a
+// plan): the safety questions first when they are due, then the session,
+// then its recap.
+func (a *app) startRoutine(ctx context.Context, c *catalog.Catalog, r *catalog.Routine, f startFlags, painBefore, painAfter *int) error {
 	st, err := a.openStore(ctx)
 	if err != nil {
 		return err
