@@ -12,6 +12,8 @@ const (
 	FirstMore             Key = "first.more"
 	StartScreenNow        Key = "start.screen_now"
 	CoachPainAfterStopped Key = "coach.pain_after_stopped"
+	WebStartLeftOut       Key = "web.start.left_out"
+	WebCondLeftOut        Key = "web.cond.left_out"
 )
 
 func init() {
@@ -22,6 +24,8 @@ func init() {
 		FirstBadChoice:        "Type a number from 1 to %d, or q to leave.",
 		FirstMore:             "Everything else: unhunch --help. The same in a browser: unhunch serve.",
 		StartScreenNow:        "Before this session, the safety questions: a few yes or no answers, kept on this computer. The session starts right after.",
+		WebStartLeftOut:       "Left out because you set them aside: %s. You can bring one back in Settings.",
+		WebCondLeftOut:        "Left out because of %s: %s. If a clinician says one is right for you, you can record that in Settings.%.0s",
 		CoachPainAfterStopped: "How much does your upper back hurt now, from 0 (no pain) to 10 (worst pain imaginable)?",
 	})
 }

@@ -281,7 +281,7 @@ func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (pla
 	}
 	d := p.Gate(s.now(), nil)
 	doc := playable{Routine: person.Document(rt, prep, cr), LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: prep.LeftOut,
-		Notes: person.StartNotes(d, prep, p, s.cfg.Location)}
+		Notes: person.WebStartNotes(d, prep, p, s.cfg.Location, s.cat)}
 	if doc.LeftOutWhy == nil {
 		doc.LeftOutWhy = []person.LeftOut{}
 	}
