@@ -685,3 +685,74 @@ func TestBrowserScreeningInline(t *testing.T) {
 		t.Errorf("%d sessions, want 1", n)
 	}
 }
+
+// tabTo presses Tab until the focus is on the element the CSS selector
+// picks, as a person with keys only gets there; it fails after 40 Tabs.
+func tabTo(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	for range 40 {
+		if eval[bool](t, ctx, `document.activeElement === document.querySelector('`+sel+`')`) {
+			return
+		}
+		run(t, ctx, "Tab to "+sel, chromedp.KeyEvent(kb.Tab))
+	}
+	t.Fatalf("40 Tabs never reached %s (focus on %s)", sel, eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 80)`))
+}
+
+// A whole session with keys only, from the home page: Tab to today's
+// suggestion and Enter, the pain before by arrows, Start by Enter; pause,
+// carry on, skip, the stop question and carrying on from it by their keys;
+// then the pain after by arrows, Save by Enter, and the recap.
+func TestBrowserKeyboardOnlySession(t *testing.T) {
+	l := startReal(t)
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(l.url("/"))); err != nil {
+		t.Fatal(err)
+	}
+	screenNo(t, ctx, l)
+	run(t, ctx, "home", chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[aria-labelledby="sugg-h"] a.button`)))
+	tabTo(t, ctx, `[aria-labelledby="sugg-h"] a.button`)
+	tctx, cancel := context.WithTimeout(ctx, 40*time.Second)
+	if _, err := chromedp.RunResponse(tctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	poll(t, ctx, "the player", `!!document.getElementById('start')`, 10*time.Second)
+	tabTo(t, ctx, `#pain-before input[value="0"]`)
+	run(t, ctx, "pain 2", chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowRight))
+	if got := eval[string](t, ctx, `(document.querySelector('#pain-before input:checked') || {}).value`); got != "2" {
+		t.Fatalf("the pain before by arrows is %q, want 2", got)
+	}
+	tabTo(t, ctx, `#start`)
+	run(t, ctx, "Enter", chromedp.KeyEvent(kb.Enter))
+	poll(t, ctx, "playing", `unhunchPlayer.state() === 'playing'`, 10*time.Second)
+	run(t, ctx, "pause", chromedp.KeyEvent(" "))
+	poll(t, ctx, "paused", `unhunchPlayer.state() === 'paused'`, 5*time.Second)
+	run(t, ctx, "carry on", chromedp.KeyEvent(" "))
+	poll(t, ctx, "playing again", `unhunchPlayer.state() === 'playing'`, 5*time.Second)
+	run(t, ctx, "the stop question", chromedp.KeyEvent(kb.Escape))
+	poll(t, ctx, "asking", `unhunchPlayer.state() === 'asking'`, 5*time.Second)
+	run(t, ctx, "carry on from it", chromedp.KeyEvent(kb.Enter))
+	poll(t, ctx, "playing once more", `unhunchPlayer.state() === 'playing'`, 5*time.Second)
+	// Skip to the finish, an exercise at a time; the finish plays out.
+	for i := 0; eval[bool](t, ctx, `document.getElementById('ex-count').textContent !== ''`); i++ {
+		if i == 20 {
+			t.Fatal("20 skips never reached the finish")
+		}
+		run(t, ctx, "skip", chromedp.KeyEvent(kb.ArrowRight))
+		time.Sleep(200 * time.Millisecond) // a person's pace between keys
+	}
+	poll(t, ctx, "the end", `!document.getElementById('after').hidden`, 30*time.Second)
+	tabTo(t, ctx, `#pain-after input[value="0"]`)
+	run(t, ctx, "pain 1", chromedp.KeyEvent(kb.ArrowRight))
+	tabTo(t, ctx, `#save`)
+	run(t, ctx, "save", chromedp.KeyEvent(kb.Enter))
+	poll(t, ctx, "the recap", `!document.getElementById('recap').hidden`, 20*time.Second)
+	ss := l.sessions(t)
+	if len(ss) != 1 || ss[0].PainBefore == nil || *ss[0].PainBefore != 2 || ss[0].PainAfter == nil || *ss[0].PainAfter != 1 {
+		t.Fatalf("the journal after a session by keys: %+v", ss)
+	}
+	if got := eval[string](t, ctx, `document.getElementById('recap-pain').textContent`); !strings.Contains(got, "2 before → 1 after") {
+		t.Errorf("the recap says %q", got)
+	}
+}
