@@ -620,6 +620,7 @@ func TestBrowserSmallThings(t *testing.T) {
 	}
 	clickNav(t, ctx, `form button[type="submit"]`)
 	poll(t, ctx, "the plan in view", `document.activeElement.id === 'plan-h' && (r => r.top >= -1 && r.top < innerHeight)(document.getElementById('plan-h').getBoundingClientRect())`, 10*time.Second)
+	keepScreenshot(t, ctx, "plan-made-390x844.png")
 
 	// Change the third answer of the screening from the review, and come back to it.
 	run(t, ctx, "review", chromedp.Navigate(l.url("/screen?a="+allNo())), chromedp.WaitVisible(chromedp.CSS(`.review`)))
