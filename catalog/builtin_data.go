@@ -1908,6 +1908,38 @@ func builtinData() ([]*Exercise, []*Routine) {
 						},
 					},
 				},
+				InPositions: []InPosition{
+					InPosition{
+						Positions: []Position{
+							"seated",
+						},
+						Steps: []string{
+							"Sit tall on a chair, feet flat on the floor and shoulders relaxed.",
+							"Look straight ahead so your eyes are level.",
+							"Glide your head straight back, keeping your chin level rather than dipping it.",
+							"Hold the position while you breathe normally.",
+							"Let your head ease forward again to a relaxed position.",
+						},
+						Cues: Cues{
+							Setup: "Sit tall, eyes level.",
+						},
+					},
+					InPosition{
+						Positions: []Position{
+							"standing",
+						},
+						Steps: []string{
+							"Stand tall, feet hip-width apart and shoulders relaxed.",
+							"Look straight ahead so your eyes are level.",
+							"Glide your head straight back, keeping your chin level rather than dipping it.",
+							"Hold the position while you breathe normally.",
+							"Let your head ease forward again to a relaxed position.",
+						},
+						Cues: Cues{
+							Setup: "Stand tall, eyes level.",
+						},
+					},
+				},
 			},
 			&Exercise{
 				ID:   "scapular-squeezes",
@@ -2150,6 +2182,38 @@ func builtinData() ([]*Exercise, []*Routine) {
 							Accent: []figure.Part{
 								"shoulders",
 							},
+						},
+					},
+				},
+				InPositions: []InPosition{
+					InPosition{
+						Positions: []Position{
+							"seated",
+						},
+						Steps: []string{
+							"Sit tall on a chair with your arms relaxed at your sides.",
+							"Draw your shoulder blades back and in toward your spine.",
+							"Keep your shoulders low and away from your ears while you squeeze.",
+							"Hold the squeeze while you breathe normally.",
+							"Let your shoulder blades relax back to where they started.",
+						},
+						Cues: Cues{
+							Setup: "Sit tall, arms relaxed at your sides.",
+						},
+					},
+					InPosition{
+						Positions: []Position{
+							"standing",
+						},
+						Steps: []string{
+							"Stand tall with your feet hip-width apart and your arms relaxed at your sides.",
+							"Draw your shoulder blades back and in toward your spine.",
+							"Keep your shoulders low and away from your ears while you squeeze.",
+							"Hold the squeeze while you breathe normally.",
+							"Let your shoulder blades relax back to where they started.",
+						},
+						Cues: Cues{
+							Setup: "Stand tall, arms relaxed at your sides.",
 						},
 					},
 				},
@@ -2420,11 +2484,10 @@ func builtinData() ([]*Exercise, []*Routine) {
 					"As you breathe in, let your belly sink toward the floor and lift your chest and gaze a little. This is cow.",
 					"As you breathe out, round your back up toward the ceiling, bring your chin in, and draw your belly in. This is cat.",
 					"Keep flowing between the two shapes, one slow breath for each.",
-					"If the floor is not an option, sit tall near the front of a chair with your hands on your knees and make the same movements.",
 				},
 				Cues: Cues{
 					Intro:  "Cat-cow. Move your spine with your breath.",
-					Setup:  "Come to hands and knees, or sit tall on a chair.",
+					Setup:  "Come to hands and knees, hands below your shoulders.",
 					Inhale: "Breathe in. Lift your chest and arch.",
 					Exhale: "Breathe out. Round your back and tuck your chin.",
 					Form: []string{
@@ -2628,7 +2691,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 												"knee_r",
 											},
 											Max: figure.Bound(18),
-											Why: "step 5: hands on the knees",
+											Why: "seated step 1: hands on the knees",
 										},
 									},
 								},
@@ -2666,7 +2729,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 												"knee_r",
 											},
 											Max: figure.Bound(18),
-											Why: "step 5: hands stay on the knees",
+											Why: "seated step 4: hands stay on the knees",
 										},
 										figure.Target{
 											Measure: "joints",
@@ -2714,7 +2777,7 @@ func builtinData() ([]*Exercise, []*Routine) {
 												"knee_r",
 											},
 											Max: figure.Bound(18),
-											Why: "step 5: hands stay on the knees",
+											Why: "seated step 4: hands stay on the knees",
 										},
 										figure.Target{
 											Measure: "joints",
@@ -2734,6 +2797,22 @@ func builtinData() ([]*Exercise, []*Routine) {
 								"neck",
 								"head",
 							},
+						},
+					},
+				},
+				InPositions: []InPosition{
+					InPosition{
+						Positions: []Position{
+							"seated",
+						},
+						Steps: []string{
+							"Sit tall near the front of a chair, feet flat on the floor and hands resting on your knees.",
+							"As you breathe in, lift your chest, let your back arch a little and raise your gaze slightly. This is cow.",
+							"As you breathe out, round your back, bring your chin toward your chest and let your shoulders curl forward. This is cat.",
+							"Keep flowing between the two shapes, one slow breath for each, with your hands staying on your knees.",
+						},
+						Cues: Cues{
+							Setup: "Sit tall near the front of a chair, hands on your knees.",
 						},
 					},
 				},

@@ -147,6 +147,7 @@ type Exercise struct {
 	Source            []Source                  `json:"source" yaml:"source,omitempty"`
 	Illustration      *figure.Illustration      `json:"illustration,omitempty" yaml:"illustration,omitempty"`   // the figure for every position without its own; docs/illustrations.md
 	Illustrations     []PositionIllustration    `json:"illustrations,omitempty" yaml:"illustrations,omitempty"` // figures for particular positions
+	InPositions       []InPosition              `json:"in_positions,omitempty" yaml:"in_positions,omitempty"`   // steps and cues for particular positions
 	Origin            string                    `json:"origin" yaml:"-"`                                        // "built-in" or the file it came from
 }
 

@@ -136,6 +136,7 @@ func (e *Exercise) Validate() []dose.Problem {
 	for i, s := range e.Source {
 		checkText(&ps, fmt.Sprintf("source[%d].title", i), s.Title)
 	}
+	e.validateInPositions(&ps, d)
 	e.validateIllustrations(&ps, d)
 	return ps
 }
@@ -160,6 +161,14 @@ func (e *Exercise) validateCues(ps *problems, d dose.Dose) {
 		need("hold", c.Hold)
 		need("release", c.Release)
 	}
+	checkCueText(ps, "cues", c, d)
+	for i, p := range d.Poses {
+		checkPlaceholders(ps, fmt.Sprintf("dose.poses[%d].cue", i), p.Cue, d)
+	}
+}
+
+// checkCueText checks the placeholders of every cue of c, under field.
+func checkCueText(ps *problems, field string, c Cues, d dose.Dose) {
 	all := map[string]string{
 		"intro": c.Intro, "setup": c.Setup, "move": c.Move, "hold": c.Hold, "release": c.Release,
 		"inhale": c.Inhale, "exhale": c.Exhale, "switch": c.Switch,
@@ -167,21 +176,20 @@ func (e *Exercise) validateCues(ps *problems, d dose.Dose) {
 	for i, f := range c.Form {
 		all[fmt.Sprintf("form[%d]", i)] = f
 	}
-	for i, p := range d.Poses {
-		all[fmt.Sprintf("dose.poses[%d].cue", i)] = p.Cue
+	for _, name := range sortedKeys(all) {
+		checkPlaceholders(ps, field+"."+name, all[name], d)
 	}
-	for _, field := range sortedKeys(all) {
-		for _, ph := range placeholder().FindAllString(all[field], -1) {
-			name := field
-			if !strings.HasPrefix(field, "dose.") {
-				name = "cues." + field
-			}
-			switch {
-			case ph != "{side}" && ph != "{other}":
-				ps.add(name, message.CatalogBadPlaceholder, ph)
-			case d.Sides == dose.NoSides:
-				ps.add(name, message.CatalogSidePlaceholder, ph)
-			}
+}
+
+// checkPlaceholders checks the placeholders of one cue: only {side} and
+// {other}, and only for an exercise done on each side.
+func checkPlaceholders(ps *problems, field, cue string, d dose.Dose) {
+	for _, ph := range placeholder().FindAllString(cue, -1) {
+		switch {
+		case ph != "{side}" && ph != "{other}":
+			ps.add(field, message.CatalogBadPlaceholder, ph)
+		case d.Sides == dose.NoSides:
+			ps.add(field, message.CatalogSidePlaceholder, ph)
 		}
 	}
 }

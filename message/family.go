@@ -40,13 +40,17 @@ const (
 	MeasureWords   Family = "figure.measure."  // figure.Measure: what a fidelity target measures
 	AreaWords      Family = "area."            // a planner target area (planner.AreaIDs)
 	AnObjectWords  Family = "store.an_object." // the same, with "a" or "an"
+	TypeWords      Family = "type."            // catalog.Type
+	LevelWords     Family = "difficulty."      // catalog.Difficulty
+	FocusWords     Family = "focus."           // planner.Focus
 )
 
 // Families lists every family, for checks: templates name a family by its
 // prefix, and a test checks that each prefix they use is one of these.
 var Families = []Family{StopWords, StopAdvice, EndedWords, StatusWords, OutcomeWords, RatingWords, WhyWords,
 	DirectionWords, PhaseWords, SideShort, TriggerWords, GateAdvice, WebGateAdvice, PositionWords, EquipmentWords,
-	ConditionWords, PropWords, QuestionText, TopicWords, ObjectWords, AnObjectWords, PartWords, MeasureWords, AreaWords}
+	ConditionWords, PropWords, QuestionText, TopicWords, ObjectWords, AnObjectWords, PartWords, MeasureWords, AreaWords,
+	TypeWords, LevelWords, FocusWords}
 
 // IsFamily reports whether f is one of Families.
 func IsFamily(f Family) bool {

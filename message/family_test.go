@@ -102,6 +102,9 @@ func TestEveryFamilyHasText(t *testing.T) {
 		message.PartWords:      figure.PartStems(),
 		message.MeasureWords:   constsOf(t, "figure", "Measure"),
 		message.AreaWords:      planner.AreaIDs(),
+		message.TypeWords:      constsOf(t, "catalog", "Type"),
+		message.LevelWords:     constsOf(t, "catalog", "Difficulty"),
+		message.FocusWords:     constsOf(t, "planner", "Focus"),
 	}
 	for _, f := range message.Families {
 		vs, ok := values[f]

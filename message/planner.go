@@ -150,7 +150,7 @@ func init() {
 		CLIPlanFlag:         "%s: %s",
 		CLIPlanNoneAlone:    "--equipment none means nothing at all, so it cannot be listed with other equipment",
 		CLIPlanName:         "Plan for %s",
-		CLIPlanDescription:  "Made by 'unhunch plan %s'.",
+		CLIPlanDescription:  "For %s with %s, %s; %s.",
 		CLIPlanOrigin:       "unsaved plan",
 		CLIPlanWhy:          "Why these",
 		CLIPlanScore:        "Score %v: types %v, areas %v, focus %v, preference %v, time %v, setup %v, count %v (docs/planner.md).",

@@ -48,6 +48,24 @@ const (
 	PainTooHigh      Block = "pain-too-high"     // pain 8–10 before starting (§5.2)
 )
 
+// Blocks lists every block but Allowed.
+var Blocks = []Block{NeverScreened, Expired, EmergencyFound, ClinicianFirst, ClearanceExpired, Rescreen, QuestionsChanged, PainTooHigh}
+
+// Answerable reports whether answering the safety questions now is what
+// the block waits for, so a client may ask them there and then and go on
+// (issue 14: the main job in one command): no answers yet, answers a week
+// old, something since that calls for new ones, or answers given to older
+// questions. Every other block stays as it is: an emergency or a clinician
+// comes first, a clinician's clearance is confirmed (not re-answered), and
+// pain of 8 or more means no exercise today whatever the answers.
+func (b Block) Answerable() bool {
+	switch b {
+	case NeverScreened, Expired, Rescreen, QuestionsChanged:
+		return true
+	}
+	return false
+}
+
 // SessionFacts is what the rules need to know of a past session.
 type SessionFacts struct {
 	At         time.Time

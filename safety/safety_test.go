@@ -414,3 +414,21 @@ func TestConditionsKeepExercisesOut(t *testing.T) {
 		t.Errorf("chin tucks kept out by %v", got)
 	}
 }
+
+// Only the blocks that wait for answers may be answered there and then;
+// every other block stands (issue 14).
+func TestAnswerableBlocks(t *testing.T) {
+	want := map[safety.Block]bool{
+		safety.NeverScreened: true, safety.Expired: true, safety.Rescreen: true, safety.QuestionsChanged: true,
+		safety.Allowed: false, safety.EmergencyFound: false, safety.ClinicianFirst: false,
+		safety.ClearanceExpired: false, safety.PainTooHigh: false,
+	}
+	if len(want) != len(safety.Blocks)+1 {
+		t.Errorf("the test knows %d blocks, safety.Blocks lists %d and Allowed", len(want), len(safety.Blocks))
+	}
+	for b, w := range want {
+		if got := b.Answerable(); got != w {
+			t.Errorf("%q.Answerable() = %v, want %v", b, got, w)
+		}
+	}
+}

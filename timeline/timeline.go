@@ -452,7 +452,7 @@ func sideName(s dose.Side) string {
 func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 	e := st.Exercise
 	d := e.Dose.Normalize()
-	c.x = exercise{i: i, e: e, d: d, a: d.Fill(st.Amount), tm: d.Timing()}
+	c.x = exercise{i: i, e: e, cues: e.CuesFor(pos), d: d, a: d.Fill(st.Amount), tm: d.Timing()}
 	em := &c.x
 	if d.Sides != dose.NoSides {
 		em.firstSide = d.FirstSide
@@ -464,12 +464,12 @@ func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 	first := len(c.segs)
 	start := c.at
 	setup := c.rules.SetupTime(prev, pos)
-	intro := e.Cues.Intro
+	intro := em.cues.Intro
 	if c.intro != "" {
 		intro = c.intro + " " + intro
 	}
 	c.seg(Segment{Phase: Intro, Duration: c.rules.Intro, Cue: intro})
-	c.seg(Segment{Phase: Setup, Duration: setup, Side: em.firstSide, Cue: e.Cues.Setup})
+	c.seg(Segment{Phase: Setup, Duration: setup, Side: em.firstSide, Cue: em.cues.Setup})
 	for set := 1; set <= em.a.Sets; set++ {
 		if set > 1 {
 			c.rest(set, 0, em.firstSide)
@@ -496,8 +496,9 @@ func (c *compiler) exercise(i int, st Step, prev, pos catalog.Position) {
 type exercise struct {
 	i         int // the exercise's place in the timeline
 	e         *catalog.Exercise
-	d         dose.Dose   // normalised
-	a         dose.Amount // filled in
+	cues      catalog.Cues // its cues in the position it is done in
+	d         dose.Dose    // normalised
+	a         dose.Amount  // filled in
 	tm        dose.Timing
 	hold      time.Duration // one hold
 	firstSide dose.Side     // dose.None without sides
@@ -521,10 +522,10 @@ func (c *compiler) phase(set, r int, side dose.Side, p Phase, dur time.Duration,
 
 // form is the k-th extra coaching line, or the move cue when there are none.
 func (c *compiler) form(k int) string {
-	if len(c.x.e.Cues.Form) == 0 {
-		return c.x.e.Cues.Move
+	if len(c.x.cues.Form) == 0 {
+		return c.x.cues.Move
 	}
-	return c.x.e.Cues.Form[k%len(c.x.e.Cues.Form)]
+	return c.x.cues.Form[k%len(c.x.cues.Form)]
 }
 
 // rest appends the rest before repetition r of set (r 0: before the set),
@@ -550,7 +551,7 @@ func (c *compiler) reps(set int, side dose.Side) {
 func (c *compiler) eachSide(set int) {
 	for k, side := range []dose.Side{c.x.firstSide, c.x.firstSide.Other()} {
 		if k > 0 {
-			cue := c.x.e.Cues.Switch
+			cue := c.x.cues.Switch
 			if cue == "" {
 				cue = c.switchCue
 			}
@@ -598,7 +599,7 @@ func (c *compiler) timedRep(set, r int, side dose.Side) {
 		if k < totalMS%n {
 			partMS++
 		}
-		cue := c.x.e.Cues.Move
+		cue := c.x.cues.Move
 		if k > 0 {
 			cue = c.form(int(k) - 1)
 		}
@@ -608,31 +609,31 @@ func (c *compiler) timedRep(set, r int, side dose.Side) {
 
 // breathRep is one breath: in, then out.
 func (c *compiler) breathRep(set, r int, side dose.Side) {
-	c.phase(set, r, side, BreatheIn, c.x.tm.Inhale, c.x.e.Cues.Inhale, "")
-	c.phase(set, r, side, BreatheOut, c.x.tm.Exhale, c.x.e.Cues.Exhale, "")
+	c.phase(set, r, side, BreatheIn, c.x.tm.Inhale, c.x.cues.Inhale, "")
+	c.phase(set, r, side, BreatheOut, c.x.tm.Exhale, c.x.cues.Exhale, "")
 }
 
 // holdRep is a move into the position and a hold there (or one for each
 // pose), then the release; every second hold from the second on coaches form.
 func (c *compiler) holdRep(set, r int, side dose.Side) {
-	holdCue := c.x.e.Cues.Hold
-	if r > 1 && r%2 == 0 && len(c.x.e.Cues.Form) > 0 {
+	holdCue := c.x.cues.Hold
+	if r > 1 && r%2 == 0 && len(c.x.cues.Form) > 0 {
 		holdCue = c.form(r/2 - 1)
 	}
 	if len(c.x.d.Poses) == 0 {
-		c.phase(set, r, side, Move, c.x.tm.Move, c.x.e.Cues.Move, "")
+		c.phase(set, r, side, Move, c.x.tm.Move, c.x.cues.Move, "")
 		c.phase(set, r, side, Hold, c.x.hold, holdCue, "")
 	}
 	for _, p := range c.x.d.Poses {
 		c.phase(set, r, side, Move, c.x.tm.Move, p.Cue, p.Name)
 		c.phase(set, r, side, Hold, c.x.hold, holdCue, p.Name)
 	}
-	c.phase(set, r, side, Release, c.x.tm.Release, c.x.e.Cues.Release, "")
+	c.phase(set, r, side, Release, c.x.tm.Release, c.x.cues.Release, "")
 }
 
 // moveRep is one repetition of movement; every second one coaches form.
 func (c *compiler) moveRep(set, r int, side dose.Side) {
-	cue := c.x.e.Cues.Move
+	cue := c.x.cues.Move
 	if r%2 == 0 {
 		cue = c.form(r/2 - 1)
 	}

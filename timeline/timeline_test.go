@@ -557,3 +557,39 @@ func TestSegmentsJSON(t *testing.T) {
 		t.Errorf("nil segments = %s, want []", b)
 	}
 }
+
+// The cues follow the position a step is done in: seated cat-cow is set up
+// on a chair, cat-cow on the floor on hands and knees, whether the position
+// was pinned or chosen by the compiler (issue 14).
+func TestCuesFollowThePosition(t *testing.T) {
+	c := builtin(t)
+	cc, _ := c.Exercise("cat-cow")
+	tucks, _ := c.Exercise("chin-tucks")
+	thread, _ := c.Exercise("thread-the-needle")
+	tests := []struct {
+		name      string
+		steps     []timeline.Step
+		index     int
+		want, not string
+	}{
+		{"seated, pinned", []timeline.Step{{Exercise: cc, Position: catalog.Seated}}, 0, "chair", "hands and knees"},
+		{"on the floor, pinned", []timeline.Step{{Exercise: cc, Position: catalog.FloorHandsKnees}}, 0, "hands and knees", "chair"},
+		{"on the floor, chosen", []timeline.Step{{Exercise: cc}, {Exercise: thread}}, 0, "hands and knees", "chair"},
+		{"seated, chosen", []timeline.Step{{Exercise: tucks}, {Exercise: cc}}, 1, "chair", "hands and knees"},
+		{"chin tucks standing", []timeline.Step{{Exercise: tucks, Position: catalog.Standing}}, 0, "Stand tall", "Sit"},
+		{"chin tucks seated", []timeline.Step{{Exercise: tucks, Position: catalog.Seated}}, 0, "Sit tall", "Stand"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, err := timeline.Compile(tt.steps, timeline.DefaultRules)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := tl.Exercises[tt.index]
+			setup := tl.Segments[b.First+1]
+			if setup.Phase != timeline.Setup || !strings.Contains(setup.Cue, tt.want) || strings.Contains(setup.Cue, tt.not) {
+				t.Errorf("%s in %s: %s cue %q, want one with %q and without %q", b.ExerciseID, b.Position, setup.Phase, setup.Cue, tt.want, tt.not)
+			}
+		})
+	}
+}

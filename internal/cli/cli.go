@@ -75,6 +75,8 @@ func (a *app) rootCommand() *cobra.Command {
 		Version:       unhunch.Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		// Bare, at a terminal: offer the routines and coach one (issue 14).
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.bare(cmd) },
 	}
 	root.SetVersionTemplate("unhunch {{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.configDir, "config-dir", "", message.Text(message.FlagConfigDir))

@@ -9,8 +9,11 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/figure"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/timeline"
 )
 
@@ -29,7 +32,11 @@ func (a *app) exercisesCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a.env.Stdout, c.Exercises())
 			}
-			printExercises(a.env.Stdout, c.Exercises())
+			p, err := a.stateIfAny(cmd.Context(), c)
+			if err != nil {
+				return err
+			}
+			printExercises(a.env.Stdout, c.Exercises(), p.Levels)
 			return nil
 		},
 	}
@@ -60,7 +67,15 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a.env.Stdout, e)
 			}
-			printExercise(a.env.Stdout, e)
+			c, err := a.catalog()
+			if err != nil {
+				return err
+			}
+			p, err := a.stateIfAny(cmd.Context(), c)
+			if err != nil {
+				return err
+			}
+			printExercise(a.env.Stdout, e, p.Levels[e.ID])
 			return nil
 		},
 	}
@@ -114,11 +129,13 @@ func (a *app) completeExercises(_ *cobra.Command, args []string, _ string) ([]co
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
-func printExercises(w io.Writer, list []*catalog.Exercise) {
+// printExercises lists the exercises, each with the person's own dose
+// beside its starting dose (levels: nil before any practice).
+func printExercises(w io.Writer, list []*catalog.Exercise, levels map[string]*progress.Level) {
 	for _, e := range list {
 		fmt.Fprintf(w, "%s — %s\n", e.ID, e.Name)
 		detail := strings.Join([]string{
-			string(e.Type), positionsWords(e.Positions), equipmentWords(e), e.Dose.Describe(e.Dose.Start()),
+			message.TypeWords.Text(string(e.Type)), e.PositionsWords(), e.EquipmentWords(), doseLine(e, levels[e.ID]),
 		}, " · ")
 		fmt.Fprintln(w, wrap(detail, "    ", "    "))
 	}
@@ -126,89 +143,133 @@ func printExercises(w io.Writer, list []*catalog.Exercise) {
 	fmt.Fprintln(w, message.Text(message.CLIExercisesFooter, len(list)))
 }
 
-func printExercise(w io.Writer, e *catalog.Exercise) {
+// doseLine says an exercise's dose for the person: theirs with the
+// starting dose beside it, or the starting dose while they are on it.
+func doseLine(e *catalog.Exercise, lv *progress.Level) string {
+	start := e.Dose.Describe(e.Dose.Start())
+	switch now := person.DoseNow(e, lv); {
+	case lv != nil && lv.Easier:
+		return message.Text(message.CLIDoseEasier, now) // it says the usual dose itself
+	case now != "":
+		return message.Text(message.CLIDoseYours, now, start)
+	}
+	return message.Text(message.CLIDoseStart, start)
+}
+
+// printExercise shows an exercise in full: what it is, its facts with the
+// person's dose, how to do it in each position, and where it comes from.
+func printExercise(w io.Writer, e *catalog.Exercise, lv *progress.Level) {
 	fmt.Fprintf(w, "%s  (%s)\n", e.Name, e.ID)
 	if len(e.Aliases) > 0 {
 		fmt.Fprintln(w, wrap(message.Text(message.LabelAlso, strings.Join(e.Aliases, ", ")), "", ""))
 	}
 	fmt.Fprintln(w, wrap(e.Purpose, "", ""))
 	fmt.Fprintln(w)
+	printFacts(w, exerciseFacts(e, lv))
+	ways := e.WordPositions()
+	for _, p := range ways {
+		steps, title := message.LabelSteps, ""
+		if len(ways) > 1 {
+			title = message.Text(message.CLIStepsIn, message.PositionWords.Text(string(p)))
+		}
+		printList(w, steps, title, e.StepsFor(p), true)
+		cues := cueLines(e, p)
+		for i, c := range cues {
+			cues[i] = timeline.SideCue(c, e.Dose.FirstSide)
+		}
+		printList(w, message.LabelCues, "", cues, false)
+	}
+	printList(w, message.LabelMistakes, "", e.Mistakes, false)
+	printList(w, message.LabelCautions, "", e.Cautions, false)
+	var sources []string
+	for _, s := range e.Source {
+		line := fmt.Sprintf("%q", s.Title)
+		if s.Item > 0 {
+			line += ", " + message.Text(message.LabelItem, s.Item)
+		}
+		sources = append(sources, line)
+	}
+	printList(w, message.LabelSource, "", sources, false)
+}
 
-	typ := string(e.Type)
+// fact is one labelled line of an exercise's facts.
+type fact struct {
+	label message.Key
+	value string
+}
+
+// exerciseFacts are the labelled facts of an exercise: its type, position,
+// equipment, targets, dose range, the person's dose and the starting dose
+// with how long it takes.
+func exerciseFacts(e *catalog.Exercise, lv *progress.Level) []fact {
+	typ := message.TypeWords.Text(string(e.Type))
 	if len(e.Tags) > 0 {
 		typ += " (" + strings.Join(e.Tags, ", ") + ")"
 	}
-	tl, err := timeline.Compile([]timeline.Step{{Exercise: e}}, timeline.DefaultRules)
-	takes := ""
-	if err == nil {
-		takes = " — " + message.Text(message.LabelTakes, clock(tl.Exercises[0].Duration))
+	takes := func(a dose.Amount) string {
+		tl, err := timeline.Compile([]timeline.Step{{Exercise: e, Amount: a}}, timeline.DefaultRules)
+		if err != nil {
+			return ""
+		}
+		return " — " + message.Text(message.LabelTakes, clock(tl.Exercises[0].Duration))
 	}
-	fields := []struct {
-		label message.Key
-		value string
-	}{
-		{message.LabelType, typ + " · " + string(e.Difficulty)},
-		{message.LabelPosition, positionsWords(e.Positions)},
-		{message.LabelEquipment, equipmentWords(e)},
+	facts := []fact{
+		{message.LabelType, typ + " · " + message.LevelWords.Text(string(e.Difficulty))},
+		{message.LabelPosition, e.PositionsWords()},
+		{message.LabelEquipment, e.EquipmentWords()},
 		{message.LabelTargets, strings.Join(e.Targets, ", ")},
 		{message.LabelDoseRange, e.Dose.DescribeRange()},
-		{message.LabelDoseStart, e.Dose.Describe(e.Dose.Start()) + takes},
+	}
+	if now := person.DoseNow(e, lv); now != "" {
+		facts = append(facts, fact{message.LabelDoseYours, now + takes(lv.Amount)}, fact{message.LabelDoseStart, e.Dose.Describe(e.Dose.Start())})
+	} else {
+		facts = append(facts, fact{message.LabelDoseStart, e.Dose.Describe(e.Dose.Start()) + takes(dose.Amount{})})
 	}
 	if len(e.OptionalEquipment) > 0 {
 		names := make([]string, len(e.OptionalEquipment))
 		for i, q := range e.OptionalEquipment {
-			names[i] = equipmentName(q)
+			names[i] = message.EquipmentWords.Text(string(q))
 		}
-		fields = append(fields, struct {
-			label message.Key
-			value string
-		}{message.LabelOptional, strings.Join(names, ", ")})
+		facts = append(facts, fact{message.LabelOptional, strings.Join(names, ", ")})
 	}
-	for _, f := range fields {
+	return facts
+}
+
+// printFacts prints labelled lines, the values lined up.
+func printFacts(w io.Writer, facts []fact) {
+	for _, f := range facts {
 		if f.value == "" {
 			continue
 		}
 		label := pad(message.Text(f.label), 12)
 		fmt.Fprintln(w, wrap(f.value, label, strings.Repeat(" ", 12)))
 	}
-	list := func(title message.Key, items []string, numbered bool) {
-		if len(items) == 0 {
-			return
-		}
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, message.Text(title))
-		for i, s := range items {
-			mark := "  - "
-			if numbered {
-				mark = fmt.Sprintf("  %d. ", i+1)
-			}
-			fmt.Fprintln(w, wrap(s, mark, strings.Repeat(" ", len(mark))))
-		}
+}
+
+// printList prints a titled list (title, when given, in place of the
+// label's words), numbered or with dashes; nothing when it is empty.
+func printList(w io.Writer, label message.Key, title string, items []string, numbered bool) {
+	if len(items) == 0 {
+		return
 	}
-	list(message.LabelSteps, e.Steps, true)
-	cues := cueLines(e)
-	for i, c := range cues {
-		cues[i] = timeline.SideCue(c, e.Dose.FirstSide)
+	if title == "" {
+		title = message.Text(label)
 	}
-	list(message.LabelCues, cues, false)
-	list(message.LabelMistakes, e.Mistakes, false)
-	list(message.LabelCautions, e.Cautions, false)
-	if len(e.Source) > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, message.Text(message.LabelSource))
-		for _, s := range e.Source {
-			line := fmt.Sprintf("%q (%s)", s.Title, s.Seed)
-			if s.Item > 0 {
-				line += ", " + message.Text(message.LabelItem, s.Item)
-			}
-			fmt.Fprintln(w, wrap(line, "  - ", "    "))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, title)
+	for i, s := range items {
+		mark := "  - "
+		if numbered {
+			mark = fmt.Sprintf("  %d. ", i+1)
 		}
+		fmt.Fprintln(w, wrap(s, mark, strings.Repeat(" ", len(mark))))
 	}
 }
 
-// cueLines lists an exercise's spoken cues in the order they are heard.
-func cueLines(e *catalog.Exercise) []string {
-	c := e.Cues
+// cueLines lists an exercise's spoken cues in position p, in the order
+// they are heard.
+func cueLines(e *catalog.Exercise, p catalog.Position) []string {
+	c := e.CuesFor(p)
 	var out []string
 	for _, s := range []string{c.Intro, c.Setup, c.Move} {
 		if s != "" {

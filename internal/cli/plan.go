@@ -36,6 +36,7 @@ type planOptions struct {
 	reorder   string
 	// levelStart plans at everyone's starting doses instead of the person's levels.
 	levelStart bool
+	explain    bool // also print the planner's score and its parts
 }
 
 func (a *app) planCommand() *cobra.Command {
@@ -63,6 +64,7 @@ func (a *app) planCommand() *cobra.Command {
 	f.BoolVar(&o.asJSON, "json", false, message.Text(message.FlagJSON))
 	f.StringVar(&o.reorder, "reorder", "", message.Text(message.FlagReorder))
 	f.BoolVar(&o.levelStart, "level-start", false, message.Text(message.FlagLevelStart))
+	f.BoolVar(&o.explain, "explain", false, message.Text(message.FlagExplain))
 	_ = cmd.RegisterFlagCompletionFunc("equipment", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		out := []cobra.Completion{"none"}
 		for _, q := range catalog.EquipmentIDs {
@@ -211,8 +213,10 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	for _, s := range res.Summary {
 		fmt.Fprintln(&why, wrap(s, "", ""))
 	}
-	ob := res.Objective
-	fmt.Fprintln(&why, wrap(message.Text(message.CLIPlanScore, ob.Total, ob.Types, ob.Areas, ob.Focus, ob.Preference, ob.Time, ob.Setup, ob.Count), "", ""))
+	if o.explain { // the planner's own figures: for people checking its choice (docs/planner.md)
+		ob := res.Objective
+		fmt.Fprintln(&why, wrap(message.Text(message.CLIPlanScore, ob.Total, ob.Types, ob.Areas, ob.Focus, ob.Preference, ob.Time, ob.Setup, ob.Count), "", ""))
+	}
 	a.printPlanned(doc.Routine, cr, why.String(), target)
 	return nil
 }

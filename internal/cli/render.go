@@ -120,34 +120,6 @@ func positionWords(p catalog.Position) string {
 	return message.PositionWords.Text(string(p))
 }
 
-// positionsWords joins an exercise's positions: "seated or standing".
-func positionsWords(ps []catalog.Position) string {
-	words := make([]string, len(ps))
-	for i, p := range ps {
-		words[i] = positionWords(p)
-	}
-	return strings.Join(words, " "+message.Text(message.WordOr)+" ")
-}
-
-// equipmentWords lists equipment, with substitutes: "foam roller (or towel)".
-func equipmentWords(e *catalog.Exercise) string {
-	if len(e.Equipment) == 0 {
-		return message.Text(message.WordNoEquipment)
-	}
-	parts := make([]string, len(e.Equipment))
-	for i, q := range e.Equipment {
-		parts[i] = equipmentName(q)
-		if subs := e.Substitutes[q]; len(subs) > 0 {
-			names := make([]string, len(subs))
-			for j, s := range subs {
-				names[j] = equipmentName(s)
-			}
-			parts[i] += " (" + message.Text(message.WordOr) + " " + strings.Join(names, ", ") + ")"
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 func equipmentName(q catalog.Equipment) string {
 	return message.EquipmentWords.Text(string(q))
 }

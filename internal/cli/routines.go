@@ -42,6 +42,7 @@ func (a *app) routinesCommand() *cobra.Command {
 				return writeJSON(a.env.Stdout, list)
 			}
 			printRoutines(a.env.Stdout, list)
+			printNeeds(a.env.Stdout, c)
 			return nil
 		},
 	}
@@ -173,6 +174,26 @@ func printRoutines(w io.Writer, list []api.RoutineSummary) {
 	fmt.Fprintln(w, message.Text(message.CLIRoutinesShowHint))
 }
 
+// printNeeds says what each routine of c needs.
+func printNeeds(w io.Writer, c *catalog.Catalog) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, message.Text(message.CLIRoutinesNeed))
+	for _, r := range c.Routines() {
+		fmt.Fprintln(w, wrap(r.Name+": "+catalog.NeedsWords(catalog.NeedsOf(routineExercises(c, r))), "  ", "    "))
+	}
+}
+
+// routineExercises are the exercises of routine r, in order.
+func routineExercises(c *catalog.Catalog, r *catalog.Routine) []*catalog.Exercise {
+	var out []*catalog.Exercise
+	for _, it := range r.Exercises {
+		if e, ok := c.Exercise(it.ID); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 	fmt.Fprintf(w, "%s  (%s)\n", doc.Name, doc.ID)
 	if doc.Description != "" {
@@ -181,6 +202,11 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 	if doc.Frequency != "" {
 		fmt.Fprintln(w, wrap(message.Text(message.LabelFrequency, doc.Frequency), "", ""))
 	}
+	exercises := make([]*catalog.Exercise, len(cr.steps))
+	for i, st := range cr.steps {
+		exercises[i] = st.Exercise
+	}
+	fmt.Fprintln(w, wrap(message.Text(message.CLIRoutineNeeds, catalog.NeedsWords(catalog.NeedsOf(exercises))), "", ""))
 	fmt.Fprintln(w)
 	rounds := 1
 	for _, e := range doc.Exercises {
@@ -194,7 +220,7 @@ func printRoutine(w io.Writer, doc api.Routine, cr compiled, segments bool) {
 		row(w, fmt.Sprintf("%2d. %s", i+1, e.Name), clock(b.Duration))
 		detail := e.Dose.Summary + " · " + positionWords(e.Position)
 		if eq := cr.steps[i].Exercise.Equipment; len(eq) > 0 {
-			detail += " · " + equipmentWords(cr.steps[i].Exercise)
+			detail += " · " + cr.steps[i].Exercise.EquipmentWords()
 		}
 		fmt.Fprintln(w, wrap(detail, "    ", "    "))
 		switch lv := e.Level; {

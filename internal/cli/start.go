@@ -94,11 +94,21 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 	if !ok {
 		return notFound(message.CLINoRoutine, id, routineIDs(c), "unhunch routines")
 	}
+	return a.startRoutine(ctx, c, r, f, painBefore, painAfter)
+}
+
+// startRoutine coaches routine r of catalog c (one of the catalog's, or a
+// plan): the safety questions first when they are due, then the session,
+// then its recap.
+func (a *app) startRoutine(ctx context.Context, c *catalog.Catalog, r *catalog.Routine, f startFlags, painBefore, painAfter *int) error {
 	st, err := a.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if err := a.screenIfDue(ctx, st, c); err != nil {
+		return err
+	}
 	started, err := person.Start(ctx, st, c, person.StartRequest{Routine: r, PainBefore: painBefore, AtStart: f.levelStart,
 		TimeScale: f.scale, Now: time.Now(), Owner: store.ThisOwner(), Advice: message.GateAdvice, Location: time.Local})
 	if err != nil {
@@ -117,6 +127,11 @@ func (a *app) start(ctx context.Context, id string, f startFlags) error {
 		return err
 	}
 	res.SaveErrors = append(res.SaveErrors, sink.rateDone(started.Routine.Steps, ratings)...)
+	if res.Blocked == "" {
+		if err := a.printRecap(context.WithoutCancel(ctx), st, c, started.Session.ID, res); err != nil {
+			a.warn(err.Error()) // the session is saved; only its account could not be read back
+		}
+	}
 	switch {
 	case res.Blocked != "":
 		return unhunch.Errorf(unhunch.EBlocked, "%s", res.Blocked)

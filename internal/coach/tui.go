@@ -381,7 +381,13 @@ func (m *model) View() tea.View {
 		b.WriteString(wrapTo(message.StopAdvice.Text(string(m.res.StopReason)), m.width-4, "  "))
 		b.WriteString("\n\n  " + message.Text(message.CoachContinue) + "\n")
 	case askPainAfter:
-		m.viewPain(&b, message.CoachPainAfter)
+		// "You are done" only after a session that ran its course, never
+		// after a quit or a stop (issue 14).
+		k := message.CoachPainAfterStopped
+		if m.res.Status == journal.Completed {
+			k = message.CoachPainAfter
+		}
+		m.viewPain(&b, k)
 	case rating:
 		ev := m.saved[m.rateAt]
 		fmt.Fprintf(&b, "\n  %s\n\n  %s\n\n  %s\n", message.Text(message.CoachRateTitle, m.rateAt+1, len(m.saved)),

@@ -96,26 +96,42 @@ func LeftOutIDs(l []LeftOut) []string {
 	return ids
 }
 
-// LeftOutNotes says what was left out of a routine and why: one line for
-// exercises set aside (stopped or avoided), one for each condition.
+// LeftOutNotes says what was left out of a routine and why, for the
+// command line: one line for exercises set aside (stopped or avoided), one
+// for each condition, naming them by id with the command that brings one
+// back.
 func LeftOutNotes(l []LeftOut) []string {
-	var notes, aside []string
+	return leftOutNotes(l, func(id string) string { return id }, message.StartLeftOut, message.CondLeftOut)
+}
+
+// WebLeftOutNotes is LeftOutNotes for the web app's pages: the exercises
+// by name (c's), and where in the app to bring one back (issue 14: no
+// command lines or ids in pages).
+func WebLeftOutNotes(l []LeftOut, c *catalog.Catalog) []string {
+	return leftOutNotes(l, func(id string) string { return exerciseName(c, id) }, message.WebStartLeftOut, message.WebCondLeftOut)
+}
+
+// leftOutNotes says what was left out, naming each exercise with name, in
+// the words of aside (%s: the exercises) and cond (the condition's words,
+// the exercises, the condition).
+func leftOutNotes(l []LeftOut, name func(string) string, aside, cond message.Key) []string {
+	var notes, set []string
 	byCond := map[catalog.Condition][]string{}
 	for _, x := range l {
 		if x.Why == ForCondition {
 			for _, c := range x.Conditions {
-				byCond[c] = append(byCond[c], x.ID)
+				byCond[c] = append(byCond[c], name(x.ID))
 			}
 			continue
 		}
-		aside = append(aside, x.ID)
+		set = append(set, name(x.ID))
 	}
-	if len(aside) > 0 {
-		notes = append(notes, message.Text(message.StartLeftOut, strings.Join(aside, ", ")))
+	if len(set) > 0 {
+		notes = append(notes, message.Text(aside, strings.Join(set, ", ")))
 	}
 	for _, c := range catalog.Conditions {
-		if ids := byCond[c]; len(ids) > 0 {
-			notes = append(notes, message.Text(message.CondLeftOut, c.Words(), strings.Join(ids, ", "), c))
+		if names := byCond[c]; len(names) > 0 {
+			notes = append(notes, message.Text(cond, c.Words(), strings.Join(names, ", "), c))
 		}
 	}
 	return notes

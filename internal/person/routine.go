@@ -73,12 +73,31 @@ func PlanArgs(req planner.Request) string {
 // MinutesWords says a number of minutes in words: "1 minute", "5 minutes".
 func MinutesWords(m int) string { return message.Count(m, message.PlanMinute, message.PlanMinutes) }
 
+// PlanDescription says in words what a plan was asked for: "For 5 minutes
+// with no equipment, off the floor; a balanced mix." (issue 14: no command
+// lines in pages).
+func PlanDescription(req planner.Request) string {
+	needs := make([]catalog.Need, len(req.Equipment))
+	for i, q := range req.Equipment {
+		needs[i] = catalog.Need{Equipment: q}
+	}
+	floor := message.Text(message.PlanDescFloor)
+	if !req.Floor {
+		floor = message.Text(message.PlanDescNoFloor)
+	}
+	focus := req.Focus
+	if focus == "" {
+		focus = planner.Balanced
+	}
+	return message.Text(message.CLIPlanDescription, MinutesWords(req.Minutes), catalog.NeedsWords(needs), floor, message.FocusWords.Text(string(focus)))
+}
+
 // PlanRoutine is the routine record of a plan: named for its minutes, with
-// id (e.g. "plan"), the request in its description and the plan's exercises.
+// id (e.g. "plan"), the request in words in its description and the plan's exercises.
 func PlanRoutine(id string, req planner.Request, res planner.Result) *catalog.Routine {
 	return &catalog.Routine{
 		ID: id, Name: message.Text(message.CLIPlanName, MinutesWords(req.Minutes)),
-		Description:    message.Text(message.CLIPlanDescription, PlanArgs(req)),
+		Description:    PlanDescription(req),
 		TimeBoxSeconds: req.Minutes * 60, TimeBoxLabel: MinutesWords(req.Minutes),
 		Exercises: res.Items(), Origin: message.Text(message.CLIPlanOrigin),
 	}

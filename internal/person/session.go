@@ -48,6 +48,18 @@ func RecordExercise(ctx context.Context, rec ExerciseRecorder, st Excluder, sess
 // caution from the screening, exercises left out, dose changes, and the
 // cautions of exercises done for the first time.
 func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []string {
+	return startNotes(d, prep, p, loc, LeftOutNotes(prep.LeftOut))
+}
+
+// WebStartNotes are StartNotes for the web app's pages: what was left out
+// said by name, with where in the app to bring it back (WebLeftOutNotes).
+func WebStartNotes(d safety.Decision, prep Routine, p State, loc *time.Location, c *catalog.Catalog) []string {
+	return startNotes(d, prep, p, loc, WebLeftOutNotes(prep.LeftOut, c))
+}
+
+// startNotes are the notes before a session with leftOut saying what was
+// left out.
+func startNotes(d safety.Decision, prep Routine, p State, loc *time.Location, leftOut []string) []string {
 	var notes []string
 	if advice := TrendAdvice(Trend(p.Sessions, loc)); advice != "" {
 		notes = append(notes, advice)
@@ -55,7 +67,7 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 	if d.Caution {
 		notes = append(notes, message.Text(message.GateCaution))
 	}
-	notes = append(notes, LeftOutNotes(prep.LeftOut)...)
+	notes = append(notes, leftOut...)
 	for i, lv := range prep.Levels {
 		if lv == nil || len(lv.Changes) == 0 {
 			continue

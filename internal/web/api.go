@@ -42,6 +42,7 @@ func (s *Server) apiRoutes() []route {
 		{"POST", "/api/v1/sessions/{id}/events", s.postEvent, nil},
 		{"POST", "/api/v1/sessions/{id}/alive", s.renewLease, nil},
 		{"POST", "/api/v1/sessions/{id}/left", s.leaveSession, nil},
+		{"GET", "/api/v1/sessions/{id}/recap", s.showRecap, nil},
 		{"GET", "/api/v1/progress", s.showProgress, nil},
 		{"GET", "/api/v1/export/fhir", s.exportFHIR, nil},
 		{"GET", "/api/v1/schedule", s.showSchedule, nil},
@@ -285,7 +286,7 @@ func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (pla
 	}
 	d := p.Gate(s.now(), nil)
 	doc := playable{Routine: person.Document(rt, prep, cr), LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: prep.LeftOut,
-		Notes: person.StartNotes(d, prep, p, s.cfg.Location)}
+		Notes: person.WebStartNotes(d, prep, p, s.cfg.Location, s.cat)}
 	if doc.LeftOutWhy == nil {
 		doc.LeftOutWhy = []person.LeftOut{}
 	}

@@ -111,7 +111,7 @@ func (s *Server) settingsClear(w http.ResponseWriter, r *http.Request) error {
 	if err := person.ClearExercise(writeCtx(r), s.st, e, c, s.now()); err != nil {
 		return err
 	}
-	seeOther(w, r, "/settings?"+query("cleared", e.ID, "condition", string(c))+"#conditions")
+	seeOther(w, r, "/settings?"+query("cleared", e.ID, "condition", string(c))+"#conditions-done")
 	return nil
 }
 
@@ -124,6 +124,6 @@ func (s *Server) settingsUnclear(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.st.WithdrawClearance(writeCtx(r), e.ID, c); err != nil {
 		return err
 	}
-	seeOther(w, r, "/settings?"+query("withdrawn", e.ID, "condition", string(c))+"#conditions")
+	seeOther(w, r, "/settings?"+query("withdrawn", e.ID, "condition", string(c))+"#conditions-done")
 	return nil
 }

@@ -25,6 +25,7 @@ type painChart struct {
 	First, Last  string // the dates at either end
 	Trend        string // the weekly averages as the points of a line; "" with fewer than two weeks
 	Dots         []painDot
+	Dot          float64 // a dot's radius
 }
 
 // painGridLine is one of the lines at pain 0, 5 and 10.
@@ -41,8 +42,10 @@ func newPainChart(o progress.Outcome, w, h int) painChart {
 	if len(o.Sessions) == 0 {
 		return painChart{Empty: message.Text(message.WebNoPain)}
 	}
-	const left, right, top, bottom = 28, 8, 8, 22
-	c := painChart{W: w, H: h, Left: left, Right: w - right, AxisX: left - 6, DateY: h - 4,
+	// Sized for a phone's width, so that its 13-unit text reads at about
+	// 13 px there (the page draws it no wider than 26rem).
+	const left, right, top, bottom = 30, 10, 10, 26
+	c := painChart{W: w, H: h, Left: left, Right: w - right, AxisX: left - 6, DateY: h - 6, Dot: 4,
 		Label: message.Text(message.WebPainChartLabel, len(o.Sessions), o.Latest)}
 	pw, ph := float64(w-left-right), float64(h-top-bottom)
 	first, last := o.Sessions[0].At, o.Sessions[0].At
@@ -89,6 +92,7 @@ func newPainChart(o progress.Outcome, w, h int) painChart {
 type calendarChart struct {
 	W, H     int
 	Cell     int
+	HeadY    int // where the weekdays' names are written
 	Label    string
 	Weekdays []calendarLabel
 	Weeks    []calendarWeek
@@ -116,19 +120,19 @@ type calendarDay struct {
 
 // newCalendarChart works out the practice calendar of a up to today.
 func newCalendarChart(a progress.Adherence, today time.Time) calendarChart {
-	const cell, gap, left, top = 26, 4, 62, 18
+	const cell, gap, left, top = 30, 4, 56, 22
 	days := 0
 	for _, wk := range a.Weeks {
 		days += wk.Days
 	}
-	c := calendarChart{W: left + 7*(cell+gap), H: top + len(a.Weeks)*(cell+gap), Cell: cell,
+	c := calendarChart{W: left + 7*(cell+gap), H: top + len(a.Weeks)*(cell+gap), Cell: cell, HeadY: 15,
 		Label: message.Text(message.WebCalendarLabel, days, len(a.Weeks))}
 	for d, name := range strings.Split(message.Text(message.WebWeekdays), " ") {
 		c.Weekdays = append(c.Weekdays, calendarLabel{X: left + d*(cell+gap) + cell/2, Name: name})
 	}
 	for i, wk := range a.Weeks {
 		yy := top + i*(cell+gap)
-		row := calendarWeek{TextY: yy + cell/2 + 4, Start: wk.Start.Format("2 Jan")}
+		row := calendarWeek{TextY: yy + cell/2 + 5, Start: wk.Start.Format("2 Jan")}
 		for d, practised := range wk.Practice {
 			date := wk.Start.AddDate(0, 0, d)
 			class, word := "day", message.Text(message.WebDayRest)

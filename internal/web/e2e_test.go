@@ -50,11 +50,18 @@ func startLive(t *testing.T) *live {
 // startLiveCatalog serves a new journal with the given catalog.
 func startLiveCatalog(t *testing.T, c *catalog.Catalog) *live {
 	t.Helper()
+	return startLiveWith(t, c, e2eScale)
+}
+
+// startLiveWith serves a new journal with the given catalog, playing at
+// scale (1: real time, for tests that must act before a routine ends).
+func startLiveWith(t *testing.T, c *catalog.Catalog, scale float64) *live {
+	t.Helper()
 	st, err := store.Open(context.Background(), "", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: e2eScale})
+	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: scale})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -116,6 +116,7 @@ func TestEveryOperationAnswersAsDocumented(t *testing.T) {
 		{"GET", "/api/v1/sessions", ""}, {"GET", "/api/v1/sessions/" + sid, ""},
 		{"POST", "/api/v1/sessions/" + sid + "/events", exerciseEvent(1, 1, "done", "")},
 		{"POST", "/api/v1/sessions/" + sid + "/alive", ""}, {"POST", "/api/v1/sessions/" + sid + "/left", ""},
+		{"GET", "/api/v1/sessions/" + sid + "/recap", ""},
 		{"GET", "/api/v1/progress", ""}, {"GET", "/api/v1/export/fhir", ""},
 		{"PUT", "/api/v1/schedule", `{"days":["mon-fri"],"times":["12:30"],"minutes":5,"no_floor":true}`},
 		{"GET", "/api/v1/schedule", ""}, {"GET", "/api/v1/schedule.ics", ""}, {"DELETE", "/api/v1/schedule", ""},

@@ -9,9 +9,12 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
+	"github.com/unhunch/unhunch/progress"
+	"github.com/unhunch/unhunch/safety"
 	"github.com/unhunch/unhunch/timeline"
 )
 
@@ -19,16 +22,64 @@ func (s *Server) exercisesPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	return s.catalogPage(w, "exercises", "exercises", func() (page, error) {
-		return page{Title: message.Text(message.WebTitleExercises), Nav: "exercises", Data: s.cat.Exercises()}, nil
+	return s.journalPage(w, r, "exercises", "exercises", func() (page, time.Time, error) {
+		levels, err := s.levels(r)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		var d exercisesData
+		for _, e := range s.cat.Exercises() {
+			d.Exercises = append(d.Exercises, exerciseRow{Exercise: e, YourDose: doseLine(e, levels[e.ID])})
+		}
+		return page{Title: message.Text(message.WebTitleExercises), Nav: "exercises", Data: d}, time.Time{}, nil
 	})
+}
+
+// exercisesData is the library.
+type exercisesData struct{ Exercises []exerciseRow }
+
+// exerciseRow is an exercise in the library with the person's dose.
+type exerciseRow struct {
+	*catalog.Exercise
+	YourDose string // the dose line: the person's dose and the starting dose, or the starting dose
+}
+
+// doseLine says an exercise's dose for the person: their own with the
+// starting dose beside it, or the starting dose while they are on it.
+func doseLine(e *catalog.Exercise, lv *progress.Level) string {
+	start := e.Dose.Describe(e.Dose.Start())
+	switch now := person.DoseNow(e, lv); {
+	case lv != nil && lv.Easier:
+		return message.Text(message.PageDoseEasier, now) // it says the usual dose itself
+	case now != "":
+		return message.Text(message.PageDoseYours, now, start)
+	}
+	return message.Text(message.PageDoseStart, start)
+}
+
+// levels reads each practised exercise's level from the journal.
+func (s *Server) levels(r *http.Request) (map[string]*progress.Level, error) {
+	sessions, err := s.st.Sessions(r.Context(), journalAll)
+	if err != nil {
+		return nil, err
+	}
+	return person.Levels(sessions, s.cat), nil
 }
 
 // exerciseData is the exercise page.
 type exerciseData struct {
 	E     *catalog.Exercise
-	Takes string
-	Cues  []string
+	Takes string    // how long it takes at the person's dose
+	Yours string    // the person's dose, "" at the starting dose
+	Ways  []wayToDo // its steps and cues in each position with words of its own
+}
+
+// wayToDo is how an exercise is done in one position.
+type wayToDo struct {
+	Position catalog.Position
+	Words    string
+	Steps    []string
+	Cues     []string
 }
 
 func (s *Server) exercisePage(w http.ResponseWriter, r *http.Request) error {
@@ -36,37 +87,70 @@ func (s *Server) exercisePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.catalogPage(w, "exercise/"+e.ID, "exercise", func() (page, error) {
-		return page{Title: e.Name, Nav: "exercises", Data: exercisePageData(e)}, nil
+	return s.journalPage(w, r, "exercise/"+e.ID, "exercise", func() (page, time.Time, error) {
+		levels, err := s.levels(r)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		return page{Title: e.Name, Nav: "exercises", Data: exercisePageData(e, levels[e.ID])}, time.Time{}, nil
 	})
 }
 
-// exercisePageData is what an exercise's page shows: the record, how long it
-// takes at the starting dose, and its cues in the order they are heard.
-func exercisePageData(e *catalog.Exercise) exerciseData {
-	d := exerciseData{E: e}
-	if tl, err := timeline.Compile([]timeline.Step{{Exercise: e}}, timelineRules); err == nil {
+// exercisePageData is what an exercise's page shows: the record, the
+// person's dose and how long it takes at it, and in each position with
+// words of its own, the steps and the cues in the order they are heard.
+func exercisePageData(e *catalog.Exercise, lv *progress.Level) exerciseData {
+	d := exerciseData{E: e, Yours: person.DoseNow(e, lv)}
+	step := timeline.Step{Exercise: e}
+	if lv != nil {
+		step.Amount = lv.Amount
+	}
+	if tl, err := timeline.Compile([]timeline.Step{step}, timelineRules); err == nil {
 		d.Takes = timeline.String(tl.Exercises[0].Duration)
 	}
-	c := e.Cues
-	for _, v := range []string{c.Intro, c.Setup, c.Move} {
-		if v != "" {
-			d.Cues = append(d.Cues, timeline.SideCue(v, e.Dose.FirstSide))
+	for _, p := range e.WordPositions() {
+		way := wayToDo{Position: p, Words: message.PositionWords.Text(string(p)), Steps: e.StepsFor(p)}
+		c := e.CuesFor(p)
+		for _, v := range append([]string{c.Intro, c.Setup, c.Move, c.Hold, c.Release, c.Inhale, c.Exhale, c.Switch}, c.Form...) {
+			if v != "" {
+				way.Cues = append(way.Cues, timeline.SideCue(v, e.Dose.FirstSide))
+			}
 		}
-	}
-	for _, v := range append([]string{c.Hold, c.Release, c.Inhale, c.Exhale, c.Switch}, c.Form...) {
-		if v != "" {
-			d.Cues = append(d.Cues, timeline.SideCue(v, e.Dose.FirstSide))
-		}
+		d.Ways = append(d.Ways, way)
 	}
 	return d
 }
 
 func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
-	return s.catalogPage(w, "routines", "routines", func() (page, error) {
+	k := readKit(r)
+	return s.catalogPage(w, "routines?kit="+k.key(), "routines", func() (page, error) {
 		list, err := s.routineSummaries()
-		return page{Title: message.Text(message.WebTitleRoutines), Nav: "routines", Data: list}, err
+		if err != nil {
+			return page{}, err
+		}
+		d := routinesData{Kit: k}
+		for _, rs := range list {
+			row := routineRow{RoutineSummary: rs}
+			if rt, ok := s.cat.Routine(rs.ID); ok {
+				row.Needs, row.Lacks = s.routineNeeds(routineIDs(rt), k)
+			}
+			d.Routines = append(d.Routines, row)
+		}
+		return page{Title: message.Text(message.WebTitleRoutines), Nav: "routines", Data: d}, nil
 	})
+}
+
+// routinesData is the routines page.
+type routinesData struct {
+	Kit      kit
+	Routines []routineRow
+}
+
+// routineRow is a routine on the routines page, with what it needs.
+type routineRow struct {
+	api.RoutineSummary
+	Needs string
+	Lacks string // what of it the person said they do not have, "" when they have it all
 }
 
 // routineData is a routine's page, or a plan's.
@@ -91,7 +175,10 @@ func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	d := routineData{Focuses: planner.Focuses, Kit: catalog.EquipmentIDs, Form: planRequest{Minutes: 5, Floor: true}}
+	d := routineData{Focuses: planner.Focuses, Kit: catalog.EquipmentIDs, Form: planRequest{Minutes: suggestedMinutes, Floor: true}}
+	for _, q := range readKit(r).Have {
+		d.Form.Equipment = append(d.Form.Equipment, string(q))
+	}
 	if q.Get("minutes") == "" {
 		return s.render(w, http.StatusOK, "plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
 	}
@@ -141,11 +228,41 @@ func planParams(pr planRequest) string {
 // playData is the player page: the routine as it will be played, and where
 // its session starts.
 type playData struct {
-	Doc       playable
-	Plan      *planRequest
-	TimeScale float64
-	Reasons   []stopChoice
-	Renew     int // seconds between the player's lease renewals (journal.Renew)
+	Doc        playable
+	Plan       *planRequest
+	TimeScale  float64
+	Reasons    []stopChoice
+	Renew      int            // seconds between the player's lease renewals (journal.Renew)
+	Questions  []playQuestion // the safety questions, asked on the page when the gate waits for answers
+	Answerable string         // the gate's blocks that answering the questions there lifts, space-separated
+}
+
+// playQuestion is a safety question as the player asks it.
+type playQuestion struct {
+	ID        string `json:"id"`
+	Text      string `json:"text"`
+	After     string `json:"after,omitempty"` // asked only after a yes to this question
+	Emergency bool   `json:"emergency,omitempty"`
+}
+
+// playQuestions lists the safety questions for the player, in order.
+func playQuestions() []playQuestion {
+	out := make([]playQuestion, len(safety.Questions))
+	for i, q := range safety.Questions {
+		out[i] = playQuestion{ID: q.ID, Text: q.Text(), After: q.After, Emergency: q.Outcome == safety.Emergency}
+	}
+	return out
+}
+
+// answerable lists the blocks that answering the questions lifts.
+func answerable() string {
+	var out []string
+	for _, b := range safety.Blocks {
+		if b.Answerable() {
+			out = append(out, string(b))
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // stopChoice is one answer to "why are you stopping?", from journal.StopReasons.
@@ -159,7 +276,7 @@ type stopChoice struct {
 func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	id := r.PathValue("id")
-	d := playData{TimeScale: s.cfg.TimeScale, Renew: int(journal.Renew / time.Second)}
+	d := playData{TimeScale: s.cfg.TimeScale, Renew: int(journal.Renew / time.Second), Questions: playQuestions(), Answerable: answerable()}
 	for i, reason := range journal.StopReasons {
 		c := stopChoice{ID: string(reason), Key: itoa(i + 1), Ends: reason.EndsSession()}
 		if c.Ends {

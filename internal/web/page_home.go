@@ -4,9 +4,12 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
+	"github.com/unhunch/unhunch/planner"
+	"github.com/unhunch/unhunch/safety"
 )
 
 // pageRoutes are the pages for people.
@@ -33,6 +36,7 @@ func (s *Server) pageRoutes() []route {
 		{"POST", "/settings/schedule", s.settingsSchedule, nil},
 		{"POST", "/settings/schedule/clear", s.settingsScheduleClear, nil},
 		{"POST", "/settings/enable", s.settingsEnable, nil},
+		{"POST", "/settings/kit", s.settingsKit, nil},
 		{"GET", "/safety", s.safetyPage, keep},
 	}
 }
@@ -40,7 +44,11 @@ func (s *Server) pageRoutes() []route {
 // homeData is what the home page shows.
 type homeData struct {
 	Gate       gateDoc
-	Suggestion *api.RoutineSummary
+	Answerable bool // the gate waits for answers the player can ask there and then
+	Startable  bool // a session may start from here (now, or once the player has asked the questions)
+	Suggestion *suggestion
+	Kit        kit
+	KitForm    kitForm
 	Streak     int
 	Best       int
 	ThisWeek   int
@@ -49,8 +57,20 @@ type homeData struct {
 	Last       *journal.Session
 }
 
+// suggestion is today's routine: one the person has what it needs for.
+type suggestion struct {
+	Name            string
+	Description     string
+	DurationSeconds float64
+	Exercises       int
+	Needs           string // what it needs, in words
+	PlayURL         string
+	SeeURL          string // its page, "" for a plan (made when it is opened)
+}
+
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
-	return s.journalPage(w, r, "home", "home", func() (page, time.Time, error) {
+	k := readKit(r)
+	return s.journalPage(w, r, "home?kit="+k.key(), "home", func() (page, time.Time, error) {
 		// One read of the journal serves the gate, the progress and the suggestion.
 		sessions, err := s.st.Sessions(r.Context(), journalAll)
 		if err != nil {
@@ -68,21 +88,64 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
-		d := homeData{Gate: g, Streak: doc.Adherence.CurrentStreak, Best: doc.Adherence.BestStreak, Advice: doc.Advice,
-			Chart: newPainChart(doc.Pain, 320, 120)}
+		answerable := !g.OK && safety.Block(g.Block).Answerable()
+		d := homeData{Gate: g, Answerable: answerable, Startable: g.OK || answerable, Kit: k, KitForm: newKitForm(k, "/"),
+			Streak: doc.Adherence.CurrentStreak, Best: doc.Adherence.BestStreak, Advice: doc.Advice,
+			Chart: newPainChart(doc.Pain, 340, 150)}
 		if n := len(doc.Adherence.Weeks); n > 0 {
 			d.ThisWeek = doc.Adherence.Weeks[n-1].Days
 		}
 		if len(sessions) > 0 {
 			d.Last = sessions[0]
 		}
-		d.Suggestion = suggest(list, sessions, s.now())
+		var doable []api.RoutineSummary
+		for _, rs := range list {
+			if rt, ok := s.cat.Routine(rs.ID); ok && s.canDo(routineIDs(rt), k) {
+				doable = append(doable, rs)
+			}
+		}
+		if best := suggest(doable, sessions, s.now()); best != nil {
+			rt, _ := s.cat.Routine(best.ID)
+			needs, _ := s.routineNeeds(routineIDs(rt), k)
+			d.Suggestion = &suggestion{Name: best.Name, Description: best.Description, DurationSeconds: best.DurationSeconds,
+				Exercises: best.Exercises, Needs: needs, PlayURL: "/play/" + best.ID, SeeURL: "/routines/" + best.ID}
+		} else if sg, err := s.suggestPlan(r, k); err == nil {
+			d.Suggestion = sg
+		}
 		var until time.Time // the gate changes when a screening or clearance runs out
 		if g.ValidUntil != nil {
 			until = *g.ValidUntil
 		}
 		return page{Title: message.Text(message.WebAppName), Nav: "home", Data: d}, until, nil
 	})
+}
+
+// suggestPlan suggests a short plan made of what the person has at hand,
+// when no routine of the catalog is one they have everything for.
+func (s *Server) suggestPlan(r *http.Request, k kit) (*suggestion, error) {
+	eq := make([]string, len(k.Have))
+	for i, q := range k.Have {
+		eq[i] = string(q)
+	}
+	pr := planRequest{Minutes: suggestedMinutes, Equipment: eq, Floor: true, Focus: string(planner.Balanced)}
+	rt, res, err := s.plan(r, pr, false)
+	if err != nil {
+		return nil, err
+	}
+	return &suggestion{Name: rt.Name, Description: message.Text(message.PageHomePlanWhy), DurationSeconds: res.Timeline.Duration.Seconds(),
+		Exercises: len(res.Choices) * max(res.Rounds, 1), Needs: needsWords(s.cat, routineIDs(rt)), PlayURL: "/play/plan?" + planParams(pr)}, nil
+}
+
+// suggestedMinutes is how long a suggested plan is.
+const suggestedMinutes = 5
+
+// routineIDs are the ids of a routine's exercises, in order.
+func routineIDs(rt *catalog.Routine) []string {
+	ids := make([]string, len(rt.Exercises))
+	for i, it := range rt.Exercises {
+		ids[i] = it.ID
+	}
+	return ids
 }
 
 // suggest picks today's routine: one that fits its time box, practised

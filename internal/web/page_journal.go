@@ -62,7 +62,7 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
 
 // progressPageData is what the progress page shows of a progress document.
 func progressPageData(doc api.Progress) progressData {
-	d := progressData{Doc: doc, Pain: newPainChart(doc.Pain, 640, 220), Calendar: newCalendarChart(doc.Adherence, doc.Today)}
+	d := progressData{Doc: doc, Pain: newPainChart(doc.Pain, 340, 190), Calendar: newCalendarChart(doc.Adherence, doc.Today)}
 	if len(doc.Pain.Weeks) > 0 {
 		p := doc.Pain
 		switch {

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/unhunch/unhunch"
@@ -13,10 +15,14 @@ import (
 // screenData is one step of the screening: a question, the answers to
 // save, or the emergency advice the moment an emergency answer is given.
 type screenData struct {
-	Answers   string // one letter per question so far, in question order: y, n, or - when it did not apply
-	Back      string // the answers before the last one given
-	Number    int    // 1-based number of the question asked
-	Total     int    // questions that apply so far
+	Answers   string       // one letter per question so far, in question order: y, n, or - when it did not apply
+	BackQuery template.URL // the question before, with the answers before it
+	Next      string       // where to go once the answers are saved ("" for the result alone)
+	Again     template.URL // the first question, keeping Next
+	Rest      string       // when changing an earlier answer, the answers after it, kept where they still apply
+	Was       string       // when changing an earlier answer, what it was
+	Number    int          // 1-based number of the question asked
+	Total     int          // questions that apply so far
 	Question  safety.Question
 	Emergency bool        // a yes to this question calls for urgent help: the yes saves at once
 	Urgent    string      // the emergency advice, when an emergency answer was given
@@ -25,8 +31,45 @@ type screenData struct {
 
 // reviewRow is one answer shown before saving.
 type reviewRow struct {
-	Text string
-	Yes  bool
+	Text   string
+	Yes    bool
+	Change template.URL // asks this question again, keeping the other answers
+}
+
+// safeNext is where to go after the questions: a page of this app that
+// starts a session (the player) or home; anything else is dropped, so a
+// link elsewhere cannot send people off the site.
+func safeNext(v string) string {
+	if v == "/" || (strings.HasPrefix(v, "/play/") && !strings.ContainsAny(v, "\\\x00") && !strings.HasPrefix(v, "//")) {
+		if u, err := url.Parse(v); err == nil && u.Host == "" && u.Scheme == "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// resume fills in, after an answer that changed an earlier one, the
+// answers given before for the questions after it (rest, one letter per
+// question from the one after), as long as they still apply: the person
+// goes straight back to the review unless a question now applies that was
+// not asked before.
+func resume(a string, answers map[string]bool, rest string) string {
+	for i := 0; len(a) < len(safety.Questions) && i < len(rest); i++ {
+		q := safety.Questions[len(a)]
+		switch {
+		case !safety.Asked(q, answers):
+			a += "-"
+		case rest[i] == 'y' || rest[i] == 'n':
+			answers[q.ID] = rest[i] == 'y'
+			a += rest[i : i+1]
+			if hasEmergency(answers) {
+				return a
+			}
+		default:
+			return a
+		}
+	}
+	return a
 }
 
 // screenAnswers reads the answers so far: one letter per question in order,
@@ -64,19 +107,28 @@ func screenAnswers(v string) (string, map[string]bool, error) {
 // more is asked.
 func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	if err := noQuery(q, "a", "answer"); err != nil {
+	if err := noQuery(q, "a", "answer", "next", "rest"); err != nil {
 		return err
 	}
 	if ans := q.Get("answer"); ans != "" && ans != "y" && ans != "n" {
 		return unhunch.E(unhunch.EInvalid, message.WebScreenBadSteps, len(safety.Questions))
 	}
-	a, answers, err := screenAnswers(q.Get("a") + q.Get("answer"))
+	rest := q.Get("rest")
+	if len(rest) > len(safety.Questions) || strings.Trim(rest, "yn-") != "" {
+		return unhunch.E(unhunch.EInvalid, message.WebScreenBadSteps, len(safety.Questions))
+	}
+	given := q.Get("a") + q.Get("answer")
+	a, answers, err := screenAnswers(given)
 	if err != nil {
 		return err
 	}
-	d := screenData{Answers: a}
+	if q.Get("answer") != "" && rest != "" {
+		a, rest = resume(a, answers, rest), ""
+	}
+	d := screenData{Answers: a, Next: safeNext(q.Get("next")), Rest: rest}
+	d.Again = screenURL("next", d.Next)
 	if back := strings.TrimRight(a, "-"); back != "" {
-		d.Back = back[:len(back)-1]
+		d.BackQuery = screenURL("a", back[:len(back)-1], "next", d.Next)
 	}
 	next, more := safety.Next(answers)
 	switch {
@@ -86,14 +138,36 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 		d.Number, d.Question = len(answers)+1, next
 		d.Total = countAsked(answers)
 		d.Emergency = next.Outcome == safety.Emergency
+		if rest != "" && (rest[0] == 'y' || rest[0] == 'n') {
+			d.Was = message.Text(message.PageScreenWas, yesNo(rest[0] == 'y'))
+			d.Rest = rest[1:]
+		}
 	default:
-		for _, q := range safety.Questions {
-			if v, ok := answers[q.ID]; ok {
-				d.Review = append(d.Review, reviewRow{Text: q.Text(), Yes: v})
+		for i, qq := range safety.Questions {
+			if v, ok := answers[qq.ID]; ok {
+				d.Review = append(d.Review, reviewRow{Text: qq.Text(), Yes: v,
+					Change: screenURL("a", a[:i], "rest", a[i:], "next", d.Next)})
 			}
 		}
 	}
 	return s.render(w, http.StatusOK, "screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
+}
+
+// screenURL is the screening page's address with the query of pairs
+// (escaped by query, so it is safe as it is).
+func screenURL(kv ...string) template.URL {
+	if q := query(kv...); q != "" {
+		return template.URL("/screen?" + q)
+	}
+	return "/screen"
+}
+
+// yesNo says an answer in words.
+func yesNo(yes bool) string {
+	if yes {
+		return message.Text(message.PageYes)
+	}
+	return message.Text(message.PageNo)
 }
 
 // hasEmergency reports whether an emergency question was answered yes.
@@ -130,7 +204,7 @@ func (s *Server) screenSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	seeOther(w, r, "/screen/result?"+query("id", sc.ID))
+	seeOther(w, r, "/screen/result?"+query("id", sc.ID, "next", safeNext(r.PostForm.Get("next"))))
 	return nil
 }
 
@@ -140,12 +214,13 @@ type resultData struct {
 	Advice    []adviceBlock
 	Flagged   []string
 	Clearable bool
-	Keeps     bool // conditions keep some exercises out: point to where they can be cleared
+	Keeps     bool   // conditions keep some exercises out: point to where they can be cleared
+	Next      string // where the person was going, when the answers let them
 }
 
 func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	if err := noQuery(q, "id"); err != nil {
+	if err := noQuery(q, "id", "next"); err != nil {
 		return err
 	}
 	all, err := s.st.Screenings(r.Context())
@@ -170,6 +245,9 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		d.Clearable = !sc.Clearing && sc.Result.Outcome == safety.Clinician
+		if g, err := s.gate(r); err == nil && g.OK {
+			d.Next = safeNext(q.Get("next"))
+		}
 		return s.render(w, http.StatusOK, "result", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
 	}
 	return unhunch.E(unhunch.ENotFound, message.WebNoScreening, q.Get("id"))

@@ -17,6 +17,8 @@ type settingsData struct {
 	Conditions []conditionRow // exercises a condition keeps out, or a clinician cleared
 	CondDone   string
 	Schedule   scheduleForm // the practice schedule (issue 19)
+	KitForm    kitForm
+	KitDone    string
 }
 
 // conditionRow is one exercise and one condition from the safety answers:
@@ -35,7 +37,7 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 // form as it was sent and refused, or nil for the saved schedule.
 func (s *Server) settings(w http.ResponseWriter, r *http.Request, status int, sf *scheduleForm) error {
 	q := r.URL.Query()
-	if err := noQuery(q, "done", "cleared", "withdrawn", "condition", "schedule"); err != nil {
+	if err := noQuery(q, "done", "cleared", "withdrawn", "condition", "schedule", "kit"); err != nil {
 		return err
 	}
 	p, err := person.Load(r.Context(), s.st, s.cat)
@@ -43,7 +45,11 @@ func (s *Server) settings(w http.ResponseWriter, r *http.Request, status int, sf
 		return err
 	}
 	states := p.SetAside
-	d := settingsData{Exercises: s.cat.Exercises(), Aside: states}
+	k := readKit(r)
+	d := settingsData{Exercises: s.cat.Exercises(), Aside: states, KitForm: newKitForm(k, "/settings")}
+	if q.Get("kit") == "saved" && k.Asked {
+		d.KitDone = message.Text(message.PageKitSaved, catalog.NeedsWords(haveAsNeeds(k.Have)))
+	}
 	for _, a := range person.Aside(p, s.cat) {
 		e, ok := s.cat.Exercise(a.ExerciseID)
 		if !ok {
@@ -102,7 +108,7 @@ func (s *Server) settingsAvoid(w http.ResponseWriter, r *http.Request) error {
 	if err := s.st.Avoid(writeCtx(r), e.ID, s.now()); err != nil {
 		return err
 	}
-	seeOther(w, r, "/settings?"+query("done", e.ID)+"#aside")
+	seeOther(w, r, "/settings?"+query("done", e.ID)+"#aside-done")
 	return nil
 }
 
@@ -117,7 +123,7 @@ func (s *Server) settingsEnable(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.st.Enable(writeCtx(r), e.ID); err != nil {
 		return err
 	}
-	seeOther(w, r, "/settings?"+query("done", e.ID)+"#aside")
+	seeOther(w, r, "/settings?"+query("done", e.ID)+"#aside-done")
 	return nil
 }
 
@@ -142,4 +148,13 @@ func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		return page{Title: message.Text(message.AboutSafetyTitle), Nav: "safety", Data: d}, nil
 	})
+}
+
+// haveAsNeeds lists equipment as needs, to say it in words.
+func haveAsNeeds(have []catalog.Equipment) []catalog.Need {
+	out := make([]catalog.Need, len(have))
+	for i, q := range have {
+		out[i] = catalog.Need{Equipment: q}
+	}
+	return out
 }

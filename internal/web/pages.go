@@ -15,7 +15,6 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
-	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -46,12 +45,34 @@ type page struct {
 	Message string // a notice at the top of the page
 }
 
-// loadPages parses the layout and every page under templates/.
-func loadPages(assets *assetSet) (*pageSet, error) {
+// loadPages parses the layout and every page under templates/; c gives
+// the names and needs of the exercises the pages mention.
+func loadPages(assets *assetSet, c *catalog.Catalog) (*pageSet, error) {
 	funcs := template.FuncMap{
-		// t and words take their key as a constant in the template: a test
-		// (TestTemplateWords) checks that each has its text, or names a family.
+		// t, n and words take their keys as constants in the template: a
+		// test (TestTemplateWords) checks that each has its text, or names a
+		// family; another (TestTemplatesHaveNoWords) that the templates
+		// hold no words of their own.
 		"t": func(k message.Key, args ...any) string { return message.Text(k, args...) },
+		// n says a number of things with the message table's plural forms.
+		"n": func(count int, one, many message.Key) string { return message.Count(count, one, many) },
+		// join lists words: "a, b, c".
+		"join": func(list []string) string { return strings.Join(list, message.Text(message.PageListSep)) },
+		// name is an exercise's name, names those of a list of ids.
+		"name":  func(id string) string { return exerciseName(c, id) },
+		"names": func(ids []string) string { return exerciseNames(c, ids) },
+		// startDose describes an exercise's starting dose, to show beside
+		// the person's own.
+		"startDose": func(id string) string {
+			if e, ok := c.Exercise(id); ok {
+				return e.Dose.Describe(e.Dose.Start())
+			}
+			return ""
+		},
+		// needs says what the exercises of a routine need, in words.
+		"needs":     func(list []api.RoutineExercise) string { return needsWords(c, routineExerciseIDs(list)) },
+		"positions": positionsWords,
+		"equipment": exerciseEquipmentWords,
 		// poster is the URL of the still that shows an exercise best: the
 		// shape it reaches (its last keyframe); "" when it has no figure.
 		"poster": func(e *catalog.Exercise) string {
@@ -93,8 +114,7 @@ func loadPages(assets *assetSet) (*pageSet, error) {
 			}
 			return *p
 		},
-		"startDose": func(e *catalog.Exercise) dose.Amount { return e.Dose.Start() },
-		"done":      func(s *journal.Session) int { return s.Done() },
+		"done": func(s *journal.Session) int { return s.Done() },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/_*.html")
 	if err != nil {

@@ -49,7 +49,7 @@ func TestPages(t *testing.T) {
 		{"/exercises/wall-angels", 200, "How to do it"},
 		{"/exercises/nope", 404, "there is no exercise"},
 		{"/routines", 200, "Seven stretches"},
-		{"/routines/seven-in-seven", 200, "Start this routine"},
+		{"/routines/seven-in-seven", 200, "Start Seven in seven"},
 		{"/plan", 200, "Minutes you have"},
 		{"/plan?minutes=5&equipment=none&floor=false", 200, "Start this plan"},
 		{"/plan?minutes=99", 400, "99"},
@@ -60,7 +60,8 @@ func TestPages(t *testing.T) {
 		{"/screen", 200, fmt.Sprintf("Question 1 of %d", firstAsked)},
 		{"/settings", 200, "Leave out"},
 		{"/safety", 200, "When to see a clinician first"},
-		{"/nowhere", 404, "there is nothing at /nowhere"},
+		{"/nowhere", 404, "There is no page at /nowhere"},
+		{"/api/v1/nowhere", 404, "there is nothing at /api/v1/nowhere"},
 		{"/manifest.webmanifest", 200, `"display":"standalone"`},
 		{"/sw.js", 200, "/play/quick-daily-reset"},
 	}

@@ -41,7 +41,7 @@ func TestPlanRounds(t *testing.T) {
 		t.Errorf("takes %v s of 900", doc.DurationSeconds)
 	}
 	page := e.do("GET", "/plan?"+strings.ReplaceAll(q, ",", "&equipment="), "", nil).Body.String()
-	for _, w := range []string{"It goes through them twice, at the same doses", "· round 2</li>"} {
+	for _, w := range []string{"It goes through them twice, at the same doses", "· round 2</span>"} {
 		if !strings.Contains(page, w) {
 			t.Errorf("the planner page lacks %q", w)
 		}

@@ -140,7 +140,7 @@ func New(cfg Config) (*Server, error) {
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	if s.pages, err = loadPages(s.assets); err != nil {
+	if s.pages, err = loadPages(s.assets, s.cat); err != nil {
 		return nil, err
 	}
 	s.metrics = newMetrics(cfg.Registry)
@@ -235,7 +235,11 @@ func (s *Server) build() http.Handler {
 		})))
 	}
 	mux.Handle("/", s.instrument("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.fail(w, r, unhunch.E(unhunch.ENotFound, message.WebNoRoute, r.URL.Path))
+		k := message.PageNoPage // a person followed a link: no word of the API
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			k = message.WebNoRoute
+		}
+		s.fail(w, r, unhunch.E(unhunch.ENotFound, k, r.URL.Path))
 	})))
 	return s.recoverer(s.edge(mux))
 }

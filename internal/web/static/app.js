@@ -36,6 +36,7 @@
       try {
         const r = await fetch('/api/v1/gate', { cache: 'no-store' });
         if (r.ok) { const g = await r.json(); write(GATE, g); return g; }
+        await r.text();
       } catch (e) { /* offline: keep what we have */ }
       return read(GATE, null);
     },
@@ -60,6 +61,7 @@
           } catch (e) { later(); break; }
           if (res.status >= 500 || res.status === 408 || res.status === 429) { later(); break; }
           let left = read(Q, []).slice(1);
+          if (res.ok) await res.text().catch(() => ''); // read to its end: an unread body shows as an aborted request
           if (!res.ok) {
             // Refused for good (a 4xx): keep the reason, and drop what
             // depended on a session that was never started.
@@ -86,13 +88,20 @@
   function status() {
     const el = document.getElementById('sync-status');
     if (!el) return;
-    const n = read(Q, []).length;
+    // Said in sessions, which people know, not in the requests kept for them.
+    const n = new Set(read(Q, []).map(it => it.session || it.key)).size;
     el.hidden = n === 0;
-    el.textContent = n ? n + (n === 1 ? ' result is' : ' results are') + ' saved on this device and will reach your journal when the connection is back.' : '';
+    el.textContent = n === 0 ? '' : n === 1 ? el.dataset.syncOne : el.dataset.syncMany.replace('%d', n);
   }
 
   addEventListener('online', () => { delay = 1000; U.sync(); });
   addEventListener('DOMContentLoaded', () => {
+    // What the page is about now gets the focus, so a screen reader says it
+    // and keys start from it: a question, a plan just made, what a form did.
+    // Only when nothing has it yet: the player puts it on the pain question
+    // after the safety questions, and that stays.
+    const f = document.querySelector('[data-focus]');
+    if (f && (!document.activeElement || document.activeElement === document.body)) f.focus();
     status();
     U.sync();
     const v = document.getElementById('voice-setting');

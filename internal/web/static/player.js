@@ -4,7 +4,8 @@
 // exercise's outcome goes to the outbox the moment it ends. While a session
 // plays, the player renews its lease; when the page goes away mid-session,
 // it says so with navigator.sendBeacon, so the session shows as interrupted
-// rather than running forever.
+// rather than running forever. Every word it shows comes from the page
+// (#words, written from the message table).
 'use strict';
 (() => {
   const root = document.getElementById('player');
@@ -20,6 +21,7 @@
   });
   function endsSession(reason) { return !!reason && reason in REASONS && 'ends' in REASONS[reason]; }
   const fmt = (s, ...a) => s.replace(/\{(\d)\}/g, (_, i) => a[i]);
+  const clock = secs => { const s = Math.round(secs); return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0'); };
   const doc = JSON.parse($('routine-data').textContent);
   const scale = parseFloat(root.dataset.scale) || 1;
   const plan = root.dataset.plan ? JSON.parse(root.dataset.plan) : null;
@@ -40,6 +42,8 @@
   const ends = new Array(blocks.length).fill(0);
   let session = null, painBefore = null, ended = null;
   const done = new Map(); // exercise index → its latest attempt that was done
+  const outcomes = new Map(); // exercise index → its latest outcome, for the recap
+  let workedSeconds = 0; // routine seconds of every attempt, for the recap
 
   const offset = now => state === 'playing' ? (now - origin) * scale : frozen;
   const wall = off => origin + off / scale;
@@ -116,27 +120,30 @@
     ask(now) {
       if (state !== 'playing' && state !== 'paused') return;
       frozen = offset(now); state = 'asking';
-      $('ask').hidden = false;
-      $('ask').querySelector('button').focus();
+      openAsk();
     },
     carryOn(now) {
       if (state !== 'asking') return;
-      $('ask').hidden = true;
+      closeAsk();
       state = 'playing'; origin = now - frozen / scale;
-      $('stop').focus();
+      $('pause').textContent = W.pause;
+      showSegment(cur);
+      $('pause').focus();
     },
     stop(now, reason) {
       if (state === 'finished' || state === 'ready') return;
-      $('ask').hidden = true;
+      closeAsk();
       const b = block();
       if (b >= 0) exerciseEnd(b, 'stopped', reason, now);
       if (endsSession(reason) || b < 0) { finish('stopped', reason, now); return; }
       state = 'playing';
+      $('pause').textContent = W.pause;
       seek(blockEnd(b), now);
+      $('pause').focus();
     },
     quit(now) {
       if (state === 'finished') return;
-      $('ask').hidden = true;
+      closeAsk();
       const b = block();
       if (b < 0) { finish('completed', '', now); return; }
       exerciseEnd(b, 'skipped', '', now);
@@ -145,12 +152,30 @@
   };
   function act(name, ...args) { const now = performance.now(); update(now); controls[name](now, ...args); update(now); schedule(); }
 
+  // The stop question is a modal dialog: the rest of the page is inert
+  // while it is open, focus starts on "carry on" (so Esc then Enter never
+  // ends a session) and stays inside it, and goes back to the controls.
+  const ask = $('ask');
+  function openAsk() {
+    if (!ask.open) { if (ask.showModal) ask.showModal(); else ask.setAttribute('open', ''); }
+    $('carry-on').focus();
+  }
+  function closeAsk() { if (ask.open) { if (ask.close) ask.close(); else ask.removeAttribute('open'); } }
+  ask.addEventListener('cancel', e => { e.preventDefault(); act('carryOn'); }); // Esc on the dialog
+  ask.addEventListener('keydown', e => {
+    if (e.key !== 'Tab') return;
+    const f = [...ask.querySelectorAll('button')].filter(b => !b.disabled);
+    const i = f.indexOf(document.activeElement);
+    if (e.shiftKey && i <= 0) { e.preventDefault(); f[f.length - 1].focus(); }
+    else if (!e.shiftKey && i === f.length - 1) { e.preventDefault(); f[0].focus(); }
+  });
+
   // What the person sees and hears.
-  function showSegment(i) {
+  function showSegment(i, quiet) {
     if (i >= segs.length) return;
     const s = segs[i], b = s.exercise_index;
     $('cue').textContent = s.cue;
-    U.speak(s.cue);
+    if (!quiet) U.speak(s.cue);
     const fig = $('figure'), src = b >= 0 ? figureSrc(blocks[b], s) : '';
     if (src) {
       if (fig.getAttribute('src') !== src) fig.setAttribute('src', src);
@@ -212,11 +237,14 @@
   }
   function exerciseEnd(b, outcome, reason, due) {
     const started = entered[b] || due, attempt = ++ends[b];
+    const seconds = Math.max(0, (due - started) / 1000 * scale);
     const body = { type: 'exercise', index: b, attempt, exercise_id: blocks[b].id, outcome, amount: amount(blocks[b].dose),
-      seconds: Math.max(0, (due - started) / 1000 * scale), started_at: iso(started), ended_at: iso(due) };
+      seconds, started_at: iso(started), ended_at: iso(due) };
     if (reason) body.stop_reason = reason;
     send('exercise', body, session + '/exercise/' + b + '/' + attempt);
     if (outcome === 'done') done.set(b, attempt);
+    outcomes.set(b, outcome);
+    workedSeconds += seconds;
     if (endsSession(reason)) U.tripGate();
   }
   function finish(status, reason, due) {
@@ -227,8 +255,11 @@
     if (reason) ended.stop_reason = reason;
     send('finish', Object.assign({ type: 'finish' }, ended), session + '/finish');
     if (lock) { lock.release().catch(() => {}); lock = null; }
+    document.body.classList.remove('playing');
     $('stage').hidden = true;
+    $('pre').hidden = true;
     $('after').hidden = false;
+    // Says how it ended, never "saved": that is said once it is.
     $('after-h').textContent = status === 'completed' ? W.done : W.stopped;
     if (endsSession(reason)) advise(REASONS[reason].advice);
     const list = $('ratings');
@@ -248,8 +279,9 @@
   }
   function advise(text) { const a = $('advice'); a.textContent = text; a.hidden = false; U.speak(text); }
   const picked = name => { const i = document.querySelector('input[name="' + name + '"]:checked'); return i ? parseInt(i.value, 10) : null; };
+  const pending = () => U.queue().filter(x => x.session === session).length;
 
-  $('save').addEventListener('click', () => {
+  $('save').addEventListener('click', async () => {
     const painAfter = picked('pain-after');
     if (painAfter !== null) {
       send('finish', Object.assign({ type: 'finish', pain_after: painAfter }, ended), session + '/finish/' + painAfter);
@@ -261,30 +293,80 @@
         session + '/rating/' + row.dataset.index + '/' + row.dataset.attempt + '/' + v.value);
     }
     $('save').disabled = true;
-    U.sync().then(() => { $('saved').textContent = U.queue().length ? W.queued : W.done; });
+    $('saved').textContent = W.saving;
+    await U.sync();
+    const kept = pending() === 0;
+    $('saved').textContent = kept ? W.saved : W.queued;
+    $('after-form').hidden = true;
+    await recap(kept, painAfter);
   });
+
+  // The recap: what was done, how long, pain before and after, what changes
+  // next time, and where it is kept. Online it is the journal's own account
+  // (GET …/recap, worked out by the same rules as everything else);
+  // offline, what this page knows, and the doses wait for the journal.
+  async function recap(kept, painAfter) {
+    let r = null;
+    if (kept) {
+      try {
+        const res = await fetch('/api/v1/sessions/' + session + '/recap', { cache: 'no-store' });
+        if (res.ok) r = await res.json(); else await res.text();
+      } catch (e) { r = null; }
+    }
+    const planned = doc.duration_seconds;
+    const demo = scale !== 1;
+    const secs = r ? r.seconds : workedSeconds;
+    $('recap-time').textContent = demo ? fmt(W.timeDemo, clock(secs), clock(planned), scale) : fmt(W.time, clock(secs), clock(planned));
+    const doneN = r ? r.done : [...outcomes.values()].filter(o => o === 'done').length;
+    $('recap-done').textContent = fmt(W.doneOf, doneN, r ? r.planned : blocks.length);
+    const pb = r ? r.pain_before : painBefore, pa = r ? r.pain_after : painAfter;
+    $('recap-pain').textContent = pb == null && pa == null ? W.painNone : pa == null ? fmt(W.painBefore, pb) : pb == null ? fmt(W.painTo, '–', pa) : fmt(W.painTo, pb, pa);
+    const next = $('recap-next');
+    next.textContent = '';
+    if (demo) next.textContent = W.nextDemo;
+    else if (!r) next.textContent = W.nextLater;
+    else if (!r.changes.length) next.textContent = W.nextSame;
+    else {
+      const ul = document.createElement('ul');
+      for (const c of r.changes) { const li = document.createElement('li'); li.textContent = c.words; ul.append(li); }
+      next.append(ul);
+    }
+    $('recap-where').textContent = kept ? W.whereJournal : W.whereDevice;
+    const list = $('recap-list');
+    list.textContent = '';
+    const rows = r ? r.exercises.map(e => [e.name, e.outcome_words]) :
+      blocks.map((b, i) => [b.name, W['outcome' + (outcomes.get(i) || 'skipped').replace(/^./, c => c.toUpperCase())]]);
+    for (const [name, what] of rows) { const li = document.createElement('li'); li.textContent = name + ': ' + what; list.append(li); }
+    $('recap').hidden = false;
+    $('recap-h').focus();
+  }
 
   // The lease: renewed while the session runs (paused included). A renewal
   // that fails changes nothing; the next one tries again.
   const playing = () => session && state !== 'ready' && state !== 'finished';
   function alive() {
-    if (playing()) fetch('/api/v1/sessions/' + session + '/alive', { method: 'POST', cache: 'no-store' }).catch(() => {});
+    if (playing()) fetch('/api/v1/sessions/' + session + '/alive', { method: 'POST', cache: 'no-store' }).then(r => r.text()).catch(() => {});
   }
   // The page is going away mid-session (tab closed, navigated away, app
   // killed): say so while it still can. A page kept in the back-forward
-  // cache and shown again renews, which makes the session active again.
+  // cache and shown again renews, which makes its session active again.
   addEventListener('pagehide', () => {
     if (playing() && navigator.sendBeacon) navigator.sendBeacon('/api/v1/sessions/' + session + '/left');
   });
   addEventListener('pageshow', e => { if (e.persisted) alive(); });
 
   // Starting: online the server decides; offline only on a fresh gate.
-  function refuse(text) { const n = $('gate-note'); n.textContent = text; n.hidden = false; n.focus && n.scrollIntoView(); }
+  function refuse(text, final) {
+    const n = $('gate-note'); n.textContent = text; n.hidden = false;
+    if (final) $('start').disabled = true; // pain of 8 or more: no exercise today
+    n.focus();
+  }
   async function begin() {
     painBefore = picked('pain-before');
     const id = U.newID(), key = 'start-' + id;
     const body = { id, routine_id: doc.id, pain_before: painBefore, time_scale: scale, exercises: blocks.map(b => b.id) };
     if (plan) body.plan = plan;
+    const high = painBefore !== null && painBefore >= 8;
     $('start').disabled = true;
     let res = null;
     try {
@@ -292,18 +374,25 @@
     } catch (e) { res = null; }
     if (res && res.status < 500) {
       const j = await res.json().catch(() => ({}));
-      if (!res.ok) { $('start').disabled = false; if (painBefore !== null && painBefore >= 8) U.tripGate(); refuse(j.error ? j.error.message : res.statusText); return; }
+      if (!res.ok) {
+        $('start').disabled = false;
+        if (high) U.tripGate();
+        refuse(j.error ? j.error.message : res.statusText, high);
+        return;
+      }
       session = j.id;
     } else {
       // No answer from the server: start on the gate fetched online, if it is fresh.
       if (!U.gateAllowsOffline()) { $('start').disabled = false; refuse(W.offlineBlocked); return; }
       body.offline = { started_at: new Date().toISOString(), gate_checked_at: U.gate().checked_at };
       U.enqueue({ url: '/api/v1/sessions', key, body, session: id, kind: 'start' });
-      if (painBefore !== null && painBefore >= 8) { U.tripGate(); $('start').disabled = false; refuse(W.highPain); return; }
+      if (high) { U.tripGate(); refuse(W.highPain, true); return; }
       session = id;
     }
     $('pre').hidden = true;
     $('stage').hidden = false;
+    document.body.classList.add('playing');
+    scrollTo(0, 0);
     try { if (navigator.wakeLock) lock = await navigator.wakeLock.request('screen'); } catch (e) { lock = null; }
     state = 'playing'; origin = performance.now();
     renewer = setInterval(alive, RENEW);
@@ -312,6 +401,78 @@
     requestAnimationFrame(draw);
     $('pause').focus();
   }
+
+  // The safety questions, asked here when the gate waits for answers
+  // (safety.Block.Answerable): one at a time, a follow-up only after a yes
+  // to the question it follows, nothing after a yes to an emergency
+  // question, and any earlier answer can be changed by going back. Then
+  // the answers are saved as a screening and the page is made again for
+  // them (they may keep exercises out).
+  const questions = JSON.parse($('questions-data').textContent);
+  const answerable = (root.dataset.answerable || '').split(' ');
+  let answers = {}, asked = [];
+  const applies = q => !q.after || answers[q.after] === true;
+  const emergency = () => questions.some(q => q.emergency && answers[q.id] === true);
+  function nextQuestion() { return emergency() ? null : questions.find(q => !(q.id in answers) && applies(q)) || null; }
+  function screen() {
+    $('screening').hidden = false;
+    $('ready').hidden = true;
+    ask1();
+  }
+  function ask1() {
+    const q = nextQuestion();
+    if (!q) { saveAnswers(); return; }
+    const total = questions.filter(applies).length;
+    $('sq-count').textContent = fmt(W.sqCount, asked.length + 1, total);
+    $('sq-text').textContent = q.text;
+    $('sq-back').hidden = asked.length === 0;
+    $('sq-text').focus();
+  }
+  function answer(yes) {
+    const q = nextQuestion();
+    if (!q) return;
+    answers[q.id] = yes; asked.push(q.id);
+    ask1();
+  }
+  function back() {
+    const id = asked.pop();
+    if (id === undefined) return;
+    delete answers[id];
+    // A follow-up answered after a yes no longer applies once that yes is undone.
+    for (const q of questions) if (!applies(q)) delete answers[q.id];
+    asked = asked.filter(x => x in answers);
+    ask1();
+  }
+  async function saveAnswers() {
+    $('sq-question').hidden = true;
+    const out = $('sq-result');
+    out.hidden = false; out.textContent = W.sqSaving;
+    const all = {};
+    for (const q of questions) if (q.id in answers) all[q.id] = answers[q.id];
+    let res = null, j = {};
+    try {
+      res = await fetch('/api/v1/screenings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: all }) });
+      j = await res.json().catch(() => ({}));
+    } catch (e) { res = null; }
+    if (!res || !res.ok) {
+      out.textContent = fmt(W.sqFailed, (j.error && j.error.message) || '');
+      $('sq-question').hidden = false; answers = {}; asked = []; ask1();
+      return;
+    }
+    await U.refreshGate();
+    const g = U.gate();
+    if (g && g.ok) { sessionStorage.setItem('unhunch.screened', '1'); location.reload(); return; }
+    out.textContent = j.advice || (g && g.advice) || '';
+    if (j.outcome === 'clinician') {
+      const p = document.createElement('p'), a = document.createElement('a');
+      a.href = '/screen/result?id=' + encodeURIComponent(j.id); a.className = 'link'; a.textContent = W.sqClinician;
+      p.append(a); out.append(p);
+    }
+    out.focus();
+  }
+  $('sq-yes').addEventListener('click', () => answer(true));
+  $('sq-no').addEventListener('click', () => answer(false));
+  $('sq-back').addEventListener('click', back);
 
   $('start').addEventListener('click', begin);
   $('pause').addEventListener('click', () => act('toggle'));
@@ -343,6 +504,16 @@
     }
     if (state === 'playing') tick();
   });
-  U.refreshGate().then(g => { if (g && !g.ok && navigator.onLine) refuse(g.advice); });
-  window.unhunchPlayer = { state: () => state, session: () => session, act };
+  if (sessionStorage.getItem('unhunch.screened')) {
+    sessionStorage.removeItem('unhunch.screened');
+    $('screened-note').hidden = false;
+    $('pain-before-q').focus();
+  }
+  U.refreshGate().then(g => {
+    if (!g || g.ok || !navigator.onLine) return;
+    if (answerable.includes(g.block)) screen(); else refuse(g.advice);
+  });
+  // show draws segment i without playing it (for people who test the
+  // layout of every segment).
+  window.unhunchPlayer = { state: () => state, session: () => session, act, show: i => showSegment(i, true) };
 })();
