@@ -128,7 +128,7 @@ func Gate(now time.Time, screenings []Screening, sessions []SessionFacts, painNo
 		d.Block = EmergencyFound
 		return d
 	case Clinician:
-		clear := latest(screenings, func(s Screening) bool { return s.Clearing && covers(s, *last) })
+		clear := latest(screenings, func(s Screening) bool { return s.Clearing && Covers(s, *last) })
 		switch {
 		case clear == nil:
 			d.Block = ClinicianFirst
@@ -156,9 +156,9 @@ func Gate(now time.Time, screenings []Screening, sessions []SessionFacts, painNo
 	return d
 }
 
-// covers reports whether a clearance lifts the screening s: it must clear
+// Covers reports whether a clearance lifts the screening s: it must clear
 // every question s flagged, so a new red flag needs a new clearance.
-func covers(clearance, s Screening) bool {
+func Covers(clearance, s Screening) bool {
 	for _, id := range s.Result.Flagged {
 		if !slices.Contains(clearance.Result.Flagged, id) {
 			return false
