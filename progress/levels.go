@@ -53,7 +53,9 @@ type Level struct {
 	// "too hard" rating at the start (dose.Dose.Easier and Variant).
 	Easier  bool     `json:"easier,omitempty"`
 	Changes []Change `json:"changes"` // oldest first
-	streak  int      // ratings of easy or right in a row since the last change
+	// Streak counts the ratings of easy or right in a row since the last
+	// change: kept with a level that is carried over (Replay).
+	Streak int `json:"streak,omitempty"`
 }
 
 // Doses looks up each exercise's dose by id.
@@ -80,9 +82,35 @@ type Doses func(id string) (dose.Dose, bool)
 //   - an exercise done in several rounds of one session counts once, with
 //     its least favourable rating (practised).
 func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
-	ordered := append([]*journal.Session(nil), sessions...)
-	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].StartedAt.Before(ordered[j].StartedAt) })
 	levels := map[string]*Level{}
+	for _, s := range Ordered(sessions) {
+		Replay(levels, s, doses)
+	}
+	return levels
+}
+
+// Ordered returns sessions in the order Levels replays them: by start,
+// then by id.
+func Ordered(sessions []*journal.Session) []*journal.Session {
+	ordered := append([]*journal.Session(nil), sessions...)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		a, b := ordered[i], ordered[j]
+		if !a.StartedAt.Equal(b.StartedAt) {
+			return a.StartedAt.Before(b.StartedAt)
+		}
+		return a.ID < b.ID
+	})
+	return ordered
+}
+
+// Replay moves levels (each practised exercise's level, by id, as Levels
+// returns them) by one more session, the next in Levels' order: replaying
+// sessions one at a time from any levels gives what Levels gives for all of
+// them. levels is changed in place.
+func Replay(levels map[string]*Level, s *journal.Session, doses Doses) {
+	if s.IsDemo() {
+		return
+	}
 	get := func(id string) (*Level, dose.Dose, bool) {
 		d, ok := doses(id)
 		if !ok {
@@ -95,60 +123,54 @@ func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
 		}
 		return l, d, true
 	}
-	for _, s := range ordered {
-		if s.IsDemo() {
+	rose := safety.PainRoseAfter(s.PainBefore, s.PainAfter)
+	at := s.StartedAt
+	if s.EndedAt != nil {
+		at = *s.EndedAt
+	}
+	var candidates []*Level
+	candidateRating := map[*Level]journal.Rating{}
+	// The last attempt at each exercise counts: going back to redo or
+	// abandon an exercise takes the earlier attempt's place here. An
+	// exercise done in several rounds counts once (practised).
+	for _, p := range practised(s) {
+		l, d, ok := get(p.ExerciseID)
+		if !ok {
 			continue
-		}
-		rose := safety.PainRoseAfter(s.PainBefore, s.PainAfter)
-		at := s.StartedAt
-		if s.EndedAt != nil {
-			at = *s.EndedAt
-		}
-		var candidates []*Level
-		candidateRating := map[*Level]journal.Rating{}
-		// The last attempt at each exercise counts: going back to redo or
-		// abandon an exercise takes the earlier attempt's place here. An
-		// exercise done in several rounds counts once (practised).
-		for _, p := range practised(s) {
-			l, d, ok := get(p.ExerciseID)
-			if !ok {
-				continue
-			}
-			if rose {
-				l.move(d, at, -1, PainRoseInSession)
-				continue
-			}
-			switch p.Rating {
-			case journal.TooHard:
-				if !l.move(d, at, -1, RatedHard) {
-					l.ease(d, at)
-				}
-			case journal.TooEasy, journal.Right:
-				l.streak++
-				if l.streak >= 2 {
-					candidates = append(candidates, l)
-					candidateRating[l] = p.Rating
-				}
-			}
 		}
 		if rose {
-			for _, l := range levels {
-				l.streak = 0
-			}
+			l.move(d, at, -1, PainRoseInSession)
 			continue
 		}
-		// One exercise at a time: the easiest-rated first, then routine order.
-		sort.SliceStable(candidates, func(i, j int) bool {
-			return candidateRating[candidates[i]] == journal.TooEasy && candidateRating[candidates[j]] != journal.TooEasy
-		})
-		for _, l := range candidates {
-			d, _ := doses(l.ExerciseID)
-			if l.move(d, at, +1, RatedEasyTwice) {
-				break
+		switch p.Rating {
+		case journal.TooHard:
+			if !l.move(d, at, -1, RatedHard) {
+				l.ease(d, at)
+			}
+		case journal.TooEasy, journal.Right:
+			l.Streak++
+			if l.Streak >= 2 {
+				candidates = append(candidates, l)
+				candidateRating[l] = p.Rating
 			}
 		}
 	}
-	return levels
+	if rose {
+		for _, l := range levels {
+			l.Streak = 0
+		}
+		return
+	}
+	// One exercise at a time: the easiest-rated first, then routine order.
+	sort.SliceStable(candidates, func(i, j int) bool {
+		return candidateRating[candidates[i]] == journal.TooEasy && candidateRating[candidates[j]] != journal.TooEasy
+	})
+	for _, l := range candidates {
+		d, _ := doses(l.ExerciseID)
+		if l.move(d, at, +1, RatedEasyTwice) {
+			break
+		}
+	}
 }
 
 // ratingRank orders ratings from the least favourable: a rating of "too
@@ -186,7 +208,7 @@ func practised(s *journal.Session) []journal.Performance {
 // the easier option is back to the starting dose; down never goes below
 // the starting dose (ease does, after a "too hard" rating).
 func (l *Level) move(d dose.Dose, at time.Time, dir int, why Why) bool {
-	l.streak = 0
+	l.Streak = 0
 	if l.Easier {
 		if dir < 0 {
 			return false

@@ -49,7 +49,7 @@ func RecordExercise(ctx context.Context, rec ExerciseRecorder, st Excluder, sess
 // cautions of exercises done for the first time.
 func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []string {
 	var notes []string
-	if advice := TrendAdvice(Trend(p.Sessions, loc)); advice != "" {
+	if advice := TrendAdvice(TrendOf(p.Pain, loc)); advice != "" {
 		notes = append(notes, advice)
 	}
 	if d.Caution {
@@ -73,7 +73,11 @@ func StartNotes(d safety.Decision, prep Routine, p State, loc *time.Location) []
 		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
 			message.DirectionWords.Text(Direction(ch)), e.Dose.Describe(ch.From), message.WhyWords.Text(string(ch.Why))))
 	}
-	for _, e := range FirstTimes(prep.Steps, p.Sessions) {
+	var done map[string]bool
+	if p.History != nil {
+		done = p.History.Done
+	}
+	for _, e := range FirstTimes(prep.Steps, done) {
 		notes = append(notes, message.Text(message.StartFirstTime, e.Name, strings.Join(e.Cautions, " ")))
 	}
 	return notes

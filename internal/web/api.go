@@ -266,7 +266,7 @@ func (s *Server) routineDoc(r *http.Request) (*catalog.Routine, playable, error)
 
 // playable prepares routine rt for the person.
 func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (playable, error) {
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := s.load(r)
 	if err != nil {
 		return playable{}, err
 	}
@@ -356,7 +356,7 @@ func (s *Server) plan(r *http.Request, pr planRequest, start bool) (*catalog.Rou
 	if err != nil {
 		return nil, planner.Result{}, err
 	}
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := s.load(r)
 	if err != nil {
 		return nil, planner.Result{}, err
 	}

@@ -6,29 +6,26 @@ import (
 
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/journal"
-	"github.com/unhunch/unhunch/progress"
 )
+
+// load reads what the journal says about the person now (person.Load).
+func (s *Server) load(r *http.Request) (person.State, error) {
+	return person.Load(r.Context(), s.st, s.cat, s.now(), s.cfg.Location)
+}
 
 // progressDoc computes the progress document, as `unhunch progress --json`.
 func (s *Server) progressDoc(r *http.Request) (api.Progress, error) {
-	sessions, err := s.st.Sessions(r.Context(), journalAll)
+	p, err := s.load(r)
 	if err != nil {
 		return api.Progress{}, err
 	}
-	return s.progressFor(r, sessions)
+	return s.progressFor(r, p)
 }
 
-// progressFor is progressDoc with the journal's sessions already read.
-func (s *Server) progressFor(r *http.Request, sessions []*journal.Session) (api.Progress, error) {
-	ratings, err := s.st.PSFS(r.Context())
-	if err != nil {
-		return api.Progress{}, err
-	}
-	now := s.now()
-	doc := person.Progress(sessions, s.cat, now, s.cfg.Location)
-	doc.PSFS = progress.SummarisePSFS(ratings, now)
-	return doc, nil
+// progressFor is progressDoc with what the journal says about the person
+// already read.
+func (s *Server) progressFor(r *http.Request, p person.State) (api.Progress, error) {
+	return person.LoadProgress(r.Context(), s.st, p, s.cat, s.now(), s.cfg.Location)
 }
 
 func (s *Server) showProgress(w http.ResponseWriter, r *http.Request) error {
@@ -45,7 +42,7 @@ func (s *Server) showProgress(w http.ResponseWriter, r *http.Request) error {
 
 // aside lists the exercises set aside, oldest first.
 func (s *Server) aside(r *http.Request) ([]person.AsideEntry, error) {
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := s.load(r)
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 	"github.com/unhunch/unhunch/timeline"
@@ -88,21 +87,17 @@ type gateDoc struct {
 
 // gate decides whether a session may start now, from the journal.
 func (s *Server) gate(r *http.Request) (gateDoc, error) {
-	sessions, err := s.st.Sessions(r.Context(), journalAll)
+	now := s.now()
+	d, screenings, err := person.GateNow(r.Context(), s.st, now)
 	if err != nil {
 		return gateDoc{}, err
 	}
-	return s.gateFor(r, sessions)
+	return gateDocOf(d, screenings, now), nil
 }
 
-// gateFor is gate with the journal's sessions already read.
-func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc, error) {
-	now := s.now()
-	screenings, err := s.st.Screenings(r.Context())
-	if err != nil {
-		return gateDoc{}, err
-	}
-	d := person.Gate(screenings, sessions, now, nil)
+// gateDocOf is the gate's document for decision d at now, which rests on
+// screenings.
+func gateDocOf(d safety.Decision, screenings []safety.Screening, now time.Time) gateDoc {
 	doc := gateDoc{OK: d.OK(), Block: string(d.Block), Trigger: string(d.Trigger), Caution: d.Caution, Conditions: d.Conditions,
 		CheckedAt: now.UTC(), FreshSeconds: int(OfflineGateFresh / time.Second)}
 	if doc.Conditions == nil {
@@ -118,7 +113,7 @@ func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc,
 		at := d.Last.At
 		doc.LastScreening = &at
 	}
-	return doc, nil
+	return doc
 }
 
 func (s *Server) showGate(w http.ResponseWriter, r *http.Request) error {

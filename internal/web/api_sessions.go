@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,9 +18,6 @@ import (
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 )
-
-// journalAll selects every session.
-var journalAll = journal.Filter{}
 
 // maxKeyLen is the longest idempotency key accepted (the journal keeps 64).
 const maxKeyLen = 64
@@ -166,12 +164,19 @@ func (s *Server) startRoutine(r *http.Request, body startBody) (*catalog.Routine
 	return s.routine(body.RoutineID)
 }
 
+// Pages of GET /api/v1/sessions: how many sessions without ?limit=, and
+// the most with it.
+const (
+	sessionsPage    = 50
+	maxSessionsPage = 10000
+)
+
 func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	if err := noQuery(q, "since", "limit"); err != nil {
+	if err := noQuery(q, "since", "limit", "before"); err != nil {
 		return err
 	}
-	var f journal.Filter
+	f := journal.Filter{Limit: sessionsPage}
 	if v := q.Get("since"); v != "" {
 		d, err := time.ParseInLocation("2006-01-02", v, s.cfg.Location)
 		if err != nil {
@@ -179,16 +184,32 @@ func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
 		}
 		f.Since = d
 	}
-	if v := q.Get("limit"); v != "" {
+	if _, ok := q["limit"]; ok {
+		v := q.Get("limit")
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 10000 {
+		if err != nil || n < 1 || n > maxSessionsPage {
 			return unhunch.E(unhunch.EInvalid, message.WebBadLimit, v)
 		}
 		f.Limit = n
 	}
+	if _, ok := q["before"]; ok {
+		if f.Before = q.Get("before"); !validID(f.Before) {
+			return unhunch.E(unhunch.EInvalid, message.WebBadSessionID, f.Before)
+		}
+	}
+	page := f.Limit
+	f.Limit++ // one more says whether there is a next page
 	list, err := s.st.Sessions(r.Context(), f)
 	if err != nil {
 		return err
+	}
+	if len(list) > page {
+		list = list[:page]
+		next := url.Values{"before": {list[page-1].ID}, "limit": {strconv.Itoa(page)}}
+		if v := q.Get("since"); v != "" {
+			next.Set("since", v)
+		}
+		w.Header().Set("Link", "</api/v1/sessions?"+next.Encode()+`>; rel="next"`)
 	}
 	if list == nil {
 		list = []*journal.Session{}

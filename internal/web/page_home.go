@@ -47,20 +47,22 @@ type homeData struct {
 
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 	return s.journalPage(w, r, "home", "home", func() (page, time.Time, error) {
-		// One read of the journal serves the gate, the progress and the suggestion.
-		sessions, err := s.st.Sessions(r.Context(), journalAll)
+		// One read of the person serves the gate, the progress and the suggestion.
+		p, err := s.load(r)
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
-		g, err := s.gateFor(r, sessions)
-		if err != nil {
-			return page{}, time.Time{}, err
-		}
-		doc, err := s.progressFor(r, sessions)
+		now := s.now()
+		g := gateDocOf(p.Gate(now, nil), p.Screenings, now)
+		doc, err := s.progressFor(r, p)
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
 		list, err := s.routineSummaries()
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		latest, err := s.st.Sessions(r.Context(), journal.Filter{Limit: 1})
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
@@ -69,10 +71,10 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		if n := len(doc.Adherence.Weeks); n > 0 {
 			d.ThisWeek = doc.Adherence.Weeks[n-1].Days
 		}
-		if len(sessions) > 0 {
-			d.Last = sessions[0]
+		if len(latest) > 0 {
+			d.Last = latest[0]
 		}
-		d.Suggestion = suggest(list, sessions, s.now())
+		d.Suggestion = suggest(list, p.History.Routines)
 		var until time.Time // the gate changes when a screening or clearance runs out
 		if g.ValidUntil != nil {
 			until = *g.ValidUntil
@@ -82,17 +84,10 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // suggest picks today's routine: one that fits its time box, practised
-// least recently (never first), in catalog order among equals.
-func suggest(list []api.RoutineSummary, sessions []*journal.Session, now time.Time) *api.RoutineSummary {
-	last := map[string]time.Time{}
-	for _, s := range sessions {
-		if s.IsDemo() {
-			continue // a demo is not practice
-		}
-		if t, ok := last[s.RoutineID]; !ok || s.StartedAt.After(t) {
-			last[s.RoutineID] = s.StartedAt
-		}
-	}
+// least recently (never first), in catalog order among equals. last is
+// when each routine was last started in real time (a demo is not
+// practice: person.History.Routines).
+func suggest(list []api.RoutineSummary, last map[string]time.Time) *api.RoutineSummary {
 	var best *api.RoutineSummary
 	for i := range list {
 		r := &list[i]

@@ -148,31 +148,28 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(q, "id"); err != nil {
 		return err
 	}
-	all, err := s.st.Screenings(r.Context())
+	sc, found, err := s.st.Screening(r.Context(), q.Get("id"))
 	if err != nil {
 		return err
 	}
-	for _, sc := range all {
-		if sc.ID != q.Get("id") {
-			continue
-		}
-		advice := person.ScreenAdvice(sc.Result, s.cat)
-		switch {
-		case sc.Clearing:
-			advice = message.Text(message.WebClearedPage)
-		case sc.Result.Outcome == safety.Clinician:
-			advice = message.WebGateAdvice.Text(string(safety.ClinicianFirst))
-		}
-		d := resultData{Screening: sc, Advice: adviceBlocks(advice), Keeps: len(sc.Result.Conditions) > 0 && !sc.Clearing}
-		for _, id := range sc.Result.Flagged {
-			if qq, ok := safety.QuestionByID(id); ok {
-				d.Flagged = append(d.Flagged, qq.Text())
-			}
-		}
-		d.Clearable = !sc.Clearing && sc.Result.Outcome == safety.Clinician
-		return s.render(w, http.StatusOK, "result", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
+	if !found {
+		return unhunch.E(unhunch.ENotFound, message.WebNoScreening, q.Get("id"))
 	}
-	return unhunch.E(unhunch.ENotFound, message.WebNoScreening, q.Get("id"))
+	advice := person.ScreenAdvice(sc.Result, s.cat)
+	switch {
+	case sc.Clearing:
+		advice = message.Text(message.WebClearedPage)
+	case sc.Result.Outcome == safety.Clinician:
+		advice = message.WebGateAdvice.Text(string(safety.ClinicianFirst))
+	}
+	d := resultData{Screening: sc, Advice: adviceBlocks(advice), Keeps: len(sc.Result.Conditions) > 0 && !sc.Clearing}
+	for _, id := range sc.Result.Flagged {
+		if qq, ok := safety.QuestionByID(id); ok {
+			d.Flagged = append(d.Flagged, qq.Text())
+		}
+	}
+	d.Clearable = !sc.Clearing && sc.Result.Outcome == safety.Clinician
+	return s.render(w, http.StatusOK, "result", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
 }
 
 // adviceBlock is a paragraph of advice and the list that follows it.

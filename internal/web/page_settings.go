@@ -31,7 +31,7 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(q, "done", "cleared", "withdrawn", "condition"); err != nil {
 		return err
 	}
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := s.load(r)
 	if err != nil {
 		return err
 	}
