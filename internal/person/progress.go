@@ -53,7 +53,7 @@ func LoadProgress(ctx context.Context, st ProgressReader, p State, c *catalog.Ca
 // sessions of the weeks it reads (any that include them).
 func progressDoc(h *History, briefs []journal.Brief, c *catalog.Catalog, now time.Time, loc *time.Location) api.Progress {
 	doc := api.Progress{
-		Today: now.In(loc),
+		Today: progress.Day(now, loc),
 		Adherence: progress.Adherence{Target: progress.DefaultTarget, Weeks: progress.AdherenceWeeks(briefs, now, loc, CalendarWeeks),
 			CurrentStreak: h.CurrentStreak(now), BestStreak: h.Best},
 		Pain:     progress.OutcomeOf(briefs, now, loc),

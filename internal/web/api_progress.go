@@ -3,9 +3,11 @@ package web
 import (
 	"net/http"
 	"sort"
+	"time"
 
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/progress"
 )
 
 // load reads what the journal says about the person now (person.Load).
@@ -32,12 +34,19 @@ func (s *Server) showProgress(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	doc, err := s.progressDoc(r)
-	if err != nil {
-		return err
+	return s.journalJSON(w, r, "api/progress", func() (any, time.Time, error) {
+		doc, err := s.progressDoc(r)
+		return doc, progressUntil(doc), err
+	})
+}
+
+// progressUntil is when a progress document stops holding by itself: when
+// the functional scale falls due (the rest changes with the day).
+func progressUntil(doc api.Progress) time.Time {
+	if doc.PSFS.Due || doc.PSFS.Last.IsZero() {
+		return time.Time{}
 	}
-	writeJSON(w, http.StatusOK, doc)
-	return nil
+	return doc.PSFS.Last.Add(progress.PSFSInterval)
 }
 
 // aside lists the exercises set aside, oldest first.

@@ -25,8 +25,7 @@ func (s *Server) listQuestions(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, safety.Questions)
-	return nil
+	return s.catalogJSON(w, r, "api/questions", func() (any, error) { return safety.Questions, nil })
 }
 
 // screeningBody is POST /api/v1/screenings.

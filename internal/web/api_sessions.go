@@ -199,22 +199,34 @@ func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
 	}
 	page := f.Limit
 	f.Limit++ // one more says whether there is a next page
-	list, err := s.st.Sessions(r.Context(), f)
+	key := "api/sessions?" + url.Values{"since": {q.Get("since")}, "before": {f.Before}, "limit": {strconv.Itoa(page)}}.Encode()
+	bd, err := s.journalBody(r, key, func() (*body, time.Time, error) {
+		list, err := s.st.Sessions(r.Context(), f)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		link := ""
+		if len(list) > page {
+			list = list[:page]
+			next := url.Values{"before": {list[page-1].ID}, "limit": {strconv.Itoa(page)}}
+			if v := q.Get("since"); v != "" {
+				next.Set("since", v)
+			}
+			link = "</api/v1/sessions?" + next.Encode() + `>; rel="next"`
+		}
+		if list == nil {
+			list = []*journal.Session{}
+		}
+		bd, err := jsonBody(list)
+		if bd != nil {
+			bd.link = link
+		}
+		return bd, time.Time{}, err
+	})
 	if err != nil {
 		return err
 	}
-	if len(list) > page {
-		list = list[:page]
-		next := url.Values{"before": {list[page-1].ID}, "limit": {strconv.Itoa(page)}}
-		if v := q.Get("since"); v != "" {
-			next.Set("since", v)
-		}
-		w.Header().Set("Link", "</api/v1/sessions?"+next.Encode()+`>; rel="next"`)
-	}
-	if list == nil {
-		list = []*journal.Session{}
-	}
-	writeJSON(w, http.StatusOK, list)
+	bd.serve(w, r, http.StatusOK, "no-cache")
 	return nil
 }
 
@@ -222,12 +234,11 @@ func (s *Server) showSession(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	sess, err := s.st.Session(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, sess)
-	return nil
+	id := r.PathValue("id")
+	return s.journalJSON(w, r, "api/session/"+id, func() (any, time.Time, error) {
+		sess, err := s.st.Session(r.Context(), id)
+		return sess, time.Time{}, err
+	})
 }
 
 // eventBody is POST /api/v1/sessions/{id}/events: one exercise's outcome

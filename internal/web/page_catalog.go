@@ -19,7 +19,7 @@ func (s *Server) exercisesPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	return s.catalogPage(w, "exercises", "exercises", func() (page, error) {
+	return s.catalogPage(w, r, "exercises", "exercises", func() (page, error) {
 		return page{Title: message.Text(message.WebTitleExercises), Nav: "exercises", Data: s.cat.Exercises()}, nil
 	})
 }
@@ -36,7 +36,7 @@ func (s *Server) exercisePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.catalogPage(w, "exercise/"+e.ID, "exercise", func() (page, error) {
+	return s.catalogPage(w, r, "exercise/"+e.ID, "exercise", func() (page, error) {
 		return page{Title: e.Name, Nav: "exercises", Data: exercisePageData(e)}, nil
 	})
 }
@@ -63,7 +63,7 @@ func exercisePageData(e *catalog.Exercise) exerciseData {
 }
 
 func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
-	return s.catalogPage(w, "routines", "routines", func() (page, error) {
+	return s.catalogPage(w, r, "routines", "routines", func() (page, error) {
 		list, err := s.routineSummaries()
 		return page{Title: message.Text(message.WebTitleRoutines), Nav: "routines", Data: list}, err
 	})

@@ -109,7 +109,7 @@ func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	return s.catalogPage(w, "safety", "safety", func() (page, error) {
+	return s.catalogPage(w, r, "safety", "safety", func() (page, error) {
 		var d []guideSection
 		for _, k := range message.AboutSafetySections {
 			body := k + ".body"
