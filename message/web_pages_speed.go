@@ -5,8 +5,8 @@ const (
 	WebHistoryOlder Key = "web.history.older"
 )
 
-func init() {
-	add(map[Key]string{
-		WebHistoryOlder: "Older sessions",
-	})
+var webPagesSpeedWords = []entry{
+	{WebHistoryOlder, "Older sessions"},
 }
+
+func init() { table(webPagesSpeedWords) }
