@@ -85,13 +85,31 @@ type gateDoc struct {
 }
 
 // gate decides whether a session may start now, from the journal.
+// The decision is kept by the gate cache with the home page's rule (the
+// journal's version and day, until the screening or clearance it rests on
+// runs out); checked_at is always now.
 func (s *Server) gate(r *http.Request) (gateDoc, error) {
-	now := s.now()
-	d, screenings, err := person.GateNow(r.Context(), s.st, now)
+	now, err := s.journalStampNow(r)
 	if err != nil {
 		return gateDoc{}, err
 	}
-	return gateDocOf(d, screenings, now), nil
+	doc, err := s.cache.gate.get("gate", now, func() (gateDoc, journalStamp, error) {
+		d, screenings, err := person.GateNow(r.Context(), s.st, now.at)
+		if err != nil {
+			return gateDoc{}, now, err
+		}
+		doc := gateDocOf(d, screenings, now.at)
+		stamp := now
+		if doc.ValidUntil != nil {
+			stamp.until = *doc.ValidUntil
+		}
+		return doc, stamp, nil
+	})
+	if err != nil {
+		return gateDoc{}, err
+	}
+	doc.CheckedAt = now.at.UTC()
+	return doc, nil
 }
 
 // gateDocOf is the gate's document for decision d at now, which rests on

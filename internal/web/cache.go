@@ -18,6 +18,7 @@ type caches struct {
 	catalog  *cache[none, *body]                // pages, documents and figures made from the catalog alone
 	routines *cache[none, []api.RoutineSummary] // the routines with their durations
 	journal  *cache[journalStamp, *body]        // pages and documents made from the journal, by page and query
+	gate     *cache[journalStamp, gateDoc]      // the gate's decision, made from the journal
 	heads    *cache[none, store.SessionHead]    // what an event needs of its session
 	version  atomic.Pointer[versionRead]        // the journal's version as last read
 	ready    atomic.Pointer[readyCheck]         // the journal's last readiness check (readyz)
@@ -34,19 +35,24 @@ type caches struct {
 //     Every write raises the version, whichever instance makes it, so
 //     several instances serving one journal stay right. It keeps at most
 //     maxJournal of them (plans are kept by their query).
+//   - gate: the gate's decision holds by the journal's rule, and only
+//     until the screening or clearance it rests on runs out (its
+//     valid_until), as the home page that shows it.
 //   - ready: the journal's last readiness check answers /readyz for a
 //     second (readyTTL).
 //   - heads: a session's owner, planned exercises, start and time scale
 //     never change once it exists, so they hold for ever, at most maxHeads
 //     of them (when full, it starts again empty).
 func newCaches() *caches {
+	holds := func(kept, now journalStamp) bool {
+		return kept.version == now.version && kept.day == now.day && (kept.until.IsZero() || now.at.Before(kept.until))
+	}
 	return &caches{
 		catalog:  &cache[none, *body]{},
 		routines: &cache[none, []api.RoutineSummary]{},
-		journal: &cache[journalStamp, *body]{max: maxJournal, fresh: func(kept, now journalStamp) bool {
-			return kept.version == now.version && kept.day == now.day && (kept.until.IsZero() || now.at.Before(kept.until))
-		}},
-		heads: &cache[none, store.SessionHead]{max: maxHeads},
+		journal:  &cache[journalStamp, *body]{max: maxJournal, fresh: holds},
+		gate:     &cache[journalStamp, gateDoc]{max: 1, fresh: holds},
+		heads:    &cache[none, store.SessionHead]{max: maxHeads},
 	}
 }
 

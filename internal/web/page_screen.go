@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/person"
@@ -74,6 +75,15 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// It depends on the answers alone; kept, bounded, by the journal cache
+	// (issue 16).
+	return s.journalPage(w, r, "page/screen?a="+a, "screen", func() (page, time.Time, error) {
+		return page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: screenPageData(a, answers)}, time.Time{}, nil
+	})
+}
+
+// screenPageData is the screening page for answers a so far.
+func screenPageData(a string, answers map[string]bool) screenData {
 	d := screenData{Answers: a}
 	if back := strings.TrimRight(a, "-"); back != "" {
 		d.Back = back[:len(back)-1]
@@ -93,7 +103,7 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	return s.render(w, http.StatusOK, "screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
+	return d
 }
 
 // hasEmergency reports whether an emergency question was answered yes.

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"time"
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
@@ -31,9 +33,19 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(q, "done", "cleared", "withdrawn", "condition"); err != nil {
 		return err
 	}
+	// Kept by the journal cache by its query (issue 16).
+	return s.journalPage(w, r, "page/settings?"+q.Encode(), "settings", func() (page, time.Time, error) {
+		d, err := s.settingsData(r, q)
+		return page{Title: message.Text(message.WebTitleSettings), Nav: "settings", Data: d}, time.Time{}, err
+	})
+}
+
+// settingsData is what the settings page shows, with the note its query
+// asks for.
+func (s *Server) settingsData(r *http.Request, q url.Values) (settingsData, error) {
 	p, err := s.load(r)
 	if err != nil {
-		return err
+		return settingsData{}, err
 	}
 	states := p.SetAside
 	d := settingsData{Exercises: s.cat.Exercises(), Aside: states}
@@ -66,7 +78,7 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	return s.render(w, http.StatusOK, "settings", page{Title: message.Text(message.WebTitleSettings), Nav: "settings", Data: d})
+	return d, nil
 }
 
 func (s *Server) settingsAvoid(w http.ResponseWriter, r *http.Request) error {
