@@ -8,6 +8,7 @@ package progress
 
 import (
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/unhunch/unhunch/dose"
@@ -176,7 +177,9 @@ func Replay(levels map[string]*Level, s *journal.Session, doses Doses) {
 // ratingRank orders ratings from the least favourable: a rating of "too
 // hard" in any round of a session outweighs one of "right", which
 // outweighs "too easy"; no rating counts for nothing.
-var ratingRank = map[journal.Rating]int{journal.TooHard: 0, journal.Right: 1, journal.TooEasy: 2, "": 3}
+var ratingRank = sync.OnceValue(func() map[journal.Rating]int {
+	return map[journal.Rating]int{journal.TooHard: 0, journal.Right: 1, journal.TooEasy: 2, "": 3}
+})
 
 // practised returns the exercises done in a session, once each, in the
 // order first done: the last attempt at each of the routine's exercises
@@ -192,7 +195,7 @@ func practised(s *journal.Session) []journal.Performance {
 			continue
 		}
 		if i, ok := at[p.ExerciseID]; ok {
-			if ratingRank[p.Rating] < ratingRank[out[i].Rating] {
+			if ratingRank()[p.Rating] < ratingRank()[out[i].Rating] {
 				out[i].Rating = p.Rating
 			}
 			continue

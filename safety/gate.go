@@ -2,6 +2,7 @@ package safety
 
 import (
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/unhunch/unhunch/catalog"
@@ -26,11 +27,13 @@ const (
 
 // stopTriggers maps the stop reasons that call for a new screening to their
 // trigger.
-var stopTriggers = map[journal.StopReason]Trigger{
-	journal.SharpPain: StopSharpPain,
-	journal.Dizziness: StopDizziness,
-	journal.Tingling:  StopTingling,
-}
+var stopTriggers = sync.OnceValue(func() map[journal.StopReason]Trigger {
+	return map[journal.StopReason]Trigger{
+		journal.SharpPain: StopSharpPain,
+		journal.Dizziness: StopDizziness,
+		journal.Tingling:  StopTingling,
+	}
+})
 
 // Block says why a session may not start now.
 type Block string
@@ -98,7 +101,7 @@ func latest(ss []Screening, keep func(Screening) bool) *Screening {
 // sharp pain still calls for a new screening (issue 12).
 func TriggerOf(s SessionFacts) Trigger {
 	for _, r := range append(slices.Clone(s.Stops), s.StopReason) {
-		if t, ok := stopTriggers[r]; ok {
+		if t, ok := stopTriggers()[r]; ok {
 			return t
 		}
 	}
@@ -179,7 +182,7 @@ func Clearance(now time.Time, last Screening) Screening {
 // dizziness, tingling or numbness (source: Seed001Guide,
 // Seed001 for numbness and tingling).
 func ExcludeAfterStop(reason journal.StopReason) bool {
-	_, ok := stopTriggers[reason]
+	_, ok := stopTriggers()[reason]
 	return ok
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -100,16 +101,18 @@ type exportDoc struct {
 // exportFormats are the formats of `unhunch export --format`: each writes
 // the sessions asked for (most recent first) to w. A format is one entry
 // here, its words in the message table and its test.
-var exportFormats = map[string]func(a *app, w io.Writer, list []*journal.Session, all func() ([]*journal.Session, error)) error{
-	"csv": func(_ *app, w io.Writer, list []*journal.Session, _ func() ([]*journal.Session, error)) error {
-		return writeCSV(w, list)
-	},
-	"json": writeExportJSON,
-}
+var exportFormats = sync.OnceValue(func() map[string]func(a *app, w io.Writer, list []*journal.Session, all func() ([]*journal.Session, error)) error {
+	return map[string]func(a *app, w io.Writer, list []*journal.Session, all func() ([]*journal.Session, error)) error{
+		"csv": func(_ *app, w io.Writer, list []*journal.Session, _ func() ([]*journal.Session, error)) error {
+			return writeCSV(w, list)
+		},
+		"json": writeExportJSON,
+	}
+})
 
 // exportFormatNames names the formats: "csv or json".
 func exportFormatNames() string {
-	return strings.Join(slices.Sorted(maps.Keys(exportFormats)), " or ")
+	return strings.Join(slices.Sorted(maps.Keys(exportFormats())), " or ")
 }
 
 func (a *app) exportCommand() *cobra.Command {
@@ -120,7 +123,7 @@ func (a *app) exportCommand() *cobra.Command {
 		Long:  message.Text(message.HelpExportLong),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			write, ok := exportFormats[format]
+			write, ok := exportFormats()[format]
 			if !ok {
 				return unhunch.E(unhunch.EInvalid, message.ExportBadFormat, format, exportFormatNames())
 			}

@@ -282,7 +282,7 @@ func copyRows(ctx context.Context, from, to *sql.DB) error {
 		return err
 	}
 	for _, t := range sortedKeys(toTables) {
-		if t == versionTable || derived[t] || !fromTables[t] {
+		if t == versionTable || derived()[t] || !fromTables[t] {
 			continue
 		}
 		if err := copyTable(ctx, from, to, tx, t); err != nil {
@@ -301,12 +301,14 @@ func copyRows(ctx context.Context, from, to *sql.DB) error {
 // derived names the tables and columns that the journal works out from its
 // other rows (migration 9's summaries): restore copies none of a backup's,
 // and works them out again from the rows it copied (summarise).
-var derived = map[string]bool{
-	"person_summary":            true,
-	"psfs_activities":           true,
-	"sessions.done_attempts":    true,
-	"sessions.practice_seconds": true,
-}
+var derived = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"person_summary":            true,
+		"psfs_activities":           true,
+		"sessions.done_attempts":    true,
+		"sessions.practice_seconds": true,
+	}
+})
 
 // summarise works out the summaries of migration 9 from the journal's rows
 // in tx, as the migration does for a journal it brings up to date: each
@@ -346,7 +348,7 @@ func copyTable(ctx context.Context, from, to *sql.DB, tx *sql.Tx, table string) 
 	}
 	var cols []column
 	for _, c := range toCols {
-		if derived[table+"."+c.name] {
+		if derived()[table+"."+c.name] {
 			continue // worked out again: summarise
 		}
 		if slices.ContainsFunc(fromCols, func(f column) bool { return f.name == c.name }) {

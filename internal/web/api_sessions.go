@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -394,11 +395,13 @@ func endStatus(v string) (journal.Status, error) {
 }
 
 // eventFields are the fields each type of event may carry, besides its type.
-var eventFields = map[string][]string{
-	"exercise": {"index", "attempt", "exercise_id", "outcome", "stop_reason", "amount", "seconds", "started_at", "ended_at"},
-	"rating":   {"index", "attempt", "rating"},
-	"finish":   {"status", "pain_after", "stop_reason", "ended_at"},
-}
+var eventFields = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"exercise": {"index", "attempt", "exercise_id", "outcome", "stop_reason", "amount", "seconds", "started_at", "ended_at"},
+		"rating":   {"index", "attempt", "rating"},
+		"finish":   {"status", "pain_after", "stop_reason", "ended_at"},
+	}
+})
 
 // onlyFields refuses fields that belong to another type of event, so that a
 // mistaken event is never half-read.
@@ -409,7 +412,7 @@ func onlyFields(ev eventBody, typ string) error {
 		"pain_after": ev.PainAfter != nil}
 	var extra []string
 	for name, on := range set {
-		if on && !slices.Contains(eventFields[typ], name) {
+		if on && !slices.Contains(eventFields()[typ], name) {
 			extra = append(extra, name)
 		}
 	}
