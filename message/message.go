@@ -83,7 +83,11 @@ func lookup(k Key) (string, bool) {
 	}
 	if lookups.Add(1) > indexAfter {
 		build.Do(func() {
-			ix := map[Key]string{}
+			n := len(maps) * 64
+			for _, t := range tables[:ntables] {
+				n += len(t)
+			}
+			ix := make(map[Key]string, n)
 			each(func(k Key, v string) bool {
 				if _, dup := ix[k]; !dup {
 					ix[k] = v // the first, as scanning finds it
