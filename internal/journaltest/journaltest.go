@@ -165,5 +165,9 @@ func Write(ctx context.Context, st *store.Store, c *catalog.Catalog, end time.Ti
 			}
 		}
 	}
-	return stats, flush()
+	if err := flush(); err != nil {
+		return stats, err
+	}
+	// As autovacuum would after so many rows (PostgreSQL).
+	return stats, st.Analyze(ctx)
 }
