@@ -100,7 +100,7 @@ func (s *Store) SessionsFrom(ctx context.Context, at time.Time, id string) ([]*j
 	if at.IsZero() {
 		return s.Sessions(ctx, journal.Filter{})
 	}
-	list, err := s.query(ctx, "WHERE started_at > $1 OR (started_at = $1 AND id >= $2) ORDER BY started_at DESC, id DESC", millis(at), id)
+	list, err := s.query(ctx, "WHERE (started_at, id) >= ($1, $2) ORDER BY started_at DESC, id DESC", millis(at), id)
 	if err != nil {
 		return nil, s.fail("read recent sessions", err)
 	}
