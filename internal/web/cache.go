@@ -19,6 +19,7 @@ type caches struct {
 	routines *cache[none, []api.RoutineSummary] // the routines with their durations
 	journal  *cache[journalStamp, *body]        // pages and documents made from the journal, by page and query
 	gate     *cache[journalStamp, gateDoc]      // the gate's decision, made from the journal
+	screen   *cache[none, *body]                // the screening page, by the answers so far
 	heads    *cache[none, store.SessionHead]    // what an event needs of its session
 	version  atomic.Pointer[versionRead]        // the journal's version as last read
 	ready    atomic.Pointer[readyCheck]         // the journal's last readiness check (readyz)
@@ -38,6 +39,9 @@ type caches struct {
 //   - gate: the gate's decision holds by the journal's rule, and only
 //     until the screening or clearance it rests on runs out (its
 //     valid_until), as the home page that shows it.
+//   - screen: a step of the screening page depends on the answers so far
+//     alone, never on the journal (it must show even when the journal
+//     cannot be read), so it holds for ever; at most maxScreen of them.
 //   - ready: the journal's last readiness check answers /readyz for a
 //     second (readyTTL).
 //   - heads: a session's owner, planned exercises, start and time scale
@@ -52,9 +56,13 @@ func newCaches() *caches {
 		routines: &cache[none, []api.RoutineSummary]{},
 		journal:  &cache[journalStamp, *body]{max: maxJournal, fresh: holds},
 		gate:     &cache[journalStamp, gateDoc]{max: 1, fresh: holds},
+		screen:   &cache[none, *body]{max: maxScreen},
 		heads:    &cache[none, store.SessionHead]{max: maxHeads},
 	}
 }
+
+// maxScreen bounds the steps of the screening page kept in memory.
+const maxScreen = 512
 
 // maxHeads bounds the sessions whose heads are kept in memory.
 const maxHeads = 10000

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/person"
@@ -75,11 +74,20 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// It depends on the answers alone; kept, bounded, by the journal cache
-	// (issue 16).
-	return s.journalPage(w, r, "page/screen?a="+a, "screen", func() (page, time.Time, error) {
-		return page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: screenPageData(a, answers)}, time.Time{}, nil
-	})
+	// It depends on the answers alone, never on the journal: kept by the
+	// screen cache (issue 16).
+	bd, err := s.cache.screen.get(a, none{}, forever(func() (*body, error) {
+		b, err := s.renderBytes("screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: screenPageData(a, answers)})
+		if err != nil {
+			return nil, err
+		}
+		return newBody(htmlType, b), nil
+	}))
+	if err != nil {
+		return err
+	}
+	servePage(w, r, bd)
+	return nil
 }
 
 // screenPageData is the screening page for answers a so far.

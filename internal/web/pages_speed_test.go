@@ -75,3 +75,23 @@ func TestHistoryPages(t *testing.T) {
 		t.Errorf("history pages show:\n%v\nwant\n%v", shown, ids)
 	}
 }
+
+// Issue 16 keeps the screening page's steps in memory; they depend on the
+// answers alone, so the questions still show when the journal cannot be
+// read (saving the answers is what needs it).
+func TestScreenPageWithoutJournal(t *testing.T) {
+	e := newEnv(t, false)
+	if r := e.do("GET", "/screen", "", nil); r.Code != http.StatusOK {
+		t.Fatalf("/screen: %d", r.Code)
+	}
+	e.st.Close()
+	time.Sleep(30 * time.Millisecond) // past versionTTL: a page of the journal would read its version again
+	if r := e.do("GET", "/", "", nil); r.Code < 500 {
+		t.Fatalf("/ with the journal closed: %d, want it to fail (the test's premise)", r.Code)
+	}
+	for _, p := range []string{"/screen", "/screen?a=n", "/screen?a=nn"} {
+		if r := e.do("GET", p, "", nil); r.Code != http.StatusOK || !strings.Contains(r.Body.String(), "<form") {
+			t.Errorf("%s with the journal closed: %d %.200s", p, r.Code, r.Body)
+		}
+	}
+}
