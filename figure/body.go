@@ -311,14 +311,15 @@ func (p *Pose) shift(d V3) {
 
 // point returns a named point of the body.
 func (p *Pose) point(name Point) (V3, bool) {
-	if f, ok := pointTable[name]; ok {
+	if f, ok := pointTable()[name]; ok {
 		return f(p), true
 	}
 	return V3{}, false
 }
 
-// pointTable gives every point an anchor or a target may name.
-var pointTable = func() map[Point]func(p *Pose) V3 {
+// pointTable gives every point an anchor or a target may name; made on
+// first use, so that starting unhunch builds nothing for it (issue 16).
+var pointTable = sync.OnceValue(func() map[Point]func(p *Pose) V3 {
 	end := func(i int) func(p *Pose) V3 { return func(p *Pose) V3 { return p.bones[i].B } }
 	start := func(i int) func(p *Pose) V3 { return func(p *Pose) V3 { return p.bones[i].A } }
 	m := map[Point]func(p *Pose) V3{
@@ -361,7 +362,7 @@ var pointTable = func() map[Point]func(p *Pose) V3 {
 		}
 	}
 	return m
-}()
+})
 
 // PointNames lists the points an anchor or a target may name.
 func PointNames() []Point {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/message"
@@ -25,10 +26,12 @@ var Parts = []Part{
 }
 
 // plural maps a plural part to its singular stem.
-var plural = map[Part]string{
-	"shoulders": "shoulder", "upper_arms": "upper_arm", "elbows": "elbow", "forearms": "forearm",
-	"hands": "hand", "thighs": "thigh", "knees": "knee", "shins": "shin", "feet": "foot",
-}
+var plural = sync.OnceValue(func() map[Part]string {
+	return map[Part]string{
+		"shoulders": "shoulder", "upper_arms": "upper_arm", "elbows": "elbow", "forearms": "forearm",
+		"hands": "hand", "thighs": "thigh", "knees": "knee", "shins": "shin", "feet": "foot",
+	}
+})
 
 // piece is one bit of a part's surface: a stretch of a bone's shape.
 type piece struct {
@@ -94,7 +97,7 @@ func pieces(p Part) []piece {
 
 // singular expands a part into the parts that must each touch.
 func singular(p Part) []Part {
-	if stem, ok := plural[p]; ok {
+	if stem, ok := plural()[p]; ok {
 		return []Part{Part(stem + "_l"), Part(stem + "_r")}
 	}
 	return []Part{p}
@@ -195,7 +198,7 @@ func (il *Illustration) checkAnchor(ps *problems) {
 	if a == nil {
 		return
 	}
-	if _, ok := pointTable[a.Point]; !ok {
+	if _, ok := pointTable()[a.Point]; !ok {
 		ps.add("anchor.point", message.FigureBadPoint, a.Point, join(PointNames()))
 	}
 	if !finite(a.X) || math.Abs(a.X) > maxPlace {
@@ -229,7 +232,7 @@ func (il *Illustration) checkInset(ps *problems) {
 	if in == nil {
 		return
 	}
-	if _, ok := pointTable[in.Around]; !ok {
+	if _, ok := pointTable()[in.Around]; !ok {
 		ps.add("inset.around", message.FigureBadPoint, in.Around, join(PointNames()))
 	}
 	if !finite(in.Zoom) || in.Zoom < 1.5 || in.Zoom > 4 {

@@ -1,5 +1,7 @@
 package figure
 
+import "sync"
+
 // Range is the span of angles a joint may take, in degrees, with where the
 // figures come from (docs/illustrations.md lists the sources).
 type Range struct {
@@ -124,19 +126,20 @@ var Joints = func() []Joint {
 	return out
 }()
 
-var jointIndex = func() map[Joint]jointID {
+// jointIndex finds a joint by its name; made on first use (issue 16).
+var jointIndex = sync.OnceValue(func() map[Joint]jointID {
 	m := make(map[Joint]jointID, numJoints)
 	for i, j := range joints {
 		m[j.name] = jointID(i)
 	}
 	return m
-}()
+})
 
 // Limits returns the range a joint may take, and whether the joint exists.
 // The ranges are the same in every view: a pose is a pose, whichever side it
 // is seen from.
 func Limits(j Joint) (Range, bool) {
-	id, ok := jointIndex[j]
+	id, ok := jointIndex()[j]
 	if !ok {
 		return Range{}, false
 	}

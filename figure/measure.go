@@ -65,7 +65,7 @@ func (t *Target) measure(p *Pose, a *angles) (float64, bool) {
 	if t.Measure == MeasureJoints {
 		sum := 0.0
 		for _, j := range t.Of {
-			id, ok := jointIndex[Joint(j)]
+			id, ok := jointIndex()[Joint(j)]
 			if !ok {
 				return 0, false
 			}

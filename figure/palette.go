@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // tone is one colour of the drawing. Each has a light and a dark value; an
@@ -86,14 +87,15 @@ func (p Palette) Limbs() []string {
 // use) does not match descendant selectors.
 func (t tone) class() string { return "uh" + string(rune('a'+int(t))) }
 
-// toneClass matches a tone's class in a drawing.
-var toneClass = regexp.MustCompile(`class="uh([a-o])"`)
+// toneClass matches a tone's class in a drawing; compiled on first use
+// (issue 16).
+var toneClass = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`class="uh([a-o])"`) })
 
 // paletteStyle is the stylesheet of a drawing: each tone it uses, in the
 // light theme and, for readers who prefer dark, the dark one.
 func paletteStyle(body []byte) string {
 	var used [numTones]bool
-	for _, m := range toneClass.FindAllSubmatch(body, -1) {
+	for _, m := range toneClass().FindAllSubmatch(body, -1) {
 		used[m[1][0]-'a'] = true
 	}
 	var b strings.Builder

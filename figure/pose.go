@@ -1,6 +1,9 @@
 package figure
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // baseSpec is a base pose: its joint angles, the point that stays where the
 // base puts it, and how high: at a fixed height, or low enough that the
@@ -14,28 +17,30 @@ type baseSpec struct {
 // The bases. Heights: a knee on the floor rests on the front of the shin
 // (5.4 is the shin's radius there); a seated figure's hip joints are a
 // thigh's radius above the seat.
-var bases = map[Base]baseSpec{
-	Standing: {joints: map[Joint]float64{"shoulder_out_l": 7, "shoulder_out_r": 7}, anchor: "ankle_r"},
-	Seated: {joints: map[Joint]float64{"hip_l": 90, "hip_r": 90, "knee_l": 90, "knee_r": 90,
-		"hip_out_l": 4, "hip_out_r": 4, "shoulder_out_l": 7, "shoulder_out_r": 7}, anchor: "hips", height: SeatHeight + 10.5},
-	Kneeling: {joints: map[Joint]float64{"knee_l": 95, "knee_r": 95, "ankle_l": -48, "ankle_r": -48,
-		"shoulder_out_l": 7, "shoulder_out_r": 7}, anchor: "knee_r", height: 5.4},
-	HandsKnees: {joints: map[Joint]float64{"pelvis": 81, "hip_l": 81, "hip_r": 81, "knee_l": 95, "knee_r": 95,
-		"ankle_l": -48, "ankle_r": -48, "shoulder_l": 81, "shoulder_r": 81, "wrist_l": 90, "wrist_r": 90}, anchor: "knee_r", height: 5.4},
-	LyingBack: {joints: map[Joint]float64{"pelvis": -90, "hip_l": 45, "hip_r": 45, "knee_l": 109, "knee_r": 109, "ankle_l": -30.5, "ankle_r": -30.5},
-		anchor: "hips"},
-	LyingFront: {joints: map[Joint]float64{"pelvis": 90, "ankle_l": -50, "ankle_r": -50}, anchor: "hips"},
-}
+var bases = sync.OnceValue(func() map[Base]baseSpec {
+	return map[Base]baseSpec{
+		Standing: {joints: map[Joint]float64{"shoulder_out_l": 7, "shoulder_out_r": 7}, anchor: "ankle_r"},
+		Seated: {joints: map[Joint]float64{"hip_l": 90, "hip_r": 90, "knee_l": 90, "knee_r": 90,
+			"hip_out_l": 4, "hip_out_r": 4, "shoulder_out_l": 7, "shoulder_out_r": 7}, anchor: "hips", height: SeatHeight + 10.5},
+		Kneeling: {joints: map[Joint]float64{"knee_l": 95, "knee_r": 95, "ankle_l": -48, "ankle_r": -48,
+			"shoulder_out_l": 7, "shoulder_out_r": 7}, anchor: "knee_r", height: 5.4},
+		HandsKnees: {joints: map[Joint]float64{"pelvis": 81, "hip_l": 81, "hip_r": 81, "knee_l": 95, "knee_r": 95,
+			"ankle_l": -48, "ankle_r": -48, "shoulder_l": 81, "shoulder_r": 81, "wrist_l": 90, "wrist_r": 90}, anchor: "knee_r", height: 5.4},
+		LyingBack: {joints: map[Joint]float64{"pelvis": -90, "hip_l": 45, "hip_r": 45, "knee_l": 109, "knee_r": 109, "ankle_l": -30.5, "ankle_r": -30.5},
+			anchor: "hips"},
+		LyingFront: {joints: map[Joint]float64{"pelvis": 90, "ankle_l": -50, "ankle_r": -50}, anchor: "hips"},
+	}
+})
 
 // baseAngles returns the joint angles of a base.
 func baseAngles(b Base) (angles, bool) {
-	spec, ok := bases[b]
+	spec, ok := bases()[b]
 	if !ok {
 		return angles{}, false
 	}
 	var a angles
 	for j, x := range spec.joints {
-		a[jointIndex[j]] = x
+		a[jointIndex()[j]] = x
 	}
 	return a, true
 }
@@ -53,12 +58,12 @@ func (il *Illustration) placement() (placement, bool) {
 		return placement{}, false
 	}
 	if a := il.Anchor; a != nil {
-		if _, ok := pointTable[a.Point]; !ok {
+		if _, ok := pointTable()[a.Point]; !ok {
 			return placement{}, false
 		}
 		return placement{a.Point, V3{a.X, a.Y, a.Z}}, true
 	}
-	spec := bases[il.Base]
+	spec := bases()[il.Base]
 	a, _ := baseAngles(il.Base)
 	p := forward(&a)
 	pt, _ := p.point(spec.anchor)
@@ -74,7 +79,7 @@ func (il *Illustration) placement() (placement, bool) {
 func (il *Illustration) angles(i int) angles {
 	a, _ := baseAngles(il.Base)
 	for j, v := range il.Keyframes[i].Joints {
-		if id, ok := jointIndex[j]; ok && finite(v) {
+		if id, ok := jointIndex()[j]; ok && finite(v) {
 			a[id] = v
 		}
 	}

@@ -152,6 +152,60 @@ func (s *Session) Lapsed(now time.Time) bool {
 type Filter struct {
 	Since time.Time // sessions started at or after; zero for all
 	Limit int       // most recent first; 0 for no limit
+	// Before is a page's cursor: the id of the last session of the page
+	// before it, so that only sessions listed after that one (older, by
+	// start then id) are selected; "" for the first page.
+	Before string
+}
+
+// Brief is a session without its exercises, with their totals: what
+// adherence and the pain outcome read of each session.
+type Brief struct {
+	ID         string
+	StartedAt  time.Time
+	PainBefore *int
+	PainAfter  *int
+	Demo       bool
+	Done       int     // attempts done, at any exercise, every attempt counted
+	Seconds    float64 // seconds spent in all its attempts
+}
+
+// Brief returns the session's Brief, its totals summed from its exercises
+// in order (the journal keeps the same totals as each exercise is saved).
+func (s *Session) Brief() Brief {
+	b := Brief{ID: s.ID, StartedAt: s.StartedAt, PainBefore: s.PainBefore, PainAfter: s.PainAfter, Demo: s.IsDemo()}
+	for _, p := range s.Exercises {
+		if p.Outcome == Done {
+			b.Done++
+		}
+		b.Seconds += p.Seconds
+	}
+	return b
+}
+
+// Checkpoint is a summary the journal keeps of every session ordered before
+// a watermark (by start, then id): readers take it and replay only the
+// sessions from the watermark on, so that what they read does not grow with
+// the journal. State is not the journal's to read: package person writes it
+// and reads it back. Basis names what State was worked out with (the
+// catalog's doses, the time zone): a reader with another basis ignores it.
+// Every write to a session ordered before the watermark drops the
+// checkpoint in its own transaction.
+type Checkpoint struct {
+	ThroughAt time.Time // the watermark's start; zero: no checkpoint
+	ThroughID string    // the watermark's id
+	Basis     string
+	State     []byte
+}
+
+// Covers reports whether the checkpoint holds a session that started at at
+// with id id: whether it is ordered before the watermark.
+func (c Checkpoint) Covers(at time.Time, id string) bool {
+	if c.ThroughAt.IsZero() {
+		return false
+	}
+	a, b := at.UnixMilli(), c.ThroughAt.UnixMilli()
+	return a < b || (a == b && id < c.ThroughID)
 }
 
 // Store keeps sessions. Every write is durable when it returns: a session

@@ -18,20 +18,20 @@ const (
 	TempoSwitch  Key = "tempo.switch"
 )
 
-func init() {
-	add(map[Key]string{
-		DoseZeroWritten:     "must be at least 1, not 0; leave the field out to use its default",
-		DoseTempoShort:      "%g s is too short; %s takes at least %g s (at most %g s)",
-		DoseTempoLong:       "%g s is too long; %s takes at most %g s (at least %g s)",
-		DoseTempoZero:       "%s; leave it out to use the default (%g s)",
-		CatalogControlChars: "contains a control character (%s); catalog text must be plain text: remove it",
+var catalogLimitsWords = []entry{
+	{DoseZeroWritten, "must be at least 1, not 0; leave the field out to use its default"},
+	{DoseTempoShort, "%g s is too short; %s takes at least %g s (at most %g s)"},
+	{DoseTempoLong, "%g s is too long; %s takes at most %g s (at least %g s)"},
+	{DoseTempoZero, "%s; leave it out to use the default (%g s)"},
+	{CatalogControlChars, "contains a control character (%s); catalog text must be plain text: remove it"},
 
-		TempoRep:     "a rep",
-		TempoMove:    "moving into a hold",
-		TempoRelease: "coming out of a hold",
-		TempoInhale:  "breathing in",
-		TempoExhale:  "breathing out",
-		TempoBreath:  "one breath",
-		TempoSwitch:  "changing sides",
-	})
+	{TempoRep, "a rep"},
+	{TempoMove, "moving into a hold"},
+	{TempoRelease, "coming out of a hold"},
+	{TempoInhale, "breathing in"},
+	{TempoExhale, "breathing out"},
+	{TempoBreath, "one breath"},
+	{TempoSwitch, "changing sides"},
 }
+
+func init() { table(catalogLimitsWords) }

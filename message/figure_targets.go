@@ -24,35 +24,35 @@ const (
 	WebNoPosition Key = "web.no_position"
 )
 
-func init() {
-	add(map[Key]string{
-		FigureBesideSame:   "beside shows the %s view again; choose another view or leave beside out",
-		FigureBadZoom:      "%v is not a usable zoom; use a number from 1.5 to 4",
-		FigureBadMeasure:   "%q is not a measure; use one of: %s",
-		FigureTargetJoints: "name the joints whose angles add up, for example [neck, head]",
-		FigureTargetPoints: "%s measures %d points of the body, not %d",
-		FigureTargetRange:  "give min, max or both, as numbers, with min no more than max",
-		FigureTargetWhy:    "say which step asks for this, in why",
-		FigureTargetMissed: "in keyframe %q %s is %s, but the steps ask for %s (%s)",
-		FigureRangeBetween: "%s to %s",
-		FigureRangeAtLeast: "at least %s",
-		FigureRangeAtMost:  "at most %s",
+var figureTargetsWords = []entry{
+	{FigureBesideSame, "beside shows the %s view again; choose another view or leave beside out"},
+	{FigureBadZoom, "%v is not a usable zoom; use a number from 1.5 to 4"},
+	{FigureBadMeasure, "%q is not a measure; use one of: %s"},
+	{FigureTargetJoints, "name the joints whose angles add up, for example [neck, head]"},
+	{FigureTargetPoints, "%s measures %d points of the body, not %d"},
+	{FigureTargetRange, "give min, max or both, as numbers, with min no more than max"},
+	{FigureTargetWhy, "say which step asks for this, in why"},
+	{FigureTargetMissed, "in keyframe %q %s is %s, but the steps ask for %s (%s)"},
+	{FigureRangeBetween, "%s to %s"},
+	{FigureRangeAtLeast, "at least %s"},
+	{FigureRangeAtMost, "at most %s"},
 
-		"figure.measure.joints": "the angles of %s added up",
-		"figure.measure.tilt":   "the slope from %s to %s",
-		"figure.measure.height": "the height of %s",
-		"figure.measure.across": "how far %s reaches past the middle of the body",
-		"figure.measure.ahead":  "how far %s is ahead of %s",
-		"figure.measure.apart":  "the distance from %s to %s",
-		"figure.measure.aim":    "the angle at %s between %s and %s",
+	{"figure.measure.joints", "the angles of %s added up"},
+	{"figure.measure.tilt", "the slope from %s to %s"},
+	{"figure.measure.height", "the height of %s"},
+	{"figure.measure.across", "how far %s reaches past the middle of the body"},
+	{"figure.measure.ahead", "how far %s is ahead of %s"},
+	{"figure.measure.apart", "the distance from %s to %s"},
+	{"figure.measure.aim", "the angle at %s between %s and %s"},
 
-		FlagSVGSize:      "with --svg, the drawing's width in pixels, from 48 to 4096 (the height is three quarters of it)",
-		FlagSVGPosition:  "with --svg, draw the exercise in this position (one of its positions; default: its first)",
-		CLISVGBadSize:    "--size %v is not a width unhunch can draw; give a number of pixels from 48 to 4096",
-		CLISVGNeedsSVG:   "%s needs --svg FILE to say where to write the drawing",
-		CLISVGNoPosition: "exercise %q has no position %q; its positions are: %s",
-		CLISVGPositionIn: "%s (%s)",
+	{FlagSVGSize, "with --svg, the drawing's width in pixels, from 48 to 4096 (the height is three quarters of it)"},
+	{FlagSVGPosition, "with --svg, draw the exercise in this position (one of its positions; default: its first)"},
+	{CLISVGBadSize, "--size %v is not a width unhunch can draw; give a number of pixels from 48 to 4096"},
+	{CLISVGNeedsSVG, "%s needs --svg FILE to say where to write the drawing"},
+	{CLISVGNoPosition, "exercise %q has no position %q; its positions are: %s"},
+	{CLISVGPositionIn, "%s (%s)"},
 
-		WebNoPosition: "%s has no position %q; its positions are: %s",
-	})
+	{WebNoPosition, "%s has no position %q; its positions are: %s"},
 }
+
+func init() { table(figureTargetsWords) }

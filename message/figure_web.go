@@ -7,10 +7,10 @@ const (
 	WebFigureAlt Key = "web.figure_alt"
 )
 
-func init() {
-	add(map[Key]string{
-		WebNoFigure:  "%s has no figure yet",
-		WebNoFrame:   "%s has no still called %q; its stills are %v",
-		WebFigureAlt: "A figure doing %s",
-	})
+var figureWebWords = []entry{
+	{WebNoFigure, "%s has no figure yet"},
+	{WebNoFrame, "%s has no still called %q; its stills are %v"},
+	{WebFigureAlt, "A figure doing %s"},
 }
+
+func init() { table(figureWebWords) }

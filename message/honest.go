@@ -44,61 +44,60 @@ const (
 	CatalogEasierUse      Key = "catalog.easier_use"
 )
 
-func init() {
-	add(map[Key]string{
-		FitNowStart:    "It takes %s at the starting dose.",
-		FitNowLevels:   "It takes %s at today's doses (%s at the starting dose).",
-		FitNoneBox:     "It has no time box.",
-		FitFills:       "That fits its time box (%s), with %s to spare.",
-		FitShort:       "That is %s shorter than its time box (%s).",
-		FitOver:        "That is %s over its time box (%s).",
-		FitGrowsNoBox:  "As doses grow it takes longer: up to %s with every dose at the top of its range.",
-		FitGrowsShort:  "As doses grow it takes longer: %s with every dose at the top of its range, still %s short of the box.",
-		FitGrowsWithin: "As doses grow it takes longer: %s with every dose at the top of its range, still within the box (%s to spare).",
-		FitGrowsOver:   "As doses grow it takes longer: %s with every dose at the top of its range, %s over the box; by then, leave an exercise out or split the routine.",
-		FitNoFilling:   "Doses start low on purpose; unhunch never raises them to fill the time.",
+var honestWords = []entry{
+	{FitNowStart, "It takes %s at the starting dose."},
+	{FitNowLevels, "It takes %s at today's doses (%s at the starting dose)."},
+	{FitNoneBox, "It has no time box."},
+	{FitFills, "That fits its time box (%s), with %s to spare."},
+	{FitShort, "That is %s shorter than its time box (%s)."},
+	{FitOver, "That is %s over its time box (%s)."},
+	{FitGrowsNoBox, "As doses grow it takes longer: up to %s with every dose at the top of its range."},
+	{FitGrowsShort, "As doses grow it takes longer: %s with every dose at the top of its range, still %s short of the box."},
+	{FitGrowsWithin, "As doses grow it takes longer: %s with every dose at the top of its range, still within the box (%s to spare)."},
+	{FitGrowsOver, "As doses grow it takes longer: %s with every dose at the top of its range, %s over the box; by then, leave an exercise out or split the routine."},
+	{FitNoFilling, "Doses start low on purpose; unhunch never raises them to fill the time."},
 
-		ListFits:            "fits",
-		ListShort:           "%s short",
-		ListOver:            "%s over",
-		ListTopOver:         "%s, over",
-		CLIRoutinesShowHint: "See one with its timeline: unhunch routines show ID",
-		CheckShort:          "(%s shorter than its %s time box)",
+	{ListFits, "fits"},
+	{ListShort, "%s short"},
+	{ListOver, "%s over"},
+	{ListTopOver, "%s, over"},
+	{CLIRoutinesShowHint, "See one with its timeline: unhunch routines show ID"},
+	{CheckShort, "(%s shorter than its %s time box)"},
 
-		// Demos: sessions played at another speed.
-		StoreBadTimeScale: "time_scale %v must be more than 0 and at most %d (1 is real time)",
-		WebBadTimeScale:   "time_scale %v must be a number more than 0 and at most %d (1 is real time)",
-		StartDemo:         "This is a demo at %g× real time: it is kept in your journal as a demo, and it does not count as practice, so it changes none of your doses, streaks, minutes or pain trend.",
-		HistoryDemo:       "A demo at %g× real time: not counted as practice.",
-		ProgressDemo:      "1 demo session in your journal is not counted here.",
-		ProgressDemos:     "%d demo sessions in your journal are not counted here.",
-		// The player page when the server plays faster than real time.
-		"web.demo_player": "This player runs at %g× real time: a demo. Sessions played here are kept in your history as demos and never count as practice, for your doses, streaks, minutes or pain trend.",
+	// Demos: sessions played at another speed.
+	{StoreBadTimeScale, "time_scale %v must be more than 0 and at most %d (1 is real time)"},
+	{WebBadTimeScale, "time_scale %v must be a number more than 0 and at most %d (1 is real time)"},
+	{StartDemo, "This is a demo at %g× real time: it is kept in your journal as a demo, and it does not count as practice, so it changes none of your doses, streaks, minutes or pain trend."},
+	{HistoryDemo, "A demo at %g× real time: not counted as practice."},
+	{ProgressDemo, "1 demo session in your journal is not counted here."},
+	{ProgressDemos, "%d demo sessions in your journal are not counted here."},
+	// The player page when the server plays faster than real time.
+	{"web.demo_player", "This player runs at %g× real time: a demo. Sessions played here are kept in your history as demos and never count as practice, for your doses, streaks, minutes or pain trend."},
 
-		// The easier option below the starting dose (docs/safety.md, "Progression").
-		EasierPosition:        "%s instead of %s",
-		EasierUse:             "with a %s in place of the %s",
-		EasierAmount:          "%s instead of %s",
-		StartEasier:           "%s: the easier way for now, %s, since you rated it too hard at the starting dose. Two ratings of easy or about right bring back the usual way.",
-		RoutineEasier:         "the easier way for now: %s",
-		StartBackFromEasier:   "%s: back to the usual way, %s (%s).",
-		ProgressEasier:        "(the easier way: %s)",
-		"why.hard-at-start":   "rated too hard at the starting dose",
-		DoseVariantOne:        "give exactly one of position (another of the exercise's positions) or use (a substitute for its equipment)",
-		CatalogEasierPosition: "%q is not one of this exercise's positions; the easier way must be one of them",
-		CatalogEasierUse:      "%q is no substitute for this exercise's equipment; list it under substitutes first",
-	})
+	// The easier option below the starting dose (docs/safety.md, "Progression").
+	{EasierPosition, "%s instead of %s"},
+	{EasierUse, "with a %s in place of the %s"},
+	{EasierAmount, "%s instead of %s"},
+	{StartEasier, "%s: the easier way for now, %s, since you rated it too hard at the starting dose. Two ratings of easy or about right bring back the usual way."},
+	{RoutineEasier, "the easier way for now: %s"},
+	{StartBackFromEasier, "%s: back to the usual way, %s (%s)."},
+	{ProgressEasier, "(the easier way: %s)"},
+	{"why.hard-at-start", "rated too hard at the starting dose"},
+	{DoseVariantOne, "give exactly one of position (another of the exercise's positions) or use (a substitute for its equipment)"},
+	{CatalogEasierPosition, "%q is not one of this exercise's positions; the easier way must be one of them"},
+	{CatalogEasierUse, "%q is no substitute for this exercise's equipment; list it under substitutes first"},
 }
+
+func init() { table(honestWords) }
 
 // All returns every entry of the table, keyed by message key: for checks
 // over the words themselves, such as the test that no text copies the seed
 // articles (catalog/seeds_test.go).
 func All() map[Key]string {
 	out := map[Key]string{}
-	for _, m := range english {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
+	each(func(k Key, v string) bool {
+		out[k] = v
+		return true
+	})
 	return out
 }

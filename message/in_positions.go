@@ -6,8 +6,8 @@ const (
 	CatalogInPositionEmpty Key = "catalog.in_position_empty"
 )
 
-func init() {
-	add(map[Key]string{
-		CatalogInPositionEmpty: "gives neither steps nor cues; give the steps or the cues that differ in these positions, or remove it",
-	})
+var inPositionsWords = []entry{
+	{CatalogInPositionEmpty, "gives neither steps nor cues; give the steps or the cues that differ in these positions, or remove it"},
 }
+
+func init() { table(inPositionsWords) }

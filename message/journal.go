@@ -7,10 +7,10 @@ const (
 	JournalBadRating     Key = "journal.bad_rating"
 )
 
-func init() {
-	add(map[Key]string{
-		JournalBadPain:       "pain %q is not a whole number from 0 (none) to 10 (worst imaginable)",
-		JournalBadStopReason: "stop reason %q is not one of %s",
-		JournalBadRating:     "rating %q is not one of easy, right, hard",
-	})
+var journalWords = []entry{
+	{JournalBadPain, "pain %q is not a whole number from 0 (none) to 10 (worst imaginable)"},
+	{JournalBadStopReason, "stop reason %q is not one of %s"},
+	{JournalBadRating, "rating %q is not one of easy, right, hard"},
 }
+
+func init() { table(journalWords) }

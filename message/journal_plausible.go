@@ -9,12 +9,12 @@ const (
 	JournalTooManySeconds Key = "journal.too_many_seconds"
 )
 
-func init() {
-	add(map[Key]string{
-		JournalBeforeStart:    "%s is before the session started (%s); check the device's clock",
-		JournalInFuture:       "%s is in the future; check the device's clock",
-		JournalAfterSpan:      "%s is more than %s after the session started; a session cannot last that long",
-		JournalExerciseSpan:   "an exercise cannot take %s; at most %s",
-		JournalTooManySeconds: "%g seconds is more than the exercise's own start and end times allow (%.0f)",
-	})
+var journalPlausibleWords = []entry{
+	{JournalBeforeStart, "%s is before the session started (%s); check the device's clock"},
+	{JournalInFuture, "%s is in the future; check the device's clock"},
+	{JournalAfterSpan, "%s is more than %s after the session started; a session cannot last that long"},
+	{JournalExerciseSpan, "an exercise cannot take %s; at most %s"},
+	{JournalTooManySeconds, "%g seconds is more than the exercise's own start and end times allow (%.0f)"},
 }
+
+func init() { table(journalPlausibleWords) }

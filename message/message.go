@@ -3,52 +3,138 @@
 // here lets translations be added without touching any logic.
 package message
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+)
 
 // Key names one message in the table.
 type Key string
 
-// english is the table: each file of this package adds its own map (so
-// features can add words without touching one shared literal). Lookups try
-// each in turn; they are not merged, because copying hundreds of entries at
-// every start-up showed in the command line's start-up time. A test checks
-// that no key is defined twice.
-var english tables
+// The table is static data: each file of this package declares its words
+// as a []entry literal, which the linker lays out in the binary, and its
+// init function only notes where it is (table), so that starting unhunch
+// builds nothing and allocates nothing for the words (issue 16; the maps
+// this table was made of cost 59 KB of allocations at every start). Words
+// are found by scanning the tables until enough lookups are made to be
+// worth an index (indexAfter), which is then built once: a command that
+// prints a few messages never builds it, a server builds it at once.
 
-type tables []map[Key]string
+// entry is one message: its key and its English text.
+type entry struct {
+	k Key
+	v string
+}
 
-// add registers a file's entries.
-func add(m map[Key]string) { english = append(english, m) }
+// maxTables is how many tables the files of this package may declare.
+const maxTables = 128
 
-func (t tables) lookup(k Key) (string, bool) {
-	for _, m := range t {
-		if v, ok := m[k]; ok {
-			return v, true
+var (
+	tables  [maxTables][]entry // the files' tables, in the order their init functions ran
+	ntables int
+
+	// maps are tables in the older form (add): each costs its map at
+	// start-up; TestWordsAreStatic asks for the static form instead.
+	maps []map[Key]string
+
+	lookups atomic.Int64
+	index   atomic.Pointer[map[Key]string]
+	build   sync.Once
+)
+
+// indexAfter is how many lookups are made by scanning before the index is
+// built.
+const indexAfter = 64
+
+// table registers a file's words: static data, noted by one slice header.
+func table(t []entry) {
+	tables[ntables] = t
+	ntables++
+}
+
+// add registers a file's words in the older form, a map built at start-up.
+// Declare a []entry and call table instead (TestWordsAreStatic).
+func add(m map[Key]string) { maps = append(maps, m) }
+
+// each calls f with every entry of the table until it returns false.
+func each(f func(k Key, v string) bool) {
+	for _, t := range tables[:ntables] {
+		for _, e := range t {
+			if !f(e.k, e.v) {
+				return
+			}
 		}
 	}
-	return "", false
+	for _, m := range maps {
+		for k, v := range m {
+			if !f(k, v) {
+				return
+			}
+		}
+	}
+}
+
+// lookup returns the English words of k.
+func lookup(k Key) (string, bool) {
+	if ix := index.Load(); ix != nil {
+		v, ok := (*ix)[k]
+		return v, ok
+	}
+	if lookups.Add(1) > indexAfter {
+		build.Do(func() {
+			n := len(maps) * 64
+			for _, t := range tables[:ntables] {
+				n += len(t)
+			}
+			ix := make(map[Key]string, n)
+			each(func(k Key, v string) bool {
+				if _, dup := ix[k]; !dup {
+					ix[k] = v // the first, as scanning finds it
+				}
+				return true
+			})
+			index.Store(&ix)
+		})
+		return lookup(k)
+	}
+	var (
+		v  string
+		ok bool
+	)
+	each(func(key Key, text string) bool {
+		if key == k {
+			v, ok = text, true
+			return false
+		}
+		return true
+	})
+	return v, ok
 }
 
 // Duplicates returns every key defined in more than one file of the table.
 func Duplicates() []Key {
 	seen := map[Key]bool{}
 	var dups []Key
-	for _, m := range english {
-		for k := range m {
-			if seen[k] {
-				dups = append(dups, k)
-			}
-			seen[k] = true
+	each(func(k Key, _ string) bool {
+		if seen[k] {
+			dups = append(dups, k)
 		}
-	}
+		seen[k] = true
+		return true
+	})
 	return dups
 }
+
+// Static reports whether every file's words are static data (table), none
+// a map made at start-up (add).
+func Static() bool { return len(maps) == 0 }
 
 // Text returns the message for k in English, formatted with args as fmt.Sprintf does.
 // An unknown key returns the key itself in brackets, so a missing entry is visible
 // but never fatal.
 func Text(k Key, args ...any) string {
-	f, ok := english.lookup(k)
+	f, ok := lookup(k)
 	if !ok {
 		return "[" + string(k) + "]"
 	}
@@ -60,7 +146,7 @@ func Text(k Key, args ...any) string {
 
 // Has reports whether the table has an entry for k.
 func Has(k Key) bool {
-	_, ok := english.lookup(k)
+	_, ok := lookup(k)
 	return ok
 }
 

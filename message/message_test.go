@@ -72,3 +72,34 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+// Issue 16: the table is static data, so that starting unhunch allocates
+// nothing for it. A file that registers its words as a map (add) is named
+// here, with the way to convert it.
+func TestWordsAreStatic(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old []string
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "add" {
+					old = append(old, fset.Position(call.Pos()).String())
+				}
+				return true
+			})
+		}
+	}
+	if len(old) > 0 || !message.Static() {
+		t.Errorf("words registered with add(map[Key]string{…}), which builds a map at every start-up: %s\n"+
+			"Convert them by running, from the repository root:\n\tgo run /work/tools/tostatic/main.go ./message\n"+
+			"or by hand: declare var xWords = []entry{{Key, \"text\"}, …} and register it with func init() { table(xWords) }", strings.Join(old, ", "))
+	}
+}

@@ -6,28 +6,28 @@ const (
 	WordOrAlso Key = "word.or_also"
 )
 
-func init() {
-	add(map[Key]string{
-		WordOrAlso: "%s (or %s)",
-	})
+var needsWords = []entry{
+	{WordOrAlso, "%s (or %s)"},
 }
 
-func init() {
-	add(map[Key]string{
-		TypeWords.Of("mobility"):   "mobility",
-		TypeWords.Of("stretch"):    "stretch",
-		TypeWords.Of("activation"): "activation",
-		TypeWords.Of("strengthen"): "strengthening",
-		TypeWords.Of("posture"):    "posture",
-		LevelWords.Of("easy"):      "easy",
-		LevelWords.Of("moderate"):  "moderate",
-		LevelWords.Of("harder"):    "harder",
-		FocusWords.Of("balanced"):  "a balanced mix",
-		FocusWords.Of("mobility"):  "mostly mobility and stretching",
-		FocusWords.Of("strength"):  "mostly strength",
-		FocusWords.Of("posture"):   "mostly posture",
-	})
+func init() { table(needsWords) }
+
+var needsWords2 = []entry{
+	{TypeWords.Of("mobility"), "mobility"},
+	{TypeWords.Of("stretch"), "stretch"},
+	{TypeWords.Of("activation"), "activation"},
+	{TypeWords.Of("strengthen"), "strengthening"},
+	{TypeWords.Of("posture"), "posture"},
+	{LevelWords.Of("easy"), "easy"},
+	{LevelWords.Of("moderate"), "moderate"},
+	{LevelWords.Of("harder"), "harder"},
+	{FocusWords.Of("balanced"), "a balanced mix"},
+	{FocusWords.Of("mobility"), "mostly mobility and stretching"},
+	{FocusWords.Of("strength"), "mostly strength"},
+	{FocusWords.Of("posture"), "mostly posture"},
 }
+
+func init() { table(needsWords2) }
 
 // Keys of the person's own dose on the command line.
 const (
@@ -39,16 +39,16 @@ const (
 	LabelDoseYours Key = "label.dose_yours"
 )
 
-func init() {
-	add(map[Key]string{
-		CLIDoseYours:   "your dose %s (starts at %s)",
-		CLIDoseStart:   "starts at %s",
-		CLIDoseEasier:  "your dose: the easier way, %s",
-		PageDoseEasier: "Your dose: the easier way, %s",
-		CLIStepsIn:     "How to do it, %s",
-		LabelDoseYours: "Your dose",
-	})
+var needsWords3 = []entry{
+	{CLIDoseYours, "your dose %s (starts at %s)"},
+	{CLIDoseStart, "starts at %s"},
+	{CLIDoseEasier, "your dose: the easier way, %s"},
+	{PageDoseEasier, "Your dose: the easier way, %s"},
+	{CLIStepsIn, "How to do it, %s"},
+	{LabelDoseYours, "Your dose"},
 }
+
+func init() { table(needsWords3) }
 
 // Keys of what routines need, on the command line.
 const (
@@ -56,12 +56,12 @@ const (
 	CLIRoutineNeeds Key = "cli.routine.needs"
 )
 
-func init() {
-	add(map[Key]string{
-		CLIRoutinesNeed: "What each needs:",
-		CLIRoutineNeeds: "Needs: %s.",
-	})
+var needsWords4 = []entry{
+	{CLIRoutinesNeed, "What each needs:"},
+	{CLIRoutineNeeds, "Needs: %s."},
 }
+
+func init() { table(needsWords4) }
 
 // Keys of a plan's description in words.
 const (
@@ -70,10 +70,10 @@ const (
 	FlagExplain     Key = "flag.explain"
 )
 
-func init() {
-	add(map[Key]string{
-		PlanDescFloor:   "the floor included",
-		PlanDescNoFloor: "off the floor",
-		FlagExplain:     "also print the planner's score (docs/planner.md)",
-	})
+var needsWords5 = []entry{
+	{PlanDescFloor, "the floor included"},
+	{PlanDescNoFloor, "off the floor"},
+	{FlagExplain, "also print the planner's score (docs/planner.md)"},
 }
+
+func init() { table(needsWords5) }

@@ -24,24 +24,24 @@ const (
 	FitRounds         Key = "fit.rounds"
 )
 
-func init() {
-	add(map[Key]string{
-		CueRound:        "Round %d of %d: the same exercises again.",
-		CatalogBadRound: "round %d must be from 1 to %d, and no lower than the entry before (%d)",
+var planRoundsWords = []entry{
+	{CueRound, "Round %d of %d: the same exercises again."},
+	{CatalogBadRound, "round %d must be from 1 to %d, and no lower than the entry before (%d)"},
 
-		PlanTwice:         "%s, each done twice",
-		PlanSummaryRounds: "It goes through them twice, at the same doses: one round would leave %s of your time unused, and no dose goes above your level to fill it.",
-		PlanSummaryShort:  "It uses %s of your %s (%d%%), less than three quarters: %s.",
-		PlanShortEvery:    "every exercise you can do here is in it",
-		PlanShortMore:     "every exercise you can do here is in it (the floor or more equipment would allow others: see what was left out)",
-		PlanShortCap:      "it already has the most exercises a plan of %s holds (%d)",
-		PlanShortTwice:    "it goes through them twice, the most a plan repeats them",
-		PlanShortNoSecond: "going through them a second time would take %s",
-		PlanShortNoneFits: "no other exercise fits in the %s left",
-		PlanShortNotWorth: "the exercises left would add less than a longer list costs (docs/planner.md)",
-		PlanShortLevel:    "every dose stays at your level and grows only as you progress",
-		PlanShortEased:    "some doses are eased below your level to fit",
-		PlanRoundHeading:  "Round %d of %d",
-		FitRounds:         "It is %d rounds of the same exercises, in the same order.",
-	})
+	{PlanTwice, "%s, each done twice"},
+	{PlanSummaryRounds, "It goes through them twice, at the same doses: one round would leave %s of your time unused, and no dose goes above your level to fill it."},
+	{PlanSummaryShort, "It uses %s of your %s (%d%%), less than three quarters: %s."},
+	{PlanShortEvery, "every exercise you can do here is in it"},
+	{PlanShortMore, "every exercise you can do here is in it (the floor or more equipment would allow others: see what was left out)"},
+	{PlanShortCap, "it already has the most exercises a plan of %s holds (%d)"},
+	{PlanShortTwice, "it goes through them twice, the most a plan repeats them"},
+	{PlanShortNoSecond, "going through them a second time would take %s"},
+	{PlanShortNoneFits, "no other exercise fits in the %s left"},
+	{PlanShortNotWorth, "the exercises left would add less than a longer list costs (docs/planner.md)"},
+	{PlanShortLevel, "every dose stays at your level and grows only as you progress"},
+	{PlanShortEased, "some doses are eased below your level to fit"},
+	{PlanRoundHeading, "Round %d of %d"},
+	{FitRounds, "It is %d rounds of the same exercises, in the same order."},
 }
+
+func init() { table(planRoundsWords) }

@@ -23,25 +23,25 @@ const (
 	RecapExercise    Key = "recap.exercise"
 )
 
-func init() {
-	add(map[Key]string{
-		RecapNoSession:   "there is no session %q in the journal",
-		RecapOutcomeWhy:  "%s (%s)",
-		RecapChangeWords: "%s: %s → %s",
-		RecapChangeWhy:   "%s (%s)",
-		RecapTitle:       "Your session: %s",
-		RecapTime:        "Time       %s of %s planned",
-		RecapTimeDemo:    "Time       %s of %s planned, played at %g× as a demo",
-		RecapDone:        "Done       %d of %d exercises",
-		RecapPain:        "Pain       %d before → %d after",
-		RecapPainBefore:  "Pain       %d before; none given after",
-		RecapPainAfter:   "Pain       %d after",
-		RecapPainNone:    "Pain       not given",
-		RecapNext:        "Next time",
-		RecapNextSame:    "Next time  the same doses: they grow a small step after two ratings of about right or too easy in a row.",
-		RecapNextDemo:    "Next time  nothing changes: a demo never counts as practice.",
-		RecapKept:        "Kept in your journal: %s",
-		RecapUnsaved:     "Some of it could not be saved (%d writes failed); what was saved is in your journal: %s",
-		RecapExercise:    "  %s: %s",
-	})
+var recapWords = []entry{
+	{RecapNoSession, "there is no session %q in the journal"},
+	{RecapOutcomeWhy, "%s (%s)"},
+	{RecapChangeWords, "%s: %s → %s"},
+	{RecapChangeWhy, "%s (%s)"},
+	{RecapTitle, "Your session: %s"},
+	{RecapTime, "Time       %s of %s planned"},
+	{RecapTimeDemo, "Time       %s of %s planned, played at %g× as a demo"},
+	{RecapDone, "Done       %d of %d exercises"},
+	{RecapPain, "Pain       %d before → %d after"},
+	{RecapPainBefore, "Pain       %d before; none given after"},
+	{RecapPainAfter, "Pain       %d after"},
+	{RecapPainNone, "Pain       not given"},
+	{RecapNext, "Next time"},
+	{RecapNextSame, "Next time  the same doses: they grow a small step after two ratings of about right or too easy in a row."},
+	{RecapNextDemo, "Next time  nothing changes: a demo never counts as practice."},
+	{RecapKept, "Kept in your journal: %s"},
+	{RecapUnsaved, "Some of it could not be saved (%d writes failed); what was saved is in your journal: %s"},
+	{RecapExercise, "  %s: %s"},
 }
+
+func init() { table(recapWords) }

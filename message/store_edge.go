@@ -9,11 +9,11 @@ const (
 	StorePlannedCount   Key = "store.planned_count"
 )
 
-func init() {
-	add(map[Key]string{
-		StoreIndexTooLarge:  "exercise position %d is beyond the last one a session can have (%d)",
-		StoreNumberTooLarge: "%s of %v is more than the journal keeps (at most %v)",
-		StoreRefusedValue:   "the journal refused a value (%s); check what was sent and try again",
-		StorePlannedCount:   "a session names %d planned exercises but plans %d",
-	})
+var storeEdgeWords = []entry{
+	{StoreIndexTooLarge, "exercise position %d is beyond the last one a session can have (%d)"},
+	{StoreNumberTooLarge, "%s of %v is more than the journal keeps (at most %v)"},
+	{StoreRefusedValue, "the journal refused a value (%s); check what was sent and try again"},
+	{StorePlannedCount, "a session names %d planned exercises but plans %d"},
 }
+
+func init() { table(storeEdgeWords) }

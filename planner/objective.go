@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
@@ -94,16 +95,18 @@ func (o *Objective) sum() {
 }
 
 // focusWords lists the types and tags each focus favours.
-var focusWords = map[Focus][]string{
-	Balanced: nil,
-	Mobility: {string(catalog.Mobility), string(catalog.Stretch), "self-massage"},
-	Strength: {string(catalog.Strengthen), string(catalog.Activation), "stability"},
-	Posture:  {string(catalog.Posture), string(catalog.Activation)},
-}
+var focusWords = sync.OnceValue(func() map[Focus][]string {
+	return map[Focus][]string{
+		Balanced: nil,
+		Mobility: {string(catalog.Mobility), string(catalog.Stretch), "self-massage"},
+		Strength: {string(catalog.Strengthen), string(catalog.Activation), "stability"},
+		Posture:  {string(catalog.Posture), string(catalog.Activation)},
+	}
+})
 
 // matchesFocus reports whether e's type or one of its tags is favoured by f.
 func matchesFocus(e *catalog.Exercise, f Focus) bool {
-	words := focusWords[f]
+	words := focusWords()[f]
 	if slices.Contains(words, string(e.Type)) {
 		return true
 	}
@@ -135,18 +138,20 @@ func typePoints(n int) Points {
 
 // areaOf maps the target names of the built-in catalog to the areas the
 // planner counts. Targets it does not know are areas of their own.
-var areaOf = map[string]string{
-	"neck": "neck", "side of the neck": "neck", "deep neck flexors": "neck",
-	"levator scapulae": "neck", "upper trapezius": "neck",
-	"shoulders": "shoulders", "front of the shoulders": "shoulders", "back of the shoulder": "shoulders",
-	"rhomboids": "shoulder-blades", "middle trapezius": "shoulder-blades", "lower trapezius": "shoulder-blades",
-	"trapezius": "shoulder-blades", "top of the shoulder blade": "shoulder-blades",
-	"chest": "chest", "pectoralis major": "chest", "pectoralis minor": "chest",
-	"upper back": "upper-back", "thoracic spine": "upper-back",
-	"mid back": "mid-back", "spinal extensors": "mid-back", "latissimus dorsi": "mid-back",
-	"lower back":      "lower-back",
-	"deep abdominals": "trunk", "glutes": "trunk",
-}
+var areaOf = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"neck": "neck", "side of the neck": "neck", "deep neck flexors": "neck",
+		"levator scapulae": "neck", "upper trapezius": "neck",
+		"shoulders": "shoulders", "front of the shoulders": "shoulders", "back of the shoulder": "shoulders",
+		"rhomboids": "shoulder-blades", "middle trapezius": "shoulder-blades", "lower trapezius": "shoulder-blades",
+		"trapezius": "shoulder-blades", "top of the shoulder blade": "shoulder-blades",
+		"chest": "chest", "pectoralis major": "chest", "pectoralis minor": "chest",
+		"upper back": "upper-back", "thoracic spine": "upper-back",
+		"mid back": "mid-back", "spinal extensors": "mid-back", "latissimus dorsi": "mid-back",
+		"lower back":      "lower-back",
+		"deep abdominals": "trunk", "glutes": "trunk",
+	}
+})
 
 // Areas returns the target areas an exercise reaches, each once, in the
 // order its targets name them. Known areas are ids such as "upper-back";
@@ -156,7 +161,7 @@ func Areas(e *catalog.Exercise) []string {
 	var out []string
 	for _, t := range e.Targets {
 		t = strings.ToLower(strings.TrimSpace(t))
-		a, ok := areaOf[t]
+		a, ok := areaOf()[t]
 		if !ok {
 			a = "target:" + t
 		}
@@ -171,7 +176,7 @@ func Areas(e *catalog.Exercise) []string {
 // values of message.AreaWords.
 func AreaIDs() []string {
 	var out []string
-	for _, a := range areaOf {
+	for _, a := range areaOf() {
 		if !slices.Contains(out, a) {
 			out = append(out, a)
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/unhunch/unhunch"
@@ -97,7 +98,7 @@ func (p *problem) orderOnce(picked []*cand, amounts map[*cand]dose.Amount) ([]ti
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
 		return cmp.Or(cmp.Compare(positionRank(positions[a]), positionRank(positions[b])),
-			cmp.Compare(typeRank[steps[a].Exercise.Type], typeRank[steps[b].Exercise.Type]))
+			cmp.Compare(typeRank()[steps[a].Exercise.Type], typeRank()[steps[b].Exercise.Type]))
 	})
 	if sorted := Apply(steps, idx); setupOf(sorted, p.rules) <= setupOf(steps, p.rules) {
 		steps = sorted
@@ -153,7 +154,7 @@ func roundOrder(t *tours, rules timeline.Rules, masks []uint16, types []catalog.
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(at[a], at[b]), cmp.Compare(typeRank[types[a]], typeRank[types[b]]))
+		return cmp.Or(cmp.Compare(at[a], at[b]), cmp.Compare(typeRank()[types[a]], typeRank()[types[b]]))
 	})
 	pos := make([]catalog.Position, len(order))
 	for i, k := range order {
@@ -213,7 +214,9 @@ func positionRank(p catalog.Position) int {
 
 // typeRank is the order of types within one position: mobility,
 // stretching, posture, activation, strengthening.
-var typeRank = map[catalog.Type]int{catalog.Mobility: 0, catalog.Stretch: 1, catalog.Posture: 2, catalog.Activation: 3, catalog.Strengthen: 4}
+var typeRank = sync.OnceValue(func() map[catalog.Type]int {
+	return map[catalog.Type]int{catalog.Mobility: 0, catalog.Stretch: 1, catalog.Posture: 2, catalog.Activation: 3, catalog.Strengthen: 4}
+})
 
 // permute returns order rearranged by idx.
 func permute(order, idx []int) []int {
@@ -235,13 +238,15 @@ func lowest(mask uint16) int {
 }
 
 // typeWords names what each type of exercise adds.
-var typeWords = map[catalog.Type]message.Key{
-	catalog.Mobility:   message.PlanTypeMobility,
-	catalog.Stretch:    message.PlanTypeStretch,
-	catalog.Activation: message.PlanTypeActivation,
-	catalog.Strengthen: message.PlanTypeStrengthen,
-	catalog.Posture:    message.PlanTypePosture,
-}
+var typeWords = sync.OnceValue(func() map[catalog.Type]message.Key {
+	return map[catalog.Type]message.Key{
+		catalog.Mobility:   message.PlanTypeMobility,
+		catalog.Stretch:    message.PlanTypeStretch,
+		catalog.Activation: message.PlanTypeActivation,
+		catalog.Strengthen: message.PlanTypeStrengthen,
+		catalog.Posture:    message.PlanTypePosture,
+	}
+})
 
 // explain writes each choice's Why and the plan's Summary.
 func (p *problem) explain(res *Result, restricted map[*catalog.Exercise]bool, s *search) {
@@ -253,7 +258,7 @@ func (p *problem) explain(res *Result, restricted map[*catalog.Exercise]bool, s 
 		for _, a := range Areas(e) {
 			areas = append(areas, AreaName(a))
 		}
-		what := message.Text(typeWords[e.Type])
+		what := message.Text(typeWords()[e.Type])
 		var lead string
 		switch {
 		case !seenType[e.Type] && len(areas) > 0:

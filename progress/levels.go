@@ -8,6 +8,7 @@ package progress
 
 import (
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/unhunch/unhunch/dose"
@@ -53,7 +54,9 @@ type Level struct {
 	// "too hard" rating at the start (dose.Dose.Easier and Variant).
 	Easier  bool     `json:"easier,omitempty"`
 	Changes []Change `json:"changes"` // oldest first
-	streak  int      // ratings of easy or right in a row since the last change
+	// Streak counts the ratings of easy or right in a row since the last
+	// change: kept with a level that is carried over (Replay).
+	Streak int `json:"streak,omitempty"`
 }
 
 // Doses looks up each exercise's dose by id.
@@ -80,33 +83,53 @@ type Doses func(id string) (dose.Dose, bool)
 //   - an exercise done in several rounds of one session counts once, with
 //     its least favourable rating (practised).
 func Levels(sessions []*journal.Session, doses Doses) map[string]*Level {
-	ordered := append([]*journal.Session(nil), sessions...)
-	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].StartedAt.Before(ordered[j].StartedAt) })
-	r := NewReplay(doses)
-	for _, s := range ordered {
-		r.Add(s)
+	levels := map[string]*Level{}
+	for _, s := range Ordered(sessions) {
+		Replay(levels, s, doses)
 	}
-	return r.Levels()
+	return levels
 }
 
-// Replay moves the levels one session at a time, as Levels does for a whole
-// journal: for a reader that streams sessions (oldest first) instead of
-// holding them all.
-type Replay struct {
+// Replayer moves levels one session at a time, in Levels' order, for a
+// reader that streams sessions (oldest first) instead of holding them all.
+type Replayer struct {
 	doses  Doses
 	levels map[string]*Level
 }
 
-// NewReplay starts a replay with every exercise at its starting dose.
-func NewReplay(doses Doses) *Replay { return &Replay{doses: doses, levels: map[string]*Level{}} }
+// NewReplayer starts a replay with every exercise at its starting dose.
+func NewReplayer(doses Doses) *Replayer {
+	return &Replayer{doses: doses, levels: map[string]*Level{}}
+}
+
+// Add moves the levels by session s, the next in Levels' order.
+func (r *Replayer) Add(s *journal.Session) { Replay(r.levels, s, r.doses) }
 
 // Levels returns each exercise's level after the sessions added so far.
-func (r *Replay) Levels() map[string]*Level { return r.levels }
+func (r *Replayer) Levels() map[string]*Level { return r.levels }
 
-// Add moves the levels by session s, which must start no earlier than the
-// sessions added before it.
-func (r *Replay) Add(s *journal.Session) {
-	levels, doses := r.levels, r.doses
+// Ordered returns sessions in the order Levels replays them: by start,
+// then by id.
+func Ordered(sessions []*journal.Session) []*journal.Session {
+	ordered := append([]*journal.Session(nil), sessions...)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		a, b := ordered[i], ordered[j]
+		if !a.StartedAt.Equal(b.StartedAt) {
+			return a.StartedAt.Before(b.StartedAt)
+		}
+		return a.ID < b.ID
+	})
+	return ordered
+}
+
+// Replay moves levels (each practised exercise's level, by id, as Levels
+// returns them) by one more session, the next in Levels' order: replaying
+// sessions one at a time from any levels gives what Levels gives for all of
+// them. levels is changed in place.
+func Replay(levels map[string]*Level, s *journal.Session, doses Doses) {
+	if s.IsDemo() {
+		return
+	}
 	get := func(id string) (*Level, dose.Dose, bool) {
 		d, ok := doses(id)
 		if !ok {
@@ -118,9 +141,6 @@ func (r *Replay) Add(s *journal.Session) {
 			levels[id] = l
 		}
 		return l, d, true
-	}
-	if s.IsDemo() {
-		return
 	}
 	rose := safety.PainRoseAfter(s.PainBefore, s.PainAfter)
 	at := s.StartedAt
@@ -147,8 +167,8 @@ func (r *Replay) Add(s *journal.Session) {
 				l.ease(d, at)
 			}
 		case journal.TooEasy, journal.Right:
-			l.streak++
-			if l.streak >= 2 {
+			l.Streak++
+			if l.Streak >= 2 {
 				candidates = append(candidates, l)
 				candidateRating[l] = p.Rating
 			}
@@ -156,7 +176,7 @@ func (r *Replay) Add(s *journal.Session) {
 	}
 	if rose {
 		for _, l := range levels {
-			l.streak = 0
+			l.Streak = 0
 		}
 		return
 	}
@@ -175,7 +195,9 @@ func (r *Replay) Add(s *journal.Session) {
 // ratingRank orders ratings from the least favourable: a rating of "too
 // hard" in any round of a session outweighs one of "right", which
 // outweighs "too easy"; no rating counts for nothing.
-var ratingRank = map[journal.Rating]int{journal.TooHard: 0, journal.Right: 1, journal.TooEasy: 2, "": 3}
+var ratingRank = sync.OnceValue(func() map[journal.Rating]int {
+	return map[journal.Rating]int{journal.TooHard: 0, journal.Right: 1, journal.TooEasy: 2, "": 3}
+})
 
 // practised returns the exercises done in a session, once each, in the
 // order first done: the last attempt at each of the routine's exercises
@@ -191,7 +213,7 @@ func practised(s *journal.Session) []journal.Performance {
 			continue
 		}
 		if i, ok := at[p.ExerciseID]; ok {
-			if ratingRank[p.Rating] < ratingRank[out[i].Rating] {
+			if ratingRank()[p.Rating] < ratingRank()[out[i].Rating] {
 				out[i].Rating = p.Rating
 			}
 			continue
@@ -207,7 +229,7 @@ func practised(s *journal.Session) []journal.Performance {
 // the easier option is back to the starting dose; down never goes below
 // the starting dose (ease does, after a "too hard" rating).
 func (l *Level) move(d dose.Dose, at time.Time, dir int, why Why) bool {
-	l.streak = 0
+	l.Streak = 0
 	if l.Easier {
 		if dir < 0 {
 			return false

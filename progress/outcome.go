@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"sort"
 	"time"
 
 	"github.com/unhunch/unhunch/journal"
@@ -15,16 +16,18 @@ const (
 
 // Counts reports whether a session counts as practice: played in real time
 // (a demo never counts) with at least one exercise done.
-func Counts(s *journal.Session) bool {
-	if s.IsDemo() {
-		return false
+func Counts(s *journal.Session) bool { return CountsBrief(s.Brief()) }
+
+// CountsBrief is Counts for a session's Brief.
+func CountsBrief(b journal.Brief) bool { return !b.Demo && b.Done > 0 }
+
+// Briefs returns the sessions' Briefs, in the same order.
+func Briefs(sessions []*journal.Session) []journal.Brief {
+	out := make([]journal.Brief, len(sessions))
+	for i, s := range sessions {
+		out[i] = s.Brief()
 	}
-	for _, p := range s.Exercises {
-		if p.Outcome == journal.Done {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // Minutes is how long a session's exercises took, in minutes: what a week's
@@ -60,34 +63,45 @@ func day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
+// Day returns the local calendar date (in loc) that t falls on, at midnight.
+func Day(t time.Time, loc *time.Location) time.Time { return day(t.In(loc)) }
+
 // ComputeAdherence summarises the last n weeks up to now in loc. Streaks
 // count calendar days with practice; today without practice yet does not
 // break a streak that reached yesterday. Days are calendar dates, so
 // daylight-saving changes and time zones never split or merge days.
 func ComputeAdherence(sessions []*journal.Session, now time.Time, loc *time.Location, n, target int) Adherence {
-	if target <= 0 {
-		target = DefaultTarget
+	briefs := Briefs(sessions)
+	days := PracticeDays(briefs, loc)
+	a := Adherence{Target: target, Weeks: AdherenceWeeks(briefs, now, loc, n)}
+	if a.Target <= 0 {
+		a.Target = DefaultTarget
 	}
+	a.CurrentStreak, a.BestStreak = CurrentStreak(days, now.In(loc)), BestStreak(days)
+	return a
+}
+
+// AdherenceWeeks returns the last n weeks up to now in loc, oldest first,
+// from briefs: any sessions that include all those weeks' (others are
+// left out), in any order.
+func AdherenceWeeks(briefs []journal.Brief, now time.Time, loc *time.Location, n int) []WeekAdherence {
 	now = now.In(loc)
-	first := safety.WeekStart(now).AddDate(0, 0, -7*(n-1))
+	first := FirstWeek(now, n)
 	weeks := make([]WeekAdherence, n)
 	for i := range weeks {
 		weeks[i].Start = first.AddDate(0, 0, 7*i)
 	}
-	days := map[time.Time]bool{}
-	for _, s := range sessions {
-		if !Counts(s) {
+	for _, b := range briefs {
+		if !CountsBrief(b) {
 			continue
 		}
-		at := s.StartedAt.In(loc)
-		d := day(at)
-		days[d] = true
+		at := b.StartedAt.In(loc)
 		ws := safety.WeekStart(at)
 		for i := range weeks {
 			if weeks[i].Start.Equal(ws) {
 				w := &weeks[i]
 				w.Sessions++
-				w.Minutes += Minutes(s)
+				w.Minutes += b.Seconds / 60
 				w.Practice[(int(at.Weekday())+6)%7] = true
 			}
 		}
@@ -99,8 +113,30 @@ func ComputeAdherence(sessions []*journal.Session, now time.Time, loc *time.Loca
 			}
 		}
 	}
-	a := Adherence{Target: target, Weeks: weeks}
-	// Best streak over every day practised; current streak back from today.
+	return weeks
+}
+
+// FirstWeek returns the Monday that starts the first of the last n weeks up
+// to t (in t's location).
+func FirstWeek(t time.Time, n int) time.Time {
+	return safety.WeekStart(t).AddDate(0, 0, -7*(n-1))
+}
+
+// PracticeDays returns the local days (in loc) on which a session that
+// counts (CountsBrief) started.
+func PracticeDays(briefs []journal.Brief, loc *time.Location) map[time.Time]bool {
+	days := map[time.Time]bool{}
+	for _, b := range briefs {
+		if CountsBrief(b) {
+			days[Day(b.StartedAt, loc)] = true
+		}
+	}
+	return days
+}
+
+// BestStreak returns the longest run of consecutive days in days.
+func BestStreak(days map[time.Time]bool) int {
+	best := 0
 	for d := range days {
 		if days[d.AddDate(0, 0, -1)] {
 			continue // not the start of a run
@@ -109,17 +145,24 @@ func ComputeAdherence(sessions []*journal.Session, now time.Time, loc *time.Loca
 		for x := d; days[x]; x = x.AddDate(0, 0, 1) {
 			run++
 		}
-		a.BestStreak = max(a.BestStreak, run)
+		best = max(best, run)
 	}
+	return best
+}
+
+// CurrentStreak returns the run of days in days that reaches today (the
+// day of now, in now's location), or yesterday when today has no practice yet.
+func CurrentStreak(days map[time.Time]bool, now time.Time) int {
 	today := day(now)
 	start := today
 	if !days[today] {
 		start = today.AddDate(0, 0, -1)
 	}
+	n := 0
 	for x := start; days[x]; x = x.AddDate(0, 0, -1) {
-		a.CurrentStreak++
+		n++
 	}
-	return a
+	return n
 }
 
 // SessionPain is one session's pain before and after.
@@ -157,30 +200,74 @@ var CheckpointWeeks = []int{2, 6}
 // ComputeOutcome reads pain from the journal at now in loc. Demos are left
 // out: the outcome is the story of real practice.
 func ComputeOutcome(sessions []*journal.Session, now time.Time, loc *time.Location) Outcome {
-	o := Outcome{Sessions: []SessionPain{}, Checkpoints: []Checkpoint{}}
+	return OutcomeOf(Briefs(sessions), now, loc)
+}
+
+// ShownWeeks is how many weeks of pain the outcome lists: the pain chart's
+// span, up to the latest week with pain before a session. The baseline and
+// the checkpoints look back to the first.
+const ShownWeeks = 8
+
+// OutcomeWindows returns the spans of time the pain outcome reads, given
+// when the first and the latest real-time session with pain before started,
+// in loc: the baseline week and the weeks to the last checkpoint, and the
+// weeks shown up to the latest (which hold the weeks the trend reads).
+// Sessions outside them change nothing (OutcomeOf).
+func OutcomeWindows(first, last time.Time, loc *time.Location) [][2]time.Time {
+	w0 := safety.WeekStart(first.In(loc))
+	wl := safety.WeekStart(last.In(loc))
+	return [][2]time.Time{
+		{w0, w0.AddDate(0, 0, 7*CheckpointWeeks[len(CheckpointWeeks)-1])},
+		{wl.AddDate(0, 0, -7*(ShownWeeks-1)), wl.AddDate(0, 0, 7)},
+	}
+}
+
+// OutcomeOf is ComputeOutcome from briefs: any sessions (in any order) that
+// include every session of OutcomeWindows; others are left out. Demos never
+// count.
+func OutcomeOf(briefs []journal.Brief, now time.Time, loc *time.Location) Outcome {
+	o := Outcome{Sessions: []SessionPain{}, Weeks: []safety.Week{}, Checkpoints: []Checkpoint{}}
 	var facts []safety.SessionFacts
-	for _, s := range sessions {
-		if s.IsDemo() || (s.PainBefore == nil && s.PainAfter == nil) {
+	var pain []journal.Brief
+	for _, b := range briefs {
+		if b.Demo || (b.PainBefore == nil && b.PainAfter == nil) {
 			continue
 		}
-		o.Sessions = append(o.Sessions, SessionPain{At: s.StartedAt, Before: s.PainBefore, After: s.PainAfter})
-		facts = append(facts, safety.FactsOf(s))
+		pain = append(pain, b)
+		facts = append(facts, safety.SessionFacts{At: b.StartedAt, PainBefore: b.PainBefore, PainAfter: b.PainAfter})
 	}
-	o.Weeks = safety.WeeklyPain(facts, loc)
-	if len(o.Weeks) == 0 {
-		o.Weeks = []safety.Week{}
+	weeks := safety.WeeklyPain(facts, loc)
+	if len(weeks) == 0 {
 		return o
 	}
-	o.Baseline, o.Latest = o.Weeks[0].AvgPain, o.Weeks[len(o.Weeks)-1].AvgPain
+	shown := weeks[len(weeks)-1].Start.AddDate(0, 0, -7*(ShownWeeks-1))
+	end := weeks[len(weeks)-1].Start.AddDate(0, 0, 7)
+	sort.SliceStable(pain, func(i, j int) bool {
+		if !pain[i].StartedAt.Equal(pain[j].StartedAt) {
+			return pain[i].StartedAt.Before(pain[j].StartedAt)
+		}
+		return pain[i].ID < pain[j].ID
+	})
+	for _, b := range pain {
+		if !b.StartedAt.Before(shown) && b.StartedAt.Before(end) {
+			o.Sessions = append(o.Sessions, SessionPain{At: b.StartedAt, Before: b.PainBefore, After: b.PainAfter})
+		}
+	}
+	for _, w := range weeks {
+		if !w.Start.Before(shown) {
+			o.Weeks = append(o.Weeks, w)
+		}
+	}
+	o.Baseline, o.Latest = weeks[0].AvgPain, weeks[len(weeks)-1].AvgPain
 	o.Change = o.Latest - o.Baseline
 	o.Meaningful = safety.Meaningful(o.Baseline, o.Latest)
-	o.Trend = safety.Trend(o.Weeks)
+	o.Trend = safety.Trend(weeks)
 	for _, k := range CheckpointWeeks {
 		// Week k of the program is the k-th calendar week from the baseline week.
-		target := o.Weeks[0].Start.AddDate(0, 0, 7*(k-1))
+		target := weeks[0].Start.AddDate(0, 0, 7*(k-1))
 		c := Checkpoint{Weeks: k, Due: target.AddDate(0, 0, 7)}
 		c.Reached = !now.Before(c.Due)
-		for _, w := range o.Weeks {
+		for _, w := range weeks {
 			if !w.Start.After(target) {
 				c.Average = w.AvgPain // the latest week at or before week k
 			}
@@ -205,11 +292,12 @@ type Planned struct {
 	Streak int `json:"streak_planned_days"`
 }
 
-// ComputePlanned counts the planned days (planned reports whether a
+// ComputePlanned counts, from the sessions' briefs (any that include the
+// weeks it reads), the planned days (planned reports whether a
 // weekday is in the schedule) from since to now in loc, at most the last
 // n weeks as ComputeAdherence shows them. Days are calendar dates, so
 // daylight-saving changes and time zones never split or merge them.
-func ComputePlanned(sessions []*journal.Session, now, since time.Time, loc *time.Location, n int, planned func(time.Weekday) bool) Planned {
+func ComputePlanned(briefs []journal.Brief, now, since time.Time, loc *time.Location, n int, planned func(time.Weekday) bool) Planned {
 	now = now.In(loc)
 	today := day(now)
 	first := safety.WeekStart(now).AddDate(0, 0, -7*(n-1))
@@ -217,9 +305,9 @@ func ComputePlanned(sessions []*journal.Session, now, since time.Time, loc *time
 		first = s
 	}
 	practised := map[time.Time]bool{}
-	for _, s := range sessions {
-		if Counts(s) {
-			practised[day(s.StartedAt.In(loc))] = true
+	for _, b := range briefs {
+		if CountsBrief(b) {
+			practised[day(b.StartedAt.In(loc))] = true
 		}
 	}
 	p := Planned{Since: first}

@@ -53,7 +53,7 @@ func TestComputePlanned(t *testing.T) {
 		if tc.name == "Wednesday, practised" {
 			s = append(s[:len(s):len(s)], at(2026, 10, 28, 18))
 		}
-		got := progress.ComputePlanned(s, tc.now, since, loc, 8, weekdays)
+		got := progress.ComputePlanned(progress.Briefs(s), tc.now, since, loc, 8, weekdays)
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
 		}

@@ -62,10 +62,23 @@ func SummarisePSFS(ratings []PSFSRating, now time.Time) PSFS {
 			p.Last = r.At
 		}
 	}
-	p.Activities = []PSFSActivity{}
+	acts := []PSFSActivity{}
 	for _, name := range order {
-		p.Activities = append(p.Activities, *by[name])
+		acts = append(acts, *by[name])
 	}
-	p.Due = len(sorted) > 0 && now.Sub(p.Last) >= PSFSInterval
+	return PSFSOf(acts, p.Last, now)
+}
+
+// PSFSOf is the scale's summary from each activity's first and latest score
+// (in the order first rated, as the journal keeps them) and when it was
+// last rated (zero: never), at now.
+func PSFSOf(activities []PSFSActivity, last, now time.Time) PSFS {
+	p := PSFS{Activities: []PSFSActivity{}, Last: last}
+	for _, a := range activities {
+		d := a.Latest - a.First
+		a.Meaningful = d >= PSFSMeaningful || d <= -PSFSMeaningful
+		p.Activities = append(p.Activities, a)
+	}
+	p.Due = len(activities) > 0 && now.Sub(last) >= PSFSInterval
 	return p
 }

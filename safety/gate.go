@@ -2,6 +2,7 @@ package safety
 
 import (
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/unhunch/unhunch/catalog"
@@ -26,11 +27,13 @@ const (
 
 // stopTriggers maps the stop reasons that call for a new screening to their
 // trigger.
-var stopTriggers = map[journal.StopReason]Trigger{
-	journal.SharpPain: StopSharpPain,
-	journal.Dizziness: StopDizziness,
-	journal.Tingling:  StopTingling,
-}
+var stopTriggers = sync.OnceValue(func() map[journal.StopReason]Trigger {
+	return map[journal.StopReason]Trigger{
+		journal.SharpPain: StopSharpPain,
+		journal.Dizziness: StopDizziness,
+		journal.Tingling:  StopTingling,
+	}
+})
 
 // Block says why a session may not start now.
 type Block string
@@ -116,7 +119,7 @@ func latest(ss []Screening, keep func(Screening) bool) *Screening {
 // sharp pain still calls for a new screening (issue 12).
 func TriggerOf(s SessionFacts) Trigger {
 	for _, r := range append(slices.Clone(s.Stops), s.StopReason) {
-		if t, ok := stopTriggers[r]; ok {
+		if t, ok := stopTriggers()[r]; ok {
 			return t
 		}
 	}
@@ -146,7 +149,7 @@ func Gate(now time.Time, screenings []Screening, sessions []SessionFacts, painNo
 		d.Block = EmergencyFound
 		return d
 	case Clinician:
-		clear := latest(screenings, func(s Screening) bool { return s.Clearing && covers(s, *last) })
+		clear := latest(screenings, func(s Screening) bool { return s.Clearing && Covers(s, *last) })
 		switch {
 		case clear == nil:
 			d.Block = ClinicianFirst
@@ -174,9 +177,9 @@ func Gate(now time.Time, screenings []Screening, sessions []SessionFacts, painNo
 	return d
 }
 
-// covers reports whether a clearance lifts the screening s: it must clear
+// Covers reports whether a clearance lifts the screening s: it must clear
 // every question s flagged, so a new red flag needs a new clearance.
-func covers(clearance, s Screening) bool {
+func Covers(clearance, s Screening) bool {
 	for _, id := range s.Result.Flagged {
 		if !slices.Contains(clearance.Result.Flagged, id) {
 			return false
@@ -197,7 +200,7 @@ func Clearance(now time.Time, last Screening) Screening {
 // dizziness, tingling or numbness (source: Seed001Guide,
 // Seed001 for numbness and tingling).
 func ExcludeAfterStop(reason journal.StopReason) bool {
-	_, ok := stopTriggers[reason]
+	_, ok := stopTriggers()[reason]
 	return ok
 }
 

@@ -82,7 +82,7 @@ func (a *app) asideCommand() *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			p, err := person.Load(cmd.Context(), st, c)
+			p, err := person.Load(cmd.Context(), st, c, time.Now(), time.Local)
 			if err != nil {
 				return err
 			}

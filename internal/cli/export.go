@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -114,22 +115,25 @@ type exportJob struct {
 
 // exportFormats are the formats of `unhunch export --format`: each writes
 // the job's sessions to w. A format is one entry here, its words in the
-// message table and its test.
-var exportFormats = map[string]func(a *app, w io.Writer, j exportJob) error{
-	"csv": func(_ *app, w io.Writer, j exportJob) error {
-		list, err := j.list()
-		if err != nil {
-			return err
-		}
-		return writeCSV(w, list)
-	},
-	"json": writeExportJSON,
-	"fhir": writeExportFHIR,
-}
+// message table and its test. Made on first use, so that starting unhunch
+// builds nothing (issue 16).
+var exportFormats = sync.OnceValue(func() map[string]func(a *app, w io.Writer, j exportJob) error {
+	return map[string]func(a *app, w io.Writer, j exportJob) error{
+		"csv": func(_ *app, w io.Writer, j exportJob) error {
+			list, err := j.list()
+			if err != nil {
+				return err
+			}
+			return writeCSV(w, list)
+		},
+		"json": writeExportJSON,
+		"fhir": writeExportFHIR,
+	}
+})
 
 // exportFormatNames names the formats: "csv or json".
 func exportFormatNames() string {
-	return strings.Join(slices.Sorted(maps.Keys(exportFormats)), " or ")
+	return strings.Join(slices.Sorted(maps.Keys(exportFormats())), " or ")
 }
 
 func (a *app) exportCommand() *cobra.Command {
@@ -140,7 +144,7 @@ func (a *app) exportCommand() *cobra.Command {
 		Long:  message.Text(message.HelpExportLong),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			write, ok := exportFormats[format]
+			write, ok := exportFormats()[format]
 			if !ok {
 				return unhunch.E(unhunch.EInvalid, message.ExportBadFormat, format, exportFormatNames())
 			}

@@ -117,7 +117,7 @@ func (a *app) screenIfDue(ctx context.Context, st *store.Store, c *catalog.Catal
 	if !isTerminal(a.env.Stdin) || !isTerminal(a.env.Stdout) {
 		return nil
 	}
-	p, err := person.Load(ctx, st, c)
+	p, err := person.Load(ctx, st, c, time.Now(), time.Local)
 	if err != nil {
 		return err
 	}

@@ -50,12 +50,12 @@ func (a *app) historyCommand() *cobra.Command {
 				}
 				return nil
 			}
-			// The trend reads the whole journal, whatever --since shows.
-			all, err := st.Sessions(cmd.Context(), journal.Filter{})
+			// The trend reads the whole pain record, whatever --since shows.
+			tr, err := person.LoadTrend(cmd.Context(), st, time.Local)
 			if err != nil {
 				return err
 			}
-			if advice := person.TrendAdvice(person.Trend(all, time.Local)); advice != "" {
+			if advice := person.TrendAdvice(tr); advice != "" {
 				fmt.Fprintln(a.env.Stdout, wrap("! "+advice, "", "  ")+"\n")
 			}
 			// Names come from the catalog when it knows the ids; the

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"time"
+
 	"context"
 	"os"
 	"path/filepath"
@@ -23,5 +25,5 @@ func (a *app) stateIfAny(ctx context.Context, c *catalog.Catalog) (person.State,
 		return person.State{}, err
 	}
 	defer st.Close()
-	return person.Load(ctx, st, c)
+	return person.Load(ctx, st, c, time.Now(), time.Local)
 }

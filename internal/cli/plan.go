@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"time"
+
 	"bytes"
 	"context"
 	"errors"
@@ -93,7 +95,7 @@ func (a *app) personalise(ctx context.Context, c *catalog.Catalog, req *planner.
 		return err
 	}
 	defer st.Close()
-	p, err := person.Load(ctx, st, c)
+	p, err := person.Load(ctx, st, c, time.Now(), time.Local)
 	if err != nil {
 		return err
 	}

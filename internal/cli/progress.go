@@ -59,22 +59,11 @@ func (a *app) progress(ctx context.Context, now time.Time) (progressDoc, error) 
 		return progressDoc{}, err
 	}
 	defer st.Close()
-	sessions, err := st.Sessions(ctx, journal.Filter{})
+	p, err := person.Load(ctx, st, c, now, time.Local)
 	if err != nil {
 		return progressDoc{}, err
 	}
-	ratings, err := st.PSFS(ctx)
-	if err != nil {
-		return progressDoc{}, err
-	}
-	doc := buildProgress(sessions, c, now, time.Local)
-	doc.PSFS = progress.SummarisePSFS(ratings, now)
-	sc, err := st.Schedule(ctx)
-	if err != nil {
-		return progressDoc{}, err
-	}
-	person.WithSchedule(&doc, sessions, sc, now, time.Local)
-	return doc, nil
+	return person.LoadProgress(ctx, st, p, c, now, time.Local)
 }
 
 // buildProgress assembles the progress document from the journal.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net"
 	"os"
@@ -16,10 +17,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/cli"
 	"github.com/unhunch/unhunch/internal/crashload"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/pgtest"
 	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/safety"
 )
 
@@ -224,6 +231,7 @@ func TestKill9UnderLoad(t *testing.T) {
 			if res.Checked == 0 || res.Checked != ledger.Writes() {
 				t.Errorf("checked %d acknowledged writes of %d", res.Checked, ledger.Writes())
 			}
+			summariesHold(t, st)
 			var slowest time.Duration
 			for _, d := range restarts {
 				slowest = max(slowest, d)
@@ -317,5 +325,55 @@ func TestVerifyFindsLoss(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("Verify did not say %q; it said:\n%s", want, got)
 		}
+	}
+}
+
+// summariesHold checks the summaries the journal keeps as it is written
+// (issue 16) after the kills: each session's totals are its exercises',
+// and the person read through a checkpoint is the person every session
+// says (person.Load keeps one when it reads sessions two days old: read as
+// of three days on, then again from the checkpoint).
+func summariesHold(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	all, err := st.Sessions(ctx, journal.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	briefs, err := st.Briefs(ctx, time.Unix(0, 0), time.Now().AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]journal.Brief{}
+	for _, s := range all {
+		if !s.IsDemo() {
+			want[s.ID] = s.Brief()
+		}
+	}
+	if len(briefs) != len(want) {
+		t.Errorf("%d sessions' totals for %d sessions", len(briefs), len(want))
+	}
+	for _, b := range briefs {
+		if w := want[b.ID]; b.Done != w.Done || math.Abs(b.Seconds-w.Seconds) > 1e-6 {
+			t.Errorf("session %s: totals %d attempts done, %v s; its exercises %d, %v s", b.ID, b.Done, b.Seconds, w.Done, w.Seconds)
+		}
+	}
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(3 * 24 * time.Hour)
+	full := person.Summed(all, c, time.UTC)
+	for range 2 {
+		p, err := person.Load(ctx, st, c, later, time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(full, p.History, cmpopts.EquateApprox(0, 1e-9), cmpopts.IgnoreUnexported(person.History{})); diff != "" {
+			t.Errorf("the person (-every session +read through the checkpoint):\n%s", diff)
+		}
+	}
+	if cp, err := st.Checkpoint(ctx); err != nil || cp.ThroughAt.IsZero() {
+		t.Errorf("no checkpoint kept: %+v %v", cp, err)
 	}
 }

@@ -87,7 +87,7 @@ func Export(ctx context.Context, w io.Writer, src Source, c *catalog.Catalog, op
 		return err
 	}
 	x := &exporter{w: bufio.NewWriterSize(w, 64<<10), p: p, c: c, loc: opt.Location,
-		patient: URN(UUID(patientName(p))), replay: progress.NewReplay(person.Doses(c)),
+		patient: URN(UUID(patientName(p))), replay: progress.NewReplayer(person.Doses(c)),
 		weeks: map[time.Time]float64{}, routines: map[string]*followed{}}
 	x.open()
 	x.entry(&Patient{ResourceType: "Patient", ID: UUID(patientName(p)), Identifier: []Ident{{System: IDPerson, Value: p}}, Active: true})
@@ -131,7 +131,7 @@ type exporter struct {
 	c       *catalog.Catalog
 	loc     *time.Location
 	patient string // the Patient's full URL
-	replay  *progress.Replay
+	replay  *progress.Replayer
 	weeks   map[time.Time]float64 // minutes of practice by the week's Monday
 	// routines followed, in the order of their first session
 	routines map[string]*followed

@@ -339,7 +339,7 @@ func TestCarePlans(t *testing.T) {
 	if _, ok := plans["end-of-day-relief"]; ok {
 		t.Error("a care plan for a routine only played as a demo")
 	}
-	p, err := person.Load(ctx, st, cat)
+	p, err := person.Load(ctx, st, cat, time.Now(), time.Local)
 	must(t, err)
 	chin := plans["quick-daily-reset"]["chin-tucks"]
 	e, _ := cat.Exercise("chin-tucks")

@@ -70,7 +70,7 @@ func someone() person.State {
 	}
 	levels := person.Levels(sessions, builtinsOnce)
 	return person.State{
-		Sessions: sessions, Levels: levels,
+		Levels: levels,
 		SetAside: map[string]journal.ExerciseState{
 			"cat-cow":           {ExerciseID: "cat-cow", Excluded: true, Reason: string(journal.SharpPain), Since: printed.AddDate(0, 0, -3)},
 			"scapular-squeezes": {ExerciseID: "scapular-squeezes", Avoided: true, Since: printed.AddDate(0, 0, -2)},

@@ -39,13 +39,13 @@ func TestDemosDoNotCountForThePerson(t *testing.T) {
 		t.Fatal(err)
 	}
 	var first []string
-	for _, e := range person.FirstTimes(prep.Steps, all) {
+	for _, e := range person.FirstTimes(prep.Steps, person.Summed(all, c, time.UTC).Done) {
 		first = append(first, e.ID)
 	}
 	if diff := cmp.Diff([]string{"thoracic-extension", "wall-angels", "cat-cow", "thread-the-needle"}, first); diff != "" {
 		t.Errorf("done only in a demo still counts as a first time (-want +got):\n%s", diff)
 	}
-	_, _, ratings := person.State{Sessions: all}.PlanInputs()
+	_, _, ratings := person.StateOf(all, nil, nil, nil, c, time.UTC).PlanInputs()
 	if diff := cmp.Diff(map[string]journal.Rating{"chin-tucks": journal.Right}, ratings); diff != "" {
 		t.Errorf("ratings for plans (-want +got):\n%s", diff)
 	}

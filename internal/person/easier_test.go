@@ -55,7 +55,7 @@ func TestEasierOptionInRoutines(t *testing.T) {
 	if doc.Exercises[2].Position != catalog.Seated || doc.Exercises[2].Easier != "seated instead of on hands and knees" || doc.Exercises[3].Easier != "" {
 		t.Errorf("document: %+v", doc.Exercises)
 	}
-	notes := strings.Join(person.StartNotes(safety.Decision{}, prep, person.State{Sessions: sessions, Levels: levels}, time.UTC), "\n")
+	notes := strings.Join(person.StartNotes(safety.Decision{}, prep, person.StateOf(sessions, nil, nil, nil, c, time.UTC), time.UTC), "\n")
 	for _, s := range []string{
 		"Cat-cow: the easier way for now, seated instead of on hands and knees, since you rated it too hard at the starting dose.",
 		"Thoracic extension over a roller: the easier way for now, with a rolled towel in place of the foam roller,",
@@ -79,7 +79,7 @@ func TestEasierOptionInRoutines(t *testing.T) {
 	if prep2.Steps[2].Position != "" || person.EasierWords(prep2.Steps[2].Exercise, prep2.Levels[2]) != "" {
 		t.Errorf("cat-cow is still on its easier option: %+v", prep2.Steps[2])
 	}
-	notes = strings.Join(person.StartNotes(safety.Decision{}, prep2, person.State{Sessions: sessions, Levels: back}, time.UTC), "\n")
+	notes = strings.Join(person.StartNotes(safety.Decision{}, prep2, person.StateOf(sessions, nil, nil, nil, c, time.UTC), time.UTC), "\n")
 	if !strings.Contains(notes, "Cat-cow: back to the usual way, 10 breaths in and out (rated easy or right twice in a row).") {
 		t.Errorf("start notes do not say cat-cow is back to the usual way:\n%s", notes)
 	}

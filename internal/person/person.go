@@ -6,6 +6,7 @@
 package person
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -30,36 +31,40 @@ func Facts(sessions []*journal.Session) []safety.SessionFacts {
 }
 
 // Gate decides whether a session may start at now, with the pain reported
-// now (nil if not asked yet), from every screening and session in the
-// journal. It is the one place the safety gate is put together from the
-// journal: every client, and every page that shows the gate, calls it (or
-// GateAsOf, or State.Gate).
-func Gate(screenings []safety.Screening, sessions []*journal.Session, now time.Time, painNow *int) safety.Decision {
-	return safety.Gate(now, screenings, Facts(sessions), painNow)
+// now (nil if not asked yet), from the screenings the gate rests on and the
+// sessions since the last one (GateReader). It is the one place the safety
+// gate is put together from the journal: every client, and every page that
+// shows the gate, calls it (or State.Gate, or GateAt).
+func Gate(screenings []safety.Screening, since []safety.SessionFacts, now time.Time, painNow *int) safety.Decision {
+	return safety.Gate(now, screenings, since, painNow)
 }
 
-// GateAsOf decides whether a session could start at t, from the screenings
-// made by then and the sessions started before it: the gate as it stood at
-// t. It is how a session started offline is checked when it arrives later.
-func GateAsOf(screenings []safety.Screening, sessions []*journal.Session, t time.Time, painNow *int) safety.Decision {
-	var sc []safety.Screening
-	for _, s := range screenings {
-		if !s.At.After(t) {
-			sc = append(sc, s)
-		}
+// GateAt reads the journal and decides whether a session could start at t
+// with the pain reported then: the gate as it stood at t, from the
+// screenings made by then and the sessions started before it. It is how a
+// session started offline is checked when it arrives later.
+func GateAt(ctx context.Context, st GateReader, t time.Time, painNow *int) (safety.Decision, error) {
+	screenings, since, err := gateInputs(ctx, st, t, t)
+	if err != nil {
+		return safety.Decision{}, err
 	}
-	var before []*journal.Session
-	for _, s := range sessions {
-		if s.StartedAt.Before(t) {
-			before = append(before, s)
-		}
+	return Gate(screenings, since, t, painNow), nil
+}
+
+// GateNow reads the journal and decides whether a session may start at now
+// (the pain not asked yet), with the screenings the decision rests on (for
+// GateValidUntil).
+func GateNow(ctx context.Context, st GateReader, now time.Time) (safety.Decision, []safety.Screening, error) {
+	screenings, since, err := gateInputs(ctx, st, now, time.Time{})
+	if err != nil {
+		return safety.Decision{}, nil, err
 	}
-	return Gate(sc, before, t, painNow)
+	return Gate(screenings, since, now, nil), screenings, nil
 }
 
 // Gate is the gate at now for the person, with the pain reported now.
 func (p State) Gate(now time.Time, painNow *int) safety.Decision {
-	return Gate(p.Screenings, p.Sessions, now, painNow)
+	return Gate(p.Screenings, p.Since, now, painNow)
 }
 
 // Advice returns the words for a gate decision that blocks: what to do,
@@ -93,10 +98,10 @@ func Blocked(d safety.Decision, f message.Family) error {
 	return unhunch.E(unhunch.EBlocked, f.Of(string(d.Block)), adviceArgs(d)...)
 }
 
-// Trend returns the pain trend over the whole journal in loc, demos left
-// out: they are not practice.
+// Trend returns the pain trend over sessions (the whole journal) in loc,
+// demos left out: they are not practice.
 func Trend(sessions []*journal.Session, loc *time.Location) safety.TrendResult {
-	return safety.Trend(safety.WeeklyPain(Facts(Practice(sessions)), loc))
+	return TrendOf(progress.Briefs(sessions), loc)
 }
 
 // Practice returns the sessions that are not demos, in the same order.
@@ -182,16 +187,8 @@ func Prepare(c *catalog.Catalog, r *catalog.Routine, levels map[string]*progress
 }
 
 // FirstTimes returns the exercises among steps the person has never done
-// in real time (a demo does not count).
-func FirstTimes(steps []timeline.Step, sessions []*journal.Session) []*catalog.Exercise {
-	done := map[string]bool{}
-	for _, s := range Practice(sessions) {
-		for _, p := range s.Exercises {
-			if p.Outcome == journal.Done {
-				done[p.ExerciseID] = true
-			}
-		}
-	}
+// in real time (done: History.Done; a demo does not count).
+func FirstTimes(steps []timeline.Step, done map[string]bool) []*catalog.Exercise {
 	var out []*catalog.Exercise
 	seen := map[string]bool{}
 	for _, st := range steps {
@@ -201,4 +198,14 @@ func FirstTimes(steps []timeline.Step, sessions []*journal.Session) []*catalog.E
 		}
 	}
 	return out
+}
+
+// StateOf is what Load reads, worked out from every session (most recent
+// first, or any order), screening and clearance of a journal in loc: for
+// tests, and for comparing with what Load reads.
+func StateOf(sessions []*journal.Session, screenings []safety.Screening, aside map[string]journal.ExerciseState,
+	cleared []safety.ConditionClearance, c *catalog.Catalog, loc *time.Location) State {
+	h := Summed(sessions, c, loc)
+	return State{History: h, Recent: sessions, Levels: h.Levels, SetAside: aside, Screenings: screenings, Cleared: cleared,
+		Since: Facts(sessions), Pain: progress.Briefs(sessions), Location: loc}
 }

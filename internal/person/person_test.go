@@ -110,7 +110,7 @@ func TestFirstTimes(t *testing.T) {
 		{ExerciseID: "scapular-squeezes", Outcome: journal.Skipped},
 	}}}
 	var ids []string
-	for _, e := range person.FirstTimes(p.Steps, sessions) {
+	for _, e := range person.FirstTimes(p.Steps, person.Summed(sessions, c, time.UTC).Done) {
 		ids = append(ids, e.ID)
 	}
 	if diff := cmp.Diff([]string{"scapular-squeezes", "doorway-pec-stretch"}, ids); diff != "" {

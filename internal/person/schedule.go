@@ -13,10 +13,10 @@ import (
 // document (days planned and practised since the schedule was set, within
 // the weeks progress shows, and the run of planned days practised), for
 // the command line and the web alike. Without a schedule it adds nothing.
-func WithSchedule(doc *api.Progress, sessions []*journal.Session, sc schedule.Schedule, now time.Time, loc *time.Location) {
+func WithSchedule(doc *api.Progress, briefs []journal.Brief, sc schedule.Schedule, now time.Time, loc *time.Location) {
 	if sc.IsZero() {
 		return
 	}
-	p := progress.ComputePlanned(sessions, now, sc.SetAt, loc, CalendarWeeks, sc.Days.Has)
+	p := progress.ComputePlanned(briefs, now, sc.SetAt, loc, CalendarWeeks, sc.Days.Has)
 	doc.Schedule = &p
 }

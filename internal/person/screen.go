@@ -156,7 +156,7 @@ func ScreenAdvice(r safety.Result, c *catalog.Catalog) string {
 // last one was an emergency (only a new clean screening lifts that), and when
 // the last one did not call for a clinician.
 func Clear(ctx context.Context, st ScreeningStore, now time.Time) (safety.Screening, error) {
-	all, err := st.Screenings(ctx)
+	all, err := st.GateScreenings(ctx, now)
 	if err != nil {
 		return safety.Screening{}, err
 	}

@@ -61,7 +61,7 @@ func WebStartNotes(d safety.Decision, prep Routine, p State, loc *time.Location,
 // left out.
 func startNotes(d safety.Decision, prep Routine, p State, loc *time.Location, leftOut []string) []string {
 	var notes []string
-	if advice := TrendAdvice(Trend(p.Sessions, loc)); advice != "" {
+	if advice := TrendAdvice(TrendOf(p.Pain, loc)); advice != "" {
 		notes = append(notes, advice)
 	}
 	if d.Caution {
@@ -85,7 +85,11 @@ func startNotes(d safety.Decision, prep Routine, p State, loc *time.Location, le
 		notes = append(notes, message.Text(message.StartLevel, e.Name, e.Dose.Describe(ch.To),
 			message.DirectionWords.Text(Direction(ch)), e.Dose.Describe(ch.From), message.WhyWords.Text(string(ch.Why))))
 	}
-	for _, e := range FirstTimes(prep.Steps, p.Sessions) {
+	var done map[string]bool
+	if p.History != nil {
+		done = p.History.Done
+	}
+	for _, e := range FirstTimes(prep.Steps, done) {
 		notes = append(notes, message.Text(message.StartFirstTime, e.Name, strings.Join(e.Cautions, " ")))
 	}
 	return notes

@@ -76,11 +76,15 @@ func Start(ctx context.Context, j StartJournal, c *catalog.Catalog, req StartReq
 		}
 		at = o.StartedAt
 	}
-	p, err := Load(ctx, j, c)
+	loc := req.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	p, err := Load(ctx, j, c, req.Now, loc)
 	if err != nil {
 		return Started{}, err
 	}
-	d, err := startGate(p, req, at)
+	d, err := startGate(ctx, j, p, req, at)
 	if err != nil {
 		return Started{}, err
 	}
@@ -107,10 +111,6 @@ func Start(ctx context.Context, j StartJournal, c *catalog.Catalog, req StartReq
 	if err != nil {
 		return Started{}, err
 	}
-	loc := req.Location
-	if loc == nil {
-		loc = time.Local
-	}
 	r := req.Routine
 	sess := &journal.Session{ID: req.ID, RoutineID: r.ID, RoutineName: r.Name, StartedAt: at, SeenAt: req.Now,
 		PainBefore: req.PainBefore, PlannedSeconds: tl.Duration.Seconds(), PlannedExercises: len(planned), PlannedIDs: planned,
@@ -121,15 +121,19 @@ func Start(ctx context.Context, j StartJournal, c *catalog.Catalog, req StartReq
 // startGate is the gate for a start: now, or, for a session begun offline,
 // as it stood when the player last saw it (which must have let it start)
 // and when the session began.
-func startGate(p State, req StartRequest, at time.Time) (safety.Decision, error) {
+func startGate(ctx context.Context, st GateReader, p State, req StartRequest, at time.Time) (safety.Decision, error) {
 	o := req.Offline
 	if o == nil {
 		return p.Gate(req.Now, req.PainBefore), nil
 	}
-	if seen := GateAsOf(p.Screenings, p.Sessions, o.GateCheckedAt, nil); !seen.OK() {
+	seen, err := GateAt(ctx, st, o.GateCheckedAt, nil)
+	if err != nil {
+		return seen, err
+	}
+	if !seen.OK() {
 		return seen, unhunch.E(unhunch.EBlocked, message.WebOfflineBlocked, advice(req.Advice, seen))
 	}
-	return GateAsOf(p.Screenings, p.Sessions, at, req.PainBefore), nil
+	return GateAt(ctx, st, at, req.PainBefore)
 }
 
 // checkOffline checks the times of a session started offline: it began

@@ -43,6 +43,66 @@ func (f *fakeJournal) ConditionClearances(context.Context) ([]safety.ConditionCl
 	return f.cleared, f.readErr
 }
 
+func (f *fakeJournal) Version(context.Context) (int64, error) { return int64(len(f.saved)), f.readErr }
+
+func (f *fakeJournal) Checkpoint(context.Context) (journal.Checkpoint, error) {
+	return journal.Checkpoint{}, f.readErr
+}
+
+func (f *fakeJournal) SaveCheckpoint(context.Context, int64, journal.Checkpoint) (bool, error) {
+	return false, nil
+}
+
+func (f *fakeJournal) SessionsFrom(context.Context, time.Time, string) ([]*journal.Session, error) {
+	return f.sessions, f.readErr
+}
+
+func (f *fakeJournal) GateScreenings(_ context.Context, asOf time.Time) ([]safety.Screening, error) {
+	var out []safety.Screening
+	for _, s := range f.screenings {
+		if !s.At.After(asOf) {
+			out = append(out, s)
+		}
+	}
+	return out, f.readErr
+}
+
+func (f *fakeJournal) GateFacts(_ context.Context, after, before time.Time) ([]safety.SessionFacts, error) {
+	var out []safety.SessionFacts
+	for _, s := range f.sessions {
+		if s.StartedAt.After(after) && (before.IsZero() || s.StartedAt.Before(before)) {
+			out = append(out, safety.FactsOf(s))
+		}
+	}
+	return out, f.readErr
+}
+
+func (f *fakeJournal) PainEnds(context.Context) (first, last time.Time, ok bool, err error) {
+	for _, s := range f.sessions {
+		if s.PainBefore == nil || s.IsDemo() {
+			continue
+		}
+		if !ok || s.StartedAt.Before(first) {
+			first = s.StartedAt
+		}
+		if !ok || s.StartedAt.After(last) {
+			last = s.StartedAt
+		}
+		ok = true
+	}
+	return first, last, ok, f.readErr
+}
+
+func (f *fakeJournal) Briefs(_ context.Context, from, to time.Time) ([]journal.Brief, error) {
+	var out []journal.Brief
+	for _, s := range f.sessions {
+		if !s.IsDemo() && !s.StartedAt.Before(from) && s.StartedAt.Before(to) {
+			out = append([]journal.Brief{s.Brief()}, out...)
+		}
+	}
+	return out, f.readErr
+}
+
 func (f *fakeJournal) StartSession(_ context.Context, s *journal.Session) (bool, error) {
 	s.ID, s.Status = "S"+string(rune('A'+len(f.saved))), journal.Active
 	f.saved = append(f.saved, s)

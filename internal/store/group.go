@@ -122,7 +122,7 @@ func (g *Group) commit(batch []*groupReq) {
 	s := g.s
 	errs := make([]error, len(batch))
 	err := s.write(func() error {
-		prepared, err := s.stmt(context.Background(), recordSQL)
+		prepared, err := s.recordStmts(context.Background())
 		if err != nil {
 			return err
 		}
@@ -130,7 +130,7 @@ func (g *Group) commit(batch []*groupReq) {
 		if err != nil {
 			return err
 		}
-		record := tx.Stmt(prepared)
+		record := prepared.in(context.Background(), tx)
 		// PostgreSQL aborts a whole transaction at its first error; a
 		// savepoint per outcome keeps a refused one from failing the rest.
 		// SQLite undoes only the statement that failed.
@@ -172,7 +172,7 @@ func (g *Group) commit(batch []*groupReq) {
 }
 
 // one saves one outcome inside the batch's transaction.
-func (g *Group) one(tx *sql.Tx, record *sql.Stmt, r *groupReq, savepoints bool) error {
+func (g *Group) one(tx *sql.Tx, record recordStatements, r *groupReq, savepoints bool) error {
 	ctx := context.WithoutCancel(r.ctx)
 	if !savepoints {
 		return recordOne(ctx, tx, record, r.sessionID, r.p)

@@ -27,11 +27,23 @@ func (s *Store) SavePSFS(ctx context.Context, at time.Time, scores map[string]in
 				millis(at), strings.TrimSpace(name), score); err != nil {
 				return err
 			}
+			if _, err := tx.ExecContext(ctx, psfsActivitySQL, strings.TrimSpace(name), millis(at), score); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
 	return s.fail("save functional scale", err)
 }
+
+// psfsActivitySQL keeps an activity's first and latest score
+// (psfs_activities, migration 9) as one of its ratings is saved.
+const psfsActivitySQL = `INSERT INTO psfs_activities (activity, first_at, first_score, latest_at, latest_score) VALUES ($1, $2, $3, $2, $3)
+	ON CONFLICT (activity) DO UPDATE SET
+		first_score = CASE WHEN excluded.first_at < psfs_activities.first_at THEN excluded.first_score ELSE psfs_activities.first_score END,
+		first_at = CASE WHEN excluded.first_at < psfs_activities.first_at THEN excluded.first_at ELSE psfs_activities.first_at END,
+		latest_score = CASE WHEN excluded.latest_at > psfs_activities.latest_at THEN excluded.latest_score ELSE psfs_activities.latest_score END,
+		latest_at = CASE WHEN excluded.latest_at > psfs_activities.latest_at THEN excluded.latest_at ELSE psfs_activities.latest_at END`
 
 // PSFS returns every functional-scale rating, oldest first.
 func (s *Store) PSFS(ctx context.Context) ([]progress.PSFSRating, error) {

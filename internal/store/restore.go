@@ -282,7 +282,7 @@ func copyRows(ctx context.Context, from, to *sql.DB) error {
 		return err
 	}
 	for _, t := range sortedKeys(toTables) {
-		if t == versionTable || !fromTables[t] {
+		if t == versionTable || derived()[t] || !fromTables[t] {
 			continue
 		}
 		if err := copyTable(ctx, from, to, tx, t); err != nil {
@@ -292,7 +292,48 @@ func copyRows(ctx context.Context, from, to *sql.DB) error {
 	if err := foreignKeyCheck(ctx, tx); err != nil {
 		return err
 	}
+	if err := summarise(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// derived names the tables and columns that the journal works out from its
+// other rows (migration 9's summaries): restore copies none of a backup's,
+// and works them out again from the rows it copied (summarise).
+var derived = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"person_summary":            true,
+		"psfs_activities":           true,
+		"sessions.done_attempts":    true,
+		"sessions.practice_seconds": true,
+	}
+})
+
+// summarise works out the summaries of migration 9 from the journal's rows
+// in tx, as the migration does for a journal it brings up to date: each
+// session's totals, each functional-scale activity's first and latest
+// score; the person's checkpoint is left out, to be worked out again when
+// the journal is next read.
+func summarise(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`UPDATE sessions SET
+			done_attempts = (SELECT COUNT(*) FROM performances p WHERE p.session_id = sessions.id AND p.outcome = 'done'),
+			practice_seconds = (SELECT COALESCE(SUM(p.seconds), 0) FROM performances p WHERE p.session_id = sessions.id)`,
+		`DELETE FROM psfs_activities`,
+		`INSERT INTO psfs_activities (activity, first_at, first_score, latest_at, latest_score)
+		SELECT a.activity, a.first_at,
+			(SELECT r.score FROM psfs_ratings r WHERE r.activity = a.activity AND r.at = a.first_at),
+			a.latest_at,
+			(SELECT r.score FROM psfs_ratings r WHERE r.activity = a.activity AND r.at = a.latest_at)
+		FROM (SELECT activity, MIN(at) AS first_at, MAX(at) AS latest_at FROM psfs_ratings GROUP BY activity) a`,
+		`DELETE FROM person_summary`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // copyTable replaces the rows of table in the new journal with the backup's.
@@ -307,6 +348,9 @@ func copyTable(ctx context.Context, from, to *sql.DB, tx *sql.Tx, table string) 
 	}
 	var cols []column
 	for _, c := range toCols {
+		if derived()[table+"."+c.name] {
+			continue // worked out again: summarise
+		}
 		if slices.ContainsFunc(fromCols, func(f column) bool { return f.name == c.name }) {
 			cols = append(cols, c)
 		}

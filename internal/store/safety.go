@@ -71,39 +71,48 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 
 // Screenings returns every screening and clearance, oldest first.
 func (s *Store) Screenings(ctx context.Context) ([]safety.Screening, error) {
-	rows, err := s.queryStmt(ctx, `SELECT id, at, answers, outcome, flagged, clearing, conditions, question_set FROM screenings ORDER BY at, id`)
+	rows, err := s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings ORDER BY at, id")
 	if err != nil {
 		return nil, s.fail("read screenings", err)
 	}
 	defer rows.Close()
 	out := []safety.Screening{}
 	for rows.Next() {
-		var (
-			sc               safety.Screening
-			at               int64
-			answers, flagged string
-			outcome, conds   string
-			clearing         int
-		)
-		if err := rows.Scan(&sc.ID, &at, &answers, &outcome, &flagged, &clearing, &conds, &sc.QuestionSet); err != nil {
-			return nil, s.fail("read screenings", err)
-		}
-		sc.At, sc.Result.Outcome, sc.Clearing = fromMillis(at), safety.Outcome(outcome), clearing == 1
-		if err := json.Unmarshal([]byte(answers), &sc.Answers); err != nil {
-			return nil, s.fail("decode screening "+sc.ID, err)
-		}
-		if err := json.Unmarshal([]byte(flagged), &sc.Result.Flagged); err != nil {
-			return nil, s.fail("decode screening "+sc.ID, err)
-		}
-		if err := json.Unmarshal([]byte(conds), &sc.Result.Conditions); err != nil {
-			return nil, s.fail("decode screening "+sc.ID, err)
-		}
-		if sc.Result.Conditions == nil {
-			sc.Result.Conditions = []catalog.Condition{}
+		sc, err := s.scanScreening(rows)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, sc)
 	}
 	return out, s.fail("read screenings", rows.Err())
+}
+
+// scanScreening reads a screening from a row of screeningColumns.
+func (s *Store) scanScreening(rows *sql.Rows) (safety.Screening, error) {
+	var (
+		sc               safety.Screening
+		at               int64
+		answers, flagged string
+		outcome, conds   string
+		clearing         int
+	)
+	if err := rows.Scan(&sc.ID, &at, &answers, &outcome, &flagged, &clearing, &conds, &sc.QuestionSet); err != nil {
+		return sc, s.fail("read screenings", err)
+	}
+	sc.At, sc.Result.Outcome, sc.Clearing = fromMillis(at), safety.Outcome(outcome), clearing == 1
+	if err := json.Unmarshal([]byte(answers), &sc.Answers); err != nil {
+		return sc, s.fail("decode screening "+sc.ID, err)
+	}
+	if err := json.Unmarshal([]byte(flagged), &sc.Result.Flagged); err != nil {
+		return sc, s.fail("decode screening "+sc.ID, err)
+	}
+	if err := json.Unmarshal([]byte(conds), &sc.Result.Conditions); err != nil {
+		return sc, s.fail("decode screening "+sc.ID, err)
+	}
+	if sc.Result.Conditions == nil {
+		sc.Result.Conditions = []catalog.Condition{}
+	}
+	return sc, nil
 }
 
 // Exclude keeps an exercise out of automatic plans after a stop for reason.

@@ -63,8 +63,10 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return dropCheckpoint(ctx, tx, sess.ID)
 	})
 	if err != nil {
 		return false, s.fail("save session "+sess.ID, err)
@@ -100,11 +102,11 @@ func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.
 		return err
 	}
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		st, err := s.stmt(ctx, recordSQL)
+		st, err := s.recordStmts(ctx)
 		if err != nil {
 			return err
 		}
-		return recordOne(ctx, tx, tx.StmtContext(ctx, st), sessionID, p)
+		return recordOne(ctx, tx, st.in(ctx, tx), sessionID, p)
 	})
 	if err != nil && s.eng.isForeignKey(err) {
 		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, sessionID).Wrap(err)
@@ -135,15 +137,68 @@ func recordArgs(sessionID string, p journal.Performance) []any {
 		p.Seconds, millis(p.StartedAt), millis(p.EndedAt), string(p.Rating)}
 }
 
-// recordOne saves p in tx with record (recordSQL prepared on tx). When the
+// totalsSQL adds a saved attempt to its session's totals (migration 9):
+// attempts done and seconds spent, what adherence reads.
+const totalsSQL = `UPDATE sessions SET done_attempts = done_attempts + $2, practice_seconds = practice_seconds + $3 WHERE id = $1`
+
+// dropCheckpointSQL drops the person's checkpoint (journal.Checkpoint) when
+// session $1 is ordered before its watermark: the checkpoint summarised that
+// session as it was, and it has just changed.
+const dropCheckpointSQL = `DELETE FROM person_summary WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.id = $1
+	AND (s.started_at < person_summary.through_at OR (s.started_at = person_summary.through_at AND s.id < person_summary.through_id)))`
+
+// dropCheckpoint runs dropCheckpointSQL for session id in tx: every write
+// to a session calls it in its own transaction.
+func dropCheckpoint(ctx context.Context, tx *sql.Tx, id string) error {
+	_, err := tx.ExecContext(ctx, dropCheckpointSQL, id)
+	return err
+}
+
+// recordStatements are the statements that save an attempt, prepared once
+// per store: the insert, the session's totals and the checkpoint's drop.
+type recordStatements struct{ insert, totals, drop *sql.Stmt }
+
+// recordStmts returns the store's prepared recordStatements.
+func (s *Store) recordStmts(ctx context.Context) (recordStatements, error) {
+	var st recordStatements
+	var err error
+	if st.insert, err = s.stmt(ctx, recordSQL); err != nil {
+		return st, err
+	}
+	if st.totals, err = s.stmt(ctx, totalsSQL); err != nil {
+		return st, err
+	}
+	st.drop, err = s.stmt(ctx, dropCheckpointSQL)
+	return st, err
+}
+
+// in returns the statements bound to tx.
+func (st recordStatements) in(ctx context.Context, tx *sql.Tx) recordStatements {
+	return recordStatements{tx.StmtContext(ctx, st.insert), tx.StmtContext(ctx, st.totals), tx.StmtContext(ctx, st.drop)}
+}
+
+// recordOne saves p in tx with st (prepared on tx), adds it to its
+// session's totals and drops a checkpoint that holds the session. When the
 // attempt is saved already it changes nothing: it returns nil if what is
 // saved is what p says (a re-send), and an EConflict error if it differs.
-func recordOne(ctx context.Context, tx *sql.Tx, record *sql.Stmt, sessionID string, p journal.Performance) error {
-	res, err := record.ExecContext(ctx, recordArgs(sessionID, p)...)
+func recordOne(ctx context.Context, tx *sql.Tx, st recordStatements, sessionID string, p journal.Performance) error {
+	res, err := st.insert.ExecContext(ctx, recordArgs(sessionID, p)...)
 	if err != nil {
 		return err
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 1 {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 1 {
+		done := 0
+		if p.Outcome == journal.Done {
+			done = 1
+		}
+		if _, err := st.totals.ExecContext(ctx, sessionID, done, p.Seconds); err != nil {
+			return err
+		}
+		_, err := st.drop.ExecContext(ctx, sessionID)
 		return err
 	}
 	var (
@@ -198,8 +253,10 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attem
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return dropCheckpoint(ctx, tx, sessionID)
 	})
 	if err != nil {
 		return s.fail("rate exercise "+sessionID+"/"+strconv.Itoa(index), err)
@@ -246,8 +303,10 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return dropCheckpoint(ctx, tx, id)
 	})
 	if err != nil {
 		return s.fail("finish session "+id, err)
@@ -274,7 +333,8 @@ func (s *Store) Session(ctx context.Context, id string) (*journal.Session, error
 }
 
 // Sessions returns the sessions f selects with their exercises, most recent
-// first, in one query.
+// first (by start, then id), in one query. With f.Before, the page starts
+// after that session; an unknown one is an ENotFound error.
 func (s *Store) Sessions(ctx context.Context, f journal.Filter) ([]*journal.Session, error) {
 	since := int64(math.MinInt64)
 	if !f.Since.IsZero() {
@@ -284,11 +344,41 @@ func (s *Store) Sessions(ctx context.Context, f journal.Filter) ([]*journal.Sess
 	if f.Limit > 0 {
 		limit = int64(f.Limit)
 	}
-	list, err := s.query(ctx, "WHERE started_at >= $1 ORDER BY started_at DESC, id DESC LIMIT $2", since, limit)
+	var (
+		list []*journal.Session
+		err  error
+	)
+	if f.Before == "" {
+		list, err = s.query(ctx, "WHERE started_at >= $1 ORDER BY started_at DESC, id DESC LIMIT $2", since, limit)
+	} else {
+		var at int64
+		if at, err = s.startOf(ctx, f.Before); err != nil {
+			return nil, err
+		}
+		list, err = s.query(ctx, `WHERE started_at >= $1 AND (started_at < $3 OR (started_at = $3 AND id < $4))
+			ORDER BY started_at DESC, id DESC LIMIT $2`, since, limit, at, f.Before)
+	}
 	if err != nil {
 		return nil, s.fail("read sessions", err)
 	}
 	return list, nil
+}
+
+// startOf returns when session id started, or an ENotFound error.
+func (s *Store) startOf(ctx context.Context, id string) (int64, error) {
+	if err := unknownID(id); err != nil {
+		return 0, err
+	}
+	st, err := s.stmt(ctx, "SELECT started_at FROM sessions WHERE id = $1")
+	if err != nil {
+		return 0, s.fail("read session "+id, err)
+	}
+	var at int64
+	err = st.QueryRowContext(ctx, id).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)
+	}
+	return at, s.fail("read session "+id, err)
 }
 
 // ActiveSessions returns the sessions still marked active, most recent
@@ -318,8 +408,10 @@ func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) er
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return dropCheckpoint(ctx, tx, id)
 	})
 	if err != nil {
 		return s.fail("mark session "+id+" interrupted", err)
@@ -368,8 +460,10 @@ func (s *Store) Renew(ctx context.Context, id string, at time.Time) error {
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return dropCheckpoint(ctx, tx, id)
 	})
 	if err != nil {
 		return s.fail("renew session "+id, err)
@@ -422,11 +516,7 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 	q := "SELECT " + sessionColumns + ", " + performanceColumns +
 		" FROM (SELECT * FROM sessions " + clause + ") s LEFT JOIN performances p ON p.session_id = s.id" +
 		" ORDER BY s.started_at DESC, s.id DESC, p.idx, p.attempt"
-	st, err := s.stmt(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := st.QueryContext(ctx, args...)
+	rows, err := s.queryStmt(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -434,66 +524,91 @@ func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journ
 	var (
 		list []*journal.Session
 		cur  *journal.Session
+		r    joinedRow
 	)
 	for rows.Next() {
-		var (
-			ss                     journal.Session
-			status, sreason        string
-			started                int64
-			ended, seen            sql.NullInt64
-			painBefore, painAfter  sql.NullInt64
-			clientKey              sql.NullString
-			idx, attempt           sql.NullInt64
-			exID, outcome, preason sql.NullString
-			reps, hold, breaths    sql.NullInt64
-			amountSec, sets        sql.NullInt64
-			seconds                sql.NullFloat64
-			pStart, pEnd           sql.NullInt64
-			rating                 sql.NullString
-		)
-		if err := rows.Scan(&ss.ID, &ss.RoutineID, &ss.RoutineName, &status, &started, &ended, &ss.PlannedSeconds,
-			&ss.PlannedExercises, &painBefore, &painAfter, &sreason, &ss.Owner, &clientKey, &ss.TimeScale, &seen,
-			&idx, &attempt, &exID, &outcome, &preason, &reps, &hold, &breaths, &amountSec, &sets, &seconds, &pStart, &pEnd, &rating); err != nil {
+		if err := rows.Scan(r.targets()...); err != nil {
 			return nil, err
 		}
-		if cur == nil || cur.ID != ss.ID {
-			ss.Status = journal.Status(status)
-			ss.StartedAt = fromMillis(started)
-			if ended.Valid {
-				t := fromMillis(ended.Int64)
-				ss.EndedAt = &t
-			}
-			ss.PainBefore = intPtr(painBefore)
-			ss.PainAfter = intPtr(painAfter)
-			ss.StopReason = journal.StopReason(sreason)
-			ss.ClientKey = clientKey.String
-			if seen.Valid {
-				ss.SeenAt = fromMillis(seen.Int64)
-			}
-			ss.Demo = journal.DemoScale(ss.TimeScale)
-			ss.Exercises = []journal.Performance{}
-			cur = &ss
+		if cur == nil || cur.ID != r.session.ID {
+			cur = r.sessionOf()
 			list = append(list, cur)
 		}
-		if !idx.Valid {
-			continue // a session without exercises
+		if p, ok := r.performance(); ok {
+			cur.Exercises = append(cur.Exercises, p)
 		}
-		p := journal.Performance{
-			Index:      int(idx.Int64),
-			Attempt:    int(attempt.Int64),
-			ExerciseID: exID.String,
-			Outcome:    journal.Outcome(outcome.String),
-			StopReason: journal.StopReason(preason.String),
-			Seconds:    seconds.Float64,
-			StartedAt:  fromMillis(pStart.Int64),
-			EndedAt:    fromMillis(pEnd.Int64),
-			Rating:     journal.Rating(rating.String),
-		}
-		p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths = int(reps.Int64), int(hold.Int64), int(breaths.Int64)
-		p.Amount.Seconds, p.Amount.Sets = int(amountSec.Int64), int(sets.Int64)
-		cur.Exercises = append(cur.Exercises, p)
 	}
 	return list, rows.Err()
+}
+
+// joinedRow is one row of query: a session's columns (sessionColumns) and
+// one of its attempts' (performanceColumns; NULL for a session without
+// exercises), scanned in place.
+type joinedRow struct {
+	session                journal.Session
+	status, sreason        string
+	started                int64
+	ended, seen            sql.NullInt64
+	painBefore, painAfter  sql.NullInt64
+	clientKey              sql.NullString
+	idx, attempt           sql.NullInt64
+	exID, outcome, preason sql.NullString
+	reps, hold, breaths    sql.NullInt64
+	amountSec, sets        sql.NullInt64
+	seconds                sql.NullFloat64
+	pStart, pEnd           sql.NullInt64
+	rating                 sql.NullString
+}
+
+// targets are the scan destinations, in the order of the columns.
+func (r *joinedRow) targets() []any {
+	ss := &r.session
+	return []any{&ss.ID, &ss.RoutineID, &ss.RoutineName, &r.status, &r.started, &r.ended, &ss.PlannedSeconds,
+		&ss.PlannedExercises, &r.painBefore, &r.painAfter, &r.sreason, &ss.Owner, &r.clientKey, &ss.TimeScale, &r.seen,
+		&r.idx, &r.attempt, &r.exID, &r.outcome, &r.preason, &r.reps, &r.hold, &r.breaths, &r.amountSec, &r.sets,
+		&r.seconds, &r.pStart, &r.pEnd, &r.rating}
+}
+
+// sessionOf returns a new session from the row's session columns.
+func (r *joinedRow) sessionOf() *journal.Session {
+	ss := r.session
+	ss.Status = journal.Status(r.status)
+	ss.StartedAt = fromMillis(r.started)
+	if r.ended.Valid {
+		t := fromMillis(r.ended.Int64)
+		ss.EndedAt = &t
+	}
+	ss.PainBefore = intPtr(r.painBefore)
+	ss.PainAfter = intPtr(r.painAfter)
+	ss.StopReason = journal.StopReason(r.sreason)
+	ss.ClientKey = r.clientKey.String
+	if r.seen.Valid {
+		ss.SeenAt = fromMillis(r.seen.Int64)
+	}
+	ss.Demo = journal.DemoScale(ss.TimeScale)
+	ss.Exercises = []journal.Performance{}
+	return &ss
+}
+
+// performance returns the row's attempt, if it has one.
+func (r *joinedRow) performance() (journal.Performance, bool) {
+	if !r.idx.Valid {
+		return journal.Performance{}, false // a session without exercises
+	}
+	p := journal.Performance{
+		Index:      int(r.idx.Int64),
+		Attempt:    int(r.attempt.Int64),
+		ExerciseID: r.exID.String,
+		Outcome:    journal.Outcome(r.outcome.String),
+		StopReason: journal.StopReason(r.preason.String),
+		Seconds:    r.seconds.Float64,
+		StartedAt:  fromMillis(r.pStart.Int64),
+		EndedAt:    fromMillis(r.pEnd.Int64),
+		Rating:     journal.Rating(r.rating.String),
+	}
+	p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths = int(r.reps.Int64), int(r.hold.Int64), int(r.breaths.Int64)
+	p.Amount.Seconds, p.Amount.Sets = int(r.amountSec.Int64), int(r.sets.Int64)
+	return p, true
 }
 
 // checkNewSession validates a session about to be started.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
@@ -19,6 +20,7 @@ import (
 func (s *Server) apiRoutes() []route {
 	return []route{
 		{"GET", "/healthz", s.healthz, nil},
+		{"GET", "/readyz", s.readyz, nil},
 		{"GET", "/metrics", func(w http.ResponseWriter, r *http.Request) error {
 			s.metrics.handler().ServeHTTP(w, r)
 			return nil
@@ -52,16 +54,36 @@ func (s *Server) apiRoutes() []route {
 	}
 }
 
-// healthz reports that the server runs and its journal answers.
+// healthz reports that the server runs, from memory: it reads nothing,
+// so a load balancer's checks cost nothing (readyz checks the journal).
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.st.Head(r.Context(), "healthz"); unhunch.ErrorCode(err) != unhunch.ENotFound {
-		if err == nil {
-			err = unhunch.Errorf(unhunch.EInternal, "web: healthz: a session named healthz")
-		}
+	s.health().serve(w, r, http.StatusOK, "no-store")
+	return nil
+}
+
+// readyTTL is how long one check of the journal answers /readyz.
+const readyTTL = time.Second
+
+// readyz reports whether the journal answers: one small read at most
+// every readyTTL, its answer kept in between (Server.ready).
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
+	if err := s.ready(r); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": unhunch.Version, "engine": s.st.Engine()})
+	s.health().serve(w, r, http.StatusOK, "no-store")
 	return nil
+}
+
+// ready checks the journal (its version: one small read), or answers with
+// the last check when it is younger than readyTTL.
+func (s *Server) ready(r *http.Request) error {
+	now := s.now()
+	if last := s.cache.ready.Load(); last != nil && !now.Before(last.at) && now.Sub(last.at) < readyTTL {
+		return last.err
+	}
+	_, err := s.st.Version(r.Context())
+	s.cache.ready.Store(&readyCheck{at: now, err: err})
+	return err
 }
 
 // noQuery refuses query parameters other than those allowed.
@@ -116,8 +138,7 @@ func (s *Server) listExercises(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, s.cat.Exercises())
-	return nil
+	return s.catalogJSON(w, r, "api/exercises", func() (any, error) { return s.cat.Exercises(), nil })
 }
 
 func (s *Server) showExercise(w http.ResponseWriter, r *http.Request) error {
@@ -128,8 +149,7 @@ func (s *Server) showExercise(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, e)
-	return nil
+	return s.catalogJSON(w, r, "api/exercise/"+e.ID, func() (any, error) { return e, nil })
 }
 
 // asideDoc is the answer to avoiding or enabling an exercise.
@@ -179,24 +199,17 @@ func (s *Server) listAside(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	list, err := s.aside(r)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, list)
-	return nil
+	return s.journalJSON(w, r, "api/aside", func() (any, time.Time, error) {
+		list, err := s.aside(r)
+		return list, time.Time{}, err
+	})
 }
 
 func (s *Server) listRoutines(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	list, err := s.routineSummaries()
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, list)
-	return nil
+	return s.catalogJSON(w, r, "api/routines", func() (any, error) { return s.routineSummaries() })
 }
 
 // routineSummaries lists the catalog's routines with computed durations.
@@ -247,12 +260,18 @@ func (s *Server) showRoutine(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query(), "level"); err != nil {
 		return err
 	}
-	_, doc, err := s.routineDoc(r)
+	start, err := atStart(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, doc)
-	return nil
+	rt, err := s.routine(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return s.journalJSON(w, r, "api/routine/"+rt.ID+"?start="+strconv.FormatBool(start), func() (any, time.Time, error) {
+		doc, err := s.playable(r, rt, start)
+		return doc, time.Time{}, err
+	})
 }
 
 // routineDoc is the routine named in the path, as the person would play it,
@@ -272,7 +291,7 @@ func (s *Server) routineDoc(r *http.Request) (*catalog.Routine, playable, error)
 
 // playable prepares routine rt for the person.
 func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (playable, error) {
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := s.load(r)
 	if err != nil {
 		return playable{}, err
 	}
@@ -362,7 +381,7 @@ func (s *Server) plan(r *http.Request, pr planRequest, start bool) (*catalog.Rou
 	if err != nil {
 		return nil, planner.Result{}, err
 	}
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := s.load(r)
 	if err != nil {
 		return nil, planner.Result{}, err
 	}
@@ -387,16 +406,21 @@ func (s *Server) showPlan(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rt, res, err := s.plan(r, pr, start)
-	if err != nil {
-		return err
+	if _, err := s.plannerRequest(pr); err != nil {
+		return err // a request that is wrong is never kept
 	}
-	doc, err := s.playable(r, rt, start)
-	if err != nil {
-		return err
-	}
-	detail := api.NewPlanDetail(res)
-	doc.Plan = &detail
-	writeJSON(w, http.StatusOK, doc)
-	return nil
+	key := "api/plan?" + planParams(pr) + "&start=" + strconv.FormatBool(start)
+	return s.journalJSON(w, r, key, func() (any, time.Time, error) {
+		rt, res, err := s.plan(r, pr, start)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		doc, err := s.playable(r, rt, start)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		detail := api.NewPlanDetail(res)
+		doc.Plan = &detail
+		return doc, time.Time{}, nil
+	})
 }

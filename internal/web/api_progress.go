@@ -3,54 +3,55 @@ package web
 import (
 	"net/http"
 	"sort"
+	"time"
 
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/progress"
 )
 
-// progressDoc computes the progress document, as `unhunch progress --json`.
-func (s *Server) progressDoc(r *http.Request) (api.Progress, error) {
-	sessions, err := s.st.Sessions(r.Context(), journalAll)
-	if err != nil {
-		return api.Progress{}, err
-	}
-	return s.progressFor(r, sessions)
+// load reads what the journal says about the person now (person.Load).
+func (s *Server) load(r *http.Request) (person.State, error) {
+	return person.Load(r.Context(), s.st, s.cat, s.now(), s.cfg.Location)
 }
 
-// progressFor is progressDoc with the journal's sessions already read.
-func (s *Server) progressFor(r *http.Request, sessions []*journal.Session) (api.Progress, error) {
-	ratings, err := s.st.PSFS(r.Context())
+// progressDoc computes the progress document, as `unhunch progress --json`.
+func (s *Server) progressDoc(r *http.Request) (api.Progress, error) {
+	p, err := s.load(r)
 	if err != nil {
 		return api.Progress{}, err
 	}
-	now := s.now()
-	doc := person.Progress(sessions, s.cat, now, s.cfg.Location)
-	doc.PSFS = progress.SummarisePSFS(ratings, now)
-	sc, err := s.st.Schedule(r.Context())
-	if err != nil {
-		return api.Progress{}, err
-	}
-	person.WithSchedule(&doc, sessions, sc, now, s.cfg.Location)
-	return doc, nil
+	return s.progressFor(r, p)
+}
+
+// progressFor is progressDoc with what the journal says about the person
+// already read.
+func (s *Server) progressFor(r *http.Request, p person.State) (api.Progress, error) {
+	return person.LoadProgress(r.Context(), s.st, p, s.cat, s.now(), s.cfg.Location)
 }
 
 func (s *Server) showProgress(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	doc, err := s.progressDoc(r)
-	if err != nil {
-		return err
+	return s.journalJSON(w, r, "api/progress", func() (any, time.Time, error) {
+		doc, err := s.progressDoc(r)
+		return doc, progressUntil(doc), err
+	})
+}
+
+// progressUntil is when a progress document stops holding by itself: when
+// the functional scale falls due (the rest changes with the day).
+func progressUntil(doc api.Progress) time.Time {
+	if doc.PSFS.Due || doc.PSFS.Last.IsZero() {
+		return time.Time{}
 	}
-	writeJSON(w, http.StatusOK, doc)
-	return nil
+	return doc.PSFS.Last.Add(progress.PSFSInterval)
 }
 
 // aside lists the exercises set aside, oldest first.
 func (s *Server) aside(r *http.Request) ([]person.AsideEntry, error) {
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := s.load(r)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/journal"
 )
 
 // showRecap is the account of a session at its end (person.Recap): what
@@ -12,7 +13,9 @@ func (s *Server) showRecap(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	sessions, err := s.st.Sessions(r.Context(), journalAll)
+	// The recap works each level out with and without this session, so it
+	// reads the whole journal: once, at a session's end (issue 16 left it).
+	sessions, err := s.st.Sessions(r.Context(), journal.Filter{})
 	if err != nil {
 		return err
 	}

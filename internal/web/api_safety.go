@@ -9,7 +9,6 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 	"github.com/unhunch/unhunch/timeline"
@@ -26,8 +25,7 @@ func (s *Server) listQuestions(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, safety.Questions)
-	return nil
+	return s.catalogJSON(w, r, "api/questions", func() (any, error) { return safety.Questions, nil })
 }
 
 // screeningBody is POST /api/v1/screenings.
@@ -87,22 +85,36 @@ type gateDoc struct {
 }
 
 // gate decides whether a session may start now, from the journal.
+// The decision is kept by the gate cache with the home page's rule (the
+// journal's version and day, until the screening or clearance it rests on
+// runs out); checked_at is always now.
 func (s *Server) gate(r *http.Request) (gateDoc, error) {
-	sessions, err := s.st.Sessions(r.Context(), journalAll)
+	now, err := s.journalStampNow(r)
 	if err != nil {
 		return gateDoc{}, err
 	}
-	return s.gateFor(r, sessions)
+	doc, err := s.cache.gate.get("gate", now, func() (gateDoc, journalStamp, error) {
+		d, screenings, err := person.GateNow(r.Context(), s.st, now.at)
+		if err != nil {
+			return gateDoc{}, now, err
+		}
+		doc := gateDocOf(d, screenings, now.at)
+		stamp := now
+		if doc.ValidUntil != nil {
+			stamp.until = *doc.ValidUntil
+		}
+		return doc, stamp, nil
+	})
+	if err != nil {
+		return gateDoc{}, err
+	}
+	doc.CheckedAt = now.at.UTC()
+	return doc, nil
 }
 
-// gateFor is gate with the journal's sessions already read.
-func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc, error) {
-	now := s.now()
-	screenings, err := s.st.Screenings(r.Context())
-	if err != nil {
-		return gateDoc{}, err
-	}
-	d := person.Gate(screenings, sessions, now, nil)
+// gateDocOf is the gate's document for decision d at now, which rests on
+// screenings.
+func gateDocOf(d safety.Decision, screenings []safety.Screening, now time.Time) gateDoc {
 	doc := gateDoc{OK: d.OK(), Block: string(d.Block), Trigger: string(d.Trigger), Caution: d.Caution, Conditions: d.Conditions,
 		CheckedAt: now.UTC(), FreshSeconds: int(OfflineGateFresh / time.Second)}
 	if doc.Conditions == nil {
@@ -118,7 +130,7 @@ func (s *Server) gateFor(r *http.Request, sessions []*journal.Session) (gateDoc,
 		at := d.Last.At
 		doc.LastScreening = &at
 	}
-	return doc, nil
+	return doc
 }
 
 func (s *Server) showGate(w http.ResponseWriter, r *http.Request) error {

@@ -2,9 +2,11 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -17,9 +19,6 @@ import (
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/safety"
 )
-
-// journalAll selects every session.
-var journalAll = journal.Filter{}
 
 // maxKeyLen is the longest idempotency key accepted (the journal keeps 64).
 const maxKeyLen = 64
@@ -166,12 +165,19 @@ func (s *Server) startRoutine(r *http.Request, body startBody) (*catalog.Routine
 	return s.routine(body.RoutineID)
 }
 
+// Pages of GET /api/v1/sessions: how many sessions without ?limit=, and
+// the most with it.
+const (
+	sessionsPage    = 50
+	maxSessionsPage = 10000
+)
+
 func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	if err := noQuery(q, "since", "limit"); err != nil {
+	if err := noQuery(q, "since", "limit", "before"); err != nil {
 		return err
 	}
-	var f journal.Filter
+	f := journal.Filter{Limit: sessionsPage}
 	if v := q.Get("since"); v != "" {
 		d, err := time.ParseInLocation("2006-01-02", v, s.cfg.Location)
 		if err != nil {
@@ -179,21 +185,49 @@ func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
 		}
 		f.Since = d
 	}
-	if v := q.Get("limit"); v != "" {
+	if _, ok := q["limit"]; ok {
+		v := q.Get("limit")
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 10000 {
+		if err != nil || n < 1 || n > maxSessionsPage {
 			return unhunch.E(unhunch.EInvalid, message.WebBadLimit, v)
 		}
 		f.Limit = n
 	}
-	list, err := s.st.Sessions(r.Context(), f)
+	if _, ok := q["before"]; ok {
+		if f.Before = q.Get("before"); !validID(f.Before) {
+			return unhunch.E(unhunch.EInvalid, message.WebBadSessionID, f.Before)
+		}
+	}
+	page := f.Limit
+	f.Limit++ // one more says whether there is a next page
+	key := "api/sessions?" + url.Values{"since": {q.Get("since")}, "before": {f.Before}, "limit": {strconv.Itoa(page)}}.Encode()
+	bd, err := s.journalBody(r, key, func() (*body, time.Time, error) {
+		list, err := s.st.Sessions(r.Context(), f)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		link := ""
+		if len(list) > page {
+			list = list[:page]
+			next := url.Values{"before": {list[page-1].ID}, "limit": {strconv.Itoa(page)}}
+			if v := q.Get("since"); v != "" {
+				next.Set("since", v)
+			}
+			link = "</api/v1/sessions?" + next.Encode() + `>; rel="next"`
+		}
+		if list == nil {
+			list = []*journal.Session{}
+		}
+		bd, err := jsonBody(list)
+		if bd != nil {
+			bd.link = link
+		}
+		return bd, time.Time{}, err
+	})
 	if err != nil {
 		return err
 	}
-	if list == nil {
-		list = []*journal.Session{}
-	}
-	writeJSON(w, http.StatusOK, list)
+	bd.serve(w, r, http.StatusOK, "no-cache")
 	return nil
 }
 
@@ -201,12 +235,11 @@ func (s *Server) showSession(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	sess, err := s.st.Session(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, sess)
-	return nil
+	id := r.PathValue("id")
+	return s.journalJSON(w, r, "api/session/"+id, func() (any, time.Time, error) {
+		sess, err := s.st.Session(r.Context(), id)
+		return sess, time.Time{}, err
+	})
 }
 
 // eventBody is POST /api/v1/sessions/{id}/events: one exercise's outcome
@@ -362,11 +395,13 @@ func endStatus(v string) (journal.Status, error) {
 }
 
 // eventFields are the fields each type of event may carry, besides its type.
-var eventFields = map[string][]string{
-	"exercise": {"index", "attempt", "exercise_id", "outcome", "stop_reason", "amount", "seconds", "started_at", "ended_at"},
-	"rating":   {"index", "attempt", "rating"},
-	"finish":   {"status", "pain_after", "stop_reason", "ended_at"},
-}
+var eventFields = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"exercise": {"index", "attempt", "exercise_id", "outcome", "stop_reason", "amount", "seconds", "started_at", "ended_at"},
+		"rating":   {"index", "attempt", "rating"},
+		"finish":   {"status", "pain_after", "stop_reason", "ended_at"},
+	}
+})
 
 // onlyFields refuses fields that belong to another type of event, so that a
 // mistaken event is never half-read.
@@ -377,7 +412,7 @@ func onlyFields(ev eventBody, typ string) error {
 		"pain_after": ev.PainAfter != nil}
 	var extra []string
 	for name, on := range set {
-		if on && !slices.Contains(eventFields[typ], name) {
+		if on && !slices.Contains(eventFields()[typ], name) {
 			extra = append(extra, name)
 		}
 	}

@@ -24,6 +24,7 @@ var files embed.FS
 type asset struct {
 	name, url, typ string
 	body           []byte
+	bd             *body // what is served: with its ETag, gzipped once
 }
 
 // assetSet holds the static files, by logical name and by hashed URL.
@@ -60,6 +61,7 @@ func loadAssets() (*assetSet, error) {
 		if ext == ".webmanifest" {
 			a.typ = "application/manifest+json"
 		}
+		a.bd = newBody(a.typ, body)
 		set.byName[a.name], set.byURL[a.url] = a, a
 		all.Write(sum[:])
 		names = append(names, a.name)
@@ -107,17 +109,13 @@ func (s *Server) assetRoutes() []route {
 			if !ok {
 				return notFound(messageNoAsset, r.URL.Path, nil)
 			}
-			w.Header().Set("Content-Type", a.typ)
-			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-			w.Write(a.body)
+			a.bd.serve(w, r, http.StatusOK, "public, max-age=31536000, immutable")
 			return nil
 		}, nil},
 		{"GET", "/sw.js", func(w http.ResponseWriter, r *http.Request) error {
 			// Never cached by URL: the browser checks it for a new version.
-			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-			w.Header().Set("Cache-Control", "no-cache")
 			w.Header().Set("Service-Worker-Allowed", "/")
-			w.Write(s.sw)
+			s.sw.serve(w, r, http.StatusOK, "no-cache")
 			return nil
 		}, nil},
 	}

@@ -15,38 +15,61 @@ import (
 // when what it keeps no longer holds is given here, in newCaches, and
 // nowhere else.
 type caches struct {
-	catalog  *cache[none, []byte]               // pages and figures made from the catalog alone
+	catalog  *cache[none, *body]                // pages, documents and figures made from the catalog alone
 	routines *cache[none, []api.RoutineSummary] // the routines with their durations
-	journal  *cache[journalStamp, []byte]       // pages made from the journal
+	journal  *cache[journalStamp, *body]        // pages and documents made from the journal, by page and query
+	gate     *cache[journalStamp, gateDoc]      // the gate's decision, made from the journal
+	screen   *cache[none, *body]                // the screening page, by the answers so far
 	heads    *cache[none, store.SessionHead]    // what an event needs of its session
 	version  atomic.Pointer[versionRead]        // the journal's version as last read
+	ready    atomic.Pointer[readyCheck]         // the journal's last readiness check (readyz)
 }
 
 // newCaches makes the server's caches with their rules:
 //
 //   - catalog and routines: the catalog does not change while the server
 //     runs, so what is made from it alone holds until the server stops.
-//   - journal: a page made from the journal holds while the journal's
-//     version (one small read, Server.version) and the person's local day
-//     are those it was made at, and until a moment the page itself names (a
-//     screening running out). Every write raises the version, whichever
-//     instance makes it, so several instances serving one journal stay right.
+//   - journal: a page or document made from the journal holds while the
+//     journal's version (one small read, Server.version) and the person's
+//     local day are those it was made at, and until a moment it names
+//     itself (a screening running out, the functional scale falling due).
+//     Every write raises the version, whichever instance makes it, so
+//     several instances serving one journal stay right. It keeps at most
+//     maxJournal of them (plans are kept by their query).
+//   - gate: the gate's decision holds by the journal's rule, and only
+//     until the screening or clearance it rests on runs out (its
+//     valid_until), as the home page that shows it.
+//   - screen: a step of the screening page depends on the answers so far
+//     alone, never on the journal (it must show even when the journal
+//     cannot be read), so it holds for ever; at most maxScreen of them.
+//   - ready: the journal's last readiness check answers /readyz for a
+//     second (readyTTL).
 //   - heads: a session's owner, planned exercises, start and time scale
 //     never change once it exists, so they hold for ever, at most maxHeads
 //     of them (when full, it starts again empty).
 func newCaches() *caches {
+	holds := func(kept, now journalStamp) bool {
+		return kept.version == now.version && kept.day == now.day && (kept.until.IsZero() || now.at.Before(kept.until))
+	}
 	return &caches{
-		catalog:  &cache[none, []byte]{},
+		catalog:  &cache[none, *body]{},
 		routines: &cache[none, []api.RoutineSummary]{},
-		journal: &cache[journalStamp, []byte]{fresh: func(kept, now journalStamp) bool {
-			return kept.version == now.version && kept.day == now.day && (kept.until.IsZero() || now.at.Before(kept.until))
-		}},
-		heads: &cache[none, store.SessionHead]{max: maxHeads},
+		journal:  &cache[journalStamp, *body]{max: maxJournal, fresh: holds},
+		gate:     &cache[journalStamp, gateDoc]{max: 1, fresh: holds},
+		screen:   &cache[none, *body]{max: maxScreen},
+		heads:    &cache[none, store.SessionHead]{max: maxHeads},
 	}
 }
 
+// maxScreen bounds the steps of the screening page kept in memory.
+const maxScreen = 512
+
 // maxHeads bounds the sessions whose heads are kept in memory.
 const maxHeads = 10000
+
+// maxJournal bounds the pages and documents made from the journal kept in
+// memory.
+const maxJournal = 512
 
 // none is the stamp of values that hold for ever.
 type none struct{}
@@ -113,6 +136,13 @@ func forever[V any](build func() (V, error)) func() (V, none, error) {
 // the next ones, unless this server wrote in between: its own writes show at
 // once; another instance's show within this long.
 const versionTTL = 20 * time.Millisecond
+
+// readyCheck is a check of the journal and when it was made: it answers
+// /readyz for readyTTL.
+type readyCheck struct {
+	at  time.Time
+	err error
+}
 
 // versionRead is the journal version as last read.
 type versionRead struct {

@@ -40,7 +40,7 @@ func setSecurityHeaders(h http.Header, path string) {
 	h["X-Frame-Options"] = deny
 	h["Referrer-Policy"] = noReferrer
 	h["Cross-Origin-Resource-Policy"] = sameOrigin
-	if strings.HasPrefix(path, "/api/") || path == "/healthz" || path == "/metrics" {
+	if strings.HasPrefix(path, "/api/") || operational(path) {
 		h["Content-Security-Policy"] = cspNone
 	} else {
 		h["Content-Security-Policy"] = cspNoFrames

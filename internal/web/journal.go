@@ -8,7 +8,7 @@ import (
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
-	"github.com/unhunch/unhunch/progress"
+	"github.com/unhunch/unhunch/safety"
 )
 
 // Journal is everything the web server reads and writes in the journal:
@@ -19,6 +19,7 @@ import (
 // fake that embeds Journal and answers only what the test calls.
 type Journal interface {
 	person.StartJournal
+	person.ProgressReader
 	person.ScreeningStore
 	person.ConditionClearer
 	person.Excluder
@@ -27,6 +28,10 @@ type Journal interface {
 
 	// Session returns one session with its exercises, or an ENotFound error.
 	Session(ctx context.Context, id string) (*journal.Session, error)
+	// Sessions returns a page of sessions with their exercises, most recent first.
+	Sessions(ctx context.Context, f journal.Filter) ([]*journal.Session, error)
+	// Screening returns one screening or clearance by id, and whether there is one.
+	Screening(ctx context.Context, id string) (safety.Screening, bool, error)
 	// SessionByClientKey returns the session started with an idempotency key, or nil.
 	SessionByClientKey(ctx context.Context, key string) (*journal.Session, error)
 	// Head returns a session's row without its exercises, or an ENotFound error.
@@ -39,8 +44,6 @@ type Journal interface {
 	Enable(ctx context.Context, exerciseID string) (bool, error)
 	// WithdrawClearance withdraws a clinician's clearance, and says whether there was one.
 	WithdrawClearance(ctx context.Context, exerciseID string, c catalog.Condition) (bool, error)
-	// PSFS returns every functional-scale rating.
-	PSFS(ctx context.Context) ([]progress.PSFSRating, error)
 	// Renew renews a session's lease; MarkInterrupted ends it as interrupted.
 	Renew(ctx context.Context, id string, at time.Time) error
 	MarkInterrupted(ctx context.Context, id string, at time.Time) error

@@ -18,8 +18,12 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.Write(openAPIDoc)
+	bd, err := s.cache.catalog.get("api/openapi", none{}, forever(func() (*body, error) {
+		return newBody("application/json; charset=utf-8", openAPIDoc), nil
+	}))
+	if err != nil {
+		return err
+	}
+	bd.serve(w, r, http.StatusOK, "no-cache")
 	return nil
 }

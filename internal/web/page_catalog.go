@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -57,13 +58,14 @@ func doseLine(e *catalog.Exercise, lv *progress.Level) string {
 	return message.Text(message.PageDoseStart, start)
 }
 
-// levels reads each practised exercise's level from the journal.
+// levels reads each practised exercise's level: what the journal says
+// about the person now (person.Load).
 func (s *Server) levels(r *http.Request) (map[string]*progress.Level, error) {
-	sessions, err := s.st.Sessions(r.Context(), journalAll)
+	p, err := s.load(r)
 	if err != nil {
 		return nil, err
 	}
-	return person.Levels(sessions, s.cat), nil
+	return p.History.Levels, nil
 }
 
 // exerciseData is the exercise page.
@@ -123,7 +125,7 @@ func exercisePageData(e *catalog.Exercise, lv *progress.Level) exerciseData {
 
 func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
 	k := readKit(r)
-	return s.catalogPage(w, "routines?kit="+k.key(), "routines", func() (page, error) {
+	return s.catalogPage(w, r, "routines?kit="+k.key(), "routines", func() (page, error) {
 		list, err := s.routineSummaries()
 		if err != nil {
 			return page{}, err
@@ -164,13 +166,23 @@ type routineData struct {
 	Error      string
 }
 
+// routinePage is a routine as the person would play it, kept by the journal
+// cache like the API's document of it (issue 16: it was rendered at every
+// request).
 func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
-	rt, doc, err := s.routineDoc(r)
+	start, err := atStart(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "routine", page{Title: rt.Name, Nav: "routines",
-		Data: routineData{Doc: doc, PlayURL: "/play/" + rt.ID, HandoutURL: "/routines/" + rt.ID + "/handout.pdf"}})
+	rt, err := s.routine(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return s.journalPage(w, r, "page/routine/"+rt.ID+"?start="+strconv.FormatBool(start), "routine", func() (page, time.Time, error) {
+		doc, err := s.playable(r, rt, start)
+		return page{Title: rt.Name, Nav: "routines",
+			Data: routineData{Doc: doc, PlayURL: "/play/" + rt.ID, HandoutURL: "/routines/" + rt.ID + "/handout.pdf"}}, time.Time{}, err
+	})
 }
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
@@ -191,25 +203,39 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Form = pr
-	rt, res, err := s.plan(r, pr, false)
+	// A plan is kept by the journal cache by its request, as the API's is
+	// (issue 16: planning at every request made this page the slowest).
+	bd, err := s.journalBody(r, "page/plan?"+planParams(pr), func() (*body, time.Time, error) {
+		rt, res, err := s.plan(r, pr, false)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		doc, err := s.playable(r, rt, false)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		detail := api.NewPlanDetail(res)
+		doc.Plan = &detail
+		d := d
+		d.Doc = doc
+		d.PlayURL = "/play/plan?" + planParams(pr)
+		d.HandoutURL = "/plan/handout.pdf?" + planParams(pr)
+		b, err := s.renderBytes("plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		return newBody(htmlType, b), time.Time{}, nil
+	})
 	if unhunch.ErrorCode(err) == unhunch.EInvalid {
-		// Shown on the form, to be changed there (nothing fits, say).
+		// Shown on the form, to be changed there (nothing fits, say); never kept.
 		d.Error = err.Error()
 		return s.render(w, unhunch.HTTPStatus(err), "plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
 	}
 	if err != nil {
 		return err // a failing journal is not the form's fault
 	}
-	doc, err := s.playable(r, rt, false)
-	if err != nil {
-		return err
-	}
-	detail := api.NewPlanDetail(res)
-	doc.Plan = &detail
-	d.Doc = doc
-	d.PlayURL = "/play/plan?" + planParams(pr)
-	d.HandoutURL = "/plan/handout.pdf?" + planParams(pr)
-	return s.render(w, http.StatusOK, "plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
+	servePage(w, r, bd)
+	return nil
 }
 
 // planParams writes a plan request as query parameters.
@@ -273,9 +299,38 @@ type stopChoice struct {
 	Advice string // what to do, for the reasons that end the session
 }
 
+// playPage is the player, kept by the journal cache by its routine or plan
+// (issue 16: it was rendered, and a plan made, at every request).
 func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	id := r.PathValue("id")
+	key := "page/play/" + id
+	if id == "plan" {
+		pr, err := planQuery(q)
+		if err != nil {
+			return err
+		}
+		if _, err := s.plannerRequest(pr); err != nil {
+			return err // a request that is wrong is never kept
+		}
+		key += "?" + planParams(pr)
+	} else {
+		if err := noQuery(q); err != nil {
+			return err
+		}
+		if _, err := s.routine(id); err != nil {
+			return err
+		}
+	}
+	return s.journalPage(w, r, key, "play", func() (page, time.Time, error) {
+		d, err := s.playData(r, id, q)
+		return page{Title: d.Doc.Name, Nav: "play", Data: d}, time.Time{}, err
+	})
+}
+
+// playData is what the player page of routine id (or of the plan its query
+// asks for) shows.
+func (s *Server) playData(r *http.Request, id string, q url.Values) (playData, error) {
 	d := playData{TimeScale: s.cfg.TimeScale, Renew: int(journal.Renew / time.Second), Questions: playQuestions(), Answerable: answerable()}
 	for i, reason := range journal.StopReasons {
 		c := stopChoice{ID: string(reason), Key: itoa(i + 1), Ends: reason.EndsSession()}
@@ -287,31 +342,28 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 	if id == "plan" {
 		pr, err := planQuery(q)
 		if err != nil {
-			return err
+			return d, err
 		}
 		rt, res, err := s.plan(r, pr, false)
 		if err != nil {
-			return err
+			return d, err
 		}
 		if d.Doc, err = s.playable(r, rt, false); err != nil {
-			return err
+			return d, err
 		}
 		detail := api.NewPlanDetail(res)
 		d.Doc.Plan = &detail
 		d.Plan = &pr
 	} else {
-		if err := noQuery(q); err != nil {
-			return err
-		}
 		rt, err := s.routine(id)
 		if err != nil {
-			return err
+			return d, err
 		}
 		if d.Doc, err = s.playable(r, rt, false); err != nil {
-			return err
+			return d, err
 		}
 	}
-	return s.render(w, http.StatusOK, "play", page{Title: d.Doc.Name, Nav: "play", Data: d})
+	return d, nil
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/unhunch/unhunch"
@@ -102,24 +101,28 @@ func positionList(ps []catalog.Position) string {
 	return strings.Join(s, ", ")
 }
 
+// svgType is the Content-Type of figures.
+const svgType = "image/svg+xml"
+
 // svgCSP lets a figure's own stylesheet (its animation) run and nothing else.
 const svgCSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 
 // writeSVG sends a figure; the catalog does not change while the server
 // runs, so browsers may keep it for a day.
-func writeSVG(w http.ResponseWriter, b []byte) {
-	h := w.Header()
-	h.Set("Content-Type", "image/svg+xml")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
-	h.Set("Cache-Control", "public, max-age=86400")
-	h.Set("Content-Security-Policy", svgCSP)
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.Write(b)
+func writeSVG(w http.ResponseWriter, r *http.Request, bd *body) {
+	w.Header().Set("Content-Security-Policy", svgCSP)
+	bd.serve(w, r, http.StatusOK, "public, max-age=86400")
 }
 
-// cachedFigure draws a figure once and keeps its bytes (the catalog cache).
-func (s *Server) cachedFigure(key string, draw func() ([]byte, error)) ([]byte, error) {
-	return s.cache.catalog.get(key, none{}, forever(draw))
+// cachedFigure draws a figure once and keeps it (the catalog cache).
+func (s *Server) cachedFigure(key, typ string, draw func() ([]byte, error)) (*body, error) {
+	return s.cache.catalog.get(key, none{}, forever(func() (*body, error) {
+		b, err := draw()
+		if err != nil {
+			return nil, err
+		}
+		return newBody(typ, b), nil
+	}))
 }
 
 // figureError turns the figure package's errors into coded ones.
@@ -142,11 +145,11 @@ func (s *Server) figureAnimated(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := s.cachedFigure("figure/"+e.ID+"/"+string(p), func() ([]byte, error) { return figure.Animated(e.FigureFor(p)) })
+	b, err := s.cachedFigure("figure/"+e.ID+"/"+string(p), svgType, func() ([]byte, error) { return figure.Animated(e.FigureFor(p)) })
 	if err != nil {
 		return figureError(e, p, "", err)
 	}
-	writeSVG(w, b)
+	writeSVG(w, r, b)
 	return nil
 }
 
@@ -164,11 +167,11 @@ func (s *Server) figureStill(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return unhunch.E(unhunch.ENotFound, message.WebNoFrame, e.ID, frame, api.Frames(e, p))
 	}
-	b, err := s.cachedFigure("frame/"+e.ID+"/"+string(p)+"/"+name, func() ([]byte, error) { return figure.Still(e.FigureFor(p), name) })
+	b, err := s.cachedFigure("frame/"+e.ID+"/"+string(p)+"/"+name, svgType, func() ([]byte, error) { return figure.Still(e.FigureFor(p), name) })
 	if err != nil {
 		return figureError(e, p, name, err)
 	}
-	writeSVG(w, b)
+	writeSVG(w, r, b)
 	return nil
 }
 
@@ -185,7 +188,7 @@ func stripSVG(s string) (string, bool) {
 // has its own, for review. It is a page of its own, with its own inline
 // stylesheet, drawn once.
 func (s *Server) contactSheet(w http.ResponseWriter, r *http.Request) error {
-	b, err := s.cachedFigure("contact-sheet", func() ([]byte, error) {
+	b, err := s.cachedFigure("contact-sheet", htmlType, func() ([]byte, error) {
 		var subjects []figure.Subject
 		for _, e := range s.cat.Exercises() {
 			ps := e.FigurePositions()
@@ -201,12 +204,7 @@ func (s *Server) contactSheet(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.Write(b)
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+	b.serve(w, r, http.StatusOK, "no-cache")
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/handout"
-	"github.com/unhunch/unhunch/internal/person"
 )
 
 // The printed routine (issue 18): "Print / PDF" on every routine and plan
@@ -70,7 +69,7 @@ func (s *Server) handoutPaper(r *http.Request, q url.Values) (handout.Paper, err
 
 // sendHandout sends routine rt's handout for the person, made now.
 func (s *Server) sendHandout(w http.ResponseWriter, r *http.Request, rt *catalog.Routine, paper handout.Paper) error {
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := s.load(r)
 	if err != nil {
 		return err
 	}

@@ -71,20 +71,22 @@ type suggestion struct {
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 	k := readKit(r)
 	return s.journalPage(w, r, "home?kit="+k.key(), "home", func() (page, time.Time, error) {
-		// One read of the journal serves the gate, the progress and the suggestion.
-		sessions, err := s.st.Sessions(r.Context(), journalAll)
+		// One read of the person serves the gate, the progress and the suggestion.
+		p, err := s.load(r)
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
-		g, err := s.gateFor(r, sessions)
-		if err != nil {
-			return page{}, time.Time{}, err
-		}
-		doc, err := s.progressFor(r, sessions)
+		now := s.now()
+		g := gateDocOf(p.Gate(now, nil), p.Screenings, now)
+		doc, err := s.progressFor(r, p)
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
 		list, err := s.routineSummaries()
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		latest, err := s.st.Sessions(r.Context(), journal.Filter{Limit: 1})
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
@@ -95,8 +97,8 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		if n := len(doc.Adherence.Weeks); n > 0 {
 			d.ThisWeek = doc.Adherence.Weeks[n-1].Days
 		}
-		if len(sessions) > 0 {
-			d.Last = sessions[0]
+		if len(latest) > 0 {
+			d.Last = latest[0]
 		}
 		var doable []api.RoutineSummary
 		for _, rs := range list {
@@ -104,7 +106,7 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 				doable = append(doable, rs)
 			}
 		}
-		if best := suggest(doable, sessions, s.now()); best != nil {
+		if best := suggest(doable, p.History.Routines); best != nil {
 			rt, _ := s.cat.Routine(best.ID)
 			needs, _ := s.routineNeeds(routineIDs(rt), k)
 			d.Suggestion = &suggestion{Name: best.Name, Description: best.Description, DurationSeconds: best.DurationSeconds,
@@ -149,17 +151,10 @@ func routineIDs(rt *catalog.Routine) []string {
 }
 
 // suggest picks today's routine: one that fits its time box, practised
-// least recently (never first), in catalog order among equals.
-func suggest(list []api.RoutineSummary, sessions []*journal.Session, now time.Time) *api.RoutineSummary {
-	last := map[string]time.Time{}
-	for _, s := range sessions {
-		if s.IsDemo() {
-			continue // a demo is not practice
-		}
-		if t, ok := last[s.RoutineID]; !ok || s.StartedAt.After(t) {
-			last[s.RoutineID] = s.StartedAt
-		}
-	}
+// least recently (never first), in catalog order among equals. last is
+// when each routine was last started in real time (a demo is not
+// practice: person.History.Routines).
+func suggest(list []api.RoutineSummary, last map[string]time.Time) *api.RoutineSummary {
 	var best *api.RoutineSummary
 	for i := range list {
 		r := &list[i]

@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -14,14 +16,23 @@ type historyData struct {
 	Sessions []*journal.Session
 	Names    map[string]string
 	Advice   string
+	Older    string // the URL of the page of older sessions; "" on the last page
 }
 
+// historyPageSize is how many sessions a page of the history shows.
+const historyPageSize = 20
+
 func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	q := r.URL.Query()
+	if err := noQuery(q, "before"); err != nil {
 		return err
 	}
-	return s.journalPage(w, r, "history", "history", func() (page, time.Time, error) {
-		list, err := s.st.Sessions(r.Context(), journalAll)
+	before := q.Get("before")
+	if _, ok := q["before"]; ok && !validID(before) {
+		return unhunch.E(unhunch.EInvalid, message.WebBadSessionID, before)
+	}
+	return s.journalPage(w, r, "history?before="+before, "history", func() (page, time.Time, error) {
+		list, err := s.st.Sessions(r.Context(), journal.Filter{Limit: historyPageSize + 1, Before: before})
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
@@ -30,11 +41,15 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) error {
 			names[e.ID] = e.Name
 		}
 		d := historyData{Sessions: list, Names: names}
-		doc, err := s.progressFor(r, list)
+		if len(list) > historyPageSize {
+			d.Sessions = list[:historyPageSize]
+			d.Older = "/history?" + query("before", list[historyPageSize-1].ID)
+		}
+		tr, err := person.LoadTrend(r.Context(), s.st, s.cfg.Location)
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
-		d.Advice = doc.Advice
+		d.Advice = person.TrendAdvice(tr)
 		return page{Title: message.Text(message.WebTitleHistory), Nav: "history", Data: d}, time.Time{}, nil
 	})
 }

@@ -125,19 +125,45 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	if q.Get("answer") != "" && rest != "" {
 		a, rest = resume(a, answers, rest), ""
 	}
-	d := screenData{Answers: a, Next: safeNext(q.Get("next")), Rest: rest}
+	next := safeNext(q.Get("next"))
+	if next != "" || rest != "" {
+		// Going back to change an answer, or on the way to a session: made
+		// for this request (where it leads is the person's, not a key).
+		return s.render(w, http.StatusOK, "screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen",
+			Data: screenPageData(a, answers, next, rest)})
+	}
+	// Otherwise it depends on the answers alone, never on the journal: kept
+	// by the screen cache (issue 16).
+	bd, err := s.cache.screen.get(a, none{}, forever(func() (*body, error) {
+		b, err := s.renderBytes("screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: screenPageData(a, answers, "", "")})
+		if err != nil {
+			return nil, err
+		}
+		return newBody(htmlType, b), nil
+	}))
+	if err != nil {
+		return err
+	}
+	servePage(w, r, bd)
+	return nil
+}
+
+// screenPageData is the screening page for answers a so far, leading to
+// next when they are done, with rest the answers after a changed one.
+func screenPageData(a string, answers map[string]bool, next, rest string) screenData {
+	d := screenData{Answers: a, Next: next, Rest: rest}
 	d.Again = screenURL("next", d.Next)
 	if back := strings.TrimRight(a, "-"); back != "" {
 		d.BackQuery = screenURL("a", back[:len(back)-1], "next", d.Next)
 	}
-	next, more := safety.Next(answers)
+	q, more := safety.Next(answers)
 	switch {
 	case hasEmergency(answers):
 		d.Urgent = message.WebGateAdvice.Text(string(safety.EmergencyFound))
 	case more:
-		d.Number, d.Question = len(answers)+1, next
+		d.Number, d.Question = len(answers)+1, q
 		d.Total = countAsked(answers)
-		d.Emergency = next.Outcome == safety.Emergency
+		d.Emergency = q.Outcome == safety.Emergency
 		if rest != "" && (rest[0] == 'y' || rest[0] == 'n') {
 			d.Was = message.Text(message.PageScreenWas, yesNo(rest[0] == 'y'))
 			d.Rest = rest[1:]
@@ -150,7 +176,7 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	return s.render(w, http.StatusOK, "screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
+	return d
 }
 
 // screenURL is the screening page's address with the query of pairs
@@ -223,34 +249,31 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(q, "id", "next"); err != nil {
 		return err
 	}
-	all, err := s.st.Screenings(r.Context())
+	sc, found, err := s.st.Screening(r.Context(), q.Get("id"))
 	if err != nil {
 		return err
 	}
-	for _, sc := range all {
-		if sc.ID != q.Get("id") {
-			continue
-		}
-		advice := person.ScreenAdvice(sc.Result, s.cat)
-		switch {
-		case sc.Clearing:
-			advice = message.Text(message.WebClearedPage)
-		case sc.Result.Outcome == safety.Clinician:
-			advice = message.WebGateAdvice.Text(string(safety.ClinicianFirst))
-		}
-		d := resultData{Screening: sc, Advice: adviceBlocks(advice), Keeps: len(sc.Result.Conditions) > 0 && !sc.Clearing}
-		for _, id := range sc.Result.Flagged {
-			if qq, ok := safety.QuestionByID(id); ok {
-				d.Flagged = append(d.Flagged, qq.Text())
-			}
-		}
-		d.Clearable = !sc.Clearing && sc.Result.Outcome == safety.Clinician
-		if g, err := s.gate(r); err == nil && g.OK {
-			d.Next = safeNext(q.Get("next"))
-		}
-		return s.render(w, http.StatusOK, "result", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
+	if !found {
+		return unhunch.E(unhunch.ENotFound, message.WebNoScreening, q.Get("id"))
 	}
-	return unhunch.E(unhunch.ENotFound, message.WebNoScreening, q.Get("id"))
+	advice := person.ScreenAdvice(sc.Result, s.cat)
+	switch {
+	case sc.Clearing:
+		advice = message.Text(message.WebClearedPage)
+	case sc.Result.Outcome == safety.Clinician:
+		advice = message.WebGateAdvice.Text(string(safety.ClinicianFirst))
+	}
+	d := resultData{Screening: sc, Advice: adviceBlocks(advice), Keeps: len(sc.Result.Conditions) > 0 && !sc.Clearing}
+	for _, id := range sc.Result.Flagged {
+		if qq, ok := safety.QuestionByID(id); ok {
+			d.Flagged = append(d.Flagged, qq.Text())
+		}
+	}
+	d.Clearable = !sc.Clearing && sc.Result.Outcome == safety.Clinician
+	if g, err := s.gate(r); err == nil && g.OK {
+		d.Next = safeNext(q.Get("next"))
+	}
+	return s.render(w, http.StatusOK, "result", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: d})
 }
 
 // adviceBlock is a paragraph of advice and the list that follows it.

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"time"
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/person"
@@ -40,12 +42,32 @@ func (s *Server) settings(w http.ResponseWriter, r *http.Request, status int, sf
 	if err := noQuery(q, "done", "cleared", "withdrawn", "condition", "schedule", "kit"); err != nil {
 		return err
 	}
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	k := readKit(r)
+	build := func() (page, time.Time, error) {
+		d, until, err := s.settingsData(r, q, k, sf)
+		return page{Title: message.Text(message.WebTitleSettings), Nav: "settings", Data: d}, until, err
+	}
+	if sf != nil {
+		// A refused schedule form, shown as it was sent: never kept.
+		p, _, err := build()
+		if err != nil {
+			return err
+		}
+		return s.render(w, status, "settings", p)
+	}
+	// Kept by the journal cache by its query and what is at hand (issue 16).
+	return s.journalPage(w, r, "page/settings?"+q.Encode()+"&kit="+k.key(), "settings", build)
+}
+
+// settingsData is what the settings page shows, with the note its query
+// asks for; sf is a refused schedule form, or nil for the saved schedule.
+// It holds until the schedule's next time, which it names.
+func (s *Server) settingsData(r *http.Request, q url.Values, k kit, sf *scheduleForm) (settingsData, time.Time, error) {
+	p, err := s.load(r)
 	if err != nil {
-		return err
+		return settingsData{}, time.Time{}, err
 	}
 	states := p.SetAside
-	k := readKit(r)
 	d := settingsData{Exercises: s.cat.Exercises(), Aside: states, KitForm: newKitForm(k, "/settings")}
 	if q.Get("kit") == "saved" && k.Asked {
 		d.KitDone = message.Text(message.PageKitSaved, catalog.NeedsWords(haveAsNeeds(k.Have)))
@@ -81,20 +103,20 @@ func (s *Server) settings(w http.ResponseWriter, r *http.Request, status int, sf
 	}
 	if sf != nil {
 		d.Schedule = *sf
-	} else {
-		sc, err := s.st.Schedule(r.Context())
-		if err != nil {
-			return err
-		}
-		d.Schedule = s.newScheduleForm(sc)
-		switch q.Get("schedule") {
-		case "saved":
-			d.Schedule.Done = message.Text(message.WebScheduleSaved)
-		case "cleared":
-			d.Schedule.Done = message.Text(message.ScheduleCleared)
-		}
+		return d, time.Time{}, nil
 	}
-	return s.render(w, status, "settings", page{Title: message.Text(message.WebTitleSettings), Nav: "settings", Data: d})
+	sc, err := s.st.Schedule(r.Context())
+	if err != nil {
+		return settingsData{}, time.Time{}, err
+	}
+	d.Schedule = s.newScheduleForm(sc)
+	switch q.Get("schedule") {
+	case "saved":
+		d.Schedule.Done = message.Text(message.WebScheduleSaved)
+	case "cleared":
+		d.Schedule.Done = message.Text(message.ScheduleCleared)
+	}
+	return d, sc.Next(s.now(), s.cfg.Location), nil
 }
 
 func (s *Server) settingsAvoid(w http.ResponseWriter, r *http.Request) error {
@@ -137,7 +159,7 @@ func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	return s.catalogPage(w, "safety", "safety", func() (page, error) {
+	return s.catalogPage(w, r, "safety", "safety", func() (page, error) {
 		var d []guideSection
 		for _, k := range message.AboutSafetySections {
 			body := k + ".body"

@@ -170,7 +170,7 @@ var pageCSP = []string{"default-src 'self'; img-src 'self' data:; style-src 'sel
 // writePage sends a rendered page with its security headers.
 func writePage(w http.ResponseWriter, status int, b []byte) {
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Type", htmlType)
 	h.Set("Content-Length", strconv.Itoa(len(b)))
 	h.Set("Cache-Control", "no-cache")
 	h["Content-Security-Policy"] = pageCSP // nosniff and the rest: setSecurityHeaders
@@ -182,24 +182,54 @@ func writePage(w http.ResponseWriter, status int, b []byte) {
 // cache (newCaches gives its rule). build returns the page and, if its
 // content expires at a moment of its own, that moment.
 func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, time.Time, error)) error {
-	now, err := s.journalStampNow(r)
-	if err != nil {
-		return err
-	}
-	b, err := s.cache.journal.get(key, now, func() ([]byte, journalStamp, error) {
+	bd, err := s.journalBody(r, key, func() (*body, time.Time, error) {
 		p, until, err := build()
 		if err != nil {
-			return nil, now, err
+			return nil, until, err
 		}
-		stamp := now
-		stamp.until = until
 		b, err := s.renderBytes(name, p)
-		return b, stamp, err
+		if err != nil {
+			return nil, until, err
+		}
+		return newBody(htmlType, b), until, nil
 	})
 	if err != nil {
 		return err
 	}
-	writePage(w, http.StatusOK, b)
+	servePage(w, r, bd)
+	return nil
+}
+
+// journalBody returns the body kept at key by the journal cache, made again
+// with build when it no longer holds.
+func (s *Server) journalBody(r *http.Request, key string, build func() (*body, time.Time, error)) (*body, error) {
+	now, err := s.journalStampNow(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.cache.journal.get(key, now, func() (*body, journalStamp, error) {
+		bd, until, err := build()
+		stamp := now
+		stamp.until = until
+		return bd, stamp, err
+	})
+}
+
+// journalJSON answers with the JSON document kept at key by the journal
+// cache, made again with build when it no longer holds.
+func (s *Server) journalJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, time.Time, error)) error {
+	bd, err := s.journalBody(r, key, func() (*body, time.Time, error) {
+		v, until, err := build()
+		if err != nil {
+			return nil, until, err
+		}
+		bd, err := jsonBody(v)
+		return bd, until, err
+	})
+	if err != nil {
+		return err
+	}
+	bd.serve(w, r, http.StatusOK, "no-cache")
 	return nil
 }
 
@@ -207,19 +237,49 @@ func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name s
 // catalog cache: it is rendered once, on first request, and its bytes
 // served after (template execution was nine tenths of the cost of these
 // pages).
-func (s *Server) catalogPage(w http.ResponseWriter, key, name string, build func() (page, error)) error {
-	b, err := s.cache.catalog.get(key, none{}, forever(func() ([]byte, error) {
+func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, error)) error {
+	bd, err := s.cache.catalog.get(key, none{}, forever(func() (*body, error) {
 		p, err := build()
 		if err != nil {
 			return nil, err
 		}
-		return s.renderBytes(name, p)
+		b, err := s.renderBytes(name, p)
+		if err != nil {
+			return nil, err
+		}
+		return newBody(htmlType, b), nil
 	}))
 	if err != nil {
 		return err
 	}
-	writePage(w, http.StatusOK, b)
+	servePage(w, r, bd)
 	return nil
+}
+
+// catalogJSON answers with the JSON document kept at key by the catalog
+// cache: made once, from the catalog alone, and served as bytes after.
+func (s *Server) catalogJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
+	bd, err := s.cache.catalog.get(key, none{}, forever(func() (*body, error) {
+		v, err := build()
+		if err != nil {
+			return nil, err
+		}
+		return jsonBody(v)
+	}))
+	if err != nil {
+		return err
+	}
+	bd.serve(w, r, http.StatusOK, "no-cache")
+	return nil
+}
+
+// htmlType is the Content-Type of pages.
+const htmlType = "text/html; charset=utf-8"
+
+// servePage sends a kept page with its security headers.
+func servePage(w http.ResponseWriter, r *http.Request, bd *body) {
+	w.Header()["Content-Security-Policy"] = pageCSP // nosniff and the rest: setSecurityHeaders
+	bd.serve(w, r, http.StatusOK, "no-cache")
 }
 
 // errorPage shows an error as a page with what to do.

@@ -219,7 +219,29 @@ func (f failingJournal) ExerciseStates(context.Context) (map[string]journal.Exer
 	return nil, f.err
 }
 
-func (f failingJournal) Screenings(context.Context) ([]safety.Screening, error) { return nil, f.err }
+func (f failingJournal) GateScreenings(context.Context, time.Time) ([]safety.Screening, error) {
+	return nil, f.err
+}
+
+func (f failingJournal) GateFacts(context.Context, time.Time, time.Time) ([]safety.SessionFacts, error) {
+	return nil, f.err
+}
+
+func (f failingJournal) Checkpoint(context.Context) (journal.Checkpoint, error) {
+	return journal.Checkpoint{}, f.err
+}
+
+func (f failingJournal) SessionsFrom(context.Context, time.Time, string) ([]*journal.Session, error) {
+	return nil, f.err
+}
+
+func (f failingJournal) PainEnds(context.Context) (time.Time, time.Time, bool, error) {
+	return time.Time{}, time.Time{}, false, f.err
+}
+
+func (f failingJournal) Briefs(context.Context, time.Time, time.Time) ([]journal.Brief, error) {
+	return nil, f.err
+}
 
 func (f failingJournal) ConditionClearances(context.Context) ([]safety.ConditionClearance, error) {
 	return nil, f.err

@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/unhunch/unhunch/internal/metrics"
@@ -68,7 +69,8 @@ type Server struct {
 	assets  *assetSet
 	pages   *pageSet
 	metrics *metricSet
-	sw      []byte // the service worker
+	sw      *body        // the service worker
+	health  func() *body // what /healthz answers: made once, from memory
 
 	// cache is all the server keeps between requests, each part with its
 	// rule (newCaches).
@@ -144,6 +146,10 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = newMetrics(cfg.Registry)
+	s.health = sync.OnceValue(func() *body {
+		bd, _ := jsonBody(map[string]string{"status": "ok", "version": unhunch.Version, "engine": s.st.Engine()})
+		return bd
+	})
 	s.rec = cfg.Recorder
 	if s.rec == nil {
 		s.rec = s.st
@@ -161,9 +167,11 @@ func New(cfg Config) (*Server, error) {
 		}
 	}()
 	s.routes = append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...)
-	if s.sw, err = s.assets.serviceWorker(s.offlineURLs()); err != nil {
+	sw, err := s.assets.serviceWorker(s.offlineURLs())
+	if err != nil {
 		return nil, err
 	}
+	s.sw = newBody("text/javascript; charset=utf-8", sw)
 	s.handler = s.build()
 	return s, nil
 }
@@ -184,7 +192,7 @@ func (s *Server) Close() {
 func (s *Server) Routes() []string {
 	var out []string
 	for _, r := range s.routes {
-		if strings.HasPrefix(r.pattern, "/api/") || r.pattern == "/healthz" || r.pattern == "/metrics" {
+		if strings.HasPrefix(r.pattern, "/api/") || operational(r.pattern) {
 			out = append(out, r.method+" "+r.pattern)
 		}
 	}
@@ -241,11 +249,18 @@ func (s *Server) build() http.Handler {
 		}
 		s.fail(w, r, unhunch.E(unhunch.ENotFound, k, r.URL.Path))
 	})))
-	return s.recoverer(s.edge(mux))
+	return s.recoverer(s.edge(compress(mux)))
+}
+
+// operational reports whether path is one of the operational routes:
+// health, readiness and metrics.
+func operational(path string) bool {
+	return path == "/healthz" || path == "/readyz" || path == "/metrics"
 }
 
 // fail answers a request with an error, with the HTTP status of its code
-// (unhunch.HTTPStatus): JSON under /api/, a page otherwise. Internal errors
+// (unhunch.HTTPStatus): JSON under /api/ and for the operational routes,
+// a page otherwise. Internal errors
 // are logged with their cause and shown without it.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.failWith(w, r, unhunch.HTTPStatus(err), err)
@@ -257,7 +272,7 @@ func (s *Server) failWith(w http.ResponseWriter, r *http.Request, status int, er
 	if status >= 500 {
 		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "status", status, "error", err)
 	}
-	if strings.HasPrefix(r.URL.Path, "/api/") {
+	if strings.HasPrefix(r.URL.Path, "/api/") || operational(r.URL.Path) {
 		writeError(w, status, err)
 		return
 	}
