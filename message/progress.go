@@ -65,7 +65,7 @@ var progressWords = []entry{
 	{ProgressBetter, "From %.1f to %.1f: down %.1f points, a meaningful improvement."},
 	{ProgressWorse, "From %.1f to %.1f: up %.1f points, a meaningful rise."},
 	{ProgressSame, "From %.1f to %.1f: no meaningful change yet (that takes 2 points or 30%%)."},
-	{HelpExport, "Export your journal as CSV or JSON"},
+	{HelpExport, "Export your journal as CSV, JSON or a FHIR R4 bundle"},
 	{HelpExportLong, "Export sessions, exercise outcomes, pain and doses. CSV has one row per exercise of each\nsession, oldest first, with the columns listed in docs/api.md; JSON has the sessions as\n'history --json' prints them and your current doses. FHIR is a FHIR R4 bundle a clinic's\nsystem can load: your routines as care plans, sessions, pain, weekly minutes, functional\nscale scores and safety answers, under a pseudonym ('unhunch import' reads it back)."},
 	{ExportBadFormat, "--format %q is not supported; use %s"},
 	{FlagFormat, "%s"},

@@ -100,9 +100,26 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		if len(latest) > 0 {
 			d.Last = latest[0]
 		}
+		// A routine is suggested only if something of it is left to play
+		// once what is kept out for the person is left out (issue 11), and
+		// the person has what that needs.
+		x := p.Exclusions()
 		var doable []api.RoutineSummary
 		for _, rs := range list {
-			if rt, ok := s.cat.Routine(rs.ID); ok && s.canDo(routineIDs(rt), k) {
+			rt, ok := s.cat.Routine(rs.ID)
+			if !ok {
+				continue
+			}
+			var left []string
+			for _, id := range routineIDs(rt) {
+				if e, ok := s.cat.Exercise(id); ok {
+					if _, out := x.Of(e); out {
+						continue
+					}
+				}
+				left = append(left, id)
+			}
+			if len(left) > 0 && s.canDo(left, k) {
 				doable = append(doable, rs)
 			}
 		}
