@@ -744,8 +744,22 @@ func TestBrowserKeyboardOnlySession(t *testing.T) {
 		time.Sleep(200 * time.Millisecond) // a person's pace between keys
 	}
 	poll(t, ctx, "the end", `!document.getElementById('after').hidden`, 30*time.Second)
-	tabTo(t, ctx, `#pain-after input[value="0"]`)
-	run(t, ctx, "pain 1", chromedp.KeyEvent(kb.ArrowRight))
+	// The pain after by arrows, checked as the pain before is: on a loaded
+	// machine the key can reach the page before the radio has focus, so a
+	// second try is allowed (and logged), never a third.
+	painAfter := `(document.querySelector('#pain-after input:checked') || {}).value`
+	for try := 1; ; try++ {
+		tabTo(t, ctx, `#pain-after input[value="0"]`)
+		run(t, ctx, "pain 1", chromedp.KeyEvent(kb.ArrowRight))
+		got := eval[string](t, ctx, painAfter)
+		if got == "1" {
+			break
+		}
+		if try == 2 {
+			t.Fatalf("the pain after by arrows is %q, want 1 (focus on %s)", got, eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 80)`))
+		}
+		t.Logf("the pain after by arrows is %q after try %d (focus on %s); trying again", got, try, eval[string](t, ctx, `document.activeElement.outerHTML.slice(0, 80)`))
+	}
 	tabTo(t, ctx, `#save`)
 	run(t, ctx, "save", chromedp.KeyEvent(kb.Enter))
 	poll(t, ctx, "the recap", `!document.getElementById('recap').hidden`, 20*time.Second)
