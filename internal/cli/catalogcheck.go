@@ -25,7 +25,7 @@ func (a *app) catalogCommand() *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(a.catalogCheckCommand())
+	cmd.AddCommand(a.catalogCheckCommand(), a.catalogImportCommand(), a.catalogExportCommand(), a.catalogDeleteCommand())
 	return cmd
 }
 
