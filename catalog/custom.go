@@ -159,4 +159,3 @@ func Marshal(v any) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
-

@@ -116,4 +116,3 @@ func opaque(img image.Image) bool {
 	}
 	return true
 }
-

@@ -189,4 +189,3 @@ func checkKind(kind string) error {
 	}
 	return nil
 }
-
