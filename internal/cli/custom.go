@@ -165,8 +165,8 @@ func (a *app) catalogExportCommand() *cobra.Command {
 			if _, err := os.Stat(name); err == nil && !force {
 				return unhunch.E(unhunch.EConflict, message.ExportExists, name)
 			}
-			var entries []store.CustomEntry
-			var pictures []store.Picture
+			var entries []custom.Entry
+			var pictures []custom.Picture
 			if a.journalExists() {
 				st, err := a.openStore(cmd.Context())
 				if err != nil {
@@ -192,7 +192,7 @@ func (a *app) catalogExportCommand() *cobra.Command {
 			}
 			ex, rt := 0, 0
 			for _, e := range entries {
-				if e.Kind == store.KindExercise {
+				if e.Kind == custom.KindExercise {
 					ex++
 				} else {
 					rt++

@@ -16,26 +16,54 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
 
+// The kinds of a person's own catalog entries.
+const (
+	KindExercise = "exercise" // an exercise of the person's own
+	KindRoutine  = "routine"  // a routine of the person's own
+)
+
+// MaxPictures is how many pictures an exercise of one's own may have.
+const MaxPictures = 3
+
+// Entry is one exercise or routine of the person's own: its YAML, one
+// entry in the format of docs/catalog.md, checked before it is saved.
+type Entry struct {
+	Kind    string    // KindExercise or KindRoutine
+	ID      string    // the entry's id
+	Body    string    // the entry's YAML
+	Created time.Time // when it was first saved
+	Updated time.Time // when it was last changed
+}
+
+// Picture is one re-encoded picture of an exercise of the person's own.
+type Picture struct {
+	ExerciseID string
+	N          int    // 0, 1 or 2: its place among the exercise's pictures
+	MediaType  string // image/png or image/jpeg
+	Width      int
+	Height     int
+	Data       []byte
+}
+
 // Reader is what reading a person's own entries needs of the journal.
 type Reader interface {
-	CustomEntries(ctx context.Context) ([]store.CustomEntry, error)
-	AllPictures(ctx context.Context) ([]store.Picture, error)
+	CustomEntries(ctx context.Context) ([]Entry, error)
+	AllPictures(ctx context.Context) ([]Picture, error)
 }
 
 // Writer is what saving them needs of the journal.
 type Writer interface {
-	AddCustom(ctx context.Context, entries []store.CustomEntry, pictures []store.Picture, at time.Time) error
+	AddCustom(ctx context.Context, entries []Entry, pictures []Picture, at time.Time) error
 }
 
 // AddSaved adds the saved entries to b after what it has (built-ins and the
 // config directory's files), exercises first so that routines find them.
-func AddSaved(b *catalog.Builder, entries []store.CustomEntry) []catalog.Issue {
+func AddSaved(b *catalog.Builder, entries []Entry) []catalog.Issue {
 	var issues []catalog.Issue
-	for _, kind := range []string{store.KindExercise, store.KindRoutine} {
+	for _, kind := range []string{KindExercise, KindRoutine} {
 		for _, e := range entries {
 			if e.Kind == kind {
 				issues = append(issues, b.AddEntry(kind, e.ID, []byte(e.Body))...)
@@ -53,8 +81,8 @@ const importOrigin = "\x00import"
 type Batch struct {
 	Exercises []*catalog.Exercise
 	Routines  []*catalog.Routine
-	Entries   []store.CustomEntry // their YAML, exercises first
-	Pictures  []store.Picture
+	Entries   []Entry // their YAML, exercises first
+	Pictures  []Picture
 }
 
 // Check checks a file offered for import against base, a builder holding
@@ -108,14 +136,14 @@ func Check(base *catalog.Builder, name string, data []byte, rename map[string]st
 		if err != nil {
 			return Batch{}, []catalog.Issue{{File: name, Entry: "exercise " + e.ID, Message: err.Error()}}
 		}
-		b.Entries = append(b.Entries, store.CustomEntry{Kind: store.KindExercise, ID: e.ID, Body: string(body)})
+		b.Entries = append(b.Entries, Entry{Kind: KindExercise, ID: e.ID, Body: string(body)})
 	}
 	for _, r := range b.Routines {
 		body, err := catalog.Marshal(r)
 		if err != nil {
 			return Batch{}, []catalog.Issue{{File: name, Entry: "routine " + r.ID, Message: err.Error()}}
 		}
-		b.Entries = append(b.Entries, store.CustomEntry{Kind: store.KindRoutine, ID: r.ID, Body: string(body)})
+		b.Entries = append(b.Entries, Entry{Kind: KindRoutine, ID: r.ID, Body: string(body)})
 	}
 	return b, nil
 }
@@ -146,17 +174,17 @@ func FreeID(c *catalog.Catalog, id string) string {
 
 // Decode reads saved entries back into records, without checking them
 // again: exercises and routines in the order they were added.
-func Decode(entries []store.CustomEntry) (catalog.Export, error) {
+func Decode(entries []Entry) (catalog.Export, error) {
 	var out catalog.Export
 	for _, e := range entries {
 		switch e.Kind {
-		case store.KindExercise:
+		case KindExercise:
 			var x catalog.Exercise
 			if err := yaml.Unmarshal([]byte(e.Body), &x); err != nil {
 				return out, unhunch.E(unhunch.EInvalid, message.CustomBadSaved, e.ID, err).Wrap(err)
 			}
 			out.Exercises = append(out.Exercises, &x)
-		case store.KindRoutine:
+		case KindRoutine:
 			var r catalog.Routine
 			if err := yaml.Unmarshal([]byte(e.Body), &r); err != nil {
 				return out, unhunch.E(unhunch.EInvalid, message.CustomBadSaved, e.ID, err).Wrap(err)
@@ -192,13 +220,13 @@ func Deletable(c *catalog.Catalog, id string) (string, error) {
 		if used := UsedBy(c, id); len(used) > 0 {
 			return "", unhunch.E(unhunch.EConflict, message.CustomInUse, id, strings.Join(used, ", "))
 		}
-		return store.KindExercise, nil
+		return KindExercise, nil
 	}
 	if r, ok := c.Routine(id); ok {
 		if !r.Saved() {
 			return "", unhunch.E(unhunch.EConflict, message.CustomNotYours, id, r.Origin)
 		}
-		return store.KindRoutine, nil
+		return KindRoutine, nil
 	}
 	return "", unhunch.E(unhunch.ENotFound, message.CustomNoEntry, id)
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/picture"
-	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -26,7 +25,7 @@ const MaxFileBytes = 64 << 20
 
 // maxZipFiles is the most files an import zip may hold: the YAML and three
 // pictures for each exercise it may have.
-const maxZipFiles = 1 + store.MaxPictures*catalog.MaxImportEntries
+const maxZipFiles = 1 + MaxPictures*catalog.MaxImportEntries
 
 // IsZip reports whether data starts as a zip file does.
 func IsZip(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
@@ -65,7 +64,7 @@ func readZip(name string, data []byte) ([]byte, map[string][][]byte, []catalog.I
 			dir, file := path.Split(strings.TrimPrefix(f.Name, "pictures/"))
 			n, err := strconv.Atoi(strings.TrimSuffix(file, path.Ext(file)))
 			id := strings.TrimSuffix(dir, "/")
-			if err != nil || n < 1 || n > store.MaxPictures || id == "" || strings.Contains(id, "/") {
+			if err != nil || n < 1 || n > MaxPictures || id == "" || strings.Contains(id, "/") {
 				return fail(message.ImportZipStray, f.Name)
 			}
 			for len(pics[id]) < n {
@@ -103,8 +102,8 @@ func readLimited(f *zip.File, limit int64) ([]byte, error) {
 
 // checkPictures checks each picture of the zip (under the exercise's id as
 // written in the file) and returns them re-encoded under the id saved.
-func checkPictures(name string, pics map[string][][]byte, exercises []*catalog.Exercise, rename map[string]string) ([]store.Picture, []catalog.Issue) {
-	var out []store.Picture
+func checkPictures(name string, pics map[string][][]byte, exercises []*catalog.Exercise, rename map[string]string) ([]Picture, []catalog.Issue) {
+	var out []Picture
 	var issues []catalog.Issue
 	for id, list := range pics {
 		newID := id
@@ -129,14 +128,14 @@ func checkPictures(name string, pics map[string][][]byte, exercises []*catalog.E
 				issues = append(issues, catalog.Issue{File: fmt.Sprintf("%s: pictures/%s/%d", name, id, i+1), Message: message.Text(message.ImportZipPicture, err)})
 				continue
 			}
-			out = append(out, store.Picture{ExerciseID: newID, N: i, MediaType: p.MediaType, Width: p.Width, Height: p.Height, Data: p.Data})
+			out = append(out, Picture{ExerciseID: newID, N: i, MediaType: p.MediaType, Width: p.Width, Height: p.Height, Data: p.Data})
 		}
 	}
 	sortPictures(out)
 	return out, issues
 }
 
-func sortPictures(ps []store.Picture) {
+func sortPictures(ps []Picture) {
 	for i := 1; i < len(ps); i++ {
 		for j := i; j > 0 && (ps[j].ExerciseID < ps[j-1].ExerciseID || ps[j].ExerciseID == ps[j-1].ExerciseID && ps[j].N < ps[j-1].N); j-- {
 			ps[j], ps[j-1] = ps[j-1], ps[j]
@@ -155,7 +154,7 @@ func ext(mediaType string) string {
 // Export writes the person's own exercises and routines as the YAML of
 // docs/catalog.md, with a first comment line saying when; with pictures,
 // a zip of that YAML (CatalogName) and the pictures. zipped says which.
-func Export(entries []store.CustomEntry, pictures []store.Picture, at time.Time) (data []byte, zipped bool, err error) {
+func Export(entries []Entry, pictures []Picture, at time.Time) (data []byte, zipped bool, err error) {
 	recs, err := Decode(entries)
 	if err != nil {
 		return nil, false, err

@@ -27,7 +27,7 @@ const (
 	MaxBytes  = 2 << 20    // the upload's size
 	MaxPixels = 40_000_000 // width × height as the header states it
 	MaxDim    = 12_000     // either side as the header states it
-	MaxSide   = 1600       // the longer side of what is kept
+	MaxSide   = 1280       // the longer side of what is kept
 )
 
 // Picture is a checked, re-encoded picture.

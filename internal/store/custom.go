@@ -7,49 +7,21 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/internal/custom"
 	"github.com/unhunch/unhunch/message"
 )
 
-// The kinds of a person's own catalog entries.
-const (
-	KindExercise = "exercise" // an exercise of the person's own
-	KindRoutine  = "routine"  // a routine of the person's own
-)
-
-// MaxPictures is how many pictures an exercise of one's own may have.
-const MaxPictures = 3
-
-// CustomEntry is one exercise or routine of the person's own: its YAML, one
-// entry in the format of docs/catalog.md, checked before it is saved.
-type CustomEntry struct {
-	Kind    string    // KindExercise or KindRoutine
-	ID      string    // the entry's id
-	Body    string    // the entry's YAML
-	Created time.Time // when it was first saved
-	Updated time.Time // when it was last changed
-}
-
-// Picture is one re-encoded picture of an exercise of the person's own.
-type Picture struct {
-	ExerciseID string
-	N          int    // 0, 1 or 2: its place among the exercise's pictures
-	MediaType  string // image/png or image/jpeg
-	Width      int
-	Height     int
-	Data       []byte
-}
-
 // CustomEntries returns the person's own exercises and routines in the order
 // they were added.
-func (s *Store) CustomEntries(ctx context.Context) ([]CustomEntry, error) {
+func (s *Store) CustomEntries(ctx context.Context) ([]custom.Entry, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT kind, id, body, created_at, updated_at FROM custom_entries ORDER BY seq`)
 	if err != nil {
 		return nil, s.fail("read your own exercises", err)
 	}
 	defer rows.Close()
-	var out []CustomEntry
+	var out []custom.Entry
 	for rows.Next() {
-		var e CustomEntry
+		var e custom.Entry
 		var c, u int64
 		if err := rows.Scan(&e.Kind, &e.ID, &e.Body, &c, &u); err != nil {
 			return nil, s.fail("read your own exercises", err)
@@ -63,7 +35,7 @@ func (s *Store) CustomEntries(ctx context.Context) ([]CustomEntry, error) {
 // AddCustom saves new entries and their pictures in one transaction: all of
 // them, or (when an id is already taken, or anything fails) none. A taken id
 // is an EConflict error that names it.
-func (s *Store) AddCustom(ctx context.Context, entries []CustomEntry, pictures []Picture, at time.Time) error {
+func (s *Store) AddCustom(ctx context.Context, entries []custom.Entry, pictures []custom.Picture, at time.Time) error {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		var seq int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM custom_entries`).Scan(&seq); err != nil {
@@ -93,7 +65,7 @@ func (s *Store) AddCustom(ctx context.Context, entries []CustomEntry, pictures [
 
 // ReplaceCustom changes a saved entry's YAML; when pictures is not nil, the
 // exercise's pictures become those. ENotFound when there is no such entry.
-func (s *Store) ReplaceCustom(ctx context.Context, e CustomEntry, pictures []Picture, at time.Time) error {
+func (s *Store) ReplaceCustom(ctx context.Context, e custom.Entry, pictures []custom.Picture, at time.Time) error {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		if err := checkKind(e.Kind); err != nil {
 			return err
@@ -131,7 +103,7 @@ func (s *Store) DeleteCustom(ctx context.Context, kind, id string) error {
 		} else if n == 0 {
 			return unhunch.E(unhunch.ENotFound, message.CustomNoEntry, id)
 		}
-		if kind == KindExercise {
+		if kind == custom.KindExercise {
 			_, err = tx.ExecContext(ctx, `DELETE FROM custom_pictures WHERE exercise_id = $1`, id)
 		}
 		return err
@@ -140,24 +112,24 @@ func (s *Store) DeleteCustom(ctx context.Context, kind, id string) error {
 }
 
 // Pictures returns an exercise's pictures in order; none when it has none.
-func (s *Store) Pictures(ctx context.Context, exerciseID string) ([]Picture, error) {
+func (s *Store) Pictures(ctx context.Context, exerciseID string) ([]custom.Picture, error) {
 	return s.pictures(ctx, `WHERE exercise_id = $1`, exerciseID)
 }
 
 // AllPictures returns every picture, by exercise and place.
-func (s *Store) AllPictures(ctx context.Context) ([]Picture, error) {
+func (s *Store) AllPictures(ctx context.Context) ([]custom.Picture, error) {
 	return s.pictures(ctx, ``)
 }
 
-func (s *Store) pictures(ctx context.Context, where string, args ...any) ([]Picture, error) {
+func (s *Store) pictures(ctx context.Context, where string, args ...any) ([]custom.Picture, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT exercise_id, n, media_type, width, height, data FROM custom_pictures `+where+` ORDER BY exercise_id, n`, args...)
 	if err != nil {
 		return nil, s.fail("read pictures", err)
 	}
 	defer rows.Close()
-	var out []Picture
+	var out []custom.Picture
 	for rows.Next() {
-		var p Picture
+		var p custom.Picture
 		var data string
 		if err := rows.Scan(&p.ExerciseID, &p.N, &p.MediaType, &p.Width, &p.Height, &data); err != nil {
 			return nil, s.fail("read pictures", err)
@@ -170,10 +142,10 @@ func (s *Store) pictures(ctx context.Context, where string, args ...any) ([]Pict
 	return out, s.fail("read pictures", rows.Err())
 }
 
-func putPictures(ctx context.Context, tx *sql.Tx, pictures []Picture) error {
+func putPictures(ctx context.Context, tx *sql.Tx, pictures []custom.Picture) error {
 	for _, p := range pictures {
-		if p.N < 0 || p.N >= MaxPictures {
-			return unhunch.E(unhunch.EInvalid, message.CustomTooManyPictures, MaxPictures)
+		if p.N < 0 || p.N >= custom.MaxPictures {
+			return unhunch.E(unhunch.EInvalid, message.CustomTooManyPictures, custom.MaxPictures)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO custom_pictures (exercise_id, n, media_type, width, height, data) VALUES ($1, $2, $3, $4, $5, $6)`,
 			p.ExerciseID, p.N, p.MediaType, p.Width, p.Height, base64.StdEncoding.EncodeToString(p.Data)); err != nil {
@@ -184,7 +156,7 @@ func putPictures(ctx context.Context, tx *sql.Tx, pictures []Picture) error {
 }
 
 func checkKind(kind string) error {
-	if kind != KindExercise && kind != KindRoutine {
+	if kind != custom.KindExercise && kind != custom.KindRoutine {
 		return unhunch.Errorf(unhunch.EInternal, "store: unknown kind %q", kind)
 	}
 	return nil

@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unhunch/unhunch"
-	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/internal/custom"
 )
 
 // Issue 20: a person's own exercises, routines and pictures are kept in the
@@ -23,11 +23,11 @@ func TestCustomEntries(t *testing.T) {
 		if got, err := st.CustomEntries(ctx); err != nil || len(got) != 0 {
 			t.Fatalf("a new journal's entries: %v, %v", got, err)
 		}
-		ex := store.CustomEntry{Kind: store.KindExercise, ID: "neck-rolls", Body: "id: neck-rolls\nname: Neck rolls\n"}
-		rt := store.CustomEntry{Kind: store.KindRoutine, ID: "desk-break", Body: "id: desk-break\n"}
-		pic := store.Picture{ExerciseID: "neck-rolls", N: 1, MediaType: "image/png", Width: 2, Height: 1, Data: []byte{0x89, 'P', 'N', 'G', 0, 0xff}}
+		ex := custom.Entry{Kind: custom.KindExercise, ID: "neck-rolls", Body: "id: neck-rolls\nname: Neck rolls\n"}
+		rt := custom.Entry{Kind: custom.KindRoutine, ID: "desk-break", Body: "id: desk-break\n"}
+		pic := custom.Picture{ExerciseID: "neck-rolls", N: 1, MediaType: "image/png", Width: 2, Height: 1, Data: []byte{0x89, 'P', 'N', 'G', 0, 0xff}}
 		v0, _ := st.Version(ctx)
-		if err := st.AddCustom(ctx, []store.CustomEntry{ex, rt}, []store.Picture{pic}, base); err != nil {
+		if err := st.AddCustom(ctx, []custom.Entry{ex, rt}, []custom.Picture{pic}, base); err != nil {
 			t.Fatal(err)
 		}
 		if v1, _ := st.Version(ctx); v1 != v0+1 {
@@ -38,20 +38,20 @@ func TestCustomEntries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff([]store.CustomEntry{ex, rt}, got); diff != "" {
+		if diff := cmp.Diff([]custom.Entry{ex, rt}, got); diff != "" {
 			t.Errorf("read back (-want +got):\n%s", diff)
 		}
 		pics, err := st.Pictures(ctx, "neck-rolls")
-		if err != nil || !cmp.Equal([]store.Picture{pic}, pics) {
+		if err != nil || !cmp.Equal([]custom.Picture{pic}, pics) {
 			t.Errorf("pictures: %v, %v", pics, err)
 		}
 
 		// An add with a taken id saves nothing, not even its new entries.
-		other := store.CustomEntry{Kind: store.KindExercise, ID: "arm-circles", Body: "id: arm-circles\n"}
-		err = st.AddCustom(ctx, []store.CustomEntry{other, {Kind: store.KindExercise, ID: "neck-rolls", Body: "changed"}}, nil, base)
+		other := custom.Entry{Kind: custom.KindExercise, ID: "arm-circles", Body: "id: arm-circles\n"}
+		err = st.AddCustom(ctx, []custom.Entry{other, {Kind: custom.KindExercise, ID: "neck-rolls", Body: "changed"}}, nil, base)
 		wantError(t, err, unhunch.EConflict, "neck-rolls")
 		// A fourth picture is refused, and nothing of that add is kept.
-		err = st.AddCustom(ctx, []store.CustomEntry{other}, []store.Picture{{ExerciseID: "arm-circles", N: 3, MediaType: "image/png", Width: 1, Height: 1, Data: []byte{1}}}, base)
+		err = st.AddCustom(ctx, []custom.Entry{other}, []custom.Picture{{ExerciseID: "arm-circles", N: 3, MediaType: "image/png", Width: 1, Height: 1, Data: []byte{1}}}, base)
 		wantError(t, err, unhunch.EInvalid)
 		if got, _ := st.CustomEntries(ctx); len(got) != 2 || got[0].Body != ex.Body {
 			t.Errorf("after refused adds: %+v", got)
@@ -60,13 +60,13 @@ func TestCustomEntries(t *testing.T) {
 		// Replace changes the body (and the pictures when given); the order stays.
 		later := base.Add(time.Hour)
 		ex.Body, ex.Updated = "id: neck-rolls\nname: Gentle neck rolls\n", later
-		if err := st.ReplaceCustom(ctx, ex, []store.Picture{}, later); err != nil {
+		if err := st.ReplaceCustom(ctx, ex, []custom.Picture{}, later); err != nil {
 			t.Fatal(err)
 		}
 		st.Close()
 		st = openAt(t, url, dir)
 		got, _ = st.CustomEntries(ctx)
-		if diff := cmp.Diff([]store.CustomEntry{ex, rt}, got); diff != "" {
+		if diff := cmp.Diff([]custom.Entry{ex, rt}, got); diff != "" {
 			t.Errorf("after replace and reopening (-want +got):\n%s", diff)
 		}
 		if pics, _ := st.AllPictures(ctx); len(pics) != 0 {
@@ -75,13 +75,13 @@ func TestCustomEntries(t *testing.T) {
 		wantError(t, st.ReplaceCustom(ctx, other, nil, later), unhunch.ENotFound, "arm-circles")
 
 		// Delete by kind and id.
-		if err := st.AddCustom(ctx, nil, []store.Picture{pic}, later); err != nil {
+		if err := st.AddCustom(ctx, nil, []custom.Picture{pic}, later); err != nil {
 			t.Fatal(err)
 		}
-		if err := st.DeleteCustom(ctx, store.KindExercise, "neck-rolls"); err != nil {
+		if err := st.DeleteCustom(ctx, custom.KindExercise, "neck-rolls"); err != nil {
 			t.Fatal(err)
 		}
-		wantError(t, st.DeleteCustom(ctx, store.KindExercise, "neck-rolls"), unhunch.ENotFound)
+		wantError(t, st.DeleteCustom(ctx, custom.KindExercise, "neck-rolls"), unhunch.ENotFound)
 		if got, _ := st.CustomEntries(ctx); len(got) != 1 || got[0].ID != "desk-break" {
 			t.Errorf("after delete: %+v", got)
 		}
