@@ -63,6 +63,17 @@ func (a *app) baseBuilder() (*catalog.Builder, error) {
 	return b, nil
 }
 
+// configBuilder returns a builder with the built-ins and the config
+// directory's files: what the web server adds the saved entries to.
+func (a *app) configBuilder() *catalog.Builder {
+	b := catalog.NewBuilder()
+	catalog.AddBuiltin(b) // checked when the command began: a.catalog
+	if dir := a.configPath(); dir != "" {
+		a.addDir(b, dir, "")
+	}
+	return b
+}
+
 func (a *app) catalogImportCommand() *cobra.Command {
 	var renames []string
 	cmd := &cobra.Command{

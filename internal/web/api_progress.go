@@ -26,7 +26,7 @@ func (s *Server) progressFor(r *http.Request, sessions []*journal.Session) (api.
 		return api.Progress{}, err
 	}
 	now := s.now()
-	doc := person.Progress(sessions, s.cat, now, s.cfg.Location)
+	doc := person.Progress(sessions, s.catalog(), now, s.cfg.Location)
 	doc.PSFS = progress.SummarisePSFS(ratings, now)
 	sc, err := s.st.Schedule(r.Context())
 	if err != nil {
@@ -50,11 +50,11 @@ func (s *Server) showProgress(w http.ResponseWriter, r *http.Request) error {
 
 // aside lists the exercises set aside, oldest first.
 func (s *Server) aside(r *http.Request) ([]person.AsideEntry, error) {
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := person.Load(r.Context(), s.st, s.catalog())
 	if err != nil {
 		return nil, err
 	}
-	return person.Aside(p, s.cat), nil
+	return person.Aside(p, s.catalog()), nil
 }
 
 func sortStrings(s []string) { sort.Strings(s) }

@@ -27,21 +27,30 @@ func (s *Server) exercisesPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
-		var d exercisesData
-		for _, e := range s.cat.Exercises() {
-			d.Exercises = append(d.Exercises, exerciseRow{Exercise: e, YourDose: doseLine(e, levels[e.ID])})
+		_, canAdd := s.customJournal()
+		d := exercisesData{CanAdd: canAdd}
+		firsts, err := s.firstPictures(r)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		for _, e := range s.catalog().Exercises() {
+			d.Exercises = append(d.Exercises, exerciseRow{Exercise: e, YourDose: doseLine(e, levels[e.ID]), Picture: firsts[e.ID]})
 		}
 		return page{Title: message.Text(message.WebTitleExercises), Nav: "exercises", Data: d}, time.Time{}, nil
 	})
 }
 
 // exercisesData is the library.
-type exercisesData struct{ Exercises []exerciseRow }
+type exercisesData struct {
+	Exercises []exerciseRow
+	CanAdd    bool // the journal keeps exercises of one's own
+}
 
 // exerciseRow is an exercise in the library with the person's dose.
 type exerciseRow struct {
 	*catalog.Exercise
 	YourDose string // the dose line: the person's dose and the starting dose, or the starting dose
+	Picture  string // the URL of its first picture, for one's own with pictures
 }
 
 // doseLine says an exercise's dose for the person: their own with the
@@ -63,7 +72,7 @@ func (s *Server) levels(r *http.Request) (map[string]*progress.Level, error) {
 	if err != nil {
 		return nil, err
 	}
-	return person.Levels(sessions, s.cat), nil
+	return person.Levels(sessions, s.catalog()), nil
 }
 
 // exerciseData is the exercise page.
@@ -72,6 +81,10 @@ type exerciseData struct {
 	Takes string    // how long it takes at the person's dose
 	Yours string    // the person's dose, "" at the starting dose
 	Ways  []wayToDo // its steps and cues in each position with words of its own
+	// Pictures are the person's own pictures of it; File is the config
+	// directory's file it comes from ("" for built-ins and saved ones).
+	Pictures []pictureLink
+	File     string
 }
 
 // wayToDo is how an exercise is done in one position.
@@ -92,7 +105,14 @@ func (s *Server) exercisePage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
-		return page{Title: e.Name, Nav: "exercises", Data: exercisePageData(e, levels[e.ID])}, time.Time{}, nil
+		d := exercisePageData(e, levels[e.ID])
+		if d.Pictures, err = s.pictureLinks(r, e); err != nil {
+			return page{}, time.Time{}, err
+		}
+		if e.Origin != catalog.BuiltinOrigin && !e.Saved() {
+			d.File = e.Origin
+		}
+		return page{Title: e.Name, Nav: "exercises", Data: d}, time.Time{}, nil
 	})
 }
 
@@ -131,7 +151,7 @@ func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
 		d := routinesData{Kit: k}
 		for _, rs := range list {
 			row := routineRow{RoutineSummary: rs}
-			if rt, ok := s.cat.Routine(rs.ID); ok {
+			if rt, ok := s.catalog().Routine(rs.ID); ok {
 				row.Needs, row.Lacks = s.routineNeeds(routineIDs(rt), k)
 			}
 			d.Routines = append(d.Routines, row)
@@ -310,6 +330,9 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 		if d.Doc, err = s.playable(r, rt, false); err != nil {
 			return err
 		}
+	}
+	if err := s.addPictures(r, &d.Doc.Routine); err != nil {
+		return err
 	}
 	return s.render(w, http.StatusOK, "play", page{Title: d.Doc.Name, Nav: "play", Data: d})
 }

@@ -45,7 +45,7 @@ func figureURL(e *catalog.Exercise, p catalog.Position, frame string) string {
 // in every position (figureURLs), so that the player shows them offline.
 func everyFigure(s *Server, _ string) []string {
 	var out []string
-	for _, e := range s.cat.Exercises() {
+	for _, e := range s.catalog().Exercises() {
 		out = append(out, figureURLs(e)...)
 	}
 	return out
@@ -119,7 +119,7 @@ func writeSVG(w http.ResponseWriter, b []byte) {
 
 // cachedFigure draws a figure once and keeps its bytes (the catalog cache).
 func (s *Server) cachedFigure(key string, draw func() ([]byte, error)) ([]byte, error) {
-	return s.cache.catalog.get(key, none{}, forever(draw))
+	return s.cache.catalog.get(s.catalogKey(key), none{}, forever(draw))
 }
 
 // figureError turns the figure package's errors into coded ones.
@@ -187,7 +187,7 @@ func stripSVG(s string) (string, bool) {
 func (s *Server) contactSheet(w http.ResponseWriter, r *http.Request) error {
 	b, err := s.cachedFigure("contact-sheet", func() ([]byte, error) {
 		var subjects []figure.Subject
-		for _, e := range s.cat.Exercises() {
+		for _, e := range s.catalog().Exercises() {
 			ps := e.FigurePositions()
 			if len(ps) == 0 {
 				subjects = append(subjects, e.Figure())

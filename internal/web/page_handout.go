@@ -70,11 +70,11 @@ func (s *Server) handoutPaper(r *http.Request, q url.Values) (handout.Paper, err
 
 // sendHandout sends routine rt's handout for the person, made now.
 func (s *Server) sendHandout(w http.ResponseWriter, r *http.Request, rt *catalog.Routine, paper handout.Paper) error {
-	p, err := person.Load(r.Context(), s.st, s.cat)
+	p, err := person.Load(r.Context(), s.st, s.catalog())
 	if err != nil {
 		return err
 	}
-	h, err := handout.For(s.cat, rt, p, s.now().In(s.cfg.Location))
+	h, err := handout.For(s.catalog(), rt, p, s.now().In(s.cfg.Location))
 	if err != nil {
 		return err
 	}

@@ -100,12 +100,12 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		}
 		var doable []api.RoutineSummary
 		for _, rs := range list {
-			if rt, ok := s.cat.Routine(rs.ID); ok && s.canDo(routineIDs(rt), k) {
+			if rt, ok := s.catalog().Routine(rs.ID); ok && s.canDo(routineIDs(rt), k) {
 				doable = append(doable, rs)
 			}
 		}
 		if best := suggest(doable, sessions, s.now()); best != nil {
-			rt, _ := s.cat.Routine(best.ID)
+			rt, _ := s.catalog().Routine(best.ID)
 			needs, _ := s.routineNeeds(routineIDs(rt), k)
 			d.Suggestion = &suggestion{Name: best.Name, Description: best.Description, DurationSeconds: best.DurationSeconds,
 				Exercises: best.Exercises, Needs: needs, PlayURL: "/play/" + best.ID, SeeURL: "/routines/" + best.ID}
@@ -133,7 +133,7 @@ func (s *Server) suggestPlan(r *http.Request, k kit) (*suggestion, error) {
 		return nil, err
 	}
 	return &suggestion{Name: rt.Name, Description: message.Text(message.PageHomePlanWhy), DurationSeconds: res.Timeline.Duration.Seconds(),
-		Exercises: len(res.Choices) * max(res.Rounds, 1), Needs: needsWords(s.cat, routineIDs(rt)), PlayURL: "/play/plan?" + planParams(pr)}, nil
+		Exercises: len(res.Choices) * max(res.Rounds, 1), Needs: needsWords(s.catalog(), routineIDs(rt)), PlayURL: "/play/plan?" + planParams(pr)}, nil
 }
 
 // suggestedMinutes is how long a suggested plan is.

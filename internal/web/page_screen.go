@@ -231,7 +231,7 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 		if sc.ID != q.Get("id") {
 			continue
 		}
-		advice := person.ScreenAdvice(sc.Result, s.cat)
+		advice := person.ScreenAdvice(sc.Result, s.catalog())
 		switch {
 		case sc.Clearing:
 			advice = message.Text(message.WebClearedPage)
