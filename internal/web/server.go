@@ -19,8 +19,8 @@ import (
 	"log/slog"
 	"net/http"
 	"sort"
-	"sync/atomic"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/unhunch/unhunch/internal/metrics"
@@ -38,13 +38,13 @@ type Config struct {
 	// Recorder saves exercise outcomes: in `unhunch serve`, the store's
 	// group committer (store.Group), which its owner closes after the
 	// server; nil saves each one straight to Store.
-	Recorder  person.ExerciseRecorder
-	Catalog   *catalog.Catalog // built-ins merged with the person's files and saved entries
+	Recorder person.ExerciseRecorder
+	Catalog  *catalog.Catalog // built-ins merged with the person's files and saved entries
 	// Base returns a builder holding the built-ins and the config
 	// directory's files, to which the journal's saved exercises and
 	// routines are added whenever they change (issue 20); nil keeps
 	// Catalog as it is for the server's life.
-	Base func() *catalog.Builder
+	Base      func() *catalog.Builder
 	TimeScale float64          // plays time this many times faster (demos and tests); 1 normally
 	Logger    *slog.Logger     // request and error logs; nil discards them
 	Now       func() time.Time // the clock; nil means time.Now
@@ -67,7 +67,7 @@ type Server struct {
 	cfg     Config
 	st      Journal
 	cat     atomic.Pointer[catState] // the catalog the person sees; Server.catalog
-	rec     person.ExerciseRecorder // where exercise outcomes go: Config.Recorder, or st
+	rec     person.ExerciseRecorder  // where exercise outcomes go: Config.Recorder, or st
 	log     *slog.Logger
 	routes  []route
 	handler http.Handler
