@@ -1,0 +1,331 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/color"
+	"image/png"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/internal/custom"
+	"github.com/unhunch/unhunch/internal/picture"
+)
+
+// The exercise and routine of one's own that every page test sees.
+const (
+	ownExercise = "towel-shoulder-stretch"
+	ownRoutine  = "my-towel-break"
+)
+
+// testPNG is a w × h picture with a pattern, as a PNG file's bytes.
+func testPNG(t testing.TB, w, h int, tint uint8) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.NRGBA{uint8(x), uint8(y), tint, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// seedOwn saves, once, an exercise of the person's own with two pictures
+// and a routine of theirs that plays it with a built-in.
+func seedOwn(t *testing.T, l *live) {
+	t.Helper()
+	ctx := context.Background()
+	have, err := l.st.CustomEntries(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(have) > 0 {
+		return
+	}
+	e := &catalog.Exercise{ID: ownExercise, Name: "Towel shoulder stretch", Purpose: "Eases the front of the shoulders.",
+		Type: catalog.Stretch, Difficulty: catalog.Easy, Positions: []catalog.Position{catalog.Standing}, Equipment: []catalog.Equipment{catalog.Towel},
+		Dose:  dose.Dose{Mode: dose.Hold, Hold: dose.Range{Min: 10, Max: 20}, Reps: dose.Fixed(2)},
+		Steps: []string{"Hold a towel behind you with both hands.", "Lift it gently away from your back."},
+		Cues:  catalog.Cues{Intro: "Towel stretch.", Setup: "Hold the towel behind you.", Move: "Lift gently.", Hold: "Hold it there.", Release: "Let it down."},
+		Cautions: []string{"Stop if your shoulder pinches."}, Source: []catalog.Source{{Title: "From my physiotherapist"}}}
+	e.Dose = e.Dose.Normalize()
+	body, err := catalog.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &catalog.Routine{ID: ownRoutine, Name: "My towel break", Exercises: []catalog.Item{{ID: ownExercise}, {ID: "chin-tucks"}}}
+	rbody, err := catalog.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pics []custom.Picture
+	for i, tint := range []uint8{40, 200} {
+		p, err := picture.Check(testPNG(t, 160, 120, tint))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pics = append(pics, custom.Picture{ExerciseID: ownExercise, N: i, MediaType: p.MediaType, Width: p.Width, Height: p.Height, Data: p.Data})
+	}
+	err = l.st.AddCustom(ctx, []custom.Entry{{Kind: custom.KindExercise, ID: ownExercise, Body: string(body)}, {Kind: custom.KindRoutine, ID: ownRoutine, Body: string(rbody)}}, pics, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// multipartBody builds a posted form with fields and picture files.
+func multipartBody(t *testing.T, fields map[string][]string, pictures ...[]byte) (string, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, vs := range fields {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	for i, p := range pictures {
+		h := textproto.MIMEHeader{}
+		h.Set("Content-Disposition", `form-data; name="picture"; filename="p`+itoa(i)+`.png"`)
+		h.Set("Content-Type", "image/png")
+		w, _ := mw.CreatePart(h)
+		w.Write(p)
+	}
+	mw.Close()
+	return buf.String(), mw.FormDataContentType()
+}
+
+func goodFields() map[string][]string {
+	return map[string][]string{
+		"name": {"Towel stretch"}, "purpose": {"Opens the chest."}, "type": {"stretch"}, "difficulty": {"easy"},
+		"positions": {"standing"}, "equipment": {"towel"}, "mode": {"hold"}, "hold_min": {"10"}, "hold_max": {"20"},
+		"reps_min": {"2"}, "sides": {"none"}, "steps": {"Hold the towel behind you.\nLift gently."},
+		"cue_intro": {"Towel stretch."}, "cue_setup": {"Hold the towel."}, "cue_move": {"Lift."}, "cue_hold": {"Hold."}, "cue_release": {"Let go."},
+		"cautions": {"Stop if your shoulder hurts."}, "source": {"From my physiotherapist"},
+	}
+}
+
+// Issue 20: the form saves a checked exercise with its pictures; every
+// problem is a 4xx with the words next to the field and nothing saved; a
+// built-in can be neither taken nor changed; a saved exercise a routine
+// uses cannot be deleted.
+func TestOwnExerciseForm(t *testing.T) {
+	e := newEnv(t, true)
+	ctx := context.Background()
+	post := func(path string, fields map[string][]string, pics ...[]byte) (int, string, string) {
+		body, ctype := multipartBody(t, fields, pics...)
+		r := e.do("POST", path, body, map[string]string{"Content-Type": ctype})
+		return r.Code, r.Body.String(), r.Header().Get("Location")
+	}
+	count := func() int {
+		list, err := e.st.CustomEntries(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(list)
+	}
+	if r := e.do("GET", "/exercises/new", "", nil); r.Code != http.StatusOK || !strings.Contains(r.Body.String(), "1 to 20 a set") {
+		t.Fatalf("the form: %d", r.Code)
+	}
+
+	bad := func(name string, change func(map[string][]string), status int, want string, pics ...[]byte) {
+		t.Helper()
+		f := goodFields()
+		change(f)
+		code, body, _ := post("/exercises/new", f, pics...)
+		if code != status || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, want %d with %q", name, code, status, want)
+		}
+		if n := count(); n != 0 {
+			t.Errorf("%s: %d entries saved", name, n)
+		}
+	}
+	bad("no purpose", func(f map[string][]string) { f["purpose"] = nil }, 400, `id="purpose-error">is required`)
+	bad("reps over the cap", func(f map[string][]string) { f["reps_min"] = []string{"30"} }, 400, `id="reps_max-error">`)
+	bad("hold over the cap", func(f map[string][]string) { f["hold_max"] = []string{"90"} }, 400, `id="hold_max-error">max 90 is beyond the safe cap of 60`)
+	bad("not a number", func(f map[string][]string) { f["sets"] = []string{"three"} }, 400, `id="sets-error">&#34;three&#34; is not a whole number`)
+	bad("no cue", func(f map[string][]string) { f["cue_hold"] = nil }, 400, `id="cue_hold-error">`)
+	bad("a built-in's id", func(f map[string][]string) { f["id"] = []string{"chin-tucks"} }, 400, `id="id-error">id &#34;chin-tucks&#34; is already used (built-in)`)
+	bad("a bad id", func(f map[string][]string) { f["id"] = []string{"Towel Stretch!"} }, 400, `id="id-error">`)
+	bad("not a picture", func(map[string][]string) {}, 400, "Picture 1: this is not a picture", []byte("GIF89a not really"))
+	bad("a decompression bomb", func(map[string][]string) {}, 400, "100000 × 100000 pixels", pngBomb())
+	bad("four pictures", func(map[string][]string) {}, 400, "at most 3 pictures", testPNG(t, 4, 4, 1), testPNG(t, 4, 4, 2), testPNG(t, 4, 4, 3), testPNG(t, 4, 4, 4))
+	big := make([]byte, 7<<20)
+	bad("a body too large", func(map[string][]string) {}, 400, "", big, big)
+
+	code, _, loc := post("/exercises/new", goodFields(), testPNG(t, 320, 240, 9), testPNG(t, 64, 64, 99))
+	if code != http.StatusSeeOther || loc != "/exercises/towel-stretch" {
+		t.Fatalf("save: %d → %q", code, loc)
+	}
+	page := e.do("GET", "/exercises/towel-stretch", "", nil).Body.String()
+	for _, want := range []string{`src="/exercises/towel-stretch/pictures/1"`, `src="/exercises/towel-stretch/pictures/2"`, `id="edit-own"`, "Opens the chest."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the exercise page lacks %s", want)
+		}
+	}
+	if !strings.Contains(e.do("GET", "/exercises", "", nil).Body.String(), `href="/exercises/towel-stretch"`) {
+		t.Errorf("the library lacks it")
+	}
+	pic := e.do("GET", "/exercises/towel-stretch/pictures/1", "", nil)
+	if pic.Code != 200 || pic.Header().Get("Content-Type") != "image/png" || pic.Header().Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("picture: %d %v", pic.Code, pic.Header())
+	}
+	if img, _, err := image.Decode(pic.Body); err != nil || img.Bounds().Dx() != 320 {
+		t.Errorf("picture decodes: %v", err)
+	}
+	if r := e.do("GET", "/exercises/towel-stretch/pictures/3", "", nil); r.Code != 404 {
+		t.Errorf("a third picture it does not have: %d", r.Code)
+	}
+	// The same name again gets the next free id.
+	if code, _, loc := post("/exercises/new", goodFields()); code != 303 || loc != "/exercises/towel-stretch-2" {
+		t.Errorf("the same name again: %d → %q", code, loc)
+	}
+
+	// Edit: change the purpose, drop the first picture; the id stays.
+	f := goodFields()
+	f["purpose"] = []string{"Opens the chest and shoulders."}
+	f["drop_picture"] = []string{"1"}
+	if code, body, loc := post("/exercises/towel-stretch/edit", f); code != 303 || loc != "/exercises/towel-stretch" {
+		t.Fatalf("edit: %d %q %s", code, loc, body)
+	}
+	pics, _ := e.st.Pictures(ctx, "towel-stretch")
+	if len(pics) != 1 || pics[0].N != 0 || pics[0].Width != 64 {
+		t.Errorf("after dropping picture 1: %+v", pics)
+	}
+	if !strings.Contains(e.do("GET", "/exercises/towel-stretch", "", nil).Body.String(), "Opens the chest and shoulders.") {
+		t.Errorf("the edit does not show")
+	}
+	f["hold_max"] = []string{"61"}
+	if code, body, _ := post("/exercises/towel-stretch/edit", f); code != 400 || !strings.Contains(body, `id="hold_max-error"`) {
+		t.Errorf("a bad edit: %d", code)
+	}
+	if code, _, _ := post("/exercises/chin-tucks/edit", goodFields()); code != 409 {
+		t.Errorf("editing a built-in: %d", code)
+	}
+	if r := e.do("GET", "/exercises/chin-tucks/edit", "", nil); r.Code != 409 {
+		t.Errorf("the edit page of a built-in: %d", r.Code)
+	}
+
+	// A routine of one's own uses it: it cannot be deleted until that goes.
+	rb, _ := catalog.Marshal(&catalog.Routine{ID: "towel-break", Name: "Towel break", Exercises: []catalog.Item{{ID: "towel-stretch"}, {ID: "chin-tucks"}}})
+	if err := e.st.AddCustom(ctx, []custom.Entry{{Kind: custom.KindRoutine, ID: "towel-break", Body: string(rb)}}, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if r := e.do("GET", "/routines/towel-break", "", nil); r.Code != 200 || !strings.Contains(r.Body.String(), "Towel stretch") {
+		t.Errorf("the routine of one's own: %d", r.Code)
+	}
+	if r := e.do("POST", "/exercises/towel-stretch/delete", "", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}); r.Code != 409 || !strings.Contains(r.Body.String(), "towel-break") {
+		t.Errorf("deleting an exercise a routine uses: %d", r.Code)
+	}
+	if r := e.do("POST", "/exercises/chin-tucks/delete", "", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}); r.Code != 409 {
+		t.Errorf("deleting a built-in: %d", r.Code)
+	}
+	if err := e.st.DeleteCustom(ctx, custom.KindRoutine, "towel-break"); err != nil {
+		t.Fatal(err)
+	}
+	if r := e.do("POST", "/exercises/towel-stretch/delete", "", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}); r.Code != 303 {
+		t.Errorf("delete: %d", r.Code)
+	}
+	if r := e.do("GET", "/exercises/towel-stretch", "", nil); r.Code != 404 {
+		t.Errorf("a deleted exercise's page: %d", r.Code)
+	}
+	if pics, _ := e.st.Pictures(ctx, "towel-stretch"); len(pics) != 0 {
+		t.Errorf("a deleted exercise's pictures stay")
+	}
+}
+
+// pngBomb is a PNG header claiming 100,000 × 100,000 pixels.
+func pngBomb() []byte {
+	b := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x02\x00\x00\x00")
+	return append(b, crcOf(b[12:])...)
+}
+
+func crcOf(b []byte) []byte {
+	var table [256]uint32
+	for i := range table {
+		c := uint32(i)
+		for range 8 {
+			if c&1 == 1 {
+				c = 0xedb88320 ^ (c >> 1)
+			} else {
+				c >>= 1
+			}
+		}
+		table[i] = c
+	}
+	c := ^uint32(0)
+	for _, x := range b {
+		c = table[byte(c)^x] ^ (c >> 8)
+	}
+	c = ^c
+	return []byte{byte(c >> 24), byte(c >> 16), byte(c >> 8), byte(c)}
+}
+
+// Issue 20 in a browser on a phone: add an exercise with two pictures
+// through the form, find it in the library, play it in a routine of one's
+// own and see its pictures and hear its cues handed to speech.
+func TestBrowserOwnExercise(t *testing.T) {
+	l := startLive(t)
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(l.url("/"))); err != nil {
+		t.Fatal(err)
+	}
+	screenNo(t, ctx, l)
+	dir := t.TempDir()
+	var files []string
+	for i, tint := range []uint8{30, 220} {
+		name := filepath.Join(dir, "photo"+itoa(i)+".png")
+		if err := os.WriteFile(name, testPNG(t, 400, 300, tint), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name)
+	}
+	run(t, ctx, "the library on a phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(l.url("/exercises")), chromedp.WaitVisible(chromedp.CSS(`#add-own`)))
+	clickNav(t, ctx, `#add-own`)
+	run(t, ctx, "fill in the form",
+		chromedp.WaitVisible(chromedp.CSS(`#exercise-form`)),
+		chromedp.SendKeys(chromedp.CSS(`#f-name`), "Wall press"),
+		chromedp.SendKeys(chromedp.CSS(`#f-purpose`), "Wakes up the upper back."),
+		chromedp.SetValue(chromedp.CSS(`#f-type`), "strengthen"),
+		chromedp.Click(chromedp.CSS(`input[name="positions"][value="standing-wall"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="equipment"][value="wall"]`)),
+		chromedp.SetValue(chromedp.CSS(`#f-mode`), "reps"),
+		chromedp.SendKeys(chromedp.CSS(`#f-reps_min`), "5"),
+		chromedp.SendKeys(chromedp.CSS(`#f-reps_max`), "8"),
+		chromedp.SendKeys(chromedp.CSS(`#f-steps`), "Stand with your back to the wall.\nPress your elbows back into it."),
+		chromedp.SendKeys(chromedp.CSS(`#f-cue_intro`), "Wall press."),
+		chromedp.SendKeys(chromedp.CSS(`#f-cue_setup`), "Back to the wall."),
+		chromedp.SendKeys(chromedp.CSS(`#f-cue_move`), "Press back, then ease off."),
+		chromedp.SendKeys(chromedp.CSS(`#f-cautions`), "Stop if it hurts."),
+		chromedp.SendKeys(chromedp.CSS(`#f-source`), "From my physiotherapist"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#f-picture`), files),
+	)
+	clickNav(t, ctx, `#exercise-form button[type="submit"]`)
+	run(t, ctx, "its page", chromedp.WaitVisible(chromedp.CSS(`#edit-own`)))
+	if n := eval[int](t, ctx, `[...document.querySelectorAll('img.picture')].filter(i => i.complete && i.naturalWidth === 400).length`); n != 2 {
+		t.Errorf("%d pictures shown, want 2", n)
+	}
+	rb, _ := catalog.Marshal(&catalog.Routine{ID: "wall-break", Name: "Wall break", Exercises: []catalog.Item{{ID: "wall-press"}, {ID: "chin-tucks"}}})
+	if err := l.st.AddCustom(context.Background(), []custom.Entry{{Kind: custom.KindRoutine, ID: "wall-break", Body: string(rb)}}, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "the player", chromedp.Navigate(l.url("/play/wall-break")), chromedp.WaitVisible(chromedp.CSS(`#start`)))
+	run(t, ctx, "voice on, pain 2, start", chromedp.Click(chromedp.CSS(`#voice-toggle`)), chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)),
+		chromedp.Click(chromedp.CSS(`#start`)), chromedp.WaitVisible(chromedp.CSS(`#stage`)))
+	poll(t, ctx, "its first picture", `(f => !f.hidden && f.complete && f.naturalWidth === 400 && f.src.endsWith('/exercises/wall-press/pictures/1'))(document.getElementById('figure'))`, 20*time.Second)
+	poll(t, ctx, "its second picture while moving", `document.getElementById('figure').src.endsWith('/exercises/wall-press/pictures/2')`, 30*time.Second)
+	poll(t, ctx, "its cues spoken", `unhunch.spoken.includes('Wall press.') && unhunch.spoken.includes('Back to the wall.')`, 20*time.Second)
+}
