@@ -162,3 +162,36 @@ func init() {
 		FormSourceMine:     "%s",
 	})
 }
+
+// Keys of the page that exports and imports your own exercises.
+const (
+	ShareTitle       Key = "share.title"
+	ShareExportH     Key = "share.export_h"
+	ShareExportIntro Key = "share.export_intro"
+	ShareExport      Key = "share.export"
+	ShareImportH     Key = "share.import_h"
+	ShareImportIntro Key = "share.import_intro"
+	ShareProblems    Key = "share.problems"
+	ShareRename      Key = "share.rename"
+	ShareFile        Key = "share.file"
+	ShareImport      Key = "share.import"
+	ShareNoFile      Key = "share.no_file"
+	ShareLink        Key = "share.link"
+)
+
+func init() {
+	add(map[Key]string{
+		ShareTitle:       "Share your exercises",
+		ShareExportH:     "Download yours",
+		ShareExportIntro: "You have %s and %s of your own. Download them as one file to keep or to give to someone; with pictures it is a zip.",
+		ShareExport:      "Download the file",
+		ShareImportH:     "Add from a file",
+		ShareImportIntro: "Choose a file someone gave you, or one you downloaded here. It is checked first: if anything in it is wrong, nothing is added and you see every problem.",
+		ShareProblems:    "Nothing was added. Here is what needs changing:",
+		ShareRename:      "%s is already taken; add it as",
+		ShareFile:        "File (.yaml or .zip)",
+		ShareImport:      "Check and add",
+		ShareNoFile:      "choose a file to add",
+		ShareLink:        "Share or add from a file",
+	})
+}

@@ -328,4 +328,130 @@ func TestBrowserOwnExercise(t *testing.T) {
 	poll(t, ctx, "its first picture", `(f => !f.hidden && f.complete && f.naturalWidth === 400 && f.src.endsWith('/exercises/wall-press/pictures/1'))(document.getElementById('figure'))`, 20*time.Second)
 	poll(t, ctx, "its second picture while moving", `document.getElementById('figure').src.endsWith('/exercises/wall-press/pictures/2')`, 30*time.Second)
 	poll(t, ctx, "its cues spoken", `unhunch.spoken.includes('Wall press.') && unhunch.spoken.includes('Back to the wall.')`, 20*time.Second)
+
+	// Export, delete, import, and find it identical.
+	before, _ := l.st.CustomEntries(context.Background())
+	beforePics, _ := l.st.AllPictures(context.Background())
+	run(t, ctx, "the share page", chromedp.Navigate(l.url("/exercises/share")), chromedp.WaitVisible(chromedp.CSS(`#export-own`)))
+	// What the browser downloads, as base64, kept across the pages below.
+	exported := evalAwait[string](t, ctx, `fetch(document.getElementById('export-own').href).then(r => r.arrayBuffer()).then(b => btoa(String.fromCharCode(...new Uint8Array(b))))`)
+	if len(exported) < 100 {
+		t.Fatalf("exported %d bytes of base64", len(exported))
+	}
+	if err := l.st.DeleteCustom(context.Background(), custom.KindRoutine, "wall-break"); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "its page", chromedp.Navigate(l.url("/exercises/wall-press")), chromedp.WaitVisible(chromedp.CSS(`#delete-own`)))
+	clickNav(t, ctx, `#delete-own`)
+	if got, _ := l.st.CustomEntries(context.Background()); len(got) != 0 {
+		t.Fatalf("after deleting: %d entries", len(got))
+	}
+	run(t, ctx, "the share page again", chromedp.Navigate(l.url("/exercises/share")), chromedp.WaitVisible(chromedp.CSS(`#import-file`)))
+	if n := eval[int](t, ctx, `(() => { const b = Uint8Array.from(atob('`+exported+`'), c => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([b], 'mine.zip', {type: 'application/zip'})); const i = document.getElementById('import-file'); i.files = dt.files; return i.files.length })()`); n != 1 {
+		t.Fatalf("chose %d files", n)
+	}
+	clickNav(t, ctx, `#import-form button[type="submit"]`)
+	run(t, ctx, "imported", chromedp.WaitVisible(chromedp.CSS(`#import-done`)))
+	after, _ := l.st.CustomEntries(context.Background())
+	afterPics, _ := l.st.AllPictures(context.Background())
+	if len(after) != len(before) || len(after) != 2 || len(afterPics) != 2 {
+		t.Fatalf("after export, delete and import: %d entries, %d pictures", len(after), len(afterPics))
+	}
+	for i := range after {
+		if after[i].ID != before[i].ID || after[i].Body != before[i].Body {
+			t.Errorf("%s is not what was exported:\n%s\nwas\n%s", after[i].ID, after[i].Body, before[i].Body)
+		}
+	}
+	for i := range afterPics {
+		if !bytes.Equal(afterPics[i].Data, beforePics[i].Data) {
+			t.Errorf("picture %d differs", i+1)
+		}
+	}
+}
+
+// Issue 20: export in the browser's way, delete, import the file, and
+// find the same entries; importing it again refuses the taken ids, adds
+// nothing and offers renames, which then import.
+func TestOwnExportImport(t *testing.T) {
+	e := newEnv(t, true)
+	ctx := context.Background()
+	body, ctype := multipartBody(t, goodFields(), testPNG(t, 30, 20, 1), testPNG(t, 20, 30, 2))
+	if r := e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype}); r.Code != 303 {
+		t.Fatalf("save: %d", r.Code)
+	}
+	rb, _ := catalog.Marshal(&catalog.Routine{ID: "towel-break", Name: "Towel break", Exercises: []catalog.Item{{ID: "towel-stretch"}, {ID: "chin-tucks", Amount: dose.Amount{Reps: 12}}}})
+	if err := e.st.AddCustom(ctx, []custom.Entry{{Kind: custom.KindRoutine, ID: "towel-break", Body: string(rb)}}, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	exp := e.do("GET", "/exercises/export", "", nil)
+	if exp.Code != 200 || exp.Header().Get("Content-Type") != "application/zip" || !strings.Contains(exp.Header().Get("Content-Disposition"), ".zip") {
+		t.Fatalf("export: %d %v", exp.Code, exp.Header())
+	}
+	first := exp.Body.Bytes()
+	before, _ := e.st.CustomEntries(ctx)
+	beforePics, _ := e.st.AllPictures(ctx)
+
+	upload := func(data []byte, fields map[string][]string) (int, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		for k, vs := range fields {
+			for _, v := range vs {
+				mw.WriteField(k, v)
+			}
+		}
+		w, _ := mw.CreateFormFile("file", "mine.zip")
+		w.Write(data)
+		mw.Close()
+		r := e.do("POST", "/exercises/import", buf.String(), map[string]string{"Content-Type": mw.FormDataContentType()})
+		return r.Code, r.Body.String()
+	}
+	// Again, on top: every id taken, nothing added, renames offered.
+	code, page := upload(first, nil)
+	if code != 400 || !strings.Contains(page, `name="rename.towel-stretch" id="rename-towel-stretch" value="towel-stretch-2"`) || !strings.Contains(page, "rename.towel-break") {
+		t.Errorf("a second import: %d", code)
+	}
+	if got, _ := e.st.CustomEntries(ctx); len(got) != 2 {
+		t.Errorf("%d entries after a refused import", len(got))
+	}
+	// With the renames it goes in, the routine following its exercise.
+	code, page = upload(first, map[string][]string{"rename.towel-stretch": {"towel-stretch-2"}, "rename.towel-break": {"towel-break-2"}})
+	if code != 200 || !strings.Contains(page, "imported 1 exercise and 1 routine, with 2 pictures") {
+		t.Fatalf("import with renames: %d %s", code, page)
+	}
+	if r := e.do("GET", "/routines/towel-break-2", "", nil); r.Code != 200 {
+		t.Errorf("the renamed routine: %d", r.Code)
+	}
+
+	// Delete everything, import the first file, and find it identical.
+	for _, en := range []custom.Entry{{Kind: custom.KindRoutine, ID: "towel-break"}, {Kind: custom.KindRoutine, ID: "towel-break-2"}, {Kind: custom.KindExercise, ID: "towel-stretch"}, {Kind: custom.KindExercise, ID: "towel-stretch-2"}} {
+		if err := e.st.DeleteCustom(ctx, en.Kind, en.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _ := upload(first, nil); code != 200 {
+		t.Fatalf("import into an empty journal: %d", code)
+	}
+	after, _ := e.st.CustomEntries(ctx)
+	afterPics, _ := e.st.AllPictures(ctx)
+	if len(after) != len(before) || len(afterPics) != len(beforePics) {
+		t.Fatalf("after the round trip: %d entries, %d pictures", len(after), len(afterPics))
+	}
+	for i := range after {
+		if after[i].ID != before[i].ID || after[i].Body != before[i].Body {
+			t.Errorf("entry %d: %s differs:\n%s\nwas\n%s", i, after[i].ID, after[i].Body, before[i].Body)
+		}
+	}
+	for i := range afterPics {
+		if !bytes.Equal(afterPics[i].Data, beforePics[i].Data) {
+			t.Errorf("picture %d differs", i)
+		}
+	}
+
+	// A hostile file: 400, every problem, nothing added.
+	if code, page := upload([]byte("a: &a [x, x]\nb: [*a, *a]\n"), nil); code != 400 || !strings.Contains(page, "anchors and aliases") {
+		t.Errorf("an alias bomb: %d", code)
+	}
+	if r := e.do("GET", "/exercises/share", "", nil); r.Code != 200 || !strings.Contains(r.Body.String(), "You have 1 exercise and 1 routine of your own") {
+		t.Errorf("the share page: %d", r.Code)
+	}
 }

@@ -168,6 +168,7 @@ func New(cfg Config) (*Server, error) {
 		}
 	}()
 	s.routes = append(append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...), s.customRoutes()...)
+	s.routes = append(s.routes, s.shareRoutes()...)
 	if s.sw, err = s.assets.serviceWorker(s.offlineURLs()); err != nil {
 		return nil, err
 	}
