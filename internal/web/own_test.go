@@ -59,9 +59,9 @@ func seedOwn(t *testing.T, l *live) {
 	}
 	e := &catalog.Exercise{ID: ownExercise, Name: "Towel shoulder stretch", Purpose: "Eases the front of the shoulders.",
 		Type: catalog.Stretch, Difficulty: catalog.Easy, Positions: []catalog.Position{catalog.Standing}, Equipment: []catalog.Equipment{catalog.Towel},
-		Dose:  dose.Dose{Mode: dose.Hold, Hold: dose.Range{Min: 10, Max: 20}, Reps: dose.Fixed(2)},
-		Steps: []string{"Hold a towel behind you with both hands.", "Lift it gently away from your back."},
-		Cues:  catalog.Cues{Intro: "Towel stretch.", Setup: "Hold the towel behind you.", Move: "Lift gently.", Hold: "Hold it there.", Release: "Let it down."},
+		Dose:     dose.Dose{Mode: dose.Hold, Hold: dose.Range{Min: 10, Max: 20}, Reps: dose.Fixed(2)},
+		Steps:    []string{"Hold a towel behind you with both hands.", "Lift it gently away from your back."},
+		Cues:     catalog.Cues{Intro: "Towel stretch.", Setup: "Hold the towel behind you.", Move: "Lift gently.", Hold: "Hold it there.", Release: "Let it down."},
 		Cautions: []string{"Stop if your shoulder pinches."}, Source: []catalog.Source{{Title: "From my physiotherapist"}}}
 	e.Dose = e.Dose.Normalize()
 	body, err := catalog.Marshal(e)

@@ -156,4 +156,3 @@ func (s *Server) importOwn(w http.ResponseWriter, r *http.Request) error {
 		message.Count(len(batch.Routines), message.CountRoutine, message.CountRoutines), len(batch.Pictures))
 	return s.render(w, http.StatusOK, "share", page{Title: message.Text(message.ShareTitle), Nav: "exercises", Data: d})
 }
-
