@@ -195,3 +195,60 @@ func init() {
 		ShareLink:        "Share or add from a file",
 	})
 }
+
+// Keys of the routine builder.
+const (
+	BuilderTitle         Key = "builder.title"
+	BuilderIntro         Key = "builder.intro"
+	BuilderName          Key = "builder.name"
+	BuilderMinutes       Key = "builder.minutes"
+	BuilderMinutesHint   Key = "builder.minutes_hint"
+	BuilderRow           Key = "builder.row"
+	BuilderExercise      Key = "builder.exercise"
+	BuilderNone          Key = "builder.none"
+	BuilderReps          Key = "builder.reps"
+	BuilderHold          Key = "builder.hold"
+	BuilderSeconds       Key = "builder.seconds"
+	BuilderSets          Key = "builder.sets"
+	BuilderPosition      Key = "builder.position"
+	BuilderFirstPosition Key = "builder.first_position"
+	BuilderAmountHint    Key = "builder.amount_hint"
+	BuilderCheck         Key = "builder.check"
+	BuilderSave          Key = "builder.save"
+	BuilderUseOrder      Key = "builder.use_order"
+	BuilderTakes         Key = "builder.takes"
+	BuilderOrder         Key = "builder.order"
+	BuilderBadMinutes    Key = "builder.bad_minutes"
+	BuilderNoExercises   Key = "builder.no_exercises"
+	BuilderAdd           Key = "builder.add"
+	BuilderDelete        Key = "builder.delete"
+)
+
+func init() {
+	add(map[Key]string{
+		BuilderTitle:         "Build your own routine",
+		BuilderIntro:         "Choose exercises, built-in or your own, in the order you want to do them. Leave an amount empty to start at the exercise's starting dose. Check it to see how long it takes and whether another order saves time, then save it.",
+		BuilderName:          "Name",
+		BuilderMinutes:       "Time you have, in minutes",
+		BuilderMinutesHint:   "Optional, 1 to 60: the routine is checked against it.",
+		BuilderRow:           "Exercise %d",
+		BuilderExercise:      "Exercise",
+		BuilderNone:          "none",
+		BuilderReps:          "Repetitions",
+		BuilderHold:          "Hold, seconds",
+		BuilderSeconds:       "Seconds",
+		BuilderSets:          "Sets",
+		BuilderPosition:      "Position",
+		BuilderFirstPosition: "its usual one",
+		BuilderAmountHint:    "Each amount must be one the exercise allows, within its range; the check says which.",
+		BuilderCheck:         "Check the time",
+		BuilderSave:          "Save routine",
+		BuilderUseOrder:      "Use this order",
+		BuilderTakes:         "It takes %s.",
+		BuilderOrder:         "A quicker order, with fewer changes of position: %s (saves %s).",
+		BuilderBadMinutes:    "%q is not a number of minutes from 1 to 60",
+		BuilderNoExercises:   "choose at least one exercise",
+		BuilderAdd:           "Build your own",
+		BuilderDelete:        "Delete this routine",
+	})
+}

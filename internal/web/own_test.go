@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -453,5 +454,73 @@ func TestOwnExportImport(t *testing.T) {
 	}
 	if r := e.do("GET", "/exercises/share", "", nil); r.Code != 200 || !strings.Contains(r.Body.String(), "You have 1 exercise and 1 routine of your own") {
 		t.Errorf("the share page: %d", r.Code)
+	}
+}
+
+// Issue 20: a routine of one's own from the browser: the computed time, a
+// quicker order offered and applied, problems by their row with nothing
+// saved, then saved, played like any other, and deleted.
+func TestRoutineBuilder(t *testing.T) {
+	e := newEnv(t, true)
+	ctx := context.Background()
+	formPost := func(v url.Values) (int, string, string) {
+		r := e.do("POST", "/routines/new", v.Encode(), map[string]string{"Content-Type": "application/x-www-form-urlencoded"})
+		return r.Code, r.Body.String(), r.Header().Get("Location")
+	}
+	if r := e.do("GET", "/routines/new", "", nil); r.Code != 200 || !strings.Contains(r.Body.String(), `name="row10.id"`) {
+		t.Fatalf("the builder: %d", r.Code)
+	}
+	// Standing, on the floor, standing again: a quicker order keeps the standing ones together.
+	v := url.Values{"name": {"My mix"}, "minutes": {"10"}, "action": {"check"},
+		"row1.id": {"chin-tucks"}, "row1.position": {"standing"}, "row2.id": {"cat-cow"}, "row3.id": {"scapular-squeezes"}, "row3.position": {"standing"}, "row3.reps": {"12"}}
+	code, page, _ := formPost(v)
+	if code != 200 || !strings.Contains(page, `id="builder-takes"`) || !strings.Contains(page, `id="builder-order"`) {
+		t.Fatalf("check: %d\n%s", code, page)
+	}
+	if got, _ := e.st.CustomEntries(ctx); len(got) != 0 {
+		t.Fatalf("a check saved %d entries", len(got))
+	}
+	v.Set("action", "reorder")
+	v.Set("order", "1,3,2")
+	code, page, _ = formPost(v)
+	if code != 200 || !strings.Contains(page, `<option value="scapular-squeezes" selected>`) || strings.Index(page, `value="scapular-squeezes" selected`) > strings.Index(page, `value="cat-cow" selected`) {
+		t.Errorf("reorder: %d", code)
+	}
+
+	bad := url.Values{"name": {"Bad"}, "action": {"save"}, "row1.id": {"chin-tucks"}, "row1.reps": {"99"}, "row2.id": {"no-such-exercise"}}
+	code, page, _ = formPost(bad)
+	if code != 400 || !strings.Contains(page, `id="row1-error"`) || !strings.Contains(page, `id="row2-error">no exercise has id`) {
+		t.Errorf("bad rows: %d", code)
+	}
+	if code, page, _ := formPost(url.Values{"name": {""}, "action": {"save"}}); code != 400 || !strings.Contains(page, `id="name-error"`) || !strings.Contains(page, "choose at least one exercise") {
+		t.Errorf("empty: %d", code)
+	}
+	if got, _ := e.st.CustomEntries(ctx); len(got) != 0 {
+		t.Fatalf("refusals saved %d entries", len(got))
+	}
+
+	v.Set("action", "save")
+	code, _, loc := formPost(v)
+	if code != 303 || loc != "/routines/my-mix" {
+		t.Fatalf("save: %d %q", code, loc)
+	}
+	if r := e.do("GET", "/routines/my-mix", "", nil); r.Code != 200 || !strings.Contains(r.Body.String(), `id="delete-routine"`) {
+		t.Errorf("its page: %d", r.Code)
+	}
+	if r := e.do("GET", "/routines", "", nil); !strings.Contains(r.Body.String(), `href="/routines/my-mix"`) {
+		t.Errorf("the routines page lacks it")
+	}
+	if r := e.do("GET", "/play/my-mix", "", nil); r.Code != 200 {
+		t.Errorf("play: %d", r.Code)
+	}
+	e.start("my-mix", "k1", 2)
+	if r := e.do("POST", "/routines/quick-daily-reset/delete", "", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}); r.Code != 409 {
+		t.Errorf("deleting a built-in routine: %d", r.Code)
+	}
+	if r := e.do("POST", "/routines/my-mix/delete", "", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}); r.Code != 303 {
+		t.Errorf("delete: %d", r.Code)
+	}
+	if r := e.do("GET", "/routines/my-mix", "", nil); r.Code != 404 {
+		t.Errorf("a deleted routine's page: %d", r.Code)
 	}
 }

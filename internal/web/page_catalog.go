@@ -148,7 +148,8 @@ func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return page{}, err
 		}
-		d := routinesData{Kit: k}
+		_, canAdd := s.customJournal()
+		d := routinesData{Kit: k, CanAdd: canAdd}
 		for _, rs := range list {
 			row := routineRow{RoutineSummary: rs}
 			if rt, ok := s.catalog().Routine(rs.ID); ok {
@@ -162,6 +163,7 @@ func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
 
 // routinesData is the routines page.
 type routinesData struct {
+	CanAdd   bool // the journal keeps routines of one's own
 	Kit      kit
 	Routines []routineRow
 }
@@ -182,6 +184,7 @@ type routineData struct {
 	Focuses    []planner.Focus
 	Kit        []catalog.Equipment
 	Error      string
+	Saved      bool // a routine of the person's own, which they may delete
 }
 
 func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
@@ -190,7 +193,7 @@ func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.render(w, http.StatusOK, "routine", page{Title: rt.Name, Nav: "routines",
-		Data: routineData{Doc: doc, PlayURL: "/play/" + rt.ID, HandoutURL: "/routines/" + rt.ID + "/handout.pdf"}})
+		Data: routineData{Doc: doc, PlayURL: "/play/" + rt.ID, HandoutURL: "/routines/" + rt.ID + "/handout.pdf", Saved: rt.Saved()}})
 }
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {

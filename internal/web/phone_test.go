@@ -104,7 +104,7 @@ func everyPage(t *testing.T, l *live) []string {
 	// reviewing drawings, no page of the app, linked from none.)
 	paths := []string{"/", "/routines", "/exercises", "/plan", "/plan?minutes=5&equipment=none&floor=false",
 		"/plan?minutes=99", "/history", "/progress", "/screen", "/screen?a=nnn", "/screen?a=" + allNo(),
-		"/settings", "/settings?done=bird-dog", "/settings?kit=saved", "/safety", "/nowhere", "/exercises/new", "/exercises/share"}
+		"/settings", "/settings?done=bird-dog", "/settings?kit=saved", "/safety", "/nowhere", "/exercises/new", "/exercises/share", "/routines/new"}
 	// An exercise of the person's own with two pictures, in a routine of
 	// their own (issue 20).
 	seedOwn(t, l)

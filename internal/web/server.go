@@ -168,7 +168,7 @@ func New(cfg Config) (*Server, error) {
 		}
 	}()
 	s.routes = append(append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...), s.customRoutes()...)
-	s.routes = append(s.routes, s.shareRoutes()...)
+	s.routes = append(append(s.routes, s.shareRoutes()...), s.builderRoutes()...)
 	if s.sw, err = s.assets.serviceWorker(s.offlineURLs()); err != nil {
 		return nil, err
 	}
