@@ -15,6 +15,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/custom"
+	"github.com/unhunch/unhunch/internal/handout"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
@@ -264,4 +265,27 @@ func (a *app) catalogDeleteCommand() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// handoutPictures gives the handout the person's own pictures of their
+// exercises, when there is a journal.
+func (a *app) handoutPictures(ctx context.Context, h *handout.Handout) error {
+	if !a.journalExists() {
+		return nil
+	}
+	st, err := store.Open(ctx, a.databaseURL(), a.dataPath())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	pics, err := st.AllPictures(ctx)
+	if err != nil {
+		return err
+	}
+	byID := map[string][]handout.Picture{}
+	for _, p := range pics {
+		byID[p.ExerciseID] = append(byID[p.ExerciseID], handout.Picture{MediaType: p.MediaType, Width: p.Width, Height: p.Height, Data: p.Data})
+	}
+	h.WithPictures(byID)
+	return nil
 }

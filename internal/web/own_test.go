@@ -384,6 +384,11 @@ func TestOwnExportImport(t *testing.T) {
 	if err := e.st.AddCustom(ctx, []custom.Entry{{Kind: custom.KindRoutine, ID: "towel-break", Body: string(rb)}}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
+	// The printed routine shows the pictures where a figure would be.
+	pdf := e.do("GET", "/routines/towel-break/handout.pdf", "", nil)
+	if pdf.Code != 200 || bytes.Count(pdf.Body.Bytes(), []byte("/Subtype /Image")) != 2 {
+		t.Errorf("handout: %d, %d images", pdf.Code, bytes.Count(pdf.Body.Bytes(), []byte("/Subtype /Image")))
+	}
 	exp := e.do("GET", "/exercises/export", "", nil)
 	if exp.Code != 200 || exp.Header().Get("Content-Type") != "application/zip" || !strings.Contains(exp.Header().Get("Content-Disposition"), ".zip") {
 		t.Fatalf("export: %d %v", exp.Code, exp.Header())

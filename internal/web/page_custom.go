@@ -16,6 +16,7 @@ import (
 	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/custom"
+	"github.com/unhunch/unhunch/internal/handout"
 	"github.com/unhunch/unhunch/internal/picture"
 	"github.com/unhunch/unhunch/message"
 )
@@ -675,4 +676,13 @@ func (s *Server) addPictures(r *http.Request, doc *api.Routine) error {
 		}
 	}
 	return nil
+}
+
+// handoutPictures groups saved pictures by exercise for the handout.
+func handoutPictures(pics []custom.Picture) map[string][]handout.Picture {
+	out := map[string][]handout.Picture{}
+	for _, p := range pics {
+		out[p.ExerciseID] = append(out[p.ExerciseID], handout.Picture{MediaType: p.MediaType, Width: p.Width, Height: p.Height, Data: p.Data})
+	}
+	return out
 }
