@@ -252,3 +252,24 @@ func init() {
 		BuilderDelete:        "Delete this routine",
 	})
 }
+
+// Keys of the figure chosen as a starting point.
+const (
+	FormFigure        Key = "form.figure"
+	FormFigureHint    Key = "form.figure_hint"
+	FormFigureNone    Key = "form.figure_none"
+	FormFigureKeep    Key = "form.figure_keep"
+	FormFigureFrom    Key = "form.figure_from"
+	FormFigureUnknown Key = "form.figure_unknown"
+)
+
+func init() {
+	add(map[Key]string{
+		FormFigure:        "Drawn figure",
+		FormFigureHint:    "Optional: start from the figure of a built-in exercise that moves the same way. It must suit this exercise's position, equipment and dose; if not, this box says why.",
+		FormFigureNone:    "no figure",
+		FormFigureKeep:    "keep its figure",
+		FormFigureFrom:    "the figure of %s",
+		FormFigureUnknown: "%q is not a built-in exercise with a figure",
+	})
+}

@@ -529,3 +529,65 @@ func TestRoutineBuilder(t *testing.T) {
 		t.Errorf("a deleted routine's page: %d", r.Code)
 	}
 }
+
+// formOf writes an exercise as the form would post it.
+func formOf(e *catalog.Exercise) map[string][]string {
+	d := e.Dose.Normalize()
+	f := map[string][]string{"name": {e.Name + " (mine)"}, "purpose": {e.Purpose}, "type": {string(e.Type)}, "difficulty": {string(e.Difficulty)},
+		"mode": {string(d.Mode)}, "sides": {string(d.Sides)}, "steps": {strings.Join(e.Steps, "\n")}, "cautions": {strings.Join(e.Cautions, "\n")},
+		"cue_intro": {e.Cues.Intro}, "cue_setup": {e.Cues.Setup}, "cue_move": {e.Cues.Move}, "cue_hold": {e.Cues.Hold}, "cue_release": {e.Cues.Release},
+		"cue_inhale": {e.Cues.Inhale}, "cue_exhale": {e.Cues.Exhale}}
+	for _, p := range e.Positions {
+		f["positions"] = append(f["positions"], string(p))
+	}
+	for _, q := range e.Equipment {
+		f["equipment"] = append(f["equipment"], string(q))
+	}
+	for k, r := range map[string]dose.Range{"reps": d.Reps, "hold": d.Hold, "seconds": d.Seconds} {
+		if !r.IsZero() {
+			f[k+"_min"], f[k+"_max"] = []string{itoa(r.Min)}, []string{itoa(r.Max)}
+		}
+	}
+	if d.Sets.Min > 1 {
+		f["sets"] = []string{itoa(d.Sets.Min)}
+	}
+	return f
+}
+
+// Issue 20: a built-in figure as the starting point: one that suits the
+// exercise is kept and drawn; one that does not is refused next to its field.
+func TestOwnExerciseFigure(t *testing.T) {
+	e := newEnv(t, true)
+	post := func(path string, fields map[string][]string) (int, string, string) {
+		body, ctype := multipartBody(t, fields)
+		r := e.do("POST", path, body, map[string]string{"Content-Type": ctype})
+		return r.Code, r.Body.String(), r.Header().Get("Location")
+	}
+	if !strings.Contains(e.do("GET", "/exercises/new", "", nil).Body.String(), `<option value="chin-tucks">`) {
+		t.Fatalf("the form offers no built-in figure")
+	}
+	tucks, _ := e.cat.Exercise("chin-tucks")
+	f := formOf(tucks)
+	f["figure"] = []string{"chin-tucks"}
+	code, page, loc := post("/exercises/new", f)
+	if code != 303 {
+		t.Fatalf("with chin tucks' figure: %d\n%s", code, page)
+	}
+	id := strings.TrimPrefix(loc, "/exercises/")
+	if r := e.do("GET", "/exercises/"+id+"/figure.svg", "", nil); r.Code != 200 || !strings.Contains(r.Header().Get("Content-Type"), "svg") {
+		t.Errorf("its figure: %d", r.Code)
+	}
+	if !strings.Contains(e.do("GET", "/exercises/"+id+"/edit", "", nil).Body.String(), `<option value="keep" selected>`) {
+		t.Errorf("the edit form does not keep the figure")
+	}
+	// A figure on the floor for an exercise done standing does not suit it.
+	g := goodFields()
+	g["figure"] = []string{"cat-cow"}
+	if code, page, _ := post("/exercises/new", g); code != 400 || !strings.Contains(page, `id="figure-error"`) {
+		t.Errorf("an unsuitable figure: %d", code)
+	}
+	g["figure"] = []string{"no-such-thing"}
+	if code, page, _ := post("/exercises/new", g); code != 400 || !strings.Contains(page, `id="figure-error">&#34;no-such-thing&#34; is not a built-in exercise`) {
+		t.Errorf("an unknown figure: %d", code)
+	}
+}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"go.yaml.in/yaml/v3"
+
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +16,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/figure"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/custom"
 	"github.com/unhunch/unhunch/internal/handout"
@@ -71,6 +74,7 @@ type exerciseForm struct {
 	Groups   []formGroup
 	Pictures []pictureLink // the pictures it has (editing)
 	MaxPics  int
+	Figure   *formField // a built-in figure to start from
 }
 
 // pictureLink is one of an exercise's pictures.
@@ -189,6 +193,62 @@ func newExerciseForm(e *catalog.Exercise) *exerciseForm {
 	return f
 }
 
+// figureChoices offers the built-in figures as a starting point: none, the
+// figure the exercise has (keep), or a built-in exercise's.
+func figureChoices(c *catalog.Catalog, e *catalog.Exercise, cur string) *formField {
+	f := &formField{Name: "figure", Kind: "select", Label: message.Text(message.FormFigure), Hint: message.Text(message.FormFigureHint)}
+	f.Options = append(f.Options, option("", message.Text(message.FormFigureNone), cur))
+	if e.Illustration != nil {
+		f.Options = append(f.Options, option("keep", message.Text(message.FormFigureKeep), cur))
+	}
+	for _, b := range c.Exercises() {
+		if b.Origin == catalog.BuiltinOrigin && b.Illustration != nil {
+			f.Options = append(f.Options, option(b.ID, message.Text(message.FormFigureFrom, b.Name), cur))
+		}
+	}
+	return f
+}
+
+// chooseFigure gives e the figure chosen on the form: none, the one old
+// had ("keep"), or a copy of a built-in exercise's.
+func chooseFigure(c *catalog.Catalog, e, old *catalog.Exercise, choice string) error {
+	var from *catalog.Exercise
+	switch choice {
+	case "":
+		return nil
+	case "keep":
+		from = old
+	default:
+		b, ok := c.Exercise(choice)
+		if !ok || b.Origin != catalog.BuiltinOrigin {
+			return unhunch.E(unhunch.EInvalid, message.FormFigureUnknown, choice)
+		}
+		from = b
+	}
+	if from == nil || from.Illustration == nil {
+		return nil
+	}
+	// A deep copy, through the YAML it would be saved as.
+	data, err := catalog.Marshal(from.Illustration)
+	if err != nil {
+		return err
+	}
+	var ill figure.Illustration
+	if err := yaml.Unmarshal(data, &ill); err != nil {
+		return err
+	}
+	e.Illustration = &ill
+	return nil
+}
+
+// setFigure adds the choice of a built-in figure to the form, after the
+// words of how to do it.
+func (f *exerciseForm) setFigure(ff *formField) {
+	f.Figure = ff
+	last := &f.Groups[len(f.Groups)-1]
+	last.Fields = append(last.Fields, ff)
+}
+
 // field returns the form's field of that name.
 func (f *exerciseForm) field(name string) *formField {
 	for _, g := range f.Groups {
@@ -297,6 +357,8 @@ func formFieldFor(field string) string {
 		return "cue_" + strings.TrimPrefix(field, "cues.")
 	case strings.HasPrefix(field, "source"):
 		return "source"
+	case strings.HasPrefix(field, "illustration"):
+		return "figure"
 	}
 	switch base {
 	case "id", "name", "purpose", "type", "difficulty", "positions", "equipment", "steps", "cautions":
@@ -417,6 +479,7 @@ func (s *Server) exerciseNewPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newExerciseForm(&catalog.Exercise{Type: catalog.Mobility, Difficulty: catalog.Easy, Dose: dose.Dose{Mode: dose.Reps}})
+	f.setFigure(figureChoices(s.catalog(), &catalog.Exercise{}, ""))
 	f.Action = "/exercises/new"
 	return s.render(w, http.StatusOK, "exercise_form", page{Title: message.Text(message.FormTitleNew), Nav: "exercises", Data: f})
 }
@@ -444,6 +507,11 @@ func (s *Server) exerciseEditPage(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	f := newExerciseForm(e)
+	cur := ""
+	if e.Illustration != nil {
+		cur = "keep"
+	}
+	f.setFigure(figureChoices(s.catalog(), e, cur))
 	if err := s.editExtras(r, cj, f, e); err != nil {
 		return err
 	}
@@ -505,11 +573,24 @@ func (s *Server) saveExercise(w http.ResponseWriter, r *http.Request, edit strin
 		}
 	}
 	e, probs := exerciseFromForm(r, id)
+	var old *catalog.Exercise
+	if edit != "" {
+		old, _ = s.catalog().Exercise(edit)
+	}
+	choice := r.PostForm.Get("figure")
+	if err := chooseFigure(s.catalog(), e, old, choice); err != nil {
+		probs = append(probs, formProblem{"figure", err.Error()})
+	}
 	f := newExerciseForm(e)
+	f.setFigure(figureChoices(s.catalog(), &catalog.Exercise{Illustration: func() *figure.Illustration {
+		if old != nil {
+			return old.Illustration
+		}
+		return nil
+	}()}, choice))
 	f.Action = "/exercises/new"
 	var keep []custom.Picture
 	if edit != "" {
-		old, _ := s.catalog().Exercise(edit)
 		if err := s.editExtras(r, cj, f, old); err != nil {
 			return err
 		}
