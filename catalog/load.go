@@ -31,6 +31,9 @@ type Issue struct {
 	Entry   string `json:"entry,omitempty"` // e.g. "exercise chin-tucks"
 	Field   string `json:"field,omitempty"` // dotted path within the entry
 	Message string `json:"message"`
+	// Taken is the id, when the problem is an id already in use (by a
+	// built-in, a file or a saved entry): one an import can rename.
+	Taken string `json:"-"`
 }
 
 // Error renders the issue as "file:line: entry: field: message".
@@ -88,6 +91,7 @@ type Builder struct {
 	routines  []pendingRoutine
 	exByID    map[string]*Exercise
 	rtByID    map[string]*Routine
+	rename    map[string]string // SetRename
 }
 
 // NewBuilder returns an empty Builder.
@@ -367,12 +371,13 @@ func (b *Builder) addExercise(name, origin, entry string, n *yaml.Node) []Issue 
 	if issues := decodeEntry(name, entry, n, &e); issues != nil {
 		return issues
 	}
+	e.ID = b.renamed(e.ID)
 	if issues := locate(name, entry, n, e.Validate()); len(issues) > 0 {
 		return issues
 	}
 	if prev, ok := b.exByID[e.ID]; ok {
 		return []Issue{{File: name, Line: lineOf(n, "id"), Entry: entry, Field: "id",
-			Message: message.Text(message.CatalogDuplicateID, e.ID, prev.Origin)}}
+			Message: message.Text(message.CatalogDuplicateID, e.ID, originWords(prev.Origin)), Taken: e.ID}}
 	}
 	e.Origin = origin
 	e.Dose = e.Dose.Normalize()
@@ -390,12 +395,16 @@ func (b *Builder) addRoutine(name, origin, entry string, n *yaml.Node) []Issue {
 	if issues := decodeEntry(name, entry, n, &r); issues != nil {
 		return issues
 	}
+	r.ID = b.renamed(r.ID)
+	for i := range r.Exercises {
+		r.Exercises[i].ID = b.renamed(r.Exercises[i].ID)
+	}
 	if issues := locate(name, entry, n, r.Validate()); len(issues) > 0 {
 		return issues
 	}
 	if prev, ok := b.rtByID[r.ID]; ok {
 		return []Issue{{File: name, Line: lineOf(n, "id"), Entry: entry, Field: "id",
-			Message: message.Text(message.CatalogDuplicateID, r.ID, prev.Origin)}}
+			Message: message.Text(message.CatalogDuplicateID, r.ID, originWords(prev.Origin)), Taken: r.ID}}
 	}
 	r.Origin = origin
 	b.routines = append(b.routines, pendingRoutine{r: &r, file: name, node: n})

@@ -82,6 +82,9 @@ type RoutineExercise struct {
 	// position, in order (the first is the resting shape); empty when it has
 	// no figure.
 	Frames []string `json:"frames,omitempty"`
+	// Pictures are the URLs of the person's own pictures of the exercise
+	// (issue 20), in order; the player shows them with the phases.
+	Pictures []string `json:"pictures,omitempty"`
 }
 
 // LevelChange is the latest move of an exercise's dose for this person.

@@ -25,7 +25,7 @@ func (a *app) catalogCommand() *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(a.catalogCheckCommand())
+	cmd.AddCommand(a.catalogCheckCommand(), a.catalogImportCommand(), a.catalogExportCommand(), a.catalogDeleteCommand())
 	return cmd
 }
 
@@ -104,6 +104,7 @@ func (a *app) checkFile(name string) (checkResult, error) {
 	if dir := a.configPath(); dir != "" {
 		a.addDir(b, dir, abs) // other files' problems are not this file's
 	}
+	a.addSaved(b) // the exercises and routines saved in the journal
 	res := checkResult{File: name, Exercises: []string{}, Routines: []checkRoutine{}, Issues: []catalog.Issue{}}
 	res.Issues = append(res.Issues, b.Add(name, name, data)...)
 	c, more := b.Build()

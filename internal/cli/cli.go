@@ -162,6 +162,7 @@ func (a *app) buildCatalog(skip string) (*catalog.Catalog, []catalog.Issue, erro
 	if dir := a.configPath(); dir != "" {
 		issues = a.addDir(b, dir, skip)
 	}
+	issues = append(issues, a.addSaved(b)...)
 	c, more := b.Build()
 	return c, append(issues, more...), nil
 }

@@ -59,6 +59,9 @@ func (a *app) handoutCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := a.handoutPictures(cmd.Context(), &h); err != nil {
+				return err
+			}
 			d, err := handout.Render(h, p)
 			if err != nil {
 				return err

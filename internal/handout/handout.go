@@ -62,6 +62,17 @@ type Exercise struct {
 	Cautions []string
 	Figures  []Figure // the figure's keyframes, in order
 	Caption  string   // a text alternative when there is no figure
+	// Pictures are the person's own pictures of an exercise of theirs
+	// (issue 20), drawn where a figure would be when it has none.
+	Pictures []Picture
+}
+
+// Picture is one of the person's pictures: a PNG or JPEG re-encoded when
+// it was saved (internal/picture), with its size in pixels.
+type Picture struct {
+	MediaType     string // image/png or image/jpeg
+	Width, Height int
+	Data          []byte
 }
 
 // Figure is one keyframe of an exercise's figure.
@@ -232,4 +243,16 @@ func PaperFromEnv(getenv func(string) string) Paper {
 		}
 	}
 	return A4
+}
+
+// WithPictures gives each exercise that has no figure the person's own
+// pictures listed for its id (issue 20), in place of the words that say it
+// has none.
+func (h *Handout) WithPictures(byID map[string][]Picture) {
+	for i := range h.Exercises {
+		x := &h.Exercises[i]
+		if pics := byID[x.ID]; len(pics) > 0 && len(x.Figures) == 0 {
+			x.Pictures, x.Caption = pics, ""
+		}
+	}
 }

@@ -361,7 +361,7 @@ func (l *layout) hrule(y float64) {
 // columns returns the left column's width (the figures) and the right's
 // (the words); without figures the words take the whole width.
 func (l *layout) columns(x *Exercise) (left, right float64) {
-	if len(x.Figures) == 0 {
+	if len(x.Figures) == 0 && len(x.Pictures) == 0 {
 		return 0, l.width
 	}
 	return figColumn, l.width - figColumn - gap
@@ -382,7 +382,7 @@ func (l *layout) titleHeight(x *Exercise) float64 {
 }
 
 func (l *layout) figuresHeight(x *Exercise) float64 {
-	return float64(figureRows(len(x.Figures))) * (figH + captionH + 1)
+	return float64(figureRows(len(x.Figures)+len(x.Pictures))) * (figH + captionH + 1)
 }
 
 func (l *layout) stepsHeight(x *Exercise, w float64) float64 {
@@ -479,6 +479,13 @@ func (l *layout) drawExercise(y float64, i int) float64 {
 		l.font("", 7.5, soft)
 		l.pdf.SetXY(fx, fy+figH+0.7)
 		l.pdf.CellFormat(figW, 3.4, strconv.Itoa(k+1)+" · "+f.Name, "", 0, "C", false, 0, "")
+	}
+	for k, pic := range x.Pictures {
+		k += len(x.Figures)
+		fx := margin + float64(k%figCols)*(figW+figGap)
+		fy := y + float64(k/figCols)*(figH+captionH+1)
+		l.drawPicture(pic, fmt.Sprintf("%s-%d", x.ID, k), fx, fy)
+		l.placed = append(l.placed, Placed{Page: l.page, X: fx, Y: fy, W: figW, H: figH, Exercise: x.ID, Keyframe: "picture " + strconv.Itoa(k+1)})
 	}
 	if p.cautionsLeft {
 		l.drawCautions(x, margin, y+p.figures, p.left)
@@ -577,6 +584,25 @@ func (l *layout) drawTicks(y float64) {
 // (fpdf's circles take six curves at five decimals each): runs of one
 // colour are one path, every outline turning the same way so that the
 // nonzero rule fills their union, at a hundredth of a point.
+// drawPicture draws one of the person's pictures inside a figure's box,
+// keeping its proportions.
+func (l *layout) drawPicture(p Picture, name string, x, y float64) {
+	if p.Width <= 0 || p.Height <= 0 {
+		return
+	}
+	kind := "PNG"
+	if p.MediaType == "image/jpeg" {
+		kind = "JPG"
+	}
+	opt := fpdf.ImageOptions{ImageType: kind}
+	l.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(p.Data))
+	w, h := figW, figW*float64(p.Height)/float64(p.Width)
+	if h > figH {
+		w, h = figH*float64(p.Width)/float64(p.Height), figH
+	}
+	l.pdf.ImageOptions(name, x+(figW-w)/2, y+(figH-h)/2, w, h, false, opt, 0, "")
+}
+
 func (l *layout) drawFigure(d *figure.Drawing, x, y, w float64) {
 	k := w / d.Width
 	hgt := d.Height * k

@@ -101,12 +101,12 @@ func noQuery(q url.Values, allowed ...string) error {
 
 // exercise looks an exercise up, suggesting the nearest id when unknown.
 func (s *Server) exercise(id string) (*catalog.Exercise, error) {
-	e, ok := s.cat.Exercise(id)
+	e, ok := s.catalog().Exercise(id)
 	if ok {
 		return e, nil
 	}
-	ids := make([]string, 0, len(s.cat.Exercises()))
-	for _, e := range s.cat.Exercises() {
+	ids := make([]string, 0, len(s.catalog().Exercises()))
+	for _, e := range s.catalog().Exercises() {
 		ids = append(ids, e.ID)
 	}
 	return nil, notFound(message.WebNoExercise, id, ids)
@@ -114,12 +114,12 @@ func (s *Server) exercise(id string) (*catalog.Exercise, error) {
 
 // routine looks a routine up, suggesting the nearest id when unknown.
 func (s *Server) routine(id string) (*catalog.Routine, error) {
-	r, ok := s.cat.Routine(id)
+	r, ok := s.catalog().Routine(id)
 	if ok {
 		return r, nil
 	}
-	ids := make([]string, 0, len(s.cat.Routines()))
-	for _, r := range s.cat.Routines() {
+	ids := make([]string, 0, len(s.catalog().Routines()))
+	for _, r := range s.catalog().Routines() {
 		ids = append(ids, r.ID)
 	}
 	return nil, notFound(message.WebNoRoutine, id, ids)
@@ -138,7 +138,7 @@ func (s *Server) listExercises(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	return s.catalogJSON(w, r, "api/exercises", func() (any, error) { return s.cat.Exercises(), nil })
+	return s.catalogJSON(w, r, "api/exercises", func() (any, error) { return s.catalog().Exercises(), nil })
 }
 
 func (s *Server) showExercise(w http.ResponseWriter, r *http.Request) error {
@@ -214,14 +214,14 @@ func (s *Server) listRoutines(w http.ResponseWriter, r *http.Request) error {
 
 // routineSummaries lists the catalog's routines with computed durations.
 func (s *Server) routineSummaries() ([]api.RoutineSummary, error) {
-	return s.cache.routines.get("routines", none{}, forever(s.computeSummaries))
+	return s.cache.routines.get(s.catalogKey("routines"), none{}, forever(s.computeSummaries))
 }
 
 // computeSummaries compiles every routine at the starting dose.
 func (s *Server) computeSummaries() ([]api.RoutineSummary, error) {
-	list := make([]api.RoutineSummary, 0, len(s.cat.Routines()))
-	for _, r := range s.cat.Routines() {
-		steps, err := person.Prepare(s.cat, r, nil, person.Exclusions{}, true)
+	list := make([]api.RoutineSummary, 0, len(s.catalog().Routines()))
+	for _, r := range s.catalog().Routines() {
+		steps, err := person.Prepare(s.catalog(), r, nil, person.Exclusions{}, true)
 		if err != nil {
 			return nil, err
 		}
@@ -295,7 +295,7 @@ func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (pla
 	if err != nil {
 		return playable{}, err
 	}
-	prep, err := person.Prepare(s.cat, rt, p.Levels, p.Exclusions(), start)
+	prep, err := person.Prepare(s.catalog(), rt, p.Levels, p.Exclusions(), start)
 	if err != nil {
 		return playable{}, err
 	}
@@ -305,7 +305,7 @@ func (s *Server) playable(r *http.Request, rt *catalog.Routine, start bool) (pla
 	}
 	d := p.Gate(s.now(), nil)
 	doc := playable{Routine: person.Document(rt, prep, cr), LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: prep.LeftOut,
-		Notes: person.WebStartNotes(d, prep, p, s.cfg.Location, s.cat)}
+		Notes: person.WebStartNotes(d, prep, p, s.cfg.Location, s.catalog())}
 	if doc.LeftOutWhy == nil {
 		doc.LeftOutWhy = []person.LeftOut{}
 	}
@@ -369,7 +369,7 @@ func (s *Server) plannerRequest(pr planRequest) (planner.Request, error) {
 			req.Equipment = append(req.Equipment, q)
 		}
 	}
-	if err := req.Check(s.cat); err != nil {
+	if err := req.Check(s.catalog()); err != nil {
 		return req, err
 	}
 	return req, nil
@@ -385,8 +385,8 @@ func (s *Server) plan(r *http.Request, pr planRequest, start bool) (*catalog.Rou
 	if err != nil {
 		return nil, planner.Result{}, err
 	}
-	p.Personalise(s.cat, &req, start)
-	res, err := planner.Plan(req, s.cat, timelineRules)
+	p.Personalise(s.catalog(), &req, start)
+	res, err := planner.Plan(req, s.catalog(), timelineRules)
 	if err != nil {
 		if _, ok := planner.AsNothingFits(err); ok {
 			return nil, res, unhunch.Errorf(unhunch.EInvalid, "%w", err)

@@ -23,7 +23,7 @@ func (s *Server) exportFHIR(w http.ResponseWriter, r *http.Request) error {
 		return unhunch.Errorf(unhunch.EInternal, "web: this journal (%T) cannot be read as health records", s.st)
 	}
 	lw := &lazyHeaders{w: w}
-	err := fhir.Export(r.Context(), lw, src, s.cat, fhir.Options{Location: s.cfg.Location})
+	err := fhir.Export(r.Context(), lw, src, s.catalog(), fhir.Options{Location: s.cfg.Location})
 	if err == nil || !lw.started {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 
 // load reads what the journal says about the person now (person.Load).
 func (s *Server) load(r *http.Request) (person.State, error) {
-	return person.Load(r.Context(), s.st, s.cat, s.now(), s.cfg.Location)
+	return person.Load(r.Context(), s.st, s.catalog(), s.now(), s.cfg.Location)
 }
 
 // progressDoc computes the progress document, as `unhunch progress --json`.
@@ -27,7 +27,7 @@ func (s *Server) progressDoc(r *http.Request) (api.Progress, error) {
 // progressFor is progressDoc with what the journal says about the person
 // already read.
 func (s *Server) progressFor(r *http.Request, p person.State) (api.Progress, error) {
-	return person.LoadProgress(r.Context(), s.st, p, s.cat, s.now(), s.cfg.Location)
+	return person.LoadProgress(r.Context(), s.st, p, s.catalog(), s.now(), s.cfg.Location)
 }
 
 func (s *Server) showProgress(w http.ResponseWriter, r *http.Request) error {
@@ -55,7 +55,7 @@ func (s *Server) aside(r *http.Request) ([]person.AsideEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return person.Aside(p, s.cat), nil
+	return person.Aside(p, s.catalog()), nil
 }
 
 func sortStrings(s []string) { sort.Strings(s) }

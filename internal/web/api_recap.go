@@ -19,7 +19,7 @@ func (s *Server) showRecap(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	doc, err := person.Recap(sessions, s.cat, r.PathValue("id"))
+	doc, err := person.Recap(sessions, s.catalog(), r.PathValue("id"))
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func (s *Server) postScreening(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, api.NewScreening(sc, person.ScreenAdvice(sc.Result, s.cat)))
+	writeJSON(w, http.StatusCreated, api.NewScreening(sc, person.ScreenAdvice(sc.Result, s.catalog())))
 	return nil
 }
 

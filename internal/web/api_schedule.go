@@ -62,7 +62,7 @@ func (s *Server) scheduleDocument(sc schedule.Schedule) scheduleDoc {
 	if next := sc.Next(s.now(), s.cfg.Location); !next.IsZero() {
 		d.Next = &next
 	}
-	if err := sc.Check(s.cat); err != nil {
+	if err := sc.Check(s.catalog()); err != nil {
 		d.Problem = err.Error()
 	}
 	return d
@@ -86,7 +86,7 @@ func (s *Server) showSchedule(w http.ResponseWriter, r *http.Request) error {
 		}
 		doc.RemindNow = sc.Decide(now, s.cfg.Location, progress.PractisedOn(today, now, s.cfg.Location), 0) == schedule.Send
 		doc.PerDay = sc.PerDay()
-		title, body := sc.Reminder(s.cat)
+		title, body := sc.Reminder(s.catalog())
 		doc.Reminder = &reminder{Title: title, Body: body}
 	}
 	writeJSON(w, http.StatusOK, doc)
@@ -102,7 +102,7 @@ func (s *Server) putSchedule(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	slices.SortFunc(sc.Times, func(a, b schedule.Clock) int { return (a.Hour*60 + a.Minute) - (b.Hour*60 + b.Minute) })
-	if err := sc.Check(s.cat); err != nil {
+	if err := sc.Check(s.catalog()); err != nil {
 		return err
 	}
 	if err := s.st.SetSchedule(writeCtx(r), sc, s.now()); err != nil {
@@ -147,7 +147,7 @@ func (s *Server) scheduleICS(w http.ResponseWriter, r *http.Request) error {
 	if sc.IsZero() {
 		return unhunch.E(unhunch.ENotFound, message.ScheduleNeedSchedule)
 	}
-	cal := sc.NewCalendar(s.cat, loc, s.now(), "http://"+r.Host, unhunch.Version)
+	cal := sc.NewCalendar(s.catalog(), loc, s.now(), "http://"+r.Host, unhunch.Version)
 	cal.Floating = tz == ""
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="unhunch.ics"`)

@@ -118,7 +118,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
 	if o := body.Offline; o != nil {
 		start.Offline = &person.Offline{StartedAt: o.StartedAt, GateCheckedAt: o.GateCheckedAt}
 	}
-	st, err := person.Start(r.Context(), s.st, s.cat, start)
+	st, err := person.Start(r.Context(), s.st, s.catalog(), start)
 	if err != nil {
 		return err
 	}

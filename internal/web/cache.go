@@ -27,8 +27,10 @@ type caches struct {
 
 // newCaches makes the server's caches with their rules:
 //
-//   - catalog and routines: the catalog does not change while the server
-//     runs, so what is made from it alone holds until the server stops.
+//   - catalog and routines: what is made from the catalog alone holds while
+//     the catalog is the same; a new one (the person's saved exercises
+//     changed: Server.refreshCatalog) has a new generation in every key
+//     (Server.catalogKey), and what the old one made is let go.
 //   - journal: a page or document made from the journal holds while the
 //     journal's version (one small read, Server.version) and the person's
 //     local day are those it was made at, and until a moment it names

@@ -44,7 +44,15 @@ func startLive(t *testing.T) *live {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return startLiveCatalog(t, c)
+	return startLiveFull(t, c, e2eScale, builtinBase)
+}
+
+// builtinBase is the Base of a server whose catalog is the built-ins alone:
+// the person's saved exercises are added to it.
+func builtinBase() *catalog.Builder {
+	b := catalog.NewBuilder()
+	catalog.AddBuiltin(b)
+	return b
 }
 
 // startLiveCatalog serves a new journal with the given catalog.
@@ -57,11 +65,18 @@ func startLiveCatalog(t *testing.T, c *catalog.Catalog) *live {
 // scale (1: real time, for tests that must act before a routine ends).
 func startLiveWith(t *testing.T, c *catalog.Catalog, scale float64) *live {
 	t.Helper()
+	return startLiveFull(t, c, scale, nil)
+}
+
+// startLiveFull is startLiveWith with the server's Base (nil: none, and no
+// exercises of one's own).
+func startLiveFull(t *testing.T, c *catalog.Catalog, scale float64, base func() *catalog.Builder) *live {
+	t.Helper()
 	st, err := store.Open(context.Background(), "", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: scale})
+	srv, err := web.New(web.Config{Store: st, Catalog: c, TimeScale: scale, Base: base})
 	if err != nil {
 		t.Fatal(err)
 	}

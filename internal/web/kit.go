@@ -104,7 +104,7 @@ func (s *Server) settingsKit(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) routineNeeds(ids []string, k kit) (needs, lacks string) {
 	var list []*catalog.Exercise
 	for _, id := range ids {
-		if e, ok := s.cat.Exercise(id); ok {
+		if e, ok := s.catalog().Exercise(id); ok {
 			list = append(list, e)
 		}
 	}
@@ -120,7 +120,7 @@ func (s *Server) routineNeeds(ids []string, k kit) (needs, lacks string) {
 func (s *Server) canDo(ids []string, k kit) bool {
 	var list []*catalog.Exercise
 	for _, id := range ids {
-		if e, ok := s.cat.Exercise(id); ok {
+		if e, ok := s.catalog().Exercise(id); ok {
 			list = append(list, e)
 		}
 	}

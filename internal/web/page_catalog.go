@@ -28,21 +28,30 @@ func (s *Server) exercisesPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
-		var d exercisesData
-		for _, e := range s.cat.Exercises() {
-			d.Exercises = append(d.Exercises, exerciseRow{Exercise: e, YourDose: doseLine(e, levels[e.ID])})
+		_, canAdd := s.customJournal()
+		d := exercisesData{CanAdd: canAdd}
+		firsts, err := s.firstPictures(r)
+		if err != nil {
+			return page{}, time.Time{}, err
+		}
+		for _, e := range s.catalog().Exercises() {
+			d.Exercises = append(d.Exercises, exerciseRow{Exercise: e, YourDose: doseLine(e, levels[e.ID]), Picture: firsts[e.ID]})
 		}
 		return page{Title: message.Text(message.WebTitleExercises), Nav: "exercises", Data: d}, time.Time{}, nil
 	})
 }
 
 // exercisesData is the library.
-type exercisesData struct{ Exercises []exerciseRow }
+type exercisesData struct {
+	Exercises []exerciseRow
+	CanAdd    bool // the journal keeps exercises of one's own
+}
 
 // exerciseRow is an exercise in the library with the person's dose.
 type exerciseRow struct {
 	*catalog.Exercise
 	YourDose string // the dose line: the person's dose and the starting dose, or the starting dose
+	Picture  string // the URL of its first picture, for one's own with pictures
 }
 
 // doseLine says an exercise's dose for the person: their own with the
@@ -74,6 +83,10 @@ type exerciseData struct {
 	Takes string    // how long it takes at the person's dose
 	Yours string    // the person's dose, "" at the starting dose
 	Ways  []wayToDo // its steps and cues in each position with words of its own
+	// Pictures are the person's own pictures of it; File is the config
+	// directory's file it comes from ("" for built-ins and saved ones).
+	Pictures []pictureLink
+	File     string
 }
 
 // wayToDo is how an exercise is done in one position.
@@ -94,7 +107,14 @@ func (s *Server) exercisePage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return page{}, time.Time{}, err
 		}
-		return page{Title: e.Name, Nav: "exercises", Data: exercisePageData(e, levels[e.ID])}, time.Time{}, nil
+		d := exercisePageData(e, levels[e.ID])
+		if d.Pictures, err = s.pictureLinks(r, e); err != nil {
+			return page{}, time.Time{}, err
+		}
+		if e.Origin != catalog.BuiltinOrigin && !e.Saved() {
+			d.File = e.Origin
+		}
+		return page{Title: e.Name, Nav: "exercises", Data: d}, time.Time{}, nil
 	})
 }
 
@@ -130,10 +150,11 @@ func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return page{}, err
 		}
-		d := routinesData{Kit: k}
+		_, canAdd := s.customJournal()
+		d := routinesData{Kit: k, CanAdd: canAdd}
 		for _, rs := range list {
 			row := routineRow{RoutineSummary: rs}
-			if rt, ok := s.cat.Routine(rs.ID); ok {
+			if rt, ok := s.catalog().Routine(rs.ID); ok {
 				row.Needs, row.Lacks = s.routineNeeds(routineIDs(rt), k)
 			}
 			d.Routines = append(d.Routines, row)
@@ -144,6 +165,7 @@ func (s *Server) routinesPage(w http.ResponseWriter, r *http.Request) error {
 
 // routinesData is the routines page.
 type routinesData struct {
+	CanAdd   bool // the journal keeps routines of one's own
 	Kit      kit
 	Routines []routineRow
 }
@@ -164,6 +186,7 @@ type routineData struct {
 	Focuses    []planner.Focus
 	Kit        []catalog.Equipment
 	Error      string
+	Saved      bool // a routine of the person's own, which they may delete
 }
 
 // routinePage is a routine as the person would play it, kept by the journal
@@ -181,7 +204,7 @@ func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
 	return s.journalPage(w, r, "page/routine/"+rt.ID+"?start="+strconv.FormatBool(start), "routine", func() (page, time.Time, error) {
 		doc, err := s.playable(r, rt, start)
 		return page{Title: rt.Name, Nav: "routines",
-			Data: routineData{Doc: doc, PlayURL: "/play/" + rt.ID, HandoutURL: "/routines/" + rt.ID + "/handout.pdf"}}, time.Time{}, err
+			Data: routineData{Doc: doc, PlayURL: "/play/" + rt.ID, HandoutURL: "/routines/" + rt.ID + "/handout.pdf", Saved: rt.Saved()}}, time.Time{}, err
 	})
 }
 
@@ -362,6 +385,9 @@ func (s *Server) playData(r *http.Request, id string, q url.Values) (playData, e
 		if d.Doc, err = s.playable(r, rt, false); err != nil {
 			return d, err
 		}
+	}
+	if err := s.addPictures(r, &d.Doc.Routine); err != nil {
+		return d, err
 	}
 	return d, nil
 }

@@ -44,7 +44,7 @@ func figureURL(e *catalog.Exercise, p catalog.Position, frame string) string {
 // in every position (figureURLs), so that the player shows them offline.
 func everyFigure(s *Server, _ string) []string {
 	var out []string
-	for _, e := range s.cat.Exercises() {
+	for _, e := range s.catalog().Exercises() {
 		out = append(out, figureURLs(e)...)
 	}
 	return out
@@ -116,7 +116,7 @@ func writeSVG(w http.ResponseWriter, r *http.Request, bd *body) {
 
 // cachedFigure draws a figure once and keeps it (the catalog cache).
 func (s *Server) cachedFigure(key, typ string, draw func() ([]byte, error)) (*body, error) {
-	return s.cache.catalog.get(key, none{}, forever(func() (*body, error) {
+	return s.cache.catalog.get(s.catalogKey(key), none{}, forever(func() (*body, error) {
 		b, err := draw()
 		if err != nil {
 			return nil, err
@@ -190,7 +190,7 @@ func stripSVG(s string) (string, bool) {
 func (s *Server) contactSheet(w http.ResponseWriter, r *http.Request) error {
 	b, err := s.cachedFigure("contact-sheet", htmlType, func() ([]byte, error) {
 		var subjects []figure.Subject
-		for _, e := range s.cat.Exercises() {
+		for _, e := range s.catalog().Exercises() {
 			ps := e.FigurePositions()
 			if len(ps) == 0 {
 				subjects = append(subjects, e.Figure())

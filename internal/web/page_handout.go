@@ -73,9 +73,16 @@ func (s *Server) sendHandout(w http.ResponseWriter, r *http.Request, rt *catalog
 	if err != nil {
 		return err
 	}
-	h, err := handout.For(s.cat, rt, p, s.now().In(s.cfg.Location))
+	h, err := handout.For(s.catalog(), rt, p, s.now().In(s.cfg.Location))
 	if err != nil {
 		return err
+	}
+	if cj, ok := s.customJournal(); ok {
+		pics, err := cj.AllPictures(r.Context())
+		if err != nil {
+			return err
+		}
+		h.WithPictures(handoutPictures(pics))
 	}
 	d, err := handout.Render(h, paper)
 	if err != nil {

@@ -106,13 +106,13 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		x := p.Exclusions()
 		var doable []api.RoutineSummary
 		for _, rs := range list {
-			rt, ok := s.cat.Routine(rs.ID)
+			rt, ok := s.catalog().Routine(rs.ID)
 			if !ok {
 				continue
 			}
 			var left []string
 			for _, id := range routineIDs(rt) {
-				if e, ok := s.cat.Exercise(id); ok {
+				if e, ok := s.catalog().Exercise(id); ok {
 					if _, out := x.Of(e); out {
 						continue
 					}
@@ -124,7 +124,7 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		if best := suggest(doable, p.History.Routines); best != nil {
-			rt, _ := s.cat.Routine(best.ID)
+			rt, _ := s.catalog().Routine(best.ID)
 			needs, _ := s.routineNeeds(routineIDs(rt), k)
 			d.Suggestion = &suggestion{Name: best.Name, Description: best.Description, DurationSeconds: best.DurationSeconds,
 				Exercises: best.Exercises, Needs: needs, PlayURL: "/play/" + best.ID, SeeURL: "/routines/" + best.ID}
@@ -152,7 +152,7 @@ func (s *Server) suggestPlan(r *http.Request, k kit) (*suggestion, error) {
 		return nil, err
 	}
 	return &suggestion{Name: rt.Name, Description: message.Text(message.PageHomePlanWhy), DurationSeconds: res.Timeline.Duration.Seconds(),
-		Exercises: len(res.Choices) * max(res.Rounds, 1), Needs: needsWords(s.cat, routineIDs(rt)), PlayURL: "/play/plan?" + planParams(pr)}, nil
+		Exercises: len(res.Choices) * max(res.Rounds, 1), Needs: needsWords(s.catalog(), routineIDs(rt)), PlayURL: "/play/plan?" + planParams(pr)}, nil
 }
 
 // suggestedMinutes is how long a suggested plan is.

@@ -37,7 +37,7 @@ func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) error {
 			return page{}, time.Time{}, err
 		}
 		names := map[string]string{}
-		for _, e := range s.cat.Exercises() {
+		for _, e := range s.catalog().Exercises() {
 			names[e.ID] = e.Name
 		}
 		d := historyData{Sessions: list, Names: names}

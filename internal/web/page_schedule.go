@@ -60,7 +60,7 @@ func (s *Server) newScheduleForm(sc schedule.Schedule) scheduleForm {
 	if !f.Set {
 		f.At = "12:30"
 	}
-	for _, r := range s.cat.Routines() {
+	for _, r := range s.catalog().Routines() {
 		f.Routines = append(f.Routines, choice{ID: r.ID, Name: r.Name, On: r.ID == sc.Routine})
 	}
 	for _, q := range catalog.EquipmentIDs {
@@ -79,7 +79,7 @@ func (s *Server) newScheduleForm(sc schedule.Schedule) scheduleForm {
 		if next := sc.Next(s.now(), s.cfg.Location); !next.IsZero() {
 			f.Next = next.In(s.cfg.Location).Format("Monday 2 January, 15:04")
 		}
-		if err := sc.Check(s.cat); err != nil {
+		if err := sc.Check(s.catalog()); err != nil {
 			f.Problem = err.Error()
 		}
 	}
@@ -137,7 +137,7 @@ func (s *Server) settingsSchedule(w http.ResponseWriter, r *http.Request) error 
 	}
 	sc, err := scheduleFromForm(r)
 	if err == nil {
-		err = sc.Check(s.cat)
+		err = sc.Check(s.catalog())
 	}
 	if err == nil {
 		err = s.st.SetSchedule(writeCtx(r), sc, s.now())

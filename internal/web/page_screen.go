@@ -256,7 +256,7 @@ func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
 	if !found {
 		return unhunch.E(unhunch.ENotFound, message.WebNoScreening, q.Get("id"))
 	}
-	advice := person.ScreenAdvice(sc.Result, s.cat)
+	advice := person.ScreenAdvice(sc.Result, s.catalog())
 	switch {
 	case sc.Clearing:
 		advice = message.Text(message.WebClearedPage)

@@ -68,12 +68,12 @@ func (s *Server) settingsData(r *http.Request, q url.Values, k kit, sf *schedule
 		return settingsData{}, time.Time{}, err
 	}
 	states := p.SetAside
-	d := settingsData{Exercises: s.cat.Exercises(), Aside: states, KitForm: newKitForm(k, "/settings")}
+	d := settingsData{Exercises: s.catalog().Exercises(), Aside: states, KitForm: newKitForm(k, "/settings")}
 	if q.Get("kit") == "saved" && k.Asked {
 		d.KitDone = message.Text(message.PageKitSaved, catalog.NeedsWords(haveAsNeeds(k.Have)))
 	}
-	for _, a := range person.Aside(p, s.cat) {
-		e, ok := s.cat.Exercise(a.ExerciseID)
+	for _, a := range person.Aside(p, s.catalog()) {
+		e, ok := s.catalog().Exercise(a.ExerciseID)
 		if !ok {
 			continue
 		}
@@ -85,15 +85,15 @@ func (s *Server) settingsData(r *http.Request, q url.Values, k kit, sf *schedule
 		}
 	}
 	if c, ok := catalog.ParseCondition(q.Get("condition")); ok {
-		if e, ok := s.cat.Exercise(q.Get("cleared")); ok {
+		if e, ok := s.catalog().Exercise(q.Get("cleared")); ok {
 			d.CondDone = message.Text(message.ClearDone, e.Name, c.Words())
 		}
-		if e, ok := s.cat.Exercise(q.Get("withdrawn")); ok {
+		if e, ok := s.catalog().Exercise(q.Get("withdrawn")); ok {
 			d.CondDone = message.Text(message.ClearWithdrawn, e.Name, c.Words())
 		}
 	}
 	if id := q.Get("done"); id != "" {
-		if e, ok := s.cat.Exercise(id); ok {
+		if e, ok := s.catalog().Exercise(id); ok {
 			if st, ok := states[id]; ok && (st.Avoided || st.Excluded) {
 				d.Done = message.Text(message.WebAvoided, e.Name)
 			} else {

@@ -47,7 +47,7 @@ type page struct {
 
 // loadPages parses the layout and every page under templates/; c gives
 // the names and needs of the exercises the pages mention.
-func loadPages(assets *assetSet, c *catalog.Catalog) (*pageSet, error) {
+func loadPages(assets *assetSet, cat func() *catalog.Catalog) (*pageSet, error) {
 	funcs := template.FuncMap{
 		// t, n and words take their keys as constants in the template: a
 		// test (TestTemplateWords) checks that each has its text, or names a
@@ -59,18 +59,18 @@ func loadPages(assets *assetSet, c *catalog.Catalog) (*pageSet, error) {
 		// join lists words: "a, b, c".
 		"join": func(list []string) string { return strings.Join(list, message.Text(message.PageListSep)) },
 		// name is an exercise's name, names those of a list of ids.
-		"name":  func(id string) string { return exerciseName(c, id) },
-		"names": func(ids []string) string { return exerciseNames(c, ids) },
+		"name":  func(id string) string { return exerciseName(cat(), id) },
+		"names": func(ids []string) string { return exerciseNames(cat(), ids) },
 		// startDose describes an exercise's starting dose, to show beside
 		// the person's own.
 		"startDose": func(id string) string {
-			if e, ok := c.Exercise(id); ok {
+			if e, ok := cat().Exercise(id); ok {
 				return e.Dose.Describe(e.Dose.Start())
 			}
 			return ""
 		},
 		// needs says what the exercises of a routine need, in words.
-		"needs":     func(list []api.RoutineExercise) string { return needsWords(c, routineExerciseIDs(list)) },
+		"needs":     func(list []api.RoutineExercise) string { return needsWords(cat(), routineExerciseIDs(list)) },
 		"positions": positionsWords,
 		"equipment": exerciseEquipmentWords,
 		// poster is the URL of the still that shows an exercise best: the
@@ -238,7 +238,7 @@ func (s *Server) journalJSON(w http.ResponseWriter, r *http.Request, key string,
 // served after (template execution was nine tenths of the cost of these
 // pages).
 func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, error)) error {
-	bd, err := s.cache.catalog.get(key, none{}, forever(func() (*body, error) {
+	bd, err := s.cache.catalog.get(s.catalogKey(key), none{}, forever(func() (*body, error) {
 		p, err := build()
 		if err != nil {
 			return nil, err
@@ -259,7 +259,7 @@ func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request, key, name s
 // catalogJSON answers with the JSON document kept at key by the catalog
 // cache: made once, from the catalog alone, and served as bytes after.
 func (s *Server) catalogJSON(w http.ResponseWriter, r *http.Request, key string, build func() (any, error)) error {
-	bd, err := s.cache.catalog.get(key, none{}, forever(func() (*body, error) {
+	bd, err := s.cache.catalog.get(s.catalogKey(key), none{}, forever(func() (*body, error) {
 		v, err := build()
 		if err != nil {
 			return nil, err

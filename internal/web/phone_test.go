@@ -95,7 +95,7 @@ func screenNo(t *testing.T, ctx context.Context, l *live) {
 // them in: each routine, each exercise, a plan and a plan that cannot be
 // made, a question of the screening part-way and its review, settings
 // after a change, and a page that is not there.
-func everyPage(t *testing.T) []string {
+func everyPage(t *testing.T, l *live) []string {
 	c, err := catalog.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,11 @@ func everyPage(t *testing.T) []string {
 	// reviewing drawings, no page of the app, linked from none.)
 	paths := []string{"/", "/routines", "/exercises", "/plan", "/plan?minutes=5&equipment=none&floor=false",
 		"/plan?minutes=99", "/history", "/progress", "/screen", "/screen?a=nnn", "/screen?a=" + allNo(),
-		"/settings", "/settings?done=bird-dog", "/settings?kit=saved", "/safety", "/nowhere"}
+		"/settings", "/settings?done=bird-dog", "/settings?kit=saved", "/safety", "/nowhere", "/exercises/new", "/exercises/share", "/routines/new"}
+	// An exercise of the person's own with two pictures, in a routine of
+	// their own (issue 20).
+	seedOwn(t, l)
+	paths = append(paths, "/exercises/"+ownExercise, "/exercises/"+ownExercise+"/edit", "/routines/"+ownRoutine, "/play/"+ownRoutine)
 	for _, r := range c.Routines() {
 		paths = append(paths, "/routines/"+r.ID, "/play/"+r.ID)
 	}
@@ -131,7 +135,7 @@ func TestBrowserEveryPage(t *testing.T) {
 	for _, vp := range viewports {
 		for _, scheme := range schemes {
 			run(t, ctx, vp.name+" "+scheme, chromedp.EmulateViewport(vp.w, vp.h), colorScheme(scheme))
-			for _, path := range everyPage(t) {
+			for _, path := range everyPage(t, l) {
 				run(t, ctx, path, chromedp.Navigate(l.url(path)), chromedp.WaitReady(chromedp.CSS(`main`)))
 				poll(t, ctx, path+": figures drawn", `[...document.images].every(i => { i.loading = 'eager'; return i.complete })`, 20*time.Second)
 				// axe-core at the phone's size in both schemes; the layout at every size.
@@ -516,7 +520,7 @@ func TestBrowserNoInternalText(t *testing.T) {
 			ids = append(ids, e.ID)
 		}
 	}
-	for _, path := range everyPage(t) {
+	for _, path := range everyPage(t, l) {
 		run(t, ctx, path, chromedp.Navigate(l.url(path)), chromedp.WaitReady(chromedp.CSS(`main`)))
 		text := eval[string](t, ctx, `[...document.querySelectorAll('main, header, footer')].map(e => e.innerText).join('\n')`)
 		for _, bad := range []string{"unhunch plan", "unhunch exercises", "--minutes", ".txt", "/api/", "Score ", "docs/"} {

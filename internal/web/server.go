@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/unhunch/unhunch/internal/metrics"
@@ -38,8 +39,13 @@ type Config struct {
 	// Recorder saves exercise outcomes: in `unhunch serve`, the store's
 	// group committer (store.Group), which its owner closes after the
 	// server; nil saves each one straight to Store.
-	Recorder  person.ExerciseRecorder
-	Catalog   *catalog.Catalog // built-ins merged with the person's files
+	Recorder person.ExerciseRecorder
+	Catalog  *catalog.Catalog // built-ins merged with the person's files and saved entries
+	// Base returns a builder holding the built-ins and the config
+	// directory's files, to which the journal's saved exercises and
+	// routines are added whenever they change (issue 20); nil keeps
+	// Catalog as it is for the server's life.
+	Base      func() *catalog.Builder
 	TimeScale float64          // plays time this many times faster (demos and tests); 1 normally
 	Logger    *slog.Logger     // request and error logs; nil discards them
 	Now       func() time.Time // the clock; nil means time.Now
@@ -61,8 +67,8 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	st      Journal
-	cat     *catalog.Catalog
-	rec     person.ExerciseRecorder // where exercise outcomes go: Config.Recorder, or st
+	cat     atomic.Pointer[catState] // the catalog the person sees; Server.catalog
+	rec     person.ExerciseRecorder  // where exercise outcomes go: Config.Recorder, or st
 	log     *slog.Logger
 	routes  []route
 	handler http.Handler
@@ -98,7 +104,7 @@ func keep(_ *Server, pattern string) []string { return []string{strings.TrimSuff
 // eachRoutine keeps the route for every routine of the catalog ({id}).
 func eachRoutine(s *Server, pattern string) []string {
 	var out []string
-	for _, r := range s.cat.Routines() {
+	for _, r := range s.catalog().Routines() {
 		out = append(out, strings.Replace(pattern, "{id}", r.ID, 1))
 	}
 	return out
@@ -136,13 +142,14 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Registry == nil {
 		cfg.Registry = metrics.NewRegistry()
 	}
-	s := &Server{cfg: cfg, st: cfg.Store, cat: cfg.Catalog, log: cfg.Logger}
+	s := &Server{cfg: cfg, st: cfg.Store, log: cfg.Logger}
+	s.cat.Store(&catState{c: cfg.Catalog, version: -1})
 	s.cache = newCaches()
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
-	if s.pages, err = loadPages(s.assets, s.cat); err != nil {
+	if s.pages, err = loadPages(s.assets, s.catalog); err != nil {
 		return nil, err
 	}
 	s.metrics = newMetrics(cfg.Registry)
@@ -166,7 +173,8 @@ func New(cfg Config) (*Server, error) {
 			s.sweep(sweepCtx, cfg.SweepEvery)
 		}
 	}()
-	s.routes = append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...)
+	s.routes = append(append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...), s.customRoutes()...)
+	s.routes = append(append(s.routes, s.shareRoutes()...), s.builderRoutes()...)
 	sw, err := s.assets.serviceWorker(s.offlineURLs())
 	if err != nil {
 		return nil, err
@@ -237,6 +245,7 @@ func (s *Server) build() http.Handler {
 				s.failWith(w, r, http.StatusMethodNotAllowed, unhunch.E(unhunch.EInvalid, message.WebMethod, r.Method, r.URL.Path, allowed))
 				return
 			}
+			s.refreshCatalog(r)
 			if err := rt.handle(w, r); err != nil {
 				s.fail(w, r, err)
 			}

@@ -176,7 +176,7 @@
     const s = segs[i], b = s.exercise_index;
     $('cue').textContent = s.cue;
     if (!quiet) U.speak(s.cue);
-    const fig = $('figure'), src = b >= 0 ? figureSrc(blocks[b], s) : '';
+    const fig = $('figure'), src = b >= 0 ? pictureSrc(blocks[b], s) || figureSrc(blocks[b], s) : '';
     if (src) {
       if (fig.getAttribute('src') !== src) fig.setAttribute('src', src);
       fig.alt = fmt(W.figure, blocks[b].name);
@@ -197,6 +197,15 @@
   // announcing, setting up and resting; the shape being reached while moving
   // and holding (a named pose, such as W or Y, when the segment has one); the
   // breath's two shapes; and the animation for continuous work.
+  // A person's own pictures (up to three) take the figure's place: the
+  // first while announcing, setting up and resting, the second while moving
+  // or breathing in, the third while holding or breathing out.
+  function pictureSrc(ex, s) {
+    const p = ex.pictures || [];
+    if (!p.length) return '';
+    const n = { move: 1, 'breathe-in': 1, hold: 2, 'breathe-out': 2 }[s.phase] || 0;
+    return p[Math.min(n, p.length - 1)];
+  }
   function figureSrc(ex, s) {
     const f = ex.frames || [];
     if (!f.length) return '';
