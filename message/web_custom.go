@@ -273,3 +273,12 @@ func init() {
 		FormFigureUnknown: "%q is not a built-in exercise with a figure",
 	})
 }
+
+// FormBreaksRoutine says an edit would leave out a routine that uses the exercise.
+const FormBreaksRoutine Key = "form.breaks_routine"
+
+func init() {
+	add(map[Key]string{
+		FormBreaksRoutine: "This change would leave your routine %s out (%s). Change the routine first, or keep what it needs.",
+	})
+}
