@@ -273,3 +273,12 @@ var webCustomWords4 = []entry{
 }
 
 func init() { table(webCustomWords4) }
+
+// FormBreaksRoutine says an edit would leave out a routine that uses the exercise.
+const FormBreaksRoutine Key = "form.breaks_routine"
+
+var webCustomWords5 = []entry{
+	{FormBreaksRoutine, "This change would leave your routine %s out (%s). Change the routine first, or keep what it needs."},
+}
+
+func init() { table(webCustomWords5) }

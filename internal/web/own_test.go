@@ -228,6 +228,27 @@ func TestOwnExerciseForm(t *testing.T) {
 	if r := e.do("GET", "/routines/towel-break", "", nil); r.Code != 200 || !strings.Contains(r.Body.String(), "Towel stretch") {
 		t.Errorf("the routine of one's own: %d", r.Code)
 	}
+	// An edit that would leave the routine out (it plays the stretch in a
+	// position the edit takes away) is refused, and nothing changes.
+	rb2, _ := catalog.Marshal(&catalog.Routine{ID: "towel-seated", Name: "Towel seated", Exercises: []catalog.Item{{ID: "towel-stretch", Position: catalog.Seated}}})
+	f2 := goodFields()
+	f2["positions"] = []string{"standing", "seated"}
+	if code, body, _ := post("/exercises/towel-stretch/edit", f2); code != 303 {
+		t.Fatalf("adding seated: %d %s", code, body)
+	}
+	if err := e.st.AddCustom(ctx, []custom.Entry{{Kind: custom.KindRoutine, ID: "towel-seated", Body: string(rb2)}}, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := e.st.CustomEntries(ctx)
+	if code, body, _ := post("/exercises/towel-stretch/edit", goodFields()); code != 400 || !strings.Contains(body, "This change would leave your routine towel-seated out") {
+		t.Errorf("an edit that breaks a routine: %d", code)
+	}
+	if after, _ := e.st.CustomEntries(ctx); after[0].Body != before[0].Body {
+		t.Errorf("the refused edit changed the exercise")
+	}
+	if err := e.st.DeleteCustom(ctx, custom.KindRoutine, "towel-seated"); err != nil {
+		t.Fatal(err)
+	}
 	if r := e.do("POST", "/exercises/towel-stretch/delete", "", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}); r.Code != 409 || !strings.Contains(r.Body.String(), "towel-break") {
 		t.Errorf("deleting an exercise a routine uses: %d", r.Code)
 	}

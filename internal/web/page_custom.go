@@ -408,7 +408,19 @@ func (s *Server) checkExercise(f *exerciseForm, e *catalog.Exercise, skip string
 			f.Error = is.Message
 		}
 	}
-	return len(issues) == 0
+	if len(issues) > 0 {
+		return false
+	}
+	// A change must not leave out a routine that uses the exercise now.
+	_, more := b.Build()
+	for _, is := range more {
+		_, id, _ := strings.Cut(is.Entry, " ")
+		if _, ok := s.catalog().Routine(id); ok && strings.HasPrefix(is.Entry, "routine ") {
+			f.Error = message.Text(message.FormBreaksRoutine, id, is.Field+": "+is.Message)
+			return false
+		}
+	}
+	return true
 }
 
 // readPictures reads and checks the pictures posted (picture files in
