@@ -22,6 +22,7 @@ const (
 	CoachStopWhy      Key = "coach.stop_why"
 	CoachKeys         Key = "coach.keys"
 	CoachNotesKeys    Key = "coach.notes_keys"
+	CoachNotesMore    Key = "coach.notes_more"
 	StartLeftOut      Key = "start.left_out"
 	StartLevel        Key = "start.level"
 	StartFirstTime    Key = "start.first_time"
@@ -65,6 +66,7 @@ var coachWords = []entry{
 	{CoachStopWhy, "Why are you stopping? %s · Esc to carry on"},
 	{CoachKeys, "space pause · n skip · b back · s stop · q quit"},
 	{CoachNotesKeys, "Enter to go on · q to leave"},
+	{CoachNotesMore, "More below: Enter for the rest · ↑ ↓ to scroll · q to leave"},
 	{StartLeftOut, "Left out because you set them aside: %s. Bring one back with 'unhunch exercises enable ID'."},
 	{StartLevel, "%s: %s, %s from %s (%s)."},
 	{StartFirstTime, "First time with %s. Take care: %s"},

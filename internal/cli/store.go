@@ -20,7 +20,11 @@ func (a *app) openStore(ctx context.Context) (*store.Store, error) {
 	if st.Created() {
 		// A mistyped --data-dir must not look like a journal that lost
 		// everything: say where the new one is.
-		fmt.Fprintln(a.env.Stderr, message.Text(message.CLINewJournal, st.Where()))
+		note := message.Text(message.CLINewJournal, st.Where())
+		if isTerminal(a.env.Stderr) {
+			note = wrap(note, "", "") // whole words at a terminal; one line in a log
+		}
+		fmt.Fprintln(a.env.Stderr, note)
 	}
 	if _, err := st.SweepInterrupted(ctx, store.OwnerAlive, time.Now()); err != nil {
 		st.Close()

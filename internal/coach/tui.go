@@ -44,6 +44,7 @@ type model struct {
 	gen    int
 	width  int
 	height int
+	top    int // the first line of the notes on the screen, when they are longer than it
 
 	res      Result
 	saved    []player.Event // exercises ended, in order, for rating
@@ -93,6 +94,23 @@ func newModel(o Options) *model {
 	}
 	return m
 }
+
+// notesLines are the lines of the notes screen above its keys: the title
+// and each note, wrapped to the screen's width.
+func (m *model) notesLines() []string {
+	text := "\n  " + m.o.Title + "\n"
+	for _, n := range m.o.Notes {
+		text += "\n" + wrapTo(n, m.width-4, "  ") + "\n"
+	}
+	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+}
+
+// notesRoom is how many lines of notes the screen holds above the keys
+// (a blank line and the keys line).
+func (m *model) notesRoom() int { return max(m.height-2, 3) }
+
+// notesMore reports whether notes lie below the screen.
+func (m *model) notesMore() bool { return m.top+m.notesRoom() < len(m.notesLines()) }
 
 // afterNotes moves on from the notes: to the pain question, or straight to
 // playing when the pain was given already.
@@ -229,8 +247,14 @@ func (m *model) key(k string) tea.Cmd {
 	switch m.stage {
 	case notes:
 		switch {
+		case goesOn(k) && m.notesMore():
+			m.top += m.notesRoom() // the rest of the cautions first: none passed over unseen
 		case goesOn(k):
 			return m.afterNotes()
+		case k == "down" || k == "j":
+			m.top = min(m.top+1, max(len(m.notesLines())-m.notesRoom(), 0))
+		case k == "up" || k == "k":
+			m.top = max(m.top-1, 0)
 		case leaves(k):
 			m.stage = done
 			return tea.Quit
@@ -365,11 +389,13 @@ func (m *model) View() tea.View {
 	var b strings.Builder
 	switch m.stage {
 	case notes:
-		fmt.Fprintf(&b, "\n  %s\n", m.o.Title)
-		for _, n := range m.o.Notes {
-			b.WriteString("\n" + wrapTo(n, m.width-4, "  ") + "\n")
+		lines := m.notesLines()
+		b.WriteString(strings.Join(lines[min(m.top, len(lines)):min(m.top+m.notesRoom(), len(lines))], "\n") + "\n")
+		keys := message.CoachNotesKeys
+		if m.notesMore() {
+			keys = message.CoachNotesMore
 		}
-		b.WriteString("\n  " + message.Text(message.CoachNotesKeys) + "\n")
+		b.WriteString("\n  " + message.Text(keys) + "\n")
 	case blocked:
 		b.WriteString("\n" + wrapTo(m.res.Blocked, m.width-4, "  ") + "\n\n  " + message.Text(message.CoachContinue) + "\n")
 	case askPainBefore:
