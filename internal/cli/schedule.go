@@ -48,7 +48,7 @@ func (a *app) scheduleSetCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := checkFits(sc, c); err != nil {
+			if err := sc.Check(c); err != nil {
 				return err
 			}
 			ctx := cmd.Context()
@@ -103,10 +103,6 @@ func (o scheduleFlags) schedule() (schedule.Schedule, error) {
 	return sc, sc.Validate()
 }
 
-// checkFits is schedule.Check: the routine exists and fits, or the minutes
-// can be planned for that place.
-func checkFits(sc schedule.Schedule, c *catalog.Catalog) error { return sc.Check(c) }
-
 func (a *app) scheduleShowCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -157,20 +153,8 @@ func scheduleDocument(sc schedule.Schedule, c *catalog.Catalog, now time.Time) s
 	if sc.IsZero() {
 		return scheduleDoc{}
 	}
-	if sc.Equipment == nil {
-		sc.Equipment = []catalog.Equipment{}
-	}
-	if sc.Quiet == nil {
-		sc.Quiet = []schedule.Quiet{}
-	}
-	d := scheduleDoc{Set: true, Schedule: &sc}
-	if next := sc.Next(now, time.Local); !next.IsZero() {
-		d.Next = &next
-	}
-	if err := checkFits(sc, c); err != nil {
-		d.Problem = err.Error()
-	}
-	return d
+	st := sc.Status(c, now, time.Local)
+	return scheduleDoc{Set: true, Schedule: &st.Schedule, Next: st.Next, Problem: st.Problem}
 }
 
 func printSchedule(a *app, sc schedule.Schedule, c *catalog.Catalog, now time.Time) {
@@ -220,7 +204,7 @@ func printSchedule(a *app, sc schedule.Schedule, c *catalog.Catalog, now time.Ti
 	if next := sc.Next(now, time.Local); !next.IsZero() {
 		fmt.Fprintln(w, message.Text(message.ScheduleShowNext, next.Format("Mon 2 Jan 15:04 MST")))
 	}
-	if err := checkFits(sc, c); err != nil {
+	if err := sc.Check(c); err != nil {
 		fmt.Fprintln(w, message.Text(message.ScheduleShowNoLongerFits, err.Error()))
 	}
 }
