@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -111,16 +112,7 @@ func (a *app) scheduleShowCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			c, err := a.catalog()
-			if err != nil {
-				return err
-			}
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sc, err := st.Schedule(ctx)
+			sc, c, err := a.savedSchedule(ctx)
 			if err != nil {
 				return err
 			}
@@ -252,16 +244,7 @@ func (a *app) scheduleICSCommand() *cobra.Command {
 				}
 				loc = l
 			}
-			c, err := a.catalog()
-			if err != nil {
-				return err
-			}
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sc, err := st.Schedule(ctx)
+			sc, c, err := a.savedSchedule(ctx)
 			if err != nil {
 				return err
 			}
@@ -277,4 +260,20 @@ func (a *app) scheduleICSCommand() *cobra.Command {
 	cmd.Flags().StringVar(&base, "base-url", "http://127.0.0.1:8080", message.Text(message.FlagScheduleBaseURL))
 	cmd.Flags().StringVar(&tz, "tz", "", message.Text(message.FlagScheduleTZ))
 	return cmd
+}
+
+// savedSchedule reads the catalog and the journal's schedule (zero when
+// none is set), for show and ics.
+func (a *app) savedSchedule(ctx context.Context) (schedule.Schedule, *catalog.Catalog, error) {
+	c, err := a.catalog()
+	if err != nil {
+		return schedule.Schedule{}, nil, err
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return schedule.Schedule{}, nil, err
+	}
+	defer st.Close()
+	sc, err := st.Schedule(ctx)
+	return sc, c, err
 }
