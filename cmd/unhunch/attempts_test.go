@@ -32,6 +32,19 @@ func attempts(s session) string {
 	return strings.Join(got, "|")
 }
 
+// oneSessionAttempts checks that the journal in data holds one session
+// whose exercises are want (as attempts lists them).
+func oneSessionAttempts(t *testing.T, data, want string) {
+	t.Helper()
+	ss := history(t, data)
+	if len(ss) != 1 {
+		t.Fatalf("%d sessions, want 1", len(ss))
+	}
+	if got := attempts(ss[0]); got != want {
+		t.Errorf("exercises %q, want %q", got, want)
+	}
+}
+
 // Issue 12, item 1: stop an exercise for discomfort, go back to it within
 // three seconds, then quit. The stop the screen said was saved stays in the
 // journal, and the second try is a new attempt beside it.
@@ -58,14 +71,7 @@ func TestBackOverAStopKeepsBothAttempts(t *testing.T) {
 	tm.keys("Escape")
 	tm.waitFor("EXIT=0")
 
-	ss := history(t, data)
-	if len(ss) != 1 {
-		t.Fatalf("%d sessions, want 1", len(ss))
-	}
-	want := "chin-tucks#1 skipped|scapular-squeezes#1 stopped discomfort|scapular-squeezes#2 skipped"
-	if got := attempts(ss[0]); got != want {
-		t.Errorf("exercises %q, want %q", got, want)
-	}
+	oneSessionAttempts(t, data, "chin-tucks#1 skipped|scapular-squeezes#1 stopped discomfort|scapular-squeezes#2 skipped")
 }
 
 // Issue 12, item 1, the second repro: a one-exercise routine done (and rated
@@ -89,14 +95,7 @@ func TestBackAfterTheLastExerciseKeepsItsResult(t *testing.T) {
 	tm.keys("q")
 	tm.waitFor("EXIT=0")
 
-	ss := history(t, data)
-	if len(ss) != 1 {
-		t.Fatalf("%d sessions, want 1", len(ss))
-	}
-	want := "doorway-pec-stretch#1 done  easy|doorway-pec-stretch#2 skipped"
-	if got := attempts(ss[0]); got != want {
-		t.Errorf("exercises %q, want %q", got, want)
-	}
+	oneSessionAttempts(t, data, "doorway-pec-stretch#1 done  easy|doorway-pec-stretch#2 skipped")
 }
 
 // Ctrl-C while an exercise plays saves exactly what q saves, ends the

@@ -146,14 +146,7 @@ func printExercises(w io.Writer, list []*catalog.Exercise, levels map[string]*pr
 // doseLine says an exercise's dose for the person: theirs with the
 // starting dose beside it, or the starting dose while they are on it.
 func doseLine(e *catalog.Exercise, lv *progress.Level) string {
-	start := e.Dose.Describe(e.Dose.Start())
-	switch now := person.DoseNow(e, lv); {
-	case lv != nil && lv.Easier:
-		return message.Text(message.CLIDoseEasier, now) // it says the usual dose itself
-	case now != "":
-		return message.Text(message.CLIDoseYours, now, start)
-	}
-	return message.Text(message.CLIDoseStart, start)
+	return person.DoseLine(e, lv, person.DoseWords{Easier: message.CLIDoseEasier, Yours: message.CLIDoseYours, Start: message.CLIDoseStart})
 }
 
 // printExercise shows an exercise in full: what it is, its facts with the

@@ -43,13 +43,9 @@ func (a *app) handoutCommand() *cobra.Command {
 					return unhunch.E(unhunch.EConflict, message.CLISVGExists, file)
 				}
 			}
-			c, err := a.catalog()
+			c, r, err := a.routine(args[0])
 			if err != nil {
 				return err
-			}
-			r, ok := c.Routine(args[0])
-			if !ok {
-				return notFound(message.CLINoRoutine, args[0], routineIDs(c), "unhunch routines")
 			}
 			st, err := a.stateIfAny(cmd.Context(), c)
 			if err != nil {

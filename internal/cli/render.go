@@ -119,7 +119,3 @@ func span(d time.Duration) string {
 func positionWords(p catalog.Position) string {
 	return message.PositionWords.Text(string(p))
 }
-
-func equipmentName(q catalog.Equipment) string {
-	return message.EquipmentWords.Text(string(q))
-}

@@ -60,13 +60,9 @@ func (a *app) routineShowCommand() *cobra.Command {
 		Args:              exactlyOne(message.ArgRoutineID, "unhunch routines"),
 		ValidArgsFunction: a.completeRoutines,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := a.catalog()
+			c, r, err := a.routine(args[0])
 			if err != nil {
 				return err
-			}
-			r, ok := c.Routine(args[0])
-			if !ok {
-				return notFound(message.CLINoRoutine, args[0], routineIDs(c), "unhunch routines")
 			}
 			// Shown as `start` would play it: the person's levels (unless
 			// --level-start) and without the exercises left out for them.
@@ -358,4 +354,18 @@ func printSegments(w io.Writer, tl *timeline.Timeline) {
 func fmtMS(d time.Duration) string {
 	ms := d.Milliseconds()
 	return fmt.Sprintf("%d:%02d.%03d", ms/60000, ms/1000%60, ms%1000)
+}
+
+// routine reads the catalog and finds routine id in it, or says it is not
+// there and which ones are.
+func (a *app) routine(id string) (*catalog.Catalog, *catalog.Routine, error) {
+	c, err := a.catalog()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, ok := c.Routine(id)
+	if !ok {
+		return nil, nil, notFound(message.CLINoRoutine, id, routineIDs(c), "unhunch routines")
+	}
+	return c, r, nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -48,7 +49,7 @@ func (a *app) scheduleSetCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := checkFits(sc, c); err != nil {
+			if err := sc.Check(c); err != nil {
 				return err
 			}
 			ctx := cmd.Context()
@@ -103,10 +104,6 @@ func (o scheduleFlags) schedule() (schedule.Schedule, error) {
 	return sc, sc.Validate()
 }
 
-// checkFits is schedule.Check: the routine exists and fits, or the minutes
-// can be planned for that place.
-func checkFits(sc schedule.Schedule, c *catalog.Catalog) error { return sc.Check(c) }
-
 func (a *app) scheduleShowCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -115,16 +112,7 @@ func (a *app) scheduleShowCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			c, err := a.catalog()
-			if err != nil {
-				return err
-			}
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sc, err := st.Schedule(ctx)
+			sc, c, err := a.savedSchedule(ctx)
 			if err != nil {
 				return err
 			}
@@ -157,20 +145,8 @@ func scheduleDocument(sc schedule.Schedule, c *catalog.Catalog, now time.Time) s
 	if sc.IsZero() {
 		return scheduleDoc{}
 	}
-	if sc.Equipment == nil {
-		sc.Equipment = []catalog.Equipment{}
-	}
-	if sc.Quiet == nil {
-		sc.Quiet = []schedule.Quiet{}
-	}
-	d := scheduleDoc{Set: true, Schedule: &sc}
-	if next := sc.Next(now, time.Local); !next.IsZero() {
-		d.Next = &next
-	}
-	if err := checkFits(sc, c); err != nil {
-		d.Problem = err.Error()
-	}
-	return d
+	st := sc.Status(c, now, time.Local)
+	return scheduleDoc{Set: true, Schedule: &st.Schedule, Next: st.Next, Problem: st.Problem}
 }
 
 func printSchedule(a *app, sc schedule.Schedule, c *catalog.Catalog, now time.Time) {
@@ -220,7 +196,7 @@ func printSchedule(a *app, sc schedule.Schedule, c *catalog.Catalog, now time.Ti
 	if next := sc.Next(now, time.Local); !next.IsZero() {
 		fmt.Fprintln(w, message.Text(message.ScheduleShowNext, next.Format("Mon 2 Jan 15:04 MST")))
 	}
-	if err := checkFits(sc, c); err != nil {
+	if err := sc.Check(c); err != nil {
 		fmt.Fprintln(w, message.Text(message.ScheduleShowNoLongerFits, err.Error()))
 	}
 }
@@ -268,16 +244,7 @@ func (a *app) scheduleICSCommand() *cobra.Command {
 				}
 				loc = l
 			}
-			c, err := a.catalog()
-			if err != nil {
-				return err
-			}
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sc, err := st.Schedule(ctx)
+			sc, c, err := a.savedSchedule(ctx)
 			if err != nil {
 				return err
 			}
@@ -293,4 +260,20 @@ func (a *app) scheduleICSCommand() *cobra.Command {
 	cmd.Flags().StringVar(&base, "base-url", "http://127.0.0.1:8080", message.Text(message.FlagScheduleBaseURL))
 	cmd.Flags().StringVar(&tz, "tz", "", message.Text(message.FlagScheduleTZ))
 	return cmd
+}
+
+// savedSchedule reads the catalog and the journal's schedule (zero when
+// none is set), for show and ics.
+func (a *app) savedSchedule(ctx context.Context) (schedule.Schedule, *catalog.Catalog, error) {
+	c, err := a.catalog()
+	if err != nil {
+		return schedule.Schedule{}, nil, err
+	}
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return schedule.Schedule{}, nil, err
+	}
+	defer st.Close()
+	sc, err := st.Schedule(ctx)
+	return sc, c, err
 }

@@ -235,30 +235,15 @@ func (rd *reader) read(entries []json.RawMessage) {
 		switch e.typ.ResourceType {
 		case "Patient":
 		case "Procedure":
-			var p Procedure
-			if rd.decode(i, e.raw, &p) {
-				rd.procedure(i, &p)
-			}
+			decodeThen(rd, i, e.raw, rd.procedure)
 		case "Observation":
-			var o Observation
-			if rd.decode(i, e.raw, &o) {
-				rd.observation(i, &o)
-			}
+			decodeThen(rd, i, e.raw, rd.observation)
 		case "QuestionnaireResponse":
-			var q QuestionnaireResponse
-			if rd.decode(i, e.raw, &q) {
-				rd.questionnaire(i, &q)
-			}
+			decodeThen(rd, i, e.raw, rd.questionnaire)
 		case "Flag":
-			var f Flag
-			if rd.decode(i, e.raw, &f) {
-				rd.flag(i, &f)
-			}
+			decodeThen(rd, i, e.raw, rd.flag)
 		case "CarePlan":
-			var c CarePlan
-			if rd.decode(i, e.raw, &c) {
-				rd.carePlan(i, &c)
-			}
+			decodeThen(rd, i, e.raw, rd.carePlan)
 		default:
 			rd.fail(i, e.typ.ResourceType, message.ImportUnknownType, e.typ.ResourceType)
 		}
@@ -278,6 +263,15 @@ func (rd *reader) decode(i int, raw json.RawMessage, v any) bool {
 		return false
 	}
 	return true
+}
+
+// decodeThen decodes resource i strictly as a T and, when it decodes,
+// hands it to read.
+func decodeThen[T any](rd *reader, i int, raw json.RawMessage, read func(int, *T)) {
+	var v T
+	if rd.decode(i, raw, &v) {
+		read(i, &v)
+	}
 }
 
 // identifier returns the value of the identifier of system sys.

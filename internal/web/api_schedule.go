@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
-	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/progress"
@@ -52,20 +51,8 @@ func (s *Server) scheduleDocument(sc schedule.Schedule) scheduleDoc {
 	if sc.IsZero() {
 		return scheduleDoc{}
 	}
-	if sc.Equipment == nil {
-		sc.Equipment = []catalog.Equipment{}
-	}
-	if sc.Quiet == nil {
-		sc.Quiet = []schedule.Quiet{}
-	}
-	d := scheduleDoc{Set: true, Schedule: &sc, Play: sc.PlayPath()}
-	if next := sc.Next(s.now(), s.cfg.Location); !next.IsZero() {
-		d.Next = &next
-	}
-	if err := sc.Check(s.catalog()); err != nil {
-		d.Problem = err.Error()
-	}
-	return d
+	st := sc.Status(s.catalog(), s.now(), s.cfg.Location)
+	return scheduleDoc{Set: true, Schedule: &st.Schedule, Next: st.Next, Play: st.Schedule.PlayPath(), Problem: st.Problem}
 }
 
 func (s *Server) showSchedule(w http.ResponseWriter, r *http.Request) error {

@@ -57,14 +57,7 @@ type exerciseRow struct {
 // doseLine says an exercise's dose for the person: their own with the
 // starting dose beside it, or the starting dose while they are on it.
 func doseLine(e *catalog.Exercise, lv *progress.Level) string {
-	start := e.Dose.Describe(e.Dose.Start())
-	switch now := person.DoseNow(e, lv); {
-	case lv != nil && lv.Easier:
-		return message.Text(message.PageDoseEasier, now) // it says the usual dose itself
-	case now != "":
-		return message.Text(message.PageDoseYours, now, start)
-	}
-	return message.Text(message.PageDoseStart, start)
+	return person.DoseLine(e, lv, person.DoseWords{Easier: message.PageDoseEasier, Yours: message.PageDoseYours, Start: message.PageDoseStart})
 }
 
 // levels reads each practised exercise's level: what the journal says
