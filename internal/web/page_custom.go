@@ -387,14 +387,13 @@ func (s *Server) checkExercise(f *exerciseForm, e *catalog.Exercise, skip string
 		f.Error = err.Error()
 		return false
 	}
-	b := s.cfg.Base()
 	var others []custom.Entry
 	for _, en := range saved {
 		if !(en.Kind == custom.KindExercise && en.ID == skip) {
 			others = append(others, en)
 		}
 	}
-	custom.AddSaved(b, others)
+	b := s.builderWith(others)
 	issues := b.AddEntry(custom.KindExercise, e.ID, body)
 	for _, is := range issues {
 		name := formFieldFor(is.Field)

@@ -126,8 +126,7 @@ func (s *Server) importOwn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	base := s.cfg.Base()
-	custom.AddSaved(base, entries)
+	base := s.builderWith(entries)
 	name := fh.Filename
 	if name == "" {
 		name = "file"
