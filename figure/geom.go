@@ -99,5 +99,3 @@ func rotZ(deg float64) M3 {
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
-func finite3(v V3) bool { return finite(v.X) && finite(v.Y) && finite(v.Z) }

@@ -293,28 +293,44 @@ func Still(s Subject, frame string) ([]byte, error) { return StillAt(s, frame, 0
 
 // StillAt is Still drawn width pixels wide (0: DefaultWidth).
 func StillAt(s Subject, frame string, width float64) ([]byte, error) {
-	sc, err := newScene(s)
+	sc, i, err := sceneAt(s, frame)
 	if err != nil {
 		return nil, err
-	}
-	i := sc.il.Keyframe(frame)
-	if i < 0 {
-		return nil, fmt.Errorf("%w: %q", ErrNoKeyframe, frame)
 	}
 	return sc.still(i, clampWidth(width)), nil
 }
 
-// Stills returns the SVG of every keyframe, in order.
-func Stills(s Subject) ([][]byte, error) {
+// sceneAt sets up the scene of s and finds keyframe frame in it, or
+// returns an ErrNoKeyframe error.
+func sceneAt(s Subject, frame string) (*scene, int, error) {
+	sc, err := newScene(s)
+	if err != nil {
+		return nil, 0, err
+	}
+	i := sc.il.Keyframe(frame)
+	if i < 0 {
+		return nil, 0, fmt.Errorf("%w: %q", ErrNoKeyframe, frame)
+	}
+	return sc, i, nil
+}
+
+// everyKeyframe sets up the scene of s once and draws each keyframe with
+// draw, in order.
+func everyKeyframe[T any](s Subject, draw func(sc *scene, i int) T) ([]T, error) {
 	sc, err := newScene(s)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]byte, len(sc.il.Keyframes))
+	out := make([]T, len(sc.il.Keyframes))
 	for i := range out {
-		out[i] = sc.still(i, DefaultWidth)
+		out[i] = draw(sc, i)
 	}
 	return out, nil
+}
+
+// Stills returns the SVG of every keyframe, in order.
+func Stills(s Subject) ([][]byte, error) {
+	return everyKeyframe(s, func(sc *scene, i int) []byte { return sc.still(i, DefaultWidth) })
 }
 
 func (sc *scene) still(i int, width float64) []byte {

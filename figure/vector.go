@@ -1,8 +1,6 @@
 package figure
 
 import (
-	"fmt"
-
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -51,13 +49,9 @@ type Drawing struct {
 // Vector returns keyframe frame of s as a Drawing in the colours of
 // palette pal.
 func Vector(s Subject, frame string, pal Palette) (*Drawing, error) {
-	sc, err := newScene(s)
+	sc, i, err := sceneAt(s, frame)
 	if err != nil {
 		return nil, err
-	}
-	i := sc.il.Keyframe(frame)
-	if i < 0 {
-		return nil, fmt.Errorf("%w: %q", ErrNoKeyframe, frame)
 	}
 	return sc.vector(i, pal), nil
 }
@@ -65,15 +59,7 @@ func Vector(s Subject, frame string, pal Palette) (*Drawing, error) {
 // Vectors returns every keyframe of s, in order, as Vector draws each: the
 // scene is set up once for them all (the handout draws every keyframe).
 func Vectors(s Subject, pal Palette) ([]*Drawing, error) {
-	sc, err := newScene(s)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*Drawing, len(sc.il.Keyframes))
-	for i := range out {
-		out[i] = sc.vector(i, pal)
-	}
-	return out, nil
+	return everyKeyframe(s, func(sc *scene, i int) *Drawing { return sc.vector(i, pal) })
 }
 
 // vector draws keyframe i of the scene.

@@ -76,6 +76,22 @@ func (x Exclusions) Of(e *catalog.Exercise) (LeftOut, bool) {
 	return LeftOut{}, false
 }
 
+// Left returns the ids of routine rt's exercises that are not left out for
+// the person, in the routine's order; an id c does not know is kept (the
+// routine's own check says what is wrong with it).
+func (x Exclusions) Left(c *catalog.Catalog, rt *catalog.Routine) []string {
+	var left []string
+	for _, it := range rt.Exercises {
+		if e, ok := c.Exercise(it.ID); ok {
+			if _, out := x.Of(e); out {
+				continue
+			}
+		}
+		left = append(left, it.ID)
+	}
+	return left
+}
+
 // All returns every exercise of c left out for the person, in catalog order.
 func (x Exclusions) All(c *catalog.Catalog) []LeftOut {
 	var out []LeftOut

@@ -188,3 +188,40 @@ func TestGuideSaysWhatTheScreenAsks(t *testing.T) {
 		}
 	}
 }
+
+// What is left of a routine once what is kept out for the person is left
+// out: the home page suggests a routine only if something is.
+func TestExclusionsLeft(t *testing.T) {
+	c := builtin(t)
+	r, _ := c.Routine("quick-daily-reset")
+	all := map[string]journal.ExerciseState{}
+	for _, it := range r.Exercises {
+		all[it.ID] = journal.ExerciseState{ExerciseID: it.ID, Avoided: true}
+	}
+	tests := []struct {
+		name string
+		x    person.Exclusions
+		want []string
+	}{
+		{"nothing kept out", person.Exclusions{}, []string{"chin-tucks", "scapular-squeezes", "doorway-pec-stretch"}},
+		{"set aside", person.Exclusions{SetAside: map[string]journal.ExerciseState{"chin-tucks": {ExerciseID: "chin-tucks", Excluded: true, Reason: "sharp-pain"}}},
+			[]string{"scapular-squeezes", "doorway-pec-stretch"}},
+		{"a condition", person.Exclusions{Conditions: []catalog.Condition{catalog.ChestSurgery}}, []string{"chin-tucks", "scapular-squeezes"}},
+		{"cleared by a clinician", person.Exclusions{Conditions: []catalog.Condition{catalog.ChestSurgery},
+			Cleared: []safety.ConditionClearance{{ExerciseID: "doorway-pec-stretch", Condition: catalog.ChestSurgery}}},
+			[]string{"chin-tucks", "scapular-squeezes", "doorway-pec-stretch"}},
+		{"everything avoided", person.Exclusions{SetAside: all}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, tt.x.Left(c, r)); diff != "" {
+				t.Errorf("left (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// An id the catalog does not know is kept: the routine's check speaks of it.
+	odd := &catalog.Routine{ID: "odd", Exercises: []catalog.Item{{ID: "no-such-exercise"}}}
+	if got := (person.Exclusions{SetAside: all}).Left(c, odd); !cmp.Equal(got, []string{"no-such-exercise"}) {
+		t.Errorf("unknown id: %v", got)
+	}
+}

@@ -225,59 +225,47 @@ func (s *Store) importPerson(ctx context.Context, tx *sql.Tx, p string) error {
 // journal, or nil.
 func collisions(ctx context.Context, tx *sql.Tx, rec Records) error {
 	var found []string
-	exists := func(q string, args ...any) (bool, error) {
+	// note adds name to found when the query finds a row.
+	note := func(name, q string, args ...any) error {
 		var one int
 		err := tx.QueryRowContext(ctx, q, args...).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return false, nil
-		}
-		return err == nil, err
-	}
-	for _, sess := range rec.Sessions {
-		ok, err := exists(`SELECT 1 FROM sessions WHERE id = $1`, sess.ID)
-		if err != nil {
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return nil
+		case err != nil:
 			return err
 		}
-		if ok {
-			found = append(found, "session "+sess.ID)
+		found = append(found, name)
+		return nil
+	}
+	for _, sess := range rec.Sessions {
+		if err := note("session "+sess.ID, `SELECT 1 FROM sessions WHERE id = $1`, sess.ID); err != nil {
+			return err
 		}
 	}
 	for _, sc := range rec.Screenings {
-		ok, err := exists(`SELECT 1 FROM screenings WHERE id = $1`, sc.ID)
-		if err != nil {
+		if err := note("screening "+sc.ID, `SELECT 1 FROM screenings WHERE id = $1`, sc.ID); err != nil {
 			return err
-		}
-		if ok {
-			found = append(found, "screening "+sc.ID)
 		}
 	}
 	for _, r := range rec.PSFS {
-		ok, err := exists(`SELECT 1 FROM psfs_ratings WHERE at = $1 AND activity = $2`, millis(r.At), r.Activity)
-		if err != nil {
+		if err := note(fmt.Sprintf("functional scale score %q at %s", r.Activity, r.At.Format(time.RFC3339)),
+			`SELECT 1 FROM psfs_ratings WHERE at = $1 AND activity = $2`, millis(r.At), r.Activity); err != nil {
 			return err
-		}
-		if ok {
-			found = append(found, fmt.Sprintf("functional scale score %q at %s", r.Activity, r.At.Format(time.RFC3339)))
 		}
 	}
 	for _, st := range rec.States {
-		ok, err := exists(`SELECT 1 FROM exercise_states WHERE exercise_id = $1 AND NOT (excluded = $2 AND reason = $3 AND since = $4 AND avoided = $5)`,
-			st.ExerciseID, boolInt(st.Excluded), st.Reason, millis(st.Since), boolInt(st.Avoided))
-		if err != nil {
+		if err := note("exercise set aside "+st.ExerciseID,
+			`SELECT 1 FROM exercise_states WHERE exercise_id = $1 AND NOT (excluded = $2 AND reason = $3 AND since = $4 AND avoided = $5)`,
+			st.ExerciseID, boolInt(st.Excluded), st.Reason, millis(st.Since), boolInt(st.Avoided)); err != nil {
 			return err
-		}
-		if ok {
-			found = append(found, "exercise set aside "+st.ExerciseID)
 		}
 	}
 	for _, c := range rec.Clearances {
-		ok, err := exists(`SELECT 1 FROM condition_clearances WHERE exercise_id = $1 AND condition_id = $2 AND at <> $3`,
-			c.ExerciseID, string(c.Condition), millis(c.At))
-		if err != nil {
+		if err := note("clearance of "+c.ExerciseID+" for "+string(c.Condition),
+			`SELECT 1 FROM condition_clearances WHERE exercise_id = $1 AND condition_id = $2 AND at <> $3`,
+			c.ExerciseID, string(c.Condition), millis(c.At)); err != nil {
 			return err
-		}
-		if ok {
-			found = append(found, "clearance of "+c.ExerciseID+" for "+string(c.Condition))
 		}
 	}
 	if len(found) == 0 {

@@ -53,20 +53,15 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	}
 	var n int64
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sessions
+		var err error
+		n, err = execDroppingCheckpoint(ctx, tx, sess.ID, `INSERT INTO sessions
 			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale, seen_at, planned_ids)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 			ON CONFLICT DO NOTHING`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
 			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), sess.TimeScale,
 			millis(sess.SeenAt), strings.Join(sess.PlannedIDs, ","))
-		if err != nil {
-			return err
-		}
-		if n, err = res.RowsAffected(); err != nil || n == 0 {
-			return err
-		}
-		return dropCheckpoint(ctx, tx, sess.ID)
+		return err
 	})
 	if err != nil {
 		return false, s.fail("save session "+sess.ID, err)
@@ -152,6 +147,21 @@ const dropCheckpointSQL = `DELETE FROM person_summary WHERE EXISTS (SELECT 1 FRO
 func dropCheckpoint(ctx context.Context, tx *sql.Tx, id string) error {
 	_, err := tx.ExecContext(ctx, dropCheckpointSQL, id)
 	return err
+}
+
+// execDroppingCheckpoint runs one statement that changes session id and,
+// when it changed a row, drops the session's checkpoint in the same
+// transaction; it returns the rows changed.
+func execDroppingCheckpoint(ctx context.Context, tx *sql.Tx, id, q string, args ...any) (int64, error) {
+	res, err := tx.ExecContext(ctx, q, args...)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return n, err
+	}
+	return n, dropCheckpoint(ctx, tx, id)
 }
 
 // recordStatements are the statements that save an attempt, prepared once
@@ -249,14 +259,9 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attem
 	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, q, sessionID, index, attempt, string(r))
-		if err != nil {
-			return err
-		}
-		if n, err = res.RowsAffected(); err != nil || n == 0 {
-			return err
-		}
-		return dropCheckpoint(ctx, tx, sessionID)
+		var err error
+		n, err = execDroppingCheckpoint(ctx, tx, sessionID, q, sessionID, index, attempt, string(r))
+		return err
 	})
 	if err != nil {
 		return s.fail("rate exercise "+sessionID+"/"+strconv.Itoa(index), err)
@@ -298,15 +303,10 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE sessions SET status = $2, ended_at = $3, pain_after = $4, stop_reason = $5
+		var err error
+		n, err = execDroppingCheckpoint(ctx, tx, id, `UPDATE sessions SET status = $2, ended_at = $3, pain_after = $4, stop_reason = $5
 			WHERE id = $1`, id, string(status), millis(endedAt), nullInt(painAfter), string(reason))
-		if err != nil {
-			return err
-		}
-		if n, err = res.RowsAffected(); err != nil || n == 0 {
-			return err
-		}
-		return dropCheckpoint(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return s.fail("finish session "+id, err)
@@ -403,15 +403,10 @@ func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) er
 	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
+		var err error
+		n, err = execDroppingCheckpoint(ctx, tx, id, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
 			id, string(journal.Interrupted), millis(at), string(journal.Active))
-		if err != nil {
-			return err
-		}
-		if n, err = res.RowsAffected(); err != nil || n == 0 {
-			return err
-		}
-		return dropCheckpoint(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return s.fail("mark session "+id+" interrupted", err)
@@ -454,16 +449,11 @@ func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) b
 func (s *Store) Renew(ctx context.Context, id string, at time.Time) error {
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE sessions SET status = $3, ended_at = NULL,
+		var err error
+		n, err = execDroppingCheckpoint(ctx, tx, id, `UPDATE sessions SET status = $3, ended_at = NULL,
 			seen_at = CASE WHEN seen_at IS NULL OR seen_at < $2 THEN $2 ELSE seen_at END
 			WHERE id = $1 AND status IN ($3, $4)`, id, millis(at), string(journal.Active), string(journal.Interrupted))
-		if err != nil {
-			return err
-		}
-		if n, err = res.RowsAffected(); err != nil || n == 0 {
-			return err
-		}
-		return dropCheckpoint(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return s.fail("renew session "+id, err)

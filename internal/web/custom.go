@@ -53,6 +53,14 @@ func (s *Server) customJournal() (CustomJournal, bool) {
 	return cj, ok
 }
 
+// builderWith returns a builder holding the built-ins, the config
+// directory's files and the saved entries.
+func (s *Server) builderWith(entries []custom.Entry) *catalog.Builder {
+	b := s.cfg.Base()
+	custom.AddSaved(b, entries)
+	return b
+}
+
 // refreshCatalog makes the catalog again when the saved exercises and
 // routines have changed since it was made, by this server or another
 // serving the same journal: every write raises the journal's version, so
@@ -77,9 +85,7 @@ func (s *Server) refreshCatalog(r *http.Request) {
 	if cur.version < 0 || !slices.EqualFunc(entries, cur.saved, func(a, b custom.Entry) bool {
 		return a.Kind == b.Kind && a.ID == b.ID && a.Body == b.Body && a.Updated.Equal(b.Updated)
 	}) {
-		b := s.cfg.Base()
-		custom.AddSaved(b, entries)
-		c, _ := b.Build()
+		c, _ := s.builderWith(entries).Build()
 		next.c, next.gen = c, cur.gen+1
 	}
 	if s.cat.CompareAndSwap(cur, next) && next.gen != cur.gen {

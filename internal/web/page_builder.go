@@ -174,8 +174,7 @@ func (s *Server) builderPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return unhunch.Errorf(unhunch.EInternal, "web: write routine: %w", err)
 	}
-	b := s.cfg.Base()
-	custom.AddSaved(b, saved)
+	b := s.builderWith(saved)
 	issues := b.AddEntry(custom.KindRoutine, rt.ID, body)
 	c, more := b.Build()
 	for _, is := range more {

@@ -387,14 +387,13 @@ func (s *Server) checkExercise(f *exerciseForm, e *catalog.Exercise, skip string
 		f.Error = err.Error()
 		return false
 	}
-	b := s.cfg.Base()
 	var others []custom.Entry
 	for _, en := range saved {
 		if !(en.Kind == custom.KindExercise && en.ID == skip) {
 			others = append(others, en)
 		}
 	}
-	custom.AddSaved(b, others)
+	b := s.builderWith(others)
 	issues := b.AddEntry(custom.KindExercise, e.ID, body)
 	for _, is := range issues {
 		name := formFieldFor(is.Field)
@@ -524,23 +523,24 @@ func (s *Server) exerciseEditPage(w http.ResponseWriter, r *http.Request) error 
 		cur = "keep"
 	}
 	f.setFigure(figureChoices(s.catalog(), e, cur))
-	if err := s.editExtras(r, cj, f, e); err != nil {
+	if _, err := s.editExtras(r, cj, f, e); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "exercise_form", page{Title: message.Text(message.FormTitleEdit, e.Name), Nav: "exercises", Data: f})
 }
 
-// editExtras fills what the edit form has besides the fields.
-func (s *Server) editExtras(r *http.Request, cj CustomJournal, f *exerciseForm, e *catalog.Exercise) error {
+// editExtras fills what the edit form has besides the fields, and returns
+// the exercise's saved pictures it links to.
+func (s *Server) editExtras(r *http.Request, cj CustomJournal, f *exerciseForm, e *catalog.Exercise) ([]custom.Picture, error) {
 	f.Edit, f.Action = e.ID, "/exercises/"+e.ID+"/edit"
 	pics, err := cj.Pictures(r.Context(), e.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, p := range pics {
 		f.Pictures = append(f.Pictures, pictureLink{URL: pictureURL(e.ID, p.N), N: p.N, Alt: message.Text(message.FormPictureAlt, p.N+1, e.Name)})
 	}
-	return nil
+	return pics, nil
 }
 
 // pictureURL is where a saved picture is served.
@@ -586,27 +586,25 @@ func (s *Server) saveExercise(w http.ResponseWriter, r *http.Request, edit strin
 	}
 	e, probs := exerciseFromForm(r, id)
 	var old *catalog.Exercise
+	var was *figure.Illustration // the saved exercise's figure, kept on edit
 	if edit != "" {
-		old, _ = s.catalog().Exercise(edit)
+		if old, _ = s.catalog().Exercise(edit); old != nil {
+			was = old.Illustration
+		}
 	}
 	choice := r.PostForm.Get("figure")
 	if err := chooseFigure(s.catalog(), e, old, choice); err != nil {
 		probs = append(probs, formProblem{"figure", err.Error()})
 	}
 	f := newExerciseForm(e)
-	f.setFigure(figureChoices(s.catalog(), &catalog.Exercise{Illustration: func() *figure.Illustration {
-		if old != nil {
-			return old.Illustration
-		}
-		return nil
-	}()}, choice))
+	f.setFigure(figureChoices(s.catalog(), &catalog.Exercise{Illustration: was}, choice))
 	f.Action = "/exercises/new"
+	show := func(status int) error {
+		return s.render(w, status, "exercise_form", page{Title: message.Text(message.FormTitleNew), Nav: "exercises", Data: f})
+	}
 	var keep []custom.Picture
 	if edit != "" {
-		if err := s.editExtras(r, cj, f, old); err != nil {
-			return err
-		}
-		pics, err := cj.Pictures(r.Context(), edit)
+		pics, err := s.editExtras(r, cj, f, old)
 		if err != nil {
 			return err
 		}
@@ -629,7 +627,7 @@ func (s *Server) saveExercise(w http.ResponseWriter, r *http.Request, edit strin
 		if f.Error == "" {
 			f.Error = message.Text(message.FormFix)
 		}
-		return s.render(w, http.StatusBadRequest, "exercise_form", page{Title: message.Text(message.FormTitleNew), Nav: "exercises", Data: f})
+		return show(http.StatusBadRequest)
 	}
 	all := append(keep, pics...)
 	for i := range all {
@@ -652,7 +650,7 @@ func (s *Server) saveExercise(w http.ResponseWriter, r *http.Request, edit strin
 	if err != nil {
 		if unhunch.ErrorCode(err) == unhunch.EConflict {
 			f.field("id").Error = err.Error()
-			return s.render(w, http.StatusConflict, "exercise_form", page{Title: message.Text(message.FormTitleNew), Nav: "exercises", Data: f})
+			return show(http.StatusConflict)
 		}
 		return err
 	}

@@ -110,16 +110,7 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 			if !ok {
 				continue
 			}
-			var left []string
-			for _, id := range routineIDs(rt) {
-				if e, ok := s.catalog().Exercise(id); ok {
-					if _, out := x.Of(e); out {
-						continue
-					}
-				}
-				left = append(left, id)
-			}
-			if len(left) > 0 && s.canDo(left, k) {
+			if left := x.Left(s.catalog(), rt); len(left) > 0 && s.canDo(left, k) {
 				doable = append(doable, rs)
 			}
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,11 +65,7 @@ func (s *Server) newScheduleForm(sc schedule.Schedule) scheduleForm {
 		f.Routines = append(f.Routines, choice{ID: r.ID, Name: r.Name, On: r.ID == sc.Routine})
 	}
 	for _, q := range catalog.EquipmentIDs {
-		on := false
-		for _, have := range sc.Equipment {
-			on = on || have == q
-		}
-		f.Equipment = append(f.Equipment, choice{ID: string(q), Name: message.EquipmentWords.Text(string(q)), On: on})
+		f.Equipment = append(f.Equipment, choice{ID: string(q), Name: message.EquipmentWords.Text(string(q)), On: slices.Contains(sc.Equipment, q)})
 	}
 	quiet := make([]string, len(sc.Quiet))
 	for i, q := range sc.Quiet {

@@ -135,11 +135,7 @@ func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
 	// Otherwise it depends on the answers alone, never on the journal: kept
 	// by the screen cache (issue 16).
 	bd, err := s.cache.screen.get(a, none{}, forever(func() (*body, error) {
-		b, err := s.renderBytes("screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: screenPageData(a, answers, "", "")})
-		if err != nil {
-			return nil, err
-		}
-		return newBody(htmlType, b), nil
+		return s.pageBody("screen", page{Title: message.Text(message.WebTitleScreen), Nav: "screen", Data: screenPageData(a, answers, "", "")})
 	}))
 	if err != nil {
 		return err

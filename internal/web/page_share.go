@@ -36,14 +36,16 @@ type renameOffer struct {
 }
 
 func (s *Server) sharePage(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.shareData(r)
-	if err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "share", page{Title: message.Text(message.ShareTitle), Nav: "exercises", Data: d})
+	return s.showShare(w, http.StatusOK, s.shareData())
 }
 
-func (s *Server) shareData(r *http.Request) (shareData, error) {
+// showShare renders the share page with d.
+func (s *Server) showShare(w http.ResponseWriter, status int, d shareData) error {
+	return s.render(w, status, "share", page{Title: message.Text(message.ShareTitle), Nav: "exercises", Data: d})
+}
+
+// shareData counts the saved exercises and routines in the catalog.
+func (s *Server) shareData() shareData {
 	var d shareData
 	for _, e := range s.catalog().Exercises() {
 		if e.Saved() {
@@ -55,7 +57,7 @@ func (s *Server) shareData(r *http.Request) (shareData, error) {
 			d.Routines++
 		}
 	}
-	return d, nil
+	return d
 }
 
 // exportOwn downloads the saved exercises and routines: YAML, or a zip
@@ -124,18 +126,14 @@ func (s *Server) importOwn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	base := s.cfg.Base()
-	custom.AddSaved(base, entries)
+	base := s.builderWith(entries)
 	name := fh.Filename
 	if name == "" {
 		name = "file"
 	}
 	batch, issues := custom.Check(base, name, data, rename)
-	d, err := s.shareData(r)
-	if err != nil {
-		return err
-	}
 	if len(issues) > 0 {
+		d := s.shareData()
 		for _, is := range issues {
 			d.Problems = append(d.Problems, is.Error())
 		}
@@ -144,15 +142,15 @@ func (s *Server) importOwn(w http.ResponseWriter, r *http.Request) error {
 				d.Renames = append(d.Renames, renameOffer{ID: id, Offer: custom.FreeID(s.catalog(), id)})
 			}
 		}
-		return s.render(w, http.StatusBadRequest, "share", page{Title: message.Text(message.ShareTitle), Nav: "exercises", Data: d})
+		return s.showShare(w, http.StatusBadRequest, d)
 	}
 	if err := cj.AddCustom(writeCtx(r), batch.Entries, batch.Pictures, s.now()); err != nil {
 		return err
 	}
 	s.refreshCatalog(r)
-	d, _ = s.shareData(r)
+	d := s.shareData()
 	d.Done = message.Text(message.CatalogImported, name,
 		message.Count(len(batch.Exercises), message.CountExercise, message.CountExercises),
 		message.Count(len(batch.Routines), message.CountRoutine, message.CountRoutines), len(batch.Pictures))
-	return s.render(w, http.StatusOK, "share", page{Title: message.Text(message.ShareTitle), Nav: "exercises", Data: d})
+	return s.showShare(w, http.StatusOK, d)
 }

@@ -164,6 +164,15 @@ func (s *Server) renderBytes(name string, p page) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// pageBody executes a page's template into a body to keep.
+func (s *Server) pageBody(name string, p page) (*body, error) {
+	b, err := s.renderBytes(name, p)
+	if err != nil {
+		return nil, err
+	}
+	return newBody(htmlType, b), nil
+}
+
 // pageCSP is every page's Content-Security-Policy: nothing from another host.
 var pageCSP = []string{"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"}
 
@@ -187,11 +196,8 @@ func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name s
 		if err != nil {
 			return nil, until, err
 		}
-		b, err := s.renderBytes(name, p)
-		if err != nil {
-			return nil, until, err
-		}
-		return newBody(htmlType, b), until, nil
+		bd, err := s.pageBody(name, p)
+		return bd, until, err
 	})
 	if err != nil {
 		return err
@@ -243,11 +249,7 @@ func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request, key, name s
 		if err != nil {
 			return nil, err
 		}
-		b, err := s.renderBytes(name, p)
-		if err != nil {
-			return nil, err
-		}
-		return newBody(htmlType, b), nil
+		return s.pageBody(name, p)
 	}))
 	if err != nil {
 		return err
