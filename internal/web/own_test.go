@@ -213,6 +213,9 @@ func TestOwnExerciseForm(t *testing.T) {
 	if code, body, _ := post("/exercises/towel-stretch/edit", f); code != 400 || !strings.Contains(body, `id="hold_max-error"`) {
 		t.Errorf("a bad edit: %d", code)
 	}
+	if _, body, _ := post("/exercises/towel-stretch/edit", f); !strings.Contains(body, "<title>Change ") {
+		t.Errorf("a bad edit shown again is not titled as an edit:\n%.400s", body)
+	}
 	if code, _, _ := post("/exercises/chin-tucks/edit", goodFields()); code != 409 {
 		t.Errorf("editing a built-in: %d", code)
 	}

@@ -599,8 +599,12 @@ func (s *Server) saveExercise(w http.ResponseWriter, r *http.Request, edit strin
 	f := newExerciseForm(e)
 	f.setFigure(figureChoices(s.catalog(), &catalog.Exercise{Illustration: was}, choice))
 	f.Action = "/exercises/new"
+	title := message.Text(message.FormTitleNew)
+	if old != nil {
+		title = message.Text(message.FormTitleEdit, old.Name) // an edit shown again is still an edit
+	}
 	show := func(status int) error {
-		return s.render(w, status, "exercise_form", page{Title: message.Text(message.FormTitleNew), Nav: "exercises", Data: f})
+		return s.render(w, status, "exercise_form", page{Title: title, Nav: "exercises", Data: f})
 	}
 	var keep []custom.Picture
 	if edit != "" {
