@@ -28,17 +28,26 @@ const (
 	// EInterrupted: the person (Ctrl-C) or a signal cut the command short;
 	// what was done is saved. Exit 130, the shell's status for Ctrl-C.
 	EInterrupted Code = "interrupted"
+	// EUnauthorized: no one is signed in where an account is needed, or
+	// the sign-in (link, token, passkey, password) is not valid.
+	EUnauthorized Code = "unauthorized"
+	// EForbidden: the signed-in account's role may not do this (a person
+	// on a clinician's route). Another person's data is ENotFound, never
+	// this, so that ids cannot be probed.
+	EForbidden Code = "forbidden"
 )
 
 // codeTable is the one place where codes become exit codes and HTTP statuses.
 var codeTable = map[Code]struct{ exit, http int }{
-	EInvalid:     {exit: 2, http: 400},
-	ENotFound:    {exit: 3, http: 404},
-	EConflict:    {exit: 4, http: 409},
-	EBlocked:     {exit: 5, http: 403},
-	EUnavailable: {exit: 6, http: 503},
-	EInternal:    {exit: 1, http: 500},
-	EInterrupted: {exit: 130, http: 503},
+	EInvalid:      {exit: 2, http: 400},
+	ENotFound:     {exit: 3, http: 404},
+	EConflict:     {exit: 4, http: 409},
+	EBlocked:      {exit: 5, http: 403},
+	EUnavailable:  {exit: 6, http: 503},
+	EInternal:     {exit: 1, http: 500},
+	EInterrupted:  {exit: 130, http: 503},
+	EUnauthorized: {exit: 7, http: 401},
+	EForbidden:    {exit: 8, http: 403},
 }
 
 // Error is an error with a code and a message written for the person using unhunch.

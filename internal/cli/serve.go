@@ -102,7 +102,7 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	// Exercise outcomes arriving together are saved in one transaction.
 	group := st.NewGroup(store.DefaultGroupSize)
 	defer group.Close()
-	srv, err := web.New(web.Config{Store: st, Recorder: group, Catalog: c, Base: a.configBuilder, TimeScale: f.scale, Logger: log, SweepEvery: f.sweep})
+	srv, err := web.New(web.Config{Store: st, Accounts: st, Recorder: group, Catalog: c, Base: a.configBuilder, TimeScale: f.scale, Logger: log, SweepEvery: f.sweep})
 	if err != nil {
 		return err
 	}

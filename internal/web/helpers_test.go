@@ -62,7 +62,7 @@ func newEnvOn(t *testing.T, url, dir string, screened bool) *env {
 	}
 	e := &env{t: t, st: st, cat: c, at: now}
 	group := st.NewGroup(store.DefaultGroupSize) // as `unhunch serve` saves outcomes
-	e.srv, err = web.New(web.Config{Store: st, Recorder: group, Catalog: c, Base: builtinBase, Now: func() time.Time { return e.at }, Location: time.UTC})
+	e.srv, err = web.New(web.Config{Store: st, Accounts: st, Recorder: group, Catalog: c, Base: builtinBase, Now: func() time.Time { return e.at }, Location: time.UTC})
 	if err != nil {
 		t.Fatal(err)
 	}

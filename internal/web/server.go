@@ -61,6 +61,10 @@ type Config struct {
 	// sets them yet: they are for a server reached by name, which needs
 	// accounts first.
 	PublicHosts []string
+
+	// Accounts are the accounts kept in the journal (issue 17); nil, or
+	// none made yet, serves the local person alone without sign-in.
+	Accounts Accounts
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.
@@ -81,6 +85,9 @@ type Server struct {
 	// cache is all the server keeps between requests, each part with its
 	// rule (newCaches).
 	cache *caches
+
+	// accounts remembers whether accounts exist (auth.go).
+	accounts accountState
 
 	// stopSweep ends the sweep for interrupted sessions; swept is closed
 	// once it has ended.
@@ -243,6 +250,11 @@ func (s *Server) build() http.Handler {
 				w.Header().Set("Allow", allowed)
 				// The one status no code gives: the method, not the input, is wrong.
 				s.failWith(w, r, http.StatusMethodNotAllowed, unhunch.E(unhunch.EInvalid, message.WebMethod, r.Method, r.URL.Path, allowed))
+				return
+			}
+			r, err := s.authorize(r, rt.method, rt.pattern)
+			if err != nil {
+				s.fail(w, r, err)
 				return
 			}
 			s.refreshCatalog(r)

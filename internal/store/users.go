@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/message"
+)
+
+// CreateUser makes an account called name with role. Names are unique (a
+// taken name is EConflict). The first person account made on a journal that
+// has local data (kept before accounts) takes the local person's id, so that
+// the history kept so far becomes theirs; adopted reports that.
+func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, at time.Time) (u *account.User, adopted bool, err error) {
+	if err := account.CheckName(name); err != nil {
+		return nil, false, err
+	}
+	if _, err := account.ParseRole(string(role)); err != nil {
+		return nil, false, err
+	}
+	u = &account.User{ID: NewID(), Name: name, Role: role, Created: at.UTC().Truncate(time.Millisecond)}
+	err = s.writeTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE name = $1`, name).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return unhunch.E(unhunch.EConflict, message.AccountNameTaken, name)
+		}
+		if role == account.RolePerson {
+			local, err := hasLocalData(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if local {
+				u.ID, adopted = account.LocalID, true
+			}
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO users (id, name, role, created_at) VALUES ($1, $2, $3, $4)`,
+			u.ID, u.Name, string(u.Role), millis(u.Created))
+		return err
+	})
+	if err != nil {
+		return nil, false, s.fail("create user "+name, err)
+	}
+	return u, adopted, nil
+}
+
+// hasLocalData reports whether the local person's journal holds anything
+// and no account owns it yet.
+func hasLocalData(ctx context.Context, tx *sql.Tx) (bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1`, account.LocalID).Scan(&n); err != nil || n > 0 {
+		return false, err
+	}
+	// TODO(scope): once every table has person_id, count only the local person's rows.
+	for _, q := range []string{`SELECT COUNT(*) FROM sessions`, `SELECT COUNT(*) FROM screenings`} {
+		if err := tx.QueryRowContext(ctx, q).Scan(&n); err != nil {
+			return false, err
+		}
+		if n > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+const userColumns = `id, name, role, created_at`
+
+// scanUser reads one row of userColumns.
+func scanUser(row interface{ Scan(...any) error }) (*account.User, error) {
+	var u account.User
+	var role string
+	var created int64
+	if err := row.Scan(&u.ID, &u.Name, &role, &created); err != nil {
+		return nil, err
+	}
+	u.Role, u.Created = account.Role(role), fromMillis(created)
+	return &u, nil
+}
+
+// User returns the account with id, or ENotFound.
+func (s *Store) User(ctx context.Context, id string) (*account.User, error) {
+	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, unhunch.E(unhunch.ENotFound, message.AccountNoSuchUser, id)
+	}
+	return u, s.fail("read user "+id, err)
+}
+
+// UserByName returns the account called name, or ENotFound.
+func (s *Store) UserByName(ctx context.Context, name string) (*account.User, error) {
+	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE name = $1`, name))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, unhunch.E(unhunch.ENotFound, message.AccountNoSuchUser, name)
+	}
+	return u, s.fail("read user "+name, err)
+}
+
+// Users lists every account by name.
+func (s *Store) Users(ctx context.Context) ([]*account.User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY name`)
+	if err != nil {
+		return nil, s.fail("list users", err)
+	}
+	defer rows.Close()
+	var out []*account.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, s.fail("list users", err)
+		}
+		out = append(out, u)
+	}
+	return out, s.fail("list users", rows.Err())
+}
+
+// HasAccounts reports whether any account exists: a server with none
+// serves the local person alone, on loopback, without sign-in.
+func (s *Store) HasAccounts(ctx context.Context) (bool, error) {
+	st, err := s.stmt(ctx, `SELECT COUNT(*) FROM (SELECT id FROM users LIMIT 1) AS one`)
+	if err != nil {
+		return false, s.fail("count users", err)
+	}
+	var n int
+	err = st.QueryRowContext(ctx).Scan(&n)
+	return n > 0, s.fail("count users", err)
+}
+
+// tokenPrefix starts every script token, so that one pasted in the wrong
+// place can be recognised.
+const tokenPrefix = "uh_"
+
+// CreateToken makes a token for scripts that acts as the account with
+// userID (sent as "Authorization: Bearer TOKEN"). Only its SHA-256 is kept:
+// the token is returned once and cannot be shown again.
+func (s *Store) CreateToken(ctx context.Context, userID string, at time.Time) (string, error) {
+	var b [32]byte
+	rand.Read(b[:]) // never fails (crypto/rand since Go 1.24)
+	token := tokenPrefix + base64.RawURLEncoding.EncodeToString(b[:])
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1`, userID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return unhunch.E(unhunch.ENotFound, message.AccountNoSuchUser, userID)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (hash, user_id, created_at) VALUES ($1, $2, $3)`,
+			tokenHash(token), userID, millis(at))
+		return err
+	})
+	if err != nil {
+		return "", s.fail("create token for "+userID, err)
+	}
+	return token, nil
+}
+
+// UserByToken returns the account a script token acts as; an unknown or
+// revoked token is EUnauthorized.
+func (s *Store) UserByToken(ctx context.Context, token string) (*account.User, error) {
+	if !strings.HasPrefix(token, tokenPrefix) {
+		return nil, unhunch.E(unhunch.EUnauthorized, message.AccountBadToken)
+	}
+	st, err := s.stmt(ctx, `SELECT u.id, u.name, u.role, u.created_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1`)
+	if err != nil {
+		return nil, s.fail("read token", err)
+	}
+	u, err := scanUser(st.QueryRowContext(ctx, tokenHash(token)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, unhunch.E(unhunch.EUnauthorized, message.AccountBadToken)
+	}
+	return u, s.fail("read token", err)
+}
+
+// tokenHash is what is kept of a token: its SHA-256, in hex.
+func tokenHash(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}

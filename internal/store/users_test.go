@@ -1,0 +1,84 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/journal"
+)
+
+// Issue 17: accounts and script tokens on both engines; the first person
+// account made on a journal with local data takes the local person's id.
+func TestUsersAndTokens(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		url, dir := e.fresh(t)
+		st := openAt(t, url, dir)
+		if has, err := st.HasAccounts(ctx); err != nil || has {
+			t.Fatalf("a new journal has accounts: %v, %v", has, err)
+		}
+		admin, adopted, err := st.CreateUser(ctx, "ada", account.RoleAdmin, base)
+		if err != nil || adopted || admin.ID == account.LocalID {
+			t.Fatalf("admin: %+v adopted=%v, %v", admin, adopted, err)
+		}
+		if _, _, err := st.CreateUser(ctx, "ada", account.RolePerson, base); unhunch.ErrorCode(err) != unhunch.EConflict {
+			t.Errorf("a taken name: %v, want a conflict", err)
+		}
+		for _, bad := range []string{"", "two words", "-dash", "a\nb"} {
+			if _, _, err := st.CreateUser(ctx, bad, account.RolePerson, base); unhunch.ErrorCode(err) != unhunch.EInvalid {
+				t.Errorf("name %q: %v, want invalid", bad, err)
+			}
+		}
+		if _, _, err := st.CreateUser(ctx, "bob", account.Role("root"), base); unhunch.ErrorCode(err) != unhunch.EInvalid {
+			t.Errorf("role root: %v, want invalid", err)
+		}
+		// Local data, then a person: they take it over.
+		if _, err := st.StartSession(ctx, &journal.Session{RoutineID: "quick-daily-reset", Status: journal.Active, StartedAt: base, TimeScale: 1}); err != nil {
+			t.Fatal(err)
+		}
+		pat, adopted, err := st.CreateUser(ctx, "pat", account.RolePerson, base)
+		if err != nil || !adopted || pat.ID != account.LocalID {
+			t.Fatalf("first person on local data: %+v adopted=%v, %v", pat, adopted, err)
+		}
+		sam, adopted, err := st.CreateUser(ctx, "sam", account.RolePerson, base)
+		if err != nil || adopted || sam.ID == account.LocalID {
+			t.Fatalf("second person: %+v adopted=%v, %v", sam, adopted, err)
+		}
+		if has, err := st.HasAccounts(ctx); err != nil || !has {
+			t.Fatalf("has accounts: %v, %v", has, err)
+		}
+		users, err := st.Users(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]*account.User{admin, pat, sam}, users); diff != "" {
+			t.Errorf("users (-want +got):\n%s", diff)
+		}
+		got, err := st.UserByName(ctx, "sam")
+		if err != nil || got.ID != sam.ID {
+			t.Errorf("by name: %+v, %v", got, err)
+		}
+		if _, err := st.User(ctx, "nobody"); unhunch.ErrorCode(err) != unhunch.ENotFound {
+			t.Errorf("unknown id: %v", err)
+		}
+		token, err := st.CreateToken(ctx, sam.ID, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := st.UserByToken(ctx, token); err != nil || got.ID != sam.ID {
+			t.Errorf("by token: %+v, %v", got, err)
+		}
+		for _, bad := range []string{"", token + "x", "uh_nothing", token[3:]} {
+			if _, err := st.UserByToken(ctx, bad); unhunch.ErrorCode(err) != unhunch.EUnauthorized {
+				t.Errorf("token %q: %v, want unauthorized", bad, err)
+			}
+		}
+		if _, err := st.CreateToken(ctx, "nobody", base); unhunch.ErrorCode(err) != unhunch.ENotFound {
+			t.Errorf("token for nobody: %v", err)
+		}
+	})
+}

@@ -1,0 +1,183 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync/atomic"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/message"
+)
+
+// Accounts is what the server needs of the accounts kept in the journal
+// (issue 17): *store.Store, or a fake in tests.
+type Accounts interface {
+	// HasAccounts reports whether any account exists.
+	HasAccounts(ctx context.Context) (bool, error)
+	// UserByToken returns the account a script token acts as, or an
+	// EUnauthorized error.
+	UserByToken(ctx context.Context, token string) (*account.User, error)
+}
+
+// access says who may use a route once accounts exist. Without accounts
+// the server has one person, on loopback, and every route is theirs.
+type access int
+
+const (
+	// accessPerson: anyone signed in, each to their own data (the default).
+	accessPerson access = iota
+	// accessPublic: anyone, signed in or not.
+	accessPublic
+	// accessClinician: clinicians (and admins) only; a person gets 403.
+	accessClinician
+	// accessAdmin: admins only.
+	accessAdmin
+)
+
+// publicRoutes are the routes anyone may use: what a browser needs before
+// signing in, and the health checks and API description.
+var publicRoutes = map[string]bool{
+	"GET /healthz":              true,
+	"GET /readyz":               true,
+	"GET /api/v1/openapi.json":  true,
+	"GET /assets/{file}":        true,
+	"GET /sw.js":                true,
+	"GET /manifest.webmanifest": true,
+}
+
+// adminRoutes are the routes for admins only.
+var adminRoutes = map[string]bool{
+	"GET /metrics": true,
+}
+
+// libraryWrites are the routes that change the exercises and routines
+// everyone on the server sees (issue 20's own exercises are one library
+// per server): clinicians and admins only, once accounts exist.
+var libraryWrites = map[string]bool{
+	"GET /exercises/new":          true,
+	"POST /exercises/new":         true,
+	"GET /exercises/{id}/edit":    true,
+	"POST /exercises/{id}/edit":   true,
+	"POST /exercises/{id}/delete": true,
+	"POST /exercises/import":      true,
+	"GET /routines/new":           true,
+	"POST /routines/new":          true,
+	"POST /routines/{id}/delete":  true,
+}
+
+// accessOf says who may use the route method pattern: the one place where
+// that is decided (the authorization matrix test reads it too).
+func accessOf(method, pattern string) access {
+	k := method + " " + pattern
+	switch {
+	case publicRoutes[k]:
+		return accessPublic
+	case adminRoutes[k]:
+		return accessAdmin
+	case libraryWrites[k], strings.HasPrefix(pattern, "/api/v1/clinic/"), strings.HasPrefix(pattern, "/clinic"):
+		return accessClinician
+	}
+	return accessPerson
+}
+
+// accountState remembers whether accounts exist: once they do, the server
+// asks for sign-in until it is restarted (removing every account does not
+// open it again behind a person's back); while they do not, it asks the
+// journal again whenever the journal's version has moved (making an account
+// raises it), so that `unhunch users add`, run while the server runs,
+// closes it at once.
+type accountState struct {
+	exist atomic.Bool
+	none  atomic.Int64 // the journal version at which none were found, plus one (0: never checked)
+}
+
+// accountsExist reports whether the server has accounts.
+func (s *Server) accountsExist(r *http.Request) (bool, error) {
+	if s.cfg.Accounts == nil {
+		return false, nil
+	}
+	if s.accounts.exist.Load() {
+		return true, nil
+	}
+	v, err := s.version(r)
+	if err == nil && s.accounts.none.Load() == v+1 {
+		return false, nil
+	}
+	var has bool
+	if err == nil {
+		has, err = s.cfg.Accounts.HasAccounts(r.Context())
+	}
+	if err != nil {
+		// A journal that cannot be read now cannot have gained accounts
+		// since it was last read: what was found then holds (so that what
+		// needs no journal, such as the screening page, still works).
+		if s.accounts.none.Load() != 0 {
+			return false, nil
+		}
+		return false, err
+	}
+	if has {
+		s.accounts.exist.Store(true)
+	} else {
+		s.accounts.none.Store(v + 1)
+	}
+	return has, nil
+}
+
+// authorize finds who is asking and whether they may use the route; it
+// returns the request with the signed-in user in its context. Without
+// accounts everything is the local person's.
+func (s *Server) authorize(r *http.Request, method, pattern string) (*http.Request, error) {
+	exist, err := s.accountsExist(r)
+	if err != nil {
+		return r, err
+	}
+	if !exist {
+		return r, nil
+	}
+	u, err := s.caller(r)
+	if err != nil {
+		return r, err
+	}
+	if u != nil {
+		r = r.WithContext(account.NewContext(r.Context(), u))
+	}
+	switch accessOf(method, pattern) {
+	case accessPublic:
+		return r, nil
+	case accessPerson:
+		if u == nil {
+			return r, unhunch.E(unhunch.EUnauthorized, message.AuthSignInNeeded)
+		}
+	case accessClinician:
+		if u == nil {
+			return r, unhunch.E(unhunch.EUnauthorized, message.AuthSignInNeeded)
+		}
+		if !u.IsClinician() && !u.IsAdmin() {
+			return r, unhunch.E(unhunch.EForbidden, message.AuthClinicianOnly)
+		}
+	case accessAdmin:
+		if u == nil {
+			return r, unhunch.E(unhunch.EUnauthorized, message.AuthSignInNeeded)
+		}
+		if !u.IsAdmin() {
+			return r, unhunch.E(unhunch.EForbidden, message.AuthAdminOnly)
+		}
+	}
+	return r, nil
+}
+
+// caller returns the account a request comes from: a script's bearer token
+// (a bad one is refused, never taken as anonymous); nil when none is given.
+func (s *Server) caller(r *http.Request) (*account.User, error) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		token, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok {
+			return nil, unhunch.E(unhunch.EUnauthorized, message.AuthBadHeader)
+		}
+		return s.cfg.Accounts.UserByToken(r.Context(), strings.TrimSpace(token))
+	}
+	return nil, nil
+}

@@ -1,0 +1,46 @@
+package message
+
+// Keys of accounts, sign-in and roles (issue 17).
+const (
+	AccountBadRole Key = "account.bad_role"
+	AccountBadName Key = "account.bad_name"
+)
+
+var accountWords = []entry{
+	{AccountBadRole, "%q is not a role: use person, clinician or admin"},
+	{AccountBadName, "%q cannot name an account: use 1 to %d letters or digits (and . - _ @ after the first), with no spaces"},
+}
+
+func init() { table(accountWords) }
+
+// Keys of the accounts kept in the journal.
+const (
+	AccountNameTaken  Key = "account.name_taken"
+	AccountNoSuchUser Key = "account.no_such_user"
+	AccountBadToken   Key = "account.bad_token"
+)
+
+var accountStoreWords = []entry{
+	{AccountNameTaken, "there is already an account called %q: pick another name (unhunch users list shows them)"},
+	{AccountNoSuchUser, "there is no account %q: unhunch users list shows the accounts"},
+	{AccountBadToken, "this token is not valid: it may have been mistyped or revoked; make a new one with unhunch tokens create --user NAME"},
+}
+
+func init() { table(accountStoreWords) }
+
+// Keys of signing in to the web app and the API.
+const (
+	AuthSignInNeeded  Key = "auth.sign_in_needed"
+	AuthClinicianOnly Key = "auth.clinician_only"
+	AuthAdminOnly     Key = "auth.admin_only"
+	AuthBadHeader     Key = "auth.bad_header"
+)
+
+var authWords = []entry{
+	{AuthSignInNeeded, "you need to sign in for this: open your sign-in link, or send a token as \"Authorization: Bearer TOKEN\" (unhunch tokens create --user NAME)"},
+	{AuthClinicianOnly, "this is for clinicians: your account cannot use it"},
+	{AuthAdminOnly, "this is for the server's admins: your account cannot use it"},
+	{AuthBadHeader, "the Authorization header must be \"Bearer TOKEN\""},
+}
+
+func init() { table(authWords) }
