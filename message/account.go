@@ -44,3 +44,29 @@ var authWords = []entry{
 }
 
 func init() { table(authWords) }
+
+// Keys of sign-in links.
+const (
+	AccountBadLink Key = "account.bad_link"
+)
+
+var accountLinkWords = []entry{
+	{AccountBadLink, "this sign-in link cannot be used: each link works once and for 24 hours; ask for a new one (unhunch users link NAME, or from whoever sent it)"},
+}
+
+func init() { table(accountLinkWords) }
+
+// Keys of the sign-in page.
+const (
+	SigninTitle Key = "page.signin.title"
+	SigninHow   Key = "page.signin.how"
+	SigninAsk   Key = "page.signin.ask"
+)
+
+var signinPageWords = []entry{
+	{SigninTitle, "Sign in"},
+	{SigninHow, "This unhunch server has accounts: open the sign-in link you were given, on this phone or computer, and you are in."},
+	{SigninAsk, "No link, or it has run out? Ask whoever runs the server for a new one; each link works once, for 24 hours."},
+}
+
+func init() { table(signinPageWords) }

@@ -3,11 +3,13 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 )
 
@@ -79,6 +81,73 @@ func TestUsersAndTokens(t *testing.T) {
 		}
 		if _, err := st.CreateToken(ctx, "nobody", base); unhunch.ErrorCode(err) != unhunch.ENotFound {
 			t.Errorf("token for nobody: %v", err)
+		}
+	})
+}
+
+// Issue 17: a sign-in link works once and for store.LinkLife, even when two
+// servers race with it; web sessions are kept and expire, on both engines.
+func TestSignInLinksAndWebSessions(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		url, dir := e.fresh(t)
+		st := openAt(t, url, dir)
+		pat, _, err := st.CreateUser(ctx, "pat", account.RolePerson, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		link, err := st.CreateSignInLink(ctx, pat.ID, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := openAt(t, url, dir) // a second server on the same journal
+		results := make(chan error, 2)
+		for _, s := range []*store.Store{st, other} {
+			go func() {
+				_, err := s.UseSignInLink(ctx, link, base.Add(time.Minute))
+				results <- err
+			}()
+		}
+		var ok, refused int
+		for range 2 {
+			switch err := <-results; unhunch.ErrorCode(err) {
+			case "":
+				ok++
+			case unhunch.EUnauthorized:
+				refused++
+			default:
+				t.Errorf("racing for one link: %v", err)
+			}
+		}
+		if ok != 1 || refused != 1 {
+			t.Errorf("two uses of one link: %d signed in, %d refused; want 1 and 1", ok, refused)
+		}
+		late, _ := st.CreateSignInLink(ctx, pat.ID, base)
+		if _, err := st.UseSignInLink(ctx, late, base.Add(store.LinkLife)); unhunch.ErrorCode(err) != unhunch.EUnauthorized {
+			t.Errorf("a link past its life: %v", err)
+		}
+		fresh, _ := st.CreateSignInLink(ctx, pat.ID, base)
+		if u, err := st.UseSignInLink(ctx, fresh, base.Add(store.LinkLife-time.Second)); err != nil || u.ID != pat.ID {
+			t.Errorf("a link just in time: %+v, %v", u, err)
+		}
+		ws := st.WebSessions()
+		if err := ws.CommitCtx(ctx, "tok", []byte("data"), time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if b, found, err := other.WebSessions().FindCtx(ctx, "tok"); err != nil || !found || string(b) != "data" {
+			t.Errorf("a session seen by the other server: %q %v %v", b, found, err)
+		}
+		if err := ws.CommitCtx(ctx, "old", []byte("x"), time.Now().Add(-time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		if _, found, err := ws.FindCtx(ctx, "old"); err != nil || found {
+			t.Errorf("an expired session found: %v %v", found, err)
+		}
+		if err := ws.DeleteCtx(ctx, "tok"); err != nil {
+			t.Fatal(err)
+		}
+		if _, found, _ := ws.FindCtx(ctx, "tok"); found {
+			t.Error("a deleted session found")
 		}
 	})
 }

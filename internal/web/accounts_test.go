@@ -36,7 +36,7 @@ func TestAccountsCloseTheServer(t *testing.T) {
 		want       int
 	}{
 		{"anonymous API", "/api/v1/progress", nil, http.StatusUnauthorized},
-		{"anonymous page", "/history", nil, http.StatusUnauthorized},
+		{"anonymous page", "/history", nil, http.StatusSeeOther},
 		{"anonymous health", "/healthz", nil, http.StatusOK},
 		{"anonymous OpenAPI", "/api/v1/openapi.json", nil, http.StatusOK},
 		{"person", "/api/v1/progress", bearer(patToken), http.StatusOK},
@@ -52,5 +52,56 @@ func TestAccountsCloseTheServer(t *testing.T) {
 		if c.want == http.StatusUnauthorized && strings.HasPrefix(c.path, "/api/") && !strings.Contains(r.Body.String(), "sign in") && !strings.Contains(r.Body.String(), "TOKEN") && !strings.Contains(r.Body.String(), "tokens create") {
 			t.Errorf("%s: the refusal does not say what to do: %s", c.name, r.Body)
 		}
+	}
+}
+
+// Issue 17: a sign-in link signs its person in on the browser that opens
+// it, once; the session cookie is HttpOnly and SameSite=Lax, and signing
+// out ends it.
+func TestSignInLinkOnce(t *testing.T) {
+	e := newEnv(t, true)
+	ctx := context.Background()
+	pat, _, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link, err := e.st.CreateSignInLink(ctx, pat.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.do("GET", "/signin/"+link, "", nil)
+	if r.Code != http.StatusSeeOther || r.Header().Get("Location") != "/" {
+		t.Fatalf("sign-in link: %d %v %s", r.Code, r.Header(), r.Body)
+	}
+	var cookie *http.Cookie
+	for _, c := range r.Result().Cookies() {
+		if c.Name == "unhunch_session" {
+			cookie = c
+		}
+	}
+	if cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteLaxMode {
+		t.Fatalf("session cookie: %+v", cookie)
+	}
+	withCookie := map[string]string{"Cookie": cookie.Name + "=" + cookie.Value}
+	if r := e.do("GET", "/api/v1/progress", "", withCookie); r.Code != http.StatusOK {
+		t.Errorf("signed in: progress %d %s", r.Code, r.Body)
+	}
+	if r := e.do("GET", "/history", "", withCookie); r.Code != http.StatusOK {
+		t.Errorf("signed in: history page %d", r.Code)
+	}
+	if r := e.do("GET", "/signin/"+link, "", nil); r.Code != http.StatusUnauthorized || !strings.Contains(r.Body.String(), "works once") {
+		t.Errorf("the link a second time: %d %s", r.Code, r.Body)
+	}
+	if r := e.do("GET", "/signin/nonsense", "", nil); r.Code != http.StatusUnauthorized {
+		t.Errorf("a made-up link: %d", r.Code)
+	}
+	if r := e.do("POST", "/signout", "", withCookie); r.Code != http.StatusSeeOther {
+		t.Errorf("sign out: %d %s", r.Code, r.Body)
+	}
+	if r := e.do("GET", "/api/v1/progress", "", withCookie); r.Code != http.StatusUnauthorized {
+		t.Errorf("after signing out: progress %d", r.Code)
+	}
+	if r := e.do("GET", "/signin", "", nil); r.Code != http.StatusOK || !strings.Contains(r.Body.String(), "sign-in link") {
+		t.Errorf("sign-in page: %d %s", r.Code, r.Body)
 	}
 }

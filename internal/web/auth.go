@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -16,9 +19,16 @@ import (
 type Accounts interface {
 	// HasAccounts reports whether any account exists.
 	HasAccounts(ctx context.Context) (bool, error)
+	// User returns the account with id, or an ENotFound error.
+	User(ctx context.Context, id string) (*account.User, error)
 	// UserByToken returns the account a script token acts as, or an
 	// EUnauthorized error.
 	UserByToken(ctx context.Context, token string) (*account.User, error)
+	// UseSignInLink spends a one-time sign-in link at time at and returns
+	// its account, or an EUnauthorized error.
+	UseSignInLink(ctx context.Context, token string, at time.Time) (*account.User, error)
+	// WebSessions is where the web app's sign-in sessions are kept.
+	WebSessions() scs.CtxStore
 }
 
 // access says who may use a route once accounts exist. Without accounts
@@ -45,6 +55,9 @@ var publicRoutes = map[string]bool{
 	"GET /assets/{file}":        true,
 	"GET /sw.js":                true,
 	"GET /manifest.webmanifest": true,
+	"GET /signin":               true,
+	"GET /signin/{token}":       true,
+	"POST /signout":             true,
 }
 
 // adminRoutes are the routes for admins only.
@@ -179,5 +192,5 @@ func (s *Server) caller(r *http.Request) (*account.User, error) {
 		}
 		return s.cfg.Accounts.UserByToken(r.Context(), strings.TrimSpace(token))
 	}
-	return nil, nil
+	return s.sessionCaller(r)
 }

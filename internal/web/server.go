@@ -16,6 +16,8 @@ package web
 
 import (
 	"context"
+
+	"github.com/alexedwards/scs/v2"
 	"log/slog"
 	"net/http"
 	"sort"
@@ -65,6 +67,9 @@ type Config struct {
 	// Accounts are the accounts kept in the journal (issue 17); nil, or
 	// none made yet, serves the local person alone without sign-in.
 	Accounts Accounts
+	// SecureCookies marks the sign-in cookie Secure: the server is reached
+	// over HTTPS (its own TLS, or a proxy's).
+	SecureCookies bool
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.
@@ -88,6 +93,9 @@ type Server struct {
 
 	// accounts remembers whether accounts exist (auth.go).
 	accounts accountState
+	// sessions are the web app's sign-in sessions (session.go); nil
+	// without Config.Accounts.
+	sessions *scs.SessionManager
 
 	// stopSweep ends the sweep for interrupted sessions; swept is closed
 	// once it has ended.
@@ -152,6 +160,9 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, st: cfg.Store, log: cfg.Logger}
 	s.cat.Store(&catState{c: cfg.Catalog, version: -1})
 	s.cache = newCaches()
+	if cfg.Accounts != nil {
+		s.sessions = newSessions(cfg)
+	}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
@@ -181,7 +192,7 @@ func New(cfg Config) (*Server, error) {
 		}
 	}()
 	s.routes = append(append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...), s.customRoutes()...)
-	s.routes = append(append(s.routes, s.shareRoutes()...), s.builderRoutes()...)
+	s.routes = append(append(append(s.routes, s.shareRoutes()...), s.builderRoutes()...), s.signinRoutes()...)
 	sw, err := s.assets.serviceWorker(s.offlineURLs())
 	if err != nil {
 		return nil, err
@@ -254,6 +265,12 @@ func (s *Server) build() http.Handler {
 			}
 			r, err := s.authorize(r, rt.method, rt.pattern)
 			if err != nil {
+				if m == http.MethodGet && unhunch.ErrorCode(err) == unhunch.EUnauthorized && !strings.HasPrefix(r.URL.Path, "/api/") && !operational(r.URL.Path) {
+					// A person who opens a page without signing in is
+					// shown how to sign in, not an error.
+					http.Redirect(w, r, "/signin", http.StatusSeeOther)
+					return
+				}
 				s.fail(w, r, err)
 				return
 			}
@@ -270,7 +287,11 @@ func (s *Server) build() http.Handler {
 		}
 		s.fail(w, r, unhunch.E(unhunch.ENotFound, k, r.URL.Path))
 	})))
-	return s.recoverer(s.edge(compress(mux)))
+	var h http.Handler = compress(mux)
+	if s.sessions != nil {
+		h = s.sessions.LoadAndSave(h)
+	}
+	return s.recoverer(s.edge(h))
 }
 
 // operational reports whether path is one of the operational routes:

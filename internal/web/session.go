@@ -1,0 +1,101 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/message"
+)
+
+// sessionUser is the key of the signed-in account's id in a web session.
+const sessionUser = "user"
+
+// newSessions returns the manager of the web app's sign-in sessions
+// (github.com/alexedwards/scs): the cookie holds a random token and the
+// session is kept in the journal's database (Accounts.WebSessions), so
+// every server on one PostgreSQL knows it. The cookie is HttpOnly and
+// SameSite=Lax, and Secure when the server is reached over HTTPS
+// (Config.SecureCookies).
+func newSessions(cfg Config) *scs.SessionManager {
+	m := scs.New()
+	m.Store = cfg.Accounts.WebSessions()
+	m.Lifetime = 30 * 24 * time.Hour
+	m.IdleTimeout = 14 * 24 * time.Hour
+	m.Cookie.Name = "unhunch_session"
+	m.Cookie.HttpOnly = true
+	m.Cookie.SameSite = http.SameSiteLaxMode
+	m.Cookie.Secure = cfg.SecureCookies
+	m.Cookie.Persist = true
+	return m
+}
+
+// signIn starts a signed-in session for u on this browser: a new token (so
+// that a token planted before sign-in is worth nothing) holding u's id.
+func (s *Server) signIn(r *http.Request, u *account.User) error {
+	if err := s.sessions.RenewToken(r.Context()); err != nil {
+		return unhunch.Errorf(unhunch.EUnavailable, "web: renew session token: %w", err)
+	}
+	s.sessions.Put(r.Context(), sessionUser, u.ID)
+	return nil
+}
+
+// sessionCaller returns the account signed in on this browser, or nil.
+func (s *Server) sessionCaller(r *http.Request) (*account.User, error) {
+	if s.sessions == nil {
+		return nil, nil
+	}
+	id := s.sessions.GetString(r.Context(), sessionUser)
+	if id == "" {
+		return nil, nil
+	}
+	u, err := s.cfg.Accounts.User(r.Context(), id)
+	if unhunch.ErrorCode(err) == unhunch.ENotFound {
+		// The account was removed: the session ends with it.
+		return nil, s.sessions.Destroy(r.Context())
+	}
+	return u, err
+}
+
+// signinRoutes are signing in and out.
+func (s *Server) signinRoutes() []route {
+	return []route{
+		{"GET", "/signin", s.signinPage, nil},
+		{"GET", "/signin/{token}", s.signinLink, nil},
+		{"POST", "/signout", s.signout, nil},
+	}
+}
+
+// signinPage says how to sign in.
+func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, http.StatusOK, "signin", page{Title: message.Text(message.SigninTitle), Nav: "signin"})
+}
+
+// signinLink spends a one-time sign-in link and signs its account in on
+// this browser.
+func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Referrer-Policy", "no-referrer") // the link is a key: never pass it on
+	u, err := s.cfg.Accounts.UseSignInLink(writeCtx(r), r.PathValue("token"), s.now())
+	if err != nil {
+		return err
+	}
+	if err := s.signIn(r, u); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
+}
+
+// signout ends the session on this browser.
+func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
+	if s.sessions != nil {
+		if err := s.sessions.Destroy(r.Context()); err != nil {
+			return unhunch.Errorf(unhunch.EUnavailable, "web: end session: %w", err)
+		}
+	}
+	http.Redirect(w, r, "/signin", http.StatusSeeOther)
+	return nil
+}
