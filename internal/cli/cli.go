@@ -87,6 +87,7 @@ func (a *app) rootCommand() *cobra.Command {
 	})
 	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.planCommand(), a.catalogCommand(), a.aboutCommand(),
 		a.startCommand(), a.screenCommand(), a.historyCommand(), a.progressCommand(), a.psfsCommand(), a.exportCommand(), a.importCommand(), a.handoutCommand(), a.backupCommand(), a.restoreCommand(), a.serveCommand(), a.scheduleCommand(), a.remindCommand())
+	root.AddCommand(a.usersCommand(), a.tokensCommand())
 	return root
 }
 
