@@ -14,3 +14,63 @@ var passwordWords = []entry{
 }
 
 func init() { table(passwordWords) }
+
+// Keys of signing in with a password, the account page and the layout.
+const (
+	SigninPasswordH    Key = "page.signin.password_h"
+	SigninName         Key = "page.signin.name"
+	SigninPassword     Key = "page.signin.password"
+	SigninSubmit       Key = "page.signin.submit"
+	SigninTooManyOne   Key = "page.signin.too_many_one"
+	SigninTooMany      Key = "page.signin.too_many"
+	SignedInAs         Key = "page.signed_in_as"
+	SignOut            Key = "page.sign_out"
+	WebCrossOrigin     Key = "web.cross_origin"
+	AccountPageTitle   Key = "page.account.title"
+	AccountPageNone    Key = "page.account.none"
+	AccountPageLink    Key = "page.account.link"
+	AccountWho         Key = "page.account.who"
+	AccountPasswordH   Key = "page.account.password_h"
+	AccountPasswordIs  Key = "page.account.password_is"
+	AccountPasswordNo  Key = "page.account.password_no"
+	AccountNewPass     Key = "page.account.new_password"
+	AccountAgain       Key = "page.account.again"
+	AccountSavePass    Key = "page.account.save_password"
+	AccountCalendarH   Key = "page.account.calendar_h"
+	AccountCalendarIs  Key = "page.account.calendar_is"
+	AccountCalendarGo  Key = "page.account.calendar_make"
+	AccountCalendarNew Key = "page.account.calendar_new"
+
+	AccountPasswordSaved   Key = "page.account.password_saved"
+	AccountPasswordsDiffer Key = "page.account.passwords_differ"
+)
+
+var signinFormWords = []entry{
+	{SigninPasswordH, "Or sign in with a password"},
+	{SigninName, "Name"},
+	{SigninPassword, "Password"},
+	{SigninSubmit, "Sign in"},
+	{SigninTooManyOne, "Too many tries that did not match: wait %d minute and try again, or use a sign-in link."},
+	{SigninTooMany, "Too many tries that did not match: wait %d minutes and try again, or use a sign-in link."},
+	{SignedInAs, "Signed in as %s"},
+	{SignOut, "Sign out"},
+	{WebCrossOrigin, "this request came from another website, so it was refused to keep your account safe: do it from unhunch's own pages"},
+	{AccountPageTitle, "Your account"},
+	{AccountPageNone, "this server has no accounts, so there is no account page: everything here is yours"},
+	{AccountPageLink, "Your account: password and calendar address"},
+	{AccountWho, "You are signed in as %s (%s)."},
+	{AccountPasswordH, "Password"},
+	{AccountPasswordIs, "You have a password: you can sign in with your name and it where passkeys do not work. To change it, type a new one twice."},
+	{AccountPasswordNo, "You have no password yet. Set one to sign in where passkeys do not work: at least 10 characters; a few words you can remember make a good one."},
+	{AccountNewPass, "New password"},
+	{AccountAgain, "The same again"},
+	{AccountSavePass, "Save password"},
+	{AccountCalendarH, "Your calendar"},
+	{AccountCalendarIs, "A calendar app can show your practice times: give it your own calendar address. It opens your schedule and nothing else. It is shown once; making a new one stops the old one."},
+	{AccountCalendarGo, "Make my calendar address"},
+	{AccountCalendarNew, "Your calendar address (copy it into your calendar app now: it is not shown again):"},
+	{AccountPasswordSaved, "Your password is saved."},
+	{AccountPasswordsDiffer, "The two passwords are not the same: type the new one twice."},
+}
+
+func init() { table(signinFormWords) }

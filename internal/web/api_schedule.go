@@ -116,6 +116,7 @@ func (s *Server) scheduleICS(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	tz := q.Get("tz")
 	q.Del("tz")
+	q.Del("token") // a calendar app's way in (auth.go), read before
 	if err := noQuery(q); err != nil {
 		return err
 	}

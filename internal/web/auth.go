@@ -56,6 +56,7 @@ var publicRoutes = map[string]bool{
 	"GET /sw.js":                true,
 	"GET /manifest.webmanifest": true,
 	"GET /signin":               true,
+	"POST /signin":              true,
 	"GET /signin/{token}":       true,
 	"POST /signout":             true,
 }
@@ -150,7 +151,10 @@ func (s *Server) authorize(r *http.Request, method, pattern string) (*http.Reque
 	if !exist {
 		return r, nil
 	}
-	u, err := s.caller(r)
+	u, err := s.calendarCaller(r, method, pattern)
+	if u == nil && err == nil {
+		u, err = s.caller(r)
+	}
 	if err != nil {
 		return r, err
 	}

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -12,16 +14,95 @@ import (
 )
 
 // edge is what every request meets before any handler runs: the security
-// headers every response carries, and the Host check.
+// headers every response carries, the client's address and scheme from a
+// trusted proxy, and the Host check.
 func (s *Server) edge(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		setSecurityHeaders(w.Header(), r.URL.Path)
+		if len(s.cfg.TrustProxy) > 0 {
+			r = s.fromProxy(r)
+		}
 		if !s.allowedHost(r.Host) {
 			s.refuseHost(w, r)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// httpsKey marks a request that reached a trusted proxy over HTTPS.
+type httpsKey struct{}
+
+// fromProxy believes X-Forwarded-For and X-Forwarded-Proto only when the
+// connection comes from a trusted proxy (Config.TrustProxy): the client is
+// the last address in X-Forwarded-For that is not a trusted proxy itself
+// (each proxy appends the address it was reached from; what comes before
+// it could have been sent by anyone). From anyone else the headers are
+// dropped, so nothing further in can be misled by them.
+func (s *Server) fromProxy(r *http.Request) *http.Request {
+	remote := clientAddr(r)
+	if !s.trusted(remote) {
+		r.Header.Del("X-Forwarded-For")
+		r.Header.Del("X-Forwarded-Proto")
+		return r
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // a malformed hop: what is left of it is not to be believed
+		}
+		r.RemoteAddr = netip.AddrPortFrom(a.Unmap(), 0).String()
+		if !s.trusted(a) {
+			break
+		}
+	}
+	if strings.EqualFold(strings.TrimSpace(r.Header.Get("X-Forwarded-Proto")), "https") {
+		r = r.WithContext(context.WithValue(r.Context(), httpsKey{}, true))
+	}
+	return r
+}
+
+// trusted reports whether a is one of the trusted proxies.
+func (s *Server) trusted(a netip.Addr) bool {
+	a = a.Unmap()
+	for _, p := range s.cfg.TrustProxy {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// viaHTTPS reports whether the client reached the server over HTTPS: the
+// server's own TLS, or a trusted proxy's.
+func viaHTTPS(r *http.Request) bool {
+	https, _ := r.Context().Value(httpsKey{}).(bool)
+	return r.TLS != nil || https
+}
+
+// crossOrigin refuses state-changing requests (anything but GET, HEAD and
+// OPTIONS) that a browser says come from another site (Sec-Fetch-Site, or
+// Origin for older browsers): a form or script on another site cannot act
+// with the person's session cookie. Scripts sending a token send neither
+// header and pass. The public URL's origin is this site too, when a proxy
+// hands the request on with another Host.
+func (s *Server) crossOrigin(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	if s.cfg.PublicURL != "" {
+		if u, err := url.Parse(s.cfg.PublicURL); err == nil && u.Host != "" {
+			cop.AddTrustedOrigin(u.Scheme + "://" + u.Host) // checked by serve
+		}
+	}
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.log.WarnContext(r.Context(), "cross-origin request refused", "method", methodLabel(r.Method), "path", r.URL.Path,
+			"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
+		s.fail(w, r, unhunch.E(unhunch.EForbidden, message.WebCrossOrigin))
+	}))
+	return cop.Handler(next)
 }
 
 // setSecurityHeaders sets the headers every response carries, JSON and
@@ -86,7 +167,7 @@ func (s *Server) allowedHost(host string) bool {
 		return true
 	}
 	if ip, err := netip.ParseAddr(name); err == nil {
-		return ip.Zone() == "" && ip.Unmap().IsLoopback()
+		return ip.Zone() == "" && (ip.Unmap().IsLoopback() || s.cfg.AnyIP)
 	}
 	return slices.Contains(s.cfg.PublicHosts, name)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
@@ -43,6 +44,9 @@ type page struct {
 	Scale   float64
 	Data    any
 	Message string // a notice at the top of the page
+	// User is who is signed in, shown with a way to sign out; nil without
+	// accounts.
+	User *account.User
 }
 
 // loadPages parses the layout and every page under templates/; c gives
@@ -142,6 +146,9 @@ func loadPages(assets *assetSet, cat func() *catalog.Catalog) (*pageSet, error) 
 // render writes a page: the whole of it or, on a template error, nothing
 // but an error.
 func (s *Server) render(w http.ResponseWriter, status int, name string, p page) error {
+	if p.User == nil {
+		p.User = callerOf(w)
+	}
 	b, err := s.renderBytes(name, p)
 	if err != nil {
 		return err
@@ -191,11 +198,13 @@ func writePage(w http.ResponseWriter, status int, b []byte) {
 // cache (newCaches gives its rule). build returns the page and, if its
 // content expires at a moment of its own, that moment.
 func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, time.Time, error)) error {
-	bd, err := s.journalBody(r, key, func() (*body, time.Time, error) {
+	u := signedInUser(r)
+	bd, err := s.journalBody(r, userKey(u, key), func() (*body, time.Time, error) {
 		p, until, err := build()
 		if err != nil {
 			return nil, until, err
 		}
+		p.User = u
 		bd, err := s.pageBody(name, p)
 		return bd, until, err
 	})
@@ -244,11 +253,13 @@ func (s *Server) journalJSON(w http.ResponseWriter, r *http.Request, key string,
 // served after (template execution was nine tenths of the cost of these
 // pages).
 func (s *Server) catalogPage(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, error)) error {
-	bd, err := s.cache.catalog.get(s.catalogKey(key), none{}, forever(func() (*body, error) {
+	u := signedInUser(r)
+	bd, err := s.cache.catalog.get(s.catalogKey(userKey(u, key)), none{}, forever(func() (*body, error) {
 		p, err := build()
 		if err != nil {
 			return nil, err
 		}
+		p.User = u
 		return s.pageBody(name, p)
 	}))
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sort"
 	"strings"
 	"sync"
@@ -70,6 +71,20 @@ type Config struct {
 	// SecureCookies marks the sign-in cookie Secure: the server is reached
 	// over HTTPS (its own TLS, or a proxy's).
 	SecureCookies bool
+
+	// PublicURL is the address people open the server at when it serves
+	// beyond loopback (serve --public-url), e.g. https://unhunch.example.org:
+	// its origin is trusted by the cross-origin protection, and addresses
+	// the server hands out (the calendar's) start with it. "" for none.
+	PublicURL string
+	// TrustProxy are the addresses of the reverse proxies whose
+	// X-Forwarded-For and X-Forwarded-Proto are believed (serve
+	// --trust-proxy); from anyone else those headers are ignored.
+	TrustProxy []netip.Prefix
+	// AnyIP accepts any IP address as the Host (the server listens beyond
+	// loopback, and phones on the network open it by its address): DNS
+	// rebinding needs a name, so an address literal is safe to answer.
+	AnyIP bool
 }
 
 // Server serves the pages and the API. It is safe for concurrent use.
@@ -96,6 +111,8 @@ type Server struct {
 	// sessions are the web app's sign-in sessions (session.go); nil
 	// without Config.Accounts.
 	sessions *scs.SessionManager
+	// limits counts failed sign-ins per account and per address (limit.go).
+	limits *limiter
 
 	// stopSweep ends the sweep for interrupted sessions; swept is closed
 	// once it has ended.
@@ -160,6 +177,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, st: cfg.Store, log: cfg.Logger}
 	s.cat.Store(&catState{c: cfg.Catalog, version: -1})
 	s.cache = newCaches()
+	s.limits = newLimiter()
 	if cfg.Accounts != nil {
 		s.sessions = newSessions(cfg)
 	}
@@ -193,6 +211,7 @@ func New(cfg Config) (*Server, error) {
 	}()
 	s.routes = append(append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...), s.customRoutes()...)
 	s.routes = append(append(append(s.routes, s.shareRoutes()...), s.builderRoutes()...), s.signinRoutes()...)
+	s.routes = append(s.routes, s.passwordRoutes()...)
 	sw, err := s.assets.serviceWorker(s.offlineURLs())
 	if err != nil {
 		return nil, err
@@ -275,6 +294,7 @@ func (s *Server) build() http.Handler {
 				return
 			}
 			s.refreshCatalog(r)
+			w = withCaller(w, r)
 			if err := rt.handle(w, r); err != nil {
 				s.fail(w, r, err)
 			}
@@ -291,7 +311,7 @@ func (s *Server) build() http.Handler {
 	if s.sessions != nil {
 		h = s.sessions.LoadAndSave(h)
 	}
-	return s.recoverer(s.edge(h))
+	return s.recoverer(s.edge(s.crossOrigin(h)))
 }
 
 // operational reports whether path is one of the operational routes:

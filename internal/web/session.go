@@ -8,7 +8,6 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
-	"github.com/unhunch/unhunch/message"
 )
 
 // sessionUser is the key of the signed-in account's id in a web session.
@@ -71,7 +70,7 @@ func (s *Server) signinRoutes() []route {
 
 // signinPage says how to sign in.
 func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, http.StatusOK, "signin", page{Title: message.Text(message.SigninTitle), Nav: "signin"})
+	return s.showSignin(w, http.StatusOK, signinData{})
 }
 
 // signinLink spends a one-time sign-in link and signs its account in on
