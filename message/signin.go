@@ -74,3 +74,38 @@ var signinFormWords = []entry{
 }
 
 func init() { table(signinFormWords) }
+
+// Keys of serving beyond loopback (issue 17).
+const (
+	FlagTLSCert        Key = "flag.tls_cert"
+	FlagTLSKey         Key = "flag.tls_key"
+	FlagTrustProxy     Key = "flag.trust_proxy"
+	FlagServePublicURL Key = "flag.serve_public_url"
+	ServeTLSPair       Key = "serve.tls_pair"
+	ServeTLSUnreadable Key = "serve.tls_unreadable"
+	ServeTLSBad        Key = "serve.tls_bad"
+	ServeBadProxy      Key = "serve.bad_proxy"
+	ServeBadPublicURL  Key = "serve.bad_public_url"
+	ServeProxyNeedsURL Key = "serve.proxy_needs_url"
+	ServeNeedAccounts  Key = "serve.need_accounts"
+	ServeNeedHTTPS     Key = "serve.need_https"
+	ServePublicAt      Key = "serve.public_at"
+)
+
+var serveBeyondWords = []entry{
+	{FlagTLSCert, "a PEM certificate (chain) file: serve HTTPS itself (with --tls-key)"},
+	{FlagTLSKey, "the PEM private key file of --tls-cert"},
+	{FlagTrustProxy, "the address (or CIDR range) of a reverse proxy in front: its X-Forwarded-For and X-Forwarded-Proto are believed, nobody else's"},
+	{FlagServePublicURL, "the address people open, such as https://unhunch.example.org (its name is accepted as the Host; its cookies are Secure when it is https)"},
+	{ServeTLSPair, "--tls-cert and --tls-key go together: give both (the certificate and its private key) or neither"},
+	{ServeTLSUnreadable, "cannot read %s: %v. Check the path and that this user may read it"},
+	{ServeTLSBad, "--tls-cert %s and --tls-key %s are not a certificate and its private key in PEM: %v"},
+	{ServeBadProxy, "--trust-proxy %q is not an IP address or a CIDR range: give the proxy's address as it connects to unhunch, for example 127.0.0.1 or 10.0.0.0/24"},
+	{ServeBadPublicURL, "--public-url %q is not an address a browser opens: give the scheme and host people use, for example https://unhunch.example.org or https://192.168.1.20:8443, with no path"},
+	{ServeProxyNeedsURL, "--trust-proxy needs --public-url too: the address people open through the proxy, for example https://unhunch.example.org"},
+	{ServeNeedAccounts, "--addr %s is not on this machine, and unhunch has no accounts yet, so anyone who could reach it could read and change your journal. Make an account first: unhunch users add NAME --role person (then everyone signs in). Until then it listens only on a loopback address such as 127.0.0.1:8080"},
+	{ServeNeedHTTPS, "--addr %s reaches beyond this machine over plain HTTP, where passwords and sign-in cookies could be read on the way, and phones do not offer passkeys. Give it HTTPS: --tls-cert FILE --tls-key FILE, or put it behind a proxy that does HTTPS with --trust-proxy ADDR --public-url https://…"},
+	{ServePublicAt, "People open it at %s."},
+}
+
+func init() { table(serveBeyondWords) }

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -47,13 +48,19 @@ type app struct {
 // Run executes the command line args and returns the process exit status.
 // Errors are printed to env.Stderr with what to do about them.
 func Run(args []string, env Env) int {
+	return RunContext(context.Background(), args, env)
+}
+
+// RunContext is Run until ctx ends: `serve` stops when it does, as on
+// Ctrl-C (tests stop a server this way).
+func RunContext(ctx context.Context, args []string, env Env) int {
 	a := &app{env: env}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0
 	}

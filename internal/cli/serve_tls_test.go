@@ -1,0 +1,161 @@
+package cli_test
+
+import (
+	"bufio"
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"io"
+	"math/big"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/unhunch/unhunch/internal/cli"
+)
+
+// selfSigned writes a self-signed certificate for 127.0.0.1 and localhost
+// and its key as PEM files in dir, and returns their paths and the
+// certificate.
+func selfSigned(t *testing.T, dir string) (certFile, keyFile string, cert *x509.Certificate) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "unhunch test"},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
+		DNSNames:     []string{"localhost"},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, _ = x509.ParseCertificate(der)
+	kb, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600)
+	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb}), 0o600)
+	return certFile, keyFile, cert
+}
+
+// Issue 17: once an account exists, serve listens beyond loopback with
+// HTTPS of its own: a client that trusts the certificate reaches it by
+// address, signs in with a password and gets a Secure cookie; a name the
+// server was not given is still refused (421).
+func TestServeTLSBeyondLoopback(t *testing.T) {
+	dir := t.TempDir()
+	config := t.TempDir()
+	env := func(stdin io.Reader, stdout io.Writer) cli.Env {
+		return cli.Env{Stdin: stdin, Stdout: stdout, Stderr: io.Discard, Getenv: func(k string) string {
+			switch k {
+			case "UNHUNCH_DATA_DIR":
+				return dir
+			case "XDG_CONFIG_HOME":
+				return config
+			}
+			return ""
+		}}
+	}
+	if code := cli.Run([]string{"users", "add", "pat"}, env(strings.NewReader(""), io.Discard)); code != 0 {
+		t.Fatalf("users add: %d", code)
+	}
+	if code := cli.Run([]string{"users", "password", "pat"}, env(strings.NewReader("correct horse battery\n"), io.Discard)); code != 0 {
+		t.Fatalf("users password: %d", code)
+	}
+	certFile, keyFile, cert := selfSigned(t, t.TempDir())
+
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	exited := make(chan int, 1)
+	go func() {
+		exited <- cli.RunContext(ctx, []string{"serve", "--addr", "0.0.0.0:0", "--tls-cert", certFile, "--tls-key", keyFile}, env(strings.NewReader(""), pw))
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve said nothing: %v (exit %d)", err, <-exited)
+	}
+	go io.Copy(io.Discard, pr)
+	m := regexp.MustCompile(`ready at https://\S+:(\d+)/`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("serve says: %q", line)
+	}
+	base := "https://127.0.0.1:" + m[1]
+	roots := x509.NewCertPool()
+	roots.AddCert(cert)
+	client := &http.Client{
+		Transport:     &http.Transport{TLSClientConfig: &tls.Config{RootCAs: roots}},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	get := func(path, host string) *http.Response {
+		req, _ := http.NewRequest("GET", base+path, nil)
+		if host != "" {
+			req.Host = host
+		}
+		r, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		r.Body.Close()
+		return r
+	}
+	for _, c := range []struct {
+		path, host string
+		want       int
+	}{
+		{"/healthz", "", http.StatusOK},
+		{"/api/v1/progress", "", http.StatusUnauthorized},           // accounts: sign in first
+		{"/healthz", "192.0.2.44:" + m[1], http.StatusOK},           // a phone opening it by address
+		{"/healthz", "evil.example", http.StatusMisdirectedRequest}, // a name it was not given
+	} {
+		if r := get(c.path, c.host); r.StatusCode != c.want {
+			t.Errorf("GET %s (Host %q): %d, want %d", c.path, c.host, r.StatusCode, c.want)
+		}
+	}
+	r, err := client.PostForm(base+"/signin", url.Values{"name": {"pat"}, "password": {"correct horse battery"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Body.Close()
+	var session *http.Cookie
+	for _, c := range r.Cookies() {
+		if c.Name == "unhunch_session" {
+			session = c
+		}
+	}
+	if r.StatusCode != http.StatusSeeOther || session == nil || !session.Secure || !session.HttpOnly {
+		t.Errorf("sign in over HTTPS: %d, cookie %+v", r.StatusCode, session)
+	}
+	// Plain HTTP to the HTTPS port gets no page.
+	if r, err := http.Get("http://127.0.0.1:" + m[1] + "/healthz"); err == nil {
+		r.Body.Close()
+		if r.StatusCode == http.StatusOK {
+			t.Errorf("plain HTTP was served")
+		}
+	}
+	cancel()
+	if code := <-exited; code != 0 {
+		t.Errorf("serve ended with %d", code)
+	}
+}
