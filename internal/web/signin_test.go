@@ -419,3 +419,23 @@ func deskSchedule(t *testing.T) schedule.Schedule {
 	}
 	return schedule.Schedule{Days: days, Times: times, Minutes: 5}
 }
+
+// Issue 17, found by TestBrowserPasswordSignIn: a request under way while
+// the person signs out saved their session again (scs's idle timeout
+// rewrites the session, and its cookie, at every request), and they were
+// signed in again. A page view now leaves the session alone: no write, no
+// cookie; only signing in and out change it.
+func TestPageViewLeavesTheSessionAlone(t *testing.T) {
+	e := newEnv(t, true)
+	e.person("pat", "correct horse battery")
+	cookie := sessionCookie(t, e.postFrom("/signin", url.Values{"name": {"pat"}, "password": {"correct horse battery"}}, "", nil))
+	for _, path := range []string{"/history", "/api/v1/progress", "/api/v1/gate"} {
+		r := e.do("GET", path, "", cookie)
+		if r.Code != http.StatusOK {
+			t.Fatalf("%s: %d", path, r.Code)
+		}
+		if c := r.Header().Values("Set-Cookie"); len(c) != 0 {
+			t.Errorf("%s rewrote the session: %q", path, c)
+		}
+	}
+}

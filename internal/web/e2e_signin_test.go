@@ -1,0 +1,94 @@
+package web_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/store"
+	"github.com/unhunch/unhunch/internal/web"
+)
+
+// startLiveAccounts serves a new journal with accounts over real HTTP on
+// loopback.
+func startLiveAccounts(t *testing.T) *live {
+	t.Helper()
+	st, err := store.Open(context.Background(), "", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := web.New(web.Config{Store: st, Accounts: st, Catalog: c, TimeScale: e2eScale, Base: builtinBase})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &live{t: t, st: st, srv: srv}
+	l.listen("127.0.0.1:0")
+	t.Cleanup(func() { l.stop(); srv.Close(); st.Close() })
+	return l
+}
+
+// Issue 17: on a phone-sized Chromium, a person who opens a page is sent to
+// sign in, is told plainly when the password is wrong, signs in with the
+// right one, sees their name with Sign out on a page that fits the screen,
+// and signs out.
+func TestBrowserPasswordSignIn(t *testing.T) {
+	l := startLiveAccounts(t)
+	ctx := context.Background()
+	pat, _, err := l.st.CreateUser(ctx, "pat", account.RolePerson, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.st.SetPassword(ctx, pat.ID, "correct horse battery", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	b := browser(t)
+	if err := chromedp.Do(b, chromedp.EmulateViewport(390, 844), chromedp.Navigate(l.url("/history"))); err != nil { // the first call: no time limit
+		t.Fatal(err)
+	}
+	run(t, b, "the sign-in page", chromedp.WaitVisible(chromedp.CSS(`#signin-name`)))
+	if p := eval[string](t, b, `location.pathname`); p != "/signin" {
+		t.Fatalf("not sent to sign in: %s", p)
+	}
+	fits := `document.documentElement.scrollWidth <= window.innerWidth`
+	if !eval[bool](t, b, fits) {
+		t.Errorf("the sign-in page is wider than the phone")
+	}
+	run(t, b, "a wrong password", chromedp.SendKeys(chromedp.CSS(`#signin-name`), "pat"),
+		chromedp.SendKeys(chromedp.CSS(`#signin-password`), "correct horse"))
+	clickNav(t, b, `#password-signin button[type=submit]`)
+	run(t, b, "the refusal", chromedp.WaitVisible(chromedp.CSS(`#signin-error`)))
+	if msg := eval[string](t, b, `document.querySelector('#signin-error').textContent`); msg == "" {
+		t.Errorf("no message")
+	}
+	if v := eval[string](t, b, `document.querySelector('#signin-name').value + '|' + document.querySelector('#signin-password').value`); v != "pat|" {
+		t.Errorf("after a refusal the form holds %q; want the name kept and the password not", v)
+	}
+	run(t, b, "the right password", chromedp.SendKeys(chromedp.CSS(`#signin-password`), "correct horse battery"))
+	clickNav(t, b, `#password-signin button[type=submit]`)
+	run(t, b, "signed in", chromedp.WaitVisible(chromedp.CSS(`#signed-in`)))
+	if who := eval[string](t, b, `document.querySelector('#signed-in').textContent`); who != "Signed in as pat" {
+		t.Errorf("the layout says %q", who)
+	}
+	if p := eval[string](t, b, `location.pathname`); p != "/" {
+		t.Errorf("after signing in: %s", p)
+	}
+	if !eval[bool](t, b, fits) {
+		t.Errorf("the signed-in page is wider than the phone")
+	}
+	// The Sign out button can be tapped: big enough, not covered.
+	if !eval[bool](t, b, `(() => { const r = document.querySelector('.who button').getBoundingClientRect();
+		return r.width >= 44 && r.height >= 44 && document.elementFromPoint(r.x + r.width/2, r.y + r.height/2)?.closest('.who button') !== null })()`) {
+		t.Errorf("the Sign out button is too small or covered")
+	}
+	clickNav(t, b, `.who button`)
+	run(t, b, "signed out", chromedp.WaitVisible(chromedp.CSS(`#signin-name`)))
+	run(t, b, "history again", chromedp.Navigate(l.url("/history")), chromedp.WaitVisible(chromedp.CSS(`#signin-name`)))
+}
