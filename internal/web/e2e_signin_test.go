@@ -88,7 +88,15 @@ func TestBrowserPasswordSignIn(t *testing.T) {
 		return r.width >= 44 && r.height >= 44 && document.elementFromPoint(r.x + r.width/2, r.y + r.height/2)?.closest('.who button') !== null })()`) {
 		t.Errorf("the Sign out button is too small or covered")
 	}
+	// The service worker keeps the person's pages for offline use…
+	poll(t, b, "the service worker", `document.documentElement.dataset.sw === 'ready'`, 20*time.Second)
+	run(t, b, "history signed in", chromedp.Navigate(l.url("/history")), chromedp.WaitVisible(chromedp.CSS(`#signed-in`)))
+	kept := `(caches.match('/history').then(r => { window.__kept = !!r }), window.__kept)`
+	poll(t, b, "history kept", kept+` === true`, 20*time.Second)
 	clickNav(t, b, `.who button`)
 	run(t, b, "signed out", chromedp.WaitVisible(chromedp.CSS(`#signin-name`)))
+	// …and signing out drops them, so the next person on this phone
+	// cannot open them offline.
+	poll(t, b, "history no longer kept", kept+` === false`, 20*time.Second)
 	run(t, b, "history again", chromedp.Navigate(l.url("/history")), chromedp.WaitVisible(chromedp.CSS(`#signin-name`)))
 }

@@ -173,6 +173,13 @@
     U.reminders.plan();
   });
 
+  // The sign-in page is shown to nobody signed in: the pages kept for
+  // offline use may show someone who signed out on this browser, so they go
+  // (the service worker keeps what is opened next). The outbox stays.
+  if (document.body && document.body.dataset.nav === 'signin' && 'caches' in window) {
+    caches.keys().then(keys => Promise.all(keys.map(k => caches.delete(k)))).catch(() => null);
+  }
+
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready).then(() => {
       const mark = () => { document.documentElement.dataset.sw = navigator.serviceWorker.controller ? 'ready' : 'waiting'; };
