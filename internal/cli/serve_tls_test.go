@@ -159,3 +159,84 @@ func TestServeTLSBeyondLoopback(t *testing.T) {
 		t.Errorf("serve ended with %d", code)
 	}
 }
+
+// Issue 17: behind a reverse proxy (plain HTTP from a trusted address),
+// serve answers the public URL's host, makes its cookies Secure because
+// the public URL is https, and still refuses other names.
+func TestServeBehindProxy(t *testing.T) {
+	dir, config := t.TempDir(), t.TempDir()
+	env := func(stdin io.Reader, stdout io.Writer) cli.Env {
+		return cli.Env{Stdin: stdin, Stdout: stdout, Stderr: io.Discard, Getenv: func(k string) string {
+			switch k {
+			case "UNHUNCH_DATA_DIR":
+				return dir
+			case "XDG_CONFIG_HOME":
+				return config
+			}
+			return ""
+		}}
+	}
+	if code := cli.Run([]string{"users", "add", "pat"}, env(strings.NewReader(""), io.Discard)); code != 0 {
+		t.Fatalf("users add: %d", code)
+	}
+	if code := cli.Run([]string{"users", "password", "pat"}, env(strings.NewReader("correct horse battery\n"), io.Discard)); code != 0 {
+		t.Fatalf("users password: %d", code)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	exited := make(chan int, 1)
+	go func() {
+		exited <- cli.RunContext(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--trust-proxy", "127.0.0.1", "--public-url", "https://unhunch.example.org"}, env(strings.NewReader(""), pw))
+		pw.Close()
+	}()
+	rd := bufio.NewReader(pr)
+	line, err := rd.ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve said nothing: %v (exit %d)", err, <-exited)
+	}
+	m := regexp.MustCompile(`ready at http://(127\.0\.0\.1:\d+)/`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("serve says: %q", line)
+	}
+	if next, _ := rd.ReadString('\n'); next != "People open it at https://unhunch.example.org.\n" {
+		t.Errorf("serve then says %q", next)
+	}
+	go io.Copy(io.Discard, rd)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	send := func(method, path, host string, body io.Reader) *http.Response {
+		req, _ := http.NewRequest(method, "http://"+m[1]+path, body)
+		req.Host = host
+		req.Header.Set("X-Forwarded-For", "203.0.113.5")
+		req.Header.Set("X-Forwarded-Proto", "https")
+		if body != nil {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Origin", "https://unhunch.example.org") // as the proxy passes it on
+		}
+		r, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		r.Body.Close()
+		return r
+	}
+	if r := send("GET", "/healthz", "unhunch.example.org", nil); r.StatusCode != http.StatusOK {
+		t.Errorf("the public name: %d", r.StatusCode)
+	}
+	if r := send("GET", "/healthz", "other.example.org", nil); r.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("another name: %d", r.StatusCode)
+	}
+	r := send("POST", "/signin", "127.0.0.1", strings.NewReader(url.Values{"name": {"pat"}, "password": {"correct horse battery"}}.Encode()))
+	var session *http.Cookie
+	for _, c := range r.Cookies() {
+		if c.Name == "unhunch_session" {
+			session = c
+		}
+	}
+	if r.StatusCode != http.StatusSeeOther || session == nil || !session.Secure {
+		t.Errorf("sign in through the proxy: %d, cookie %+v", r.StatusCode, session)
+	}
+	cancel()
+	if code := <-exited; code != 0 {
+		t.Errorf("serve ended with %d", code)
+	}
+}
