@@ -100,3 +100,47 @@ func TestBrowserPasswordSignIn(t *testing.T) {
 	poll(t, b, "history no longer kept", kept+` === false`, 20*time.Second)
 	run(t, b, "history again", chromedp.Navigate(l.url("/history")), chromedp.WaitVisible(chromedp.CSS(`#signin-name`)))
 }
+
+// Issue 17's pages pass issue 14's bars: the sign-in page (and its
+// refusal), the account page with a calendar address, and a page with the
+// signed-in bar, at a phone upright and on its side and a laptop, light and
+// dark: nothing axe-core finds, nothing overflowing, every target 44 px.
+func TestSigninPagesAccessible(t *testing.T) {
+	needAxe(t)
+	l := startLiveAccounts(t)
+	ctx := context.Background()
+	pat, _, err := l.st.CreateUser(ctx, "pat", account.RolePerson, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.st.SetPassword(ctx, pat.ID, "correct horse battery", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	b := browser(t)
+	if err := chromedp.Do(b, chromedp.Navigate(l.url("/signin"))); err != nil { // the first call: no time limit
+		t.Fatal(err)
+	}
+	check := func(what string) {
+		for _, vp := range viewports {
+			for _, scheme := range schemes {
+				run(t, b, what+" "+vp.name, chromedp.EmulateViewport(vp.w, vp.h), colorScheme(scheme))
+				pageChecks(t, b, what+" at "+vp.name+" "+scheme, vp.name == "390x844" || scheme == "light")
+			}
+		}
+	}
+	run(t, b, "sign-in page", chromedp.WaitVisible(chromedp.CSS(`#signin-name`)))
+	check("/signin")
+	run(t, b, "a refusal", chromedp.SendKeys(chromedp.CSS(`#signin-name`), "pat"), chromedp.SendKeys(chromedp.CSS(`#signin-password`), "not it at all"))
+	clickNav(t, b, `#password-signin button[type=submit]`)
+	run(t, b, "the refusal", chromedp.WaitVisible(chromedp.CSS(`#signin-error`)))
+	check("/signin refused")
+	run(t, b, "sign in", chromedp.SendKeys(chromedp.CSS(`#signin-password`), "correct horse battery"))
+	clickNav(t, b, `#password-signin button[type=submit]`)
+	run(t, b, "settings", chromedp.Navigate(l.url("/settings")), chromedp.WaitVisible(chromedp.CSS(`#account-link`)))
+	check("/settings signed in")
+	clickNav(t, b, `#account-link`)
+	run(t, b, "the account page", chromedp.WaitVisible(chromedp.CSS(`#new-password`)))
+	clickNav(t, b, `#calendar button[type=submit]`)
+	run(t, b, "the calendar address", chromedp.WaitVisible(chromedp.CSS(`#calendar-url`)))
+	check("/settings/account with a calendar address")
+}
