@@ -235,6 +235,27 @@ func TestServeBehindProxy(t *testing.T) {
 	if r.StatusCode != http.StatusSeeOther || session == nil || !session.Secure {
 		t.Errorf("sign in through the proxy: %d, cookie %+v", r.StatusCode, session)
 	}
+	// While it serves, the command line makes an account and a token on the
+	// same journal, and the server takes the token at once.
+	var out strings.Builder
+	if code := cli.Run([]string{"users", "add", "sam", "--json"}, env(strings.NewReader(""), &out)); code != 0 || !strings.Contains(out.String(), `"name":"sam"`) {
+		t.Fatalf("users add while serving: %d %s", code, out.String())
+	}
+	out.Reset()
+	if code := cli.Run([]string{"tokens", "create", "--user", "sam", "--json"}, env(strings.NewReader(""), &out)); code != 0 {
+		t.Fatalf("tokens create while serving: %d", code)
+	}
+	token := regexp.MustCompile(`"token":"(uh_[^"]+)"`).FindStringSubmatch(out.String())
+	if token == nil {
+		t.Fatalf("tokens create said %s", out.String())
+	}
+	req, _ := http.NewRequest("GET", "http://"+m[1]+"/api/v1/progress", nil)
+	req.Header.Set("Authorization", "Bearer "+token[1])
+	if r, err := client.Do(req); err != nil || r.StatusCode != http.StatusOK {
+		t.Errorf("the new token on the running server: %v %v", r, err)
+	} else {
+		r.Body.Close()
+	}
 	cancel()
 	if code := <-exited; code != 0 {
 		t.Errorf("serve ended with %d", code)
