@@ -90,6 +90,7 @@ const (
 	ServeNeedAccounts  Key = "serve.need_accounts"
 	ServeNeedHTTPS     Key = "serve.need_https"
 	ServePublicAt      Key = "serve.public_at"
+	ServeNetworkAt     Key = "serve.network_at"
 )
 
 var serveBeyondWords = []entry{
@@ -106,6 +107,7 @@ var serveBeyondWords = []entry{
 	{ServeNeedAccounts, "--addr %s is not on this machine, and unhunch has no accounts yet, so anyone who could reach it could read and change your journal. Make an account first: unhunch users add NAME --role person (then everyone signs in). Until then it listens only on a loopback address such as 127.0.0.1:8080"},
 	{ServeNeedHTTPS, "--addr %s reaches beyond this machine over plain HTTP, where passwords and sign-in cookies could be read on the way, and phones do not offer passkeys. Give it HTTPS: --tls-cert FILE --tls-key FILE, or put it behind a proxy that does HTTPS with --trust-proxy ADDR --public-url https://…"},
 	{ServePublicAt, "People open it at %s."},
+	{ServeNetworkAt, "On this network, open it at: %s"},
 }
 
 func init() { table(serveBeyondWords) }

@@ -242,6 +242,8 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	fmt.Fprintln(a.env.Stdout, message.Text(message.ServeListening, scheme, ln.Addr(), st.Where()))
 	if out.publicURL != nil {
 		fmt.Fprintln(a.env.Stdout, message.Text(message.ServePublicAt, out.publicURL.String()))
+	} else if urls := networkURLs(scheme, ln.Addr()); len(urls) > 0 {
+		fmt.Fprintln(a.env.Stdout, message.Text(message.ServeNetworkAt, strings.Join(urls, " ")))
 	}
 	done := make(chan error, 1)
 	go func() {
@@ -263,4 +265,28 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 		return unhunch.Errorf(unhunch.EInternal, "serve: shut down: %w", err)
 	}
 	return nil
+}
+
+// networkURLs lists the addresses a phone on the same network can open
+// when the server listens on every address (0.0.0.0 or [::]): one for each
+// of this machine's non-loopback IPv4 addresses (the ones people type),
+// else none.
+func networkURLs(scheme string, addr net.Addr) []string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return nil
+	}
+	ifs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, a := range ifs {
+		n, ok := a.(*net.IPNet)
+		if !ok || n.IP.IsLoopback() || n.IP.To4() == nil || n.IP.IsLinkLocalUnicast() {
+			continue
+		}
+		out = append(out, scheme+"://"+net.JoinHostPort(n.IP.String(), strconv.Itoa(tcp.Port))+"/")
+	}
+	return out
 }

@@ -92,15 +92,23 @@ func TestServeTLSBeyondLoopback(t *testing.T) {
 		exited <- cli.RunContext(ctx, []string{"serve", "--addr", "0.0.0.0:0", "--tls-cert", certFile, "--tls-key", keyFile}, env(strings.NewReader(""), pw))
 		pw.Close()
 	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
+	rd := bufio.NewReader(pr)
+	line, err := rd.ReadString('\n')
 	if err != nil {
 		t.Fatalf("serve said nothing: %v (exit %d)", err, <-exited)
 	}
-	go io.Copy(io.Discard, pr)
 	m := regexp.MustCompile(`ready at https://\S+:(\d+)/`).FindStringSubmatch(line)
 	if m == nil {
 		t.Fatalf("serve says: %q", line)
 	}
+	// Where a phone can open it, when this machine has a network address.
+	if addrs, _ := net.InterfaceAddrs(); hasNetworkIPv4(addrs) {
+		next, _ := rd.ReadString('\n')
+		if !regexp.MustCompile(`^On this network, open it at: (https://[0-9.]+:` + m[1] + `/ ?)+\n$`).MatchString(next) {
+			t.Errorf("serve then says %q", next)
+		}
+	}
+	go io.Copy(io.Discard, rd)
 	base := "https://127.0.0.1:" + m[1]
 	roots := x509.NewCertPool()
 	roots.AddCert(cert)
@@ -260,4 +268,14 @@ func TestServeBehindProxy(t *testing.T) {
 	if code := <-exited; code != 0 {
 		t.Errorf("serve ended with %d", code)
 	}
+}
+
+// hasNetworkIPv4 reports whether addrs holds a non-loopback IPv4 address.
+func hasNetworkIPv4(addrs []net.Addr) bool {
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil && !n.IP.IsLinkLocalUnicast() {
+			return true
+		}
+	}
+	return false
 }
