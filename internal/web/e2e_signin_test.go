@@ -144,3 +144,50 @@ func TestSigninPagesAccessible(t *testing.T) {
 	run(t, b, "the calendar address", chromedp.WaitVisible(chromedp.CSS(`#calendar-url`)))
 	check("/settings/account with a calendar address")
 }
+
+// Issue 17: on a shared browser the outbox sends only what the signed-in
+// person queued (another's waits for them), and a request refused because
+// nobody is signed in (401) is kept, never dropped as refused for good.
+func TestBrowserOutboxIsPerPerson(t *testing.T) {
+	l := startLiveAccounts(t)
+	ctx := context.Background()
+	pat, _, err := l.st.CreateUser(ctx, "pat", account.RolePerson, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.st.SetPassword(ctx, pat.ID, "correct horse battery", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	b := browser(t)
+	if err := chromedp.Do(b, chromedp.Navigate(l.url("/signin"))); err != nil { // the first call: no time limit
+		t.Fatal(err)
+	}
+	run(t, b, "sign in", chromedp.WaitVisible(chromedp.CSS(`#signin-name`)), chromedp.SendKeys(chromedp.CSS(`#signin-name`), "pat"),
+		chromedp.SendKeys(chromedp.CSS(`#signin-password`), "correct horse battery"))
+	clickNav(t, b, `#password-signin button[type=submit]`)
+	run(t, b, "signed in", chromedp.WaitVisible(chromedp.CSS(`#signed-in`)))
+	if u := eval[string](t, b, `unhunch.user()`); u != pat.ID {
+		t.Fatalf("the page's user: %q, want %q", u, pat.ID)
+	}
+	// One item of someone else's, one of pat's (for a session that does not
+	// exist: refused for good, 404).
+	eval[chromedp.Void](t, b, `localStorage.setItem('unhunch.queue', JSON.stringify([
+	  {url: '/api/v1/sessions/01SOMEONEELSE0000000000000/alive', key: 'theirs', session: 'S1', body: {}, user: 'someone-else'},
+	  {url: '/api/v1/sessions/01NOSUCHSESSION00000000000/alive', key: 'mine', session: 'S2', body: {}, user: '`+pat.ID+`'}]));
+	  localStorage.removeItem('unhunch.rejected'); unhunch.sync()`)
+	poll(t, b, "pat's item sent", `unhunch.queue().length === 1`, 20*time.Second)
+	if left := eval[string](t, b, `unhunch.queue()[0].key + ' ' + JSON.parse(localStorage.getItem('unhunch.rejected')).map(r => r.item.key + ':' + r.status).join(',')`); left != "theirs mine:404" {
+		t.Errorf("after sending pat's: %q, want someone else's kept and pat's refused", left)
+	}
+	clickNav(t, b, `.who button`)
+	run(t, b, "signed out", chromedp.WaitVisible(chromedp.CSS(`#signin-name`)))
+	// Signed out, an item queued before accounts goes and is refused 401:
+	// it stays.
+	eval[chromedp.Void](t, b, `localStorage.setItem('unhunch.queue', JSON.stringify([
+	  {url: '/api/v1/sessions/01OLDSESSION00000000000000/alive', key: 'old', session: 'S3', body: {}}]));
+	  localStorage.removeItem('unhunch.rejected'); window.__synced = false; unhunch.sync().then(() => { window.__synced = true })`)
+	poll(t, b, "the try", `window.__synced === true`, 20*time.Second)
+	if left := eval[string](t, b, `unhunch.queue().map(x => x.key).join(',') + '|' + (localStorage.getItem('unhunch.rejected') || '')`); left != "old|" {
+		t.Errorf("after a 401: %q, want it kept and nothing refused", left)
+	}
+}

@@ -12,7 +12,11 @@
   const U = window.unhunch = {
     spoken: [], // every cue handed to speechSynthesis, for people who test this
     queue: () => read(Q, []),
-    enqueue(item) { const q = read(Q, []); q.push(item); write(Q, q); status(); },
+    // user is who is signed in on this page ('' without accounts); what is
+    // queued is theirs, and only they send it (issue 17: on a shared
+    // browser, one person's sessions never reach another's journal).
+    user: () => (document.body && document.body.dataset.user) || '',
+    enqueue(item) { const q = read(Q, []); item.user = U.user(); q.push(item); write(Q, q); status(); },
     voiceOn: () => localStorage.getItem(VOICE) === 'on',
     setVoice(on) { localStorage.setItem(VOICE, on ? 'on' : 'off'); },
     speak(text) {
@@ -52,7 +56,7 @@
       if (syncing) return syncing;
       syncing = (async () => {
         for (;;) {
-          const q = read(Q, []);
+          const q = read(Q, []).filter(mine);
           if (!q.length) { delay = 1000; break; }
           const it = q[0];
           let res;
@@ -60,7 +64,11 @@
             res = await fetch(it.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': it.key }, body: JSON.stringify(it.body) });
           } catch (e) { later(); break; }
           if (res.status >= 500 || res.status === 408 || res.status === 429) { later(); break; }
-          let left = read(Q, []).slice(1);
+          // Not signed in (any more): kept until its person signs in again.
+          if (res.status === 401) { await res.text().catch(() => ''); break; }
+          let left = read(Q, []);
+          const at = left.findIndex(x => x.key === it.key && mine(x));
+          if (at >= 0) left.splice(at, 1);
           if (res.ok) await res.text().catch(() => ''); // read to its end: an unread body shows as an aborted request
           if (!res.ok) {
             // Refused for good (a 4xx): keep the reason, and drop what
@@ -78,6 +86,10 @@
     },
   };
 
+  // mine reports whether a queued item is the signed-in person's (an item
+  // queued before accounts has no user, and goes with whoever is here).
+  function mine(it) { return !it.user || it.user === U.user(); }
+
   function later() {
     clearTimeout(timer);
     timer = setTimeout(U.sync, delay);
@@ -89,7 +101,7 @@
     const el = document.getElementById('sync-status');
     if (!el) return;
     // Said in sessions, which people know, not in the requests kept for them.
-    const n = new Set(read(Q, []).map(it => it.session || it.key)).size;
+    const n = new Set(read(Q, []).filter(mine).map(it => it.session || it.key)).size;
     el.hidden = n === 0;
     el.textContent = n === 0 ? '' : n === 1 ? el.dataset.syncOne : el.dataset.syncMany.replace('%d', n);
   }
