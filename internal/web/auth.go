@@ -114,7 +114,7 @@ func (s *Server) accountsExist(r *http.Request) (bool, error) {
 	if s.accounts.exist.Load() {
 		return true, nil
 	}
-	v, err := s.version(r)
+	v, err := s.serverVersion(r)
 	if err == nil && s.accounts.none.Load() == v+1 {
 		return false, nil
 	}
