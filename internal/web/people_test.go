@@ -17,7 +17,7 @@ import (
 // someone is a person with a script token, and what they did.
 type someone struct {
 	name, token string
-	id          string // their account
+	id          string   // their account
 	routine     string   // the routine they play
 	avoid       string   // the exercise they leave out
 	schedule    string   // their schedule (PUT /api/v1/schedule)
