@@ -155,6 +155,9 @@ func (g *Group) commit(batch []*groupReq) {
 				people = append(people, r.person)
 			}
 		}
+		// In one order, so that two servers' batches never wait on each
+		// other's version rows in a cycle (PostgreSQL).
+		slices.Sort(people)
 		for _, p := range people {
 			if err := bumpVersion(context.Background(), tx, p); err != nil {
 				tx.Rollback()
