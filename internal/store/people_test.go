@@ -3,9 +3,12 @@ package store_test
 import (
 	"context"
 	"errors"
+	"os"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/pressly/goose/v3"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
@@ -386,4 +389,73 @@ func errorString(err error) string {
 		return "nil"
 	}
 	return err.Error()
+}
+
+// Migration 15 on a journal kept before accounts, on both engines: every
+// row becomes the local person's, nothing of it is another person's, and
+// going down keeps the local person's journal.
+func TestMigrationFifteenKeepsTheLocalJournal(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		url, dir := e.fresh(t)
+		st := openAt(t, url, dir)
+		local := &personData{ctx: ctx, exercise: "cat-cow", avoided: "chin-tucks", cleared: "thoracic-extension",
+			activity: "carrying shopping", routine: "quick-daily-reset"}
+		g := st.NewGroup(4)
+		local.write(t, st, g, base, 5)
+		g.Close()
+		pseudonym, err := st.Pseudonym(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		db := raw(t, url, dir)
+		dialect := goose.DialectSQLite3
+		if url != "" {
+			dialect = goose.DialectPostgres
+		}
+		p, err := goose.NewProvider(dialect, db, os.DirFS("migrations"), goose.WithTableName(store.VersionTable))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.DownTo(ctx, 14); err != nil {
+			t.Fatalf("down to 14: %v", err)
+		}
+		var sessions, outcomes, version int64
+		if err := db.QueryRow("SELECT (SELECT COUNT(*) FROM sessions), (SELECT COUNT(*) FROM performances), (SELECT v FROM journal_version WHERE id = 1)").
+			Scan(&sessions, &outcomes, &version); err != nil || sessions != 2 || outcomes != 2 || version == 0 {
+			t.Errorf("at 14: %d sessions, %d outcomes, version %d, %v", sessions, outcomes, version, err)
+		}
+		db.Close()
+		st = openAt(t, url, dir) // up to 15 again, with the rows of 14
+		if v, err := st.Version(ctx); err != nil || v != version {
+			t.Errorf("the local version after migrating: %d, %v; want %d", v, err, version)
+		}
+		s, err := st.Session(ctx, local.session.ID)
+		if err != nil || len(s.Exercises) != 2 || s.Status != journal.Completed {
+			t.Fatalf("the local session after migrating: %+v, %v", s, err)
+		}
+		if got, _ := st.Pseudonym(ctx); got != pseudonym {
+			t.Errorf("pseudonym %q, was %q", got, pseudonym)
+		}
+		states, _ := st.ExerciseStates(ctx)
+		clears, _ := st.ConditionClearances(ctx)
+		psfs, _, _ := st.PSFSActivities(ctx)
+		sched, _ := st.Schedule(ctx)
+		scs, _ := st.Screenings(ctx)
+		if len(states) != 2 || len(clears) != 1 || len(psfs) != 1 || sched.Routine != local.routine || len(scs) != 1 {
+			t.Errorf("the local journal after migrating: %+v %+v %+v %+v %d", states, clears, psfs, sched, len(scs))
+		}
+		other := account.ForPerson(ctx, "someone-else")
+		if list, _ := st.Sessions(other, journal.Filter{}); len(list) != 0 {
+			t.Errorf("another person sees %d sessions", len(list))
+		}
+		again := &journal.Session{RoutineID: "quick-daily-reset", ClientKey: "same-key", StartedAt: base}
+		if created, err := st.StartSession(other, again); err != nil || !created {
+			t.Errorf("another person's start with the local person's key: %v, %v", created, err)
+		}
+		if err := st.RecordExercise(other, local.session.ID, perf(3, "cat-cow", journal.Done, base)); unhunch.ErrorCode(err) != unhunch.ENotFound {
+			t.Errorf("another person's outcome at the local session: %v", err)
+		}
+	})
 }
