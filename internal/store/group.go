@@ -206,8 +206,9 @@ func (g *Group) one(tx *sql.Tx, record recordStatements, r *groupReq, savepoints
 }
 
 // isRefusal reports whether err refuses one outcome (its session does not
-// exist or is another person's, its attempt was saved with other content, the database refused
-// one of its values, or its caller has gone) rather than the whole batch.
+// exist or is another person's, its attempt was saved with other content,
+// the database refused one of its values, or its caller has gone) rather
+// than the whole batch.
 func isRefusal(s *Store, err error) bool {
 	_, value := refusedValue(err)
 	return value || s.eng.isForeignKey(err) || unhunch.ErrorCode(err) == unhunch.EConflict || unhunch.ErrorCode(err) == unhunch.ENotFound ||
