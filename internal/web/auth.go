@@ -194,3 +194,20 @@ func (s *Server) caller(r *http.Request) (*account.User, error) {
 	}
 	return s.sessionCaller(r)
 }
+
+// RouteAccess is one route and who may use it once accounts exist: "public",
+// "person", "clinician" or "admin" (the authorization matrix test reads it).
+type RouteAccess struct {
+	Method, Pattern, Who string
+}
+
+// Access lists every route the server answers with who may use it, in the
+// route table's order.
+func (s *Server) Access() []RouteAccess {
+	names := map[access]string{accessPublic: "public", accessPerson: "person", accessClinician: "clinician", accessAdmin: "admin"}
+	out := make([]RouteAccess, len(s.routes))
+	for i, r := range s.routes {
+		out[i] = RouteAccess{r.method, r.pattern, names[accessOf(r.method, r.pattern)]}
+	}
+	return out
+}
