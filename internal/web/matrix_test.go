@@ -142,7 +142,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 				res := as(c.headers, rt.Method, path, body)
 				got := res.StatusCode
-				if c.headers != nil && rt.Method == "GET" {
+				// A 404 may repeat the id it was asked for: that tells nothing.
+				if c.headers != nil && rt.Method == "GET" && got != http.StatusNotFound {
 					var page strings.Builder
 					if _, err := io.Copy(&page, res.Body); err == nil && strings.Contains(page.String(), sess.ID) {
 						t.Errorf("%s GET %s: the answer names A's session %s", c.name, path, sess.ID)
