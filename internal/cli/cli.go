@@ -86,7 +86,7 @@ func (a *app) rootCommand() *cobra.Command {
 		return unhunch.E(unhunch.EInvalid, message.CLIFlagError, err.Error(), c.CommandPath())
 	})
 	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.planCommand(), a.catalogCommand(), a.aboutCommand(),
-		a.startCommand(), a.screenCommand(), a.historyCommand(), a.progressCommand(), a.psfsCommand(), a.exportCommand(), a.importCommand(), a.handoutCommand(), a.backupCommand(), a.restoreCommand(), a.serveCommand(), a.scheduleCommand(), a.remindCommand())
+		a.startCommand(), a.screenCommand(), a.historyCommand(), a.progressCommand(), a.psfsCommand(), a.exportCommand(), a.importCommand(), a.handoutCommand(), a.backupCommand(), a.restoreCommand(), a.serveCommand(), a.scheduleCommand(), a.remindCommand(), a.usersCommandTmp())
 	return root
 }
 

@@ -98,6 +98,7 @@ type engine struct {
 	name         string
 	gooseDialect goose.Dialect
 	listTables   string // lists the tables of the current database (or schema)
+	ownedTables  string // lists the tables that have the column named by $1 (person_id: EraseUser)
 	serialWrites bool   // queue writes in this process (writeMu)
 	// explain turns a driver error it recognises into an *unhunch.Error; it
 	// returns nil for errors it does not know.

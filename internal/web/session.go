@@ -71,7 +71,11 @@ func (s *Server) signinRoutes() []route {
 
 // signinPage says how to sign in.
 func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, http.StatusOK, "signin", page{Title: message.Text(message.SigninTitle), Nav: "signin"})
+	p := page{Title: message.Text(message.SigninTitle), Nav: "signin"}
+	if r.URL.Query().Get("erased") == "1" {
+		p.Message = message.Text(message.RightsErased)
+	}
+	return s.render(w, http.StatusOK, "signin", p)
 }
 
 // signinLink spends a one-time sign-in link and signs its account in on
