@@ -44,7 +44,8 @@ type TrendReader interface {
 type Reader interface {
 	GateReader
 	TrendReader
-	// Version returns the journal's version, which every write raises.
+	// Version returns the journal version of the person ctx names, which
+	// every write to their journal raises.
 	Version(ctx context.Context) (int64, error)
 	// Checkpoint returns the summary the journal keeps of the sessions
 	// before its watermark (journal.Checkpoint); zero when there is none.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/internal/custom"
 	"github.com/unhunch/unhunch/message"
 )
@@ -36,7 +37,7 @@ func (s *Store) CustomEntries(ctx context.Context) ([]custom.Entry, error) {
 // them, or (when an id is already taken, or anything fails) none. A taken id
 // is an EConflict error that names it.
 func (s *Store) AddCustom(ctx context.Context, entries []custom.Entry, pictures []custom.Picture, at time.Time) error {
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	err := s.writeTx(libraryCtx(ctx), func(tx *sql.Tx) error {
 		var seq int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM custom_entries`).Scan(&seq); err != nil {
 			return err
@@ -66,7 +67,7 @@ func (s *Store) AddCustom(ctx context.Context, entries []custom.Entry, pictures 
 // ReplaceCustom changes a saved entry's YAML; when pictures is not nil, the
 // exercise's pictures become those. ENotFound when there is no such entry.
 func (s *Store) ReplaceCustom(ctx context.Context, e custom.Entry, pictures []custom.Picture, at time.Time) error {
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	err := s.writeTx(libraryCtx(ctx), func(tx *sql.Tx) error {
 		if err := checkKind(e.Kind); err != nil {
 			return err
 		}
@@ -93,7 +94,7 @@ func (s *Store) ReplaceCustom(ctx context.Context, e custom.Entry, pictures []cu
 // DeleteCustom removes a saved entry (and an exercise's pictures).
 // ENotFound when there is no such entry.
 func (s *Store) DeleteCustom(ctx context.Context, kind, id string) error {
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	err := s.writeTx(libraryCtx(ctx), func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `DELETE FROM custom_entries WHERE kind = $1 AND id = $2`, kind, id)
 		if err != nil {
 			return err
@@ -160,4 +161,13 @@ func checkKind(kind string) error {
 		return unhunch.Errorf(unhunch.EInternal, "store: unknown kind %q", kind)
 	}
 	return nil
+}
+
+// libraryCtx is ctx for a write to the library of saved exercises and
+// routines, which is the server's, not one person's (one library per
+// server): the write raises the local person's version, the version of
+// what the server's people share, which every server reads to tell that
+// the library changed.
+func libraryCtx(ctx context.Context) context.Context {
+	return account.ForPerson(ctx, account.LocalID)
 }

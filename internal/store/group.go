@@ -4,10 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strconv"
 	"sync"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -37,6 +39,7 @@ type Group struct {
 // groupReq is one caller's outcome waiting for its batch.
 type groupReq struct {
 	ctx       context.Context
+	person    string // whose session: account.PersonID of the caller's ctx
 	sessionID string
 	p         journal.Performance
 	err       chan error
@@ -65,7 +68,7 @@ func (g *Group) RecordExercise(ctx context.Context, sessionID string, p journal.
 	if err != nil {
 		return err
 	}
-	r := &groupReq{ctx: ctx, sessionID: sessionID, p: p, err: make(chan error, 1)}
+	r := &groupReq{ctx: ctx, person: account.PersonID(ctx), sessionID: sessionID, p: p, err: make(chan error, 1)}
 	g.mu.RLock()
 	if g.closed {
 		g.mu.RUnlock()
@@ -135,6 +138,9 @@ func (g *Group) commit(batch []*groupReq) {
 		// savepoint per outcome keeps a refused one from failing the rest.
 		// SQLite undoes only the statement that failed.
 		savepoints := s.eng.name == "postgres"
+		// A batch may hold several people's outcomes: each is checked
+		// against its own person, and each person's version is raised.
+		var people []string
 		for i, r := range batch {
 			if err := r.ctx.Err(); err != nil {
 				errs[i] = err // never written: the caller has gone
@@ -145,10 +151,18 @@ func (g *Group) commit(batch []*groupReq) {
 				tx.Rollback()
 				return errs[i]
 			}
+			if errs[i] == nil && !slices.Contains(people, r.person) {
+				people = append(people, r.person)
+			}
 		}
-		if err := bumpVersion(context.Background(), tx); err != nil {
-			tx.Rollback()
-			return err
+		// In one order, so that two servers' batches never wait on each
+		// other's version rows in a cycle (PostgreSQL).
+		slices.Sort(people)
+		for _, p := range people {
+			if err := bumpVersion(context.Background(), tx, p); err != nil {
+				tx.Rollback()
+				return err
+			}
 		}
 		if err := tx.Commit(); err != nil {
 			return err
@@ -175,12 +189,12 @@ func (g *Group) commit(batch []*groupReq) {
 func (g *Group) one(tx *sql.Tx, record recordStatements, r *groupReq, savepoints bool) error {
 	ctx := context.WithoutCancel(r.ctx)
 	if !savepoints {
-		return recordOne(ctx, tx, record, r.sessionID, r.p)
+		return recordOne(ctx, tx, record, r.sessionID, r.person, r.p)
 	}
 	if _, err := tx.Exec("SAVEPOINT outcome"); err != nil {
 		return err
 	}
-	err := recordOne(ctx, tx, record, r.sessionID, r.p)
+	err := recordOne(ctx, tx, record, r.sessionID, r.person, r.p)
 	if err != nil {
 		if _, rerr := tx.Exec("ROLLBACK TO SAVEPOINT outcome"); rerr != nil {
 			return errors.Join(err, rerr)
@@ -192,10 +206,11 @@ func (g *Group) one(tx *sql.Tx, record recordStatements, r *groupReq, savepoints
 }
 
 // isRefusal reports whether err refuses one outcome (its session does not
-// exist, its attempt was saved with other content, the database refused
-// one of its values, or its caller has gone) rather than the whole batch.
+// exist or is another person's, its attempt was saved with other content,
+// the database refused one of its values, or its caller has gone) rather
+// than the whole batch.
 func isRefusal(s *Store, err error) bool {
 	_, value := refusedValue(err)
-	return value || s.eng.isForeignKey(err) || unhunch.ErrorCode(err) == unhunch.EConflict ||
+	return value || s.eng.isForeignKey(err) || unhunch.ErrorCode(err) == unhunch.EConflict || unhunch.ErrorCode(err) == unhunch.ENotFound ||
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }

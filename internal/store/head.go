@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -18,7 +19,7 @@ func (s *Store) SessionByClientKey(ctx context.Context, key string) (*journal.Se
 	if unknownID(key) != nil {
 		return nil, nil // no session can have it
 	}
-	list, err := s.query(ctx, "WHERE client_key = $1", key)
+	list, err := s.query(ctx, "client_key = $1", "", key)
 	if err != nil {
 		return nil, s.fail("read session with client key "+key, err)
 	}
@@ -39,7 +40,8 @@ type SessionHead struct {
 	TimeScale        float64  // how many times faster than real time it is played (journal.Session.TimeScale)
 }
 
-// Head returns a session's row without its exercises, or an ENotFound error:
+// Head returns a session's row without its exercises, or an ENotFound error
+// (also for another person's session):
 // one small read, for checking an exercise outcome before saving it.
 func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
 	h := SessionHead{ID: id}
@@ -48,11 +50,11 @@ func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
 	}
 	var status, planned string
 	var started int64
-	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises, started_at, planned_ids, time_scale FROM sessions WHERE id = $1")
+	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises, started_at, planned_ids, time_scale FROM sessions WHERE id = $1 AND person_id = $2")
 	if err != nil {
 		return h, s.fail("read session "+id, err)
 	}
-	err = st.QueryRowContext(ctx, id).
+	err = st.QueryRowContext(ctx, id, account.PersonID(ctx)).
 		Scan(&h.Owner, &status, &h.PlannedExercises, &started, &planned, &h.TimeScale)
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)

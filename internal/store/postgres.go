@@ -32,6 +32,7 @@ var postgresEngine = &engine{
 	name:         "postgres",
 	gooseDialect: goose.DialectPostgres,
 	listTables:   "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+	ownedTables:  "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = $1 ORDER BY table_name",
 	explain:      explainPostgres,
 	isForeignKey: func(err error) bool {
 		var pe *pgconn.PgError

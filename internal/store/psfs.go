@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/progress"
 )
@@ -21,13 +22,14 @@ func (s *Store) SavePSFS(ctx context.Context, at time.Time, scores map[string]in
 			return unhunch.E(unhunch.EInvalid, message.StoreBadScore, name, score)
 		}
 	}
+	person := account.PersonID(ctx)
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		for name, score := range scores {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO psfs_ratings (at, activity, score) VALUES ($1, $2, $3)`,
-				millis(at), strings.TrimSpace(name), score); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO psfs_ratings (at, activity, score, person_id) VALUES ($1, $2, $3, $4)`,
+				millis(at), strings.TrimSpace(name), score, person); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, psfsActivitySQL, strings.TrimSpace(name), millis(at), score); err != nil {
+			if _, err := tx.ExecContext(ctx, psfsActivitySQL, strings.TrimSpace(name), millis(at), score, person); err != nil {
 				return err
 			}
 		}
@@ -38,8 +40,8 @@ func (s *Store) SavePSFS(ctx context.Context, at time.Time, scores map[string]in
 
 // psfsActivitySQL keeps an activity's first and latest score
 // (psfs_activities, migration 9) as one of its ratings is saved.
-const psfsActivitySQL = `INSERT INTO psfs_activities (activity, first_at, first_score, latest_at, latest_score) VALUES ($1, $2, $3, $2, $3)
-	ON CONFLICT (activity) DO UPDATE SET
+const psfsActivitySQL = `INSERT INTO psfs_activities (activity, first_at, first_score, latest_at, latest_score, person_id) VALUES ($1, $2, $3, $2, $3, $4)
+	ON CONFLICT (person_id, activity) DO UPDATE SET
 		first_score = CASE WHEN excluded.first_at < psfs_activities.first_at THEN excluded.first_score ELSE psfs_activities.first_score END,
 		first_at = CASE WHEN excluded.first_at < psfs_activities.first_at THEN excluded.first_at ELSE psfs_activities.first_at END,
 		latest_score = CASE WHEN excluded.latest_at > psfs_activities.latest_at THEN excluded.latest_score ELSE psfs_activities.latest_score END,
@@ -47,7 +49,7 @@ const psfsActivitySQL = `INSERT INTO psfs_activities (activity, first_at, first_
 
 // PSFS returns every functional-scale rating, oldest first.
 func (s *Store) PSFS(ctx context.Context) ([]progress.PSFSRating, error) {
-	rows, err := s.queryStmt(ctx, `SELECT at, activity, score FROM psfs_ratings ORDER BY at, activity`)
+	rows, err := s.queryStmt(ctx, `SELECT at, activity, score FROM psfs_ratings WHERE person_id = $1 ORDER BY at, activity`, account.PersonID(ctx))
 	if err != nil {
 		return nil, s.fail("read functional scale", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -24,10 +25,12 @@ import (
 // and an import of a whole journal's records in one transaction.
 
 // Pseudonym returns the pseudonymous id the health records name the person
-// by, making it (once, in its own write) the first time it is asked for.
+// ctx names by, making it (once, in its own write) the first time it is
+// asked for.
 func (s *Store) Pseudonym(ctx context.Context) (string, error) {
 	var p string
-	err := s.db.QueryRowContext(ctx, `SELECT pseudonym FROM fhir_patient WHERE id = 1`).Scan(&p)
+	person := account.PersonID(ctx)
+	err := s.db.QueryRowContext(ctx, `SELECT pseudonym FROM fhir_patient WHERE person_id = $1`, person).Scan(&p)
 	if err == nil {
 		return p, nil
 	}
@@ -35,13 +38,13 @@ func (s *Store) Pseudonym(ctx context.Context) (string, error) {
 		return "", s.fail("read the records' pseudonym", err)
 	}
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO fhir_patient (id, pseudonym) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, NewID())
+		_, err := tx.ExecContext(ctx, `INSERT INTO fhir_patient (person_id, pseudonym) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING`, person, NewID())
 		return err
 	})
 	if err != nil {
 		return "", s.fail("make the records' pseudonym", err)
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT pseudonym FROM fhir_patient WHERE id = 1`).Scan(&p)
+	err = s.db.QueryRowContext(ctx, `SELECT pseudonym FROM fhir_patient WHERE person_id = $1`, person).Scan(&p)
 	return p, s.fail("read the records' pseudonym", err)
 }
 
@@ -62,8 +65,8 @@ func (s *Store) EachSession(ctx context.Context, f journal.Filter, fn func(*jour
 		// The page starts at the later of since and the last page's end,
 		// as the index's lower bound: each page is read from the index, not
 		// from the journal's start (which made a long journal quadratic).
-		list, err := s.query(ctx, `WHERE started_at >= $1 AND (started_at > $2 OR id > $3)
-			ORDER BY started_at, id LIMIT $4`, max(since, after), after, afterID, sessionPage)
+		list, err := s.query(ctx, `started_at >= $1 AND (started_at > $2 OR id > $3)`,
+			"ORDER BY started_at, id LIMIT $4", max(since, after), after, afterID, sessionPage)
 		if err != nil {
 			return s.fail("read sessions", err)
 		}
@@ -137,10 +140,10 @@ func (s *Store) Import(ctx context.Context, rec Records) error {
 		if err := s.importPerson(ctx, tx, rec.Pseudonym); err != nil {
 			return err
 		}
-		if err := collisions(ctx, tx, rec); err != nil {
+		if err := collisions(ctx, tx, account.PersonID(ctx), rec); err != nil {
 			return err
 		}
-		return importRows(ctx, tx, rec)
+		return importRows(ctx, tx, account.PersonID(ctx), rec)
 	})
 	var e *unhunch.Error
 	if errors.As(err, &e) {
@@ -198,10 +201,11 @@ func checkImported(sess *journal.Session) error {
 // person's records into a journal with records of its own are refused.
 func (s *Store) importPerson(ctx context.Context, tx *sql.Tx, p string) error {
 	var have string
-	err := tx.QueryRowContext(ctx, `SELECT pseudonym FROM fhir_patient WHERE id = 1`).Scan(&have)
+	person := account.PersonID(ctx)
+	err := tx.QueryRowContext(ctx, `SELECT pseudonym FROM fhir_patient WHERE person_id = $1`, person).Scan(&have)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		_, err = tx.ExecContext(ctx, `INSERT INTO fhir_patient (id, pseudonym) VALUES (1, $1)`, p)
+		_, err = tx.ExecContext(ctx, `INSERT INTO fhir_patient (person_id, pseudonym) VALUES ($1, $2)`, person, p)
 		return err
 	case err != nil:
 		return err
@@ -209,21 +213,24 @@ func (s *Store) importPerson(ctx context.Context, tx *sql.Tx, p string) error {
 		return nil
 	}
 	var n int
-	err = tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM screenings)
-		+ (SELECT COUNT(*) FROM psfs_ratings) + (SELECT COUNT(*) FROM exercise_states) + (SELECT COUNT(*) FROM condition_clearances)`).Scan(&n)
+	err = tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM sessions WHERE person_id = $1) + (SELECT COUNT(*) FROM screenings WHERE person_id = $1)
+		+ (SELECT COUNT(*) FROM psfs_ratings WHERE person_id = $1) + (SELECT COUNT(*) FROM exercise_states WHERE person_id = $1)
+		+ (SELECT COUNT(*) FROM condition_clearances WHERE person_id = $1)`, person).Scan(&n)
 	if err != nil {
 		return err
 	}
 	if n > 0 {
 		return unhunch.E(unhunch.EConflict, message.ImportOther, p, have)
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE fhir_patient SET pseudonym = $1 WHERE id = 1`, p)
+	_, err = tx.ExecContext(ctx, `UPDATE fhir_patient SET pseudonym = $1 WHERE person_id = $2`, p, person)
 	return err
 }
 
-// collisions returns an EConflict error naming the records already in the
-// journal, or nil.
-func collisions(ctx context.Context, tx *sql.Tx, rec Records) error {
+// collisions returns an EConflict error naming the records already in
+// person's journal, or nil. Sessions and screenings are also refused when
+// their id is taken by anyone (their ids are the server's keys); the error
+// says no more than that the id is taken.
+func collisions(ctx context.Context, tx *sql.Tx, person string, rec Records) error {
 	var found []string
 	// note adds name to found when the query finds a row.
 	note := func(name, q string, args ...any) error {
@@ -250,21 +257,21 @@ func collisions(ctx context.Context, tx *sql.Tx, rec Records) error {
 	}
 	for _, r := range rec.PSFS {
 		if err := note(fmt.Sprintf("functional scale score %q at %s", r.Activity, r.At.Format(time.RFC3339)),
-			`SELECT 1 FROM psfs_ratings WHERE at = $1 AND activity = $2`, millis(r.At), r.Activity); err != nil {
+			`SELECT 1 FROM psfs_ratings WHERE at = $1 AND activity = $2 AND person_id = $3`, millis(r.At), r.Activity, person); err != nil {
 			return err
 		}
 	}
 	for _, st := range rec.States {
 		if err := note("exercise set aside "+st.ExerciseID,
-			`SELECT 1 FROM exercise_states WHERE exercise_id = $1 AND NOT (excluded = $2 AND reason = $3 AND since = $4 AND avoided = $5)`,
-			st.ExerciseID, boolInt(st.Excluded), st.Reason, millis(st.Since), boolInt(st.Avoided)); err != nil {
+			`SELECT 1 FROM exercise_states WHERE exercise_id = $1 AND person_id = $6 AND NOT (excluded = $2 AND reason = $3 AND since = $4 AND avoided = $5)`,
+			st.ExerciseID, boolInt(st.Excluded), st.Reason, millis(st.Since), boolInt(st.Avoided), person); err != nil {
 			return err
 		}
 	}
 	for _, c := range rec.Clearances {
 		if err := note("clearance of "+c.ExerciseID+" for "+string(c.Condition),
-			`SELECT 1 FROM condition_clearances WHERE exercise_id = $1 AND condition_id = $2 AND at <> $3`,
-			c.ExerciseID, string(c.Condition), millis(c.At)); err != nil {
+			`SELECT 1 FROM condition_clearances WHERE exercise_id = $1 AND condition_id = $2 AND at <> $3 AND person_id = $4`,
+			c.ExerciseID, string(c.Condition), millis(c.At), person); err != nil {
 			return err
 		}
 	}
@@ -285,8 +292,8 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// importRows writes every record.
-func importRows(ctx context.Context, tx *sql.Tx, rec Records) error {
+// importRows writes every record as person's.
+func importRows(ctx context.Context, tx *sql.Tx, person string, rec Records) error {
 	for _, sess := range rec.Sessions {
 		var ended any
 		if sess.EndedAt != nil {
@@ -297,15 +304,15 @@ func importRows(ctx context.Context, tx *sql.Tx, rec Records) error {
 			seen = millis(sess.SeenAt)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO sessions (id, routine_id, routine_name, status, started_at, ended_at,
-			planned_seconds, planned_exercises, pain_before, pain_after, stop_reason, owner, time_scale, seen_at, planned_ids)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+			planned_seconds, planned_exercises, pain_before, pain_after, stop_reason, owner, time_scale, seen_at, planned_ids, person_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(sess.Status), millis(sess.StartedAt), ended,
 			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), nullInt(sess.PainAfter), string(sess.StopReason),
-			sess.Owner, sess.TimeScale, seen, strings.Join(sess.PlannedIDs, ",")); err != nil {
+			sess.Owner, sess.TimeScale, seen, strings.Join(sess.PlannedIDs, ","), person); err != nil {
 			return err
 		}
 		for _, p := range sess.Exercises {
-			if _, err := tx.ExecContext(ctx, recordSQL, recordArgs(sess.ID, p)...); err != nil {
+			if _, err := tx.ExecContext(ctx, recordSQL, recordArgs(sess.ID, person, p)...); err != nil {
 				return err
 			}
 		}
@@ -323,20 +330,20 @@ func importRows(ctx context.Context, tx *sql.Tx, rec Records) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO screenings (id, at, answers, outcome, flagged, clearing, conditions, question_set)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, sc.ID, millis(sc.At), string(answers), string(sc.Result.Outcome), string(flagged),
-			boolInt(sc.Clearing), string(conds), sc.QuestionSet); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO screenings (id, at, answers, outcome, flagged, clearing, conditions, question_set, person_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, sc.ID, millis(sc.At), string(answers), string(sc.Result.Outcome), string(flagged),
+			boolInt(sc.Clearing), string(conds), sc.QuestionSet, person); err != nil {
 			return err
 		}
 	}
 	for _, r := range rec.PSFS {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO psfs_ratings (at, activity, score) VALUES ($1, $2, $3)`, millis(r.At), r.Activity, r.Score); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO psfs_ratings (at, activity, score, person_id) VALUES ($1, $2, $3, $4)`, millis(r.At), r.Activity, r.Score, person); err != nil {
 			return err
 		}
 	}
 	for _, st := range rec.States {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, excluded, reason, since, avoided) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (exercise_id) DO NOTHING`, st.ExerciseID, boolInt(st.Excluded), st.Reason, millis(st.Since), boolInt(st.Avoided)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, excluded, reason, since, avoided, person_id) VALUES ($1, $2, $3, $4, $5, $6)
+			ON CONFLICT (person_id, exercise_id) DO NOTHING`, st.ExerciseID, boolInt(st.Excluded), st.Reason, millis(st.Since), boolInt(st.Avoided), person); err != nil {
 			return err
 		}
 	}
@@ -344,8 +351,8 @@ func importRows(ctx context.Context, tx *sql.Tx, rec Records) error {
 		if !c.Condition.Known() {
 			return unhunch.E(unhunch.EInvalid, message.CatalogBadCondition, c.Condition, catalog.ConditionList())
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO condition_clearances (exercise_id, condition_id, at) VALUES ($1, $2, $3)
-			ON CONFLICT (exercise_id, condition_id) DO NOTHING`, c.ExerciseID, string(c.Condition), millis(c.At)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO condition_clearances (exercise_id, condition_id, at, person_id) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (person_id, exercise_id, condition_id) DO NOTHING`, c.ExerciseID, string(c.Condition), millis(c.At), person); err != nil {
 			return err
 		}
 	}

@@ -318,15 +318,15 @@ var derived = sync.OnceValue(func() map[string]bool {
 func summarise(ctx context.Context, tx *sql.Tx) error {
 	for _, q := range []string{
 		`UPDATE sessions SET
-			done_attempts = (SELECT COUNT(*) FROM performances p WHERE p.session_id = sessions.id AND p.outcome = 'done'),
-			practice_seconds = (SELECT COALESCE(SUM(p.seconds), 0) FROM performances p WHERE p.session_id = sessions.id)`,
+			done_attempts = (SELECT COUNT(*) FROM performances p WHERE p.session_id = sessions.id AND p.person_id = sessions.person_id AND p.outcome = 'done'),
+			practice_seconds = (SELECT COALESCE(SUM(p.seconds), 0) FROM performances p WHERE p.session_id = sessions.id AND p.person_id = sessions.person_id)`,
 		`DELETE FROM psfs_activities`,
-		`INSERT INTO psfs_activities (activity, first_at, first_score, latest_at, latest_score)
-		SELECT a.activity, a.first_at,
-			(SELECT r.score FROM psfs_ratings r WHERE r.activity = a.activity AND r.at = a.first_at),
+		`INSERT INTO psfs_activities (person_id, activity, first_at, first_score, latest_at, latest_score)
+		SELECT a.person_id, a.activity, a.first_at,
+			(SELECT r.score FROM psfs_ratings r WHERE r.person_id = a.person_id AND r.activity = a.activity AND r.at = a.first_at),
 			a.latest_at,
-			(SELECT r.score FROM psfs_ratings r WHERE r.activity = a.activity AND r.at = a.latest_at)
-		FROM (SELECT activity, MIN(at) AS first_at, MAX(at) AS latest_at FROM psfs_ratings GROUP BY activity) a`,
+			(SELECT r.score FROM psfs_ratings r WHERE r.person_id = a.person_id AND r.activity = a.activity AND r.at = a.latest_at)
+		FROM (SELECT person_id, activity, MIN(at) AS first_at, MAX(at) AS latest_at FROM psfs_ratings GROUP BY person_id, activity) a`,
 		`DELETE FROM person_summary`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

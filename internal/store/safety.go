@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -61,9 +62,9 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 		clearing = 1
 	}
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO screenings (id, at, answers, outcome, flagged, clearing, conditions, question_set)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, sc.ID, millis(sc.At), string(answers), string(sc.Result.Outcome), string(flagged), clearing,
-			string(conds), sc.QuestionSet)
+		_, err := tx.ExecContext(ctx, `INSERT INTO screenings (id, at, answers, outcome, flagged, clearing, conditions, question_set, person_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, sc.ID, millis(sc.At), string(answers), string(sc.Result.Outcome), string(flagged), clearing,
+			string(conds), sc.QuestionSet, account.PersonID(ctx))
 		return err
 	})
 	return s.fail("save screening "+sc.ID, err)
@@ -71,7 +72,7 @@ func (s *Store) SaveScreening(ctx context.Context, sc *safety.Screening) error {
 
 // Screenings returns every screening and clearance, oldest first.
 func (s *Store) Screenings(ctx context.Context) ([]safety.Screening, error) {
-	rows, err := s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings ORDER BY at, id")
+	rows, err := s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings WHERE person_id = $1 ORDER BY at, id", account.PersonID(ctx))
 	if err != nil {
 		return nil, s.fail("read screenings", err)
 	}
@@ -118,8 +119,8 @@ func (s *Store) scanScreening(rows *sql.Rows) (safety.Screening, error) {
 // Exclude keeps an exercise out of automatic plans after a stop for reason.
 func (s *Store) Exclude(ctx context.Context, exerciseID, reason string, at time.Time) error {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, excluded, reason, since) VALUES ($1, 1, $2, $3)
-			ON CONFLICT (exercise_id) DO UPDATE SET excluded = 1, reason = $2, since = $3`, exerciseID, reason, millis(at))
+		_, err := tx.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, excluded, reason, since, person_id) VALUES ($1, 1, $2, $3, $4)
+			ON CONFLICT (person_id, exercise_id) DO UPDATE SET excluded = 1, reason = $2, since = $3`, exerciseID, reason, millis(at), account.PersonID(ctx))
 		return err
 	})
 	return s.fail("set aside exercise "+exerciseID, err)
@@ -128,8 +129,8 @@ func (s *Store) Exclude(ctx context.Context, exerciseID, reason string, at time.
 // Avoid puts an exercise on the person's avoid list.
 func (s *Store) Avoid(ctx context.Context, exerciseID string, at time.Time) error {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, avoided, since) VALUES ($1, 1, $2)
-			ON CONFLICT (exercise_id) DO UPDATE SET avoided = 1`, exerciseID, millis(at))
+		_, err := tx.ExecContext(ctx, `INSERT INTO exercise_states (exercise_id, avoided, since, person_id) VALUES ($1, 1, $2, $3)
+			ON CONFLICT (person_id, exercise_id) DO UPDATE SET avoided = 1`, exerciseID, millis(at), account.PersonID(ctx))
 		return err
 	})
 	return s.fail("avoid exercise "+exerciseID, err)
@@ -140,7 +141,7 @@ func (s *Store) Avoid(ctx context.Context, exerciseID string, at time.Time) erro
 func (s *Store) Enable(ctx context.Context, exerciseID string) (bool, error) {
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM exercise_states WHERE exercise_id = $1`, exerciseID)
+		res, err := tx.ExecContext(ctx, `DELETE FROM exercise_states WHERE exercise_id = $1 AND person_id = $2`, exerciseID, account.PersonID(ctx))
 		if err != nil {
 			return err
 		}
@@ -152,7 +153,7 @@ func (s *Store) Enable(ctx context.Context, exerciseID string) (bool, error) {
 
 // ExerciseStates returns every exercise set aside, by id.
 func (s *Store) ExerciseStates(ctx context.Context) (map[string]journal.ExerciseState, error) {
-	rows, err := s.queryStmt(ctx, `SELECT exercise_id, excluded, reason, since, avoided FROM exercise_states`)
+	rows, err := s.queryStmt(ctx, `SELECT exercise_id, excluded, reason, since, avoided FROM exercise_states WHERE person_id = $1`, account.PersonID(ctx))
 	if err != nil {
 		return nil, s.fail("read exercise states", err)
 	}
@@ -180,8 +181,8 @@ func (s *Store) ClearCondition(ctx context.Context, exerciseID string, c catalog
 		return unhunch.E(unhunch.EInvalid, message.CatalogBadCondition, c, catalog.ConditionList())
 	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO condition_clearances (exercise_id, condition_id, at) VALUES ($1, $2, $3)
-			ON CONFLICT (exercise_id, condition_id) DO UPDATE SET at = $3`, exerciseID, string(c), millis(at))
+		_, err := tx.ExecContext(ctx, `INSERT INTO condition_clearances (exercise_id, condition_id, at, person_id) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (person_id, exercise_id, condition_id) DO UPDATE SET at = $3`, exerciseID, string(c), millis(at), account.PersonID(ctx))
 		return err
 	})
 	return s.fail("clear exercise "+exerciseID+" of "+string(c), err)
@@ -192,7 +193,8 @@ func (s *Store) ClearCondition(ctx context.Context, exerciseID string, c catalog
 func (s *Store) WithdrawClearance(ctx context.Context, exerciseID string, c catalog.Condition) (bool, error) {
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM condition_clearances WHERE exercise_id = $1 AND condition_id = $2`, exerciseID, string(c))
+		res, err := tx.ExecContext(ctx, `DELETE FROM condition_clearances WHERE exercise_id = $1 AND condition_id = $2 AND person_id = $3`,
+			exerciseID, string(c), account.PersonID(ctx))
 		if err != nil {
 			return err
 		}
@@ -205,7 +207,8 @@ func (s *Store) WithdrawClearance(ctx context.Context, exerciseID string, c cata
 // ConditionClearances returns every clinician's clearance of an exercise for
 // a condition, by exercise and condition.
 func (s *Store) ConditionClearances(ctx context.Context) ([]safety.ConditionClearance, error) {
-	rows, err := s.queryStmt(ctx, `SELECT exercise_id, condition_id, at FROM condition_clearances ORDER BY exercise_id, condition_id`)
+	rows, err := s.queryStmt(ctx, `SELECT exercise_id, condition_id, at FROM condition_clearances WHERE person_id = $1 ORDER BY exercise_id, condition_id`,
+		account.PersonID(ctx))
 	if err != nil {
 		return nil, s.fail("read clearances", err)
 	}

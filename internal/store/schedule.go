@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/schedule"
 )
 
-// SetSchedule replaces the person's practice schedule with s, checked first:
+// SetSchedule replaces the practice schedule of the person ctx names with s, checked first:
 // the whole schedule is saved in one transaction, or nothing is.
 func (s *Store) SetSchedule(ctx context.Context, sc schedule.Schedule, at time.Time) error {
 	if err := sc.Validate(); err != nil {
@@ -30,14 +31,15 @@ func (s *Store) SetSchedule(ctx context.Context, sc schedule.Schedule, at time.T
 	for i, q := range sc.Quiet {
 		quiet[i] = q.String()
 	}
+	person := account.PersonID(ctx)
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM schedules`); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM schedules WHERE person_id = $1`, person); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO schedules (id, days, times, routine_id, minutes, no_floor, equipment, quiet,
-			skip_if_practised, max_per_day, sitting_minutes, updated_at) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		_, err := tx.ExecContext(ctx, `INSERT INTO schedules (person_id, days, times, routine_id, minutes, no_floor, equipment, quiet,
+			skip_if_practised, max_per_day, sitting_minutes, updated_at) VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			sc.Days.String(), strings.Join(times, ","), sc.Routine, sc.Minutes, flag(sc.NoFloor),
-			strings.Join(equipment, ","), strings.Join(quiet, ","), flag(sc.SkipIfPractised), sc.MaxPerDay, sc.SittingMinutes, millis(at))
+			strings.Join(equipment, ","), strings.Join(quiet, ","), flag(sc.SkipIfPractised), sc.MaxPerDay, sc.SittingMinutes, millis(at), person)
 		return err
 	})
 	return s.fail("save schedule", err)
@@ -47,7 +49,7 @@ func (s *Store) SetSchedule(ctx context.Context, sc schedule.Schedule, at time.T
 func (s *Store) ClearSchedule(ctx context.Context) (bool, error) {
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `DELETE FROM schedules`)
+		r, err := tx.ExecContext(ctx, `DELETE FROM schedules WHERE person_id = $1`, account.PersonID(ctx))
 		if err != nil {
 			return err
 		}
@@ -65,7 +67,7 @@ func (s *Store) Schedule(ctx context.Context) (schedule.Schedule, error) {
 	var minutes, noFloor, skip, max, sitting int
 	var setAt int64
 	err := s.db.QueryRowContext(ctx, `SELECT days, times, routine_id, minutes, no_floor, equipment, quiet, skip_if_practised, max_per_day, sitting_minutes, updated_at
-		FROM schedules WHERE id = 1`).Scan(&days, &times, &routine, &minutes, &noFloor, &equipment, &quiet, &skip, &max, &sitting, &setAt)
+		FROM schedules WHERE person_id = $1`, account.PersonID(ctx)).Scan(&days, &times, &routine, &minutes, &noFloor, &equipment, &quiet, &skip, &max, &sitting, &setAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return schedule.Schedule{}, nil
 	}

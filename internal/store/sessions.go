@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -55,12 +56,12 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		n, err = execDroppingCheckpoint(ctx, tx, sess.ID, `INSERT INTO sessions
-			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale, seen_at, planned_ids)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+			(id, routine_id, routine_name, status, started_at, planned_seconds, planned_exercises, pain_before, owner, client_key, time_scale, seen_at, planned_ids, person_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 			ON CONFLICT DO NOTHING`,
 			sess.ID, sess.RoutineID, sess.RoutineName, string(journal.Active), millis(sess.StartedAt),
 			sess.PlannedSeconds, sess.PlannedExercises, nullInt(sess.PainBefore), sess.Owner, nullString(sess.ClientKey), sess.TimeScale,
-			millis(sess.SeenAt), strings.Join(sess.PlannedIDs, ","))
+			millis(sess.SeenAt), strings.Join(sess.PlannedIDs, ","), account.PersonID(ctx))
 		return err
 	})
 	if err != nil {
@@ -71,7 +72,7 @@ func (s *Store) StartSession(ctx context.Context, sess *journal.Session) (create
 	}
 	// The ID or the client key is taken.
 	if sess.ClientKey != "" {
-		list, err := s.query(ctx, "WHERE client_key = $1", sess.ClientKey)
+		list, err := s.query(ctx, "client_key = $1", "", sess.ClientKey)
 		if err != nil {
 			return false, s.fail("read session with client key "+sess.ClientKey, err)
 		}
@@ -101,7 +102,7 @@ func (s *Store) RecordExercise(ctx context.Context, sessionID string, p journal.
 		if err != nil {
 			return err
 		}
-		return recordOne(ctx, tx, st.in(ctx, tx), sessionID, p)
+		return recordOne(ctx, tx, st.in(ctx, tx), sessionID, account.PersonID(ctx), p)
 	})
 	if err != nil && s.eng.isForeignKey(err) {
 		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, sessionID).Wrap(err)
@@ -118,40 +119,42 @@ func normalAttempt(p journal.Performance) (journal.Performance, error) {
 }
 
 // recordSQL saves one attempt at an exercise unless that attempt is saved
-// already; recordOne then compares the two.
+// already; recordOne then compares the two. The foreign key on (person_id,
+// session_id) refuses an attempt at another person's session.
 const recordSQL = `INSERT INTO performances
 	(session_id, idx, attempt, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
-	 seconds, started_at, ended_at, rating)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+	 seconds, started_at, ended_at, rating, person_id)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
 	ON CONFLICT (session_id, idx, attempt) DO NOTHING`
 
-// recordArgs are recordSQL's arguments for p.
-func recordArgs(sessionID string, p journal.Performance) []any {
+// recordArgs are recordSQL's arguments for p, an attempt of person's.
+func recordArgs(sessionID, person string, p journal.Performance) []any {
 	return []any{sessionID, p.Index, p.Attempt, p.ExerciseID, string(p.Outcome), string(p.StopReason),
 		p.Amount.Reps, p.Amount.Hold, p.Amount.HoldBreaths, p.Amount.Seconds, p.Amount.Sets,
-		p.Seconds, millis(p.StartedAt), millis(p.EndedAt), string(p.Rating)}
+		p.Seconds, millis(p.StartedAt), millis(p.EndedAt), string(p.Rating), person}
 }
 
 // totalsSQL adds a saved attempt to its session's totals (migration 9):
 // attempts done and seconds spent, what adherence reads.
-const totalsSQL = `UPDATE sessions SET done_attempts = done_attempts + $2, practice_seconds = practice_seconds + $3 WHERE id = $1`
+const totalsSQL = `UPDATE sessions SET done_attempts = done_attempts + $2, practice_seconds = practice_seconds + $3 WHERE id = $1 AND person_id = $4`
 
-// dropCheckpointSQL drops the person's checkpoint (journal.Checkpoint) when
-// session $1 is ordered before its watermark: the checkpoint summarised that
-// session as it was, and it has just changed.
-const dropCheckpointSQL = `DELETE FROM person_summary WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.id = $1
+// dropCheckpointSQL drops person $2's checkpoint (journal.Checkpoint) when
+// their session $1 is ordered before its watermark: the checkpoint
+// summarised that session as it was, and it has just changed.
+const dropCheckpointSQL = `DELETE FROM person_summary WHERE person_id = $2 AND EXISTS (SELECT 1 FROM sessions s WHERE s.id = $1 AND s.person_id = $2
 	AND (s.started_at < person_summary.through_at OR (s.started_at = person_summary.through_at AND s.id < person_summary.through_id)))`
 
-// dropCheckpoint runs dropCheckpointSQL for session id in tx: every write
-// to a session calls it in its own transaction.
+// dropCheckpoint runs dropCheckpointSQL for the session id of the person
+// ctx names in tx: every write to a session calls it in its own
+// transaction.
 func dropCheckpoint(ctx context.Context, tx *sql.Tx, id string) error {
-	_, err := tx.ExecContext(ctx, dropCheckpointSQL, id)
+	_, err := tx.ExecContext(ctx, dropCheckpointSQL, id, account.PersonID(ctx))
 	return err
 }
 
-// execDroppingCheckpoint runs one statement that changes session id and,
-// when it changed a row, drops the session's checkpoint in the same
-// transaction; it returns the rows changed.
+// execDroppingCheckpoint runs one statement that changes session id (of
+// the person ctx names) and, when it changed a row, drops the person's
+// checkpoint in the same transaction; it returns the rows changed.
 func execDroppingCheckpoint(ctx context.Context, tx *sql.Tx, id, q string, args ...any) (int64, error) {
 	res, err := tx.ExecContext(ctx, q, args...)
 	if err != nil {
@@ -187,12 +190,14 @@ func (st recordStatements) in(ctx context.Context, tx *sql.Tx) recordStatements 
 	return recordStatements{tx.StmtContext(ctx, st.insert), tx.StmtContext(ctx, st.totals), tx.StmtContext(ctx, st.drop)}
 }
 
-// recordOne saves p in tx with st (prepared on tx), adds it to its
-// session's totals and drops a checkpoint that holds the session. When the
-// attempt is saved already it changes nothing: it returns nil if what is
-// saved is what p says (a re-send), and an EConflict error if it differs.
-func recordOne(ctx context.Context, tx *sql.Tx, st recordStatements, sessionID string, p journal.Performance) error {
-	res, err := st.insert.ExecContext(ctx, recordArgs(sessionID, p)...)
+// recordOne saves p, an attempt at person's session sessionID, in tx with
+// st (prepared on tx), adds it to its session's totals and drops a
+// checkpoint that holds the session. When the attempt is saved already it
+// changes nothing: it returns nil if what is saved is what p says (a
+// re-send), and an EConflict error if it differs. Another person's session
+// is an ENotFound error, as a missing one.
+func recordOne(ctx context.Context, tx *sql.Tx, st recordStatements, sessionID, person string, p journal.Performance) error {
+	res, err := st.insert.ExecContext(ctx, recordArgs(sessionID, person, p)...)
 	if err != nil {
 		return err
 	}
@@ -205,10 +210,10 @@ func recordOne(ctx context.Context, tx *sql.Tx, st recordStatements, sessionID s
 		if p.Outcome == journal.Done {
 			done = 1
 		}
-		if _, err := st.totals.ExecContext(ctx, sessionID, done, p.Seconds); err != nil {
+		if _, err := st.totals.ExecContext(ctx, sessionID, done, p.Seconds, person); err != nil {
 			return err
 		}
-		_, err := st.drop.ExecContext(ctx, sessionID)
+		_, err := st.drop.ExecContext(ctx, sessionID, person)
 		return err
 	}
 	var (
@@ -217,9 +222,13 @@ func recordOne(ctx context.Context, tx *sql.Tx, st recordStatements, sessionID s
 		start, end      int64
 	)
 	err = tx.QueryRowContext(ctx, `SELECT exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
-		seconds, started_at, ended_at FROM performances WHERE session_id = $1 AND idx = $2 AND attempt = $3`,
-		sessionID, p.Index, p.Attempt).Scan(&saved.ExerciseID, &outcome, &reason, &saved.Amount.Reps, &saved.Amount.Hold,
+		seconds, started_at, ended_at FROM performances WHERE session_id = $1 AND idx = $2 AND attempt = $3 AND person_id = $4`,
+		sessionID, p.Index, p.Attempt, person).Scan(&saved.ExerciseID, &outcome, &reason, &saved.Amount.Reps, &saved.Amount.Hold,
 		&saved.Amount.HoldBreaths, &saved.Amount.Seconds, &saved.Amount.Sets, &saved.Seconds, &start, &end)
+	if errors.Is(err, sql.ErrNoRows) {
+		// The attempt is saved, at another person's session.
+		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, sessionID)
+	}
 	if err != nil {
 		return err
 	}
@@ -252,15 +261,15 @@ func (s *Store) RateExercise(ctx context.Context, sessionID string, index, attem
 	if attempt > MaxAttempt {
 		return unhunch.E(unhunch.EInvalid, message.StoreNumberTooLarge, "attempt", attempt, MaxAttempt)
 	}
-	q := "UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND attempt = $3"
+	q := "UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND attempt = $3 AND person_id = $5"
 	if attempt == 0 {
-		q = `UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND $3 = 0 AND attempt =
-			(SELECT MAX(attempt) FROM performances WHERE session_id = $1 AND idx = $2)`
+		q = `UPDATE performances SET rating = $4 WHERE session_id = $1 AND idx = $2 AND $3 = 0 AND person_id = $5 AND attempt =
+			(SELECT MAX(attempt) FROM performances WHERE session_id = $1 AND idx = $2 AND person_id = $5)`
 	}
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		n, err = execDroppingCheckpoint(ctx, tx, sessionID, q, sessionID, index, attempt, string(r))
+		n, err = execDroppingCheckpoint(ctx, tx, sessionID, q, sessionID, index, attempt, string(r), account.PersonID(ctx))
 		return err
 	})
 	if err != nil {
@@ -305,7 +314,7 @@ func (s *Store) FinishSession(ctx context.Context, id string, status journal.Sta
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		n, err = execDroppingCheckpoint(ctx, tx, id, `UPDATE sessions SET status = $2, ended_at = $3, pain_after = $4, stop_reason = $5
-			WHERE id = $1`, id, string(status), millis(endedAt), nullInt(painAfter), string(reason))
+			WHERE id = $1 AND person_id = $6`, id, string(status), millis(endedAt), nullInt(painAfter), string(reason), account.PersonID(ctx))
 		return err
 	})
 	if err != nil {
@@ -322,7 +331,7 @@ func (s *Store) Session(ctx context.Context, id string) (*journal.Session, error
 	if err := unknownID(id); err != nil {
 		return nil, err
 	}
-	list, err := s.query(ctx, "WHERE id = $1", id)
+	list, err := s.query(ctx, "id = $1", "", id)
 	if err != nil {
 		return nil, s.fail("read session "+id, err)
 	}
@@ -349,14 +358,14 @@ func (s *Store) Sessions(ctx context.Context, f journal.Filter) ([]*journal.Sess
 		err  error
 	)
 	if f.Before == "" {
-		list, err = s.query(ctx, "WHERE started_at >= $1 ORDER BY started_at DESC, id DESC LIMIT $2", since, limit)
+		list, err = s.query(ctx, "started_at >= $1", "ORDER BY started_at DESC, id DESC LIMIT $2", since, limit)
 	} else {
 		var at int64
 		if at, err = s.startOf(ctx, f.Before); err != nil {
 			return nil, err
 		}
-		list, err = s.query(ctx, `WHERE started_at >= $1 AND (started_at < $3 OR (started_at = $3 AND id < $4))
-			ORDER BY started_at DESC, id DESC LIMIT $2`, since, limit, at, f.Before)
+		list, err = s.query(ctx, `started_at >= $1 AND (started_at < $3 OR (started_at = $3 AND id < $4))`,
+			"ORDER BY started_at DESC, id DESC LIMIT $2", since, limit, at, f.Before)
 	}
 	if err != nil {
 		return nil, s.fail("read sessions", err)
@@ -369,22 +378,22 @@ func (s *Store) startOf(ctx context.Context, id string) (int64, error) {
 	if err := unknownID(id); err != nil {
 		return 0, err
 	}
-	st, err := s.stmt(ctx, "SELECT started_at FROM sessions WHERE id = $1")
+	st, err := s.stmt(ctx, "SELECT started_at FROM sessions WHERE id = $1 AND person_id = $2")
 	if err != nil {
 		return 0, s.fail("read session "+id, err)
 	}
 	var at int64
-	err = st.QueryRowContext(ctx, id).Scan(&at)
+	err = st.QueryRowContext(ctx, id, account.PersonID(ctx)).Scan(&at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)
 	}
 	return at, s.fail("read session "+id, err)
 }
 
-// ActiveSessions returns the sessions still marked active, most recent
-// first: sessions being played now, and sessions whose player died.
+// ActiveSessions returns the person's sessions still marked active, most
+// recent first: sessions being played now, and sessions whose player died.
 func (s *Store) ActiveSessions(ctx context.Context) ([]*journal.Session, error) {
-	list, err := s.query(ctx, "WHERE status = $1", string(journal.Active))
+	list, err := s.query(ctx, "status = $1", "", string(journal.Active))
 	if err != nil {
 		return nil, s.fail("read active sessions", err)
 	}
@@ -404,8 +413,8 @@ func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) er
 	var n int64
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		n, err = execDroppingCheckpoint(ctx, tx, id, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4",
-			id, string(journal.Interrupted), millis(at), string(journal.Active))
+		n, err = execDroppingCheckpoint(ctx, tx, id, "UPDATE sessions SET status = $2, ended_at = $3 WHERE id = $1 AND status = $4 AND person_id = $5",
+			id, string(journal.Interrupted), millis(at), string(journal.Active), account.PersonID(ctx))
 		return err
 	})
 	if err != nil {
@@ -422,23 +431,50 @@ func (s *Store) MarkInterrupted(ctx context.Context, id string, at time.Time) er
 // pass OwnerAlive), or its lease lapsed at now (journal.Lease without a
 // renewal). It returns how many it marked. Each ends at the last moment it
 // was known to run. A player that comes back renews its lease and revives
-// its session (Renew).
+// its session (Renew). The sweep is the server's, on purpose: it looks at
+// every person's active sessions, each through its own person (whose
+// version it raises), whoever ctx names.
 func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) bool, now time.Time) (int, error) {
-	active, err := s.ActiveSessions(ctx)
+	people, err := s.activePeople(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
-	for _, sess := range active {
-		if alive(sess.Owner) && !sess.Lapsed(now) {
-			continue
-		}
-		if err := s.MarkInterrupted(ctx, sess.ID, lastSeen(sess)); err != nil {
+	for _, person := range people {
+		pctx := account.ForPerson(ctx, person)
+		active, err := s.ActiveSessions(pctx)
+		if err != nil {
 			return n, err
 		}
-		n++
+		for _, sess := range active {
+			if alive(sess.Owner) && !sess.Lapsed(now) {
+				continue
+			}
+			if err := s.MarkInterrupted(pctx, sess.ID, lastSeen(sess)); err != nil {
+				return n, err
+			}
+			n++
+		}
 	}
 	return n, nil
+}
+
+// activePeople returns the people who have a session marked active.
+func (s *Store) activePeople(ctx context.Context) ([]string, error) {
+	rows, err := s.queryStmt(ctx, "SELECT DISTINCT person_id FROM sessions WHERE status = $1 ORDER BY person_id", string(journal.Active))
+	if err != nil {
+		return nil, s.fail("read active sessions", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, s.fail("read active sessions", err)
+		}
+		out = append(out, p)
+	}
+	return out, s.fail("read active sessions", rows.Err())
 }
 
 // Renew renews the lease of a session being played: its player says, at
@@ -452,7 +488,7 @@ func (s *Store) Renew(ctx context.Context, id string, at time.Time) error {
 		var err error
 		n, err = execDroppingCheckpoint(ctx, tx, id, `UPDATE sessions SET status = $3, ended_at = NULL,
 			seen_at = CASE WHEN seen_at IS NULL OR seen_at < $2 THEN $2 ELSE seen_at END
-			WHERE id = $1 AND status IN ($3, $4)`, id, millis(at), string(journal.Active), string(journal.Interrupted))
+			WHERE id = $1 AND status IN ($3, $4) AND person_id = $5`, id, millis(at), string(journal.Active), string(journal.Interrupted), account.PersonID(ctx))
 		return err
 	})
 	if err != nil {
@@ -480,11 +516,11 @@ func lastSeen(sess *journal.Session) time.Time {
 	return t
 }
 
-// exists returns nil if the session is in the journal and an ENotFound
-// error if it is not.
+// exists returns nil if the session is in the journal of the person ctx
+// names and an ENotFound error if it is not.
 func (s *Store) exists(ctx context.Context, id string) error {
 	var one int
-	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM sessions WHERE id = $1", id).Scan(&one)
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM sessions WHERE id = $1 AND person_id = $2", id, account.PersonID(ctx)).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, id)
 	}
@@ -499,14 +535,18 @@ const (
 		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
 )
 
-// query returns the sessions that the clause (WHERE, ORDER BY, LIMIT on
-// the sessions table) selects, each with its exercises, in the clause's
-// order: one query joining the selected sessions with their exercises.
-func (s *Store) query(ctx context.Context, clause string, args ...any) ([]*journal.Session, error) {
+// query returns the sessions of the person ctx names that the condition
+// cond (on the sessions table, with args $1…) selects, with tail (ORDER BY,
+// LIMIT) applied, each with its exercises, in tail's order: one query
+// joining the selected sessions with their exercises. The person is the
+// last argument.
+func (s *Store) query(ctx context.Context, cond, tail string, args ...any) ([]*journal.Session, error) {
+	owner := "$" + strconv.Itoa(len(args)+1)
 	q := "SELECT " + sessionColumns + ", " + performanceColumns +
-		" FROM (SELECT * FROM sessions " + clause + ") s LEFT JOIN performances p ON p.session_id = s.id" +
+		" FROM (SELECT * FROM sessions WHERE person_id = " + owner + " AND (" + cond + ") " + tail + ") s" +
+		" LEFT JOIN performances p ON p.session_id = s.id AND p.person_id = " + owner +
 		" ORDER BY s.started_at DESC, s.id DESC, p.idx, p.attempt"
-	rows, err := s.queryStmt(ctx, q, args...)
+	rows, err := s.queryStmt(ctx, q, append(args, account.PersonID(ctx))...)
 	if err != nil {
 		return nil, err
 	}

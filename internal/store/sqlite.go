@@ -35,6 +35,7 @@ var sqliteEngine = &engine{
 	name:         "sqlite",
 	gooseDialect: goose.DialectSQLite3,
 	listTables:   "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+	ownedTables:  "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = $1 ORDER BY m.name",
 	serialWrites: true,
 	explain:      explainSQLite,
 	isForeignKey: func(err error) bool {
@@ -45,14 +46,16 @@ var sqliteEngine = &engine{
 
 // sqliteDSN returns the data source name for the journal at path. The
 // journal's own connections (full) run in WAL mode with synchronous=FULL, so
-// a commit is on disk when it returns, with foreign keys enforced, and
+// a commit is on disk when it returns, with foreign keys enforced, deleted
+// content overwritten with zeros (an erased account leaves nothing behind:
+// secure_delete), and
 // BEGIN IMMEDIATE so a transaction that writes takes the lock up front
 // instead of failing half-way. A probe only sets the busy timeout, so that
 // it changes nothing in a file that may not be a journal.
 func sqliteDSN(path string, full bool) string {
 	q := fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
 	if full {
-		q += "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_txlock=immediate"
+		q += "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_pragma=secure_delete(1)&_txlock=immediate"
 	}
 	return "file:" + escapeURIPath(path) + "?" + q
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/pressly/goose/v3"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -97,6 +98,7 @@ type engine struct {
 	name         string
 	gooseDialect goose.Dialect
 	listTables   string // lists the tables of the current database (or schema)
+	ownedTables  string // lists the tables that have the column named by $1 (person_id: EraseUser)
 	serialWrites bool   // queue writes in this process (writeMu)
 	// explain turns a driver error it recognises into an *unhunch.Error; it
 	// returns nil for errors it does not know.
@@ -159,8 +161,9 @@ func (s *Store) write(f func() error) error {
 	return f()
 }
 
-// writeTx runs one write in a transaction that also raises the journal's
-// version, so that readers can tell that something changed.
+// writeTx runs one write in a transaction that also raises the version of
+// the journal of the person ctx names (account.PersonID), so that readers
+// can tell that something changed.
 func (s *Store) writeTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	return s.write(func() error {
 		tx, err := s.db.BeginTx(ctx, nil)
@@ -171,7 +174,7 @@ func (s *Store) writeTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 		if err := f(tx); err != nil {
 			return err
 		}
-		if err := bumpVersion(ctx, tx); err != nil {
+		if err := bumpVersion(ctx, tx, account.PersonID(ctx)); err != nil {
 			return err
 		}
 		if err := tx.Commit(); err != nil {
@@ -187,22 +190,31 @@ func (s *Store) writeTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 // not moved (and only briefly, since other processes write too).
 func (s *Store) LocalWrites() uint64 { return s.writes.Load() }
 
-// bumpVersion raises the journal's version inside a write's transaction.
-func bumpVersion(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, "UPDATE journal_version SET v = v + 1 WHERE id = 1")
+// bumpVersionSQL raises a person's journal version, making their row (at
+// 1) on their first write.
+const bumpVersionSQL = `INSERT INTO journal_version (person_id, v) VALUES ($1, 1)
+	ON CONFLICT (person_id) DO UPDATE SET v = journal_version.v + 1`
+
+// bumpVersion raises person's journal version inside a write's transaction.
+func bumpVersion(ctx context.Context, tx *sql.Tx, person string) error {
+	_, err := tx.ExecContext(ctx, bumpVersionSQL, person)
 	return err
 }
 
 // Version returns a number that changes whenever anything in the journal
-// does: one small read, so a reader can keep what it built from the journal
-// until the version moves.
+// of the person ctx names (account.PersonID) does: one small read, so a
+// reader can keep what it built from that journal until the version moves.
+// A person who has never written is at version 0.
 func (s *Store) Version(ctx context.Context) (int64, error) {
-	st, err := s.stmt(ctx, "SELECT v FROM journal_version WHERE id = 1")
+	st, err := s.stmt(ctx, "SELECT v FROM journal_version WHERE person_id = $1")
 	if err != nil {
 		return 0, s.fail("read journal version", err)
 	}
 	var v int64
-	err = st.QueryRowContext(ctx).Scan(&v)
+	err = st.QueryRowContext(ctx, account.PersonID(ctx)).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
 	return v, s.fail("read journal version", err)
 }
 

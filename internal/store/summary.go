@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/safety"
@@ -20,13 +21,8 @@ import (
 // index or a summary kept as the journal is written (migration 9), so its
 // cost does not grow with the journal.
 //
-// Everything of the person is read for account "" today: the one person of
-// the journal. Accounts (issue 17) add the account to each key and each
-// WHERE clause here, and to journal_version, which becomes one row per
-// person.
-
-// onePerson is the account of the journal's one person (person_summary).
-const onePerson = ""
+// Everything is read for the person ctx names (account.PersonID): each key
+// and each WHERE clause here names person_id (migration 15).
 
 // Checkpoint returns the person's checkpoint, or a zero one when there is
 // none (journal.Checkpoint).
@@ -36,11 +32,11 @@ func (s *Store) Checkpoint(ctx context.Context) (journal.Checkpoint, error) {
 		at    int64
 		state string
 	)
-	st, err := s.stmt(ctx, "SELECT through_at, through_id, basis, state FROM person_summary WHERE account = $1")
+	st, err := s.stmt(ctx, "SELECT through_at, through_id, basis, state FROM person_summary WHERE person_id = $1")
 	if err != nil {
 		return cp, s.fail("read the summary", err)
 	}
-	err = st.QueryRowContext(ctx, onePerson).Scan(&at, &cp.ThroughID, &cp.Basis, &state)
+	err = st.QueryRowContext(ctx, account.PersonID(ctx)).Scan(&at, &cp.ThroughID, &cp.Basis, &state)
 	if errors.Is(err, sql.ErrNoRows) {
 		return journal.Checkpoint{}, nil
 	}
@@ -61,6 +57,7 @@ func (s *Store) SaveCheckpoint(ctx context.Context, version int64, cp journal.Ch
 		return false, nil
 	}
 	saved := false
+	person := account.PersonID(ctx)
 	err := s.write(func() error {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
@@ -68,20 +65,22 @@ func (s *Store) SaveCheckpoint(ctx context.Context, version int64, cp journal.Ch
 		}
 		defer tx.Rollback()
 		var v int64
-		// FOR UPDATE would be PostgreSQL's; the UPDATE below takes the same
-		// row lock there and SQLite holds the write lock (BEGIN IMMEDIATE).
-		if _, err := tx.ExecContext(ctx, "UPDATE journal_version SET v = v WHERE id = 1"); err != nil {
+		// FOR UPDATE would be PostgreSQL's; the upsert below takes the same
+		// row lock there (making the person's row at 0 if they have none)
+		// and SQLite holds the write lock (BEGIN IMMEDIATE).
+		if _, err := tx.ExecContext(ctx, `INSERT INTO journal_version (person_id, v) VALUES ($1, 0)
+			ON CONFLICT (person_id) DO UPDATE SET v = journal_version.v`, person); err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, "SELECT v FROM journal_version WHERE id = 1").Scan(&v); err != nil {
+		if err := tx.QueryRowContext(ctx, "SELECT v FROM journal_version WHERE person_id = $1", person).Scan(&v); err != nil {
 			return err
 		}
 		if v != version {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO person_summary (account, through_at, through_id, basis, state) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (account) DO UPDATE SET through_at = $2, through_id = $3, basis = $4, state = $5`,
-			onePerson, millis(cp.ThroughAt), cp.ThroughID, cp.Basis, string(cp.State)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO person_summary (person_id, through_at, through_id, basis, state) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (person_id) DO UPDATE SET through_at = $2, through_id = $3, basis = $4, state = $5`,
+			person, millis(cp.ThroughAt), cp.ThroughID, cp.Basis, string(cp.State)); err != nil {
 			return err
 		}
 		if err := tx.Commit(); err != nil {
@@ -100,7 +99,7 @@ func (s *Store) SessionsFrom(ctx context.Context, at time.Time, id string) ([]*j
 	if at.IsZero() {
 		return s.Sessions(ctx, journal.Filter{})
 	}
-	list, err := s.query(ctx, "WHERE (started_at, id) >= ($1, $2) ORDER BY started_at DESC, id DESC", millis(at), id)
+	list, err := s.query(ctx, "(started_at, id) >= ($1, $2)", "ORDER BY started_at DESC, id DESC", millis(at), id)
 	if err != nil {
 		return nil, s.fail("read recent sessions", err)
 	}
@@ -119,7 +118,9 @@ func (s *Store) GateScreenings(ctx context.Context, asOf time.Time) ([]safety.Sc
 	out := []safety.Screening{}
 	// safety.LastScreening: the latest; among screenings at the same
 	// moment, the first in the journal's order (by id).
-	rows, err := s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings WHERE clearing = 0 AND at <= $1 ORDER BY at DESC, id LIMIT 1", millis(asOf))
+	person := account.PersonID(ctx)
+	rows, err := s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings WHERE person_id = $2 AND clearing = 0 AND at <= $1 ORDER BY at DESC, id LIMIT 1",
+		millis(asOf), person)
 	if err != nil {
 		return nil, s.fail("read screenings", err)
 	}
@@ -139,7 +140,8 @@ func (s *Store) GateScreenings(ctx context.Context, asOf time.Time) ([]safety.Sc
 		return out, nil // never screened: no clearance matters
 	}
 	last := out[0]
-	rows, err = s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings WHERE clearing = 1 AND at <= $1 ORDER BY at DESC, id", millis(asOf))
+	rows, err = s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings WHERE person_id = $2 AND clearing = 1 AND at <= $1 ORDER BY at DESC, id",
+		millis(asOf), person)
 	if err != nil {
 		return nil, s.fail("read clearances", err)
 	}
@@ -182,9 +184,9 @@ func (s *Store) GateFacts(ctx context.Context, after, before time.Time) ([]safet
 		until = millis(before)
 	}
 	rows, err := s.queryStmt(ctx, `SELECT s.id, s.started_at, s.pain_before, s.pain_after, s.stop_reason, p.stop_reason
-		FROM (SELECT * FROM sessions WHERE started_at > $1 AND started_at < $2) s
-		LEFT JOIN performances p ON p.session_id = s.id AND p.outcome = 'stopped' AND p.stop_reason <> ''
-		ORDER BY s.started_at DESC, s.id DESC, p.idx, p.attempt`, millis(after), until)
+		FROM (SELECT * FROM sessions WHERE person_id = $3 AND started_at > $1 AND started_at < $2) s
+		LEFT JOIN performances p ON p.session_id = s.id AND p.person_id = $3 AND p.outcome = 'stopped' AND p.stop_reason <> ''
+		ORDER BY s.started_at DESC, s.id DESC, p.idx, p.attempt`, millis(after), until, account.PersonID(ctx))
 	if err != nil {
 		return nil, s.fail("read recent sessions", err)
 	}
@@ -221,13 +223,13 @@ func (s *Store) GateFacts(ctx context.Context, after, before time.Time) ([]safet
 // week and the latest week), and false when none did.
 func (s *Store) PainEnds(ctx context.Context) (first, last time.Time, ok bool, err error) {
 	st, err := s.stmt(ctx, `SELECT
-		(SELECT MIN(started_at) FROM sessions WHERE pain_before IS NOT NULL AND time_scale = 1),
-		(SELECT MAX(started_at) FROM sessions WHERE pain_before IS NOT NULL AND time_scale = 1)`)
+		(SELECT MIN(started_at) FROM sessions WHERE person_id = $1 AND pain_before IS NOT NULL AND time_scale = 1),
+		(SELECT MAX(started_at) FROM sessions WHERE person_id = $1 AND pain_before IS NOT NULL AND time_scale = 1)`)
 	if err != nil {
 		return first, last, false, s.fail("read the pain record", err)
 	}
 	var lo, hi sql.NullInt64
-	if err := st.QueryRowContext(ctx).Scan(&lo, &hi); err != nil {
+	if err := st.QueryRowContext(ctx, account.PersonID(ctx)).Scan(&lo, &hi); err != nil {
 		return first, last, false, s.fail("read the pain record", err)
 	}
 	if !lo.Valid || !hi.Valid {
@@ -241,7 +243,7 @@ func (s *Store) PainEnds(ctx context.Context) (first, last time.Time, ok bool, e
 // totals (journal.Brief).
 func (s *Store) Briefs(ctx context.Context, from, to time.Time) ([]journal.Brief, error) {
 	rows, err := s.queryStmt(ctx, `SELECT id, started_at, pain_before, pain_after, done_attempts, practice_seconds FROM sessions
-		WHERE started_at >= $1 AND started_at < $2 AND time_scale = 1 ORDER BY started_at, id`, millis(from), millis(to))
+		WHERE person_id = $3 AND started_at >= $1 AND started_at < $2 AND time_scale = 1 ORDER BY started_at, id`, millis(from), millis(to), account.PersonID(ctx))
 	if err != nil {
 		return nil, s.fail("read sessions", err)
 	}
@@ -266,7 +268,8 @@ func (s *Store) Briefs(ctx context.Context, from, to time.Time) ([]journal.Brief
 // score (kept as ratings are saved), in the order they were first rated,
 // and when the scale was last rated (zero: never).
 func (s *Store) PSFSActivities(ctx context.Context) ([]progress.PSFSActivity, time.Time, error) {
-	rows, err := s.queryStmt(ctx, `SELECT activity, first_score, latest_at, latest_score FROM psfs_activities ORDER BY first_at, activity`)
+	rows, err := s.queryStmt(ctx, `SELECT activity, first_score, latest_at, latest_score FROM psfs_activities WHERE person_id = $1 ORDER BY first_at, activity`,
+		account.PersonID(ctx))
 	if err != nil {
 		return nil, time.Time{}, s.fail("read functional scale", err)
 	}
@@ -293,7 +296,7 @@ func (s *Store) PSFSActivities(ctx context.Context) ([]progress.PSFSActivity, ti
 // Screening returns the screening or clearance with id, and whether there is
 // one.
 func (s *Store) Screening(ctx context.Context, id string) (safety.Screening, bool, error) {
-	rows, err := s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings WHERE id = $1", id)
+	rows, err := s.queryStmt(ctx, "SELECT "+screeningColumns+" FROM screenings WHERE id = $1 AND person_id = $2", id, account.PersonID(ctx))
 	if err != nil {
 		return safety.Screening{}, false, s.fail("read screening "+id, err)
 	}

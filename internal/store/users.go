@@ -19,7 +19,9 @@ import (
 // CreateUser makes an account called name with role. Names are unique (a
 // taken name is EConflict). The first person account made on a journal that
 // has local data (kept before accounts) takes the local person's id, so that
-// the history kept so far becomes theirs; adopted reports that.
+// the history kept so far becomes theirs; adopted reports that. It raises
+// the local person's version (whoever ctx names), so that a server that
+// served without accounts notices the first one at once.
 func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, at time.Time) (u *account.User, adopted bool, err error) {
 	if err := account.CheckName(name); err != nil {
 		return nil, false, err
@@ -28,7 +30,7 @@ func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, 
 		return nil, false, err
 	}
 	u = &account.User{ID: NewID(), Name: name, Role: role, Created: at.UTC().Truncate(time.Millisecond)}
-	err = s.writeTx(ctx, func(tx *sql.Tx) error {
+	err = s.writeTx(account.ForPerson(ctx, account.LocalID), func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE name = $1`, name).Scan(&n); err != nil {
 			return err
@@ -62,9 +64,8 @@ func hasLocalData(ctx context.Context, tx *sql.Tx) (bool, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1`, account.LocalID).Scan(&n); err != nil || n > 0 {
 		return false, err
 	}
-	// TODO(scope): once every table has person_id, count only the local person's rows.
-	for _, q := range []string{`SELECT COUNT(*) FROM sessions`, `SELECT COUNT(*) FROM screenings`} {
-		if err := tx.QueryRowContext(ctx, q).Scan(&n); err != nil {
+	for _, q := range []string{`SELECT COUNT(*) FROM sessions WHERE person_id = $1`, `SELECT COUNT(*) FROM screenings WHERE person_id = $1`} {
+		if err := tx.QueryRowContext(ctx, q, account.LocalID).Scan(&n); err != nil {
 			return false, err
 		}
 		if n > 0 {

@@ -93,7 +93,7 @@ func (s *Server) gate(r *http.Request) (gateDoc, error) {
 	if err != nil {
 		return gateDoc{}, err
 	}
-	doc, err := s.cache.gate.get("gate", now, func() (gateDoc, journalStamp, error) {
+	doc, err := s.cache.gate.get(personKey(r.Context(), "gate"), now, func() (gateDoc, journalStamp, error) {
 		d, screenings, err := person.GateNow(r.Context(), s.st, now.at)
 		if err != nil {
 			return gateDoc{}, now, err

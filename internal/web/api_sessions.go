@@ -463,7 +463,8 @@ func (s *Server) performance(ev eventBody, head store.SessionHead) (journal.Perf
 // exercises it planned and which, when it started and how fast it plays.
 // None of it changes once a session exists, so it is kept by the heads
 // cache after the first read (any instance may keep it: it is the same
-// everywhere), which saves a journal read on every exercise recorded.
+// everywhere), under the person it belongs to, which saves a journal read
+// on every exercise recorded.
 func (s *Server) head(r *http.Request, id string) (store.SessionHead, error) {
-	return s.cache.heads.get(id, none{}, forever(func() (store.SessionHead, error) { return s.st.Head(r.Context(), id) }))
+	return s.cache.heads.get(personKey(r.Context(), id), none{}, forever(func() (store.SessionHead, error) { return s.st.Head(r.Context(), id) }))
 }

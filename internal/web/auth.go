@@ -29,6 +29,8 @@ type Accounts interface {
 	UseSignInLink(ctx context.Context, token string, at time.Time) (*account.User, error)
 	// WebSessions is where the web app's sign-in sessions are kept.
 	WebSessions() scs.CtxStore
+	// EraseUser deletes an account and every row that names it.
+	EraseUser(ctx context.Context, id string) (map[string]int64, error)
 }
 
 // access says who may use a route once accounts exist. Without accounts
@@ -115,7 +117,7 @@ func (s *Server) accountsExist(r *http.Request) (bool, error) {
 	if s.accounts.exist.Load() {
 		return true, nil
 	}
-	v, err := s.version(r)
+	v, err := s.serverVersion(r)
 	if err == nil && s.accounts.none.Load() == v+1 {
 		return false, nil
 	}
@@ -197,4 +199,21 @@ func (s *Server) caller(r *http.Request) (*account.User, error) {
 		return s.cfg.Accounts.UserByToken(r.Context(), strings.TrimSpace(token))
 	}
 	return s.sessionCaller(r)
+}
+
+// RouteAccess is one route and who may use it once accounts exist: "public",
+// "person", "clinician" or "admin" (the authorization matrix test reads it).
+type RouteAccess struct {
+	Method, Pattern, Who string
+}
+
+// Access lists every route the server answers with who may use it, in the
+// route table's order.
+func (s *Server) Access() []RouteAccess {
+	names := map[access]string{accessPublic: "public", accessPerson: "person", accessClinician: "clinician", accessAdmin: "admin"}
+	out := make([]RouteAccess, len(s.routes))
+	for i, r := range s.routes {
+		out[i] = RouteAccess{r.method, r.pattern, names[accessOf(r.method, r.pattern)]}
+	}
+	return out
 }

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/store"
 )
@@ -13,15 +15,19 @@ import (
 // caches are everything the server keeps in memory between requests. Each
 // keeps what is costly to make and cheap to check, and the rule that says
 // when what it keeps no longer holds is given here, in newCaches, and
-// nowhere else.
+// nowhere else. What is made from a person's journal is kept under that
+// person (account.PersonID of the request: personKey), so that two people
+// are never served each other's pages; what is made from the catalog alone
+// is shared.
 type caches struct {
 	catalog  *cache[none, *body]                // pages, documents and figures made from the catalog alone
 	routines *cache[none, []api.RoutineSummary] // the routines with their durations
-	journal  *cache[journalStamp, *body]        // pages and documents made from the journal, by page and query
-	gate     *cache[journalStamp, gateDoc]      // the gate's decision, made from the journal
+	journal  *cache[journalStamp, *body]        // pages and documents made from a person's journal, by person, page and query
+	gate     *cache[journalStamp, gateDoc]      // the gate's decision, made from a person's journal, by person
 	screen   *cache[none, *body]                // the screening page, by the answers so far
-	heads    *cache[none, store.SessionHead]    // what an event needs of its session
-	version  atomic.Pointer[versionRead]        // the journal's version as last read
+	heads    *cache[none, store.SessionHead]    // what an event needs of its session, by person and session
+	versions sync.Map                           // person → *versionRead: each person's journal version as last read
+	nVersion atomic.Int64                       // how many versions are kept
 	ready    atomic.Pointer[readyCheck]         // the journal's last readiness check (readyz)
 }
 
@@ -31,16 +37,17 @@ type caches struct {
 //     the catalog is the same; a new one (the person's saved exercises
 //     changed: Server.refreshCatalog) has a new generation in every key
 //     (Server.catalogKey), and what the old one made is let go.
-//   - journal: a page or document made from the journal holds while the
-//     journal's version (one small read, Server.version) and the person's
-//     local day are those it was made at, and until a moment it names
-//     itself (a screening running out, the functional scale falling due).
-//     Every write raises the version, whichever instance makes it, so
-//     several instances serving one journal stay right. It keeps at most
-//     maxJournal of them (plans are kept by their query).
-//   - gate: the gate's decision holds by the journal's rule, and only
+//   - journal: a page or document made from a person's journal holds while
+//     that person's journal version (one small read, Server.version), the
+//     catalog's generation and the person's local day are those it was
+//     made at, and until a moment it names itself (a screening running
+//     out, the functional scale falling due). Every write raises its
+//     person's version, whichever instance makes it, so several instances
+//     serving one database stay right. It keeps at most maxJournal of them
+//     (plans are kept by their query), each under its person.
+//   - gate: a person's gate decision holds by the journal's rule, and only
 //     until the screening or clearance it rests on runs out (its
-//     valid_until), as the home page that shows it.
+//     valid_until), as the home page that shows it; at most maxPeople.
 //   - screen: a step of the screening page depends on the answers so far
 //     alone, never on the journal (it must show even when the journal
 //     cannot be read), so it holds for ever; at most maxScreen of them.
@@ -48,7 +55,11 @@ type caches struct {
 //     second (readyTTL).
 //   - heads: a session's owner, planned exercises, start and time scale
 //     never change once it exists, so they hold for ever, at most maxHeads
-//     of them (when full, it starts again empty).
+//     of them (when full, it starts again empty), kept under the person
+//     whose session it is (another person's is not found, and not kept).
+//   - versions: a person's journal version serves that person's next
+//     requests for versionTTL, or until this server writes; at most
+//     maxPeople people's.
 func newCaches() *caches {
 	holds := func(kept, now journalStamp) bool {
 		return kept.version == now.version && kept.day == now.day && (kept.until.IsZero() || now.at.Before(kept.until))
@@ -57,10 +68,20 @@ func newCaches() *caches {
 		catalog:  &cache[none, *body]{},
 		routines: &cache[none, []api.RoutineSummary]{},
 		journal:  &cache[journalStamp, *body]{max: maxJournal, fresh: holds},
-		gate:     &cache[journalStamp, gateDoc]{max: 1, fresh: holds},
+		gate:     &cache[journalStamp, gateDoc]{max: maxPeople, fresh: holds},
 		screen:   &cache[none, *body]{max: maxScreen},
 		heads:    &cache[none, store.SessionHead]{max: maxHeads},
 	}
+}
+
+// maxPeople bounds the people whose gate and journal version are kept in
+// memory.
+const maxPeople = 4096
+
+// personKey is key kept under the person a request is for: what is made
+// from one person's journal is never served to another.
+func personKey(ctx context.Context, key string) string {
+	return account.PersonID(ctx) + "\x00" + key
 }
 
 // maxScreen bounds the steps of the screening page kept in memory.
@@ -153,18 +174,39 @@ type versionRead struct {
 	writes uint64    // the journal's LocalWrites when it was read
 }
 
-// version returns the journal's version, read again only when the last read
-// is older than versionTTL or this server has written since.
+// version returns the journal version of the person the request is for
+// (account.PersonID), read again only when the last read is older than
+// versionTTL or this server has written since.
 func (s *Server) version(r *http.Request) (int64, error) {
-	if last := s.cache.version.Load(); last != nil && time.Since(last.at) < versionTTL && last.writes == s.st.LocalWrites() {
-		return last.v, nil
+	return s.versionOf(r.Context())
+}
+
+// serverVersion returns the version of what the server's people share:
+// the local person's journal version, which making an account and every
+// change to the library of saved exercises and routines also raise
+// (store.CreateUser, store.AddCustom…).
+func (s *Server) serverVersion(r *http.Request) (int64, error) {
+	return s.versionOf(account.ForPerson(r.Context(), account.LocalID))
+}
+
+// versionOf returns the journal version of the person ctx names, kept as
+// version says.
+func (s *Server) versionOf(ctx context.Context) (int64, error) {
+	person := account.PersonID(ctx)
+	if e, ok := s.cache.versions.Load(person); ok {
+		if last := e.(*versionRead); time.Since(last.at) < versionTTL && last.writes == s.st.LocalWrites() {
+			return last.v, nil
+		}
 	}
 	writes := s.st.LocalWrites()
-	v, err := s.st.Version(r.Context())
+	v, err := s.st.Version(ctx)
 	if err != nil {
 		return 0, err
 	}
-	s.cache.version.Store(&versionRead{v: v, at: time.Now(), writes: writes})
+	if _, loaded := s.cache.versions.Swap(person, &versionRead{v: v, at: time.Now(), writes: writes}); !loaded && s.cache.nVersion.Add(1) > maxPeople {
+		s.cache.versions.Clear()
+		s.cache.nVersion.Store(0)
+	}
 	return v, nil
 }
 

@@ -63,8 +63,9 @@ func (s *Server) builderWith(entries []custom.Entry) *catalog.Builder {
 
 // refreshCatalog makes the catalog again when the saved exercises and
 // routines have changed since it was made, by this server or another
-// serving the same journal: every write raises the journal's version, so
-// the entries are read again only when it has moved, and the catalog is
+// serving the same journal: every change to the library raises the
+// server's version (Server.serverVersion), so the entries are read again
+// only when it has moved, and the catalog is
 // made again only when they differ. A journal that cannot be read keeps
 // the catalog as it was; the request says why if it needs the journal.
 func (s *Server) refreshCatalog(r *http.Request) {
@@ -72,7 +73,7 @@ func (s *Server) refreshCatalog(r *http.Request) {
 	if !ok {
 		return
 	}
-	v, err := s.version(r)
+	v, err := s.serverVersion(r)
 	cur := s.cat.Load()
 	if err != nil || v == cur.version {
 		return

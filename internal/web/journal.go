@@ -47,10 +47,12 @@ type Journal interface {
 	// Renew renews a session's lease; MarkInterrupted ends it as interrupted.
 	Renew(ctx context.Context, id string, at time.Time) error
 	MarkInterrupted(ctx context.Context, id string, at time.Time) error
-	// SweepInterrupted marks as interrupted the sessions whose player is gone.
+	// SweepInterrupted marks as interrupted the sessions whose player is
+	// gone, every person's.
 	SweepInterrupted(ctx context.Context, alive func(owner string) bool, now time.Time) (int, error)
-	// Version is the journal's version, raised by every write; LocalWrites
-	// counts this process's writes (see Server.version).
+	// Version is the journal version of the person ctx names, raised by
+	// every write to their journal; LocalWrites counts this process's
+	// writes (see Server.version).
 	Version(ctx context.Context) (int64, error)
 	LocalWrites() uint64
 	// Engine names the database: "sqlite" or "postgres".

@@ -18,6 +18,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/internal/web"
 	"github.com/unhunch/unhunch/safety"
 )
@@ -134,10 +135,20 @@ func TestEveryOperationAnswersAsDocumented(t *testing.T) {
 		{"GET", "/api/v1/progress", ""}, {"GET", "/api/v1/export/fhir", ""},
 		{"PUT", "/api/v1/schedule", `{"days":["mon-fri"],"times":["12:30"],"minutes":5,"no_floor":true}`},
 		{"GET", "/api/v1/schedule", ""}, {"GET", "/api/v1/schedule.ics", ""}, {"DELETE", "/api/v1/schedule", ""},
+		{"GET", "/api/v1/me", ""}, {"GET", "/api/v1/me/export", ""},
 	} {
 		if r := e.do(s.method, s.path, s.body, nil); r.Code >= 300 {
 			t.Fatalf("%s %s: %d %.300s", s.method, s.path, r.Code, r.Body)
 		}
+	}
+	// With an account: erasing it.
+	u, _, err := e.st.CreateUser(context.Background(), "documented", account.RolePerson, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, _ := e.st.CreateToken(context.Background(), u.ID, now)
+	if r := e.do("DELETE", "/api/v1/me", `{"confirm":"documented"}`, map[string]string{"Authorization": "Bearer " + tok}); r.Code >= 300 {
+		t.Fatalf("DELETE /api/v1/me: %d %.300s", r.Code, r.Body)
 	}
 	var doc struct {
 		Paths map[string]map[string]json.RawMessage

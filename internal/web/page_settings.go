@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/unhunch/unhunch/account"
 	"net/http"
 	"net/url"
 	"time"
@@ -21,6 +22,7 @@ type settingsData struct {
 	Schedule   scheduleForm // the practice schedule (issue 19)
 	KitForm    kitForm
 	KitDone    string
+	Account    *account.User // the signed-in account, which can be erased; nil without accounts
 }
 
 // conditionRow is one exercise and one condition from the safety answers:
@@ -68,7 +70,7 @@ func (s *Server) settingsData(r *http.Request, q url.Values, k kit, sf *schedule
 		return settingsData{}, time.Time{}, err
 	}
 	states := p.SetAside
-	d := settingsData{Exercises: s.catalog().Exercises(), Aside: states, KitForm: newKitForm(k, "/settings")}
+	d := settingsData{Exercises: s.catalog().Exercises(), Aside: states, KitForm: newKitForm(k, "/settings"), Account: account.FromContext(r.Context())}
 	if q.Get("kit") == "saved" && k.Asked {
 		d.KitDone = message.Text(message.PageKitSaved, catalog.NeedsWords(haveAsNeeds(k.Have)))
 	}

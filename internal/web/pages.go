@@ -222,7 +222,7 @@ func (s *Server) journalBody(r *http.Request, key string, build func() (*body, t
 	if err != nil {
 		return nil, err
 	}
-	return s.cache.journal.get(key, now, func() (*body, journalStamp, error) {
+	return s.cache.journal.get(personKey(r.Context(), s.catalogKey(key)), now, func() (*body, journalStamp, error) {
 		bd, until, err := build()
 		stamp := now
 		stamp.until = until

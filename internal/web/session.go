@@ -8,6 +8,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/message"
 )
 
 // sessionUser is the key of the signed-in account's id in a web session.
@@ -74,7 +75,11 @@ func (s *Server) signinRoutes() []route {
 
 // signinPage says how to sign in.
 func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
-	return s.showSignin(w, http.StatusOK, signinData{})
+	d := signinData{}
+	if r.URL.Query().Get("erased") == "1" {
+		d.Notice = message.Text(message.RightsErased)
+	}
+	return s.showSignin(w, http.StatusOK, d)
 }
 
 // signinLink spends a one-time sign-in link and signs its account in on

@@ -52,7 +52,8 @@ func (s *Server) passwordRoutes() []route {
 type signinData struct {
 	Name      string // the name typed, shown again after a refusal
 	Error     string
-	Passwords bool // password sign-in is offered
+	Passwords bool   // password sign-in is offered
+	Notice    string // a note on arriving (the account was erased)
 }
 
 // showSignin renders the sign-in page with status.

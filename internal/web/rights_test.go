@@ -1,0 +1,80 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/journal"
+)
+
+// Issue 17, a person's rights: everything kept about them downloads as
+// one JSON file; their account is erased only when they type its name,
+// and then nothing of it answers any more. Without accounts, the archive
+// is the local person's and there is no account to erase.
+func TestDownloadAndErase(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, url string) {
+		e := newEnvURL(t, url, true)
+		e.start("quick-daily-reset", "local-1", 2)
+		r := e.do("GET", "/api/v1/me/export", "", nil)
+		if r.Code != http.StatusOK || !strings.Contains(r.Header().Get("Content-Disposition"), "attachment") {
+			t.Fatalf("local archive: %d %v", r.Code, r.Header())
+		}
+		var local person.Archive
+		decodeBody(t, r.Body.Bytes(), &local)
+		if local.Format != person.ArchiveFormat || local.Account != nil || len(local.Sessions) != 1 || len(local.Screenings) != 1 {
+			t.Errorf("local archive: %+v", local)
+		}
+		if r := e.do("DELETE", "/api/v1/me", `{"confirm":"x"}`, nil); r.Code != http.StatusConflict {
+			t.Errorf("erase without accounts: %d %s", r.Code, r.Body)
+		}
+		ctx := context.Background()
+		// The first person account takes over the local journal.
+		pat, adopted, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now)
+		if err != nil || !adopted {
+			t.Fatalf("pat: %v %v", adopted, err)
+		}
+		tok, _ := e.st.CreateToken(ctx, pat.ID, now)
+		auth := map[string]string{"Authorization": "Bearer " + tok}
+		r = e.do("GET", "/api/v1/me", "", auth)
+		var me struct {
+			Accounts bool
+			Account  *account.User
+		}
+		decodeBody(t, r.Body.Bytes(), &me)
+		if r.Code != http.StatusOK || !me.Accounts || me.Account == nil || me.Account.Name != "pat" {
+			t.Errorf("me: %d %s", r.Code, r.Body)
+		}
+		r = e.do("GET", "/api/v1/me/export", "", auth)
+		var arch person.Archive
+		decodeBody(t, r.Body.Bytes(), &arch)
+		if arch.Account == nil || arch.Account.ID != pat.ID || len(arch.Sessions) != 1 {
+			t.Errorf("pat's archive: %s", r.Body)
+		}
+		if r := e.do("GET", "/settings", "", auth); !strings.Contains(r.Body.String(), `action="/settings/erase"`) || !strings.Contains(r.Body.String(), "/api/v1/me/export") {
+			t.Errorf("settings offer no download or erasure")
+		}
+		for _, bad := range []string{`{"confirm":"Pat"}`, `{"confirm":""}`, `{}`} {
+			r := e.do("DELETE", "/api/v1/me", bad, auth)
+			if r.Code != http.StatusBadRequest || !strings.Contains(r.Body.String(), "nothing was deleted") {
+				t.Errorf("erase with %s: %d %s", bad, r.Code, r.Body)
+			}
+		}
+		if r := e.do("DELETE", "/api/v1/me", `{"confirm":"pat"}`, auth); r.Code != http.StatusNoContent {
+			t.Fatalf("erase: %d %s", r.Code, r.Body)
+		}
+		if r := e.do("GET", "/api/v1/me", "", auth); r.Code != http.StatusUnauthorized {
+			t.Errorf("the erased account's token: %d", r.Code)
+		}
+		if _, err := e.st.UserByName(ctx, "pat"); err == nil {
+			t.Error("pat is still an account")
+		}
+		sessions, err := e.st.Sessions(account.ForPerson(ctx, pat.ID), journal.Filter{})
+		if err != nil || len(sessions) != 0 {
+			t.Errorf("pat's sessions after erasure: %d, %v", len(sessions), err)
+		}
+	})
+}
