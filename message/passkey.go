@@ -52,7 +52,6 @@ var passkeyPageWords = []entry{
 	{"page.welcome.offer", "Add a passkey so that next time you need no link: this phone or computer keeps it, and your fingerprint, face or screen lock opens unhunch."},
 	{"page.welcome.later", "Not now"},
 	{"page.passkey.add", "Add a passkey"},
-	{"page.passkey.add_here", "Add a passkey on this device"},
 	{"page.passkey.working", "Follow what your device asks."},
 	{"page.passkey.added", "Passkey added. Next time, choose “Sign in with a passkey”."},
 	{"page.passkey.add_cancelled", "No passkey was made. You can try again, or carry on without one."},

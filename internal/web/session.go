@@ -75,7 +75,7 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // signinLink spends a one-time sign-in link and signs its account in on
-// this browser.
+// this browser, then offers a passkey (the welcome page, passkey.go).
 func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Referrer-Policy", "no-referrer") // the link is a key: never pass it on
 	u, err := s.cfg.Accounts.UseSignInLink(writeCtx(r), r.PathValue("token"), s.now())
@@ -85,7 +85,7 @@ func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
 	if err := s.signIn(r, u); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	http.Redirect(w, r, "/welcome", http.StatusSeeOther)
 	return nil
 }
 
