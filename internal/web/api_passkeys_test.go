@@ -16,6 +16,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -417,4 +418,59 @@ func rawDB(t *testing.T, url, dir string) *sql.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// inFlight starts a request as b whose handler has loaded the session and
+// waits for its body; finish sends the body and returns the answer. It
+// stands for a request the browser has in flight (a service worker
+// fetching the app, a second tab) while another one changes the session.
+func inFlight(t *testing.T, b *browserTab, method, path string) (finish func(body string) *httptest.ResponseRecorder) {
+	t.Helper()
+	pr, pw := io.Pipe()
+	req := httptest.NewRequest(method, path, pr)
+	req.Host = b.host
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Cookie", "unhunch_session="+b.cookie)
+	rec := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() { b.e.h.ServeHTTP(rec, req); close(done) }()
+	return func(body string) *httptest.ResponseRecorder {
+		pw.Write([]byte(body))
+		pw.Close()
+		<-done
+		return rec
+	}
+}
+
+// Issue 17: a request that was in flight when the session changed does not
+// write its stale copy back: signing out holds, and the passkey ceremony a
+// begin kept is still there at its finish. (The sessions were saved by
+// every request, to push an idle timeout on; the last to end won.)
+func TestSignInSessionNotUndoneByARequestInFlight(t *testing.T) {
+	e := newEnv(t, false)
+	ctx := context.Background()
+	pat, _, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := &browserTab{e: e, host: "localhost:8080"}
+	linkSignIn(t, e, tab, pat.ID)
+	old := tab.cookie
+
+	// A passkey ceremony begun while another request is in flight.
+	finish := inFlight(t, tab, "POST", "/api/v1/screenings")
+	r := tab.do("POST", "/api/v1/passkeys/register/begin", map[string]any{})
+	want(t, "register/begin", r, http.StatusOK)
+	finish(`{}`)
+	var o creationOptions
+	decodeBody(t, r.Body.Bytes(), &o)
+	_, cred := newSoftKey(t, o, "http://localhost:8080")
+	want(t, "register/finish after the other request ended", tab.do("POST", "/api/v1/passkeys/register/finish", map[string]any{"credential": cred}), http.StatusCreated)
+
+	// Signing out while another request is in flight.
+	finish = inFlight(t, tab, "POST", "/api/v1/screenings")
+	want(t, "sign out", tab.do("POST", "/signout", nil), http.StatusSeeOther)
+	finish(`{}`)
+	tab.cookie = old // whatever the late answer's cookie said
+	want(t, "after signing out", tab.do("GET", "/api/v1/progress", nil), http.StatusUnauthorized)
 }

@@ -24,7 +24,11 @@ func newSessions(cfg Config) *scs.SessionManager {
 	m := scs.New()
 	m.Store = cfg.Accounts.WebSessions()
 	m.Lifetime = 30 * 24 * time.Hour
-	m.IdleTimeout = 14 * 24 * time.Hour
+	// No IdleTimeout: with one, scs saves the session at the end of every
+	// request that carries it, so a request in flight while another signs
+	// out (or keeps a passkey ceremony) writes its stale copy back last and
+	// undoes it (TestSignInSessionNotUndoneByARequestInFlight). Without it,
+	// only a request that changed the session saves it.
 	m.Cookie.Name = "unhunch_session"
 	m.Cookie.HttpOnly = true
 	m.Cookie.SameSite = http.SameSiteLaxMode
