@@ -21,6 +21,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/unhunch/unhunch/account"
@@ -420,26 +421,46 @@ func rawDB(t *testing.T, url, dir string) *sql.DB {
 	return db
 }
 
-// inFlight starts a request as b whose handler has loaded the session and
-// waits for its body; finish sends the body and returns the answer. It
-// stands for a request the browser has in flight (a service worker
-// fetching the app, a second tab) while another one changes the session.
+// inFlight starts a request as b and returns once its handler has loaded
+// the session and waits for its body; finish sends the body and returns
+// the answer. It stands for a request the browser has in flight (a
+// service worker fetching the app, a second tab) while another one
+// changes the session.
 func inFlight(t *testing.T, b *browserTab, method, path string) (finish func(body string) *httptest.ResponseRecorder) {
 	t.Helper()
 	pr, pw := io.Pipe()
-	req := httptest.NewRequest(method, path, pr)
+	body := &firstRead{r: pr, reading: make(chan struct{})}
+	req := httptest.NewRequest(method, path, body)
 	req.Host = b.host
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Cookie", "unhunch_session="+b.cookie)
 	rec := httptest.NewRecorder()
 	done := make(chan struct{})
 	go func() { b.e.h.ServeHTTP(rec, req); close(done) }()
-	return func(body string) *httptest.ResponseRecorder {
-		pw.Write([]byte(body))
+	select {
+	case <-body.reading:
+	case <-done:
+		t.Fatalf("%s %s ended without reading its body: %d %s", method, path, rec.Code, rec.Body)
+	}
+	return func(text string) *httptest.ResponseRecorder {
+		pw.Write([]byte(text))
 		pw.Close()
 		<-done
 		return rec
 	}
+}
+
+// firstRead is a body that says when the handler first reads it.
+type firstRead struct {
+	r       io.Reader
+	reading chan struct{}
+	once    sync.Once
+}
+
+// Read notes the first read and reads on.
+func (f *firstRead) Read(p []byte) (int, error) {
+	f.once.Do(func() { close(f.reading) })
+	return f.r.Read(p)
 }
 
 // Issue 17: a request that was in flight when the session changed does not
