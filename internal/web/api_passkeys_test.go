@@ -306,6 +306,9 @@ func TestPasskeyAPI(t *testing.T) {
 		const origin = "http://localhost:8080"
 		anon := &browserTab{e: e, host: "localhost:8080"}
 		want(t, "no accounts: login/begin", anon.do("POST", "/api/v1/passkeys/login/begin", map[string]any{}), http.StatusBadRequest, "accounts")
+		if r := anon.do("GET", "/welcome", nil); r.Code != http.StatusSeeOther || r.Header().Get("Location") != "/" {
+			t.Errorf("no accounts: the welcome page %d %v", r.Code, r.Header())
+		}
 
 		ctx := context.Background()
 		pat, _, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now)
