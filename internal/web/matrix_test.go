@@ -42,6 +42,8 @@ func fill(t *testing.T, pattern string, ids map[string]string) string {
 			v, ok = ids["session"], true
 		case name == "id" && (strings.HasPrefix(p, "/api/v1/routines/") || strings.HasPrefix(p, "/routines/") || strings.HasPrefix(p, "/play/")):
 			v, ok = ids["routine"], true
+		case name == "id" && strings.HasPrefix(p, "/api/v1/passkeys/"):
+			v, ok = "no-such-passkey", true // another's passkey is the passkey tests' (TestPasskeyAPI)
 		case name == "id" && strings.Contains(p, "/exercises/"):
 			v, ok = ids["exercise"], true
 		}

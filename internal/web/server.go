@@ -194,6 +194,7 @@ func New(cfg Config) (*Server, error) {
 	s.routes = append(append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...), s.customRoutes()...)
 	s.routes = append(append(append(s.routes, s.shareRoutes()...), s.builderRoutes()...), s.signinRoutes()...)
 	s.routes = append(s.routes, s.meRoutes()...)
+	s.routes = append(s.routes, s.passkeyRoutes()...)
 	sw, err := s.assets.serviceWorker(s.offlineURLs())
 	if err != nil {
 		return nil, err

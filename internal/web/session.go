@@ -24,7 +24,11 @@ func newSessions(cfg Config) *scs.SessionManager {
 	m := scs.New()
 	m.Store = cfg.Accounts.WebSessions()
 	m.Lifetime = 30 * 24 * time.Hour
-	m.IdleTimeout = 14 * 24 * time.Hour
+	// No IdleTimeout: with one, scs saves the session at the end of every
+	// request that carries it, so a request in flight while another signs
+	// out (or keeps a passkey ceremony) writes its stale copy back last and
+	// undoes it (TestSignInSessionNotUndoneByARequestInFlight). Without it,
+	// only a request that changed the session saves it.
 	m.Cookie.Name = "unhunch_session"
 	m.Cookie.HttpOnly = true
 	m.Cookie.SameSite = http.SameSiteLaxMode
@@ -79,7 +83,7 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // signinLink spends a one-time sign-in link and signs its account in on
-// this browser.
+// this browser, then offers a passkey (the welcome page, passkey.go).
 func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Referrer-Policy", "no-referrer") // the link is a key: never pass it on
 	u, err := s.cfg.Accounts.UseSignInLink(writeCtx(r), r.PathValue("token"), s.now())
@@ -89,7 +93,7 @@ func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
 	if err := s.signIn(r, u); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	http.Redirect(w, r, "/welcome", http.StatusSeeOther)
 	return nil
 }
 
