@@ -1,0 +1,213 @@
+package clinic_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/clinic"
+	"github.com/unhunch/unhunch/dose"
+	"github.com/unhunch/unhunch/journal"
+	"github.com/unhunch/unhunch/progress"
+	"github.com/unhunch/unhunch/safety"
+)
+
+func builtin(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCheck(t *testing.T) {
+	c := builtin(t)
+	ok := func() clinic.Prescription {
+		return clinic.Prescription{DaysAWeek: 5, TimesADay: 1, Note: "Go gently.",
+			Items: []clinic.Item{{ExerciseID: "chin-tucks", Amount: dose.Amount{Reps: 12}}, {ExerciseID: "cat-cow"}}}
+	}
+	tests := []struct {
+		name   string
+		change func(p *clinic.Prescription)
+		want   string // a part of the error; "" for none
+	}{
+		{"fine", func(p *clinic.Prescription) {}, ""},
+		{"no exercises", func(p *clinic.Prescription) { p.Items = nil }, "at least one exercise"},
+		{"too many", func(p *clinic.Prescription) {
+			for range 15 {
+				p.Items = append(p.Items, clinic.Item{ExerciseID: "cat-cow"})
+			}
+		}, "at most 15"},
+		{"unknown exercise", func(p *clinic.Prescription) { p.Items[0].ExerciseID = "handstand" }, `no exercise "handstand"`},
+		{"twice", func(p *clinic.Prescription) { p.Items[1].ExerciseID = "chin-tucks" }, "twice"},
+		{"reps above range", func(p *clinic.Prescription) { p.Items[0].Amount.Reps = 30 }, "does not fit its range"},
+		{"seconds not used", func(p *clinic.Prescription) { p.Items[0].Amount.Seconds = 30 }, "does not fit its range"},
+		{"no days", func(p *clinic.Prescription) { p.DaysAWeek = 0 }, "from 1 to 7"},
+		{"eight days", func(p *clinic.Prescription) { p.DaysAWeek = 8 }, "from 1 to 7"},
+		{"four times a day", func(p *clinic.Prescription) { p.TimesADay = 4 }, "from 1 to 3"},
+		{"long note", func(p *clinic.Prescription) { p.Note = strings.Repeat("x", 1001) }, "keep it to 1000"},
+		{"control in note", func(p *clinic.Prescription) { p.Note = "a\x00b" }, "cannot be shown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := ok()
+			tt.change(&p)
+			err := p.Check(c)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("Check: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) || unhunch.ErrorCode(err) != unhunch.EInvalid {
+				t.Fatalf("Check = %v (%s), want EInvalid with %q", err, unhunch.ErrorCode(err), tt.want)
+			}
+		})
+	}
+}
+
+func TestCheckFillsTheDose(t *testing.T) {
+	p := clinic.Prescription{DaysAWeek: 7, TimesADay: 1, Items: []clinic.Item{{ExerciseID: "chin-tucks", Amount: dose.Amount{Reps: 12}}}}
+	if err := p.Check(builtin(t)); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(dose.Amount{Reps: 12, Hold: 5, Sets: 1}, p.Items[0].Amount); diff != "" {
+		t.Errorf("amount (-want +got):\n%s", diff)
+	}
+}
+
+func TestLimit(t *testing.T) {
+	c := builtin(t)
+	e, _ := c.Exercise("chin-tucks") // 10–15 reps, 5 s hold
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	rx := dose.Amount{Reps: 12, Hold: 5, Sets: 1}
+	level := func(reps int, why progress.Why, from int) *progress.Level {
+		return &progress.Level{ExerciseID: e.ID, Amount: dose.Amount{Reps: reps, Hold: 5, Sets: 1},
+			Changes: []progress.Change{{At: at, From: dose.Amount{Reps: from, Hold: 5, Sets: 1}, To: dose.Amount{Reps: reps, Hold: 5, Sets: 1}, Why: why}}}
+	}
+	tests := []struct {
+		name  string
+		lv    *progress.Level
+		allow bool
+		want  int // reps
+	}{
+		{"no level: the prescription", nil, false, 12},
+		{"unchanged level: the prescription", &progress.Level{Amount: dose.Amount{Reps: 10, Hold: 5, Sets: 1}}, false, 12},
+		{"progressed past it: capped", level(14, progress.RatedEasyTwice, 13), false, 12},
+		{"progressed past it, more allowed", level(14, progress.RatedEasyTwice, 13), true, 14},
+		{"progressed but below it: the prescription", level(11, progress.RatedEasyTwice, 10), true, 12},
+		{"stepped back below it: kept", level(11, progress.RatedHard, 12), false, 11},
+		{"pain rose: kept", level(10, progress.PainRoseInSession, 11), true, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := clinic.Limit(e.Dose, rx, tt.lv, tt.allow)
+			if got.Reps != tt.want {
+				t.Errorf("Limit = %+v, want %d reps", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRoutine(t *testing.T) {
+	c := builtin(t)
+	p := clinic.Prescription{ClinicianName: "dr.lee", DaysAWeek: 5, TimesADay: 1, Note: "Slowly.",
+		Items: []clinic.Item{{ExerciseID: "chin-tucks", Amount: dose.Amount{Reps: 12, Hold: 5, Sets: 1}}, {ExerciseID: "gone"}, {ExerciseID: "cat-cow", Amount: dose.Amount{Reps: 10, Sets: 1}}}}
+	r, err := p.Routine(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &catalog.Routine{ID: clinic.RoutineID, Name: "From dr.lee", Description: "Slowly.", Frequency: "5 days a week, 1 times a day", Origin: "prescribed",
+		Exercises: []catalog.Item{{ID: "chin-tucks", Amount: dose.Amount{Reps: 12, Hold: 5, Sets: 1}}, {ID: "cat-cow", Amount: dose.Amount{Reps: 10, Sets: 1}}}}
+	if diff := cmp.Diff(want, r); diff != "" {
+		t.Errorf("Routine (-want +got):\n%s", diff)
+	}
+	p.Items = []clinic.Item{{ExerciseID: "gone"}}
+	if _, err := p.Routine(c, nil); unhunch.ErrorCode(err) != unhunch.ENotFound {
+		t.Errorf("Routine of nothing left = %v, want ENotFound", err)
+	}
+}
+
+func TestConcernsNewestFirst(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
+	emergency := safety.NewScreening(day(3), map[string]bool{"chest-pain-now": true})
+	redFlag := safety.NewScreening(day(5), map[string]bool{"fever": true})
+	cleared := safety.NewScreening(day(1), map[string]bool{"fever": true})
+	clearance := safety.Clearance(day(2), cleared)
+	clean := safety.NewScreening(day(6), nil)
+	stopped := &journal.Session{ID: "s1", StartedAt: day(4), TimeScale: 1, Exercises: []journal.Performance{
+		{Index: 0, Attempt: 1, ExerciseID: "cat-cow", Outcome: journal.Halted, StopReason: journal.SharpPain, EndedAt: day(4)},
+		{Index: 1, Attempt: 1, ExerciseID: "chin-tucks", Outcome: journal.Halted, StopReason: journal.Discomfort, EndedAt: day(4)},
+	}}
+	trend := safety.TrendResult{Advice: safety.Worsening, Baseline: 3, Latest: 6}
+	got := clinic.Concerns([]safety.Screening{cleared, clearance, emergency, redFlag, clean}, []*journal.Session{stopped}, trend, day(4))
+	var kinds []clinic.Kind
+	for _, c := range got {
+		kinds = append(kinds, c.Kind)
+	}
+	want := []clinic.Kind{clinic.RedFlag, clinic.SafetyStop, clinic.Worsening, clinic.Emergency}
+	if diff := cmp.Diff(want, kinds); diff != "" {
+		t.Errorf("kinds (-want +got):\n%s", diff)
+	}
+	if got[1].ExerciseID != "cat-cow" || got[1].StopReason != journal.SharpPain {
+		t.Errorf("stop concern = %+v, want cat-cow for sharp pain", got[1])
+	}
+	if diff := cmp.Diff([]string{"chest-pain-now"}, got[3].What); diff != "" {
+		t.Errorf("emergency answers (-want +got):\n%s", diff)
+	}
+	if none := clinic.Concerns([]safety.Screening{clean}, nil, safety.TrendResult{}, time.Time{}); len(none) != 0 {
+		t.Errorf("a clean screening gives concerns %+v", none)
+	}
+}
+
+func TestVerdict(t *testing.T) {
+	week := safety.Week{}
+	tests := []struct {
+		name string
+		o    progress.Outcome
+		want clinic.Verdict
+	}{
+		{"nothing", progress.Outcome{}, clinic.Unknown},
+		{"one week", progress.Outcome{Weeks: []safety.Week{week}, Baseline: 5, Latest: 5}, clinic.Unknown},
+		{"better", progress.Outcome{Weeks: []safety.Week{week, week}, Baseline: 6, Latest: 3, Change: -3, Meaningful: true}, clinic.Better},
+		{"worse", progress.Outcome{Weeks: []safety.Week{week, week}, Baseline: 3, Latest: 5, Change: 2, Meaningful: true}, clinic.Worse},
+		{"same", progress.Outcome{Weeks: []safety.Week{week, week}, Baseline: 5, Latest: 4, Change: -1}, clinic.Same},
+	}
+	for _, tt := range tests {
+		if got := clinic.VerdictOf(tt.o); got != tt.want {
+			t.Errorf("%s: VerdictOf = %s, want %s", tt.name, got, tt.want)
+		}
+		if w := tt.want.Words(); w == "" || strings.HasPrefix(w, "[") {
+			t.Errorf("%s has no words", tt.want)
+		}
+	}
+	for _, k := range clinic.Kinds {
+		if w := k.Words(); strings.HasPrefix(w, "[") || w == string(k) {
+			t.Errorf("%s has no words", k)
+		}
+	}
+}
+
+func TestSortPatients(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
+	ps := []clinic.Patient{
+		{ID: "1", Name: "ann"},
+		{ID: "2", Name: "bo", Concerns: []clinic.Concern{{Kind: clinic.SafetyStop, At: day(3)}}},
+		{ID: "3", Name: "cy", Concerns: []clinic.Concern{{Kind: clinic.Worsening, At: day(5)}}},
+		{ID: "4", Name: "al"},
+		{ID: "5", Name: "di", Concerns: []clinic.Concern{{Kind: clinic.Emergency, At: day(5)}}},
+	}
+	clinic.SortPatients(ps)
+	var names []string
+	for _, p := range ps {
+		names = append(names, p.Name)
+	}
+	if diff := cmp.Diff([]string{"di", "cy", "bo", "al", "ann"}, names); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+}
