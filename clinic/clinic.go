@@ -354,3 +354,39 @@ func SortPatients(ps []Patient) {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 }
+
+// Link is a care link: a person who accepted a clinician's invitation,
+// until either ends it.
+type Link struct {
+	ClinicianID   string    `json:"clinician_id"`
+	ClinicianName string    `json:"clinician_name"`
+	PersonID      string    `json:"person_id"`
+	PersonName    string    `json:"person_name"`
+	AcceptedAt    time.Time `json:"accepted_at"`
+	EndedAt       time.Time `json:"ended_at,omitzero"`
+}
+
+// Invite is a clinician's invitation as the person opening it sees it.
+type Invite struct {
+	ClinicianID   string    `json:"clinician_id"`
+	ClinicianName string    `json:"clinician_name"`
+	ExpiresAt     time.Time `json:"expires_at"`
+}
+
+// Opening is one row of the audit log: someone opened a person's data.
+type Opening struct {
+	At         time.Time `json:"at"`
+	PersonID   string    `json:"person_id"`
+	ViewerID   string    `json:"viewer_id"`
+	ViewerName string    `json:"viewer_name"`
+	What       string    `json:"what"` // what was opened: Patients, PatientPage, …
+}
+
+// What a clinician opens, as kept in the audit log.
+const (
+	OpenedList       = "patients"     // the list of patients (concerns, adherence, pain)
+	OpenedPatient    = "patient"      // one patient's page or document
+	OpenedPrescribe  = "prescribe"    // the prescription form, with the person's levels
+	OpenedPrescribed = "prescription" // a new prescription saved
+	OpenedCleared    = "clearance"    // a screening answer cleared
+)
