@@ -390,3 +390,20 @@ const (
 	OpenedPrescribed = "prescription" // a new prescription saved
 	OpenedCleared    = "clearance"    // a screening answer cleared
 )
+
+// Words says what was opened, in words.
+func (o Opening) Words() string {
+	switch o.What {
+	case OpenedList:
+		return message.Text(message.ClinicOpenedList)
+	case OpenedPatient:
+		return message.Text(message.ClinicOpenedPatient)
+	case OpenedPrescribe:
+		return message.Text(message.ClinicOpenedPrescribe)
+	case OpenedPrescribed:
+		return message.Text(message.ClinicOpenedPrescribed)
+	case OpenedCleared:
+		return message.Text(message.ClinicOpenedCleared)
+	}
+	return o.What
+}
