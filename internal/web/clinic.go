@@ -143,6 +143,9 @@ func (s *Server) patient(r *http.Request, cs Clinic, l clinic.Link, full bool) (
 	if d.Screenings == nil {
 		d.Screenings = []safety.Screening{}
 	}
+	if d.Sessions == nil {
+		d.Sessions = []*journal.Session{}
+	}
 	d.Progress = doc
 	if rx, ok, err := cs.ActivePrescription(r.Context(), l.PersonID); err != nil {
 		return d, err
