@@ -109,7 +109,8 @@ func (p Prescription) Name() string { return message.Text(message.ClinicRoutineN
 
 // Frequency is how often the prescription asks for practice, in words.
 func (p Prescription) Frequency() string {
-	return message.Text(message.ClinicFrequency, p.DaysAWeek, p.TimesADay)
+	return message.Text(message.ClinicFrequency, message.Count(p.DaysAWeek, message.ClinicDayAWeek, message.ClinicDaysAWeek),
+		message.Count(p.TimesADay, message.ClinicOnceADay, message.ClinicTimesADay))
 }
 
 // Routine returns the routine the prescription plays as, for the one
@@ -406,4 +407,22 @@ func (o Opening) Words() string {
 		return message.Text(message.ClinicOpenedCleared)
 	}
 	return o.What
+}
+
+// OutcomeWords says what a screening's outcome means, in words for a
+// clinician.
+func OutcomeWords(o safety.Outcome) string {
+	switch o {
+	case safety.Clear:
+		return message.Text(message.ClinicOutcomeClear)
+	case safety.Caution:
+		return message.Text(message.ClinicOutcomeCaution)
+	case safety.Condition:
+		return message.Text(message.ClinicOutcomeCondition)
+	case safety.Clinician:
+		return message.Text(message.ClinicOutcomeClinician)
+	case safety.Emergency:
+		return message.Text(message.ClinicOutcomeEmergency)
+	}
+	return string(o)
 }

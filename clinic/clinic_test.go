@@ -122,7 +122,7 @@ func TestRoutine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &catalog.Routine{ID: clinic.RoutineID, Name: "From dr.lee", Description: "Slowly.", Frequency: "5 days a week, 1 times a day", Origin: "prescribed",
+	want := &catalog.Routine{ID: clinic.RoutineID, Name: "From dr.lee", Description: "Slowly.", Frequency: "5 days a week, once a day", Origin: "prescribed",
 		Exercises: []catalog.Item{{ID: "chin-tucks", Amount: dose.Amount{Reps: 12, Hold: 5, Sets: 1}}, {ID: "cat-cow", Amount: dose.Amount{Reps: 10, Sets: 1}}}}
 	if diff := cmp.Diff(want, r); diff != "" {
 		t.Errorf("Routine (-want +got):\n%s", diff)

@@ -41,7 +41,7 @@ var clinicWords = []entry{
 	{ClinicNoteTooLong, "the note is %d characters long: keep it to %d"},
 	{ClinicNoteBad, "the note has characters that cannot be shown: type it again in plain text"},
 	{ClinicRoutineName, "From %s"},
-	{ClinicFrequency, "%d days a week, %d times a day"},
+	{ClinicFrequency, "%s, %s"},
 	{ClinicNoneLeft, "none of the prescribed exercises is in the catalog any more: ask your clinician for a new prescription"},
 	{ClinicNoPatient, "there is no patient %q among the people who accepted your invitations"},
 	{ClinicNoInvite, "this invitation cannot be used: it may have been used already, declined or expired; ask your clinician for a new one"},
@@ -145,6 +145,8 @@ func init() { table(clinicOpenedWords) }
 // Keys the clinic's and the care pages' templates use.
 const (
 	PageCareLink           Key = "page.care.link"
+	PageCareStartRx        Key = "page.care.start_rx"
+	PageCareSettings       Key = "page.care.settings"
 	PageClinicHomeH        Key = "page.clinic.home_h"
 	PageClinicOpen         Key = "page.clinic.open"
 	PageClinicInviteMade   Key = "page.clinic.invite_made"
@@ -216,6 +218,8 @@ const (
 
 var clinicTemplateWords = []entry{
 	{PageCareLink, "Your clinicians, and who has looked at your data"},
+	{PageCareStartRx, "Start this routine"},
+	{PageCareSettings, "Clinicians you accept can see your practice and pain ratings. Each time one opens your data it is written to a log you can read, and you can end a link at any time."},
 	{PageClinicHomeH, "Your patients"},
 	{PageClinicOpen, "Open your list of patients"},
 	{PageClinicInviteMade, "Your invitation"},
@@ -240,7 +244,7 @@ var clinicTemplateWords = []entry{
 	{PageClinicColWhen, "When"},
 	{PageClinicColRoutine, "Routine"},
 	{PageClinicColStatus, "How it went"},
-	{PageClinicColPain, "Pain before → after"},
+	{PageClinicColPain, "Pain, before → after"},
 	{PageClinicDemo, "demo, not counted"},
 	{PageClinicDoneN, "%d done"},
 	{PageClinicAdherence, "Practice"},
@@ -286,3 +290,30 @@ var clinicTemplateWords = []entry{
 }
 
 func init() { table(clinicTemplateWords) }
+
+// Keys of how often, and of what a screening's outcome means, for a clinician.
+const (
+	ClinicDayAWeek         Key = "clinic.day_a_week"
+	ClinicDaysAWeek        Key = "clinic.days_a_week"
+	ClinicOnceADay         Key = "clinic.once_a_day"
+	ClinicTimesADay        Key = "clinic.times_a_day"
+	ClinicOutcomeClear     Key = "clinic.outcome.clear"
+	ClinicOutcomeCaution   Key = "clinic.outcome.caution"
+	ClinicOutcomeCondition Key = "clinic.outcome.condition"
+	ClinicOutcomeClinician Key = "clinic.outcome.clinician"
+	ClinicOutcomeEmergency Key = "clinic.outcome.emergency"
+)
+
+var clinicMoreWords = []entry{
+	{ClinicDayAWeek, "1 day a week"},
+	{ClinicDaysAWeek, "%d days a week"},
+	{ClinicOnceADay, "once a day"},
+	{ClinicTimesADay, "%d times a day"},
+	{ClinicOutcomeClear, "nothing flagged"},
+	{ClinicOutcomeCaution, "may exercise, with advice to get a review"},
+	{ClinicOutcomeCondition, "exercise goes on; some exercises kept out for a condition"},
+	{ClinicOutcomeClinician, "asked to see a clinician before exercise"},
+	{ClinicOutcomeEmergency, "emergency answer: no exercise"},
+}
+
+func init() { table(clinicMoreWords) }

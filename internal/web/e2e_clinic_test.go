@@ -58,11 +58,11 @@ func shoot(t *testing.T, ctx context.Context, name string, w, h int64) {
 	run(t, ctx, "viewport", chromedp.EmulateViewport(w, h))
 	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(tctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(tctx, chromedp.FullScreenshot(100)) // 100: PNG
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join("testdata", "out", name+"-"+itoa(int(w))+"x"+itoa(int(h))+".jpg")
+	out := filepath.Join("testdata", "out", name+"-"+itoa(int(w))+"x"+itoa(int(h))+".png")
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err == nil {
 		os.WriteFile(out, png, 0o644)
 	}
@@ -95,6 +95,7 @@ func TestBrowserClinicInviteToFollowUp(t *testing.T) {
 	signInBrowser(t, desk, l, lee)
 	run(t, desk, "the clinic", chromedp.EmulateViewport(1280, 800), chromedp.Navigate(l.url("/clinic")), chromedp.WaitVisible(chromedp.CSS(`#make-invite`)))
 	clickNav(t, desk, `#make-invite`)
+	poll(t, desk, "the invitation", `document.getElementById('invite-url') !== null`, 20*time.Second)
 	invite := eval[string](t, desk, `document.getElementById('invite-url').value`)
 	if !strings.Contains(invite, "/care/invite/") || eval[int](t, desk, `document.querySelectorAll('#invite svg.qr path').length`) != 1 {
 		t.Fatalf("the invitation: %q, with no QR code", invite)
@@ -116,6 +117,7 @@ func TestBrowserClinicInviteToFollowUp(t *testing.T) {
 		t.Errorf("the invitation does not name the clinician: %q", got)
 	}
 	clickNav(t, phone, `#accept`)
+	poll(t, phone, "the clinicians' page", `location.pathname === '/care' && document.getElementById('done') !== null`, 20*time.Second)
 	if got := eval[string](t, phone, `document.getElementById('done').textContent`); !strings.Contains(got, "accepted") {
 		t.Fatalf("after accepting: %q", got)
 	}
@@ -127,6 +129,7 @@ func TestBrowserClinicInviteToFollowUp(t *testing.T) {
 	shoot(t, desk, "clinic-prescribe", 390, 844)
 	run(t, desk, "viewport", chromedp.EmulateViewport(1280, 800))
 	clickNav(t, desk, `#rx-save`)
+	poll(t, desk, "the patient's page", `document.getElementById('done') !== null`, 20*time.Second)
 	if got := eval[string](t, desk, `document.getElementById('done').textContent`); !strings.Contains(got, "saved") {
 		t.Fatalf("after prescribing: %q", got)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/clinic"
 	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
@@ -102,6 +103,8 @@ func loadPages(assets *assetSet, cat func() *catalog.Catalog) (*pageSet, error) 
 			return template.JS(b), err
 		},
 		"describe": func(e *catalog.Exercise) string { return e.Dose.Describe(e.Dose.Start()) },
+		// outcome says what a screening's outcome means to a clinician.
+		"outcome": clinic.OutcomeWords,
 		// dose describes an amount of the exercise with id.
 		"dose": func(id string, a dose.Amount) string {
 			if e, ok := cat().Exercise(id); ok {
