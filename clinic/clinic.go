@@ -115,7 +115,7 @@ func (p Prescription) Frequency() string {
 
 // Routine returns the routine the prescription plays as, for the one
 // timeline compiler: its exercises in order, each at the dose Limit gives
-// for the person's level (levels: progress.Levels). Exercises no longer in
+// for the person's level (levels: progress.Levels) since it was made. Exercises no longer in
 // the catalog are left out; with none left it is an ENotFound error.
 func (p Prescription) Routine(c *catalog.Catalog, levels map[string]*progress.Level) (*catalog.Routine, error) {
 	r := &catalog.Routine{ID: RoutineID, Name: p.Name(), Description: p.Note, Frequency: p.Frequency(), Origin: "prescribed"}
@@ -124,7 +124,7 @@ func (p Prescription) Routine(c *catalog.Catalog, levels map[string]*progress.Le
 		if !ok {
 			continue
 		}
-		r.Exercises = append(r.Exercises, catalog.Item{ID: e.ID, Amount: Limit(e.Dose, it.Amount, levels[e.ID], p.AllowMore)})
+		r.Exercises = append(r.Exercises, catalog.Item{ID: e.ID, Amount: Limit(e.Dose, it.Amount, levels[e.ID], p.AllowMore, p.At)})
 	}
 	if len(r.Exercises) == 0 {
 		return nil, unhunch.E(unhunch.ENotFound, message.ClinicNoneLeft)
@@ -132,29 +132,34 @@ func (p Prescription) Routine(c *catalog.Catalog, levels map[string]*progress.Le
 	return r, nil
 }
 
-// Limit is the dose a prescribed exercise plays at, given the person's
-// level lv (nil or unchanged: never moved by progression) and the
-// prescribed amount: the prescribed dose, except that
-//   - a level that progression stepped back below it (rated too hard, or
-//     pain rose: progress.Levels) is kept, since stepping back is safety;
-//   - a level progression raised past it is used only when the clinician
-//     allowed more (allowMore); otherwise the prescribed dose is the ceiling.
-func Limit(d dose.Dose, prescribed dose.Amount, lv *progress.Level, allowMore bool) dose.Amount {
+// Limit is the dose a prescribed exercise plays at: the prescribed dose,
+// moved by the person's progression since the prescription (since) one
+// step at a time as progress moved their level (lv.Changes: up after two
+// ratings of easy or right, down after "too hard" or a pain rise), with
+// progress.Step, so that each step is the size progression takes. Unless
+// the clinician allowed more, no step goes past the prescribed dose: it is
+// the ceiling, while steps back below it always count (safety first). With
+// allowMore, steps go up to the top of the exercise's own range.
+func Limit(d dose.Dose, prescribed dose.Amount, lv *progress.Level, allowMore bool, since time.Time) dose.Amount {
 	rx := d.Fill(prescribed)
-	if lv == nil || len(lv.Changes) == 0 || lv.Easier {
-		if lv != nil && lv.Easier {
-			return d.Fill(lv.Amount) // the easier option below the start: always lower
+	a := rx
+	if lv == nil {
+		return a
+	}
+	for _, c := range lv.Changes {
+		if c.At.Before(since) {
+			continue
 		}
-		return rx
+		dir := 1
+		if c.Down() {
+			dir = -1
+		}
+		a = progress.Step(d, a, dir)
+		if !allowMore && compare(a, rx) > 0 {
+			a = rx
+		}
 	}
-	at := d.Fill(lv.Amount)
-	switch {
-	case lv.Changes[len(lv.Changes)-1].Down() && compare(at, rx) < 0:
-		return at
-	case allowMore && compare(at, rx) > 0:
-		return at
-	}
-	return rx
+	return a
 }
 
 // compare says whether a is below (-1), at or beside (0), or above (+1) b:

@@ -83,32 +83,41 @@ func TestCheckFillsTheDose(t *testing.T) {
 
 func TestLimit(t *testing.T) {
 	c := builtin(t)
-	e, _ := c.Exercise("chin-tucks") // 10–15 reps, 5 s hold
-	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	e, _ := c.Exercise("chin-tucks") // 10–15 reps (two at a time), 5 s hold
+	since := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	rx := dose.Amount{Reps: 12, Hold: 5, Sets: 1}
-	level := func(reps int, why progress.Why, from int) *progress.Level {
-		return &progress.Level{ExerciseID: e.ID, Amount: dose.Amount{Reps: reps, Hold: 5, Sets: 1},
-			Changes: []progress.Change{{At: at, From: dose.Amount{Reps: from, Hold: 5, Sets: 1}, To: dose.Amount{Reps: reps, Hold: 5, Sets: 1}, Why: why}}}
+	change := func(days int, why progress.Why, from, to int) progress.Change {
+		return progress.Change{At: since.AddDate(0, 0, days), From: dose.Amount{Reps: from, Hold: 5, Sets: 1}, To: dose.Amount{Reps: to, Hold: 5, Sets: 1}, Why: why}
 	}
+	up := func(days int) progress.Change { return change(days, progress.RatedEasyTwice, 10, 12) }
+	hard := func(days int) progress.Change { return change(days, progress.RatedHard, 12, 10) }
+	rose := func(days int) progress.Change { return change(days, progress.PainRoseInSession, 12, 10) }
 	tests := []struct {
-		name  string
-		lv    *progress.Level
-		allow bool
-		want  int // reps
+		name    string
+		changes []progress.Change
+		allow   bool
+		want    int // reps
 	}{
 		{"no level: the prescription", nil, false, 12},
-		{"unchanged level: the prescription", &progress.Level{Amount: dose.Amount{Reps: 10, Hold: 5, Sets: 1}}, false, 12},
-		{"progressed past it: capped", level(14, progress.RatedEasyTwice, 13), false, 12},
-		{"progressed past it, more allowed", level(14, progress.RatedEasyTwice, 13), true, 14},
-		{"progressed but below it: the prescription", level(11, progress.RatedEasyTwice, 10), true, 12},
-		{"stepped back below it: kept", level(11, progress.RatedHard, 12), false, 11},
-		{"pain rose: kept", level(10, progress.PainRoseInSession, 11), true, 10},
+		{"moved up: capped", []progress.Change{up(1)}, false, 12},
+		{"moved up, more allowed", []progress.Change{up(1)}, true, 14},
+		{"moved up twice, more allowed: the top of the range", []progress.Change{up(1), up(3), up(5)}, true, 15},
+		{"moved up before the prescription: not counted", []progress.Change{up(-3)}, true, 12},
+		{"too hard: one step back", []progress.Change{hard(1)}, false, 10},
+		{"pain rose: one step back, even with more allowed", []progress.Change{rose(1)}, true, 10},
+		{"up, then too hard: back below it", []progress.Change{up(1), hard(2)}, false, 10},
+		{"up twice, then too hard, more allowed: one step back from the top", []progress.Change{up(1), up(2), hard(3)}, true, 13},
+		{"too hard, then up: back to it, no further", []progress.Change{hard(1), up(2), up(3)}, false, 12},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := clinic.Limit(e.Dose, rx, tt.lv, tt.allow)
-			if got.Reps != tt.want {
-				t.Errorf("Limit = %+v, want %d reps", got, tt.want)
+			var lv *progress.Level
+			if tt.changes != nil {
+				lv = &progress.Level{ExerciseID: e.ID, Changes: tt.changes}
+			}
+			got := clinic.Limit(e.Dose, rx, lv, tt.allow, since)
+			if got.Reps != tt.want || got.Hold != 5 {
+				t.Errorf("Limit = %+v, want %d reps, 5 s hold", got, tt.want)
 			}
 		})
 	}

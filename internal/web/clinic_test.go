@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -298,5 +299,68 @@ func TestClinicPagesInviteAcceptPrescribe(t *testing.T) {
 	}
 	if r := post("pat", "/care/clinicians/"+e.lee.ID+"/end", url.Values{}); r.Code != http.StatusSeeOther {
 		t.Errorf("end on the page: %d %s", r.Code, r.Body)
+	}
+}
+
+// Issue 17: progression of a prescribed exercise stays within the
+// clinician's dose unless they allowed more: four sessions rated easy move
+// the level up twice; the prescribed routine plays chin tucks at 12 reps
+// (the prescription) without "allow more", at 15 (the top of its range,
+// two steps up) with it.
+func TestPrescriptionCapsProgression(t *testing.T) {
+	for _, c := range []struct {
+		allow bool
+		want  string
+	}{{false, `"reps":12`}, {true, `"reps":15`}} {
+		t.Run(fmt.Sprint("allow_more=", c.allow), func(t *testing.T) {
+			e := newClinicEnv(t)
+			e.link(t)
+			body := fmt.Sprintf(`{"exercises":[{"exercise_id":"chin-tucks","amount":{"reps":12}}],"days_a_week":7,"times_a_day":1,"allow_more":%v}`, c.allow)
+			if r := e.as("lee", "POST", "/api/v1/clinic/patients/"+e.pat.ID+"/prescription", body); r.Code != http.StatusCreated {
+				t.Fatalf("prescribe: %d %s", r.Code, r.Body)
+			}
+			bearer := map[string]string{"Authorization": "Bearer " + e.tok["pat"]}
+			for day := range 4 {
+				e.at = now.Add(time.Duration(day+1) * 24 * time.Hour)
+				key := map[string]string{"Authorization": bearer["Authorization"], "Idempotency-Key": fmt.Sprint("rx", day)}
+				r := e.do("POST", "/api/v1/sessions", `{"routine_id":"prescribed","pain_before":2}`, key)
+				if r.Code != http.StatusCreated {
+					t.Fatalf("day %d: start: %d %s", day, r.Code, r.Body)
+				}
+				var s struct{ ID string }
+				json.Unmarshal(r.Body.Bytes(), &s)
+				from, to := e.at.Format(time.RFC3339), e.at.Add(time.Minute).Format(time.RFC3339)
+				e.at = e.at.Add(2 * time.Minute)
+				for _, ev := range []string{
+					`{"type":"exercise","index":0,"exercise_id":"chin-tucks","outcome":"done","started_at":"` + from + `","ended_at":"` + to + `","seconds":60}`,
+					`{"type":"rating","index":0,"rating":"easy"}`,
+					`{"type":"finish","status":"completed","pain_after":2}`,
+				} {
+					if r := e.do("POST", "/api/v1/sessions/"+s.ID+"/events", ev, bearer); r.Code >= 300 {
+						t.Fatalf("day %d: %s: %d %s", day, ev, r.Code, r.Body)
+					}
+				}
+			}
+			page := e.as("pat", "GET", "/play/prescribed", "").Body
+			i := strings.Index(page, `id="routine-data"`)
+			if i < 0 {
+				t.Fatalf("no routine data on the player: %.300s", page)
+			}
+			data := page[i:min(len(page), i+3000)]
+			if !strings.Contains(data, c.want) {
+				t.Errorf("the prescribed routine plays %.600s, want %s", data, c.want)
+			}
+			// The level itself moved on regardless (progress is the person's).
+			var prog struct {
+				Levels []struct {
+					ExerciseID string `json:"exercise_id"`
+					Changes    []any  `json:"changes"`
+				}
+			}
+			json.Unmarshal([]byte(e.as("pat", "GET", "/api/v1/progress", "").Body), &prog)
+			if len(prog.Levels) != 1 || len(prog.Levels[0].Changes) != 2 {
+				t.Errorf("levels after four easy sessions: %+v", prog.Levels)
+			}
+		})
 	}
 }
