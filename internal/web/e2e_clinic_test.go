@@ -112,7 +112,11 @@ func TestBrowserClinicInviteToFollowUp(t *testing.T) {
 		t.Fatalf("the invitation before signing in is at %s, want /signin", got)
 	}
 	link, _ := l.st.CreateSignInLink(ctx, pat.ID, time.Now())
-	run(t, phone, "sign in", chromedp.Navigate(l.url("/signin/"+link)), chromedp.WaitVisible(chromedp.CSS(`#accept`)))
+	run(t, phone, "sign in", chromedp.Navigate(l.url("/signin/"+link)))
+	if got := eval[string](t, phone, `location.pathname`); !strings.HasPrefix(got, "/care/invite/") {
+		t.Fatalf("signed in, the phone is at %s, not back on the invitation: %s", got, eval[string](t, phone, `document.querySelector('main').textContent`))
+	}
+	run(t, phone, "the invitation", chromedp.WaitVisible(chromedp.CSS(`#accept`)))
 	if got := eval[string](t, phone, `document.querySelector('main').textContent`); !strings.Contains(got, "lee") {
 		t.Errorf("the invitation does not name the clinician: %q", got)
 	}

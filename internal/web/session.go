@@ -24,8 +24,12 @@ const sessionUser = "user"
 func newSessions(cfg Config) *scs.SessionManager {
 	m := scs.New()
 	m.Store = cfg.Accounts.WebSessions()
+	// Thirty days from signing in, with no idle timeout: scs keeps one by
+	// saving the session again (and sending its cookie) at every request,
+	// so a request under way while the person signed out brought the
+	// session back (TestPageViewLeavesTheSessionAlone), and every page view
+	// cost a database write.
 	m.Lifetime = 30 * 24 * time.Hour
-	m.IdleTimeout = 14 * 24 * time.Hour
 	m.Cookie.Name = "unhunch_session"
 	m.Cookie.HttpOnly = true
 	m.Cookie.SameSite = http.SameSiteLaxMode
