@@ -25,7 +25,7 @@ func builtin(t *testing.T) *catalog.Catalog {
 	return c
 }
 
-func TestCheck(t *testing.T) {
+func TestPrescriptionCheck(t *testing.T) {
 	c := builtin(t)
 	ok := func() clinic.Prescription {
 		return clinic.Prescription{DaysAWeek: 5, TimesADay: 1, Note: "Go gently.",
@@ -71,7 +71,7 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func TestCheckFillsTheDose(t *testing.T) {
+func TestPrescriptionCheckFillsTheDose(t *testing.T) {
 	p := clinic.Prescription{DaysAWeek: 7, TimesADay: 1, Items: []clinic.Item{{ExerciseID: "chin-tucks", Amount: dose.Amount{Reps: 12}}}}
 	if err := p.Check(builtin(t)); err != nil {
 		t.Fatal(err)
@@ -81,7 +81,7 @@ func TestCheckFillsTheDose(t *testing.T) {
 	}
 }
 
-func TestLimit(t *testing.T) {
+func TestPrescriptionLimit(t *testing.T) {
 	c := builtin(t)
 	e, _ := c.Exercise("chin-tucks") // 10–15 reps (two at a time), 5 s hold
 	since := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
@@ -123,7 +123,7 @@ func TestLimit(t *testing.T) {
 	}
 }
 
-func TestRoutine(t *testing.T) {
+func TestPrescriptionRoutine(t *testing.T) {
 	c := builtin(t)
 	p := clinic.Prescription{ClinicianName: "dr.lee", DaysAWeek: 5, TimesADay: 1, Note: "Slowly.",
 		Items: []clinic.Item{{ExerciseID: "chin-tucks", Amount: dose.Amount{Reps: 12, Hold: 5, Sets: 1}}, {ExerciseID: "gone"}, {ExerciseID: "cat-cow", Amount: dose.Amount{Reps: 10, Sets: 1}}}}
@@ -142,7 +142,7 @@ func TestRoutine(t *testing.T) {
 	}
 }
 
-func TestConcernsNewestFirst(t *testing.T) {
+func TestClinicConcernsNewestFirst(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
 	emergency := safety.NewScreening(day(3), map[string]bool{"chest-pain-now": true})
 	redFlag := safety.NewScreening(day(5), map[string]bool{"fever": true})
@@ -174,7 +174,7 @@ func TestConcernsNewestFirst(t *testing.T) {
 	}
 }
 
-func TestVerdict(t *testing.T) {
+func TestClinicVerdict(t *testing.T) {
 	week := safety.Week{}
 	tests := []struct {
 		name string
@@ -202,7 +202,7 @@ func TestVerdict(t *testing.T) {
 	}
 }
 
-func TestSortPatients(t *testing.T) {
+func TestClinicSortPatients(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
 	ps := []clinic.Patient{
 		{ID: "1", Name: "ann"},
