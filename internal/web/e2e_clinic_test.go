@@ -95,7 +95,7 @@ func TestBrowserClinicInviteToFollowUp(t *testing.T) {
 	signInBrowser(t, desk, l, lee)
 	run(t, desk, "the clinic", chromedp.EmulateViewport(1280, 800), chromedp.Navigate(l.url("/clinic")), chromedp.WaitVisible(chromedp.CSS(`#make-invite`)))
 	clickNav(t, desk, `#make-invite`)
-	poll(t, desk, "the invitation", `document.getElementById('invite-url') !== null`, 20*time.Second)
+	run(t, desk, "the invitation", chromedp.WaitVisible(chromedp.CSS(`#invite-url`)))
 	invite := eval[string](t, desk, `document.getElementById('invite-url').value`)
 	if !strings.Contains(invite, "/care/invite/") || eval[int](t, desk, `document.querySelectorAll('#invite svg.qr path').length`) != 1 {
 		t.Fatalf("the invitation: %q, with no QR code", invite)
@@ -121,7 +121,7 @@ func TestBrowserClinicInviteToFollowUp(t *testing.T) {
 		t.Errorf("the invitation does not name the clinician: %q", got)
 	}
 	clickNav(t, phone, `#accept`)
-	poll(t, phone, "the clinicians' page", `location.pathname === '/care' && document.getElementById('done') !== null`, 20*time.Second)
+	run(t, phone, "the clinicians' page", chromedp.WaitVisible(chromedp.CSS(`#done`)))
 	if got := eval[string](t, phone, `document.getElementById('done').textContent`); !strings.Contains(got, "accepted") {
 		t.Fatalf("after accepting: %q", got)
 	}
@@ -133,7 +133,7 @@ func TestBrowserClinicInviteToFollowUp(t *testing.T) {
 	shoot(t, desk, "clinic-prescribe", 390, 844)
 	run(t, desk, "viewport", chromedp.EmulateViewport(1280, 800))
 	clickNav(t, desk, `#rx-save`)
-	poll(t, desk, "the patient's page", `document.getElementById('done') !== null`, 20*time.Second)
+	run(t, desk, "the patient's page", chromedp.WaitVisible(chromedp.CSS(`#done`)))
 	if got := eval[string](t, desk, `document.getElementById('done').textContent`); !strings.Contains(got, "saved") {
 		t.Fatalf("after prescribing: %q", got)
 	}
