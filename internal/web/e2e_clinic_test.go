@@ -156,7 +156,10 @@ func TestBrowserClinicInviteToFollowUp(t *testing.T) {
 	run(t, phone, "pain after, rate, save", chromedp.Click(chromedp.CSS(`#pain-after input[value="2"]`)),
 		chromedp.Click(chromedp.CSS(`#ratings input[value="right"]`)), chromedp.Click(chromedp.CSS(`#save`)))
 	poll(t, phone, "saved", `document.getElementById('saved').textContent !== '' && unhunch.queue().length === 0`, 20*time.Second)
-	list := l.sessions(t)
+	list, err := l.st.Sessions(account.ForPerson(ctx, pat.ID), journal.Filter{}) // pat's journal
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(list) != 1 || list[0].RoutineID != "prescribed" || list[0].Status != journal.Completed {
 		t.Fatalf("the journal: %+v", list)
 	}
