@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -23,12 +24,12 @@ const sessionUser = "user"
 func newSessions(cfg Config) *scs.SessionManager {
 	m := scs.New()
 	m.Store = cfg.Accounts.WebSessions()
+	// Thirty days from signing in, with no idle timeout: scs keeps one by
+	// saving the session again (and sending its cookie) at every request,
+	// so a request under way while the person signed out brought the
+	// session back (TestPageViewLeavesTheSessionAlone), and every page view
+	// cost a database write.
 	m.Lifetime = 30 * 24 * time.Hour
-	// No IdleTimeout: with one, scs saves the session at the end of every
-	// request that carries it, so a request in flight while another signs
-	// out (or keeps a passkey ceremony) writes its stale copy back last and
-	// undoes it (TestSignInSessionNotUndoneByARequestInFlight). Without it,
-	// only a request that changed the session saves it.
 	m.Cookie.Name = "unhunch_session"
 	m.Cookie.HttpOnly = true
 	m.Cookie.SameSite = http.SameSiteLaxMode
@@ -93,8 +94,24 @@ func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
 	if err := s.signIn(r, u); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/welcome", http.StatusSeeOther)
+	to := "/welcome"
+	if next := s.sessions.PopString(r.Context(), sessionNext); strings.HasPrefix(next, "/care/invite/") {
+		to = next
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
+}
+
+// sessionNext is the key of the page to land on once signed in.
+const sessionNext = "next"
+
+// rememberNext keeps, in this browser's session, an invitation a person
+// opened before signing in (and only that), so that signing in lands them
+// back on it.
+func (s *Server) rememberNext(r *http.Request) {
+	if s.sessions != nil && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/care/invite/") {
+		s.sessions.Put(r.Context(), sessionNext, r.URL.Path)
+	}
 }
 
 // signout ends the session on this browser.
