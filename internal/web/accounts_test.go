@@ -70,7 +70,7 @@ func TestSignInLinkOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := e.do("GET", "/signin/"+link, "", nil)
-	if r.Code != http.StatusSeeOther || r.Header().Get("Location") != "/" {
+	if r.Code != http.StatusSeeOther || r.Header().Get("Location") != "/welcome" { // the passkey offer
 		t.Fatalf("sign-in link: %d %v %s", r.Code, r.Header(), r.Body)
 	}
 	var cookie *http.Cookie

@@ -162,7 +162,7 @@ func (s *Server) startRoutine(r *http.Request, body startBody) (*catalog.Routine
 	case body.Plan != nil:
 		return nil, unhunch.E(unhunch.EInvalid, message.WebPlanOnlyForPlan)
 	}
-	return s.routine(body.RoutineID)
+	return s.routineFor(r, body.RoutineID)
 }
 
 // Pages of GET /api/v1/sessions: how many sessions without ?limit=, and

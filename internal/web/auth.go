@@ -61,6 +61,9 @@ var publicRoutes = map[string]bool{
 	"POST /signin":              true,
 	"GET /signin/{token}":       true,
 	"POST /signout":             true,
+	// Signing in with a passkey (passkey.go).
+	"POST /api/v1/passkeys/login/begin":  true,
+	"POST /api/v1/passkeys/login/finish": true,
 }
 
 // adminRoutes are the routes for admins only.

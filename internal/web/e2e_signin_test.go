@@ -8,32 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/unhunch/unhunch/account"
-	"github.com/unhunch/unhunch/catalog"
-	"github.com/unhunch/unhunch/internal/store"
-	"github.com/unhunch/unhunch/internal/web"
 )
-
-// startLiveAccounts serves a new journal with accounts over real HTTP on
-// loopback.
-func startLiveAccounts(t *testing.T) *live {
-	t.Helper()
-	st, err := store.Open(context.Background(), "", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := catalog.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.New(web.Config{Store: st, Accounts: st, Catalog: c, TimeScale: e2eScale, Base: builtinBase})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l := &live{t: t, st: st, srv: srv}
-	l.listen("127.0.0.1:0")
-	t.Cleanup(func() { l.stop(); srv.Close(); st.Close() })
-	return l
-}
 
 // Issue 17: on a phone-sized Chromium, a person who opens a page is sent to
 // sign in, is told plainly when the password is wrong, signs in with the

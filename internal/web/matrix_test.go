@@ -20,7 +20,9 @@ type matrixCaller struct {
 	name    string
 	headers map[string]string // nil: anonymous
 	admin   bool
-	owner   bool // owns the resources the route names (A)
+	// clinician: may use the clinicians' routes; linked: A accepted them,
+	// so A's data is theirs to open through those routes.
+	clinician, linked bool
 }
 
 // fill makes a concrete path of a route pattern: each placeholder the
@@ -42,6 +44,12 @@ func fill(t *testing.T, pattern string, ids map[string]string) string {
 			v, ok = ids["session"], true
 		case name == "id" && (strings.HasPrefix(p, "/api/v1/routines/") || strings.HasPrefix(p, "/routines/") || strings.HasPrefix(p, "/play/")):
 			v, ok = ids["routine"], true
+		case name == "id" && (strings.HasPrefix(p, "/clinic/patients/") || strings.HasPrefix(p, "/api/v1/clinic/patients/")):
+			v, ok = ids["patient"], true
+		case name == "id" && (strings.HasPrefix(p, "/care/clinicians/") || strings.HasPrefix(p, "/api/v1/care/clinicians/")):
+			v, ok = ids["clinician"], true
+		case name == "id" && strings.HasPrefix(p, "/api/v1/passkeys/"):
+			v, ok = "no-such-passkey", true // another's passkey is the passkey tests' (TestPasskeyAPI)
 		case name == "id" && strings.Contains(p, "/exercises/"):
 			v, ok = ids["exercise"], true
 		}
@@ -53,8 +61,8 @@ func fill(t *testing.T, pattern string, ids map[string]string) string {
 }
 
 // Issue 17: the authorization matrix. Every route of the route table ×
-// {anonymous, person A, person B, admin} (and clinicians, on the routes
-// that have them) × the route's own method (reads and writes), with the
+// {anonymous, person B, an admin, another clinician, A's clinician} (and A
+// on A's own sessions) × the route's own method (reads and writes), with the
 // status each must get: anonymous callers are refused everything but the
 // public routes (401, or a page sends them to sign in), people are refused
 // the clinicians' and admins' routes (403), and nobody but A reaches A's
@@ -65,7 +73,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, url string) {
 		e := newEnvURL(t, url, false)
 		ctx := context.Background()
-		bearer := func(name string, role account.Role) map[string]string {
+		bearer := func(name string, role account.Role) (map[string]string, *account.User) {
 			u, _, err := e.st.CreateUser(ctx, name, role, now)
 			if err != nil {
 				t.Fatal(err)
@@ -74,9 +82,20 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return map[string]string{"Authorization": "Bearer " + tok}
+			return map[string]string{"Authorization": "Bearer " + tok}, u
 		}
-		a, b, admin := bearer("a", account.RolePerson), bearer("b", account.RolePerson), bearer("root", account.RoleAdmin)
+		a, aUser := bearer("a", account.RolePerson)
+		b, _ := bearer("b", account.RolePerson)
+		admin, _ := bearer("root", account.RoleAdmin)
+		lee, leeUser := bearer("lee", account.RoleClinician) // A's clinician
+		kim, _ := bearer("kim", account.RoleClinician)       // another clinician
+		invite, err := e.st.CreateInvite(ctx, leeUser.ID, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.st.AnswerInvite(ctx, invite, aUser.ID, true, now); err != nil {
+			t.Fatal(err)
+		}
 		as := func(h map[string]string, method, path, body string) *http.Response {
 			hh := map[string]string{}
 			for k, v := range h {
@@ -116,18 +135,19 @@ func TestAuthorizationMatrix(t *testing.T) {
 			"/api/v1/sessions":             `{"routine_id":"quick-daily-reset","pain_before":3}`,
 		}
 		ids := map[string]string{"session": sess.ID, "routine": "quick-daily-reset", "exercise": "chin-tucks",
-			"file": "none.css", "token": "not-a-link", "condition": "pregnancy", "n": "0", "frame": "0"}
+			"file": "none.css", "token": "not-a-link", "patient": aUser.ID, "clinician": leeUser.ID, "condition": "pregnancy", "n": "0", "frame": "0"}
 		callers := []matrixCaller{
 			{name: "anonymous"},
 			{name: "person B", headers: b},
 			{name: "admin", headers: admin, admin: true},
+			{name: "another clinician", headers: kim, clinician: true},
 		}
 		routes := e.srv.Access()
 		if len(routes) < 50 {
 			t.Fatalf("only %d routes in the table", len(routes))
 		}
 		checked := 0
-		for _, c := range callers {
+		call := func(c matrixCaller) {
 			for _, rt := range routes {
 				path := fill(t, rt.Pattern, ids)
 				if rt.Pattern == "/signout" || rt.Pattern == "/signin/{token}" || (rt.Method == "POST" && rt.Pattern == "/signin") {
@@ -143,14 +163,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 				res := as(c.headers, rt.Method, path, body)
 				got := res.StatusCode
 				// A 404 may repeat the id it was asked for: that tells nothing.
-				if c.headers != nil && rt.Method == "GET" && got != http.StatusNotFound {
+				if c.headers != nil && !c.linked && rt.Method == "GET" && got != http.StatusNotFound {
 					var page strings.Builder
 					if _, err := io.Copy(&page, res.Body); err == nil && strings.Contains(page.String(), sess.ID) {
 						t.Errorf("%s GET %s: the answer names A's session %s", c.name, path, sess.ID)
 					}
 				}
 				checked++
-				ownsResource := strings.Contains(path, sess.ID)
+				ownsResource := strings.Contains(path, sess.ID) || strings.Contains(path, aUser.ID)
 				switch {
 				case c.headers == nil && rt.Who != "public":
 					want := http.StatusUnauthorized
@@ -164,9 +184,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 					if got == http.StatusUnauthorized || got == http.StatusForbidden {
 						t.Errorf("%s %s %s (public): %d", c.name, rt.Method, path, got)
 					}
-				case rt.Who == "admin" && !c.admin, rt.Who == "clinician" && !c.admin:
+				case rt.Who == "admin" && !c.admin, rt.Who == "clinician" && !c.admin && !c.clinician:
 					if got != http.StatusForbidden {
 						t.Errorf("%s %s %s (%s only): %d, want 403", c.name, rt.Method, path, rt.Who, got)
+					}
+				case ownsResource && c.linked && rt.Who == "clinician":
+					if got == http.StatusUnauthorized || got == http.StatusForbidden || got == http.StatusNotFound || got >= 500 {
+						t.Errorf("%s %s %s (their patient's): %d", c.name, rt.Method, path, got)
 					}
 				case ownsResource:
 					if got != http.StatusNotFound {
@@ -179,8 +203,19 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 			}
 		}
+		for _, c := range callers {
+			call(c)
+		}
 		if diff := cmp.Diff(before, snapshot()); diff != "" {
 			t.Errorf("A's data changed while others called every route (-before +after):\n%s", diff)
+		}
+		// A's clinician last: what they may do changes A's data.
+		call(matrixCaller{name: "A's clinician", headers: lee, clinician: true, linked: true})
+		// Every opening of A's data is in A's audit log, and only A's
+		// clinician's.
+		audit := e.do("GET", "/api/v1/care/audit", "", a)
+		if audit.Code != http.StatusOK || !strings.Contains(audit.Body.String(), leeUser.ID) || strings.Contains(audit.Body.String(), `"kim"`) {
+			t.Errorf("A's audit log: %d %.400s", audit.Code, audit.Body)
 		}
 		// A reaches their own session on every route that names it.
 		for _, rt := range routes {
@@ -190,7 +225,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("%d routes × %d callers: %d requests checked", len(routes), len(callers), checked)
+		t.Logf("%d routes × %d callers (and A on A's own): %d requests checked", len(routes), len(callers)+1, checked)
 		_ = web.RouteAccess{}
 	})
 }

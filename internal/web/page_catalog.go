@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/clinic"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/journal"
@@ -334,9 +336,12 @@ func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
 		if err := noQuery(q); err != nil {
 			return err
 		}
-		if _, err := s.routine(id); err != nil {
+		if _, err := s.routineFor(r, id); err != nil {
 			return err
 		}
+	}
+	if id == clinic.RoutineID {
+		key += "?for=" + account.PersonID(r.Context()) // each person's own prescription
 	}
 	return s.journalPage(w, r, key, "play", func() (page, time.Time, error) {
 		d, err := s.playData(r, id, q)
@@ -371,7 +376,7 @@ func (s *Server) playData(r *http.Request, id string, q url.Values) (playData, e
 		d.Doc.Plan = &detail
 		d.Plan = &pr
 	} else {
-		rt, err := s.routine(id)
+		rt, err := s.routineFor(r, id)
 		if err != nil {
 			return d, err
 		}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
@@ -55,6 +56,8 @@ type homeData struct {
 	Chart      painChart
 	Advice     string
 	Last       *journal.Session
+	Prescribed *prescribedCard // the person's prescription: "From <clinician>"
+	Clinician  bool            // the caller may use the clinic pages
 }
 
 // suggestion is today's routine: one the person has what it needs for.
@@ -70,7 +73,11 @@ type suggestion struct {
 
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 	k := readKit(r)
-	return s.journalPage(w, r, "home?kit="+k.key(), "home", func() (page, time.Time, error) {
+	key := "home?kit=" + k.key()
+	if u := account.FromContext(r.Context()); u != nil {
+		key += "&for=" + u.ID // a prescription and a role are each person's own
+	}
+	return s.journalPage(w, r, key, "home", func() (page, time.Time, error) {
 		// One read of the person serves the gate, the progress and the suggestion.
 		p, err := s.load(r)
 		if err != nil {
@@ -100,6 +107,10 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
 		if len(latest) > 0 {
 			d.Last = latest[0]
 		}
+		if d.Prescribed, err = s.prescribedFor(r); err != nil {
+			return page{}, time.Time{}, err
+		}
+		d.Clinician = isClinician(r)
 		// A routine is suggested only if something of it is left to play
 		// once what is kept out for the person is left out (issue 11), and
 		// the person has what that needs.

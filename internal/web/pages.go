@@ -16,6 +16,8 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/clinic"
+	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -105,10 +107,19 @@ func loadPages(assets *assetSet, cat func() *catalog.Catalog) (*pageSet, error) 
 			return template.JS(b), err
 		},
 		"describe": func(e *catalog.Exercise) string { return e.Dose.Describe(e.Dose.Start()) },
-		"words":    func(f message.Family, id string) string { return f.Text(id) },
-		"split":    strings.Split,
-		"inc":      func(i int) int { return i + 1 },
-		"abs":      math.Abs,
+		// outcome says what a screening's outcome means to a clinician.
+		"outcome": clinic.OutcomeWords,
+		// dose describes an amount of the exercise with id.
+		"dose": func(id string, a dose.Amount) string {
+			if e, ok := cat().Exercise(id); ok {
+				return e.Dose.Describe(a)
+			}
+			return ""
+		},
+		"words": func(f message.Family, id string) string { return f.Text(id) },
+		"split": strings.Split,
+		"inc":   func(i int) int { return i + 1 },
+		"abs":   math.Abs,
 		// beyond is how far seconds d reach past a time box of box seconds
 		// (negative when inside it).
 		"beyond": func(d float64, box int) float64 { return d - float64(box) },

@@ -210,9 +210,10 @@ func New(cfg Config) (*Server, error) {
 		}
 	}()
 	s.routes = append(append(append(append(append(s.apiRoutes(), s.pageRoutes()...), s.assetRoutes()...), s.figureRoutes()...), s.conditionRoutes()...), s.customRoutes()...)
-	s.routes = append(append(append(s.routes, s.shareRoutes()...), s.builderRoutes()...), s.signinRoutes()...)
+	s.routes = append(append(append(append(s.routes, s.shareRoutes()...), s.builderRoutes()...), s.signinRoutes()...), s.clinicRoutes()...)
 	s.routes = append(s.routes, s.passwordRoutes()...)
 	s.routes = append(s.routes, s.meRoutes()...)
+	s.routes = append(s.routes, s.passkeyRoutes()...)
 	sw, err := s.assets.serviceWorker(s.offlineURLs())
 	if err != nil {
 		return nil, err
@@ -287,7 +288,9 @@ func (s *Server) build() http.Handler {
 			if err != nil {
 				if m == http.MethodGet && unhunch.ErrorCode(err) == unhunch.EUnauthorized && !strings.HasPrefix(r.URL.Path, "/api/") && !operational(r.URL.Path) {
 					// A person who opens a page without signing in is
-					// shown how to sign in, not an error.
+					// shown how to sign in, not an error; an invitation
+					// is where they land once signed in.
+					s.rememberNext(r)
 					http.Redirect(w, r, "/signin", http.StatusSeeOther)
 					return
 				}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -83,7 +84,7 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // signinLink spends a one-time sign-in link and signs its account in on
-// this browser.
+// this browser, then offers a passkey (the welcome page, passkey.go).
 func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Referrer-Policy", "no-referrer") // the link is a key: never pass it on
 	u, err := s.cfg.Accounts.UseSignInLink(writeCtx(r), r.PathValue("token"), s.now())
@@ -93,8 +94,24 @@ func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
 	if err := s.signIn(r, u); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	to := "/welcome"
+	if next := s.sessions.PopString(r.Context(), sessionNext); strings.HasPrefix(next, "/care/invite/") {
+		to = next
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
+}
+
+// sessionNext is the key of the page to land on once signed in.
+const sessionNext = "next"
+
+// rememberNext keeps, in this browser's session, an invitation a person
+// opened before signing in (and only that), so that signing in lands them
+// back on it.
+func (s *Server) rememberNext(r *http.Request) {
+	if s.sessions != nil && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/care/invite/") {
+		s.sessions.Put(r.Context(), sessionNext, r.URL.Path)
+	}
 }
 
 // signout ends the session on this browser.
