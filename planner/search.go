@@ -426,10 +426,9 @@ type search struct {
 	areaPts   []Points
 	prefPts   []Points // focus and preference
 	extra     []int64
-	ub        [][]Points // ub[d][i]: bound on any plan adding items of the node's list[i:] to the set
-	st, vs    [][]Points // per depth and list position: an item's gain, and with its longest dose
-	fr, dl    [][]Points // per depth and list position: an item's fresh areas, and the setup it forces, ms
-	useful    [][]bool   // per depth and list position: could the item be in a better plan
+	ub        [][]Points // ub[d][k]: bound on any plan adding items of live[d+1][k:] to the set
+	st, vs    [][]Points // per depth, beside live[d+1]: an item's gain, and with its longest dose
+	fr, dl    [][]Points // per depth, beside live[d+1]: an item's fresh areas, and the setup it forces, ms
 	live      [][]int    // live[d]: the candidates the nodes at depth d choose among
 
 	unit int64 // every work time is a multiple of it, ms
@@ -490,7 +489,6 @@ func (p *problem) search() *search {
 		s.vs = append(s.vs, make([]Points, len(s.c)))
 		s.fr = append(s.fr, make([]Points, len(s.c)))
 		s.dl = append(s.dl, make([]Points, len(s.c)))
-		s.useful = append(s.useful, make([]bool, len(s.c)))
 		s.live = append(s.live, make([]int, 0, len(s.c)))
 	}
 	s.sums[0][0] = 1 // nothing chosen: zero work
@@ -605,18 +603,12 @@ func (s *search) node(d int, list []int, from int) {
 		return
 	}
 	s.bounds(d, list, from)
-	live := s.live[d+1]
-	q := 0
-	for i := from; i < len(list); i++ {
-		if s.found && s.ub[d][i] <= s.best {
+	// The children choose among the items the bound keeps alive after
+	// their own, in order: live[k+1:] for the child holding live[k].
+	live, ub := s.live[d+1], s.ub[d]
+	for k, j := range live {
+		if s.found && ub[k] <= s.best {
 			return
-		}
-		j := list[i]
-		for q < len(live) && live[q] <= j {
-			q++
-		}
-		if !s.useful[d][i] {
-			continue
 		}
 		if s.nodes++; s.nodes > nodeLimit {
 			s.done = false
@@ -625,7 +617,7 @@ func (s *search) node(d int, list []int, from int) {
 		if !s.push(d, j) {
 			continue
 		}
-		s.node(d+1, live, q)
+		s.node(d+1, live, k+1)
 		s.typeCount[s.c[j].typ]--
 		if !s.done {
 			return
@@ -863,11 +855,12 @@ func (t *tops) add(v, s, p, f, w Points) bool {
 	return c
 }
 
-// bounds fills ub[d][i] for i >= from: an upper bound on the score of any
-// plan that adds one to k-d more items from list[i:] to the current set.
-// It first marks, in useful[d], the items that could be part of a better
-// plan at all, with the best others beside them, and lists them in
-// live[d+1] for the children; the bounds then run over those alone.
+// bounds lists in live[d+1] the items of list[from:] that could be part of
+// a better plan at all, with the best others beside them, in order, and
+// fills ub[d][k]: an upper bound on the score of any plan that adds one to
+// k-d more items from live[d+1][k:] to the current set. The node's
+// children choose among live[d+1] alone, so each item that cannot help is
+// looked at once per node, not once per child.
 //
 // Two bounds are taken, the lower counting. By items: each item's gain is
 // bounded by what it would add alone to the current set (coverage only
@@ -946,13 +939,16 @@ func (s *search) bounds(d int, list []int, from int) {
 	}
 	areasLeft := Points(len(p.areaIDs)) - s.areaPts[d]/areaWeight
 	oneWord := s.p.words == 1
-	st, vs, fits, fr, dl := s.st[d], s.vs[d], s.useful[d], s.fr[d], s.dl[d]
+	// The items that fit are gathered first, with their figures, into
+	// live[d+1] and the arrays beside it; each pass below keeps, in place,
+	// only those still useful, so later passes scan shorter lists.
+	live := s.live[d+1][:0]
+	st, vs, fr, dl := s.st[d], s.vs[d], s.fr[d], s.dl[d]
 	s.gen++ // a new node: forget the setups of the last (deltaAt)
 	all := tops{r: r}
 	for i := from; i < len(list); i++ {
 		j := list[i]
-		fits[i] = minS+s.minWork[j] <= avail1
-		if !fits[i] {
+		if minS+s.minWork[j] > avail1 {
 			continue
 		}
 		var fresh int
@@ -963,17 +959,12 @@ func (s *search) bounds(d int, list []int, from int) {
 				fresh += bits.OnesCount64(a &^ cov[w])
 			}
 		}
-		fr[i] = Points(fresh)
-		st[i] = typeGain[s.typ[j]] + areaWeight*fr[i] + s.pp[j]
-		vs[i] = st[i] + rounds*Points(s.maxWork[j])
-		all.add(vs[i], st[i], s.pp[j], fr[i], Points(s.maxWork[j]))
-		if s.found {
-			m := s.pos[j]
-			if s.deltaAt[m] != s.gen {
-				s.delta[m], s.deltaAt[m] = s.extraWith(d, m)-s.extra[d], s.gen
-			}
-			dl[i] = Points(s.delta[m])
-		}
+		n := len(live)
+		live = append(live, j)
+		fr[n] = Points(fresh)
+		st[n] = typeGain[s.typ[j]] + areaWeight*fr[n] + s.pp[j]
+		vs[n] = st[n] + rounds*Points(s.maxWork[j])
+		all.add(vs[n], st[n], s.pp[j], fr[n], Points(s.maxWork[j]))
 	}
 	// An item is useful if a plan holding it, with the best others beside
 	// it (itself perhaps among them: a looser bound), could beat the best
@@ -1001,15 +992,24 @@ func (s *search) bounds(d int, list []int, from int) {
 		}
 		var kept tops
 		kept.r = r
-		for i := from; i < len(list); i++ {
-			if !fits[i] {
+		n := 0
+		for i, j := range live {
+			q := min(vs[i]+quickV, st[i]+quickS)
+			if pass == 0 {
+				// The setup an item forces is never negative: the quick
+				// test without it settles most items before it is looked up.
+				if q <= s.best {
+					continue
+				}
+				m := s.pos[j]
+				if s.deltaAt[m] != s.gen {
+					s.delta[m], s.deltaAt[m] = s.extraWith(d, m)-s.extra[d], s.gen
+				}
+				dl[i] = Points(s.delta[m])
+			}
+			if q-setupWeight*dl[i] <= s.best {
 				continue
 			}
-			if min(vs[i]+quickV, st[i]+quickS)-setupWeight*dl[i] <= s.best {
-				fits[i] = false
-				continue
-			}
-			j := list[i]
 			own := &withType[s.typ[j]]
 			if s.typeCount[s.typ[j]] >= maxTypeRepeat {
 				own = &saturated // its own type adds nothing
@@ -1026,25 +1026,22 @@ func (s *search) bounds(d int, list []int, from int) {
 					}
 				}
 			}
-			if fits[i] = best > s.best; fits[i] {
-				kept.add(vs[i], st[i], s.pp[j], fr[i], Points(s.maxWork[j]))
+			if best > s.best {
+				kept.add(vs[i], st[i], pj, fj, Points(s.maxWork[j]))
+				live[n], st[n], vs[n], fr[n], dl[n] = j, st[i], vs[i], fj, d
+				n++
 			}
 		}
+		live = live[:n]
 		all = kept
 	}
-	live := s.live[d+1][:0]
-	for i := from; i < len(list); i++ {
-		if fits[i] {
-			live = append(live, list[i])
-		}
-	}
 	s.live[d+1] = live
-	// The bound on adding items of list[i:], for each i, from the back,
-	// over the useful items alone.
+	// The bound on adding items of live[k:], for each k, from the back.
 	suffix := tops{r: r}
 	ub := minusInf
-	for i := len(list) - 1; i >= from; i-- {
-		if fits[i] && suffix.add(vs[i], st[i], s.pp[list[i]], fr[i], Points(s.maxWork[list[i]])) {
+	for k := len(live) - 1; k >= 0; k-- {
+		j := live[k]
+		if suffix.add(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) {
 			ub = minusInf
 			var cumV, cumS, cumP, cumF, cumW Points
 			for t := range suffix.n {
@@ -1058,7 +1055,7 @@ func (s *search) bounds(d int, list []int, from int) {
 				ub = max(ub, baseT[t+1]+min(byItem, apart))
 			}
 		}
-		s.ub[d][i] = ub
+		s.ub[d][k] = ub
 	}
 }
 
