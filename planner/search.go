@@ -429,6 +429,7 @@ type search struct {
 	ub        [][]Points // ub[d][k]: bound on any plan adding items of live[d+1][k:] to the set
 	st, vs    [][]Points // per depth, beside live[d+1]: an item's gain, and with its longest dose
 	fr, dl    [][]Points // per depth, beside live[d+1]: an item's fresh areas, and the setup it forces, ms
+	ib        [][]Points // per depth, beside live[d+1]: a bound on any plan holding the item (when the best was found)
 	live      [][]int    // live[d]: the candidates the nodes at depth d choose among
 
 	unit int64 // every work time is a multiple of it, ms
@@ -489,6 +490,7 @@ func (p *problem) search() *search {
 		s.vs = append(s.vs, make([]Points, len(s.c)))
 		s.fr = append(s.fr, make([]Points, len(s.c)))
 		s.dl = append(s.dl, make([]Points, len(s.c)))
+		s.ib = append(s.ib, make([]Points, len(s.c)))
 		s.live = append(s.live, make([]int, 0, len(s.c)))
 	}
 	s.sums[0][0] = 1 // nothing chosen: zero work
@@ -605,10 +607,13 @@ func (s *search) node(d int, list []int, from int) {
 	s.bounds(d, list, from)
 	// The children choose among the items the bound keeps alive after
 	// their own, in order: live[k+1:] for the child holding live[k].
-	live, ub := s.live[d+1], s.ub[d]
+	live, ub, ib := s.live[d+1], s.ub[d], s.ib[d]
 	for k, j := range live {
 		if s.found && ub[k] <= s.best {
 			return
+		}
+		if s.found && ib[k] <= s.best {
+			continue // beaten since the bound was taken
 		}
 		if s.nodes++; s.nodes > nodeLimit {
 			s.done = false
@@ -943,7 +948,7 @@ func (s *search) bounds(d int, list []int, from int) {
 	// live[d+1] and the arrays beside it; each pass below keeps, in place,
 	// only those still useful, so later passes scan shorter lists.
 	live := s.live[d+1][:0]
-	st, vs, fr, dl := s.st[d], s.vs[d], s.fr[d], s.dl[d]
+	st, vs, fr, dl, ib := s.st[d], s.vs[d], s.fr[d], s.dl[d], s.ib[d]
 	s.gen++ // a new node: forget the setups of the last (deltaAt)
 	all := tops{r: r}
 	for i := from; i < len(list); i++ {
@@ -964,6 +969,7 @@ func (s *search) bounds(d int, list []int, from int) {
 		fr[n] = Points(fresh)
 		st[n] = typeGain[s.typ[j]] + areaWeight*fr[n] + s.pp[j]
 		vs[n] = st[n] + rounds*Points(s.maxWork[j])
+		ib[n] = -minusInf // no bound yet: the passes take one once a plan is found
 		all.add(vs[n], st[n], s.pp[j], fr[n], Points(s.maxWork[j]))
 	}
 	// An item is useful if a plan holding it, with the best others beside
@@ -1020,15 +1026,11 @@ func (s *search) bounds(d int, list []int, from int) {
 				av := availT[t] - d
 				apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
 				b := baseT[t] - setupWeight*d + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
-				if b > best {
-					if best = b; best > s.best {
-						break
-					}
-				}
+				best = max(best, b) // every t: ib keeps the whole bound
 			}
 			if best > s.best {
 				kept.add(vs[i], st[i], pj, fj, Points(s.maxWork[j]))
-				live[n], st[n], vs[n], fr[n], dl[n] = j, st[i], vs[i], fj, d
+				live[n], st[n], vs[n], fr[n], dl[n], ib[n] = j, st[i], vs[i], fj, d, best
 				n++
 			}
 		}
