@@ -429,6 +429,9 @@ type search struct {
 	ub        [][]Points // ub[d][k]: bound on any plan adding items of live[d+1][k:] to the set
 	st, vs    [][]Points // per depth, beside live[d+1]: an item's gain, and with its longest dose
 	fr, dl    [][]Points // per depth, beside live[d+1]: an item's fresh areas, and the setup it forces, ms
+	kept      []tops     // kept[d]: the best figures over the node's list, as its parent counted them
+	recs      [][]tops   // recs[d]: the best figures over the end of live[d+1], each time they changed from the back
+	recAt     [][]int    // recAt[d][k]: the record of recs[d] over live[d+1][k+1:], or -1
 	ib        [][]Points // per depth, beside live[d+1]: a bound on any plan holding the item (when the best was found)
 	live      [][]int    // live[d]: the candidates the nodes at depth d choose among
 
@@ -491,6 +494,9 @@ func (p *problem) search() *search {
 		s.fr = append(s.fr, make([]Points, len(s.c)))
 		s.dl = append(s.dl, make([]Points, len(s.c)))
 		s.ib = append(s.ib, make([]Points, len(s.c)))
+		s.kept = append(s.kept, tops{})
+		s.recs = append(s.recs, nil)
+		s.recAt = append(s.recAt, make([]int, len(s.c)))
 		s.live = append(s.live, make([]int, 0, len(s.c)))
 	}
 	s.sums[0][0] = 1 // nothing chosen: zero work
@@ -621,6 +627,11 @@ func (s *search) node(d int, list []int, from int) {
 		}
 		if !s.push(d, j) {
 			continue
+		}
+		if x := s.recAt[d][k]; x >= 0 {
+			s.kept[d+1] = s.recs[d][x]
+		} else {
+			s.kept[d+1] = tops{}
 		}
 		s.node(d+1, live, k+1)
 		s.typeCount[s.c[j].typ]--
@@ -950,6 +961,23 @@ func (s *search) bounds(d int, list []int, from int) {
 	live := s.live[d+1][:0]
 	st, vs, fr, dl, ib := s.st[d], s.vs[d], s.fr[d], s.dl[d], s.ib[d]
 	s.gen++ // a new node: forget the setups of the last (deltaAt)
+	// The parent's best figures over this node's list (s.kept[d]) are at
+	// least this node's own (coverage only grows, a type's weight only
+	// falls), so a quick test against them settles most items before
+	// they are counted among the best others.
+	pre := s.found && d > 0
+	preV, preS := minusInf, minusInf
+	if pre {
+		pt := &s.kept[d]
+		var cumV, cumS Points
+		for t := 1; t <= min(r, pt.n+1); t++ {
+			preV = max(preV, baseT[t]+cumV+rounds*Points(maxS))
+			preS = max(preS, baseT[t]+cumS+availT[t])
+			if t <= pt.n {
+				cumV, cumS = cumV+pt.v[t-1], cumS+pt.s[t-1]
+			}
+		}
+	}
 	all := tops{r: r}
 	for i := from; i < len(list); i++ {
 		j := list[i]
@@ -964,11 +992,14 @@ func (s *search) bounds(d int, list []int, from int) {
 				fresh += bits.OnesCount64(a &^ cov[w])
 			}
 		}
+		sj := typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
+		vj := sj + rounds*Points(s.maxWork[j])
+		if pre && min(vj+preV, sj+preS) <= s.best {
+			continue
+		}
 		n := len(live)
 		live = append(live, j)
-		fr[n] = Points(fresh)
-		st[n] = typeGain[s.typ[j]] + areaWeight*fr[n] + s.pp[j]
-		vs[n] = st[n] + rounds*Points(s.maxWork[j])
+		fr[n], st[n], vs[n] = Points(fresh), sj, vj
 		ib[n] = -minusInf // no bound yet: the passes take one once a plan is found
 		all.add(vs[n], st[n], s.pp[j], fr[n], Points(s.maxWork[j]))
 	}
@@ -1041,9 +1072,12 @@ func (s *search) bounds(d int, list []int, from int) {
 	// The bound on adding items of live[k:], for each k, from the back.
 	suffix := tops{r: r}
 	ub := minusInf
+	recs, at := s.recs[d][:0], s.recAt[d]
 	for k := len(live) - 1; k >= 0; k-- {
 		j := live[k]
+		at[k] = len(recs) - 1 // the best figures over live[k+1:], for the child holding live[k]
 		if suffix.add(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) {
+			recs = append(recs, suffix)
 			ub = minusInf
 			var cumV, cumS, cumP, cumF, cumW Points
 			for t := range suffix.n {
@@ -1059,6 +1093,7 @@ func (s *search) bounds(d int, list []int, from int) {
 		}
 		s.ub[d][k] = ub
 	}
+	s.recs[d] = recs
 }
 
 // push adds c[j] to the current set of d exercises if some choice of doses
