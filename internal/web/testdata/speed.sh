@@ -7,6 +7,7 @@
 # PostgreSQL 15 server. Requests ask for gzip as browsers do. Needs wrk, and
 # root for PostgreSQL (skipped otherwise). Usage:
 #   bash internal/web/testdata/speed.sh [SECONDS] [sqlite|postgres|both]
+# With ONLY_POST=1 only the recording row is measured.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 secs=${1:-3}
@@ -114,6 +115,7 @@ LUA
   read -r brps bp99 _ < <(wrkrun $BARE)
   read -r rps p99 non < <(wrkrun "$B/api/v1/sessions/$sid/events" "$work/events.lua")
   printf '| `POST /api/v1/sessions/ID/events` (exercise outcome, durable) | non-2xx: %s | | %s | %s | %s | %.2f× |\n' "$non" "$rps" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)"
+  if [ -n "${ONLY_POST:-}" ]; then echo; return; fi
   for p in "${paths[@]}"; do
     local code size
     code=$(curl -s -o "$work/body" -w '%{http_code}' -H 'Accept-Encoding: gzip' "$B$p")
