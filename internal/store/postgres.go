@@ -42,6 +42,9 @@ var postgresEngine = &engine{
 	lockMigrations: lockPostgresMigrations,
 }
 
+// pgIdleConns is how many idle connections to PostgreSQL a store keeps.
+const pgIdleConns = 32 // two servers keep at most 64, under PostgreSQL's default limit of 100
+
 // migrationLockID names the advisory lock held while migrating: "unhunch"
 // in ASCII.
 const migrationLockID int64 = 0x756e68756e6368
@@ -97,6 +100,12 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	s := &Store{eng: postgresEngine, where: server + "/" + cfg.Database,
 		pg: pgInfo{server: server, user: cfg.User, database: cfg.Database}}
 	s.db = stdlib.OpenDB(*cfg)
+	// database/sql keeps two idle connections by default: under a server's
+	// load every other query opened a connection (a new PostgreSQL backend
+	// process, milliseconds) and closed it again. Keep enough for the
+	// requests in flight; none is kept idle for long.
+	s.db.SetMaxIdleConns(pgIdleConns)
+	s.db.SetConnMaxIdleTime(time.Minute)
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
 		return nil, s.fail("connect", err)

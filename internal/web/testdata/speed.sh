@@ -7,7 +7,8 @@
 # PostgreSQL 15 server. Requests ask for gzip as browsers do. Needs wrk, and
 # root for PostgreSQL (skipped otherwise). Usage:
 #   bash internal/web/testdata/speed.sh [SECONDS] [sqlite|postgres|both]
-# With ONLY_POST=1 only the recording row is measured.
+# With ONLY_POST=1 only the recording row is measured; PG_OPTS adds
+# settings to PostgreSQL's command line (e.g. PG_OPTS="-c fsync=off").
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 secs=${1:-3}
@@ -137,7 +138,7 @@ if { [ "$engines" = postgres ] || [ "$engines" = both ]; } && [ "$(id -u)" = 0 ]
   pgdir=$(mktemp -d); chown postgres:postgres "$pgdir"
   runuser -u postgres -- $PGBIN/initdb -D "$pgdir/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
   runuser -u postgres -- $PGBIN/pg_ctl -D "$pgdir/data" -l "$pgdir/pg.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p 54339 -k $pgdir" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p 54339 -k $pgdir ${PG_OPTS:-}" start >/dev/null
   serve 18183 "postgres://postgres@127.0.0.1:54339/postgres?sslmode=disable"
   measure "PostgreSQL 15 (fsync on)" 18183
 fi
