@@ -127,3 +127,32 @@ func TestHalfMatchesFullMeans(t *testing.T) {
 		})
 	}
 }
+
+// Any bytes: Decode never panics, and what it decodes is half the size of
+// what image/jpeg decodes from the same bytes (which must decode them too,
+// unless halfjpeg read less of a truncated file than it needed).
+func FuzzDecode(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.jpeg")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if c, err := jpeg.DecodeConfig(bytes.NewReader(data)); err != nil || c.Width*c.Height > 4_000_000 {
+			return // not a picture, or one too large to decode quickly
+		}
+		half, err := halfjpeg.Decode(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		full, err := jpeg.Decode(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		fb, hb := full.Bounds(), half.Bounds()
+		if hb.Dx() != (fb.Dx()+1)/2 || hb.Dy() != (fb.Dy()+1)/2 {
+			t.Fatalf("half of %v is %v", fb, hb)
+		}
+	})
+}
