@@ -20,7 +20,6 @@ import (
 	_ "golang.org/x/image/webp" // registers WebP with image.Decode
 
 	"github.com/unhunch/unhunch"
-	"github.com/unhunch/unhunch/internal/picture/halfjpeg"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -86,18 +85,8 @@ func Check(data []byte) (Picture, error) {
 	return p, nil
 }
 
-// decode decodes the picture and returns it with the size it should have.
-// A JPEG at least twice MaxSide on its longer side (a phone photo) is
-// decoded at half its width and height by halfjpeg, which costs about half
-// the time and a quarter of the memory and is scaled down anyway; the
-// kinds it does not take (CMYK, RGB-coded) and any it fails on are
-// decoded in full, so that the error said is image/jpeg's.
-func decode(data []byte, format string, cfg image.Config) (image.Image, int, int, error) {
-	if format == "jpeg" && max(cfg.Width, cfg.Height) >= 2*MaxSide {
-		if img, err := halfjpeg.Decode(bytes.NewReader(data)); err == nil {
-			return img, (cfg.Width + 1) / 2, (cfg.Height + 1) / 2, nil
-		}
-	}
+// decode decodes the picture and returns it with its size.
+func decode(data []byte, _ string, cfg image.Config) (image.Image, int, int, error) {
 	img, _, err := image.Decode(io.LimitReader(bytes.NewReader(data), MaxBytes))
 	return img, cfg.Width, cfg.Height, err
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -183,23 +184,24 @@ const (
 	// batchLockSQL finds the batch's sessions and locks them, in id order
 	// so that two servers' batches never wait for each other in a cycle,
 	// as the totals' update would lock them anyway.
-	batchLockSQL = `SELECT id FROM sessions WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`
+	batchLockSQL = `SELECT id, person_id FROM sessions WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`
 	// batchInsertSQL is recordSQL for many outcomes; it returns the
 	// attempts it saved (not those saved already, nor a second copy of one
 	// in the same batch).
 	batchInsertSQL = `INSERT INTO performances
 	(session_id, idx, attempt, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
-	 seconds, started_at, ended_at, rating)
+	 seconds, started_at, ended_at, rating, person_id)
 	SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
-		$10::int[], $11::int[], $12::float8[], $13::bigint[], $14::bigint[], $15::text[])
+		$10::int[], $11::int[], $12::float8[], $13::bigint[], $14::bigint[], $15::text[], $16::text[])
 	ON CONFLICT (session_id, idx, attempt) DO NOTHING
 	RETURNING session_id, idx, attempt`
 	// batchTotalsSQL is totalsSQL once per session for the attempts saved.
 	batchTotalsSQL = `UPDATE sessions SET done_attempts = done_attempts + v.done, practice_seconds = practice_seconds + v.secs
-	FROM unnest($1::text[], $2::int[], $3::float8[]) AS v(id, done, secs) WHERE sessions.id = v.id`
-	// batchDropSQL is dropCheckpointSQL for all the sessions changed.
+	FROM unnest($1::text[], $2::int[], $3::float8[], $4::text[]) AS v(id, done, secs, person) WHERE sessions.id = v.id AND sessions.person_id = v.person`
+	// batchDropSQL is dropCheckpointSQL for all the sessions changed, each
+	// dropping its own person's checkpoint.
 	batchDropSQL = `DELETE FROM person_summary WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.id = ANY($1::text[])
-	AND (s.started_at < person_summary.through_at OR (s.started_at = person_summary.through_at AND s.id < person_summary.through_id)))`
+	AND s.person_id = person_summary.person_id AND (s.started_at < person_summary.through_at OR (s.started_at = person_summary.through_at AND s.id < person_summary.through_id)))`
 )
 
 // groupBatches turns commitBatched on; the benchmark turns it off to
@@ -252,7 +254,7 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 		}
 		var (
 			live                                               []int
-			sid, exercise, outcome, reason, rating             []string
+			sid, exercise, outcome, reason, rating, person     []string
 			idx, attempt, reps, hold, breaths, amount, setsCol []int32
 			secs                                               []float64
 			start, end                                         []int64
@@ -274,6 +276,7 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 			p := r.p
 			sid, exercise, outcome, reason, rating = append(sid, r.sessionID), append(exercise, p.ExerciseID),
 				append(outcome, string(p.Outcome)), append(reason, string(p.StopReason)), append(rating, string(p.Rating))
+			person = append(person, r.person)
 			idx, attempt = append(idx, int32(p.Index)), append(attempt, int32(p.Attempt))
 			reps, hold, breaths = append(reps, int32(p.Amount.Reps)), append(hold, int32(p.Amount.Hold)), append(breaths, int32(p.Amount.HoldBreaths))
 			amount, setsCol = append(amount, int32(p.Amount.Seconds)), append(setsCol, int32(p.Amount.Sets))
@@ -286,7 +289,7 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 				return err
 			}
 			rows, err := tx.StmtContext(ctx, st).QueryContext(ctx, sid, idx, attempt, exercise, outcome, reason,
-				reps, hold, breaths, amount, setsCol, secs, start, end, rating)
+				reps, hold, breaths, amount, setsCol, secs, start, end, rating, person)
 			if err != nil {
 				return err
 			}
@@ -322,7 +325,7 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 					}
 					record = prepared.in(ctx, tx)
 				}
-				if errs[i] = recordOne(ctx, tx, record, r.sessionID, r.p); errs[i] != nil && unhunch.ErrorCode(errs[i]) != unhunch.EConflict {
+				if errs[i] = recordOne(ctx, tx, record, r.sessionID, r.person, r.p); errs[i] != nil && unhunch.ErrorCode(errs[i]) != unhunch.EConflict {
 					return errs[i]
 				}
 				continue
@@ -343,14 +346,14 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 			t.secs += r.p.Seconds
 		}
 		if len(order) > 0 {
-			done, sum := make([]int32, len(order)), make([]float64, len(order))
+			done, sum, owner := make([]int32, len(order)), make([]float64, len(order)), make([]string, len(order))
 			for k, id := range order {
-				done[k], sum[k] = totals[id].done, totals[id].secs
+				done[k], sum[k], owner[k] = totals[id].done, totals[id].secs, sessions[id]
 			}
 			for _, q := range []struct {
 				sql  string
 				args []any
-			}{{batchTotalsSQL, []any{order, done, sum}}, {batchDropSQL, []any{order}}} {
+			}{{batchTotalsSQL, []any{order, done, sum, owner}}, {batchDropSQL, []any{order}}} {
 				st, err := s.stmt(ctx, q.sql)
 				if err != nil {
 					return err
@@ -360,8 +363,20 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 				}
 			}
 		}
-		if err := bumpVersion(ctx, tx); err != nil {
-			return err
+		// Each person whose outcome was saved: their version goes up, in one
+		// order so that two servers' batches never wait on each other's
+		// version rows in a cycle.
+		var people []string
+		for _, i := range live {
+			if errs[i] == nil && !slices.Contains(people, batch[i].person) {
+				people = append(people, batch[i].person)
+			}
+		}
+		slices.Sort(people)
+		for _, p := range people {
+			if err := bumpVersion(ctx, tx, p); err != nil {
+				return err
+			}
 		}
 		if err := tx.Commit(); err != nil {
 			return err
@@ -373,30 +388,32 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 	return err == nil
 }
 
-// lockedSessions returns which of the sessions ids exist, locked for the
-// rest of tx (batchLockSQL).
-func lockedSessions(ctx context.Context, tx *sql.Tx, ids []string) (map[string]bool, error) {
+// lockedSessions returns the person of each of the sessions ids that
+// exists, locked for the rest of tx (batchLockSQL).
+func lockedSessions(ctx context.Context, tx *sql.Tx, ids []string) (map[string]string, error) {
 	rows, err := tx.QueryContext(ctx, batchLockSQL, ids)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	found := map[string]bool{}
+	found := map[string]string{}
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var id, person string
+		if err := rows.Scan(&id, &person); err != nil {
 			return nil, err
 		}
-		found[id] = true
+		found[id] = person
 	}
 	return found, rows.Err()
 }
 
 // checkOutcome is the batch's check of one outcome before anything is
-// written: its session must exist (what the foreign key says outcome by
-// outcome). A refusal here refuses that outcome alone.
-func checkOutcome(sessions map[string]bool, r *groupReq) error {
-	if !sessions[r.sessionID] {
+// written: its session must exist and be the person's who sent it (what
+// the foreign key on (person_id, session_id) says outcome by outcome):
+// another person's session is not found. A refusal here refuses that
+// outcome alone.
+func checkOutcome(sessions map[string]string, r *groupReq) error {
+	if owner, ok := sessions[r.sessionID]; !ok || owner != r.person {
 		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, r.sessionID)
 	}
 	return nil
