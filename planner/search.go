@@ -426,10 +426,13 @@ type search struct {
 	areaPts   []Points
 	prefPts   []Points // focus and preference
 	extra     []int64
-	ub        [][]Points // ub[d][i]: bound on any plan adding items of the node's list[i:] to the set
-	st, vs    [][]Points // per depth and list position: an item's gain, and with its longest dose
-	fr, dl    [][]Points // per depth and list position: an item's fresh areas, and the setup it forces, ms
-	useful    [][]bool   // per depth and list position: could the item be in a better plan
+	ub        [][]Points // ub[d][k]: bound on any plan adding items of live[d+1][k:] to the set
+	st, vs    [][]Points // per depth, beside live[d+1]: an item's gain, and with its longest dose
+	fr, dl    [][]Points // per depth, beside live[d+1]: an item's fresh areas, and the setup it forces, ms
+	kept      []tops     // kept[d]: the best figures over the node's list, as its parent counted them
+	recs      [][]tops   // recs[d]: the best figures over the end of live[d+1], each time they changed from the back
+	recAt     [][]int    // recAt[d][k]: the record of recs[d] over live[d+1][k+1:], or -1
+	ib        [][]Points // per depth, beside live[d+1]: a bound on any plan holding the item (when the best was found)
 	live      [][]int    // live[d]: the candidates the nodes at depth d choose among
 
 	unit int64 // every work time is a multiple of it, ms
@@ -490,7 +493,10 @@ func (p *problem) search() *search {
 		s.vs = append(s.vs, make([]Points, len(s.c)))
 		s.fr = append(s.fr, make([]Points, len(s.c)))
 		s.dl = append(s.dl, make([]Points, len(s.c)))
-		s.useful = append(s.useful, make([]bool, len(s.c)))
+		s.ib = append(s.ib, make([]Points, len(s.c)))
+		s.kept = append(s.kept, tops{})
+		s.recs = append(s.recs, nil)
+		s.recAt = append(s.recAt, make([]int, len(s.c)))
 		s.live = append(s.live, make([]int, 0, len(s.c)))
 	}
 	s.sums[0][0] = 1 // nothing chosen: zero work
@@ -605,18 +611,15 @@ func (s *search) node(d int, list []int, from int) {
 		return
 	}
 	s.bounds(d, list, from)
-	live := s.live[d+1]
-	q := 0
-	for i := from; i < len(list); i++ {
-		if s.found && s.ub[d][i] <= s.best {
+	// The children choose among the items the bound keeps alive after
+	// their own, in order: live[k+1:] for the child holding live[k].
+	live, ub, ib := s.live[d+1], s.ub[d], s.ib[d]
+	for k, j := range live {
+		if s.found && ub[k] <= s.best {
 			return
 		}
-		j := list[i]
-		for q < len(live) && live[q] <= j {
-			q++
-		}
-		if !s.useful[d][i] {
-			continue
+		if s.found && ib[k] <= s.best {
+			continue // beaten since the bound was taken
 		}
 		if s.nodes++; s.nodes > nodeLimit {
 			s.done = false
@@ -625,7 +628,12 @@ func (s *search) node(d int, list []int, from int) {
 		if !s.push(d, j) {
 			continue
 		}
-		s.node(d+1, live, q)
+		if x := s.recAt[d][k]; x >= 0 {
+			s.kept[d+1] = s.recs[d][x]
+		} else {
+			s.kept[d+1] = tops{}
+		}
+		s.node(d+1, live, k+1)
 		s.typeCount[s.c[j].typ]--
 		if !s.done {
 			return
@@ -863,11 +871,12 @@ func (t *tops) add(v, s, p, f, w Points) bool {
 	return c
 }
 
-// bounds fills ub[d][i] for i >= from: an upper bound on the score of any
-// plan that adds one to k-d more items from list[i:] to the current set.
-// It first marks, in useful[d], the items that could be part of a better
-// plan at all, with the best others beside them, and lists them in
-// live[d+1] for the children; the bounds then run over those alone.
+// bounds lists in live[d+1] the items of list[from:] that could be part of
+// a better plan at all, with the best others beside them, in order, and
+// fills ub[d][k]: an upper bound on the score of any plan that adds one to
+// k-d more items from live[d+1][k:] to the current set. The node's
+// children choose among live[d+1] alone, so each item that cannot help is
+// looked at once per node, not once per child.
 //
 // Two bounds are taken, the lower counting. By items: each item's gain is
 // bounded by what it would add alone to the current set (coverage only
@@ -946,13 +955,33 @@ func (s *search) bounds(d int, list []int, from int) {
 	}
 	areasLeft := Points(len(p.areaIDs)) - s.areaPts[d]/areaWeight
 	oneWord := s.p.words == 1
-	st, vs, fits, fr, dl := s.st[d], s.vs[d], s.useful[d], s.fr[d], s.dl[d]
+	// The items that fit are gathered first, with their figures, into
+	// live[d+1] and the arrays beside it; each pass below keeps, in place,
+	// only those still useful, so later passes scan shorter lists.
+	live := s.live[d+1][:0]
+	st, vs, fr, dl, ib := s.st[d], s.vs[d], s.fr[d], s.dl[d], s.ib[d]
 	s.gen++ // a new node: forget the setups of the last (deltaAt)
+	// The parent's best figures over this node's list (s.kept[d]) are at
+	// least this node's own (coverage only grows, a type's weight only
+	// falls), so a quick test against them settles most items before
+	// they are counted among the best others.
+	pre := s.found && d > 0
+	preV, preS := minusInf, minusInf
+	if pre {
+		pt := &s.kept[d]
+		var cumV, cumS Points
+		for t := 1; t <= min(r, pt.n+1); t++ {
+			preV = max(preV, baseT[t]+cumV+rounds*Points(maxS))
+			preS = max(preS, baseT[t]+cumS+availT[t])
+			if t <= pt.n {
+				cumV, cumS = cumV+pt.v[t-1], cumS+pt.s[t-1]
+			}
+		}
+	}
 	all := tops{r: r}
 	for i := from; i < len(list); i++ {
 		j := list[i]
-		fits[i] = minS+s.minWork[j] <= avail1
-		if !fits[i] {
+		if minS+s.minWork[j] > avail1 {
 			continue
 		}
 		var fresh int
@@ -963,17 +992,16 @@ func (s *search) bounds(d int, list []int, from int) {
 				fresh += bits.OnesCount64(a &^ cov[w])
 			}
 		}
-		fr[i] = Points(fresh)
-		st[i] = typeGain[s.typ[j]] + areaWeight*fr[i] + s.pp[j]
-		vs[i] = st[i] + rounds*Points(s.maxWork[j])
-		all.add(vs[i], st[i], s.pp[j], fr[i], Points(s.maxWork[j]))
-		if s.found {
-			m := s.pos[j]
-			if s.deltaAt[m] != s.gen {
-				s.delta[m], s.deltaAt[m] = s.extraWith(d, m)-s.extra[d], s.gen
-			}
-			dl[i] = Points(s.delta[m])
+		sj := typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
+		vj := sj + rounds*Points(s.maxWork[j])
+		if pre && min(vj+preV, sj+preS) <= s.best {
+			continue
 		}
+		n := len(live)
+		live = append(live, j)
+		fr[n], st[n], vs[n] = Points(fresh), sj, vj
+		ib[n] = -minusInf // no bound yet: the passes take one once a plan is found
+		all.add(vs[n], st[n], s.pp[j], fr[n], Points(s.maxWork[j]))
 	}
 	// An item is useful if a plan holding it, with the best others beside
 	// it (itself perhaps among them: a looser bound), could beat the best
@@ -1001,15 +1029,24 @@ func (s *search) bounds(d int, list []int, from int) {
 		}
 		var kept tops
 		kept.r = r
-		for i := from; i < len(list); i++ {
-			if !fits[i] {
+		n := 0
+		for i, j := range live {
+			q := min(vs[i]+quickV, st[i]+quickS)
+			if pass == 0 {
+				// The setup an item forces is never negative: the quick
+				// test without it settles most items before it is looked up.
+				if q <= s.best {
+					continue
+				}
+				m := s.pos[j]
+				if s.deltaAt[m] != s.gen {
+					s.delta[m], s.deltaAt[m] = s.extraWith(d, m)-s.extra[d], s.gen
+				}
+				dl[i] = Points(s.delta[m])
+			}
+			if q-setupWeight*dl[i] <= s.best {
 				continue
 			}
-			if min(vs[i]+quickV, st[i]+quickS)-setupWeight*dl[i] <= s.best {
-				fits[i] = false
-				continue
-			}
-			j := list[i]
 			own := &withType[s.typ[j]]
 			if s.typeCount[s.typ[j]] >= maxTypeRepeat {
 				own = &saturated // its own type adds nothing
@@ -1020,31 +1057,27 @@ func (s *search) bounds(d int, list []int, from int) {
 				av := availT[t] - d
 				apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
 				b := baseT[t] - setupWeight*d + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
-				if b > best {
-					if best = b; best > s.best {
-						break
-					}
-				}
+				best = max(best, b) // every t: ib keeps the whole bound
 			}
-			if fits[i] = best > s.best; fits[i] {
-				kept.add(vs[i], st[i], s.pp[j], fr[i], Points(s.maxWork[j]))
+			if best > s.best {
+				kept.add(vs[i], st[i], pj, fj, Points(s.maxWork[j]))
+				live[n], st[n], vs[n], fr[n], dl[n], ib[n] = j, st[i], vs[i], fj, d, best
+				n++
 			}
 		}
+		live = live[:n]
 		all = kept
 	}
-	live := s.live[d+1][:0]
-	for i := from; i < len(list); i++ {
-		if fits[i] {
-			live = append(live, list[i])
-		}
-	}
 	s.live[d+1] = live
-	// The bound on adding items of list[i:], for each i, from the back,
-	// over the useful items alone.
+	// The bound on adding items of live[k:], for each k, from the back.
 	suffix := tops{r: r}
 	ub := minusInf
-	for i := len(list) - 1; i >= from; i-- {
-		if fits[i] && suffix.add(vs[i], st[i], s.pp[list[i]], fr[i], Points(s.maxWork[list[i]])) {
+	recs, at := s.recs[d][:0], s.recAt[d]
+	for k := len(live) - 1; k >= 0; k-- {
+		j := live[k]
+		at[k] = len(recs) - 1 // the best figures over live[k+1:], for the child holding live[k]
+		if suffix.add(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) {
+			recs = append(recs, suffix)
 			ub = minusInf
 			var cumV, cumS, cumP, cumF, cumW Points
 			for t := range suffix.n {
@@ -1058,8 +1091,9 @@ func (s *search) bounds(d int, list []int, from int) {
 				ub = max(ub, baseT[t+1]+min(byItem, apart))
 			}
 		}
-		s.ub[d][i] = ub
+		s.ub[d][k] = ub
 	}
+	s.recs[d] = recs
 }
 
 // push adds c[j] to the current set of d exercises if some choice of doses

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/clinic"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/progress"
 	"github.com/unhunch/unhunch/safety"
@@ -29,6 +30,17 @@ type ArchiveReader interface {
 	PSFS(ctx context.Context) ([]progress.PSFSRating, error)
 	// Schedule returns the practice schedule; zero when there is none.
 	Schedule(ctx context.Context) (schedule.Schedule, error)
+}
+
+// CareReader is what Archive reads of the person's clinicians, when the
+// journal keeps them (*store.Store does).
+type CareReader interface {
+	// Clinicians lists the person's care links, ended ones too.
+	Clinicians(ctx context.Context, personID string) ([]clinic.Link, error)
+	// ActivePrescription returns the person's prescription, if any.
+	ActivePrescription(ctx context.Context, personID string) (*clinic.Prescription, bool, error)
+	// AuditLog returns who opened the person's data, newest first (0: all).
+	AuditLog(ctx context.Context, personID string, limit int) ([]clinic.Opening, error)
 }
 
 // ArchiveFormat names the document Archive makes, for whoever reads it later.
@@ -53,6 +65,12 @@ type Archive struct {
 	Exercises  []journal.ExerciseState     `json:"exercises_set_aside"`
 	PSFS       []progress.PSFSRating       `json:"psfs"`
 	Schedule   *schedule.Schedule          `json:"schedule"`
+	// The person's clinicians (care links, ended ones too), the
+	// prescription they follow, and every opening of their data by a
+	// clinician.
+	Clinicians   []clinic.Link        `json:"clinicians"`
+	Prescription *clinic.Prescription `json:"prescription"`
+	Audit        []clinic.Opening     `json:"audit"`
 }
 
 // LoadArchive reads everything kept about the person of ctx at time at; u
@@ -60,7 +78,7 @@ type Archive struct {
 func LoadArchive(ctx context.Context, r ArchiveReader, u *account.User, at time.Time) (*Archive, error) {
 	a := &Archive{Format: ArchiveFormat, Version: ArchiveVersion, Made: at.UTC(), Account: u,
 		Sessions: []*journal.Session{}, Screenings: []safety.Screening{}, Clearances: []safety.ConditionClearance{},
-		Exercises: []journal.ExerciseState{}, PSFS: []progress.PSFSRating{}}
+		Exercises: []journal.ExerciseState{}, PSFS: []progress.PSFSRating{}, Clinicians: []clinic.Link{}, Audit: []clinic.Opening{}}
 	var err error
 	if a.Sessions, err = r.Sessions(ctx, journal.Filter{}); err != nil {
 		return nil, fmt.Errorf("person: archive sessions: %w", err)
@@ -87,6 +105,28 @@ func LoadArchive(ctx context.Context, r ArchiveReader, u *account.User, at time.
 	}
 	if !sc.IsZero() {
 		a.Schedule = &sc
+	}
+	if cr, ok := r.(CareReader); ok {
+		id := account.PersonID(ctx)
+		if a.Clinicians, err = cr.Clinicians(ctx, id); err != nil {
+			return nil, fmt.Errorf("person: archive clinicians: %w", err)
+		}
+		p, ok, err := cr.ActivePrescription(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("person: archive prescription: %w", err)
+		}
+		if ok {
+			a.Prescription = p
+		}
+		if a.Audit, err = cr.AuditLog(ctx, id, 0); err != nil {
+			return nil, fmt.Errorf("person: archive audit log: %w", err)
+		}
+	}
+	if a.Clinicians == nil {
+		a.Clinicians = []clinic.Link{}
+	}
+	if a.Audit == nil {
+		a.Audit = []clinic.Opening{}
 	}
 	if a.Sessions == nil {
 		a.Sessions = []*journal.Session{}

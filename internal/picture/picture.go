@@ -14,6 +14,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"sync"
 
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // registers WebP with image.Decode
@@ -59,12 +60,12 @@ func Check(data []byte) (Picture, error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxDim || cfg.Height > MaxDim || cfg.Width*cfg.Height > MaxPixels {
 		return Picture{}, unhunch.E(unhunch.EInvalid, message.PictureTooManyPixels, cfg.Width, cfg.Height, MaxPixels/1_000_000)
 	}
-	img, _, err := image.Decode(io.LimitReader(bytes.NewReader(data), MaxBytes))
+	img, w, h, err := decode(data, format, cfg)
 	if err != nil {
 		return Picture{}, unhunch.E(unhunch.EInvalid, message.PictureNotImage).Wrap(err)
 	}
 	b := img.Bounds()
-	if b.Dx() != cfg.Width || b.Dy() != cfg.Height {
+	if b.Dx() != w || b.Dy() != h {
 		return Picture{}, unhunch.E(unhunch.EInvalid, message.PictureNotImage).Wrap(errors.New("picture: decoded size differs from header"))
 	}
 	img = scale(img)
@@ -84,6 +85,12 @@ func Check(data []byte) (Picture, error) {
 	return p, nil
 }
 
+// decode decodes the picture and returns it with its size.
+func decode(data []byte, _ string, cfg image.Config) (image.Image, int, int, error) {
+	img, _, err := image.Decode(io.LimitReader(bytes.NewReader(data), MaxBytes))
+	return img, cfg.Width, cfg.Height, err
+}
+
 // scale returns img with its longer side at most MaxSide.
 func scale(img image.Image) image.Image {
 	b := img.Bounds()
@@ -96,9 +103,88 @@ func scale(img image.Image) image.Image {
 	} else {
 		w, h = max(1, w*MaxSide/h), MaxSide
 	}
+	if y, ok := img.(*image.YCbCr); ok && b.Min == (image.Point{}) {
+		return scaleYCbCr(y, w, h)
+	}
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
 	return dst
+}
+
+// scaleYCbCr scales a decoded JPEG (a photo) to w × h plane by plane, each
+// output sample the mean of the samples it covers, into a 4:2:0 image the
+// JPEG encoder takes as it is: no conversion to RGB and back, every source
+// sample read once (a box filter: it does not alias as sampling a few
+// neighbours does at a reduction of three or more), the planes in parallel.
+func scaleYCbCr(src *image.YCbCr, w, h int) *image.YCbCr {
+	dst := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
+	sw, sh := src.Rect.Dx(), src.Rect.Dy()
+	cw, ch := chromaSize(src.SubsampleRatio, sw, sh)
+	dcw, dch := (w+1)/2, (h+1)/2
+	var wg sync.WaitGroup
+	half := h / 2
+	wg.Go(func() { boxPlane(dst.Y, dst.YStride, w, h, 0, half, src.Y, src.YStride, sw, sh) })
+	wg.Go(func() { boxPlane(dst.Y, dst.YStride, w, h, half, h, src.Y, src.YStride, sw, sh) })
+	wg.Go(func() {
+		boxPlane(dst.Cb, dst.CStride, dcw, dch, 0, dch, src.Cb, src.CStride, cw, ch)
+		boxPlane(dst.Cr, dst.CStride, dcw, dch, 0, dch, src.Cr, src.CStride, cw, ch)
+	})
+	wg.Wait()
+	return dst
+}
+
+// chromaSize returns the size of the chroma planes of a w × h image with
+// the given subsampling, as image.NewYCbCr lays them out.
+func chromaSize(r image.YCbCrSubsampleRatio, w, h int) (int, int) {
+	switch r {
+	case image.YCbCrSubsampleRatio422:
+		return (w + 1) / 2, h
+	case image.YCbCrSubsampleRatio420:
+		return (w + 1) / 2, (h + 1) / 2
+	case image.YCbCrSubsampleRatio440:
+		return w, (h + 1) / 2
+	case image.YCbCrSubsampleRatio411:
+		return (w + 3) / 4, h
+	case image.YCbCrSubsampleRatio410:
+		return (w + 3) / 4, (h + 1) / 2
+	}
+	return w, h
+}
+
+// boxPlane fills rows y0 to y1 of the dw × dh plane dst with the means of
+// the samples of the sw × sh plane src that each of its samples covers.
+func boxPlane(dst []uint8, dstride, dw, dh, y0, y1 int, src []uint8, sstride, sw, sh int) {
+	span := func(i, n, sn int) (int, int) {
+		a, b := i*sn/n, (i+1)*sn/n
+		return a, max(b, a+1)
+	}
+	xs := make([]int, dw+1)
+	for x := range dw {
+		xs[x], _ = span(x, dw, sw)
+	}
+	xs[dw] = sw
+	cols := make([]uint32, sw)
+	for y := y0; y < y1; y++ {
+		a, b := span(y, dh, sh)
+		clear(cols)
+		for sy := a; sy < b; sy++ {
+			row := src[sy*sstride : sy*sstride+sw]
+			for x, v := range row {
+				cols[x] += uint32(v)
+			}
+		}
+		rows := uint32(b - a)
+		out := dst[y*dstride : y*dstride+dw]
+		for x := range out {
+			xa, xb := xs[x], max(xs[x+1], xs[x]+1)
+			var sum uint32
+			for _, c := range cols[xa:xb] {
+				sum += c
+			}
+			n := rows * uint32(xb-xa)
+			out[x] = uint8((sum + n/2) / n)
+		}
+	}
 }
 
 // opaque reports whether every pixel of img is fully opaque.

@@ -194,3 +194,60 @@ func BenchmarkCheckSmall(b *testing.B) {
 		}
 	}
 }
+
+// A phone-sized JPEG (decoded at half size, then scaled plane by plane)
+// comes out looking like the photo: each pixel of the result within a few
+// levels, on average, of the mean of the part of the photo it covers.
+func TestLargeJPEGKeepsItsLook(t *testing.T) {
+	const w, h = 4000, 3000
+	src := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			dx, dy := x-w/2, y-h/2
+			ring := uint8(0)
+			if d := dx*dx + dy*dy; d > 600*600 && d < 900*900 {
+				ring = 90
+			}
+			src.SetNRGBA(x, y, color.NRGBA{uint8(x * 200 / w), uint8(y * 200 / h), 60 + ring, 255})
+		}
+	}
+	data := encode(t, src, "jpeg")
+	p, err := picture.Check(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := jpeg.Decode(bytes.NewReader(p.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := jpeg.Decode(bytes.NewReader(data))
+	ob := out.Bounds()
+	if ob.Dx() != picture.MaxSide || ob.Dy() != h*picture.MaxSide/w {
+		t.Fatalf("scaled to %v", ob)
+	}
+	var sum, n float64
+	for oy := 5; oy < ob.Dy(); oy += 37 {
+		for ox := 5; ox < ob.Dx(); ox += 41 {
+			x0, x1, y0, y1 := ox*w/ob.Dx(), (ox+1)*w/ob.Dx(), oy*h/ob.Dy(), (oy+1)*h/ob.Dy()
+			var want [3]float64
+			for y := y0; y < y1; y++ {
+				for x := x0; x < x1; x++ {
+					r, g, b, _ := full.At(x, y).RGBA()
+					want[0], want[1], want[2] = want[0]+float64(r>>8), want[1]+float64(g>>8), want[2]+float64(b>>8)
+				}
+			}
+			r, g, b, _ := out.At(ox, oy).RGBA()
+			k := float64((x1 - x0) * (y1 - y0))
+			for i, v := range []float64{float64(r >> 8), float64(g >> 8), float64(b >> 8)} {
+				d := v - want[i]/k
+				sum += max(d, -d)
+				n++
+			}
+		}
+	}
+	if mean := sum / n; mean > 4 {
+		t.Errorf("the scaled picture is %.1f levels from the photo on average", mean)
+	} else {
+		t.Logf("%.2f levels from the photo on average", mean)
+	}
+}

@@ -48,3 +48,16 @@ func Migrations() int {
 	entries, _ := fs.ReadDir(migrations(), ".")
 	return len(entries)
 }
+
+// BatchedCommits returns how many batches a Group has saved with the
+// PostgreSQL batch statements (commitBatched) in this process.
+func BatchedCommits() int64 { return batchedCommits.Load() }
+
+// SetGroupBatches turns the PostgreSQL batch statements of a Group on or
+// off (on by default), for a benchmark of both in one run; it returns a
+// function that restores the setting.
+func SetGroupBatches(on bool) (restore func()) {
+	old := groupBatches
+	groupBatches = on
+	return func() { groupBatches = old }
+}

@@ -124,7 +124,11 @@ func (g *Group) loop() {
 func (g *Group) commit(batch []*groupReq) {
 	s := g.s
 	errs := make([]error, len(batch))
-	err := s.write(func() error {
+	// On PostgreSQL a few statements save the whole batch; when they
+	// cannot (a value refused, a session gone meanwhile, any error), the
+	// batch is saved again outcome by outcome below, which says which.
+	batched := g.commitBatched(batch, errs)
+	each := func() error {
 		prepared, err := s.recordStmts(context.Background())
 		if err != nil {
 			return err
@@ -169,7 +173,12 @@ func (g *Group) commit(batch []*groupReq) {
 		}
 		s.writes.Add(1)
 		return nil
-	})
+	}
+	var err error
+	if !batched {
+		clear(errs)
+		err = s.write(each)
+	}
 	for i, r := range batch {
 		e := errs[i]
 		switch {

@@ -48,10 +48,19 @@ func TestDownloadAndErase(t *testing.T) {
 		if r.Code != http.StatusOK || !me.Accounts || me.Account == nil || me.Account.Name != "pat" {
 			t.Errorf("me: %d %s", r.Code, r.Body)
 		}
+		// A clinician follows pat: their link is pat's data too.
+		lee, _, err := e.st.CreateUser(ctx, "lee", account.RoleClinician, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		invite, _ := e.st.CreateInvite(ctx, lee.ID, now)
+		if _, err := e.st.AnswerInvite(ctx, invite, pat.ID, true, now); err != nil {
+			t.Fatal(err)
+		}
 		r = e.do("GET", "/api/v1/me/export", "", auth)
 		var arch person.Archive
 		decodeBody(t, r.Body.Bytes(), &arch)
-		if arch.Account == nil || arch.Account.ID != pat.ID || len(arch.Sessions) != 1 {
+		if arch.Account == nil || arch.Account.ID != pat.ID || len(arch.Sessions) != 1 || len(arch.Clinicians) != 1 || arch.Clinicians[0].ClinicianName != "lee" {
 			t.Errorf("pat's archive: %s", r.Body)
 		}
 		if r := e.do("GET", "/settings", "", auth); !strings.Contains(r.Body.String(), `action="/settings/erase"`) || !strings.Contains(r.Body.String(), "/api/v1/me/export") {
@@ -71,6 +80,9 @@ func TestDownloadAndErase(t *testing.T) {
 		}
 		if _, err := e.st.UserByName(ctx, "pat"); err == nil {
 			t.Error("pat is still an account")
+		}
+		if links, err := e.st.Clinicians(ctx, pat.ID); err != nil || len(links) != 0 {
+			t.Errorf("pat's care links after erasure: %v, %v", links, err)
 		}
 		sessions, err := e.st.Sessions(account.ForPerson(ctx, pat.ID), journal.Filter{})
 		if err != nil || len(sessions) != 0 {

@@ -7,6 +7,8 @@
 # PostgreSQL 15 server. Requests ask for gzip as browsers do. Needs wrk, and
 # root for PostgreSQL (skipped otherwise). Usage:
 #   bash internal/web/testdata/speed.sh [SECONDS] [sqlite|postgres|both]
+# With ONLY_POST=1 only the recording row is measured; PG_OPTS adds
+# settings to PostgreSQL's command line (e.g. PG_OPTS="-c fsync=off").
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 secs=${1:-3}
@@ -114,6 +116,7 @@ LUA
   read -r brps bp99 _ < <(wrkrun $BARE)
   read -r rps p99 non < <(wrkrun "$B/api/v1/sessions/$sid/events" "$work/events.lua")
   printf '| `POST /api/v1/sessions/ID/events` (exercise outcome, durable) | non-2xx: %s | | %s | %s | %s | %.2f× |\n' "$non" "$rps" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)"
+  if [ -n "${ONLY_POST:-}" ]; then echo; return; fi
   for p in "${paths[@]}"; do
     local code size
     code=$(curl -s -o "$work/body" -w '%{http_code}' -H 'Accept-Encoding: gzip' "$B$p")
@@ -135,7 +138,7 @@ if { [ "$engines" = postgres ] || [ "$engines" = both ]; } && [ "$(id -u)" = 0 ]
   pgdir=$(mktemp -d); chown postgres:postgres "$pgdir"
   runuser -u postgres -- $PGBIN/initdb -D "$pgdir/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
   runuser -u postgres -- $PGBIN/pg_ctl -D "$pgdir/data" -l "$pgdir/pg.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p 54339 -k $pgdir" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p 54339 -k $pgdir ${PG_OPTS:-}" start >/dev/null
   serve 18183 "postgres://postgres@127.0.0.1:54339/postgres?sslmode=disable"
   measure "PostgreSQL 15 (fsync on)" 18183
 fi
