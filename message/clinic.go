@@ -317,3 +317,9 @@ var clinicMoreWords = []entry{
 }
 
 func init() { table(clinicMoreWords) }
+
+var clinicNavWords = []entry{
+	{"page.nav.clinic", "Patients"},
+}
+
+func init() { table(clinicNavWords) }

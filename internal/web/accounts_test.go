@@ -105,3 +105,25 @@ func TestSignInLinkOnce(t *testing.T) {
 		t.Errorf("sign-in page: %d %s", r.Code, r.Body)
 	}
 }
+
+// Issue 17: a clinician finds their patients from every page's menu; a
+// person's menu has no such entry.
+func TestClinicianMenu(t *testing.T) {
+	e := newEnv(t, true)
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		role account.Role
+		want bool
+	}{{"pat", account.RolePerson, false}, {"lee", account.RoleClinician, true}, {"root", account.RoleAdmin, true}} {
+		u, _, err := e.st.CreateUser(ctx, c.name, c.role, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok, _ := e.st.CreateToken(ctx, u.ID, now)
+		r := e.do("GET", "/exercises", "", map[string]string{"Authorization": "Bearer " + tok})
+		if got := strings.Contains(r.Body.String(), `<a href="/clinic"`); r.Code != http.StatusOK || got != c.want {
+			t.Errorf("%s (%s): %d, menu has Patients: %v, want %v", c.name, c.role, r.Code, got, c.want)
+		}
+	}
+}
