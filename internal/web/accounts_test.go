@@ -18,6 +18,9 @@ func TestAccountsCloseTheServer(t *testing.T) {
 	if r := e.do("GET", "/api/v1/progress", "", nil); r.Code != http.StatusOK {
 		t.Fatalf("no accounts: progress %d %s", r.Code, r.Body)
 	}
+	if r := e.do("GET", "/signin", "", nil); r.Code != http.StatusSeeOther || r.Header().Get("Location") != "/" {
+		t.Errorf("no accounts: /signin %d %v, want 303 home (nobody to sign in)", r.Code, r.Header())
+	}
 	ctx := context.Background()
 	pat, _, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now)
 	if err != nil {

@@ -76,6 +76,12 @@ func (s *Server) signinRoutes() []route {
 
 // signinPage says how to sign in.
 func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
+	if exist, err := s.accountsExist(r); err == nil && !exist {
+		// A server without accounts has nobody to sign in: its one
+		// person is already home.
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return nil
+	}
 	d := signinData{}
 	if r.URL.Query().Get("erased") == "1" {
 		d.Notice = message.Text(message.RightsErased)
