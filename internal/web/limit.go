@@ -46,28 +46,53 @@ func addressKey(a netip.Addr) string {
 	return "addr:" + a.String()
 }
 
-// wait returns how long until another attempt is allowed for every key
-// with its limit (0: now).
-func (l *limiter) wait(now time.Time, keys []string, limits []int) time.Duration {
+// take allows an attempt for every key with its limit, or returns how long
+// until one is allowed. An allowed attempt is counted as a failure at once,
+// before its password is checked, so that attempts sent in parallel cannot
+// all pass the check before any has failed; a success takes its count back
+// (succeeded).
+func (l *limiter) take(now time.Time, keys []string, limits []int) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var longest time.Duration
 	for i, k := range keys {
 		f := l.prune(k, now)
 		if len(f) >= limits[i] {
-			// Allowed again once enough failures have left the window.
 			if d := f[len(f)-limits[i]].Add(signinWindow).Sub(now); d > longest {
 				longest = d
 			}
 		}
 	}
-	return longest
+	if longest > 0 {
+		return longest
+	}
+	l.failLocked(now, keys...)
+	return 0
 }
 
-// fail counts a failed attempt for every key.
-func (l *limiter) fail(now time.Time, keys ...string) {
+// succeeded takes back the count of an attempt taken at now that did not
+// fail: one failure at now for each key.
+func (l *limiter) succeeded(now time.Time, keys ...string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	for _, k := range keys {
+		f := l.fails[k]
+		for i := len(f) - 1; i >= 0; i-- {
+			if f[i].Equal(now) {
+				f = append(f[:i:i], f[i+1:]...)
+				break
+			}
+		}
+		if len(f) == 0 {
+			delete(l.fails, k)
+		} else {
+			l.fails[k] = f
+		}
+	}
+}
+
+// failLocked counts a failed attempt for every key; the caller holds l.mu.
+func (l *limiter) failLocked(now time.Time, keys ...string) {
 	if len(l.fails) >= limiterMaxKeys {
 		for k := range l.fails {
 			l.prune(k, now)

@@ -76,7 +76,9 @@ func (s *Server) signinPassword(w http.ResponseWriter, r *http.Request) error {
 	name, password := strings.TrimSpace(r.PostForm.Get("name")), r.PostForm.Get("password")
 	now := s.now()
 	keys := []string{accountKey(name), addressKey(clientAddr(r))}
-	if wait := s.limits.wait(now, keys, []int{signinPerAccount, signinPerAddress}); wait > 0 {
+	// The attempt counts as a failure from here (limiter.take), so that
+	// guesses sent in parallel cannot all pass before any has failed.
+	if wait := s.limits.take(now, keys, []int{signinPerAccount, signinPerAddress}); wait > 0 {
 		mins := int((wait + time.Minute - 1) / time.Minute)
 		w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
 		s.log.WarnContext(r.Context(), "sign-in refused: too many failures", "address", clientAddr(r).String())
@@ -85,12 +87,13 @@ func (s *Server) signinPassword(w http.ResponseWriter, r *http.Request) error {
 	}
 	u, err := pw.CheckPassword(writeCtx(r), name, password)
 	if unhunch.ErrorCode(err) == unhunch.EUnauthorized {
-		s.limits.fail(now, keys...)
 		return s.showSignin(w, http.StatusUnauthorized, signinData{Name: name, Error: err.Error()})
 	}
 	if err != nil {
+		s.limits.succeeded(now, keys...) // the journal failed, not the guess
 		return err
 	}
+	s.limits.succeeded(now, keys[1])
 	s.limits.forget(keys[0])
 	if err := s.signIn(r, u); err != nil {
 		return err
