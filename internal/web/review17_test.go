@@ -4,11 +4,14 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/internal/web"
+	"github.com/unhunch/unhunch/safety"
 )
 
 // slowPasswords is the journal with a password check that waits, before
@@ -69,5 +72,55 @@ func TestSignInLimitHoldsForParallelGuesses(t *testing.T) {
 	}
 	if in > 5 {
 		t.Errorf("%d guesses in parallel reached the password check; the account allows 5", in)
+	}
+}
+
+// Review of issue 17: a browser session names its account by id, and the
+// erasure cannot find sessions by account (they are kept by token). The
+// first person account takes the id "local", and so can another person
+// made after it was erased, once the local journal holds something again
+// (the CLI keeps it): a browser still signed in as the erased person was
+// then signed in as the new one. A session is now for one account, not
+// one id: made before the account it names, it is no session.
+func TestSessionOfErasedAccountDoesNotPassToTheNextLocal(t *testing.T) {
+	e := newEnv(t, true) // a screening kept before accounts: local data
+	ctx := context.Background()
+	pat, adopted, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now)
+	if err != nil || !adopted {
+		t.Fatalf("pat: %v, adopted %v", err, adopted)
+	}
+	link, err := e.st.CreateSignInLink(ctx, pat.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	patBrowser := sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))
+	if _, err := e.st.EraseUser(ctx, pat.ID); err != nil { // `unhunch users remove pat`, say
+		t.Fatal(err)
+	}
+	e.at = e.at.Add(time.Hour)
+	// Someone at the server's own keyboard (the CLI is the local person).
+	answers := map[string]bool{}
+	for _, q := range safety.Questions {
+		answers[q.ID] = false
+	}
+	sc := safety.NewScreening(e.at, answers)
+	if err := e.st.SaveScreening(ctx, &sc); err != nil {
+		t.Fatal(err)
+	}
+	quinn, adopted, err := e.st.CreateUser(ctx, "quinn", account.RolePerson, e.at)
+	if err != nil || !adopted || quinn.ID != pat.ID {
+		t.Fatalf("quinn: %+v, %v, adopted %v", quinn, err, adopted)
+	}
+	r := e.do("GET", "/api/v1/me", "", patBrowser)
+	if r.Code != http.StatusUnauthorized {
+		t.Errorf("pat's old browser: %d %s, want 401", r.Code, r.Body)
+	}
+	// Quinn's own sign-in works.
+	link, err = e.st.CreateSignInLink(ctx, quinn.ID, e.at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := e.do("GET", "/api/v1/me", "", sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))); r.Code != http.StatusOK || !strings.Contains(r.Body.String(), `"quinn"`) {
+		t.Errorf("quinn: %d %s", r.Code, r.Body)
 	}
 }

@@ -15,6 +15,12 @@ import (
 // sessionUser is the key of the signed-in account's id in a web session.
 const sessionUser = "user"
 
+// sessionCreated is the key of the signed-in account's creation time (Unix
+// milliseconds) in a web session: an id alone can name another account
+// later (the first person account takes "local", and so can another once
+// it is erased), and the erasure cannot find sessions by account.
+const sessionCreated = "user.created"
+
 // newSessions returns the manager of the web app's sign-in sessions
 // (github.com/alexedwards/scs): the cookie holds a random token and the
 // session is kept in the journal's database (Accounts.WebSessions), so
@@ -45,6 +51,7 @@ func (s *Server) signIn(r *http.Request, u *account.User) error {
 		return unhunch.Errorf(unhunch.EUnavailable, "web: renew session token: %w", err)
 	}
 	s.sessions.Put(r.Context(), sessionUser, u.ID)
+	s.sessions.Put(r.Context(), sessionCreated, u.Created.UnixMilli())
 	return nil
 }
 
@@ -58,8 +65,9 @@ func (s *Server) sessionCaller(r *http.Request) (*account.User, error) {
 		return nil, nil
 	}
 	u, err := s.cfg.Accounts.User(r.Context(), id)
-	if unhunch.ErrorCode(err) == unhunch.ENotFound {
-		// The account was removed: the session ends with it.
+	if unhunch.ErrorCode(err) == unhunch.ENotFound || err == nil && s.sessions.GetInt64(r.Context(), sessionCreated) != u.Created.UnixMilli() {
+		// The account was removed (and its id may have been given to
+		// another since): the session ends with it.
 		return nil, s.sessions.Destroy(r.Context())
 	}
 	return u, err
