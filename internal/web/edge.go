@@ -98,7 +98,7 @@ func (s *Server) crossOrigin(next http.Handler) http.Handler {
 		}
 	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.log.WarnContext(r.Context(), "cross-origin request refused", "method", methodLabel(r.Method), "path", r.URL.Path,
+		s.log.WarnContext(r.Context(), "cross-origin request refused", "method", methodLabel(r.Method), "path", logPath(r.URL.Path),
 			"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
 		s.fail(w, r, unhunch.E(unhunch.EForbidden, message.WebCrossOrigin))
 	}))
@@ -176,7 +176,7 @@ func (s *Server) allowedHost(host string) bool {
 // Request and says why, as JSON under /api/ and as plain text elsewhere
 // (never as a page: the name it quotes came from the request).
 func (s *Server) refuseHost(w http.ResponseWriter, r *http.Request) {
-	s.log.WarnContext(r.Context(), "request for another host refused", "host", r.Host, "method", methodLabel(r.Method), "path", r.URL.Path)
+	s.log.WarnContext(r.Context(), "request for another host refused", "host", r.Host, "method", methodLabel(r.Method), "path", logPath(r.URL.Path))
 	port := "PORT"
 	if _, p, err := net.SplitHostPort(r.Host); err == nil && p != "" && strings.Trim(p, "0123456789") == "" {
 		port = p

@@ -85,7 +85,7 @@ func (s *Server) instrument(route string, next http.Handler) http.Handler {
 		m.duration.Observe(route, d.Seconds())
 		if s.log.Enabled(r.Context(), slog.LevelInfo) {
 			s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("method", methodLabel(r.Method)), slog.String("path", r.URL.Path), slog.String("route", route),
+				slog.String("method", methodLabel(r.Method)), slog.String("path", logPath(r.URL.Path)), slog.String("route", route),
 				slog.Int("status", sw.status), slog.Int("bytes", sw.bytes), slog.Duration("took", d))
 		}
 	})

@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -122,5 +124,39 @@ func TestSessionOfErasedAccountDoesNotPassToTheNextLocal(t *testing.T) {
 	}
 	if r := e.do("GET", "/api/v1/me", "", sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))); r.Code != http.StatusOK || !strings.Contains(r.Body.String(), `"quinn"`) {
 		t.Errorf("quinn: %d %s", r.Code, r.Body)
+	}
+}
+
+// Review of issue 17: the request log named each request's path, and a
+// sign-in link or an invitation is a key in its path: whoever read the log
+// (a log shipped elsewhere, a shared journald) could spend a link before
+// its person did. The log now names such a route by its pattern.
+func TestRequestLogKeepsNoKeys(t *testing.T) {
+	var logs bytes.Buffer
+	e := newEnvWith(t, func(c *web.Config) { c.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
+	ctx := context.Background()
+	pat := e.person("pat", "")
+	link, err := e.st.CreateSignInLink(ctx, pat.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cookie := sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))
+	doc, _, err := e.st.CreateUser(ctx, "doc", account.RoleClinician, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	invite, err := e.st.CreateInvite(ctx, doc.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.do("GET", "/care/invite/"+invite, "", cookie)
+	e.do("POST", "/api/v1/care/invites/"+invite, `{"answer":"decline"}`, cookie)
+	if !strings.Contains(logs.String(), `"route":"/signin/{token}"`) {
+		t.Fatalf("no request logged: %s", logs.String())
+	}
+	for _, key := range []string{link, invite} {
+		if strings.Contains(logs.String(), key) {
+			t.Errorf("the log holds a key: %s", logs.String())
+		}
 	}
 }

@@ -336,7 +336,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 // error's code (405 for a method the path does not answer).
 func (s *Server) failWith(w http.ResponseWriter, r *http.Request, status int, err error) {
 	if status >= 500 {
-		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "status", status, "error", err)
+		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", logPath(r.URL.Path), "status", status, "error", err)
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || operational(r.URL.Path) {
 		writeError(w, status, err)

@@ -138,3 +138,19 @@ func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
 	http.Redirect(w, r, "/signin", http.StatusSeeOther)
 	return nil
 }
+
+// keyPaths start the paths whose rest is a key: a sign-in link or a
+// clinician's invitation.
+var keyPaths = []string{"/signin/", "/care/invite/", "/api/v1/care/invites/"}
+
+// logPath is a request's path as the logs name it: a key in it (keyPaths)
+// is left out, so that whoever reads the logs cannot spend a link before
+// its person does.
+func logPath(path string) string {
+	for _, p := range keyPaths {
+		if strings.HasPrefix(path, p) && len(path) > len(p) {
+			return p + "{token}"
+		}
+	}
+	return path
+}
