@@ -227,7 +227,7 @@ func (s *Server) invite(r *http.Request) (inviteDoc, error) {
 	if err != nil {
 		return inviteDoc{}, err
 	}
-	return inviteDoc{Token: tok, URL: inviteURL(r, tok), ExpiresAt: inv.ExpiresAt}, nil
+	return inviteDoc{Token: tok, URL: s.inviteURL(r, tok), ExpiresAt: inv.ExpiresAt}, nil
 }
 
 // careDoc is GET /api/v1/care: the person's clinicians and prescription.

@@ -224,13 +224,11 @@ func (s *Server) routineFor(r *http.Request, id string) (*catalog.Routine, error
 	return s.routine(id)
 }
 
-// inviteURL is the address a person opens to answer an invitation.
-func inviteURL(r *http.Request, token string) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + "/care/invite/" + token
+// inviteURL is the address a person opens to answer an invitation: on the
+// server's public URL, or the scheme (a trusted proxy's too) and Host of
+// the request (baseURL).
+func (s *Server) inviteURL(r *http.Request, token string) string {
+	return s.baseURL(r) + "/care/invite/" + token
 }
 
 // qrSVG draws text as a QR code in SVG, one square per dark module, with

@@ -160,3 +160,31 @@ func TestRequestLogKeepsNoKeys(t *testing.T) {
 		}
 	}
 }
+
+// Review of issue 17: an invitation's address was made of the request's
+// Host and scheme, never the public URL: behind a proxy that ends TLS it
+// was an http:// address (the key in it sent in the clear, and in the QR
+// code), and it could name an address people do not reach. It is the
+// server's base URL now, as the calendar address is.
+func TestInviteURLIsThePublicOne(t *testing.T) {
+	e := newEnvWith(t, func(c *web.Config) {
+		c.PublicURL = "https://unhunch.example"
+		c.PublicHosts = []string{"unhunch.example"}
+	})
+	ctx := context.Background()
+	doc, _, err := e.st.CreateUser(ctx, "doc", account.RoleClinician, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := e.st.CreateToken(ctx, doc.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.do("POST", "/api/v1/clinic/invites", "", map[string]string{"Authorization": "Bearer " + tok})
+	if r.Code != http.StatusCreated {
+		t.Fatalf("invite: %d %s", r.Code, r.Body)
+	}
+	if !strings.Contains(r.Body.String(), `"url":"https://unhunch.example/care/invite/`) {
+		t.Errorf("invitation: %s", r.Body)
+	}
+}
