@@ -202,6 +202,7 @@ func (s *Server) keepCeremony(r *http.Request, key string, sd *webauthn.SessionD
 		return unhunch.Errorf(unhunch.EInternal, "web: keep passkey ceremony: %w", err)
 	}
 	s.sessions.Put(r.Context(), key, string(b))
+	s.anonymousFor(r, passkeyTimeout) // a sign-in begun: the ceremony is all it holds
 	return nil
 }
 

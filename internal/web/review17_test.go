@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -186,5 +187,51 @@ func TestInviteURLIsThePublicOne(t *testing.T) {
 	}
 	if !strings.Contains(r.Body.String(), `"url":"https://unhunch.example/care/invite/`) {
 		t.Errorf("invitation: %s", r.Body)
+	}
+}
+
+// Review of issue 17: anyone, without signing in, can make the server keep
+// a session: by beginning a passkey sign-in (the ceremony waits in it) or
+// by opening an invitation's address (kept to land on after signing in).
+// Each was kept for the thirty days of a signed-in session, a row in the
+// journal's database each time: a loop of requests filled the database
+// for a month. Such a session now lives as long as what it waits for.
+func TestAnonymousSessionsAreShortLived(t *testing.T) {
+	e := newEnv(t, false)
+	pat := e.person("pat", "")
+	expiry := func(r *httptest.ResponseRecorder) time.Time {
+		t.Helper()
+		for _, c := range r.Result().Cookies() {
+			if c.Name == "unhunch_session" && c.Value != "" {
+				return c.Expires
+			}
+		}
+		t.Fatalf("no session cookie: %d %v", r.Code, r.Header())
+		return time.Time{}
+	}
+	anon := &browserTab{e: e, host: "localhost:8080"}
+	r := anon.do("POST", "/api/v1/passkeys/login/begin", map[string]any{})
+	if r.Code != http.StatusOK {
+		t.Fatalf("login/begin: %d %s", r.Code, r.Body)
+	}
+	if exp := expiry(r); exp.After(time.Now().Add(time.Hour)) {
+		t.Errorf("a passkey sign-in begun: session kept until %v", exp)
+	}
+	other := &browserTab{e: e, host: "localhost:8080"}
+	r = other.do("GET", "/care/invite/made-up", nil)
+	if r.Code != http.StatusSeeOther {
+		t.Fatalf("an invitation before signing in: %d", r.Code)
+	}
+	if exp := expiry(r); exp.After(time.Now().Add(25 * time.Hour)) {
+		t.Errorf("an invitation opened: session kept until %v", exp)
+	}
+	// Signing in gives the session its thirty days.
+	link, err := e.st.CreateSignInLink(context.Background(), pat.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = other.do("GET", "/signin/"+link, nil)
+	if exp := expiry(r); exp.Before(time.Now().Add(29 * 24 * time.Hour)) {
+		t.Errorf("signed in: session kept until %v", exp)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -125,6 +126,21 @@ const sessionNext = "next"
 func (s *Server) rememberNext(r *http.Request) {
 	if s.sessions != nil && r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/care/invite/") {
 		s.sessions.Put(r.Context(), sessionNext, r.URL.Path)
+		s.anonymousFor(r, store.LinkLife) // time to ask for a sign-in link and open it
+	}
+}
+
+// anonymousFor keeps the session of a browser nobody is signed in on for d
+// at most, rather than the thirty days of a signed-in one: anyone can make
+// the server keep such a session (a passkey sign-in begun, an invitation
+// opened), and each is a row in the journal's database. Signing in gives it
+// the full lifetime (RenewToken).
+func (s *Server) anonymousFor(r *http.Request, d time.Duration) {
+	if s.sessions.GetString(r.Context(), sessionUser) != "" {
+		return
+	}
+	if until := time.Now().Add(d).UTC(); until.Before(s.sessions.Deadline(r.Context())) {
+		s.sessions.SetDeadline(r.Context(), until) // scs keeps time by the real clock
 	}
 }
 
