@@ -235,3 +235,46 @@ func TestAnonymousSessionsAreShortLived(t *testing.T) {
 		t.Errorf("signed in: session kept until %v", exp)
 	}
 }
+
+// Review of issue 17: the account page changed a password without asking
+// for the one it replaces, so anyone at a browser left signed in (or
+// holding a copied session cookie) could set a password of their own and
+// keep the account after the session ended. Changing a password now asks
+// for the current one, within the sign-in limits.
+func TestChangingAPasswordAsksForTheCurrentOne(t *testing.T) {
+	e := newEnv(t, true)
+	pat := e.person("pat", "correct horse battery")
+	link, err := e.st.CreateSignInLink(context.Background(), pat.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cookie := sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))
+	if r := e.do("GET", "/settings/account", "", cookie); !strings.Contains(r.Body.String(), `name="current"`) {
+		t.Errorf("the account page asks for no current password: %s", r.Body)
+	}
+	same := map[string]string{"Cookie": cookie["Cookie"], "Sec-Fetch-Site": "same-origin"}
+	change := func(current string) *httptest.ResponseRecorder {
+		return e.postFrom("/settings/password", url.Values{"current": {current}, "password": {"a stranger's password"}, "again": {"a stranger's password"}}, "", same)
+	}
+	for _, current := range []string{"", "not the password"} {
+		if r := change(current); r.Code != http.StatusBadRequest || !strings.Contains(r.Body.String(), "not your current password") {
+			t.Errorf("current %q: %d %s", current, r.Code, r.Body)
+		}
+	}
+	if r := e.postFrom("/signin", url.Values{"name": {"pat"}, "password": {"a stranger's password"}}, "", nil); r.Code != http.StatusUnauthorized {
+		t.Errorf("the password was changed without the current one: %d", r.Code)
+	}
+	if r := change("correct horse battery"); r.Code != http.StatusSeeOther {
+		t.Errorf("with the current password: %d %s", r.Code, r.Body)
+	}
+	if r := e.postFrom("/signin", url.Values{"name": {"pat"}, "password": {"a stranger's password"}}, "", nil); r.Code != http.StatusSeeOther {
+		t.Errorf("the new password: %d", r.Code)
+	}
+	// Guessing the current one is limited as signing in is.
+	for range 5 {
+		change("guess")
+	}
+	if r := change("a stranger's password"); r.Code != http.StatusTooManyRequests {
+		t.Errorf("after 5 wrong current passwords: %d", r.Code)
+	}
+}

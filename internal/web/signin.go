@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/netip"
 	"strconv"
@@ -159,6 +160,11 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	if err := form(w, r); err != nil {
 		return err
 	}
+	if err := s.checkCurrentPassword(w, r, u, pw); errors.Is(err, errAnswered) {
+		return nil
+	} else if err != nil {
+		return err
+	}
 	p, again := r.PostForm.Get("password"), r.PostForm.Get("again")
 	if p != again {
 		return s.showAccount(w, r, http.StatusBadRequest, accountData{Error: message.Text(message.AccountPasswordsDiffer)})
@@ -171,6 +177,49 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	}
 	seeOther(w, r, "/settings/account?done=password")
 	return nil
+}
+
+// errAnswered says a form has been answered already (the account page
+// shown again with why).
+var errAnswered = errors.New("web: answered")
+
+// checkCurrentPassword asks, before a password is changed, for the one it
+// replaces (an account without one sets its first freely): someone at a
+// browser left signed in could otherwise set a password of their own and
+// keep the account. Wrong answers count against the sign-in limits, as at
+// /signin. It answers the request itself when the check fails.
+func (s *Server) checkCurrentPassword(w http.ResponseWriter, r *http.Request, u *account.User, pw Passwords) error {
+	has, err := pw.HasPassword(r.Context(), u.ID)
+	if err != nil || !has {
+		return err
+	}
+	now := s.now()
+	keys := []string{accountKey(u.Name), addressKey(clientAddr(r))}
+	if wait := s.limits.take(now, keys, []int{signinPerAccount, signinPerAddress}); wait > 0 {
+		mins := int((wait + time.Minute - 1) / time.Minute)
+		w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
+		return s.answered(s.showAccount(w, r, http.StatusTooManyRequests, accountData{Error: message.Count(mins, message.SigninTooManyOne, message.SigninTooMany)}))
+	}
+	_, err = pw.CheckPassword(writeCtx(r), u.Name, r.PostForm.Get("current"))
+	if unhunch.ErrorCode(err) == unhunch.EUnauthorized {
+		return s.answered(s.showAccount(w, r, http.StatusBadRequest, accountData{Error: message.Text(message.AccountCurrentWrong)}))
+	}
+	if err != nil {
+		s.limits.succeeded(now, keys...) // the journal failed, not the guess
+		return err
+	}
+	s.limits.succeeded(now, keys[1])
+	s.limits.forget(keys[0])
+	return nil
+}
+
+// answered is errAnswered once the page showing why is written (or the
+// error writing it).
+func (s *Server) answered(err error) error {
+	if err != nil {
+		return err
+	}
+	return errAnswered
 }
 
 // makeCalendar makes a new calendar address for the signed-in account and
