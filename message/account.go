@@ -70,3 +70,22 @@ var signinPageWords = []entry{
 }
 
 func init() { table(signinPageWords) }
+
+// Keys of taking over the journal kept before accounts.
+const (
+	AccountAdoptRole    Key = "account.adopt_role"
+	AccountAdoptTaken   Key = "account.adopt_taken"
+	AccountAdoptNothing Key = "account.adopt_nothing"
+	UsersLocalLeft      Key = "users.local_left"
+	FlagUsersAdopt      Key = "flag.users.adopt"
+)
+
+var accountAdoptWords = []entry{
+	{AccountAdoptRole, "only a person account can take over the journal kept so far, not a %s account: leave out --adopt, or make it with --role person"},
+	{AccountAdoptTaken, "another account has already taken over the journal kept so far: leave out --adopt"},
+	{AccountAdoptNothing, "there is no journal kept so far to take over (no sessions or answers without an account): leave out --adopt"},
+	{UsersLocalLeft, "The journal kept so far on this server (before accounts) stays apart and is not %s's. If it is theirs, remove this account (unhunch users remove %s --yes) and make it again with --adopt."},
+	{FlagUsersAdopt, "make this person the owner of the journal kept so far on this server (its sessions and answers)"},
+}
+
+func init() { table(accountAdoptWords) }

@@ -50,9 +50,9 @@ type userJSON struct {
 
 func (a *app) usersAddCommand() *cobra.Command {
 	var role, base string
-	var asJSON bool
+	var asJSON, adopt bool
 	cmd := &cobra.Command{
-		Use:   "add NAME --role person|clinician|admin",
+		Use:   "add NAME --role person|clinician|admin [--adopt]",
 		Short: message.Text(message.HelpUsersAdd),
 		Long:  message.Text(message.HelpUsersAddLong),
 		Args:  exactArgs(1, message.UsersNeedName),
@@ -76,14 +76,25 @@ func (a *app) usersAddCommand() *cobra.Command {
 			}
 			defer st.Close()
 			now := time.Now()
-			u, adopted, err := st.CreateUser(ctx, name, r, now)
+			var opts []store.UserOption
+			if adopt {
+				opts = append(opts, store.AdoptLocal)
+			}
+			u, adopted, err := st.CreateUser(ctx, name, r, now, opts...)
 			if err != nil {
 				return err
 			}
-			return a.printLink(ctx, st, u, baseURL, now, asJSON, adopted, true)
+			if err := a.printLink(ctx, st, u, baseURL, now, asJSON, adopted, true); err != nil {
+				return err
+			}
+			if left, err := st.HasLocalJournal(ctx); err == nil && left && !asJSON && r == account.RolePerson {
+				fmt.Fprintln(a.env.Stdout, message.Text(message.UsersLocalLeft, u.Name, u.Name))
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", string(account.RolePerson), message.Text(message.FlagUserRole))
+	cmd.Flags().BoolVar(&adopt, "adopt", false, message.Text(message.FlagUsersAdopt))
 	cmd.Flags().StringVar(&base, "url", defaultPublicURL, message.Text(message.FlagPublicURL))
 	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
 	_ = cmd.RegisterFlagCompletionFunc("role", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,13 +17,30 @@ import (
 	"github.com/unhunch/unhunch/message"
 )
 
+// UserOption changes how CreateUser makes an account.
+type UserOption int
+
+const (
+	// AdoptLocal makes a person account take over the journal kept on this
+	// server before accounts (the local person's): it takes the local
+	// person's id, so that the history kept so far becomes theirs. Only
+	// asked for, never assumed: the first account made on a laptop may be
+	// someone else's (issue 17's review).
+	AdoptLocal UserOption = iota + 1
+)
+
 // CreateUser makes an account called name with role. Names are unique (a
-// taken name is EConflict). The first person account made on a journal that
-// has local data (kept before accounts) takes the local person's id, so that
-// the history kept so far becomes theirs; adopted reports that. It raises
-// the local person's version (whoever ctx names), so that a server that
-// served without accounts notices the first one at once.
-func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, at time.Time) (u *account.User, adopted bool, err error) {
+// taken name is EConflict). With AdoptLocal, a person account takes over
+// the local journal (adopted reports it); that is EConflict when another
+// account took it already and EInvalid when there is nothing to take or
+// the role is not a person's. It raises the local person's version (whoever
+// ctx names), so that a server that served without accounts notices the
+// first one at once.
+func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, at time.Time, opts ...UserOption) (u *account.User, adopted bool, err error) {
+	adopt := slices.Contains(opts, AdoptLocal)
+	if adopt && role != account.RolePerson {
+		return nil, false, unhunch.E(unhunch.EInvalid, message.AccountAdoptRole, string(role))
+	}
 	if err := account.CheckName(name); err != nil {
 		return nil, false, err
 	}
@@ -38,14 +56,22 @@ func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, 
 		if n > 0 {
 			return unhunch.E(unhunch.EConflict, message.AccountNameTaken, name)
 		}
-		if role == account.RolePerson {
+		if adopt {
+			var taken int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1`, account.LocalID).Scan(&taken); err != nil {
+				return err
+			}
+			if taken > 0 {
+				return unhunch.E(unhunch.EConflict, message.AccountAdoptTaken)
+			}
 			local, err := hasLocalData(ctx, tx)
 			if err != nil {
 				return err
 			}
-			if local {
-				u.ID, adopted = account.LocalID, true
+			if !local {
+				return unhunch.E(unhunch.EInvalid, message.AccountAdoptNothing)
 			}
+			u.ID, adopted = account.LocalID, true
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO users (id, name, role, created_at) VALUES ($1, $2, $3, $4)`,
 			u.ID, u.Name, string(u.Role), millis(u.Created))
@@ -55,6 +81,19 @@ func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, 
 		return nil, false, s.fail("create user "+name, err)
 	}
 	return u, adopted, nil
+}
+
+// HasLocalJournal reports whether the journal kept before accounts (the
+// local person's) holds anything and no account has taken it over: what
+// `users add --adopt` would take.
+func (s *Store) HasLocalJournal(ctx context.Context) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return false, s.fail("read the local journal", err)
+	}
+	defer tx.Rollback()
+	has, err := hasLocalData(ctx, tx)
+	return has, s.fail("read the local journal", err)
 }
 
 // hasLocalData reports whether the local person's journal holds anything

@@ -38,13 +38,33 @@ func TestUsersAndTokens(t *testing.T) {
 		if _, _, err := st.CreateUser(ctx, "bob", account.Role("root"), base); unhunch.ErrorCode(err) != unhunch.EInvalid {
 			t.Errorf("role root: %v, want invalid", err)
 		}
+		if _, _, err := st.CreateUser(ctx, "early", account.RolePerson, base, store.AdoptLocal); unhunch.ErrorCode(err) != unhunch.EInvalid {
+			t.Errorf("taking over a journal with nothing in it: %v", err)
+		}
 		// Local data, then a person: they take it over.
 		if _, err := st.StartSession(ctx, &journal.Session{RoutineID: "quick-daily-reset", Status: journal.Active, StartedAt: base, TimeScale: 1}); err != nil {
 			t.Fatal(err)
 		}
-		pat, adopted, err := st.CreateUser(ctx, "pat", account.RolePerson, base)
+		// Only asked for: a person made without --adopt leaves it apart.
+		tom, adopted, err := st.CreateUser(ctx, "tom", account.RolePerson, base)
+		if err != nil || adopted || tom.ID == account.LocalID {
+			t.Fatalf("a person without AdoptLocal on local data: %+v adopted=%v, %v", tom, adopted, err)
+		}
+		if has, err := st.HasLocalJournal(ctx); err != nil || !has {
+			t.Errorf("the local journal is still there to take: %v, %v", has, err)
+		}
+		if _, _, err := st.CreateUser(ctx, "boss", account.RoleClinician, base, store.AdoptLocal); unhunch.ErrorCode(err) != unhunch.EInvalid {
+			t.Errorf("a clinician taking over: %v", err)
+		}
+		pat, adopted, err := st.CreateUser(ctx, "pat", account.RolePerson, base, store.AdoptLocal)
 		if err != nil || !adopted || pat.ID != account.LocalID {
 			t.Fatalf("first person on local data: %+v adopted=%v, %v", pat, adopted, err)
+		}
+		if _, _, err := st.CreateUser(ctx, "again", account.RolePerson, base, store.AdoptLocal); unhunch.ErrorCode(err) != unhunch.EConflict {
+			t.Errorf("taking over a second time: %v", err)
+		}
+		if has, err := st.HasLocalJournal(ctx); err != nil || has {
+			t.Errorf("the local journal is pat's now, nothing left to take: %v, %v", has, err)
 		}
 		sam, adopted, err := st.CreateUser(ctx, "sam", account.RolePerson, base)
 		if err != nil || adopted || sam.ID == account.LocalID {
@@ -57,7 +77,7 @@ func TestUsersAndTokens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff([]*account.User{admin, pat, sam}, users); diff != "" {
+		if diff := cmp.Diff([]*account.User{admin, pat, sam, tom}, users); diff != "" {
 			t.Errorf("users (-want +got):\n%s", diff)
 		}
 		got, err := st.UserByName(ctx, "sam")

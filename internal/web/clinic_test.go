@@ -29,7 +29,7 @@ func newClinicEnv(t *testing.T) *clinicEnv {
 	e := &clinicEnv{env: newEnv(t, true), tok: map[string]string{}}
 	ctx := context.Background()
 	mk := func(name string, role account.Role) *account.User {
-		u, _, err := e.st.CreateUser(ctx, name, role, now)
+		u, _, err := e.st.CreateUser(ctx, name, role, now, takeOver(t, e.st, role)...)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/internal/web"
@@ -157,3 +158,19 @@ func apiError(t *testing.T, b []byte) (code, msg string) {
 
 // big is a body over the 1 MiB limit.
 var big = `{"routine_id":"` + string(bytes.Repeat([]byte("x"), web.MaxBody)) + `"}`
+
+// takeOver is what a test's first person account needs to own the journal
+// kept before accounts (a screening newEnv saved, sessions started
+// without accounts): store.AdoptLocal when there is such a journal and the
+// account is a person's (users add --adopt), nothing otherwise.
+func takeOver(t *testing.T, st *store.Store, role account.Role) []store.UserOption {
+	t.Helper()
+	has, err := st.HasLocalJournal(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if has && role == account.RolePerson {
+		return []store.UserOption{store.AdoptLocal}
+	}
+	return nil
+}

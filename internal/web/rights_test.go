@@ -8,6 +8,7 @@ import (
 
 	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 )
 
@@ -33,7 +34,7 @@ func TestDownloadAndErase(t *testing.T) {
 		}
 		ctx := context.Background()
 		// The first person account takes over the local journal.
-		pat, adopted, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now)
+		pat, adopted, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now, store.AdoptLocal)
 		if err != nil || !adopted {
 			t.Fatalf("pat: %v %v", adopted, err)
 		}

@@ -88,7 +88,7 @@ func TestSignInLimitHoldsForParallelGuesses(t *testing.T) {
 func TestSessionOfErasedAccountDoesNotPassToTheNextLocal(t *testing.T) {
 	e := newEnv(t, true) // a screening kept before accounts: local data
 	ctx := context.Background()
-	pat, adopted, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now)
+	pat, adopted, err := e.st.CreateUser(ctx, "pat", account.RolePerson, now, store.AdoptLocal)
 	if err != nil || !adopted {
 		t.Fatalf("pat: %v, adopted %v", err, adopted)
 	}
@@ -110,7 +110,7 @@ func TestSessionOfErasedAccountDoesNotPassToTheNextLocal(t *testing.T) {
 	if err := e.st.SaveScreening(ctx, &sc); err != nil {
 		t.Fatal(err)
 	}
-	quinn, adopted, err := e.st.CreateUser(ctx, "quinn", account.RolePerson, e.at)
+	quinn, adopted, err := e.st.CreateUser(ctx, "quinn", account.RolePerson, e.at, store.AdoptLocal)
 	if err != nil || !adopted || quinn.ID != pat.ID {
 		t.Fatalf("quinn: %+v, %v, adopted %v", quinn, err, adopted)
 	}

@@ -44,7 +44,7 @@ func newEnvWith(t *testing.T, change func(*web.Config)) *env {
 func (e *env) person(name, password string) *account.User {
 	e.t.Helper()
 	ctx := context.Background()
-	u, _, err := e.st.CreateUser(ctx, name, account.RolePerson, now)
+	u, _, err := e.st.CreateUser(ctx, name, account.RolePerson, now, takeOver(e.t, e.st, account.RolePerson)...)
 	if err != nil {
 		e.t.Fatal(err)
 	}
