@@ -68,3 +68,20 @@ var usersWords = []entry{
 }
 
 func init() { table(usersWords) }
+
+// Keys of revoking script tokens.
+const (
+	HelpTokensRevoke     Key = "help.tokens.revoke"
+	TokensRevokeNeedUser Key = "tokens.revoke.need_user"
+	TokensRevokedOne     Key = "tokens.revoked.one"
+	TokensRevokedMany    Key = "tokens.revoked.many"
+)
+
+var tokensRevokeWords = []entry{
+	{HelpTokensRevoke, "End every script token of an account at once (a lost laptop, a leaked token)"},
+	{TokensRevokeNeedUser, "tokens revoke needs --user NAME: whose tokens to end (unhunch users list shows the accounts)"},
+	{TokensRevokedOne, "Ended 1 token of %s: it no longer signs anything in."},
+	{TokensRevokedMany, "Ended %d tokens of %s: they no longer sign anything in."},
+}
+
+func init() { table(tokensRevokeWords) }

@@ -18,7 +18,7 @@ func (a *app) tokensCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(a.tokensCreateCommand())
+	cmd.AddCommand(a.tokensCreateCommand(), a.tokensRevokeCommand())
 	return cmd
 }
 
@@ -62,5 +62,43 @@ func (a *app) tokensCreateCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&user, "user", "", message.Text(message.FlagTokenUser))
 	cmd.Flags().BoolVar(&asJSON, "json", false, message.Text(message.FlagJSON))
+	return cmd
+}
+
+// tokensRevokeCommand is `unhunch tokens revoke --user NAME`: every script
+// token of the account stops working at once.
+func (a *app) tokensRevokeCommand() *cobra.Command {
+	var user string
+	cmd := &cobra.Command{
+		Use:   "revoke --user NAME",
+		Short: message.Text(message.HelpTokensRevoke),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if user == "" {
+				return unhunch.E(unhunch.EInvalid, message.TokensRevokeNeedUser)
+			}
+			ctx := cmd.Context()
+			st, err := a.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			u, err := st.UserByName(ctx, user)
+			if err != nil {
+				return err
+			}
+			n, err := st.RevokeTokens(ctx, u.ID)
+			if err != nil {
+				return err
+			}
+			if n == 1 {
+				fmt.Fprintln(a.env.Stdout, message.Text(message.TokensRevokedOne, u.Name))
+			} else {
+				fmt.Fprintln(a.env.Stdout, message.Text(message.TokensRevokedMany, n, u.Name))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&user, "user", "", message.Text(message.FlagTokenUser))
 	return cmd
 }

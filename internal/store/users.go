@@ -227,3 +227,19 @@ func tokenHash(token string) string {
 	h := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(h[:])
 }
+
+// RevokeTokens ends every script token of the account with userID (a lost
+// laptop, a leaked token) and returns how many there were; the account and
+// its sign-in stay as they are.
+func (s *Store) RevokeTokens(ctx context.Context, userID string) (int64, error) {
+	var n int64
+	err := s.write(func() error {
+		r, err := s.db.ExecContext(ctx, `DELETE FROM api_tokens WHERE user_id = $1`, userID)
+		if err != nil {
+			return err
+		}
+		n, err = r.RowsAffected()
+		return err
+	})
+	return n, s.fail("revoke tokens of "+userID, err)
+}

@@ -102,6 +102,12 @@ func TestUsersAndTokens(t *testing.T) {
 		if _, err := st.CreateToken(ctx, "nobody", base); unhunch.ErrorCode(err) != unhunch.ENotFound {
 			t.Errorf("token for nobody: %v", err)
 		}
+		if n, err := st.RevokeTokens(ctx, sam.ID); err != nil || n != 1 {
+			t.Errorf("revoke sam's tokens: %d, %v", n, err)
+		}
+		if _, err := st.UserByToken(ctx, token); unhunch.ErrorCode(err) != unhunch.EUnauthorized {
+			t.Errorf("a revoked token: %v", err)
+		}
 	})
 }
 
