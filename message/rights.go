@@ -49,3 +49,12 @@ var rightsWords = []entry{
 }
 
 func init() { table(rightsWords) }
+
+// Keys of erasing an admin account.
+const RightsLastAdmin Key = "rights.last_admin"
+
+var rightsAdminWords = []entry{
+	{RightsLastAdmin, "you are this server's only admin: make another admin first (unhunch users add NAME --role admin), then delete this account; nothing was deleted"},
+}
+
+func init() { table(rightsAdminWords) }

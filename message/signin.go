@@ -111,3 +111,12 @@ var serveBeyondWords = []entry{
 }
 
 func init() { table(serveBeyondWords) }
+
+// Keys of a trusted proxy range that is too wide.
+const ServeProxyTooWide Key = "serve.proxy_too_wide"
+
+var proxyRangeWords = []entry{
+	{ServeProxyTooWide, "--trust-proxy %s trusts too many addresses: whatever connects from that range is believed about who is asking, so anyone there could dodge the sign-in limits; name the proxy itself (its address) or its own network, /%d or narrower"},
+}
+
+func init() { table(proxyRangeWords) }

@@ -111,6 +111,12 @@ func checkBeyond(f serveFlags) (beyond, error) {
 	for _, s := range f.trustProxy {
 		s = strings.TrimSpace(s)
 		if p, err := netip.ParsePrefix(s); err == nil {
+			// Whoever the range holds is believed about who is asking: a
+			// range as wide as the internet would let anyone pass the
+			// per-address sign-in limit (security review of issue 17).
+			if widest := map[bool]int{true: 8, false: 32}[p.Addr().Unmap().Is4()]; p.Bits() < widest {
+				return b, unhunch.E(unhunch.EInvalid, message.ServeProxyTooWide, s, widest)
+			}
 			b.proxies = append(b.proxies, p.Masked())
 			continue
 		}

@@ -95,6 +95,23 @@ func (s *Server) erase(r *http.Request, confirm string) error {
 	if strings.TrimSpace(confirm) != u.Name {
 		return unhunch.E(unhunch.EInvalid, message.RightsConfirm, u.Name)
 	}
+	if u.IsAdmin() {
+		// The last admin is the server's way to make and mend accounts:
+		// another must exist first (the CLI can always make one).
+		users, err := s.cfg.Accounts.Users(r.Context())
+		if err != nil {
+			return err
+		}
+		admins := 0
+		for _, o := range users {
+			if o.IsAdmin() {
+				admins++
+			}
+		}
+		if admins <= 1 {
+			return unhunch.E(unhunch.EConflict, message.RightsLastAdmin)
+		}
+	}
 	if _, err := s.cfg.Accounts.EraseUser(writeCtx(r), u.ID); err != nil {
 		return err
 	}

@@ -29,6 +29,8 @@ type Accounts interface {
 	UseSignInLink(ctx context.Context, token string, at time.Time) (*account.User, error)
 	// WebSessions is where the web app's sign-in sessions are kept.
 	WebSessions() scs.CtxStore
+	// Users lists every account.
+	Users(ctx context.Context) ([]*account.User, error)
 	// EraseUser deletes an account and every row that names it.
 	EraseUser(ctx context.Context, id string) (map[string]int64, error)
 }

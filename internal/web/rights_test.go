@@ -73,6 +73,22 @@ func TestDownloadAndErase(t *testing.T) {
 				t.Errorf("erase with %s: %d %s", bad, r.Code, r.Body)
 			}
 		}
+		// The only admin cannot erase themselves; with a second, they can.
+		root, _, err := e.st.CreateUser(ctx, "root", account.RoleAdmin, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rootTok, _ := e.st.CreateToken(ctx, root.ID, now)
+		rootAuth := map[string]string{"Authorization": "Bearer " + rootTok}
+		if r := e.do("DELETE", "/api/v1/me", `{"confirm":"root"}`, rootAuth); r.Code != http.StatusConflict || !strings.Contains(r.Body.String(), "only admin") {
+			t.Errorf("the only admin erasing themselves: %d %s", r.Code, r.Body)
+		}
+		if _, _, err := e.st.CreateUser(ctx, "root2", account.RoleAdmin, now); err != nil {
+			t.Fatal(err)
+		}
+		if r := e.do("DELETE", "/api/v1/me", `{"confirm":"root"}`, rootAuth); r.Code != http.StatusNoContent {
+			t.Errorf("an admin erasing themselves with another admin there: %d %s", r.Code, r.Body)
+		}
 		if r := e.do("DELETE", "/api/v1/me", `{"confirm":"pat"}`, auth); r.Code != http.StatusNoContent {
 			t.Fatalf("erase: %d %s", r.Code, r.Body)
 		}
