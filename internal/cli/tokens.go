@@ -7,6 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -35,29 +37,22 @@ func (a *app) tokensCreateCommand() *cobra.Command {
 				return unhunch.E(unhunch.EInvalid, message.TokensNeedUser)
 			}
 			ctx := cmd.Context()
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			u, err := st.UserByName(ctx, user)
-			if err != nil {
-				return err
-			}
-			token, err := st.CreateToken(ctx, u.ID, time.Now())
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(a.env.Stdout, struct {
-					Token string `json:"token"`
-					User  string `json:"user"`
-					ID    string `json:"user_id"`
-				}{token, u.Name, u.ID})
-			}
-			fmt.Fprintln(a.env.Stdout, token)
-			fmt.Fprintln(a.env.Stderr, message.Text(message.TokensHow, u.Name))
-			return nil
+			return a.withUser(ctx, user, func(st *store.Store, u *account.User) error {
+				token, err := st.CreateToken(ctx, u.ID, time.Now())
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return writeJSON(a.env.Stdout, struct {
+						Token string `json:"token"`
+						User  string `json:"user"`
+						ID    string `json:"user_id"`
+					}{token, u.Name, u.ID})
+				}
+				fmt.Fprintln(a.env.Stdout, token)
+				fmt.Fprintln(a.env.Stderr, message.Text(message.TokensHow, u.Name))
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&user, "user", "", message.Text(message.FlagTokenUser))
@@ -78,25 +73,18 @@ func (a *app) tokensRevokeCommand() *cobra.Command {
 				return unhunch.E(unhunch.EInvalid, message.TokensRevokeNeedUser)
 			}
 			ctx := cmd.Context()
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			u, err := st.UserByName(ctx, user)
-			if err != nil {
-				return err
-			}
-			n, err := st.RevokeTokens(ctx, u.ID)
-			if err != nil {
-				return err
-			}
-			if n == 1 {
-				fmt.Fprintln(a.env.Stdout, message.Text(message.TokensRevokedOne, u.Name))
-			} else {
-				fmt.Fprintln(a.env.Stdout, message.Text(message.TokensRevokedMany, n, u.Name))
-			}
-			return nil
+			return a.withUser(ctx, user, func(st *store.Store, u *account.User) error {
+				n, err := st.RevokeTokens(ctx, u.ID)
+				if err != nil {
+					return err
+				}
+				if n == 1 {
+					fmt.Fprintln(a.env.Stdout, message.Text(message.TokensRevokedOne, u.Name))
+				} else {
+					fmt.Fprintln(a.env.Stdout, message.Text(message.TokensRevokedMany, n, u.Name))
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&user, "user", "", message.Text(message.FlagTokenUser))

@@ -117,16 +117,9 @@ func (a *app) usersLinkCommand() *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			u, err := st.UserByName(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			return a.printLink(ctx, st, u, baseURL, time.Now(), asJSON, false, false)
+			return a.withUser(ctx, args[0], func(st *store.Store, u *account.User) error {
+				return a.printLink(ctx, st, u, baseURL, time.Now(), asJSON, false, false)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&base, "url", defaultPublicURL, message.Text(message.FlagPublicURL))
@@ -222,24 +215,17 @@ func (a *app) usersPasswordCommand() *cobra.Command {
 		Args:  exactArgs(1, message.UsersNeedName),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			u, err := st.UserByName(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			pw, err := a.readPassword(u.Name)
-			if err != nil {
-				return err
-			}
-			if err := st.SetPassword(ctx, u.ID, pw, time.Now()); err != nil {
-				return err
-			}
-			fmt.Fprintln(a.env.Stdout, message.Text(message.UsersPasswordSet, u.Name))
-			return nil
+			return a.withUser(ctx, args[0], func(st *store.Store, u *account.User) error {
+				pw, err := a.readPassword(u.Name)
+				if err != nil {
+					return err
+				}
+				if err := st.SetPassword(ctx, u.ID, pw, time.Now()); err != nil {
+					return err
+				}
+				fmt.Fprintln(a.env.Stdout, message.Text(message.UsersPasswordSet, u.Name))
+				return nil
+			})
 		},
 	}
 	return cmd
@@ -281,4 +267,18 @@ func exactArgs(n int, k message.Key) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// withUser opens the journal, finds the account called name and runs f.
+func (a *app) withUser(ctx context.Context, name string, f func(st *store.Store, u *account.User) error) error {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	u, err := st.UserByName(ctx, name)
+	if err != nil {
+		return err
+	}
+	return f(st, u)
 }

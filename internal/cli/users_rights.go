@@ -12,6 +12,7 @@ import (
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -26,27 +27,20 @@ func (a *app) usersRemoveCommand() *cobra.Command {
 		Args:  exactlyOne(message.ArgAccountName, "unhunch users list"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			u, err := st.UserByName(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			if !yes {
-				return unhunch.E(unhunch.EInvalid, message.UsersRemoveConfirm, u.Name)
-			}
-			erased, err := st.EraseUser(ctx, u.ID)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(a.env.Stdout, message.Text(message.UsersRemoved, u.Name))
-			for _, t := range slices.Sorted(maps.Keys(erased)) {
-				fmt.Fprintln(a.env.Stdout, message.Text(message.UsersRemovedTable, t, erased[t]))
-			}
-			return nil
+			return a.withUser(ctx, args[0], func(st *store.Store, u *account.User) error {
+				if !yes {
+					return unhunch.E(unhunch.EInvalid, message.UsersRemoveConfirm, u.Name)
+				}
+				erased, err := st.EraseUser(ctx, u.ID)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(a.env.Stdout, message.Text(message.UsersRemoved, u.Name))
+				for _, t := range slices.Sorted(maps.Keys(erased)) {
+					fmt.Fprintln(a.env.Stdout, message.Text(message.UsersRemovedTable, t, erased[t]))
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&yes, "yes", false, message.Text(message.FlagUsersYes))
@@ -62,22 +56,15 @@ func (a *app) usersExportCommand() *cobra.Command {
 		Args:  exactlyOne(message.ArgAccountName, "unhunch users list"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := a.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			u, err := st.UserByName(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			arch, err := person.LoadArchive(account.ForPerson(ctx, u.ID), st, u, time.Now())
-			if err != nil {
-				return err
-			}
-			enc := json.NewEncoder(a.env.Stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(arch)
+			return a.withUser(ctx, args[0], func(st *store.Store, u *account.User) error {
+				arch, err := person.LoadArchive(account.ForPerson(ctx, u.ID), st, u, time.Now())
+				if err != nil {
+					return err
+				}
+				enc := json.NewEncoder(a.env.Stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(arch)
+			})
 		},
 	}
 }
