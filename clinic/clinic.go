@@ -199,19 +199,10 @@ var Kinds = []Kind{Emergency, RedFlag, SafetyStop, Worsening, NoImprovement}
 
 // Words returns the kind in words.
 func (k Kind) Words() string {
-	switch k {
-	case Emergency:
-		return message.Text(message.ClinicConcernEmergency)
-	case RedFlag:
-		return message.Text(message.ClinicConcernRedFlag)
-	case SafetyStop:
-		return message.Text(message.ClinicConcernStop)
-	case Worsening:
-		return message.Text(message.ClinicConcernWorsening)
-	case NoImprovement:
-		return message.Text(message.ClinicConcernNoImprovement)
+	if !slices.Contains(Kinds, k) {
+		return string(k)
 	}
-	return string(k)
+	return message.ConcernWords.Text(string(k))
 }
 
 // Concern is one thing a clinician should look at.
@@ -309,14 +300,10 @@ func VerdictOf(o progress.Outcome) Verdict {
 // Words returns the verdict in words.
 func (v Verdict) Words() string {
 	switch v {
-	case Better:
-		return message.Text(message.ClinicVerdictBetter)
-	case Worse:
-		return message.Text(message.ClinicVerdictWorse)
-	case Same:
-		return message.Text(message.ClinicVerdictSame)
+	case Better, Worse, Same:
+		return message.VerdictWords.Text(string(v))
 	}
-	return message.Text(message.ClinicVerdictUnknown)
+	return message.VerdictWords.Text(string(Unknown))
 }
 
 // Patient is one line of a clinician's list of patients.
@@ -418,16 +405,8 @@ func (o Opening) Words() string {
 // clinician.
 func OutcomeWords(o safety.Outcome) string {
 	switch o {
-	case safety.Clear:
-		return message.Text(message.ClinicOutcomeClear)
-	case safety.Caution:
-		return message.Text(message.ClinicOutcomeCaution)
-	case safety.Condition:
-		return message.Text(message.ClinicOutcomeCondition)
-	case safety.Clinician:
-		return message.Text(message.ClinicOutcomeClinician)
-	case safety.Emergency:
-		return message.Text(message.ClinicOutcomeEmergency)
+	case safety.Clear, safety.Caution, safety.Condition, safety.Clinician, safety.Emergency:
+		return message.ScreenedWords.Text(string(o))
 	}
 	return string(o)
 }

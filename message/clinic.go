@@ -61,29 +61,18 @@ var clinicWords = []entry{
 
 func init() { table(clinicWords) }
 
-// Keys of what a clinician's pages say about a patient.
-const (
-	ClinicConcernEmergency     Key = "clinic.concern.emergency"
-	ClinicConcernRedFlag       Key = "clinic.concern.red_flag"
-	ClinicConcernStop          Key = "clinic.concern.stop"
-	ClinicConcernWorsening     Key = "clinic.concern.worsening"
-	ClinicConcernNoImprovement Key = "clinic.concern.no_improvement"
-	ClinicVerdictBetter        Key = "clinic.verdict.better"
-	ClinicVerdictWorse         Key = "clinic.verdict.worse"
-	ClinicVerdictSame          Key = "clinic.verdict.same"
-	ClinicVerdictUnknown       Key = "clinic.verdict.unknown"
-)
-
+// What a clinician's pages say about a patient: a concern's kind
+// (ConcernWords) and the pain verdict (VerdictWords).
 var clinicConcernWords = []entry{
-	{ClinicConcernEmergency, "Emergency answer in the safety questions"},
-	{ClinicConcernRedFlag, "Safety answer that needs a clinician"},
-	{ClinicConcernStop, "Stopped an exercise for a safety reason"},
-	{ClinicConcernWorsening, "Pain is getting worse"},
-	{ClinicConcernNoImprovement, "No improvement after weeks of regular practice"},
-	{ClinicVerdictBetter, "better by a meaningful amount (2 points or 30%)"},
-	{ClinicVerdictWorse, "worse by a meaningful amount (2 points or 30%)"},
-	{ClinicVerdictSame, "no meaningful change yet"},
-	{ClinicVerdictUnknown, "not enough pain ratings yet"},
+	{Key("clinic.concern.emergency"), "Emergency answer in the safety questions"},
+	{Key("clinic.concern.red-flag"), "Safety answer that needs a clinician"},
+	{Key("clinic.concern.safety-stop"), "Stopped an exercise for a safety reason"},
+	{Key("clinic.concern.worsening"), "Pain is getting worse"},
+	{Key("clinic.concern.no-improvement"), "No improvement after weeks of regular practice"},
+	{Key("clinic.verdict.better"), "better by a meaningful amount (2 points or 30%)"},
+	{Key("clinic.verdict.worse"), "worse by a meaningful amount (2 points or 30%)"},
+	{Key("clinic.verdict.same"), "no meaningful change yet"},
+	{Key("clinic.verdict.unknown"), "not enough pain ratings yet"},
 }
 
 func init() { table(clinicConcernWords) }
@@ -293,15 +282,10 @@ func init() { table(clinicTemplateWords) }
 
 // Keys of how often, and of what a screening's outcome means, for a clinician.
 const (
-	ClinicDayAWeek         Key = "clinic.day_a_week"
-	ClinicDaysAWeek        Key = "clinic.days_a_week"
-	ClinicOnceADay         Key = "clinic.once_a_day"
-	ClinicTimesADay        Key = "clinic.times_a_day"
-	ClinicOutcomeClear     Key = "clinic.outcome.clear"
-	ClinicOutcomeCaution   Key = "clinic.outcome.caution"
-	ClinicOutcomeCondition Key = "clinic.outcome.condition"
-	ClinicOutcomeClinician Key = "clinic.outcome.clinician"
-	ClinicOutcomeEmergency Key = "clinic.outcome.emergency"
+	ClinicDayAWeek  Key = "clinic.day_a_week"
+	ClinicDaysAWeek Key = "clinic.days_a_week"
+	ClinicOnceADay  Key = "clinic.once_a_day"
+	ClinicTimesADay Key = "clinic.times_a_day"
 )
 
 var clinicMoreWords = []entry{
@@ -309,11 +293,11 @@ var clinicMoreWords = []entry{
 	{ClinicDaysAWeek, "%d days a week"},
 	{ClinicOnceADay, "once a day"},
 	{ClinicTimesADay, "%d times a day"},
-	{ClinicOutcomeClear, "nothing flagged"},
-	{ClinicOutcomeCaution, "may exercise, with advice to get a review"},
-	{ClinicOutcomeCondition, "exercise goes on; some exercises kept out for a condition"},
-	{ClinicOutcomeClinician, "asked to see a clinician before exercise"},
-	{ClinicOutcomeEmergency, "emergency answer: no exercise"},
+	{Key("clinic.outcome.clear"), "nothing flagged"},
+	{Key("clinic.outcome.caution"), "may exercise, with advice to get a review"},
+	{Key("clinic.outcome.condition"), "exercise goes on; some exercises kept out for a condition"},
+	{Key("clinic.outcome.clinician"), "asked to see a clinician before exercise"},
+	{Key("clinic.outcome.emergency"), "emergency answer: no exercise"},
 }
 
 func init() { table(clinicMoreWords) }

@@ -43,6 +43,9 @@ const (
 	TypeWords      Family = "type."            // catalog.Type
 	LevelWords     Family = "difficulty."      // catalog.Difficulty
 	FocusWords     Family = "focus."           // planner.Focus
+	ConcernWords   Family = "clinic.concern."  // clinic.Kind: a concern, for a clinician
+	VerdictWords   Family = "clinic.verdict."  // clinic.Verdict: the pain trend, for a clinician
+	ScreenedWords  Family = "clinic.outcome."  // safety.Outcome: a screening's outcome, for a clinician
 )
 
 // Families lists every family, for checks: templates name a family by its
@@ -50,7 +53,7 @@ const (
 var Families = []Family{StopWords, StopAdvice, EndedWords, StatusWords, OutcomeWords, RatingWords, WhyWords,
 	DirectionWords, PhaseWords, SideShort, TriggerWords, GateAdvice, WebGateAdvice, PositionWords, EquipmentWords,
 	ConditionWords, PropWords, QuestionText, TopicWords, ObjectWords, AnObjectWords, PartWords, MeasureWords, AreaWords,
-	TypeWords, LevelWords, FocusWords}
+	TypeWords, LevelWords, FocusWords, ConcernWords, VerdictWords, ScreenedWords}
 
 // IsFamily reports whether f is one of Families.
 func IsFamily(f Family) bool {

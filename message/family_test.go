@@ -105,6 +105,9 @@ func TestEveryFamilyHasText(t *testing.T) {
 		message.TypeWords:      constsOf(t, "catalog", "Type"),
 		message.LevelWords:     constsOf(t, "catalog", "Difficulty"),
 		message.FocusWords:     constsOf(t, "planner", "Focus"),
+		message.ConcernWords:   constsOf(t, "clinic", "Kind"),
+		message.VerdictWords:   constsOf(t, "clinic", "Verdict"),
+		message.ScreenedWords:  constsOf(t, "safety", "Outcome"),
 	}
 	for _, f := range message.Families {
 		vs, ok := values[f]
