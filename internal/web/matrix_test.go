@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/unhunch/unhunch/account"
-	"github.com/unhunch/unhunch/internal/web"
 	"github.com/unhunch/unhunch/safety"
 )
 
@@ -226,7 +225,6 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 		}
 		t.Logf("%d routes × %d callers (and A on A's own): %d requests checked", len(routes), len(callers)+1, checked)
-		_ = web.RouteAccess{}
 	})
 }
 
