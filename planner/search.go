@@ -407,10 +407,12 @@ type search struct {
 	c       []*cand
 	r       int // the rounds of the plans this pass looks at
 	nodes   int
-	done    bool // false when it stopped at nodeLimit
+	done    bool // false when it stopped at its limit
+	limit   int  // the most nodes: nodeLimit, less while lns looks around
 	fitting int  // candidates that fit alone, before dominance
 
 	found   bool
+	probing bool // push keeps no plan: polish is looking around
 	best    Points
 	bestSet []int // indices into c
 	bestSum int64 // the work time of one round of the best plan, ms
@@ -433,6 +435,8 @@ type search struct {
 	recs      [][]tops   // recs[d]: the best figures over the end of live[d+1], each time they changed from the back
 	recAt     [][]int    // recAt[d][k]: the record of recs[d] over live[d+1][k+1:], or -1
 	ib        [][]Points // per depth, beside live[d+1]: a bound on any plan holding the item (when the best was found)
+	sv, ss    [][]Points // per depth, beside live[d+1]: the most of vs and st over the items from there on
+	sub       int        // the depth a search of part of the space starts at (lns): no parent's figures above it
 	live      [][]int    // live[d]: the candidates the nodes at depth d choose among
 
 	unit int64 // every work time is a multiple of it, ms
@@ -471,7 +475,7 @@ func (s *search) perRound(avail int64) int64 {
 }
 
 func (p *problem) search() *search {
-	s := &search{p: p, done: true}
+	s := &search{p: p, done: true, limit: nodeLimit}
 	s.c, s.fitting = p.reduce()
 	k := p.k
 	s.set = make([]int, k)
@@ -494,6 +498,8 @@ func (p *problem) search() *search {
 		s.fr = append(s.fr, make([]Points, len(s.c)))
 		s.dl = append(s.dl, make([]Points, len(s.c)))
 		s.ib = append(s.ib, make([]Points, len(s.c)))
+		s.sv = append(s.sv, make([]Points, len(s.c)))
+		s.ss = append(s.ss, make([]Points, len(s.c)))
 		s.kept = append(s.kept, tops{})
 		s.recs = append(s.recs, nil)
 		s.recAt = append(s.recAt, make([]int, len(s.c)))
@@ -557,19 +563,230 @@ func (s *search) run(r int) {
 		s.sufS[j] = max(s.sufS[j+1], alone)
 		s.sufV[j] = max(s.sufV[j+1], alone+Points(int64(r)*s.maxWork[j]))
 	}
-	s.greedy()
+	greedy := s.greedy()
 	s.improve()
 	s.live[0] = s.live[0][:0]
 	for j := range s.c {
 		s.live[0] = append(s.live[0], j)
 	}
+	// A better first plan sets a floor: the search below then looks only
+	// for plans that score at least as much. It is looked for only when
+	// the bound at the root keeps many candidates alive (a long search
+	// ahead; never on the built-in catalog): by climbing from the greedy
+	// plan and from the best plan so far (polish), then by searching
+	// exactly for the best way to refill two or three places of it (lns).
+	// None of the plans they score is recorded, so the search returns the
+	// plan it returned without them: the first of the highest score in its
+	// order (docs/planner.md, "How the search works", step 5). Theirs is
+	// kept only should the search stop at the node limit before finding one.
+	floor, floorSet, floorSum := minusInf, []int(nil), int64(0)
+	if s.found {
+		s.bounds(0, s.live[0], 0)
+		if len(s.live[1]) >= polishFrom {
+			floor, floorSet, floorSum = s.polish(greedy)
+			if v, set, sum := s.polish(s.bestSet); v > floor {
+				floor, floorSet, floorSum = v, set, sum
+			}
+			if floorSet != nil {
+				floor, floorSet, floorSum = s.lns(floor, floorSet, floorSum)
+			}
+		}
+	}
+	raised := floor > s.best
+	if raised {
+		s.best = floor - 1 // push records only plans that score more
+	}
 	s.node(0, s.live[0], 0)
+	if raised && s.best == floor-1 {
+		// Nothing recorded since the floor was set: the search stopped at
+		// the node limit (the plan that set it is in the space).
+		s.best, s.bestSet, s.bestSum, s.bestR = floor, floorSet, floorSum, r
+	}
+}
+
+// polishFrom is the fewest candidates the root of a pass must keep alive
+// for a better first plan to be looked for; below it the search is short.
+const polishFrom = 64
+
+// lnsEach and lnsTotal cap the sets one refill, and all of them in a pass,
+// look at: a better first plan only pays while it is quick to find.
+const lnsEach, lnsTotal = 50, 500
+
+// polish climbs from the set start (indices into c; those that no longer
+// fit are left out) through plans of s.r rounds, each step the best of
+// adding an exercise, dropping one, or swapping one for another, and
+// returns the best plan it reached: its score, set and work per round.
+// Nothing it scores is recorded as the best plan.
+func (s *search) polish(start []int) (Points, []int, int64) {
+	s.probing = true
+	defer func() { s.probing = false }()
+	in := make([]bool, len(s.c))
+	var cur []int
+	d := 0
+	for _, j := range start {
+		if d < s.p.k && s.push(d, j) {
+			cur = append(cur, j)
+			in[j] = true
+			d++
+		}
+	}
+	if d == 0 {
+		s.unpush(cur)
+		return minusInf, nil, 0
+	}
+	v, sum := s.value(d), s.sums[d].max()*s.unit
+	s.unpush(cur)
+	members := make([]int, 0, s.p.k)
+	for range 50 {
+		// The best move: drop cur[drop] (-1: none), then add add (-1: none).
+		bestV, drop, add, bestSum := v, -2, -1, int64(0)
+		for i := -1; i < len(cur); i++ {
+			members = members[:0]
+			for x, j := range cur {
+				if x != i {
+					members = append(members, j)
+				}
+			}
+			n := 0
+			for _, j := range members {
+				if !s.push(n, j) {
+					break
+				}
+				n++
+			}
+			if n == len(members) {
+				if i >= 0 && n > 0 {
+					if w := s.value(n); w > bestV {
+						bestV, drop, add, bestSum = w, i, -1, s.sums[n].max()*s.unit
+					}
+				}
+				if n < s.p.k {
+					if j, w, sm := s.bestAdd(n, in, bestV); j >= 0 {
+						bestV, drop, add, bestSum = w, i, j, sm
+					}
+				}
+			}
+			s.unpush(members[:n])
+		}
+		if drop == -2 {
+			break
+		}
+		if drop >= 0 {
+			in[cur[drop]] = false
+			cur = slices.Delete(cur, drop, drop+1)
+		}
+		if add >= 0 {
+			in[add] = true
+			cur = append(cur, add)
+		}
+		v, sum = bestV, bestSum
+	}
+	return v, cur, sum
+}
+
+// lns takes two members at a time out of the plan set (score v, work per
+// round sum), then three, and searches exactly for the best way to refill
+// their places (the subtree of the others, capped at lnsEach sets), back
+// to two after each better plan, until lnsTotal sets; it returns the best
+// plan it reached. Nothing it scores is recorded as the best plan.
+func (s *search) lns(v Points, set []int, sum int64) (Points, []int, int64) {
+	found, best, bestSet, bestSum, bestR, done := s.found, s.best, s.bestSet, s.bestSum, s.bestR, s.done
+	stop := min(nodeLimit, s.nodes+lnsTotal)
+	in := make([]bool, len(s.c))
+	list := make([]int, 0, len(s.c))
+	for fr := 2; fr <= 3 && s.nodes < stop; {
+		improved := false
+		n := len(set)
+		if fr > n {
+			break
+		}
+		// every subset of fr members to free, as a bitmask over set
+		for mask := 0; mask < 1<<n && !improved; mask++ {
+			if bits.OnesCount(uint(mask)) != fr {
+				continue
+			}
+			clear(in)
+			d := 0
+			ok := true
+			for x, j := range set {
+				in[j] = true
+				if mask&(1<<x) != 0 {
+					continue
+				}
+				if !s.push(d, j) {
+					ok = false
+					break
+				}
+				d++
+			}
+			if ok {
+				list = list[:0]
+				for j := range s.c {
+					if !in[j] {
+						list = append(list, j)
+					}
+				}
+				s.found, s.best, s.bestSet = true, v, nil
+				s.limit, s.sub = min(stop, s.nodes+lnsEach), d
+				s.node(d, list, 0)
+				s.done, s.limit, s.sub = true, nodeLimit, 0
+				if s.bestSet != nil && s.best > v {
+					v, set, sum = s.best, s.bestSet, s.bestSum
+					improved = true
+				}
+			}
+			// undo the pushes of the fixed members
+			for x := 0; x < d; x++ {
+				s.typeCount[s.typ[s.set[x]]]--
+			}
+		}
+		if improved {
+			fr = 2
+		} else {
+			fr++
+		}
+	}
+	s.found, s.best, s.bestSet, s.bestSum, s.bestR, s.done = found, best, bestSet, bestSum, bestR, done
+	return v, set, sum
+}
+
+// unpush undoes the type counts of pushing set.
+func (s *search) unpush(set []int) {
+	for _, j := range set {
+		s.typeCount[s.typ[j]]--
+	}
+}
+
+// bestAdd returns the candidate not in skip that, added to the current set
+// of d exercises, scores the most above above, with that score and the
+// work per round; -1 if none scores more.
+func (s *search) bestAdd(d int, skip []bool, above Points) (int, Points, int64) {
+	r := Points(s.r)
+	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
+	avail := s.perRound(s.availR(d+1, s.extra[d]))
+	base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + countPoints(d+1)
+	bestJ, bestSum := -1, int64(0)
+	for j := range s.c {
+		if skip[j] || minS+s.minWork[j] > avail {
+			continue
+		}
+		if base+s.gain(d, j)+r*min(Points(maxS+s.maxWork[j]), Points(avail)) <= above {
+			continue
+		}
+		if s.push(d, j) {
+			s.typeCount[s.typ[j]]--
+			if v := s.value(d + 1); v > above {
+				bestJ, above, bestSum = j, v, s.sums[d+1].max()*s.unit
+			}
+		}
+	}
+	return bestJ, above, bestSum
 }
 
 // greedy finds a good first plan, so that the bounds prune from the start:
 // it adds, one at a time, the candidate that makes the best plan with those
 // already chosen. push records each plan it scores.
-func (s *search) greedy() {
+func (s *search) greedy() []int {
 	used := make([]bool, len(s.c))
 	d := 0
 	for ; d < s.p.k; d++ {
@@ -592,6 +809,7 @@ func (s *search) greedy() {
 	for i := range d {
 		s.typeCount[s.typ[s.set[i]]]--
 	}
+	return slices.Clone(s.set[:d])
 }
 
 const minusInf = Points(-1) << 62
@@ -621,7 +839,7 @@ func (s *search) node(d int, list []int, from int) {
 		if s.found && ib[k] <= s.best {
 			continue // beaten since the bound was taken
 		}
-		if s.nodes++; s.nodes > nodeLimit {
+		if s.nodes++; s.nodes > s.limit {
 			s.done = false
 			return
 		}
@@ -753,7 +971,7 @@ func (s *search) last(d int, list []int, from int) {
 		if s.found && base+st+r*min(Points(maxS+s.maxWork[j]), Points(avail)) <= s.best {
 			continue
 		}
-		if s.nodes++; s.nodes > nodeLimit {
+		if s.nodes++; s.nodes > s.limit {
 			s.done = false
 			return
 		}
@@ -926,33 +1144,10 @@ func (s *search) bounds(d int, list []int, from int) {
 		}
 	}
 	// withType[k][t]: the most the types of t items may add when one of
-	// them is of type k.
+	// them is of type k; taken once an item of type k needs it (most nodes
+	// have none).
 	var withType [8][maxExercises + 1]Points
-	for k, n := range s.typeCount {
-		if n >= maxTypeRepeat {
-			continue // its own adds nothing: typeTop[t-1]
-		}
-		var rest [maxExercises]Points
-		nr := 0
-		for k2, n2 := range s.typeCount {
-			from := n2
-			if k2 == k {
-				from++
-			}
-			for x := from; x < min(from+r, maxTypeRepeat); x++ {
-				if put(&rest, nr, r, typeWeights[x]) && nr < r {
-					nr++
-				}
-			}
-		}
-		withType[k][1] = typeWeights[n]
-		for t := 2; t <= r; t++ {
-			withType[k][t] = withType[k][t-1]
-			if t-2 < nr {
-				withType[k][t] += rest[t-2]
-			}
-		}
-	}
+	var haveType [8]bool
 	areasLeft := Points(len(p.areaIDs)) - s.areaPts[d]/areaWeight
 	oneWord := s.p.words == 1
 	// The items that fit are gathered first, with their figures, into
@@ -965,7 +1160,7 @@ func (s *search) bounds(d int, list []int, from int) {
 	// least this node's own (coverage only grows, a type's weight only
 	// falls), so a quick test against them settles most items before
 	// they are counted among the best others.
-	pre := s.found && d > 0
+	pre := s.found && d > s.sub
 	preV, preS := minusInf, minusInf
 	if pre {
 		pt := &s.kept[d]
@@ -981,6 +1176,9 @@ func (s *search) bounds(d int, list []int, from int) {
 	all := tops{r: r}
 	for i := from; i < len(list); i++ {
 		j := list[i]
+		if pre && min(s.sv[d-1][i]+preV, s.ss[d-1][i]+preS) <= s.best {
+			break
+		}
 		if minS+s.minWork[j] > avail1 {
 			continue
 		}
@@ -1050,6 +1248,9 @@ func (s *search) bounds(d int, list []int, from int) {
 			own := &withType[s.typ[j]]
 			if s.typeCount[s.typ[j]] >= maxTypeRepeat {
 				own = &saturated // its own type adds nothing
+			} else if !haveType[s.typ[j]] {
+				s.typesWith(s.typ[j], r, own)
+				haveType[s.typ[j]] = true
 			}
 			best := minusInf
 			pj, fj, wj, d := s.pp[j], fr[i], rs+rounds*Points(s.maxWork[j]), dl[i]
@@ -1073,8 +1274,12 @@ func (s *search) bounds(d int, list []int, from int) {
 	suffix := tops{r: r}
 	ub := minusInf
 	recs, at := s.recs[d][:0], s.recAt[d]
+	sv, ss := s.sv[d], s.ss[d]
+	maxV, maxS2 := minusInf, minusInf
 	for k := len(live) - 1; k >= 0; k-- {
 		j := live[k]
+		maxV, maxS2 = max(maxV, vs[k]), max(maxS2, st[k])
+		sv[k], ss[k] = maxV, maxS2
 		at[k] = len(recs) - 1 // the best figures over live[k+1:], for the child holding live[k]
 		if suffix.add(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) {
 			recs = append(recs, suffix)
@@ -1094,6 +1299,32 @@ func (s *search) bounds(d int, list []int, from int) {
 		s.ub[d][k] = ub
 	}
 	s.recs[d] = recs
+}
+
+// typesWith sets out[t] to the most the types of t (at most r) more items
+// may add to the current set when one of them is of type k, which must
+// still add something.
+func (s *search) typesWith(k, r int, out *[maxExercises + 1]Points) {
+	var rest [maxExercises]Points
+	nr := 0
+	for k2, n2 := range s.typeCount {
+		from := n2
+		if k2 == k {
+			from++
+		}
+		for x := from; x < min(from+r, maxTypeRepeat); x++ {
+			if put(&rest, nr, r, typeWeights[x]) && nr < r {
+				nr++
+			}
+		}
+	}
+	out[1] = typeWeights[s.typeCount[k]]
+	for t := 2; t <= r; t++ {
+		out[t] = out[t-1]
+		if t-2 < nr {
+			out[t] += rest[t-2]
+		}
+	}
 }
 
 // push adds c[j] to the current set of d exercises if some choice of doses
@@ -1127,7 +1358,7 @@ func (s *search) push(d, j int) bool {
 	s.prefPts[d+1] = s.prefPts[d] + c.focus + c.pref
 	s.extra[d+1] = extra
 	s.set[d] = j
-	if v := s.value(d + 1); !s.found || v > s.best {
+	if v := s.value(d + 1); !s.probing && (!s.found || v > s.best) {
 		s.found, s.best, s.bestSum, s.bestR = true, v, s.sums[d+1].max()*s.unit, s.r
 		s.bestSet = slices.Clone(s.set[:d+1])
 	}
