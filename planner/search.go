@@ -588,7 +588,7 @@ func (s *search) run(r int) {
 				floor, floorSet, floorSum = v, set, sum
 			}
 			if floorSet != nil {
-				floor, floorSet, floorSum = s.lns(floor, floorSet, floorSum)
+				floor, floorSet, floorSum = s.lns(floor, floorSet, floorSum, slices.Clone(s.live[1]))
 			}
 		}
 	}
@@ -686,14 +686,17 @@ func (s *search) polish(start []int) (Points, []int, int64) {
 
 // lns takes two members at a time out of the plan set (score v, work per
 // round sum), then three, and searches exactly for the best way to refill
-// their places (the subtree of the others, capped at lnsEach sets), back
-// to two after each better plan, until lnsTotal sets; it returns the best
-// plan it reached. Nothing it scores is recorded as the best plan.
-func (s *search) lns(v Points, set []int, sum int64) (Points, []int, int64) {
+// their places from alive (the candidates the bound at the root keeps
+// alive: only they can be in a plan better than the best so far), back to
+// two after each better plan, each refill capped at lnsEach sets and all
+// at lnsTotal. It returns the best plan it reached, if better than both v
+// and the best so far, else the plan it was given. Nothing it scores is
+// recorded as the best plan.
+func (s *search) lns(v Points, set []int, sum int64, alive []int) (Points, []int, int64) {
 	found, best, bestSet, bestSum, bestR, done := s.found, s.best, s.bestSet, s.bestSum, s.bestR, s.done
 	stop := min(nodeLimit, s.nodes+lnsTotal)
 	in := make([]bool, len(s.c))
-	list := make([]int, 0, len(s.c))
+	list := make([]int, 0, len(alive))
 	for fr := 2; fr <= 3 && s.nodes < stop; {
 		improved := false
 		n := len(set)
@@ -721,16 +724,16 @@ func (s *search) lns(v Points, set []int, sum int64) (Points, []int, int64) {
 			}
 			if ok {
 				list = list[:0]
-				for j := range s.c {
+				for _, j := range alive {
 					if !in[j] {
 						list = append(list, j)
 					}
 				}
-				s.found, s.best, s.bestSet = true, v, nil
+				s.found, s.best, s.bestSet = true, max(v, best), nil
 				s.limit, s.sub = min(stop, s.nodes+lnsEach), d
 				s.node(d, list, 0)
 				s.done, s.limit, s.sub = true, nodeLimit, 0
-				if s.bestSet != nil && s.best > v {
+				if s.bestSet != nil {
 					v, set, sum = s.best, s.bestSet, s.bestSum
 					improved = true
 				}
