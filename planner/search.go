@@ -583,12 +583,13 @@ func (s *search) run(r int) {
 	if s.found {
 		s.bounds(0, s.live[0], 0)
 		if len(s.live[1]) >= polishFrom {
-			floor, floorSet, floorSum = s.polish(greedy)
-			if v, set, sum := s.polish(s.bestSet); v > floor {
+			alive := slices.Clone(s.live[1])
+			floor, floorSet, floorSum = s.polish(greedy, alive)
+			if v, set, sum := s.polish(s.bestSet, alive); v > floor {
 				floor, floorSet, floorSum = v, set, sum
 			}
 			if floorSet != nil {
-				floor, floorSet, floorSum = s.lns(floor, floorSet, floorSum, slices.Clone(s.live[1]))
+				floor, floorSet, floorSum = s.lns(floor, floorSet, floorSum, alive)
 			}
 		}
 	}
@@ -614,10 +615,11 @@ const lnsEach, lnsTotal = 50, 500
 
 // polish climbs from the set start (indices into c; those that no longer
 // fit are left out) through plans of s.r rounds, each step the best of
-// adding an exercise, dropping one, or swapping one for another, and
+// adding an exercise of alive, dropping one, or swapping one for another
+// of alive (the candidates the bound at the root keeps alive), and
 // returns the best plan it reached: its score, set and work per round.
 // Nothing it scores is recorded as the best plan.
-func (s *search) polish(start []int) (Points, []int, int64) {
+func (s *search) polish(start, alive []int) (Points, []int, int64) {
 	s.probing = true
 	defer func() { s.probing = false }()
 	in := make([]bool, len(s.c))
@@ -661,7 +663,7 @@ func (s *search) polish(start []int) (Points, []int, int64) {
 					}
 				}
 				if n < s.p.k {
-					if j, w, sm := s.bestAdd(n, in, bestV); j >= 0 {
+					if j, w, sm := s.bestAdd(n, alive, in, bestV); j >= 0 {
 						bestV, drop, add, bestSum = w, i, j, sm
 					}
 				}
@@ -760,16 +762,16 @@ func (s *search) unpush(set []int) {
 	}
 }
 
-// bestAdd returns the candidate not in skip that, added to the current set
+// bestAdd returns the candidate of alive not in skip that, added to the current set
 // of d exercises, scores the most above above, with that score and the
 // work per round; -1 if none scores more.
-func (s *search) bestAdd(d int, skip []bool, above Points) (int, Points, int64) {
+func (s *search) bestAdd(d int, alive []int, skip []bool, above Points) (int, Points, int64) {
 	r := Points(s.r)
 	minS, maxS := s.sums[d].min()*s.unit, s.sums[d].max()*s.unit
 	avail := s.perRound(s.availR(d+1, s.extra[d]))
 	base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + countPoints(d+1)
 	bestJ, bestSum := -1, int64(0)
-	for j := range s.c {
+	for _, j := range alive {
 		if skip[j] || minS+s.minWork[j] > avail {
 			continue
 		}
