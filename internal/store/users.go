@@ -116,6 +116,11 @@ func hasLocalData(ctx context.Context, tx *sql.Tx) (bool, error) {
 
 const userColumns = `id, name, role, created_at`
 
+// userColumnsOf is userColumns of the users table named t in a join.
+func userColumnsOf(t string) string {
+	return t + ".id, " + t + ".name, " + t + ".role, " + t + ".created_at"
+}
+
 // scanUser reads one row of userColumns.
 func scanUser(row interface{ Scan(...any) error }) (*account.User, error) {
 	var u account.User

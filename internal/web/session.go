@@ -78,7 +78,8 @@ func (s *Server) sessionCaller(r *http.Request) (*account.User, error) {
 func (s *Server) signinRoutes() []route {
 	return []route{
 		{"GET", "/signin", s.signinPage, nil},
-		{"GET", "/signin/{token}", s.signinLink, nil},
+		{"GET", "/signin/{token}", s.signinLinkPage, nil},
+		{"POST", "/signin/{token}", s.signinLink, nil},
 		{"POST", "/signout", s.signout, nil},
 	}
 }
@@ -98,13 +99,52 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
 	return s.showSignin(w, http.StatusOK, d)
 }
 
-// signinLink spends a one-time sign-in link and signs its account in on
-// this browser, then offers a passkey (the welcome page, passkey.go).
-func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
+// signinLinkData is the page a sign-in link opens: whose link it is and
+// a button that spends it, or why it cannot be used.
+type signinLinkData struct {
+	User  *account.User // nil when the link cannot be used
+	Token string
+}
+
+// signinLinkPage shows whose sign-in link this is, with a button that
+// POSTs to the same address: the link is read, not spent, so that a
+// link-preview robot fetching it leaves it usable, and a person sent
+// someone else's link sees whose it is before anything happens (issue 17's
+// review: login CSRF).
+func (s *Server) signinLinkPage(w http.ResponseWriter, r *http.Request) error {
+	keyHeaders(w)
+	token := r.PathValue("token")
+	u, err := s.cfg.Accounts.SignInLinkUser(r.Context(), token, s.now())
+	if err != nil {
+		return s.badLink(w, err)
+	}
+	return s.render(w, http.StatusOK, "signin_link", page{Title: message.Text(message.SigninLinkTitle), Nav: "signin", Data: signinLinkData{User: u, Token: token}})
+}
+
+// keyHeaders keeps a page whose address is a key out of caches and
+// referrers.
+func keyHeaders(w http.ResponseWriter) {
 	w.Header().Set("Referrer-Policy", "no-referrer") // the link is a key: never pass it on
+	w.Header().Set("Cache-Control", "no-store")
+}
+
+// badLink answers a sign-in link that cannot be used (spent, expired or
+// unknown) with a page saying what to do; other errors are returned.
+func (s *Server) badLink(w http.ResponseWriter, err error) error {
+	if unhunch.ErrorCode(err) != unhunch.EUnauthorized {
+		return err
+	}
+	return s.render(w, unhunch.HTTPStatus(err), "signin_link", page{Title: message.Text(message.SigninLinkBadH), Nav: "signin", Data: signinLinkData{}})
+}
+
+// signinLink spends a one-time sign-in link (the button of
+// signinLinkPage) and signs its account in on this browser, then offers a
+// passkey (the welcome page, passkey.go).
+func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
+	keyHeaders(w)
 	u, err := s.cfg.Accounts.UseSignInLink(writeCtx(r), r.PathValue("token"), s.now())
 	if err != nil {
-		return err
+		return s.badLink(w, err)
 	}
 	if err := s.signIn(r, u); err != nil {
 		return err

@@ -230,7 +230,7 @@ func TestAccountPageAndCalendar(t *testing.T) {
 	e := newEnv(t, true)
 	pat := e.person("pat", "")
 	link, _ := e.st.CreateSignInLink(context.Background(), pat.ID, now)
-	cookie := sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))
+	cookie := sessionCookie(t, e.openLink(link, nil))
 	if r := e.do("GET", "/settings/account", "", cookie); r.Code != 200 || !strings.Contains(r.Body.String(), "You have no password yet") {
 		t.Fatalf("account page: %d %s", r.Code, r.Body)
 	}
