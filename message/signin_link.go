@@ -25,3 +25,35 @@ var signinLinkWords = []entry{
 }
 
 func init() { table(signinLinkWords) }
+
+// Keys of signing out on every device.
+const (
+	SignoutAllH      Key = "page.signout_all.h"
+	SignoutAllWhat   Key = "page.signout_all.what"
+	SignoutAllButton Key = "page.signout_all.button"
+	SignoutAllDone   Key = "page.signout_all.done"
+)
+
+var signoutAllWords = []entry{
+	{SignoutAllH, "Signed in somewhere else?"},
+	{SignoutAllWhat, "Each browser you sign in on stays signed in for 30 days. If you lost a phone, or signed in on a computer that is not yours, you can end all of them at once, this one too. Scripts' tokens are not touched: unhunch tokens revoke ends those."},
+	{SignoutAllButton, "Sign out on every device"},
+	{SignoutAllDone, "You are signed out on every device. Sign in again here when you are ready."},
+}
+
+func init() { table(signoutAllWords) }
+
+// Keys of `unhunch users signout`.
+const (
+	HelpUsersSignout     Key = "help.users.signout"
+	HelpUsersSignoutLong Key = "help.users.signout.long"
+	UsersSignedOut       Key = "users.signed_out"
+)
+
+var usersSignoutWords = []entry{
+	{HelpUsersSignout, "Sign an account out on every device"},
+	{HelpUsersSignoutLong, "End every web session of the account called NAME, on every server that shares this journal: for a lost phone, or a computer someone else uses. The person signs in again with a new link (unhunch users link NAME), a password or a passkey. Script tokens are not touched; unhunch tokens revoke --user NAME ends those. Changing a password with unhunch users password also signs the account out everywhere."},
+	{UsersSignedOut, "%[1]s is signed out on every device. Script tokens still work: unhunch tokens revoke --user %[1]s ends those."},
+}
+
+func init() { table(usersSignoutWords) }

@@ -46,3 +46,48 @@ func TestSignInLinkReadWithoutSpending(t *testing.T) {
 		}
 	})
 }
+
+// Issue 17's follow-up, "sign out everywhere": each account has a session
+// generation that web sessions carry; ending every session raises it, and
+// so does setting a password. Every way of reading an account gives it,
+// on both engines.
+func TestSessionGeneration(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		ctx := context.Background()
+		url, dir := e.fresh(t)
+		st := openAt(t, url, dir)
+		pat, _, err := st.CreateUser(ctx, "pat", account.RolePerson, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pat.SessionGen != 0 {
+			t.Errorf("a new account's generation: %d", pat.SessionGen)
+		}
+		gen, err := st.EndSessions(ctx, pat.ID)
+		if err != nil || gen != 1 {
+			t.Fatalf("end sessions: %d, %v; want 1", gen, err)
+		}
+		if err := st.SetPassword(ctx, pat.ID, "correct horse battery", base); err != nil {
+			t.Fatal(err)
+		}
+		other := openAt(t, url, dir) // another server on the same journal sees it
+		link, _ := other.CreateSignInLink(ctx, pat.ID, base)
+		token, _ := other.CreateToken(ctx, pat.ID, base)
+		reads := map[string]func() (*account.User, error){
+			"User":           func() (*account.User, error) { return other.User(ctx, pat.ID) },
+			"UserByName":     func() (*account.User, error) { return other.UserByName(ctx, "pat") },
+			"UserByToken":    func() (*account.User, error) { return other.UserByToken(ctx, token) },
+			"SignInLinkUser": func() (*account.User, error) { return other.SignInLinkUser(ctx, link, base) },
+			"CheckPassword":  func() (*account.User, error) { return other.CheckPassword(ctx, "pat", "correct horse battery") },
+			"UseSignInLink":  func() (*account.User, error) { return other.UseSignInLink(ctx, link, base) },
+		}
+		for _, name := range []string{"User", "UserByName", "UserByToken", "SignInLinkUser", "CheckPassword", "UseSignInLink"} {
+			if u, err := reads[name](); err != nil || u.SessionGen != 2 {
+				t.Errorf("%s: %+v, %v; want generation 2 (one end, one password)", name, u, err)
+			}
+		}
+		if _, err := st.EndSessions(ctx, "nobody"); unhunch.ErrorCode(err) != unhunch.ENotFound {
+			t.Errorf("ending the sessions of nobody: %v", err)
+		}
+	})
+}

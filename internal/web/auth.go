@@ -30,6 +30,9 @@ type Accounts interface {
 	// SignInLinkUser returns the account of a sign-in link at time at
 	// without spending it, or an EUnauthorized error.
 	SignInLinkUser(ctx context.Context, token string, at time.Time) (*account.User, error)
+	// EndSessions ends every web session of the account with userID (its
+	// session generation moves on) and returns the new generation.
+	EndSessions(ctx context.Context, userID string) (int64, error)
 	// WebSessions is where the web app's sign-in sessions are kept.
 	WebSessions() scs.CtxStore
 	// Users lists every account.

@@ -22,6 +22,11 @@ const sessionUser = "user"
 // it is erased), and the erasure cannot find sessions by account.
 const sessionCreated = "user.created"
 
+// sessionGen is the key of the signed-in account's session generation in
+// a web session: once the account's has moved on (signed out everywhere,
+// the password changed), the session has ended (sessionCaller).
+const sessionGen = "user.gen"
+
 // newSessions returns the manager of the web app's sign-in sessions
 // (github.com/alexedwards/scs): the cookie holds a random token and the
 // session is kept in the journal's database (Accounts.WebSessions), so
@@ -53,6 +58,7 @@ func (s *Server) signIn(r *http.Request, u *account.User) error {
 	}
 	s.sessions.Put(r.Context(), sessionUser, u.ID)
 	s.sessions.Put(r.Context(), sessionCreated, u.Created.UnixMilli())
+	s.sessions.Put(r.Context(), sessionGen, u.SessionGen)
 	return nil
 }
 
@@ -71,6 +77,12 @@ func (s *Server) sessionCaller(r *http.Request) (*account.User, error) {
 		// another since): the session ends with it.
 		return nil, s.sessions.Destroy(r.Context())
 	}
+	if err == nil && s.sessions.GetInt64(r.Context(), sessionGen) != u.SessionGen {
+		// Signed out everywhere, or the password changed, since this
+		// browser signed in (the generation comes with the account's row:
+		// no extra read).
+		return nil, s.sessions.Destroy(r.Context())
+	}
 	return u, err
 }
 
@@ -81,6 +93,7 @@ func (s *Server) signinRoutes() []route {
 		{"GET", "/signin/{token}", s.signinLinkPage, nil},
 		{"POST", "/signin/{token}", s.signinLink, nil},
 		{"POST", "/signout", s.signout, nil},
+		{"POST", "/settings/signout-everywhere", s.signoutEverywhere, nil},
 	}
 }
 
@@ -95,6 +108,9 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
 	d := signinData{}
 	if r.URL.Query().Get("erased") == "1" {
 		d.Notice = message.Text(message.RightsErased)
+	}
+	if r.URL.Query().Get("everywhere") == "1" {
+		d.Notice = message.Text(message.SignoutAllDone)
 	}
 	return s.showSignin(w, http.StatusOK, d)
 }
@@ -192,6 +208,23 @@ func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	http.Redirect(w, r, "/signin", http.StatusSeeOther)
+	return nil
+}
+
+// signoutEverywhere ends every web session of the signed-in account, on
+// every server, this one included ("Sign out on every device").
+func (s *Server) signoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	u := account.FromContext(r.Context())
+	if u == nil { // no accounts: nobody to sign out
+		return unhunch.E(unhunch.ENotFound, message.AccountPageNone)
+	}
+	if _, err := s.cfg.Accounts.EndSessions(writeCtx(r), u.ID); err != nil {
+		return err
+	}
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return unhunch.Errorf(unhunch.EUnavailable, "web: end session: %w", err)
+	}
+	seeOther(w, r, "/signin?everywhere=1")
 	return nil
 }
 
