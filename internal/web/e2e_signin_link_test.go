@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,6 +81,19 @@ func TestBrowserSignInLinkPage(t *testing.T) {
 	pressSignInLink(t, b, l.url("/signin/"+link))
 	if got := eval[string](t, b, `location.pathname`); got != "/welcome" {
 		t.Fatalf("after the button: %s", got)
+	}
+	// The account page's "Sign out on every device", by keyboard.
+	run(t, b, "the account page", chromedp.Navigate(l.url("/settings/account")), chromedp.WaitVisible(chromedp.CSS(`#signout-all-go`)))
+	look("account-signout-all")
+	tabTo(t, b, `#signout-all-go`)
+	tctx, cancel := context.WithTimeout(b, 40*time.Second)
+	defer cancel()
+	if _, err := chromedp.RunResponse(tctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatalf("press Sign out on every device: %v", err)
+	}
+	run(t, b, "signed out everywhere", chromedp.WaitVisible(chromedp.CSS(`#signin-notice`)))
+	if got := eval[string](t, b, `location.pathname + ' ' + document.getElementById('signin-notice').textContent`); !strings.HasPrefix(got, "/signin You are signed out on every device") {
+		t.Errorf("after signing out everywhere: %q", got)
 	}
 	run(t, b, "the link again", chromedp.Navigate(l.url("/signin/"+link)), chromedp.WaitVisible(chromedp.CSS(`#signin-link-error`)))
 	look("signin-link-spent")
