@@ -181,10 +181,12 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Setting a password ends every session of the account (its
 	// generation moves on); this browser, which set it, stays signed in.
-	if u, err = s.cfg.Accounts.User(r.Context(), u.ID); err != nil {
-		return err
+	if s.sessions.GetString(r.Context(), sessionUser) == u.ID { // not a script's token
+		if u, err = s.cfg.Accounts.User(r.Context(), u.ID); err != nil {
+			return err
+		}
+		s.sessions.Put(r.Context(), sessionGen, u.SessionGen)
 	}
-	s.sessions.Put(r.Context(), sessionGen, u.SessionGen)
 	seeOther(w, r, "/settings/account?done=password")
 	return nil
 }

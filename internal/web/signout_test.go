@@ -90,6 +90,17 @@ func TestSignOutEverywhere(t *testing.T) {
 		if !signedIn(signIn()) {
 			t.Error("a new sign-in after all that does not work")
 		}
+		// A script changing the password gets no session of its own.
+		r = e.postFrom("/settings/password", url.Values{"current": {"another good password"}, "password": {"a third good password"}, "again": {"a third good password"}}, "",
+			map[string]string{"Authorization": "Bearer " + token})
+		if r.Code != http.StatusSeeOther {
+			t.Fatalf("a script sets the password: %d %s", r.Code, r.Body)
+		}
+		for _, c := range r.Result().Cookies() {
+			if c.Name == "unhunch_session" {
+				t.Errorf("a script that set a password was given a session: %+v", c)
+			}
+		}
 	})
 }
 
