@@ -63,6 +63,10 @@ type User struct {
 	Name    string    `json:"name"`
 	Role    Role      `json:"role"`
 	Created time.Time `json:"created"`
+	// SessionGen is the account's session generation: a web session
+	// signed in at another generation has ended (signed out everywhere,
+	// or the password changed). Never shown.
+	SessionGen int64 `json:"-"`
 }
 
 // IsClinician reports whether u may invite and follow people.

@@ -69,7 +69,7 @@ var signinFormWords = []entry{
 	{AccountCalendarIs, "A calendar app can show your practice times: give it your own calendar address. It opens your schedule and nothing else. It is shown once; making a new one stops the old one."},
 	{AccountCalendarGo, "Make my calendar address"},
 	{AccountCalendarNew, "Your calendar address (copy it into your calendar app now: it is not shown again):"},
-	{AccountPasswordSaved, "Your password is saved."},
+	{AccountPasswordSaved, "Your password is saved. Any other browser signed in to your account is now signed out; this one stays signed in."},
 	{AccountPasswordsDiffer, "The two passwords are not the same: type the new one twice."},
 }
 

@@ -32,7 +32,7 @@ func (a *app) usersCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(a.usersAddCommand(), a.usersListCommand(), a.usersLinkCommand(), a.usersPasswordCommand(), a.usersRemoveCommand(), a.usersExportCommand())
+	cmd.AddCommand(a.usersAddCommand(), a.usersListCommand(), a.usersLinkCommand(), a.usersPasswordCommand(), a.usersSignoutCommand(), a.usersRemoveCommand(), a.usersExportCommand())
 	return cmd
 }
 

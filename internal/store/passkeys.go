@@ -149,7 +149,7 @@ func (s *Store) Passkeys(ctx context.Context, userID string) ([]*Passkey, error)
 // passkeys: who is signing in. A handle no account has (never made, or its
 // account removed) is ENotFound.
 func (s *Store) PasskeyUser(ctx context.Context, handle []byte) (*account.User, []*Passkey, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT u.id, u.name, u.role, u.created_at FROM passkey_handles h JOIN users u ON u.id = h.user_id WHERE h.handle = $1`,
+	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userColumnsOf("u")+` FROM passkey_handles h JOIN users u ON u.id = h.user_id WHERE h.handle = $1`,
 		encodeID(handle)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, unhunch.E(unhunch.ENotFound, message.PasskeyUnknown)

@@ -88,19 +88,18 @@ func passwordMatches(encoded, password string) bool {
 var dummyHash = sync.OnceValue(func() string { return hashPassword("no account has this password") })
 
 // SetPassword sets (or changes) the password of the account with userID.
-// Only its argon2id hash, with a salt of its own, is kept.
+// Only its argon2id hash, with a salt of its own, is kept. It ends every
+// web session of the account (raises its session generation, as
+// EndSessions does): whoever had the old password may have signed in with
+// it; the web form keeps its own browser signed in.
 func (s *Store) SetPassword(ctx context.Context, userID, password string, at time.Time) error {
 	if err := CheckPasswordText(password); err != nil {
 		return err
 	}
 	hash := hashPassword(password)
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE id = $1`, userID).Scan(&n); err != nil {
+		if err := bumpSessionGen(ctx, tx, userID); err != nil {
 			return err
-		}
-		if n == 0 {
-			return unhunch.E(unhunch.ENotFound, message.AccountNoSuchUser, userID)
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO passwords (user_id, hash, changed_at) VALUES ($1, $2, $3)
 			ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, changed_at = excluded.changed_at`,
@@ -127,8 +126,8 @@ func (s *Store) CheckPassword(ctx context.Context, name, password string) (*acco
 	var role string
 	var created int64
 	u := &account.User{}
-	err := s.db.QueryRowContext(ctx, `SELECT u.id, u.name, u.role, u.created_at, p.hash FROM users u JOIN passwords p ON p.user_id = u.id WHERE u.name = $1`, name).
-		Scan(&u.ID, &u.Name, &role, &created, &hash)
+	err := s.db.QueryRowContext(ctx, `SELECT u.id, u.name, u.role, u.created_at, u.session_gen, p.hash FROM users u JOIN passwords p ON p.user_id = u.id WHERE u.name = $1`, name).
+		Scan(&u.ID, &u.Name, &role, &created, &u.SessionGen, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		passwordMatches(dummyHash(), password)
 		return nil, bad
@@ -180,7 +179,7 @@ func (s *Store) UserByCalendarToken(ctx context.Context, token string) (*account
 	if !strings.HasPrefix(token, calendarPrefix) {
 		return nil, unhunch.E(unhunch.EUnauthorized, message.CalendarBadToken)
 	}
-	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT u.id, u.name, u.role, u.created_at FROM calendar_tokens c JOIN users u ON u.id = c.user_id WHERE c.hash = $1`, tokenHash(token)))
+	u, err := scanUser(s.db.QueryRowContext(ctx, `SELECT `+userColumnsOf("u")+` FROM calendar_tokens c JOIN users u ON u.id = c.user_id WHERE c.hash = $1`, tokenHash(token)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, unhunch.E(unhunch.EUnauthorized, message.CalendarBadToken)
 	}

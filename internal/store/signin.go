@@ -67,7 +67,7 @@ func (s *Store) UseSignInLink(ctx context.Context, token string, at time.Time) (
 			}
 			return err
 		}
-		u, err = scanUser(tx.QueryRowContext(ctx, `SELECT u.id, u.name, u.role, u.created_at FROM signin_links l JOIN users u ON u.id = l.user_id WHERE l.hash = $1`, tokenHash(token)))
+		u, err = scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumnsOf("u")+` FROM signin_links l JOIN users u ON u.id = l.user_id WHERE l.hash = $1`, tokenHash(token)))
 		if err != nil {
 			return err
 		}

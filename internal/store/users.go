@@ -114,14 +114,19 @@ func hasLocalData(ctx context.Context, tx *sql.Tx) (bool, error) {
 	return false, nil
 }
 
-const userColumns = `id, name, role, created_at`
+const userColumns = `id, name, role, created_at, session_gen`
+
+// userColumnsOf is userColumns of the users table named t in a join.
+func userColumnsOf(t string) string {
+	return t + ".id, " + t + ".name, " + t + ".role, " + t + ".created_at, " + t + ".session_gen"
+}
 
 // scanUser reads one row of userColumns.
 func scanUser(row interface{ Scan(...any) error }) (*account.User, error) {
 	var u account.User
 	var role string
 	var created int64
-	if err := row.Scan(&u.ID, &u.Name, &role, &created); err != nil {
+	if err := row.Scan(&u.ID, &u.Name, &role, &created, &u.SessionGen); err != nil {
 		return nil, err
 	}
 	u.Role, u.Created = account.Role(role), fromMillis(created)
@@ -211,7 +216,7 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*account.User, e
 	if !strings.HasPrefix(token, tokenPrefix) {
 		return nil, unhunch.E(unhunch.EUnauthorized, message.AccountBadToken)
 	}
-	st, err := s.stmt(ctx, `SELECT u.id, u.name, u.role, u.created_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1`)
+	st, err := s.stmt(ctx, `SELECT `+userColumnsOf("u")+` FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1`)
 	if err != nil {
 		return nil, s.fail("read token", err)
 	}

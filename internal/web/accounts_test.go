@@ -72,7 +72,7 @@ func TestSignInLinkOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := e.do("GET", "/signin/"+link, "", nil)
+	r := e.openLink(link, nil)
 	if r.Code != http.StatusSeeOther || r.Header().Get("Location") != "/welcome" { // the passkey offer
 		t.Fatalf("sign-in link: %d %v %s", r.Code, r.Header(), r.Body)
 	}

@@ -243,7 +243,7 @@ func linkSignIn(t *testing.T, e *env, b *browserTab, userID string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want(t, "sign-in link", b.do("GET", "/signin/"+link, nil), http.StatusSeeOther)
+	want(t, "sign-in link", b.openLink(link), http.StatusSeeOther)
 }
 
 // addPasskey makes a passkey for the account signed in on b.

@@ -27,6 +27,12 @@ type Accounts interface {
 	// UseSignInLink spends a one-time sign-in link at time at and returns
 	// its account, or an EUnauthorized error.
 	UseSignInLink(ctx context.Context, token string, at time.Time) (*account.User, error)
+	// SignInLinkUser returns the account of a sign-in link at time at
+	// without spending it, or an EUnauthorized error.
+	SignInLinkUser(ctx context.Context, token string, at time.Time) (*account.User, error)
+	// EndSessions ends every web session of the account with userID (its
+	// session generation moves on) and returns the new generation.
+	EndSessions(ctx context.Context, userID string) (int64, error)
 	// WebSessions is where the web app's sign-in sessions are kept.
 	WebSessions() scs.CtxStore
 	// Users lists every account.
@@ -62,6 +68,7 @@ var publicRoutes = map[string]bool{
 	"GET /signin":               true,
 	"POST /signin":              true,
 	"GET /signin/{token}":       true,
+	"POST /signin/{token}":      true,
 	"POST /signout":             true,
 	// Signing in with a passkey (passkey.go).
 	"POST /api/v1/passkeys/login/begin":  true,

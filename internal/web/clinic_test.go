@@ -258,7 +258,7 @@ func TestClinicPagesInviteAcceptPrescribe(t *testing.T) {
 		}
 	}
 	link, _ := e.st.CreateSignInLink(context.Background(), e.pat.ID, now)
-	r = e.do("GET", "/signin/"+link, "", map[string]string{"Cookie": cookie})
+	r = e.openLink(link, map[string]string{"Cookie": cookie})
 	if r.Code != http.StatusSeeOther || r.Header().Get("Location") != "/care/invite/"+token {
 		t.Fatalf("signed in: %d to %q, want the invitation", r.Code, r.Header().Get("Location"))
 	}

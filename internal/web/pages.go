@@ -199,7 +199,9 @@ func writePage(w http.ResponseWriter, status int, b []byte) {
 	h := w.Header()
 	h.Set("Content-Type", htmlType)
 	h.Set("Content-Length", strconv.Itoa(len(b)))
-	h.Set("Cache-Control", "no-cache")
+	if h.Get("Cache-Control") == "" { // a page may ask for no-store
+		h.Set("Cache-Control", "no-cache")
+	}
 	h["Content-Security-Policy"] = pageCSP // nosniff and the rest: setSecurityHeaders
 	w.WriteHeader(status)
 	w.Write(b)

@@ -96,7 +96,7 @@ func TestSessionOfErasedAccountDoesNotPassToTheNextLocal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	patBrowser := sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))
+	patBrowser := sessionCookie(t, e.openLink(link, nil))
 	if _, err := e.st.EraseUser(ctx, pat.ID); err != nil { // `unhunch users remove pat`, say
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestSessionOfErasedAccountDoesNotPassToTheNextLocal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := e.do("GET", "/api/v1/me", "", sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))); r.Code != http.StatusOK || !strings.Contains(r.Body.String(), `"quinn"`) {
+	if r := e.do("GET", "/api/v1/me", "", sessionCookie(t, e.openLink(link, nil))); r.Code != http.StatusOK || !strings.Contains(r.Body.String(), `"quinn"`) {
 		t.Errorf("quinn: %d %s", r.Code, r.Body)
 	}
 }
@@ -141,7 +141,7 @@ func TestRequestLogKeepsNoKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cookie := sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))
+	cookie := sessionCookie(t, e.openLink(link, nil))
 	doc, _, err := e.st.CreateUser(ctx, "doc", account.RoleClinician, now)
 	if err != nil {
 		t.Fatal(err)
@@ -230,7 +230,7 @@ func TestAnonymousSessionsAreShortLived(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r = other.do("GET", "/signin/"+link, nil)
+	r = other.openLink(link)
 	if exp := expiry(r); exp.Before(time.Now().Add(29 * 24 * time.Hour)) {
 		t.Errorf("signed in: session kept until %v", exp)
 	}
@@ -248,7 +248,7 @@ func TestChangingAPasswordAsksForTheCurrentOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cookie := sessionCookie(t, e.do("GET", "/signin/"+link, "", nil))
+	cookie := sessionCookie(t, e.openLink(link, nil))
 	if r := e.do("GET", "/settings/account", "", cookie); !strings.Contains(r.Body.String(), `name="current"`) {
 		t.Errorf("the account page asks for no current password: %s", r.Body)
 	}

@@ -22,6 +22,11 @@ const sessionUser = "user"
 // it is erased), and the erasure cannot find sessions by account.
 const sessionCreated = "user.created"
 
+// sessionGen is the key of the signed-in account's session generation in
+// a web session: once the account's has moved on (signed out everywhere,
+// the password changed), the session has ended (sessionCaller).
+const sessionGen = "user.gen"
+
 // newSessions returns the manager of the web app's sign-in sessions
 // (github.com/alexedwards/scs): the cookie holds a random token and the
 // session is kept in the journal's database (Accounts.WebSessions), so
@@ -53,6 +58,7 @@ func (s *Server) signIn(r *http.Request, u *account.User) error {
 	}
 	s.sessions.Put(r.Context(), sessionUser, u.ID)
 	s.sessions.Put(r.Context(), sessionCreated, u.Created.UnixMilli())
+	s.sessions.Put(r.Context(), sessionGen, u.SessionGen)
 	return nil
 }
 
@@ -71,6 +77,12 @@ func (s *Server) sessionCaller(r *http.Request) (*account.User, error) {
 		// another since): the session ends with it.
 		return nil, s.sessions.Destroy(r.Context())
 	}
+	if err == nil && s.sessions.GetInt64(r.Context(), sessionGen) != u.SessionGen {
+		// Signed out everywhere, or the password changed, since this
+		// browser signed in (the generation comes with the account's row:
+		// no extra read).
+		return nil, s.sessions.Destroy(r.Context())
+	}
 	return u, err
 }
 
@@ -78,8 +90,10 @@ func (s *Server) sessionCaller(r *http.Request) (*account.User, error) {
 func (s *Server) signinRoutes() []route {
 	return []route{
 		{"GET", "/signin", s.signinPage, nil},
-		{"GET", "/signin/{token}", s.signinLink, nil},
+		{"GET", "/signin/{token}", s.signinLinkPage, nil},
+		{"POST", "/signin/{token}", s.signinLink, nil},
 		{"POST", "/signout", s.signout, nil},
+		{"POST", "/settings/signout-everywhere", s.signoutEverywhere, nil},
 	}
 }
 
@@ -95,16 +109,58 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.Query().Get("erased") == "1" {
 		d.Notice = message.Text(message.RightsErased)
 	}
+	if r.URL.Query().Get("everywhere") == "1" {
+		d.Notice = message.Text(message.SignoutAllDone)
+	}
 	return s.showSignin(w, http.StatusOK, d)
 }
 
-// signinLink spends a one-time sign-in link and signs its account in on
-// this browser, then offers a passkey (the welcome page, passkey.go).
-func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
+// signinLinkData is the page a sign-in link opens: whose link it is and
+// a button that spends it, or why it cannot be used.
+type signinLinkData struct {
+	User  *account.User // nil when the link cannot be used
+	Token string
+}
+
+// signinLinkPage shows whose sign-in link this is, with a button that
+// POSTs to the same address: the link is read, not spent, so that a
+// link-preview robot fetching it leaves it usable, and a person sent
+// someone else's link sees whose it is before anything happens (issue 17's
+// review: login CSRF).
+func (s *Server) signinLinkPage(w http.ResponseWriter, r *http.Request) error {
+	keyHeaders(w)
+	token := r.PathValue("token")
+	u, err := s.cfg.Accounts.SignInLinkUser(r.Context(), token, s.now())
+	if err != nil {
+		return s.badLink(w, err)
+	}
+	return s.render(w, http.StatusOK, "signin_link", page{Title: message.Text(message.SigninLinkTitle), Nav: "signin", Data: signinLinkData{User: u, Token: token}})
+}
+
+// keyHeaders keeps a page whose address is a key out of caches and
+// referrers.
+func keyHeaders(w http.ResponseWriter) {
 	w.Header().Set("Referrer-Policy", "no-referrer") // the link is a key: never pass it on
+	w.Header().Set("Cache-Control", "no-store")
+}
+
+// badLink answers a sign-in link that cannot be used (spent, expired or
+// unknown) with a page saying what to do; other errors are returned.
+func (s *Server) badLink(w http.ResponseWriter, err error) error {
+	if unhunch.ErrorCode(err) != unhunch.EUnauthorized {
+		return err
+	}
+	return s.render(w, unhunch.HTTPStatus(err), "signin_link", page{Title: message.Text(message.SigninLinkBadH), Nav: "signin", Data: signinLinkData{}})
+}
+
+// signinLink spends a one-time sign-in link (the button of
+// signinLinkPage) and signs its account in on this browser, then offers a
+// passkey (the welcome page, passkey.go).
+func (s *Server) signinLink(w http.ResponseWriter, r *http.Request) error {
+	keyHeaders(w)
 	u, err := s.cfg.Accounts.UseSignInLink(writeCtx(r), r.PathValue("token"), s.now())
 	if err != nil {
-		return err
+		return s.badLink(w, err)
 	}
 	if err := s.signIn(r, u); err != nil {
 		return err
@@ -152,6 +208,23 @@ func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	http.Redirect(w, r, "/signin", http.StatusSeeOther)
+	return nil
+}
+
+// signoutEverywhere ends every web session of the signed-in account, on
+// every server, this one included ("Sign out on every device").
+func (s *Server) signoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	u := account.FromContext(r.Context())
+	if u == nil { // no accounts: nobody to sign out
+		return unhunch.E(unhunch.ENotFound, message.AccountPageNone)
+	}
+	if _, err := s.cfg.Accounts.EndSessions(writeCtx(r), u.ID); err != nil {
+		return err
+	}
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return unhunch.Errorf(unhunch.EUnavailable, "web: end session: %w", err)
+	}
+	seeOther(w, r, "/signin?everywhere=1")
 	return nil
 }
 

@@ -31,6 +31,8 @@ type Passwords interface {
 	// UserByCalendarToken returns the account of a calendar token, or an
 	// EUnauthorized error.
 	UserByCalendarToken(ctx context.Context, token string) (*account.User, error)
+	// Failures keeps the sign-in limiter's failed attempts (limit.go).
+	Failures
 }
 
 // passwords returns the accounts' passwords, or nil when they have none.
@@ -76,10 +78,13 @@ func (s *Server) signinPassword(w http.ResponseWriter, r *http.Request) error {
 	}
 	name, password := strings.TrimSpace(r.PostForm.Get("name")), r.PostForm.Get("password")
 	now := s.now()
-	keys := []string{accountKey(name), addressKey(clientAddr(r))}
 	// The attempt counts as a failure from here (limiter.take), so that
 	// guesses sent in parallel cannot all pass before any has failed.
-	if wait := s.limits.take(now, keys, []int{signinPerAccount, signinPerAddress}); wait > 0 {
+	wait, try, err := s.limits.take(r.Context(), pw, now, accountKey(name), addressKey(clientAddr(r)))
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
 		mins := int((wait + time.Minute - 1) / time.Minute)
 		w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
 		s.log.WarnContext(r.Context(), "sign-in refused: too many failures", "address", clientAddr(r).String())
@@ -91,11 +96,10 @@ func (s *Server) signinPassword(w http.ResponseWriter, r *http.Request) error {
 		return s.showSignin(w, http.StatusUnauthorized, signinData{Name: name, Error: err.Error()})
 	}
 	if err != nil {
-		s.limits.succeeded(now, keys...) // the journal failed, not the guess
+		s.limits.takeBack(r.Context(), pw, try) // the journal failed, not the guess
 		return err
 	}
-	s.limits.succeeded(now, keys[1])
-	s.limits.forget(keys[0])
+	s.limits.succeeded(r.Context(), pw, try)
 	if err := s.signIn(r, u); err != nil {
 		return err
 	}
@@ -175,6 +179,14 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
+	// Setting a password ends every session of the account (its
+	// generation moves on); this browser, which set it, stays signed in.
+	if s.sessions.GetString(r.Context(), sessionUser) == u.ID { // not a script's token
+		if u, err = s.cfg.Accounts.User(r.Context(), u.ID); err != nil {
+			return err
+		}
+		s.sessions.Put(r.Context(), sessionGen, u.SessionGen)
+	}
 	seeOther(w, r, "/settings/account?done=password")
 	return nil
 }
@@ -193,9 +205,11 @@ func (s *Server) checkCurrentPassword(w http.ResponseWriter, r *http.Request, u 
 	if err != nil || !has {
 		return err
 	}
-	now := s.now()
-	keys := []string{accountKey(u.Name), addressKey(clientAddr(r))}
-	if wait := s.limits.take(now, keys, []int{signinPerAccount, signinPerAddress}); wait > 0 {
+	wait, try, err := s.limits.take(r.Context(), pw, s.now(), accountKey(u.Name), addressKey(clientAddr(r)))
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
 		mins := int((wait + time.Minute - 1) / time.Minute)
 		w.Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
 		return s.answered(s.showAccount(w, r, http.StatusTooManyRequests, accountData{Error: message.Count(mins, message.SigninTooManyOne, message.SigninTooMany)}))
@@ -205,11 +219,10 @@ func (s *Server) checkCurrentPassword(w http.ResponseWriter, r *http.Request, u 
 		return s.answered(s.showAccount(w, r, http.StatusBadRequest, accountData{Error: message.Text(message.AccountCurrentWrong)}))
 	}
 	if err != nil {
-		s.limits.succeeded(now, keys...) // the journal failed, not the guess
+		s.limits.takeBack(r.Context(), pw, try) // the journal failed, not the guess
 		return err
 	}
-	s.limits.succeeded(now, keys[1])
-	s.limits.forget(keys[0])
+	s.limits.succeeded(r.Context(), pw, try)
 	return nil
 }
 

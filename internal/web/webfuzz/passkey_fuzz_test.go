@@ -69,7 +69,10 @@ func FuzzPasskeyFinish(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	r := send("GET", "/signin/"+link, "", "")
+	if r := send("GET", "/signin/"+link, "", ""); r.Code != http.StatusOK {
+		f.Fatalf("sign-in link page: %d", r.Code)
+	}
+	r := send("POST", "/signin/"+link, "", "")
 	signedIn := cookieOf(r, "")
 	if r.Code != http.StatusSeeOther || signedIn == "" {
 		f.Fatalf("sign-in link: %d", r.Code)
