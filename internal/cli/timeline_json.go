@@ -40,26 +40,11 @@ func writeTimelineJSON(w io.Writer, v any, tl *timeline.Segments) error {
 	}
 	out := make([]byte, 0, len(doc)+len(raw)+8)
 	out = append(out, doc[:i+len(key)-2]...)
-	out = appendHTMLEscaped(out, raw)
+	out = append(out, raw...) // escaped as encoding/json would (timeline.Segments)
 	out = append(out, doc[i+len(key):]...)
 	out = append(out, '\n')
 	if _, err := w.Write(out); err != nil {
 		return outputError(message.Text(message.CLIWhatOutput), err)
 	}
 	return nil
-}
-
-// appendHTMLEscaped appends JSON text b with <, > and & escaped as
-// encoding/json escapes them by default (they can only be inside strings).
-func appendHTMLEscaped(out, b []byte) []byte {
-	const hex = "0123456789abcdef"
-	for {
-		i := bytes.IndexAny(b, "<>&")
-		if i < 0 {
-			return append(out, b...)
-		}
-		out = append(out, b[:i]...)
-		out = append(out, '\\', 'u', '0', '0', hex[b[i]>>4], hex[b[i]&0xf])
-		b = b[i+1:]
-	}
 }
