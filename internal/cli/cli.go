@@ -44,6 +44,11 @@ type app struct {
 	dbURL     string // a database URL; "" for SQLite in the data directory
 
 	cat *catalog.Catalog // loaded on first use
+
+	// keepJournal keeps the journal addSaved opens for the command's own
+	// reads (stateIfAny), for commands that read both.
+	keepJournal bool
+	journal     sharedJournal
 }
 
 // Run executes the command line args and returns the process exit status.
@@ -62,6 +67,7 @@ func RunContext(ctx context.Context, args []string, env Env) int {
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	err := root.ExecuteContext(ctx)
+	a.closeJournal()
 	if err == nil {
 		return 0
 	}

@@ -60,6 +60,7 @@ func (a *app) routineShowCommand() *cobra.Command {
 		Args:              exactlyOne(message.ArgRoutineID, "unhunch routines"),
 		ValidArgsFunction: a.completeRoutines,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			a.keepJournal = true // for stateIfAny
 			c, r, err := a.routine(args[0])
 			if err != nil {
 				return err
