@@ -29,23 +29,44 @@ func (a *app) stateIfAny(ctx context.Context, c *catalog.Catalog) (person.State,
 	if err != nil {
 		return person.State{}, err
 	}
-	if fresh && st.Created() {
-		a.noteNewJournal(st)
+	if st.ReadOnly() {
+		// A reader cannot mark a session whose player died as
+		// interrupted: when there may be one, open it as openStore does.
+		active, err := st.HasActiveSessions(ctx)
+		if err != nil {
+			return person.State{}, err
+		}
+		if active {
+			a.closeJournal()
+			full, err := a.openStore(ctx)
+			if err != nil {
+				return person.State{}, err
+			}
+			defer full.Close()
+			return person.Load(ctx, full, c, time.Now(), time.Local)
+		}
+	} else {
+		if fresh && st.Created() {
+			a.noteNewJournal(st)
+		}
+		if err := a.sweep(ctx, st); err != nil {
+			return person.State{}, err
+		}
 	}
-	if err := a.sweep(ctx, st); err != nil {
-		return person.State{}, err
-	}
+	// On a reader, a checkpoint Load would keep is not kept (it cannot
+	// write): the next command that writes keeps it.
 	return person.Load(ctx, st, c, time.Now(), time.Local)
 }
 
 // openJournal opens the journal once for the reads of one command: the
 // saved catalog entries (addSaved) and then the person's state
 // (stateIfAny), which opened it a second time (issue 16: opening it is
-// most of what `routines show` costs with a journal). closeJournal closes
-// it; so does the end of the command line's run.
+// most of what `routines show` costs with a journal), for reading only
+// where it can (store.OpenReader). closeJournal closes it; so does the end
+// of the command line's run.
 func (a *app) openJournal(ctx context.Context) (*store.Store, error) {
 	if !a.journal.opened {
-		a.journal.st, a.journal.err = store.Open(ctx, a.databaseURL(), a.dataPath())
+		a.journal.st, a.journal.err = store.OpenReader(ctx, a.databaseURL(), a.dataPath())
 		a.journal.opened = true
 	}
 	return a.journal.st, a.journal.err
