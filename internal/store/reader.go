@@ -20,39 +20,50 @@ func OpenReader(ctx context.Context, url, dataDir string) (*Store, error) {
 	if url != "" || dataDir == "" {
 		return Open(ctx, url, dataDir)
 	}
-	if s := openSQLiteReader(ctx, dataDir); s != nil {
-		return s, nil
+	s, err := openSQLiteReader(ctx, dataDir)
+	if s != nil || err != nil {
+		return s, err
 	}
 	return Open(ctx, url, dataDir)
 }
 
-// openSQLiteReader is OpenReader's quick way, or nil where Open must go.
-func openSQLiteReader(ctx context.Context, dataDir string) *Store {
+// openSQLiteReader is OpenReader's quick way; nil and no error where Open
+// must go.
+func openSQLiteReader(ctx context.Context, dataDir string) (*Store, error) {
 	dir, err := filepath.Abs(dataDir)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	path := filepath.Join(dir, FileName)
 	info, err := os.Lstat(path)
 	if err != nil || !info.Mode().IsRegular() || info.Size() == 0 || !writable(dir) || !writable(path) || checkMagic(path) != nil {
-		return nil
+		return nil, nil
 	}
 	lock, err := lockShared(dir)
 	if err != nil {
-		return nil
+		// A restore holds the lock: Open would wait as long again, then
+		// say the same.
+		return nil, err
 	}
 	db, err := sql.Open("sqlite", readerDSN(path))
 	if err != nil {
 		releaseLock(lock)
-		return nil
+		return nil, nil
 	}
 	s := &Store{db: db, eng: sqliteEngine, where: path, path: path, dir: dir, lock: lock, readOnly: true}
 	sc, err := inspect(ctx, db, s.eng)
+	if isBusy(err) {
+		// Locked by another program past the busy timeout: Open would
+		// wait as long again, then say the same.
+		err = s.fail("read the journal's schema", err)
+		s.Close()
+		return nil, err
+	}
 	if err != nil || !sc.ours() || !sc.complete() || sc.version != SchemaVersion() {
 		s.Close()
-		return nil
+		return nil, nil
 	}
-	return s
+	return s, nil
 }
 
 // readerDSN is the journal's DSN for OpenReader: the busy timeout, foreign
