@@ -5,6 +5,7 @@ package message
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sync"
 	"sync/atomic"
 )
@@ -39,13 +40,14 @@ var (
 	maps []map[Key]string
 
 	lookups atomic.Int64
-	index   atomic.Pointer[map[Key]string]
+	index   atomic.Pointer[hashIndex]
 	build   sync.Once
 )
 
 // indexAfter is how many lookups are made by scanning before the index is
-// built.
-const indexAfter = 64
+// built: a scan costs about as much as building the index for a tenth of
+// the table, and `routines show` makes a few hundred lookups.
+const indexAfter = 16
 
 // table registers a file's words: static data, noted by one slice header.
 func table(t []entry) {
@@ -78,24 +80,10 @@ func each(f func(k Key, v string) bool) {
 // lookup returns the English words of k.
 func lookup(k Key) (string, bool) {
 	if ix := index.Load(); ix != nil {
-		v, ok := (*ix)[k]
-		return v, ok
+		return ix.find(k)
 	}
 	if lookups.Add(1) > indexAfter {
-		build.Do(func() {
-			n := len(maps) * 64
-			for _, t := range tables[:ntables] {
-				n += len(t)
-			}
-			ix := make(map[Key]string, n)
-			each(func(k Key, v string) bool {
-				if _, dup := ix[k]; !dup {
-					ix[k] = v // the first, as scanning finds it
-				}
-				return true
-			})
-			index.Store(&ix)
-		})
+		build.Do(func() { index.Store(newHashIndex()) })
 		return lookup(k)
 	}
 	var (
@@ -110,6 +98,66 @@ func lookup(k Key) (string, bool) {
 		return true
 	})
 	return v, ok
+}
+
+// hashIndex finds a key of the static tables by its hash: an open-addressed
+// table of places in tables, twice as long as there are entries. It costs
+// one hash an entry to build, against a map's insert (the map it replaced
+// took half of `routines show`'s time in this package, issue 16).
+type hashIndex struct {
+	seed  maphash.Seed
+	slots []uint32 // 0 empty, else table<<16 | entry, plus one
+	mask  uint64
+}
+
+func newHashIndex() *hashIndex {
+	n := 0
+	for _, t := range tables[:ntables] {
+		n += len(t)
+	}
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	ix := &hashIndex{seed: maphash.MakeSeed(), slots: make([]uint32, size), mask: uint64(size - 1)}
+	for ti, t := range tables[:ntables] {
+		for ei, e := range t {
+			for h := ix.hash(e.k); ; h = (h + 1) & ix.mask {
+				s := ix.slots[h]
+				if s == 0 {
+					ix.slots[h] = uint32(ti)<<16 | uint32(ei) + 1
+					break
+				}
+				if ix.entry(s).k == e.k {
+					break // the first, as scanning finds it
+				}
+			}
+		}
+	}
+	return ix
+}
+
+func (ix *hashIndex) hash(k Key) uint64 { return maphash.String(ix.seed, string(k)) & ix.mask }
+
+func (ix *hashIndex) entry(s uint32) entry {
+	s--
+	return tables[s>>16][s&0xffff]
+}
+
+// find returns the words of k: from the static tables, then from the maps
+// of the older form, as scanning would.
+func (ix *hashIndex) find(k Key) (string, bool) {
+	for h := ix.hash(k); ix.slots[h] != 0; h = (h + 1) & ix.mask {
+		if e := ix.entry(ix.slots[h]); e.k == k {
+			return e.v, true
+		}
+	}
+	for _, m := range maps {
+		if v, ok := m[k]; ok {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // Duplicates returns every key defined in more than one file of the table.

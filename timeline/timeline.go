@@ -121,7 +121,8 @@ func (s Segment) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-// appendString appends s as a JSON string.
+// appendString appends s as a JSON string, escaped as encoding/json
+// escapes strings by default.
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
@@ -129,7 +130,9 @@ func appendString(b []byte, s string) []byte {
 		switch {
 		case r == '"' || r == '\\':
 			b = append(b, '\\', byte(r))
-		case r < 0x20 || r == 0x2028 || r == 0x2029:
+		case r < 0x20 || r == 0x2028 || r == 0x2029 || r == '<' || r == '>' || r == '&':
+			// <, > and & as encoding/json escapes them, so that its output
+			// and ours are the same bytes (internal/cli writes ours as is).
 			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 		case r == utf8.RuneError:
 			b = append(b, `\ufffd`...)

@@ -13,6 +13,11 @@ import (
 // `unhunch routines show posture-support --json` with a hello-world Go binary,
 // run alternately in the same benchmark so machine noise hits both
 // (the start-up bar: within 3× of it). It reports medians and their ratio.
+// UNHUNCH_STARTUP_BASELINE=/path/to/an/older/unhunch runs that binary in the
+// same loop too and reports its median and the ratio to it (vs-baseline), so
+// that a change is measured against the binary before it, not across runs.
+// Build both the same way (go build -o): on this machine a binary the
+// linker wrote started up to 1 ms slower than a copy of it (docs/performance.md).
 func BenchmarkStartup(b *testing.B) {
 	dir := b.TempDir()
 	hello := filepath.Join(dir, "hello")
@@ -36,10 +41,14 @@ func BenchmarkStartup(b *testing.B) {
 		}
 		return time.Since(start)
 	}
-	var h, u []time.Duration
+	baseline := os.Getenv("UNHUNCH_STARTUP_BASELINE")
+	var h, u, o []time.Duration
 	for b.Loop() {
 		h = append(h, run(hello))
 		u = append(u, run(unhunch, "routines", "show", "posture-support", "--json"))
+		if baseline != "" {
+			o = append(o, run(baseline, "routines", "show", "posture-support", "--json"))
+		}
 	}
 	median := func(d []time.Duration) time.Duration {
 		slices.Sort(d)
@@ -49,4 +58,9 @@ func BenchmarkStartup(b *testing.B) {
 	b.ReportMetric(float64(mh.Microseconds())/1000, "hello-ms")
 	b.ReportMetric(float64(mu.Microseconds())/1000, "unhunch-ms")
 	b.ReportMetric(float64(mu)/float64(mh), "ratio")
+	if baseline != "" {
+		mo := median(o)
+		b.ReportMetric(float64(mo.Microseconds())/1000, "baseline-ms")
+		b.ReportMetric(float64(mu)/float64(mo), "vs-baseline")
+	}
 }

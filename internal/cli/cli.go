@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -43,6 +44,11 @@ type app struct {
 	dbURL     string // a database URL; "" for SQLite in the data directory
 
 	cat *catalog.Catalog // loaded on first use
+
+	// keepJournal keeps the journal addSaved opens for the command's own
+	// reads (stateIfAny), for commands that read both.
+	keepJournal bool
+	journal     sharedJournal
 }
 
 // Run executes the command line args and returns the process exit status.
@@ -55,12 +61,13 @@ func Run(args []string, env Env) int {
 // Ctrl-C (tests stop a server this way).
 func RunContext(ctx context.Context, args []string, env Env) int {
 	a := &app{env: env}
-	root := a.rootCommand()
+	root := a.rootCommand(args)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	err := root.ExecuteContext(ctx)
+	a.closeJournal()
 	if err == nil {
 		return 0
 	}
@@ -74,7 +81,13 @@ func RunContext(ctx context.Context, args []string, env Env) int {
 	return unhunch.ExitCode(err)
 }
 
-func (a *app) rootCommand() *cobra.Command {
+// rootCommand builds the command tree for args: when they name a top-level
+// command, that command alone under the root; otherwise (no command, help,
+// completion, a mistyped name) every command, so that help lists them all
+// and cobra can suggest the nearest. Building all of them costs about half
+// a millisecond of flag sets and words at every start (issue 16), for a
+// command that runs one.
+func (a *app) rootCommand(args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "unhunch",
 		Short:         message.Text(message.HelpRoot),
@@ -92,10 +105,74 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return unhunch.E(unhunch.EInvalid, message.CLIFlagError, err.Error(), c.CommandPath())
 	})
-	root.AddCommand(a.exercisesCommand(), a.routinesCommand(), a.planCommand(), a.catalogCommand(), a.aboutCommand(),
-		a.startCommand(), a.screenCommand(), a.historyCommand(), a.progressCommand(), a.psfsCommand(), a.exportCommand(), a.importCommand(), a.handoutCommand(), a.backupCommand(), a.restoreCommand(), a.serveCommand(), a.scheduleCommand(), a.remindCommand())
-	root.AddCommand(a.usersCommand(), a.tokensCommand())
+	cmds := a.commands()
+	if name := commandName(args); name != "" {
+		for _, c := range cmds {
+			if slices.Contains(c.names, name) {
+				root.AddCommand(c.build())
+				return root
+			}
+		}
+	}
+	for _, c := range cmds {
+		root.AddCommand(c.build())
+	}
 	return root
+}
+
+// topCommand is a top-level command: the words that name it (its name,
+// then its aliases) and how to build it.
+type topCommand struct {
+	names []string
+	build func() *cobra.Command
+}
+
+// commands lists every top-level command. TestCommandNames checks each
+// one's words against the command it builds.
+func (a *app) commands() []topCommand {
+	return []topCommand{
+		{[]string{"exercises", "exercise"}, a.exercisesCommand},
+		{[]string{"routines", "routine"}, a.routinesCommand},
+		{[]string{"plan"}, a.planCommand},
+		{[]string{"catalog"}, a.catalogCommand},
+		{[]string{"about"}, a.aboutCommand},
+		{[]string{"start"}, a.startCommand},
+		{[]string{"screen"}, a.screenCommand},
+		{[]string{"history"}, a.historyCommand},
+		{[]string{"progress"}, a.progressCommand},
+		{[]string{"psfs"}, a.psfsCommand},
+		{[]string{"export"}, a.exportCommand},
+		{[]string{"import"}, a.importCommand},
+		{[]string{"handout"}, a.handoutCommand},
+		{[]string{"backup"}, a.backupCommand},
+		{[]string{"restore"}, a.restoreCommand},
+		{[]string{"serve"}, a.serveCommand},
+		{[]string{"schedule"}, a.scheduleCommand},
+		{[]string{"remind"}, a.remindCommand},
+		{[]string{"users"}, a.usersCommand},
+		{[]string{"tokens"}, a.tokensCommand},
+	}
+}
+
+// rootValueFlags are the root's flags that take a value as the next word.
+var rootValueFlags = []string{"--config-dir", "--data-dir", "--db"}
+
+// commandName returns the first word of args that is not a flag of the
+// root (or its value): the top-level command they name, or "" when they
+// name none.
+func commandName(args []string) string {
+	for i := 0; i < len(args); i++ {
+		switch w := args[i]; {
+		case w == "--":
+			return ""
+		case slices.Contains(rootValueFlags, w):
+			i++ // its value is the next word
+		case strings.HasPrefix(w, "-"):
+		default:
+			return w
+		}
+	}
+	return ""
 }
 
 // configPath returns the directory of custom catalog files: --config-dir,

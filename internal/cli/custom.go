@@ -38,11 +38,13 @@ func (a *app) addSaved(b *catalog.Builder) []catalog.Issue {
 		return nil
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, a.databaseURL(), a.dataPath())
+	st, err := a.openJournal(ctx)
+	if !a.keepJournal {
+		defer a.closeJournal()
+	}
 	if err != nil {
 		return []catalog.Issue{{File: message.Text(message.CustomJournal), Message: err.Error()}}
 	}
-	defer st.Close()
 	entries, err := st.CustomEntries(ctx)
 	if err != nil {
 		return []catalog.Issue{{File: message.Text(message.CustomJournal), Message: err.Error()}}

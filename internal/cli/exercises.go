@@ -25,6 +25,7 @@ func (a *app) exercisesCommand() *cobra.Command {
 		Short:   message.Text(message.HelpExercises),
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			a.keepJournal = !asJSON // for stateIfAny
 			c, err := a.catalog()
 			if err != nil {
 				return err
@@ -67,6 +68,7 @@ func (a *app) exerciseShowCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a.env.Stdout, e)
 			}
+			a.keepJournal = true // for stateIfAny
 			c, err := a.catalog()
 			if err != nil {
 				return err

@@ -43,6 +43,7 @@ func (a *app) handoutCommand() *cobra.Command {
 					return unhunch.E(unhunch.EConflict, message.CLISVGExists, file)
 				}
 			}
+			a.keepJournal = true // for stateIfAny
 			c, r, err := a.routine(args[0])
 			if err != nil {
 				return err

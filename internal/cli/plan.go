@@ -204,7 +204,7 @@ func (a *app) runPlan(cmd *cobra.Command, o planOptions) error {
 	doc := api.Plan{Routine: api.NewRoutine(r, cr.steps, cr.tl, cr.fit), Plan: api.NewPlanDetail(res)}
 	doc.Plan.SavedTo = target
 	if o.asJSON {
-		return writeJSON(a.env.Stdout, doc)
+		return writeTimelineJSON(a.env.Stdout, &doc, &doc.Timeline)
 	}
 	var why bytes.Buffer
 	fmt.Fprintln(&why, message.Text(message.CLIPlanWhy))
@@ -407,7 +407,7 @@ func (a *app) runReorder(cmd *cobra.Command, o planOptions) error {
 	}
 	doc := api.Plan{Routine: api.NewRoutine(&r, cr.steps, cr.tl, cr.fit), Plan: detail}
 	if o.asJSON {
-		return writeJSON(a.env.Stdout, doc)
+		return writeTimelineJSON(a.env.Stdout, &doc, &doc.Timeline)
 	}
 	line := message.Text(message.CLIPlanReorderNone, orig.ID, clock(before.tl.Duration))
 	if saved > 0 {

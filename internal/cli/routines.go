@@ -60,6 +60,7 @@ func (a *app) routineShowCommand() *cobra.Command {
 		Args:              exactlyOne(message.ArgRoutineID, "unhunch routines"),
 		ValidArgsFunction: a.completeRoutines,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			a.keepJournal = true // for stateIfAny
 			c, r, err := a.routine(args[0])
 			if err != nil {
 				return err
@@ -80,7 +81,8 @@ func (a *app) routineShowCommand() *cobra.Command {
 			}
 			doc := person.Document(r, prep, person.Compiled{Steps: cr.steps, Timeline: cr.tl, Fit: cr.fit})
 			if asJSON {
-				return writeJSON(a.env.Stdout, shownRoutine{Routine: doc, LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: append([]person.LeftOut{}, prep.LeftOut...)})
+				shown := shownRoutine{Routine: doc, LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: append([]person.LeftOut{}, prep.LeftOut...)}
+				return writeTimelineJSON(a.env.Stdout, &shown, &shown.Timeline)
 			}
 			printRoutine(a.env.Stdout, doc, cr, segments)
 			for _, n := range person.LeftOutNotes(prep.LeftOut) {

@@ -18,17 +18,28 @@ func (a *app) openStore(ctx context.Context) (*store.Store, error) {
 		return nil, err
 	}
 	if st.Created() {
-		// A mistyped --data-dir must not look like a journal that lost
-		// everything: say where the new one is.
-		note := message.Text(message.CLINewJournal, st.Where())
-		if isTerminal(a.env.Stderr) {
-			note = wrap(note, "", "") // whole words at a terminal; one line in a log
-		}
-		fmt.Fprintln(a.env.Stderr, note)
+		a.noteNewJournal(st)
 	}
-	if _, err := st.SweepInterrupted(ctx, store.OwnerAlive, time.Now()); err != nil {
+	if err := a.sweep(ctx, st); err != nil {
 		st.Close()
 		return nil, err
 	}
 	return st, nil
+}
+
+// noteNewJournal says where the journal just made is: a mistyped
+// --data-dir must not look like a journal that lost everything.
+func (a *app) noteNewJournal(st *store.Store) {
+	note := message.Text(message.CLINewJournal, st.Where())
+	if isTerminal(a.env.Stderr) {
+		note = wrap(note, "", "") // whole words at a terminal; one line in a log
+	}
+	fmt.Fprintln(a.env.Stderr, note)
+}
+
+// sweep marks as interrupted every session whose player died without
+// finishing it or stopped renewing its lease.
+func (a *app) sweep(ctx context.Context, st *store.Store) error {
+	_, err := st.SweepInterrupted(ctx, store.OwnerAlive, time.Now())
+	return err
 }

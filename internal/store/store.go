@@ -57,6 +57,9 @@ type Store struct {
 	// created is set when Open found no journal and made a new one.
 	created bool
 
+	// readOnly is set when OpenReader opened the journal for reading only.
+	readOnly bool
+
 	// lock is the shared lock on the SQLite journal's lock file, held
 	// while the journal is open (LockName); nil on PostgreSQL.
 	lock *os.File

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/timeline"
+)
+
+// writeTimelineJSON writes the very bytes writeJSON writes: for every
+// built-in routine, as `routines show` and `plan` show them, and for
+// timelines whose words encoding/json escapes (<, >, &, U+2028, quotes).
+func TestTimelineJSONAsWriteJSON(t *testing.T) {
+	b := catalog.NewBuilder()
+	if issues := catalog.AddBuiltin(b); len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	c, _ := b.Build()
+	check := func(name string, v any, tl *timeline.Segments) {
+		t.Helper()
+		var want, got bytes.Buffer
+		if err := writeJSON(&want, v); err != nil {
+			t.Fatal(err)
+		}
+		before := slices.Clone(*tl)
+		if err := writeTimelineJSON(&got, v, tl); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+			t.Errorf("%s (-writeJSON +writeTimelineJSON):\n%s", name, diff)
+		}
+		if diff := cmp.Diff(before, *tl); diff != "" {
+			t.Errorf("%s: the timeline changed:\n%s", name, diff)
+		}
+	}
+	for _, r := range c.Routines() {
+		cr, err := compileRoutine(c, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := shownRoutine{Routine: api.NewRoutine(r, cr.steps, cr.tl, cr.fit), LeftOut: []string{}}
+		check(r.ID, &shown, &shown.Timeline)
+		plan := api.Plan{Routine: api.NewRoutine(r, cr.steps, cr.tl, cr.fit)}
+		check(r.ID+" as a plan", &plan, &plan.Timeline)
+	}
+	odd := shownRoutine{Routine: api.Routine{ID: "odd", Name: `"timeline":[] <b> & co`, Timeline: timeline.Segments{
+		{ExerciseID: "a&b", Cue: "hold <3 s> & breathe \u2028 \"out\" \\ é"},
+		{ExerciseID: "c", Pose: "<pose>", Cue: "plain"},
+	}}}
+	check("escapes", &odd, &odd.Timeline)
+	empty := shownRoutine{Routine: api.Routine{ID: "empty"}}
+	check("no timeline", &empty, &empty.Timeline)
+}
