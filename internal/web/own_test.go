@@ -347,11 +347,21 @@ func TestBrowserOwnExercise(t *testing.T) {
 	if err := l.st.AddCustom(context.Background(), []custom.Entry{{Kind: custom.KindRoutine, ID: "wall-break", Body: string(rb)}}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
+	// The player pauses as each picture comes, as a person stops to look:
+	// played 100 times faster, a picture is up for a few milliseconds.
+	picture := func(n string) string {
+		return `(document.getElementById('figure').getAttribute('src') || '').endsWith('/exercises/wall-press/pictures/` + n + `')`
+	}
+	shown := `(f => !f.hidden && f.complete && f.naturalWidth === 400)(document.getElementById('figure'))`
 	run(t, ctx, "the player", chromedp.Navigate(l.url("/play/wall-break")), chromedp.WaitVisible(chromedp.CSS(`#start`)))
+	pauseWhen(t, ctx, picture("1"))
 	run(t, ctx, "voice on, pain 2, start", chromedp.Click(chromedp.CSS(`#voice-toggle`)), chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)),
 		chromedp.Click(chromedp.CSS(`#start`)), chromedp.WaitVisible(chromedp.CSS(`#stage`)))
-	poll(t, ctx, "its first picture", `(f => !f.hidden && f.complete && f.naturalWidth === 400 && f.src.endsWith('/exercises/wall-press/pictures/1'))(document.getElementById('figure'))`, 20*time.Second)
-	poll(t, ctx, "its second picture while moving", `document.getElementById('figure').src.endsWith('/exercises/wall-press/pictures/2')`, 30*time.Second)
+	waitPaused(t, ctx, "its first picture", picture("1")+` && `+shown)
+	pauseWhen(t, ctx, picture("2"))
+	eval[chromedp.Void](t, ctx, `unhunchPlayer.act('toggle')`)
+	waitPaused(t, ctx, "its second picture while moving", picture("2")+` && `+shown)
+	eval[chromedp.Void](t, ctx, `unhunchPlayer.act('toggle')`)
 	poll(t, ctx, "its cues spoken", `unhunch.spoken.includes('Wall press.') && unhunch.spoken.includes('Back to the wall.')`, 20*time.Second)
 
 	// Export, delete, import, and find it identical.
