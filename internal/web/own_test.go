@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -623,5 +624,44 @@ func TestOwnExerciseFigure(t *testing.T) {
 	g["figure"] = []string{"no-such-thing"}
 	if code, page, _ := post("/exercises/new", g); code != 400 || !strings.Contains(page, `id="figure-error">&#34;no-such-thing&#34; is not a built-in exercise`) {
 		t.Errorf("an unknown figure: %d", code)
+	}
+}
+
+// A person's own routines play offline like the built-in ones: the service
+// worker keeps their player pages and documents, and the figures and
+// pictures of the person's own exercises, as soon as they are saved; once
+// deleted, it keeps them no more, under a new version.
+func TestServiceWorkerKeepsOwnRoutines(t *testing.T) {
+	e := newEnv(t, true)
+	before := e.get("/sw.js")
+	if strings.Contains(before, "/play/wall-break") {
+		t.Fatal("the service worker keeps a routine not yet saved")
+	}
+	body, ctype := multipartBody(t, goodFields(), testPNG(t, 40, 30, 10), testPNG(t, 40, 30, 200))
+	r := e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype})
+	if r.Code != 303 {
+		t.Fatalf("saving an exercise: %d %s", r.Code, r.Body)
+	}
+	own := strings.TrimPrefix(r.Header().Get("Location"), "/exercises/")
+	rb, _ := catalog.Marshal(&catalog.Routine{ID: "wall-break", Name: "Wall break", Exercises: []catalog.Item{{ID: own}, {ID: "chin-tucks"}}})
+	if err := e.st.AddCustom(context.Background(), []custom.Entry{{Kind: custom.KindRoutine, ID: "wall-break", Body: string(rb)}}, nil, e.at); err != nil {
+		t.Fatal(err)
+	}
+	sw := e.get("/sw.js")
+	for _, u := range []string{"'/play/wall-break'", "'/api/v1/routines/wall-break'", "'/exercises/" + own + "/pictures/1'", "'/exercises/" + own + "/pictures/2'",
+		"'/play/quick-daily-reset'", "'/exercises/chin-tucks/figure.svg'"} {
+		if !strings.Contains(sw, u) {
+			t.Errorf("the service worker does not keep %s", u)
+		}
+	}
+	version := regexp.MustCompile(`const VERSION = '([^']+)'`)
+	if version.FindString(sw) == version.FindString(before) {
+		t.Errorf("the service worker keeps more under the same version: %s", version.FindString(sw))
+	}
+	if err := e.st.DeleteCustom(context.Background(), custom.KindRoutine, "wall-break"); err != nil {
+		t.Fatal(err)
+	}
+	if after := e.get("/sw.js"); strings.Contains(after, "/play/wall-break") || version.FindString(after) == version.FindString(sw) {
+		t.Errorf("after deleting the routine the service worker still keeps it, or under the same version")
 	}
 }
