@@ -665,3 +665,33 @@ func TestServiceWorkerKeepsOwnRoutines(t *testing.T) {
 		t.Errorf("after deleting the routine the service worker still keeps it, or under the same version")
 	}
 }
+
+// A person with nothing of their own yet is told so calmly on the share
+// page, with where to make one, and offered no download (it would be an
+// empty file); asked for the file anyway, the answer says why there is
+// none. Once they have one, the download is there.
+func TestShareWithNothingToDownload(t *testing.T) {
+	e := newEnv(t, true)
+	page := e.get("/exercises/share")
+	if strings.Contains(page, `id="export-own"`) || !strings.Contains(page, `id="export-none"`) || !strings.Contains(page, `href="/exercises/new"`) {
+		t.Errorf("the share page with nothing of one's own:\n%s", page)
+	}
+	if !strings.Contains(page, `id="import-file"`) {
+		t.Error("the share page with nothing of one's own offers no import")
+	}
+	r := e.do("GET", "/exercises/export", "", map[string]string{"Accept": "text/html"})
+	if r.Code != 404 || strings.Contains(r.Header().Get("Content-Disposition"), "attachment") || !strings.Contains(r.Body.String(), "nothing of your own to download") {
+		t.Errorf("the download with nothing to download: %d %v\n%s", r.Code, r.Header(), r.Body)
+	}
+	body, ctype := multipartBody(t, goodFields())
+	if r := e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype}); r.Code != 303 {
+		t.Fatalf("saving an exercise: %d %s", r.Code, r.Body)
+	}
+	page = e.get("/exercises/share")
+	if !strings.Contains(page, `id="export-own"`) || strings.Contains(page, `id="export-none"`) {
+		t.Errorf("the share page with an exercise of one's own:\n%s", page)
+	}
+	if r := e.do("GET", "/exercises/export", "", nil); r.Code != 200 {
+		t.Errorf("the download with an exercise: %d", r.Code)
+	}
+}
