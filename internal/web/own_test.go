@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"image"
 	"image/color"
 	"image/png"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
@@ -693,5 +695,46 @@ func TestShareWithNothingToDownload(t *testing.T) {
 	}
 	if r := e.do("GET", "/exercises/export", "", nil); r.Code != 200 {
 		t.Errorf("the download with an exercise: %d", r.Code)
+	}
+}
+
+// The JSON API gives the URLs of an own exercise's pictures, in order,
+// each of which serves the picture; a built-in exercise and an own one
+// without pictures have none.
+func TestAPIExercisePictures(t *testing.T) {
+	e := newEnv(t, true)
+	body, ctype := multipartBody(t, goodFields(), testPNG(t, 40, 30, 10), testPNG(t, 40, 30, 200))
+	r := e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype})
+	if r.Code != 303 {
+		t.Fatalf("saving an exercise: %d %s", r.Code, r.Body)
+	}
+	own := strings.TrimPrefix(r.Header().Get("Location"), "/exercises/")
+	var doc struct {
+		ID       string   `json:"id"`
+		Pictures []string `json:"pictures"`
+	}
+	if err := json.Unmarshal([]byte(e.get("/api/v1/exercises/"+own)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/exercises/" + own + "/pictures/1", "/exercises/" + own + "/pictures/2"}
+	if diff := cmp.Diff(want, doc.Pictures); doc.ID != own || diff != "" {
+		t.Errorf("%s's pictures (-want +got):\n%s", own, diff)
+	}
+	for _, u := range doc.Pictures {
+		if r := e.do("GET", u, "", nil); r.Code != 200 || !strings.HasPrefix(r.Header().Get("Content-Type"), "image/") {
+			t.Errorf("GET %s: %d %s", u, r.Code, r.Header().Get("Content-Type"))
+		}
+	}
+	f := goodFields()
+	f["name"] = []string{"Plain stretch"}
+	body, ctype = multipartBody(t, f)
+	r = e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype})
+	if r.Code != 303 {
+		t.Fatalf("saving an exercise without pictures: %d %s", r.Code, r.Body)
+	}
+	for _, id := range []string{"chin-tucks", strings.TrimPrefix(r.Header().Get("Location"), "/exercises/")} {
+		if got := e.get("/api/v1/exercises/" + id); strings.Contains(got, `"pictures"`) {
+			t.Errorf("%s has pictures: %s", id, got)
+		}
 	}
 }
