@@ -14,3 +14,14 @@ var shareNothingWords = []entry{
 }
 
 func init() { table(shareNothingWords) }
+
+// Keys of the planner's easier option.
+const (
+	PlanWhyEasier Key = "plan.why.easier"
+)
+
+var planEasierWords = []entry{
+	{PlanWhyEasier, "the easier way for now: %s, as you rated it too hard at the starting dose"},
+}
+
+func init() { table(planEasierWords) }
