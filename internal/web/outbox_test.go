@@ -2,10 +2,15 @@ package web_test
 
 import (
 	"context"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/custom"
 )
 
 // What the player queues while the outbox is still reading the answer to
@@ -65,4 +70,49 @@ func startSession(t *testing.T, ctx context.Context) string {
 			body: JSON.stringify({id, routine_id: doc.id, pain_before: 2, time_scale: 1, exercises: doc.exercises.map(e => e.id)})});
 		return res.ok ? (await res.json()).id : 'refused ' + res.status;
 	})()`)
+}
+
+// A routine of one's own plays offline like the built-in ones: saved, and
+// never opened, its player page comes from the service worker once the
+// server is gone, with its own exercise's pictures.
+func TestBrowserOwnRoutineOffline(t *testing.T) {
+	l := startLive(t)
+	ctx := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(l.url("/"))); err != nil {
+		t.Fatal(err)
+	}
+	screenNo(t, ctx, l)
+	body, ctype := multipartBody(t, goodFields(), testPNG(t, 400, 300, 90))
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noRedirect.Post(l.url("/exercises/new"), ctype, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	own := strings.TrimPrefix(resp.Header.Get("Location"), "/exercises/")
+	if resp.StatusCode != http.StatusSeeOther || own == "" {
+		t.Fatalf("saving an exercise: %d", resp.StatusCode)
+	}
+	rb, _ := catalog.Marshal(&catalog.Routine{ID: "towel-break", Name: "Towel break", Exercises: []catalog.Item{{ID: own}, {ID: "chin-tucks"}}})
+	if err := l.st.AddCustom(context.Background(), []custom.Entry{{Kind: custom.KindRoutine, ID: "towel-break", Body: string(rb)}}, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "the home page", chromedp.Navigate(l.url("/")), chromedp.WaitVisible(chromedp.CSS(`main`)))
+	poll(t, ctx, "the service worker", `document.documentElement.dataset.sw === 'ready' && unhunch.gate() && unhunch.gate().ok`, 20*time.Second)
+	// The page asks for the worker again, which now keeps the routine: it
+	// is fetched as the new worker installs.
+	kept := `caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.match('/play/towel-break'))))).then(m => m.some(Boolean))`
+	for deadline := time.Now().Add(30 * time.Second); !evalAwait[bool](t, ctx, kept); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the service worker never kept the routine of one's own")
+		}
+	}
+	l.stop()
+	run(t, ctx, "its player, offline", chromedp.Navigate(l.url("/play/towel-break")), chromedp.WaitVisible(chromedp.CSS(`#start`)))
+	if got := eval[string](t, ctx, `JSON.parse(document.getElementById('routine-data').textContent).exercises.map(e => e.id).join(' ')`); got != own+" chin-tucks" {
+		t.Errorf("the player offline plays %q", got)
+	}
+	if n := evalAwait[int](t, ctx, `fetch('/exercises/`+own+`/pictures/1').then(r => r.blob()).then(b => createImageBitmap(b)).then(i => i.width)`); n != 400 {
+		t.Errorf("its picture offline is %d wide", n)
+	}
 }

@@ -196,7 +196,13 @@
   }
 
   if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready).then(() => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(reg => {
+      // What the worker keeps follows the person's own routines and
+      // exercises (the server makes it again when they change), so every
+      // page asks for it again: 304 when nothing changed.
+      reg.update().catch(() => null);
+      return navigator.serviceWorker.ready;
+    }).then(() => {
       const mark = () => { document.documentElement.dataset.sw = navigator.serviceWorker.controller ? 'ready' : 'waiting'; };
       mark(); navigator.serviceWorker.addEventListener('controllerchange', mark);
     }).catch(() => { document.documentElement.dataset.sw = 'none'; });
