@@ -553,8 +553,15 @@ func TestBrowserRecap(t *testing.T) {
 	if got := eval[string](t, ctx, `document.getElementById('after').innerText`); strings.Contains(strings.ToLower(got), "saved") {
 		t.Errorf("before saving, the end says %q", got)
 	}
-	run(t, ctx, "pain after, rate, save", chromedp.Click(chromedp.CSS(`#pain-after input[value="2"]`)),
-		chromedp.Click(chromedp.CSS(`#ratings input[value="right"]`)), chromedp.Click(chromedp.CSS(`#save`)))
+	// Clicked once the outbox has sent what the session recorded: until
+	// then the note that something waits to be sent comes and goes at the
+	// top, moving the page under the pointer.
+	poll(t, ctx, "everything so far sent", `unhunch.queue().length === 0`, 20*time.Second)
+	run(t, ctx, "pain after, rate", chromedp.Click(chromedp.CSS(`#pain-after input[value="2"]`)), chromedp.Click(chromedp.CSS(`#ratings input[value="right"]`)))
+	if got := eval[string](t, ctx, `(document.querySelector('#pain-after input:checked') || {}).value`); got != "2" {
+		t.Fatalf("the pain after clicked is %q, want 2", got)
+	}
+	run(t, ctx, "save", chromedp.Click(chromedp.CSS(`#save`)))
 	poll(t, ctx, "the recap", `!document.getElementById('recap').hidden`, 20*time.Second)
 	got := map[string]string{}
 	for _, id := range []string{"saved", "recap-time", "recap-done", "recap-pain", "recap-next", "recap-where", "recap-list"} {
