@@ -40,6 +40,10 @@ type Request struct {
 	KeptOut   map[string]string         // exercise ids safety keeps out (a stop, a condition), with why in words
 	Levels    map[string]dose.Amount    // their current dose per exercise; missing means the starting dose
 	Ratings   map[string]journal.Rating // their most recent rating per exercise
+	// Easier lists the exercises the person is on the easier option of
+	// (progress.Level.Easier: rated too hard at the starting dose): the
+	// plan gives that option, as a routine would (easierOption).
+	Easier map[string]bool
 }
 
 func (r Request) focus() Focus {
@@ -330,6 +334,56 @@ func Ladder(e *catalog.Exercise, level dose.Amount) []dose.Amount {
 		})
 	}
 	return out
+}
+
+// easierOption narrows how e may be done to its easier way, for a person
+// on the easier option (Request.Easier; dose.Variant; docs/safety.md,
+// "Progression"): in the variant's position when the person may use it
+// (seated cat-cow), with the variant's equipment in place of what it
+// stands in for when they have it (a rolled towel for the foam roller),
+// as a routine of theirs would (person.Prepare). It returns the positions
+// allowed (also as bits of catalog.Positions), the substitutions, and
+// whether the position is now the variant's.
+func easierOption(e *catalog.Exercise, have []catalog.Equipment, allowed []catalog.Position, mask uint16, subs []Substitution) ([]catalog.Position, uint16, []Substitution, bool) {
+	v := e.Dose.Variant
+	if v == nil {
+		return allowed, mask, subs, false
+	}
+	pinned := false
+	if p := catalog.Position(v.Position); p != "" && slices.Contains(allowed, p) {
+		allowed, mask, pinned = []catalog.Position{p}, 1<<slices.Index(catalog.Positions, p), true
+	}
+	if q := catalog.Equipment(v.Use); q != "" && slices.Contains(have, q) {
+		var out []Substitution
+		for _, need := range e.Equipment {
+			switch i := slices.IndexFunc(subs, func(s Substitution) bool { return s.Needs == need }); {
+			case slices.Contains(e.Substitutes[need], q):
+				out = append(out, Substitution{Needs: need, Uses: q})
+			case i >= 0:
+				out = append(out, subs[i])
+			}
+		}
+		subs = out
+	}
+	return allowed, mask, subs, pinned
+}
+
+// easierWords says what the easier option of e is in a plan whose choice
+// is ch: the way it is done (its position or equipment) when the plan
+// does it that way, else the easier amount against the starting dose.
+func easierWords(e *catalog.Exercise, ch Choice) string {
+	if v := e.Dose.Variant; v != nil {
+		if v.Position != "" && ch.Position == catalog.Position(v.Position) && len(e.Positions) > 0 {
+			return message.Text(message.EasierPosition, message.PositionWords.Text(v.Position), message.PositionWords.Text(string(e.Positions[0])))
+		}
+		for _, s := range ch.Substitutions {
+			if string(s.Uses) == v.Use {
+				return message.Text(message.EasierUse, message.EquipmentWords.Text(v.Use), message.EquipmentWords.Text(string(s.Needs)))
+			}
+		}
+		return "" // the easier way is not possible here: the usual way at the starting dose
+	}
+	return message.Text(message.EasierAmount, e.Dose.Describe(ch.Amount), e.Dose.Describe(e.Dose.Start()))
 }
 
 // substitutes returns what stands in for e's equipment given what the person

@@ -68,11 +68,11 @@ func (p *problem) result(s *search) (Result, error) {
 		Request: p.req, Choices: choices, Rounds: s.bestR, Timeline: tl, Objective: obj, Excluded: p.excluded,
 		Proven: s.done, Nodes: s.nodes, Doable: len(p.all), Fitting: s.fitting, Candidates: len(s.c),
 	}
-	restricted := map[*catalog.Exercise]bool{}
+	restricted, easier := map[*catalog.Exercise]bool{}, map[*catalog.Exercise]bool{}
 	for _, c := range picked {
-		restricted[c.ex] = c.restricted
+		restricted[c.ex], easier[c.ex] = c.restricted, c.easier
 	}
-	p.explain(&res, restricted, s)
+	p.explain(&res, restricted, easier, s)
 	return res, nil
 }
 
@@ -249,7 +249,7 @@ var typeWords = sync.OnceValue(func() map[catalog.Type]message.Key {
 })
 
 // explain writes each choice's Why and the plan's Summary.
-func (p *problem) explain(res *Result, restricted map[*catalog.Exercise]bool, s *search) {
+func (p *problem) explain(res *Result, restricted, easier map[*catalog.Exercise]bool, s *search) {
 	seenType := map[catalog.Type]bool{}
 	for i := range res.Choices {
 		ch := &res.Choices[i]
@@ -283,7 +283,11 @@ func (p *problem) explain(res *Result, restricted map[*catalog.Exercise]bool, s 
 		case journal.TooHard:
 			parts = append(parts, message.Text(message.PlanWhyRatedHard))
 		}
-		parts = append(parts, doseWhy(e, ch.Amount, ch.Level))
+		if w := easierWords(e, *ch); easier[e] && w != "" {
+			parts = append(parts, message.Text(message.PlanWhyEasier, w))
+		} else {
+			parts = append(parts, doseWhy(e, ch.Amount, ch.Level))
+		}
 		for _, sub := range ch.Substitutions {
 			parts = append(parts, message.Text(message.PlanWhySubstitute, equipmentName(sub.Uses), equipmentName(sub.Needs)))
 		}

@@ -43,6 +43,7 @@ type cand struct {
 	alone      Points // what it scores with nothing else: type, areas, focus, preference, top work
 	nAreas     int
 	restricted bool // some of its positions are on the floor and the floor is out
+	easier     bool // on the easier option (Request.Easier)
 }
 
 // problem is a request prepared for the search.
@@ -106,7 +107,14 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: NeedsThings, Missing: missing})
 			continue
 		}
-		cd := &cand{ex: e, view: e, order: i, typ: slices.Index(catalog.Types, e.Type), pos: mask, subs: subs}
+		restricted := len(allowed) < len(e.Positions)
+		easier := req.Easier[e.ID]
+		if easier {
+			var pinned bool
+			allowed, mask, subs, pinned = easierOption(e, req.Equipment, allowed, mask, subs)
+			restricted = restricted && !pinned // the easier way says why it is done there
+		}
+		cd := &cand{ex: e, view: e, order: i, typ: slices.Index(catalog.Types, e.Type), pos: mask, subs: subs, easier: easier}
 		if cd.typ < 0 {
 			p.err = unhunch.E(unhunch.EInternal, message.PlanBrokenExercise, e.ID)
 			return p
@@ -114,11 +122,16 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 		if len(allowed) < len(e.Positions) {
 			v := *e
 			v.Positions = allowed
-			cd.view, cd.restricted = &v, true
+			cd.view, cd.restricted = &v, restricted
 		}
 		cd.focus, cd.pref = preference(e, req)
 		cd.level = levelOf(e, req)
-		for _, a := range Ladder(e, cd.level) {
+		ladder := Ladder(e, cd.level)
+		if easier { // the easier amount and nothing else: more is what was too hard
+			cd.level = e.Dose.Normalize().Easier()
+			ladder = []dose.Amount{cd.level}
+		}
+		for _, a := range ladder {
 			w, err := rules.Work(timeline.Step{Exercise: e, Amount: a})
 			if err != nil {
 				p.err = err

@@ -155,7 +155,8 @@ func leftOutNotes(l []LeftOut, name func(string) string, aside, cond message.Key
 
 // Personalise adds what the journal knows to a plan request: the person's
 // avoid list, the exercises safety keeps out (a stop, a condition) with why,
-// the person's levels (unless atStart) and their latest ratings.
+// the person's levels and the exercises they are on the easier option of
+// (unless atStart), and their latest ratings.
 func (p State) Personalise(c *catalog.Catalog, req *planner.Request, atStart bool) {
 	_, levels, ratings := p.PlanInputs()
 	x := p.Exclusions()
@@ -173,6 +174,14 @@ func (p State) Personalise(c *catalog.Catalog, req *planner.Request, atStart boo
 	}
 	if !atStart {
 		req.Levels = levels
+		for id, l := range p.Levels {
+			if l != nil && l.Easier {
+				if req.Easier == nil {
+					req.Easier = map[string]bool{}
+				}
+				req.Easier[id] = true
+			}
+		}
 	}
 	req.Ratings = ratings
 }

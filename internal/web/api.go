@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -149,7 +150,33 @@ func (s *Server) showExercise(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.catalogJSON(w, r, "api/exercise/"+e.ID, func() (any, error) { return e, nil })
+	return s.catalogJSON(w, r, "api/exercise/"+e.ID, func() (any, error) { return s.exerciseDoc(r, e) })
+}
+
+// exerciseDoc is an exercise as the API gives it: the catalog's JSON, with
+// the URLs of the person's own pictures of it, in order, when it has any
+// (its saved entry and pictures change together, so the catalog's cache
+// key covers them).
+func (s *Server) exerciseDoc(r *http.Request, e *catalog.Exercise) (any, error) {
+	links, err := s.pictureLinks(r, e)
+	if err != nil || len(links) == 0 {
+		return e, err
+	}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return nil, err
+	}
+	urls := make([]string, len(links))
+	for i, l := range links {
+		urls[i] = l.URL
+	}
+	p, err := json.Marshal(urls)
+	if err != nil {
+		return nil, err
+	}
+	out := append(b[:len(b)-1:len(b)-1], `,"pictures":`...) // the exercise's object, one member longer
+	out = append(out, p...)
+	return json.RawMessage(append(out, '}')), nil
 }
 
 // asideDoc is the answer to avoiding or enabling an exercise.

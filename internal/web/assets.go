@@ -84,10 +84,14 @@ func loadAssets() (*assetSet, error) {
 }
 
 // serviceWorker writes the service worker: it keeps every asset and the
-// URLs the route table marks for offline use (Server.offlineURLs).
+// URLs given (Server.serviceWorker), in a cache named by both, so that a
+// worker that keeps something else fills a cache of its own and drops the
+// old one.
 func (a *assetSet) serviceWorker(keep []string) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := a.swTmpl.Execute(&buf, map[string]any{"Version": a.hash, "Keep": append(slices.Clone(a.urls), keep...)}); err != nil {
+	sum := sha256.Sum256([]byte(strings.Join(keep, "\n")))
+	version := a.hash + "-" + hex.EncodeToString(sum[:])[:8]
+	if err := a.swTmpl.Execute(&buf, map[string]any{"Version": version, "Keep": append(slices.Clone(a.urls), keep...)}); err != nil {
 		return nil, unhunch.Errorf(unhunch.EInternal, "web: service worker: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -115,7 +119,11 @@ func (s *Server) assetRoutes() []route {
 		{"GET", "/sw.js", func(w http.ResponseWriter, r *http.Request) error {
 			// Never cached by URL: the browser checks it for a new version.
 			w.Header().Set("Service-Worker-Allowed", "/")
-			s.sw.serve(w, r, http.StatusOK, "no-cache")
+			sw, err := s.serviceWorker(r)
+			if err != nil {
+				return err
+			}
+			sw.serve(w, r, http.StatusOK, "no-cache")
 			return nil
 		}, nil},
 	}

@@ -238,8 +238,13 @@ func TestBrowserStopForTingling(t *testing.T) {
 		"1:sharp-pain! 2:dizziness! 3:tingling-numbness! 4:discomfort 5:other" {
 		t.Errorf("stop reasons offered: %q", got)
 	}
+	// Paused in the first exercise (played 100 times faster, it would be
+	// over before the keys on a slow machine), as a person stops in it.
+	first := `document.getElementById('ex-count').textContent.startsWith('Exercise 1 of')`
+	pauseWhen(t, ctx, first)
 	run(t, ctx, "pain 2, start", chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)),
 		chromedp.Click(chromedp.CSS(`#start`)), chromedp.WaitVisible(chromedp.CSS(`#stage`)))
+	waitPaused(t, ctx, "paused in the first exercise", first)
 	run(t, ctx, "stop with Esc, then 3", chromedp.KeyEvent(kb.Escape), chromedp.WaitVisible(chromedp.CSS(`#ask`)), chromedp.KeyEvent("3"))
 	poll(t, ctx, "the end", `!document.getElementById('after').hidden`, 30*time.Second)
 	if got := eval[string](t, ctx, `document.getElementById('advice').textContent`); !strings.Contains(got, "tingling or numbness") || !strings.Contains(got, "999") {

@@ -198,6 +198,28 @@ func poll(t *testing.T, ctx context.Context, what, js string, limit time.Duratio
 	run(t, ctx, what, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(limit), chromedp.WithPollingInterval(50*time.Millisecond)))
 }
 
+// pauseWhen makes the player pause itself the moment cond (a JavaScript
+// expression) first holds while it plays, as a person pauses to look: in
+// the same turn of the page's event loop as the change that made it true
+// (a MutationObserver on the player), so that a routine played e2eScale
+// times faster waits for the test however slow the machine is. Call it
+// before Start; waitPaused then waits for the pause.
+func pauseWhen(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, `(() => {
+		const met = () => window.unhunchPlayer && unhunchPlayer.state() === 'playing' && (`+cond+`);
+		const o = new MutationObserver(() => { if (met()) { o.disconnect(); unhunchPlayer.act('toggle'); } });
+		o.observe(document.getElementById('player'), { subtree: true, childList: true, characterData: true, attributes: true });
+	})()`)
+}
+
+// waitPaused waits until the player has paused with cond still true (see
+// pauseWhen).
+func waitPaused(t *testing.T, ctx context.Context, what, cond string) {
+	t.Helper()
+	poll(t, ctx, what, `unhunchPlayer.state() === 'paused' && (`+cond+`)`, 30*time.Second)
+}
+
 // sessions reads the journal.
 func (l *live) sessions(t *testing.T) []*journal.Session {
 	t.Helper()
@@ -244,9 +266,11 @@ func TestBrowserSession(t *testing.T) {
 	if n := eval[int](t, ctx, `JSON.parse(document.getElementById('routine-data').textContent).exercises.filter(e => e.position === 'seated' || e.position.startsWith('standing')).length`); n < 2 {
 		t.Fatalf("the desk plan has %d exercises off the floor", n)
 	}
+	second := `document.getElementById('ex-count').textContent.startsWith('Exercise 2 of')`
+	pauseWhen(t, ctx, second)
 	run(t, ctx, "voice on, pain 3, start", chromedp.Click(chromedp.CSS(`#voice-toggle`)), chromedp.Click(chromedp.CSS(`#pain-before input[value="3"]`)),
 		chromedp.Click(chromedp.CSS(`#start`)), chromedp.WaitVisible(chromedp.CSS(`#stage`)))
-	poll(t, ctx, "second exercise", `document.getElementById('ex-count').textContent.startsWith('Exercise 2 of')`, 30*time.Second)
+	waitPaused(t, ctx, "paused at the second exercise", second)
 	// The figure follows the segment: a drawn still or animation of this exercise.
 	poll(t, ctx, "the figure", `(f => !f.hidden && f.complete && f.naturalWidth > 0 && f.src.includes('/exercises/'))(document.getElementById('figure'))`, 10*time.Second)
 	run(t, ctx, "stop with Esc", chromedp.KeyEvent(kb.Escape), chromedp.WaitVisible(chromedp.CSS(`#ask`)))

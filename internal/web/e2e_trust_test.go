@@ -17,12 +17,13 @@ func TestBrowserBackKeepsBothAttempts(t *testing.T) {
 	ctx := browser(t)
 	answerScreening(t, ctx, l)
 	run(t, ctx, "open the player", chromedp.Navigate(l.url("/play/quick-daily-reset")), chromedp.WaitVisible(chromedp.CSS(`#start`)))
-	run(t, ctx, "start", chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)), chromedp.Click(chromedp.CSS(`#start`)),
-		chromedp.WaitVisible(chromedp.CSS(`#stage`)))
 	// Pause as the second exercise starts, in the same turn of the event
 	// loop, so that the routine (played 100 times faster) waits for the test.
-	poll(t, ctx, "second exercise", `document.getElementById('ex-count').textContent.startsWith('Exercise 2 of') &&
-		(unhunchPlayer.state() === 'paused' || (unhunchPlayer.act('toggle'), true))`, 30*time.Second)
+	second := `document.getElementById('ex-count').textContent.startsWith('Exercise 2 of')`
+	pauseWhen(t, ctx, second)
+	run(t, ctx, "start", chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)), chromedp.Click(chromedp.CSS(`#start`)),
+		chromedp.WaitVisible(chromedp.CSS(`#stage`)))
+	waitPaused(t, ctx, "paused at the second exercise", second)
 	// Keep a copy of everything the player queues, to send it all again.
 	eval[chromedp.Void](t, ctx, `window.copies = []; (e => { unhunch.enqueue = it => { copies.push(it); e(it); }; })(unhunch.enqueue)`)
 	// One turn of the event loop: the stop, back within its grace, quit.

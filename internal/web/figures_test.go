@@ -244,10 +244,13 @@ func TestBrowserFiguresFit(t *testing.T) {
 		if n := eval[int](t, ctx, `document.querySelectorAll('img.thumb').length`); n != len(c.Exercises()) || len(sizes) != 1 {
 			t.Errorf("library at %s: %d thumbnails in %d sizes %v; want one an exercise, one size", size, n, len(sizes), sizes)
 		}
-		run(t, ctx, "player", chromedp.Navigate(l.url("/play/chair-cat-cow")), chromedp.WaitVisible(chromedp.CSS(`#start`)),
-			chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)), chromedp.Click(chromedp.CSS(`#start`)),
+		// Paused at its first figure, so that the routine (played 100 times
+		// faster) is still on the screen while the test looks at it.
+		run(t, ctx, "player", chromedp.Navigate(l.url("/play/chair-cat-cow")), chromedp.WaitVisible(chromedp.CSS(`#start`)))
+		pauseWhen(t, ctx, `!!document.getElementById('figure').getAttribute('src')`)
+		run(t, ctx, "start", chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)), chromedp.Click(chromedp.CSS(`#start`)),
 			chromedp.WaitVisible(chromedp.CSS(`#stage`)))
-		poll(t, ctx, "the player's figure", `(f => !f.hidden && f.complete && f.naturalWidth > 0)(document.getElementById('figure'))`, 20*time.Second)
+		waitPaused(t, ctx, "the player's figure", `(f => !f.hidden && f.complete && f.naturalWidth > 0)(document.getElementById('figure'))`)
 		if src := eval[string](t, ctx, `document.getElementById('figure').getAttribute('src')`); !strings.Contains(src, "/exercises/cat-cow/") || !strings.Contains(src, "position=seated") {
 			t.Errorf("player at %s shows %s, want seated cat-cow", size, src)
 		}

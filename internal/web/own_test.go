@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"image"
 	"image/color"
 	"image/png"
@@ -12,11 +13,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
@@ -347,11 +350,21 @@ func TestBrowserOwnExercise(t *testing.T) {
 	if err := l.st.AddCustom(context.Background(), []custom.Entry{{Kind: custom.KindRoutine, ID: "wall-break", Body: string(rb)}}, nil, time.Now()); err != nil {
 		t.Fatal(err)
 	}
+	// The player pauses as each picture comes, as a person stops to look:
+	// played 100 times faster, a picture is up for a few milliseconds.
+	picture := func(n string) string {
+		return `(document.getElementById('figure').getAttribute('src') || '').endsWith('/exercises/wall-press/pictures/` + n + `')`
+	}
+	shown := `(f => !f.hidden && f.complete && f.naturalWidth === 400)(document.getElementById('figure'))`
 	run(t, ctx, "the player", chromedp.Navigate(l.url("/play/wall-break")), chromedp.WaitVisible(chromedp.CSS(`#start`)))
+	pauseWhen(t, ctx, picture("1"))
 	run(t, ctx, "voice on, pain 2, start", chromedp.Click(chromedp.CSS(`#voice-toggle`)), chromedp.Click(chromedp.CSS(`#pain-before input[value="2"]`)),
 		chromedp.Click(chromedp.CSS(`#start`)), chromedp.WaitVisible(chromedp.CSS(`#stage`)))
-	poll(t, ctx, "its first picture", `(f => !f.hidden && f.complete && f.naturalWidth === 400 && f.src.endsWith('/exercises/wall-press/pictures/1'))(document.getElementById('figure'))`, 20*time.Second)
-	poll(t, ctx, "its second picture while moving", `document.getElementById('figure').src.endsWith('/exercises/wall-press/pictures/2')`, 30*time.Second)
+	waitPaused(t, ctx, "its first picture", picture("1")+` && `+shown)
+	pauseWhen(t, ctx, picture("2"))
+	eval[chromedp.Void](t, ctx, `unhunchPlayer.act('toggle')`)
+	waitPaused(t, ctx, "its second picture while moving", picture("2")+` && `+shown)
+	eval[chromedp.Void](t, ctx, `unhunchPlayer.act('toggle')`)
 	poll(t, ctx, "its cues spoken", `unhunch.spoken.includes('Wall press.') && unhunch.spoken.includes('Back to the wall.')`, 20*time.Second)
 
 	// Export, delete, import, and find it identical.
@@ -613,5 +626,115 @@ func TestOwnExerciseFigure(t *testing.T) {
 	g["figure"] = []string{"no-such-thing"}
 	if code, page, _ := post("/exercises/new", g); code != 400 || !strings.Contains(page, `id="figure-error">&#34;no-such-thing&#34; is not a built-in exercise`) {
 		t.Errorf("an unknown figure: %d", code)
+	}
+}
+
+// A person's own routines play offline like the built-in ones: the service
+// worker keeps their player pages and documents, and the figures and
+// pictures of the person's own exercises, as soon as they are saved; once
+// deleted, it keeps them no more, under a new version.
+func TestServiceWorkerKeepsOwnRoutines(t *testing.T) {
+	e := newEnv(t, true)
+	before := e.get("/sw.js")
+	if strings.Contains(before, "/play/wall-break") {
+		t.Fatal("the service worker keeps a routine not yet saved")
+	}
+	body, ctype := multipartBody(t, goodFields(), testPNG(t, 40, 30, 10), testPNG(t, 40, 30, 200))
+	r := e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype})
+	if r.Code != 303 {
+		t.Fatalf("saving an exercise: %d %s", r.Code, r.Body)
+	}
+	own := strings.TrimPrefix(r.Header().Get("Location"), "/exercises/")
+	rb, _ := catalog.Marshal(&catalog.Routine{ID: "wall-break", Name: "Wall break", Exercises: []catalog.Item{{ID: own}, {ID: "chin-tucks"}}})
+	if err := e.st.AddCustom(context.Background(), []custom.Entry{{Kind: custom.KindRoutine, ID: "wall-break", Body: string(rb)}}, nil, e.at); err != nil {
+		t.Fatal(err)
+	}
+	sw := e.get("/sw.js")
+	for _, u := range []string{"'/play/wall-break'", "'/api/v1/routines/wall-break'", "'/exercises/" + own + "/pictures/1'", "'/exercises/" + own + "/pictures/2'",
+		"'/play/quick-daily-reset'", "'/exercises/chin-tucks/figure.svg'"} {
+		if !strings.Contains(sw, u) {
+			t.Errorf("the service worker does not keep %s", u)
+		}
+	}
+	version := regexp.MustCompile(`const VERSION = '([^']+)'`)
+	if version.FindString(sw) == version.FindString(before) {
+		t.Errorf("the service worker keeps more under the same version: %s", version.FindString(sw))
+	}
+	if err := e.st.DeleteCustom(context.Background(), custom.KindRoutine, "wall-break"); err != nil {
+		t.Fatal(err)
+	}
+	if after := e.get("/sw.js"); strings.Contains(after, "/play/wall-break") || version.FindString(after) == version.FindString(sw) {
+		t.Errorf("after deleting the routine the service worker still keeps it, or under the same version")
+	}
+}
+
+// A person with nothing of their own yet is told so calmly on the share
+// page, with where to make one, and offered no download (it would be an
+// empty file); asked for the file anyway, the answer says why there is
+// none. Once they have one, the download is there.
+func TestShareWithNothingToDownload(t *testing.T) {
+	e := newEnv(t, true)
+	page := e.get("/exercises/share")
+	if strings.Contains(page, `id="export-own"`) || !strings.Contains(page, `id="export-none"`) || !strings.Contains(page, `href="/exercises/new"`) {
+		t.Errorf("the share page with nothing of one's own:\n%s", page)
+	}
+	if !strings.Contains(page, `id="import-file"`) {
+		t.Error("the share page with nothing of one's own offers no import")
+	}
+	r := e.do("GET", "/exercises/export", "", map[string]string{"Accept": "text/html"})
+	if r.Code != 404 || strings.Contains(r.Header().Get("Content-Disposition"), "attachment") || !strings.Contains(r.Body.String(), "nothing of your own to download") {
+		t.Errorf("the download with nothing to download: %d %v\n%s", r.Code, r.Header(), r.Body)
+	}
+	body, ctype := multipartBody(t, goodFields())
+	if r := e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype}); r.Code != 303 {
+		t.Fatalf("saving an exercise: %d %s", r.Code, r.Body)
+	}
+	page = e.get("/exercises/share")
+	if !strings.Contains(page, `id="export-own"`) || strings.Contains(page, `id="export-none"`) {
+		t.Errorf("the share page with an exercise of one's own:\n%s", page)
+	}
+	if r := e.do("GET", "/exercises/export", "", nil); r.Code != 200 {
+		t.Errorf("the download with an exercise: %d", r.Code)
+	}
+}
+
+// The JSON API gives the URLs of an own exercise's pictures, in order,
+// each of which serves the picture; a built-in exercise and an own one
+// without pictures have none.
+func TestAPIExercisePictures(t *testing.T) {
+	e := newEnv(t, true)
+	body, ctype := multipartBody(t, goodFields(), testPNG(t, 40, 30, 10), testPNG(t, 40, 30, 200))
+	r := e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype})
+	if r.Code != 303 {
+		t.Fatalf("saving an exercise: %d %s", r.Code, r.Body)
+	}
+	own := strings.TrimPrefix(r.Header().Get("Location"), "/exercises/")
+	var doc struct {
+		ID       string   `json:"id"`
+		Pictures []string `json:"pictures"`
+	}
+	if err := json.Unmarshal([]byte(e.get("/api/v1/exercises/"+own)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/exercises/" + own + "/pictures/1", "/exercises/" + own + "/pictures/2"}
+	if diff := cmp.Diff(want, doc.Pictures); doc.ID != own || diff != "" {
+		t.Errorf("%s's pictures (-want +got):\n%s", own, diff)
+	}
+	for _, u := range doc.Pictures {
+		if r := e.do("GET", u, "", nil); r.Code != 200 || !strings.HasPrefix(r.Header().Get("Content-Type"), "image/") {
+			t.Errorf("GET %s: %d %s", u, r.Code, r.Header().Get("Content-Type"))
+		}
+	}
+	f := goodFields()
+	f["name"] = []string{"Plain stretch"}
+	body, ctype = multipartBody(t, f)
+	r = e.do("POST", "/exercises/new", body, map[string]string{"Content-Type": ctype})
+	if r.Code != 303 {
+		t.Fatalf("saving an exercise without pictures: %d %s", r.Code, r.Body)
+	}
+	for _, id := range []string{"chin-tucks", strings.TrimPrefix(r.Header().Get("Location"), "/exercises/")} {
+		if got := e.get("/api/v1/exercises/" + id); strings.Contains(got, `"pictures"`) {
+			t.Errorf("%s has pictures: %s", id, got)
+		}
 	}
 }

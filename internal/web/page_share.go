@@ -71,6 +71,9 @@ func (s *Server) exportOwn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if len(entries) == 0 { // an empty file would say nothing; the page offers none
+		return unhunch.E(unhunch.ENotFound, message.ShareNothingToGet)
+	}
 	pics, err := cj.AllPictures(r.Context())
 	if err != nil {
 		return err

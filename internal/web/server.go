@@ -99,8 +99,8 @@ type Server struct {
 	assets  *assetSet
 	pages   *pageSet
 	metrics *metricSet
-	sw      *body        // the service worker
-	health  func() *body // what /healthz answers: made once, from memory
+	sw      atomic.Pointer[swState] // the service worker made for the catalog; Server.serviceWorker
+	health  func() *body            // what /healthz answers: made once, from memory
 
 	// cache is all the server keeps between requests, each part with its
 	// rule (newCaches).
@@ -140,6 +140,47 @@ func eachRoutine(s *Server, pattern string) []string {
 		out = append(out, strings.Replace(pattern, "{id}", r.ID, 1))
 	}
 	return out
+}
+
+// swType is the service worker's Content-Type.
+const swType = "text/javascript; charset=utf-8"
+
+// swState is the service worker made for one catalog (catState.gen).
+type swState struct {
+	gen int
+	bd  *body
+}
+
+// serviceWorker returns the service worker for the catalog the person sees
+// now, made again when that catalog is: a routine or exercise of one's own
+// is kept for offline use as soon as it is saved, like the built-in ones,
+// with its pictures (which the route table cannot list: they are in the
+// journal), and one deleted is no longer kept.
+func (s *Server) serviceWorker(r *http.Request) (*body, error) {
+	s.refreshCatalog(r)
+	gen := s.cat.Load().gen
+	if cur := s.sw.Load(); cur != nil && cur.gen == gen {
+		return cur.bd, nil
+	}
+	keep := s.offlineURLs()
+	if cj, ok := s.customJournal(); ok {
+		pics, err := cj.AllPictures(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range pics {
+			if e, ok := s.catalog().Exercise(p.ExerciseID); ok && e.Saved() {
+				keep = append(keep, pictureURL(p.ExerciseID, p.N))
+			}
+		}
+	}
+	sw, err := s.assets.serviceWorker(keep)
+	if err != nil {
+		return nil, err
+	}
+	bd := newBody(swType, sw)
+	s.sw.Store(&swState{gen: gen, bd: bd})
+	return bd, nil
 }
 
 // offlineURLs lists what the service worker keeps, route by route in the
@@ -218,7 +259,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.sw = newBody("text/javascript; charset=utf-8", sw)
+	s.sw.Store(&swState{gen: s.cat.Load().gen, bd: newBody(swType, sw)})
 	s.handler = s.build()
 	return s, nil
 }

@@ -66,14 +66,17 @@
           if (res.status >= 500 || res.status === 408 || res.status === 429) { later(); break; }
           // Not signed in (any more): kept until its person signs in again.
           if (res.status === 401) { await res.text().catch(() => ''); break; }
+          let why = '';
+          if (res.ok) await res.text().catch(() => ''); // read to its end: an unread body shows as an aborted request
+          else try { why = (await res.json()).error.message; } catch (e) { /* none */ }
+          // The queue is read, changed and written back in one go, with no
+          // await in between: what the player queued meanwhile stays.
           let left = read(Q, []);
           const at = left.findIndex(x => x.key === it.key && mine(x));
           if (at >= 0) left.splice(at, 1);
-          if (res.ok) await res.text().catch(() => ''); // read to its end: an unread body shows as an aborted request
           if (!res.ok) {
             // Refused for good (a 4xx): keep the reason, and drop what
             // depended on a session that was never started.
-            let why = ''; try { why = (await res.json()).error.message; } catch (e) { /* none */ }
             const rej = read(REJ, []); rej.push({ item: it, status: res.status, message: why }); write(REJ, rej);
             if (it.session && it.kind === 'start') left = left.filter(x => x.session !== it.session);
           }
@@ -193,7 +196,13 @@
   }
 
   if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready).then(() => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(reg => {
+      // What the worker keeps follows the person's own routines and
+      // exercises (the server makes it again when they change), so every
+      // page asks for it again: 304 when nothing changed.
+      reg.update().catch(() => null);
+      return navigator.serviceWorker.ready;
+    }).then(() => {
       const mark = () => { document.documentElement.dataset.sw = navigator.serviceWorker.controller ? 'ready' : 'waiting'; };
       mark(); navigator.serviceWorker.addEventListener('controllerchange', mark);
     }).catch(() => { document.documentElement.dataset.sw = 'none'; });
