@@ -17,7 +17,10 @@
 # another build of unhunch too (e.g. main's), on its own database, right
 # after ours: the "before" of a change. STATS=1 (PostgreSQL) loads
 # pg_stat_statements and prints, after each recording run, the statements
-# the server ran per request. PATHS="/a /b" measures those GETs only.
+# the server ran per request. PROFILE=DIR builds this build with Go's
+# profiler (testdata/profiled) and keeps a CPU profile of the server during
+# each recording run in DIR, with its top functions printed. PATHS="/a /b"
+# measures those GETs only.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 secs=${1:-3}
@@ -33,7 +36,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-go build -o "$work/unhunch" ./cmd/unhunch
+if [ -n "${PROFILE:-}" ]; then
+  mkdir -p "$PROFILE"
+  go build -o "$work/unhunch" ./internal/web/testdata/profiled
+else
+  go build -o "$work/unhunch" ./cmd/unhunch
+fi
 go build -o "$work/bare" ./internal/web/testdata/bare
 "$work/bare" 127.0.0.1:18182 &
 BARE=http://127.0.0.1:18182/
@@ -55,10 +63,12 @@ wrkrun() { # url [script] [header] -> "rps p99 non2xx requests"
 
 serve() { # binary port db: starts a server, its pid in $served
   local bin=$1 port=$2 db=$3
+  local prof=()
+  [ -z "${PROFILE:-}" ] || prof=(env UNHUNCH_PPROF=127.0.0.1:$((port + 1000)))
   if [ -n "$db" ]; then
-    UNHUNCH_DB="$db" "$bin" serve --data-dir "$work/data-$port" --addr 127.0.0.1:$port >/dev/null 2>"$work/serve-$port.log" &
+    UNHUNCH_DB="$db" "${prof[@]}" "$bin" serve --data-dir "$work/data-$port" --addr 127.0.0.1:$port >/dev/null 2>"$work/serve-$port.log" &
   else
-    "$bin" serve --data-dir "$work/data-$port" --addr 127.0.0.1:$port >/dev/null 2>"$work/serve-$port.log" &
+    "${prof[@]}" "$bin" serve --data-dir "$work/data-$port" --addr 127.0.0.1:$port >/dev/null 2>"$work/serve-$port.log" &
   fi
   served=$!
   for _ in $(seq 100); do curl -sf http://127.0.0.1:$port/healthz >/dev/null && return; sleep 0.1; done
@@ -115,18 +125,32 @@ stats_show() { # requests
 
 row() { # label url script header: one row against a bare run just before it
   local label=$1 url=$2 script=${3:-} header=${4:-}
-  local brps bp99 rps p99 non n code size
+  local brps bp99 rps p99 non n code size profiling="" profiler=""
   read -r brps bp99 _ _ < <(wrkrun $BARE)
   stats_reset
+  if [ -n "${PROFILE:-}" ] && [ -n "$script" ] && [ -n "${pprof_port:-}" ]; then
+    profiling=$PROFILE/$(basename "$script" .lua).pprof
+    curl -sf -o "$profiling" "http://127.0.0.1:$pprof_port/debug/pprof/profile?seconds=$((secs > 1 ? secs - 1 : 1))" &
+    profiler=$!
+  fi
   read -r rps p99 non n < <(wrkrun "$url" "$script" "$header")
   printf '| %s | %s | %s | %s | %s | %.2f× |\n' "$label" "$non" "$rps" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)"
   [ -z "$script" ] || stats_show "$n"
+  if [ -n "$profiling" ]; then
+    wait "$profiler" || true
+    echo
+    echo "CPU profile of the server ($profiling):"
+    echo
+    go tool pprof -top -nodecount=30 "$profiling" 2>/dev/null | sed 's/^/    /'
+    echo
+  fi
 }
 
 # measure starts a server of binary on a new database and measures it.
 measure() { # engine-label binary-label binary port db
   local engine=$1 label=$2 bin=$3 port=$4 db=$5
   serve "$bin" "$port" "$db"
+  pprof_port=""; [ "$bin" != "$work/unhunch" ] || [ -z "${PROFILE:-}" ] || pprof_port=$((port + 1000))
   local B=http://127.0.0.1:$port
   local answers
   answers=$(curl -sf $B/api/v1/screenings/questions | python3 -c 'import json,sys; print(json.dumps({"answers": {q["id"]: False for q in json.load(sys.stdin)}}))')
