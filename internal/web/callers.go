@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"crypto/sha256"
+	"maps"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -220,4 +221,39 @@ func (c *sessionCache) Commit(token string, b []byte, expiry time.Time) error {
 // Delete is DeleteCtx without a context.
 func (c *sessionCache) Delete(token string) error {
 	return c.DeleteCtx(context.Background(), token)
+}
+
+// sessionCodec is scs's gob codec with what it decoded kept by the encoded
+// bytes: decoding a session with gob was most of what a signed-in request
+// cost the server (a decoder learns the types anew each time). The same
+// bytes always decode to the same values, so nothing kept is ever stale;
+// each caller gets its own copy of the map, which scs changes in place.
+// The values are the strings and numbers the server puts there.
+type sessionCodec struct {
+	scs.GobCodec
+	m sync.Map // string(encoded) → sessionDecoded
+	n atomic.Int64
+}
+
+// sessionDecoded is a session's deadline and values as decoded.
+type sessionDecoded struct {
+	deadline time.Time
+	values   map[string]any
+}
+
+// Decode returns the deadline and values encoded in b.
+func (c *sessionCodec) Decode(b []byte) (time.Time, map[string]any, error) {
+	if e, ok := c.m.Load(string(b)); ok {
+		d := e.(sessionDecoded)
+		return d.deadline, maps.Clone(d.values), nil
+	}
+	deadline, values, err := c.GobCodec.Decode(b)
+	if err != nil {
+		return deadline, values, err
+	}
+	if _, loaded := c.m.Swap(string(b), sessionDecoded{deadline, maps.Clone(values)}); !loaded && c.n.Add(1) > maxCallers {
+		c.m.Clear()
+		c.n.Store(0)
+	}
+	return deadline, values, nil
 }
