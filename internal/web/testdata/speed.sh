@@ -207,7 +207,8 @@ measure() { # engine-label binary-label binary port db
   if [ -z "${ONLY_POST:-}" ]; then
     for p in "${paths[@]}"; do
       local code
-      code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' ${heads[0]:+-H "${heads[0]}"} "$B$p")
+      # The status and the bytes sent (gzip), as the first caller gets them.
+      code=$(curl -s -o /dev/null -w '%{http_code}, %{size_download} B' -H 'Accept-Encoding: gzip' ${heads[0]:+-H "${heads[0]}"} "$B$p")
       if [ -n "${ACCOUNTS:-}" ]; then
         for k in 0 1; do row "\`GET ${p/$sid/ID}\` ($code), ${who[$k]}" "$B$p" "" "${heads[$k]}"; done
       else
