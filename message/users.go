@@ -78,7 +78,7 @@ const (
 )
 
 var tokensRevokeWords = []entry{
-	{HelpTokensRevoke, "End every script token of an account at once (a lost laptop, a leaked token)"},
+	{HelpTokensRevoke, "End every script token of an account (a lost laptop, a leaked token); a running server refuses them within a second"},
 	{TokensRevokeNeedUser, "tokens revoke needs --user NAME: whose tokens to end (unhunch users list shows the accounts)"},
 	{TokensRevokedOne, "Ended 1 token of %s: it no longer signs anything in."},
 	{TokensRevokedMany, "Ended %d tokens of %s: they no longer sign anything in."},

@@ -165,9 +165,9 @@ func checkKind(kind string) error {
 
 // libraryCtx is ctx for a write to the library of saved exercises and
 // routines, which is the server's, not one person's (one library per
-// server): the write raises the local person's version, the version of
-// what the server's people share, which every server reads to tell that
-// the library changed.
+// server): the write raises the version of what the server's people share
+// (SharedID), which every server reads to tell that the library changed,
+// and the local person's.
 func libraryCtx(ctx context.Context) context.Context {
-	return account.ForPerson(ctx, account.LocalID)
+	return alsoShared(account.ForPerson(ctx, account.LocalID))
 }

@@ -76,6 +76,7 @@ func (s *Store) EraseUser(ctx context.Context, id string) (map[string]int64, err
 		erased["users"] += k
 		return nil
 	})
+	s.accountChanges.Add(1)
 	if err != nil {
 		return nil, s.fail("erase user "+id, err)
 	}

@@ -162,8 +162,9 @@ func (g *Group) commit(batch []*groupReq) {
 		// In one order, so that two servers' batches never wait on each
 		// other's version rows in a cycle (PostgreSQL).
 		slices.Sort(people)
-		for _, p := range people {
-			if err := bumpVersion(context.Background(), tx, p); err != nil {
+		versions := make([]int64, len(people))
+		for k, p := range people {
+			if versions[k], err = bumpVersion(context.Background(), tx, p); err != nil {
 				tx.Rollback()
 				return err
 			}
@@ -172,6 +173,9 @@ func (g *Group) commit(batch []*groupReq) {
 			return err
 		}
 		s.writes.Add(1)
+		for k, p := range people {
+			s.wrote(p, versions[k])
+		}
 		return nil
 	}
 	var err error

@@ -106,6 +106,7 @@ func (s *Store) SetPassword(ctx context.Context, userID, password string, at tim
 			userID, hash, millis(at))
 		return err
 	})
+	s.accountChanges.Add(1)
 	return s.fail("set password of "+userID, err)
 }
 

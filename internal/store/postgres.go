@@ -373,8 +373,10 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 			}
 		}
 		slices.Sort(people)
-		for _, p := range people {
-			if err := bumpVersion(ctx, tx, p); err != nil {
+		versions := make([]int64, len(people))
+		for k, p := range people {
+			var err error
+			if versions[k], err = bumpVersion(ctx, tx, p); err != nil {
 				return err
 			}
 		}
@@ -382,6 +384,9 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 			return err
 		}
 		s.writes.Add(1)
+		for k, p := range people {
+			s.wrote(p, versions[k])
+		}
 		batchedCommits.Add(1)
 		return nil
 	})

@@ -41,6 +41,7 @@ func (s *Store) EndSessions(ctx context.Context, userID string) (int64, error) {
 		}
 		return tx.QueryRowContext(ctx, `SELECT session_gen FROM users WHERE id = $1`, userID).Scan(&gen)
 	})
+	s.accountChanges.Add(1) // the servers of this process forget the accounts they kept
 	return gen, s.fail("end the sessions of "+userID, err)
 }
 

@@ -22,6 +22,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/pressly/goose/v3"
 
@@ -49,6 +50,13 @@ type Store struct {
 	// writes counts this process's committed writes, so a reader can tell
 	// its own writes apart from time passing (LocalWrites).
 	writes atomic.Uint64
+	// marks are this process's writes by person (person → *localMark):
+	// how many, and the version the latest left the journal at
+	// (LocalWrite).
+	marks sync.Map
+	// accountChanges counts this process's changes to accounts, tokens and
+	// passwords (AccountChanges).
+	accountChanges atomic.Uint64
 
 	// stmts holds prepared statements by their SQL: preparing (parsing)
 	// a statement was most of the cost of reading the journal.
@@ -177,16 +185,106 @@ func (s *Store) writeTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 		if err := f(tx); err != nil {
 			return err
 		}
-		if err := bumpVersion(ctx, tx, account.PersonID(ctx)); err != nil {
+		person := account.PersonID(ctx)
+		v, err := bumpVersion(ctx, tx, person)
+		if err != nil {
 			return err
+		}
+		var sv int64
+		if shared(ctx) {
+			if sv, err = bumpVersion(ctx, tx, SharedID); err != nil {
+				return err
+			}
 		}
 		if err := tx.Commit(); err != nil {
 			return err
 		}
 		s.writes.Add(1)
+		s.wrote(person, v)
+		if sv > 0 {
+			s.wrote(SharedID, sv)
+		}
 		return nil
 	})
 }
+
+// SharedID names the journal version of what every person on a server
+// shares: the accounts and the library of saved exercises and routines.
+// Making an account and every change to the library raise it (besides the
+// local person's version, as before), and nothing else does, so that a
+// server can tell whether they changed without being told by every
+// person's outcome. It is no person's id: NewID never makes a "*".
+const SharedID = "*shared"
+
+// sharedKey marks a context whose write changes what people share.
+type sharedKey struct{}
+
+// alsoShared returns ctx for a write that changes what every person on the
+// server shares: writeTx raises SharedID's version too.
+func alsoShared(ctx context.Context) context.Context {
+	return context.WithValue(ctx, sharedKey{}, true)
+}
+
+// shared reports whether ctx's write changes what people share (alsoShared).
+func shared(ctx context.Context) bool {
+	b, _ := ctx.Value(sharedKey{}).(bool)
+	return b
+}
+
+// LocalWrite is what this process knows of its own writes to one journal
+// (Store.LocalWrite).
+type LocalWrite struct {
+	// Writes counts this process's committed writes to the journal.
+	Writes uint64
+	// Version is the version the latest of them left the journal at, as
+	// fresh as a read of it at At: every write raises the version and
+	// reads it back in the same transaction. 0 when there was none.
+	Version int64
+	// At is when that write committed (with the monotonic clock).
+	At time.Time
+}
+
+// localMark is this process's LocalWrite for one person, behind a lock so
+// that its count and version always go together.
+type localMark struct {
+	mu sync.Mutex
+	lw LocalWrite
+}
+
+// LocalWrite returns what this process knows of its own writes to the
+// journal of person (an account id, account.LocalID or SharedID): a
+// reader that kept the journal's version can skip reading it while the
+// count has not moved, and, when it has, take the version this process's
+// latest write left (and only briefly, since other processes write too).
+func (s *Store) LocalWrite(person string) LocalWrite {
+	m, ok := s.marks.Load(person)
+	if !ok {
+		return LocalWrite{}
+	}
+	mk := m.(*localMark)
+	mk.mu.Lock()
+	defer mk.mu.Unlock()
+	return mk.lw
+}
+
+// wrote notes a committed write that left person's journal at version v.
+// Two writes of this process may note their versions out of order: the
+// highest is the journal's version after both.
+func (s *Store) wrote(person string, v int64) {
+	m, _ := s.marks.LoadOrStore(person, &localMark{})
+	mk := m.(*localMark)
+	mk.mu.Lock()
+	defer mk.mu.Unlock()
+	mk.lw.Writes++
+	mk.lw.Version = max(mk.lw.Version, v)
+	mk.lw.At = time.Now()
+}
+
+// AccountChanges counts this process's changes to accounts and their
+// keys: an account made or erased, its script tokens revoked, its
+// password set. A cache of who a token or session is can hold while it
+// has not moved (and only briefly, since other processes change them too).
+func (s *Store) AccountChanges() uint64 { return s.accountChanges.Load() }
 
 // LocalWrites returns how many writes this process has committed: a reader
 // that kept the journal's version can skip reading it again while this has
@@ -194,14 +292,17 @@ func (s *Store) writeTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 func (s *Store) LocalWrites() uint64 { return s.writes.Load() }
 
 // bumpVersionSQL raises a person's journal version, making their row (at
-// 1) on their first write.
+// 1) on their first write, and returns it.
 const bumpVersionSQL = `INSERT INTO journal_version (person_id, v) VALUES ($1, 1)
-	ON CONFLICT (person_id) DO UPDATE SET v = journal_version.v + 1`
+	ON CONFLICT (person_id) DO UPDATE SET v = journal_version.v + 1 RETURNING v`
 
-// bumpVersion raises person's journal version inside a write's transaction.
-func bumpVersion(ctx context.Context, tx *sql.Tx, person string) error {
-	_, err := tx.ExecContext(ctx, bumpVersionSQL, person)
-	return err
+// bumpVersion raises person's journal version inside a write's transaction
+// and returns the new version: it holds the row's lock until the commit,
+// so that is the version the commit leaves.
+func bumpVersion(ctx context.Context, tx *sql.Tx, person string) (int64, error) {
+	var v int64
+	err := tx.QueryRowContext(ctx, bumpVersionSQL, person).Scan(&v)
+	return v, err
 }
 
 // Version returns a number that changes whenever anything in the journal

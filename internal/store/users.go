@@ -33,9 +33,9 @@ const (
 // taken name is EConflict). With AdoptLocal, a person account takes over
 // the local journal (adopted reports it); that is EConflict when another
 // account took it already and EInvalid when there is nothing to take or
-// the role is not a person's. It raises the local person's version (whoever
-// ctx names), so that a server that served without accounts notices the
-// first one at once.
+// the role is not a person's. It raises the version of what people share
+// (SharedID) and the local person's (whoever ctx names), so that a server
+// that served without accounts notices the first one at once.
 func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, at time.Time, opts ...UserOption) (u *account.User, adopted bool, err error) {
 	adopt := slices.Contains(opts, AdoptLocal)
 	if adopt && role != account.RolePerson {
@@ -48,7 +48,7 @@ func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, 
 		return nil, false, err
 	}
 	u = &account.User{ID: NewID(), Name: name, Role: role, Created: at.UTC().Truncate(time.Millisecond)}
-	err = s.writeTx(account.ForPerson(ctx, account.LocalID), func(tx *sql.Tx) error {
+	err = s.writeTx(alsoShared(account.ForPerson(ctx, account.LocalID)), func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE name = $1`, name).Scan(&n); err != nil {
 			return err
@@ -80,6 +80,7 @@ func (s *Store) CreateUser(ctx context.Context, name string, role account.Role, 
 	if err != nil {
 		return nil, false, s.fail("create user "+name, err)
 	}
+	s.accountChanges.Add(1) // an id may name another account now
 	return u, adopted, nil
 }
 
@@ -246,5 +247,6 @@ func (s *Store) RevokeTokens(ctx context.Context, userID string) (int64, error) 
 		n, err = r.RowsAffected()
 		return err
 	})
+	s.accountChanges.Add(1)
 	return n, s.fail("revoke tokens of "+userID, err)
 }

@@ -112,7 +112,9 @@ func (s *Server) erase(r *http.Request, confirm string) error {
 			return unhunch.E(unhunch.EConflict, message.RightsLastAdmin)
 		}
 	}
-	if _, err := s.cfg.Accounts.EraseUser(writeCtx(r), u.ID); err != nil {
+	_, err := s.cfg.Accounts.EraseUser(writeCtx(r), u.ID)
+	s.callers.clear() // whatever came of it: the account is read again
+	if err != nil {
 		return err
 	}
 	s.log.InfoContext(r.Context(), "account erased by its owner", "user", u.ID)

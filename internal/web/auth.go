@@ -208,7 +208,8 @@ func (s *Server) caller(r *http.Request) (*account.User, error) {
 		if !ok {
 			return nil, unhunch.E(unhunch.EUnauthorized, message.AuthBadHeader)
 		}
-		return s.cfg.Accounts.UserByToken(r.Context(), strings.TrimSpace(token))
+		token = strings.TrimSpace(token)
+		return s.callers.get(tokenKey(token), func() (*account.User, error) { return s.cfg.Accounts.UserByToken(r.Context(), token) })
 	}
 	return s.sessionCaller(r)
 }

@@ -3,9 +3,12 @@ package web
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/internal/api"
@@ -20,15 +23,16 @@ import (
 // are never served each other's pages; what is made from the catalog alone
 // is shared.
 type caches struct {
-	catalog  *cache[none, *body]                // pages, documents and figures made from the catalog alone
-	routines *cache[none, []api.RoutineSummary] // the routines with their durations
-	journal  *cache[journalStamp, *body]        // pages and documents made from a person's journal, by person, page and query
-	gate     *cache[journalStamp, gateDoc]      // the gate's decision, made from a person's journal, by person
-	screen   *cache[none, *body]                // the screening page, by the answers so far
-	heads    *cache[none, store.SessionHead]    // what an event needs of its session, by person and session
-	versions sync.Map                           // person → *versionRead: each person's journal version as last read
-	nVersion atomic.Int64                       // how many versions are kept
-	ready    atomic.Pointer[readyCheck]         // the journal's last readiness check (readyz)
+	catalog      *cache[none, *body]                // pages, documents and figures made from the catalog alone
+	routines     *cache[none, []api.RoutineSummary] // the routines with their durations
+	journal      *cache[journalStamp, *body]        // pages and documents made from a person's journal, by person, page and query
+	gate         *cache[journalStamp, gateDoc]      // the gate's decision, made from a person's journal, by person
+	screen       *cache[none, *body]                // the screening page, by the answers so far
+	heads        *cache[none, store.SessionHead]    // what an event needs of its session, by person and session
+	versions     sync.Map                           // person → *versionRead: each person's journal version as last read
+	nVersion     atomic.Int64                       // how many versions are kept
+	versionReads singleflight.Group                 // reads of a version under way, by person
+	ready        atomic.Pointer[readyCheck]         // the journal's last readiness check (readyz)
 }
 
 // newCaches makes the server's caches with their rules:
@@ -58,8 +62,9 @@ type caches struct {
 //     of them (when full, it starts again empty), kept under the person
 //     whose session it is (another person's is not found, and not kept).
 //   - versions: a person's journal version serves that person's next
-//     requests for versionTTL, or until this server writes; at most
-//     maxPeople people's.
+//     requests for versionTTL, or until this server writes to that
+//     person's journal, when the version its write left serves as a read
+//     (store.LocalWrite); at most maxPeople people's.
 func newCaches() *caches {
 	holds := func(kept, now journalStamp) bool {
 		return kept.version == now.version && kept.day == now.day && (kept.until.IsZero() || now.at.Before(kept.until))
@@ -171,7 +176,7 @@ type readyCheck struct {
 type versionRead struct {
 	v      int64
 	at     time.Time // monotonic, when it was read
-	writes uint64    // the journal's LocalWrites when it was read
+	writes uint64    // the journal's LocalWrite(person).Writes when it was read
 }
 
 // version returns the journal version of the person the request is for
@@ -181,33 +186,57 @@ func (s *Server) version(r *http.Request) (int64, error) {
 	return s.versionOf(r.Context())
 }
 
-// serverVersion returns the version of what the server's people share:
-// the local person's journal version, which making an account and every
-// change to the library of saved exercises and routines also raise
-// (store.CreateUser, store.AddCustom…).
+// serverVersion returns the version of what the server's people share
+// (store.SharedID): making an account and every change to the library of
+// saved exercises and routines raise it (store.CreateUser,
+// store.AddCustom…), and a person's sessions and outcomes do not, so that
+// recording them never makes the server ask again whether accounts exist
+// or what the library holds.
 func (s *Server) serverVersion(r *http.Request) (int64, error) {
-	return s.versionOf(account.ForPerson(r.Context(), account.LocalID))
+	return s.versionOf(account.ForPerson(r.Context(), store.SharedID))
 }
 
-// versionOf returns the journal version of the person ctx names, kept as
-// version says.
+// versionOf returns the journal version of the person ctx names: the last
+// read while it is younger than versionTTL and this server has not written
+// to that journal since; else, when this server's latest write to it is
+// younger than versionTTL, the version that write left (as fresh as a read
+// at its commit: no read needed); else read again.
 func (s *Server) versionOf(ctx context.Context) (int64, error) {
 	person := account.PersonID(ctx)
+	lw := s.st.LocalWrite(person)
 	if e, ok := s.cache.versions.Load(person); ok {
-		if last := e.(*versionRead); time.Since(last.at) < versionTTL && last.writes == s.st.LocalWrites() {
+		if last := e.(*versionRead); last.writes == lw.Writes && time.Since(last.at) < versionTTL {
 			return last.v, nil
 		}
 	}
-	writes := s.st.LocalWrites()
-	v, err := s.st.Version(ctx)
+	if lw.Version > 0 && time.Since(lw.At) < versionTTL {
+		s.keepVersion(person, &versionRead{v: lw.Version, at: lw.At, writes: lw.Writes})
+		return lw.Version, nil
+	}
+	// Requests that find the version stale at once read it once: the
+	// others wait for that read (which began after they asked, or with
+	// them) rather than each sending its own. A request that knows of a
+	// later write of this server waits for a read of its own.
+	v, err, _ := s.cache.versionReads.Do(person+"\x00"+strconv.FormatUint(lw.Writes, 10), func() (any, error) {
+		// Not ended by the first request's client hanging up: others wait on it.
+		v, err := s.st.Version(context.WithoutCancel(ctx))
+		if err == nil {
+			s.keepVersion(person, &versionRead{v: v, at: time.Now(), writes: lw.Writes})
+		}
+		return v, err
+	})
 	if err != nil {
 		return 0, err
 	}
-	if _, loaded := s.cache.versions.Swap(person, &versionRead{v: v, at: time.Now(), writes: writes}); !loaded && s.cache.nVersion.Add(1) > maxPeople {
+	return v.(int64), nil
+}
+
+// keepVersion keeps a person's version as versionOf found it.
+func (s *Server) keepVersion(person string, read *versionRead) {
+	if _, loaded := s.cache.versions.Swap(person, read); !loaded && s.cache.nVersion.Add(1) > maxPeople {
 		s.cache.versions.Clear()
 		s.cache.nVersion.Store(0)
 	}
-	return v, nil
 }
 
 // journalStampNow is the stamp a page made from the journal must have to

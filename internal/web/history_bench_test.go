@@ -32,7 +32,9 @@ type rebuilt struct {
 }
 
 func (r *rebuilt) Version(context.Context) (int64, error) { return r.n.Add(1), nil }
-func (r *rebuilt) LocalWrites() uint64                    { return uint64(r.n.Add(1)) }
+func (r *rebuilt) LocalWrite(string) store.LocalWrite {
+	return store.LocalWrite{Writes: uint64(r.n.Add(1))}
+}
 
 // sized is a server on a journal of some size.
 type sized struct {

@@ -51,10 +51,10 @@ type Journal interface {
 	// gone, every person's.
 	SweepInterrupted(ctx context.Context, alive func(owner string) bool, now time.Time) (int, error)
 	// Version is the journal version of the person ctx names, raised by
-	// every write to their journal; LocalWrites counts this process's
-	// writes (see Server.version).
+	// every write to their journal; LocalWrite is what this process knows
+	// of its own writes to a person's journal (see Server.version).
 	Version(ctx context.Context) (int64, error)
-	LocalWrites() uint64
+	LocalWrite(person string) store.LocalWrite
 	// Engine names the database: "sqlite" or "postgres".
 	Engine() string
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/internal/web"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -248,7 +249,7 @@ func (f failingJournal) ConditionClearances(context.Context) ([]safety.Condition
 }
 
 func (f failingJournal) Version(context.Context) (int64, error) { return 0, f.err }
-func (f failingJournal) LocalWrites() uint64                    { return 0 }
+func (f failingJournal) LocalWrite(string) store.LocalWrite     { return store.LocalWrite{} }
 
 // A journal that fails is the server's trouble, not the request's: pages
 // and the API answer with the failure's own status (the plan page used to

@@ -111,6 +111,9 @@ type Server struct {
 	// sessions are the web app's sign-in sessions (session.go); nil
 	// without Config.Accounts.
 	sessions *scs.SessionManager
+	// callers keeps who a token or a session's account is, for callerTTL
+	// (callers.go); nil without Config.Accounts.
+	callers *callers
 	// limits counts failed sign-ins per account and per address (limit.go).
 	limits *limiter
 
@@ -221,6 +224,7 @@ func New(cfg Config) (*Server, error) {
 	s.limits = newLimiter()
 	if cfg.Accounts != nil {
 		s.sessions = newSessions(cfg)
+		s.callers = newCallers(cfg.Accounts, cfg.Now)
 	}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {

@@ -35,7 +35,9 @@ const sessionGen = "user.gen"
 // (Config.SecureCookies).
 func newSessions(cfg Config) *scs.SessionManager {
 	m := scs.New()
-	m.Store = cfg.Accounts.WebSessions()
+	// Kept for callerTTL (callers.go): this server's own changes show at once.
+	m.Store = newSessionCache(cfg.Accounts.WebSessions(), cfg.Now)
+	m.Codec = &sessionCodec{}
 	// Thirty days from signing in, with no idle timeout: scs keeps one by
 	// saving the session again (and sending its cookie) at every request,
 	// so a request under way while the person signed out brought the
@@ -71,7 +73,7 @@ func (s *Server) sessionCaller(r *http.Request) (*account.User, error) {
 	if id == "" {
 		return nil, nil
 	}
-	u, err := s.cfg.Accounts.User(r.Context(), id)
+	u, err := s.callers.get(callerKey(id), func() (*account.User, error) { return s.cfg.Accounts.User(r.Context(), id) })
 	if unhunch.ErrorCode(err) == unhunch.ENotFound || err == nil && s.sessions.GetInt64(r.Context(), sessionCreated) != u.Created.UnixMilli() {
 		// The account was removed (and its id may have been given to
 		// another since): the session ends with it.
@@ -203,6 +205,7 @@ func (s *Server) anonymousFor(r *http.Request, d time.Duration) {
 // signout ends the session on this browser.
 func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
 	if s.sessions != nil {
+		// The session cache forgets the token at once (sessionCache.DeleteCtx).
 		if err := s.sessions.Destroy(r.Context()); err != nil {
 			return unhunch.Errorf(unhunch.EUnavailable, "web: end session: %w", err)
 		}

@@ -173,7 +173,9 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 	if p != again {
 		return s.showAccount(w, r, http.StatusBadRequest, accountData{Error: message.Text(message.AccountPasswordsDiffer)})
 	}
-	if err := pw.SetPassword(writeCtx(r), u.ID, p, s.now()); err != nil {
+	err = pw.SetPassword(writeCtx(r), u.ID, p, s.now())
+	s.callers.clear()
+	if err != nil {
 		if unhunch.ErrorCode(err) == unhunch.EInvalid {
 			return s.showAccount(w, r, http.StatusBadRequest, accountData{Error: err.Error()})
 		}

@@ -7,8 +7,20 @@
 # PostgreSQL 15 server. Requests ask for gzip as browsers do. Needs wrk, and
 # root for PostgreSQL (skipped otherwise). Usage:
 #   bash internal/web/testdata/speed.sh [SECONDS] [sqlite|postgres|both]
-# With ONLY_POST=1 only the recording row is measured; PG_OPTS adds
+# With ONLY_POST=1 only the recording rows are measured; PG_OPTS adds
 # settings to PostgreSQL's command line (e.g. PG_OPTS="-c fsync=off").
+# ACCOUNTS=1 then makes an account (users add --adopt, so that it owns the
+# sessions already started), a script token (tokens create) and a sign-in
+# cookie (the account's sign-in link, opened with curl), and measures the
+# recording POST and every GET again as that person, once with the bearer
+# token and once with the cookie. BEFORE=BINARY measures the same rows with
+# another build of unhunch too (e.g. main's), on its own database, right
+# after ours: the "before" of a change. STATS=1 (PostgreSQL) loads
+# pg_stat_statements and prints, after each recording run, the statements
+# the server ran per request. PROFILE=DIR builds this build with Go's
+# profiler (testdata/profiled) and keeps a CPU profile of the server during
+# each recording run in DIR, with its top functions printed. PATHS="/a /b"
+# measures those GETs only.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 secs=${1:-3}
@@ -24,49 +36,56 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-go build -o "$work/unhunch" ./cmd/unhunch
+if [ -n "${PROFILE:-}" ]; then
+  mkdir -p "$PROFILE"
+  go build -o "$work/unhunch" ./internal/web/testdata/profiled
+else
+  go build -o "$work/unhunch" ./cmd/unhunch
+fi
 go build -o "$work/bare" ./internal/web/testdata/bare
 "$work/bare" 127.0.0.1:18182 &
 BARE=http://127.0.0.1:18182/
 J='Content-Type: application/json'
+PSQL=/usr/lib/postgresql/15/bin/psql
 
-wrkrun() { # url [script] -> "rps p99 non2xx"
+wrkrun() { # url [script] [header] -> "rps p99 non2xx requests"
   local extra=()
-  [ -n "${2:-}" ] && extra=(-s "$2")
+  [ -n "${2:-}" ] && extra+=(-s "$2")
+  [ -n "${3:-}" ] && extra+=(-H "$3")
   local out; out=$(wrk -t2 -c50 -d"${secs}s" --latency -H 'Accept-Encoding: gzip' "${extra[@]}" "$1")
-  local rps p99 non2xx
+  local rps p99 non2xx n
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-  echo "$rps $p99 ${non2xx:-0}"
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "$rps $p99 ${non2xx:-0} $n"
 }
 
-serve() { # engine
-  local port=$1 db=$2
+serve() { # binary port db: starts a server, its pid in $served
+  local bin=$1 port=$2 db=$3
+  local prof=()
+  [ -z "${PROFILE:-}" ] || prof=(env UNHUNCH_PPROF=127.0.0.1:$((port + 1000)))
   if [ -n "$db" ]; then
-    UNHUNCH_DB="$db" "$work/unhunch" serve --data-dir "$work/data-$port" --addr 127.0.0.1:$port >/dev/null 2>"$work/serve-$port.log" &
+    UNHUNCH_DB="$db" "${prof[@]}" "$bin" serve --data-dir "$work/data-$port" --addr 127.0.0.1:$port >/dev/null 2>"$work/serve-$port.log" &
   else
-    "$work/unhunch" serve --data-dir "$work/data-$port" --addr 127.0.0.1:$port >/dev/null 2>"$work/serve-$port.log" &
+    "${prof[@]}" "$bin" serve --data-dir "$work/data-$port" --addr 127.0.0.1:$port >/dev/null 2>"$work/serve-$port.log" &
   fi
+  served=$!
   for _ in $(seq 100); do curl -sf http://127.0.0.1:$port/healthz >/dev/null && return; sleep 0.1; done
   echo "serve did not start:"; cat "$work/serve-$port.log"; exit 1
 }
 
-measure() { # engine port
-  local engine=$1 port=$2
-  local B=http://127.0.0.1:$port
-  local answers
-  answers=$(curl -sf $B/api/v1/screenings/questions | python3 -c 'import json,sys; print(json.dumps({"answers": {q["id"]: False for q in json.load(sys.stdin)}}))')
-  curl -sf -XPOST $B/api/v1/screenings -H "$J" -d "$answers" >/dev/null
-  local ids=()
-  for i in $(seq 50); do
-    ids+=("$(curl -sf -XPOST $B/api/v1/sessions -H "$J" -H "Idempotency-Key: load-$i" -d '{"routine_id":"posture-support","pain_before":3}' |
-      python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')")
-  done
-  # A saved result is never rewritten: each request is a new attempt at one
-  # of the 50 sessions' 7 exercises (each thread its own attempt numbers).
-  cat >"$work/events.lua" <<LUA
-local ids = {$(printf '"%s",' "${ids[@]}")}
+# events writes a wrk script recording outcomes at the 50 sessions: a saved
+# result is never rewritten, so each request is a new attempt at one of the
+# sessions' 7 exercises (each thread its own attempt numbers, from base on).
+events() { # file base header ids... (header: "" or "Name: value")
+  local file=$1 base=$2 header=$3; shift 3
+  local hname="" hvalue=""
+  [ -z "$header" ] || { hname=${header%%: *}; hvalue=${header#*: }; }
+  cat >"$file" <<LUA
+local ids = {$(printf '"%s",' "$@")}
+local headers = {["Content-Type"] = "application/json"}
+if "$hname" ~= "" then headers["$hname"] = "$hvalue" end
 local exercises = {"thoracic-extension", "wall-angels", "chin-tucks", "scapular-squeezes", "doorway-pec-stretch", "cat-cow", "thread-the-needle"}
 local threads = 0
 setup = function(thread)
@@ -79,11 +98,11 @@ request = function()
   local slot = n % 350
   local index = math.floor(slot / 50)
   local id = ids[(slot % 50) + 1]
-  local attempt = math.floor(n / 350) * 2 + tid + 1
+  local attempt = $base + math.floor(n / 350) * 2 + tid + 1
   local t = os.time()
   local body = string.format('{"type":"exercise","index":%d,"attempt":%d,"exercise_id":"%s","outcome":"done","amount":{},"seconds":60,"started_at":"%s","ended_at":"%s"}',
     index, attempt, exercises[index + 1], os.date("!%Y-%m-%dT%H:%M:%SZ", t - 60), os.date("!%Y-%m-%dT%H:%M:%SZ", t))
-  return wrk.format("POST", "/api/v1/sessions/" .. id .. "/events", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/api/v1/sessions/" .. id .. "/events", headers, body)
 end
 response = function(status, headers, body)
   if status ~= 200 and not shown then
@@ -92,6 +111,55 @@ response = function(status, headers, body)
   end
 end
 LUA
+}
+
+stats_reset() { [ -n "${STATS:-}" ] && [ -n "${pgdb:-}" ] && $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c 'SELECT pg_stat_statements_reset()' >/dev/null || true; }
+stats_show() { # requests
+  [ -n "${STATS:-}" ] && [ -n "${pgdb:-}" ] || return 0
+  echo
+  echo "Statements per request ($1 requests), database $pgdb:"
+  echo
+  $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -F ' | ' -c "SELECT round(calls::numeric / $1, 3), round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$pgdb') AND calls >= $1 / 50 ORDER BY calls DESC LIMIT 15" | sed 's/^/    /'
+  echo
+}
+
+row() { # label url script header: one row against a bare run just before it
+  local label=$1 url=$2 script=${3:-} header=${4:-}
+  local brps bp99 rps p99 non n code size profiling="" profiler=""
+  read -r brps bp99 _ _ < <(wrkrun $BARE)
+  stats_reset
+  if [ -n "${PROFILE:-}" ] && [ -n "$script" ] && [ -n "${pprof_port:-}" ]; then
+    profiling=$PROFILE/$(basename "$script" .lua).pprof
+    curl -sf -o "$profiling" "http://127.0.0.1:$pprof_port/debug/pprof/profile?seconds=$((secs > 1 ? secs - 1 : 1))" &
+    profiler=$!
+  fi
+  read -r rps p99 non n < <(wrkrun "$url" "$script" "$header")
+  printf '| %s | %s | %s | %s | %s | %.2f× |\n' "$label" "$non" "$rps" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)"
+  [ -z "$script" ] || stats_show "$n"
+  if [ -n "$profiling" ]; then
+    wait "$profiler" || true
+    echo
+    echo "CPU profile of the server ($profiling):"
+    echo
+    go tool pprof -top -nodecount=30 "$profiling" 2>/dev/null | sed 's/^/    /'
+    echo
+  fi
+}
+
+# measure starts a server of binary on a new database and measures it.
+measure() { # engine-label binary-label binary port db
+  local engine=$1 label=$2 bin=$3 port=$4 db=$5
+  serve "$bin" "$port" "$db"
+  pprof_port=""; [ "$bin" != "$work/unhunch" ] || [ -z "${PROFILE:-}" ] || pprof_port=$((port + 1000))
+  local B=http://127.0.0.1:$port
+  local answers
+  answers=$(curl -sf $B/api/v1/screenings/questions | python3 -c 'import json,sys; print(json.dumps({"answers": {q["id"]: False for q in json.load(sys.stdin)}}))')
+  curl -sf -XPOST $B/api/v1/screenings -H "$J" -d "$answers" >/dev/null
+  local ids=()
+  for i in $(seq 50); do
+    ids+=("$(curl -sf -XPOST $B/api/v1/sessions -H "$J" -H "Idempotency-Key: load-$i" -d '{"routine_id":"posture-support","pain_before":3}' |
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')")
+  done
   local sid=${ids[0]}
   local paths=(
     /healthz /readyz /api/v1/openapi.json /api/v1/exercises /api/v1/exercises/chin-tucks /api/v1/aside
@@ -106,39 +174,82 @@ LUA
   [ -n "$first" ] && paths+=("$first")
   local frame; frame=$(curl -sf $B/exercises/chin-tucks | grep -o '/exercises/chin-tucks/frames/[a-z0-9-]*' | head -1 || true)
   [ -n "$frame" ] && paths+=("$frame")
-  echo "### $engine"
+  if [ -n "${PATHS:-}" ]; then read -r -a paths <<<"${PATHS//\{sid\}/$sid}"; fi
+  echo "### $engine, $label"
   echo
   echo "Each row's bare handler ran just before it, for the same time; the ratio is to that run."
   echo
-  echo "| request | status | bytes sent (gzip) | req/s | p99 | bare req/s | vs bare |"
-  echo "|---|---|---|---|---|---|---|"
-  local brps bp99 rps p99 non
-  read -r brps bp99 _ < <(wrkrun $BARE)
-  read -r rps p99 non < <(wrkrun "$B/api/v1/sessions/$sid/events" "$work/events.lua")
-  printf '| `POST /api/v1/sessions/ID/events` (exercise outcome, durable) | non-2xx: %s | | %s | %s | %s | %.2f× |\n' "$non" "$rps" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)"
-  if [ -n "${ONLY_POST:-}" ]; then echo; return; fi
-  for p in "${paths[@]}"; do
-    local code size
-    code=$(curl -s -o "$work/body" -w '%{http_code}' -H 'Accept-Encoding: gzip' "$B$p")
-    size=$(wc -c <"$work/body")
-    read -r brps bp99 _ < <(wrkrun $BARE)
-    read -r rps p99 non < <(wrkrun "$B$p")
-    printf '| `GET %s` | %s | %s | %s | %s | %s | %.2f× |\n' "${p/$sid/ID}" "$code" "$size" "$rps" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)"
-  done
+  echo "| request | non-2xx | req/s | p99 | bare req/s | vs bare |"
+  echo "|---|---|---|---|---|---|"
+  local P="POST /api/v1/sessions/ID/events"
+  events "$work/events-$port-0.lua" 0 "" "${ids[@]}"
+  row "\`$P\` (exercise outcome, durable), no accounts" "$B/api/v1/sessions/$sid/events" "$work/events-$port-0.lua"
+  local who=() heads=()
+  if [ -n "${ACCOUNTS:-}" ]; then
+    local dbenv=(); [ -n "$db" ] && dbenv=(env UNHUNCH_DB="$db")
+    local link token
+    link=$("${dbenv[@]}" "$bin" users add speed --role person --adopt --json --url "$B" --data-dir "$work/data-$port" |
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["signin_url"])')
+    token=$("${dbenv[@]}" "$bin" tokens create --user speed --json --data-dir "$work/data-$port" |
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+    curl -sf -o /dev/null -c "$work/jar-$port" "$link"
+    local cookie; cookie=$(awk '$6 == "unhunch_session" {print $7}' "$work/jar-$port")
+    [ -n "$cookie" ] || { echo "no sign-in cookie"; exit 1; }
+    who=("bearer token" "session cookie")
+    heads=("Authorization: Bearer $token" "Cookie: unhunch_session=$cookie")
+    # Each run a script of its own, with attempts and the header of its own
+    # (a script's wrk.format leaves out wrk's -H headers).
+    for k in 0 1; do
+      events "$work/events-$port-$((k + 1)).lua" $(((k + 1) * 3000)) "${heads[$k]}" "${ids[@]}"
+      row "\`$P\`, ${who[$k]}" "$B/api/v1/sessions/$sid/events" "$work/events-$port-$((k + 1)).lua" "${heads[$k]}"
+    done
+  fi
+  if [ -z "${ONLY_POST:-}" ]; then
+    for p in "${paths[@]}"; do
+      local code
+      # The status and the bytes sent (gzip), as the first caller gets them.
+      code=$(curl -s -o /dev/null -w '%{http_code}, %{size_download} B' -H 'Accept-Encoding: gzip' ${heads[0]:+-H "${heads[0]}"} "$B$p")
+      if [ -n "${ACCOUNTS:-}" ]; then
+        for k in 0 1; do row "\`GET ${p/$sid/ID}\` ($code), ${who[$k]}" "$B$p" "" "${heads[$k]}"; done
+      else
+        row "\`GET ${p/$sid/ID}\` ($code)" "$B$p"
+      fi
+    done
+  fi
   echo
+  kill "$served" 2>/dev/null || true
+  wait "$served" 2>/dev/null || true
 }
 
+# both measures ours, then BEFORE's if given, each on a database of its own.
+both() { # engine-label port db-for-name
+  local engine=$1 port=$2 dbfor=$3
+  $dbfor ours
+  measure "$engine" "this build" "$work/unhunch" "$port" "$dburl"
+  if [ -n "${BEFORE:-}" ]; then
+    $dbfor before
+    measure "$engine" "before ($BEFORE)" "$BEFORE" "$((port + 10))" "$dburl"
+  fi
+}
+
+sqlitedb() { dburl=""; }
 if [ "$engines" = sqlite ] || [ "$engines" = both ]; then
-  serve 18181 ""
-  measure SQLite 18181
-  kill %2 2>/dev/null || true
+  both SQLite 18181 sqlitedb
 fi
+pgdb=""
+postgresdb() {
+  pgdb=db_$1
+  runuser -u postgres -- $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c "CREATE DATABASE $pgdb" >/dev/null
+  dburl="postgres://postgres@127.0.0.1:54339/$pgdb?sslmode=disable"
+}
 if { [ "$engines" = postgres ] || [ "$engines" = both ]; } && [ "$(id -u)" = 0 ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
   PGBIN=/usr/lib/postgresql/15/bin
   pgdir=$(mktemp -d); chown postgres:postgres "$pgdir"
   runuser -u postgres -- $PGBIN/initdb -D "$pgdir/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
+  preload=""; [ -z "${STATS:-}" ] || preload="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
   runuser -u postgres -- $PGBIN/pg_ctl -D "$pgdir/data" -l "$pgdir/pg.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p 54339 -k $pgdir ${PG_OPTS:-}" start >/dev/null
-  serve 18183 "postgres://postgres@127.0.0.1:54339/postgres?sslmode=disable"
-  measure "PostgreSQL 15 (fsync on)" 18183
+    -o "-c listen_addresses=127.0.0.1 -p 54339 -k $pgdir $preload ${PG_OPTS:-}" start >/dev/null
+  # The extension lives in the server's own database: a journal's must hold no other tables.
+  [ -z "${STATS:-}" ] || $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c "CREATE EXTENSION pg_stat_statements" >/dev/null
+  both "PostgreSQL 15${PG_OPTS:+ ($PG_OPTS)}" 18183 postgresdb
 fi
