@@ -93,7 +93,7 @@ func TestCallerCacheSession(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := a.do("GET", "/signin/"+link, "", nil)
+		r := a.openLink(link, nil)
 		for _, c := range r.Result().Cookies() {
 			if c.Name == "unhunch_session" {
 				return map[string]string{"Cookie": c.Name + "=" + c.Value}

@@ -144,7 +144,7 @@ func TestRecordingReadsNothingElse(t *testing.T) {
 		t.Fatal(err)
 	}
 	var cookie map[string]string
-	for _, ck := range e.do("GET", "/signin/"+link, "", nil).Result().Cookies() {
+	for _, ck := range e.openLink(link, nil).Result().Cookies() {
 		if ck.Name == "unhunch_session" {
 			cookie = map[string]string{"Cookie": ck.Name + "=" + ck.Value}
 		}
