@@ -537,8 +537,8 @@ const (
 		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
 )
 
-// maxListed is the most sessions whose exercises query reads by naming
-// each session (exercisesSQL); more are read through their condition.
+// maxListed is the most sessions whose exercises one statement reads
+// (exercisesSQL): more are read maxListed at a time.
 const maxListed = 64
 
 // query returns the sessions of the person ctx names that the condition
@@ -552,9 +552,7 @@ const maxListed = 64
 // primary key of performances. One query joining the two left the join's
 // order to the planner, and PostgreSQL's generic plan of a prepared
 // statement, which knows no argument, guesses that a third of the
-// sessions match and read every outcome of the journal to join them. More
-// than maxListed sessions are most of a journal: their exercises are read
-// by the same condition.
+// sessions match and read every outcome of the journal to join them.
 func (s *Store) query(ctx context.Context, cond, tail string, args ...any) ([]*journal.Session, error) {
 	person := account.PersonID(ctx)
 	owner := "$" + strconv.Itoa(len(args)+1)
@@ -582,40 +580,45 @@ func (s *Store) query(ctx context.Context, cond, tail string, args ...any) ([]*j
 	if len(list) == 0 {
 		return list, nil
 	}
-	if len(list) > maxListed {
-		rows, err = s.queryStmt(ctx, "SELECT p.session_id, "+performanceColumns+" FROM performances p WHERE p.person_id = "+owner+
-			" AND p.session_id IN (SELECT id FROM sessions WHERE person_id = "+owner+" AND ("+cond+") "+tail+") ORDER BY p.session_id, p.idx, p.attempt",
-			args...)
-	} else {
-		n := listed(len(list))
-		ids := make([]any, 0, n+1)
-		ids = append(ids, person)
-		for i := range n {
-			ids = append(ids, list[min(i, len(list)-1)].ID)
-		}
-		rows, err = s.queryStmt(ctx, exercisesSQL(n), ids...)
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	byID := make(map[string]*journal.Session, len(list))
 	for _, sess := range list {
 		byID[sess.ID] = sess
 	}
-	var id string
-	for rows.Next() {
-		if err := rows.Scan(append([]any{&id}, r.performanceTargets()...)...); err != nil {
+	for chunk := range slices.Chunk(list, maxListed) {
+		if err := s.exercisesOf(ctx, person, chunk, byID, &r); err != nil {
 			return nil, err
 		}
-		// A session started since the first step is not in the list.
-		if sess := byID[id]; sess != nil {
-			if p, ok := r.performance(); ok {
-				sess.Exercises = append(sess.Exercises, p)
-			}
+	}
+	return list, nil
+}
+
+// exercisesOf reads the exercises of sessions (at most maxListed of
+// person's) into the sessions of byID, each in order of index and
+// attempt, scanning through r.
+func (s *Store) exercisesOf(ctx context.Context, person string, sessions []*journal.Session, byID map[string]*journal.Session, r *joinedRow) error {
+	n := listed(len(sessions))
+	args := make([]any, 0, n+1)
+	args = append(args, person)
+	for i := range n {
+		args = append(args, sessions[min(i, len(sessions)-1)].ID)
+	}
+	rows, err := s.queryStmt(ctx, exercisesSQL(n), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var id string
+	targets := append([]any{&id}, r.performanceTargets()...)
+	for rows.Next() {
+		if err := rows.Scan(targets...); err != nil {
+			return err
+		}
+		if p, ok := r.performance(); ok {
+			sess := byID[id]
+			sess.Exercises = append(sess.Exercises, p)
 		}
 	}
-	return list, rows.Err()
+	return rows.Err()
 }
 
 // listed returns how many sessions exercisesSQL names for n sessions: the
