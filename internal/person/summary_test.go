@@ -333,6 +333,12 @@ func (c *counting) Briefs(ctx context.Context, from, to time.Time) ([]journal.Br
 	return l, err
 }
 
+func (c *counting) BriefsIn(ctx context.Context, spans [][2]time.Time) ([]journal.Brief, error) {
+	l, err := c.Store.BriefsIn(ctx, spans)
+	c.briefs += len(l)
+	return l, err
+}
+
 func (c *counting) GateFacts(ctx context.Context, after, before time.Time) ([]safety.SessionFacts, error) {
 	l, err := c.Store.GateFacts(ctx, after, before)
 	c.facts += len(l)
