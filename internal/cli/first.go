@@ -18,7 +18,6 @@ import (
 	"github.com/unhunch/unhunch/internal/coach"
 	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/internal/store"
-	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/planner"
 	"github.com/unhunch/unhunch/safety"
@@ -151,11 +150,7 @@ func (a *app) printRecap(ctx context.Context, st *store.Store, c *catalog.Catalo
 	if res.Status == "" || id == "" {
 		return nil
 	}
-	sessions, err := st.Sessions(ctx, journal.Filter{})
-	if err != nil {
-		return err
-	}
-	r, err := person.Recap(sessions, c, id)
+	r, err := person.LoadRecap(ctx, st, c, id)
 	if err != nil {
 		return err
 	}

@@ -156,6 +156,9 @@ func briefsIn(ctx context.Context, st TrendReader, spans [][2]time.Time) ([]jour
 		}
 		merged = append(merged, s)
 	}
+	if m, ok := st.(spansReader); ok {
+		return m.BriefsIn(ctx, merged)
+	}
 	var out []journal.Brief
 	for _, s := range merged {
 		b, err := st.Briefs(ctx, s[0], s[1])
@@ -165,6 +168,13 @@ func briefsIn(ctx context.Context, st TrendReader, spans [][2]time.Time) ([]jour
 		out = append(out, b...)
 	}
 	return out, nil
+}
+
+// spansReader is a journal that reads the sessions of several spans of
+// time at once (store.BriefsIn): one round trip for the first weeks of a
+// long journal and its latest, as for a short one's (issue 16).
+type spansReader interface {
+	BriefsIn(ctx context.Context, spans [][2]time.Time) ([]journal.Brief, error)
 }
 
 // TrendOf is the pain trend of briefs in loc (demos left out): any sessions

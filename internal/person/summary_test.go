@@ -275,6 +275,30 @@ func sameAsTheWholeJournal(t *testing.T, st *store.Store, c *catalog.Catalog, no
 	if b, cur := progress.BestStreak(days), progress.CurrentStreak(days, now.In(loc)); b != got.History.Best || cur != got.History.CurrentStreak(now) {
 		t.Fatalf("at %v: streaks best %d current %d, want %d and %d", now, got.History.Best, got.History.CurrentStreak(now), b, cur)
 	}
+	// The recap of the latest sessions and of the first (which the
+	// checkpoint holds): read as LoadRecap reads, and from every session.
+	var ids []string
+	for i, s := range all {
+		if i < 3 || i == len(all)-1 {
+			ids = append(ids, s.ID)
+		}
+	}
+	for _, id := range ids {
+		want, err := person.Recap(all, c, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := person.LoadRecap(ctx, st, c, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+			t.Fatalf("at %v: recap of %s (-every session +what it reads):\n%s", now, id, diff)
+		}
+	}
+	if _, err := person.LoadRecap(ctx, st, c, "no-such-session"); !isNotFound(err) {
+		t.Fatalf("recap of an unknown session: %v, want ENotFound", err)
+	}
 	// The progress document: read as Load reads, and from every session.
 	doc, err := person.LoadProgress(ctx, st, got, c, now, loc)
 	if err != nil {
@@ -305,6 +329,12 @@ func (c *counting) SessionsFrom(ctx context.Context, at time.Time, id string) ([
 
 func (c *counting) Briefs(ctx context.Context, from, to time.Time) ([]journal.Brief, error) {
 	l, err := c.Store.Briefs(ctx, from, to)
+	c.briefs += len(l)
+	return l, err
+}
+
+func (c *counting) BriefsIn(ctx context.Context, spans [][2]time.Time) ([]journal.Brief, error) {
+	l, err := c.Store.BriefsIn(ctx, spans)
 	c.briefs += len(l)
 	return l, err
 }
@@ -352,15 +382,24 @@ func TestLoadReadsWhatItNeeds(t *testing.T) {
 		if _, err := person.Start(ctx, &n, c, person.StartRequest{Routine: r, Now: now, TimeScale: 1, Location: time.UTC}); err != nil {
 			t.Fatal(err)
 		}
+		// The recap of the latest session.
+		latest, err := st.Sessions(ctx, journal.Filter{Limit: 1})
+		if err != nil || len(latest) != 1 {
+			t.Fatal(latest, err)
+		}
+		if _, err := person.LoadRecap(ctx, &n, c, latest[0].ID); err != nil {
+			t.Fatal(err)
+		}
 		return n
 	}
 	short, long := read(70), read(420)
 	t.Logf("70 days: %+v; 420 days: %+v", short, long)
-	// Two days since the checkpoint, twice (Load and Start); a week of
+	// Two days since the checkpoint, three times (Load, Start and the
+	// recap); a week of
 	// sessions since the last screening, twice; the pain record's first
 	// week and the weeks it shows (Load, twice: 1 + 5 weeks; the progress
 	// document: 6 + 8 + 8 weeks), at most two sessions a day.
-	bounds := counting{sessions: 2 * 2 * 2, facts: 2 * 7 * 2, screenings: 2 * 2, briefs: 2 * 7 * 2 * (6 + 6 + 8 + 8)}
+	bounds := counting{sessions: 2 * 2 * 3, facts: 2 * 7 * 2, screenings: 2 * 2, briefs: 2 * 7 * 2 * (6 + 6 + 8 + 8)}
 	for _, n := range []counting{short, long} {
 		if n.sessions > bounds.sessions || n.facts > bounds.facts || n.screenings > bounds.screenings || n.briefs > bounds.briefs {
 			t.Errorf("read %+v; at most %+v", n, bounds)

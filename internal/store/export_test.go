@@ -61,3 +61,23 @@ func SetGroupBatches(on bool) (restore func()) {
 	groupBatches = on
 	return func() { groupBatches = old }
 }
+
+// ForgetStatements closes the statements the store prepared, so that a
+// test can see which ones the reads that follow prepare (Prepared).
+func (s *Store) ForgetStatements() {
+	s.stmts.Range(func(q, st any) bool {
+		st.(*sql.Stmt).Close()
+		s.stmts.Delete(q)
+		return true
+	})
+}
+
+// Prepared returns the SQL of every statement the store has prepared.
+func (s *Store) Prepared() []string {
+	var out []string
+	s.stmts.Range(func(q, _ any) bool {
+		out = append(out, q.(string))
+		return true
+	})
+	return out
+}

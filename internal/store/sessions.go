@@ -364,7 +364,7 @@ func (s *Store) Sessions(ctx context.Context, f journal.Filter) ([]*journal.Sess
 		if at, err = s.startOf(ctx, f.Before); err != nil {
 			return nil, err
 		}
-		list, err = s.query(ctx, `started_at >= $1 AND (started_at < $3 OR (started_at = $3 AND id < $4))`,
+		list, err = s.query(ctx, `started_at >= $1 AND (started_at, id) < ($3, $4)`,
 			"ORDER BY started_at DESC, id DESC LIMIT $2", since, limit, at, f.Before)
 	}
 	if err != nil {
@@ -393,7 +393,9 @@ func (s *Store) startOf(ctx context.Context, id string) (int64, error) {
 // ActiveSessions returns the person's sessions still marked active, most
 // recent first: sessions being played now, and sessions whose player died.
 func (s *Store) ActiveSessions(ctx context.Context) ([]*journal.Session, error) {
-	list, err := s.query(ctx, "status = $1", "", string(journal.Active))
+	// A literal, not an argument: the partial index sessions_active holds
+	// only active sessions, and a plan made for any status cannot use it.
+	list, err := s.query(ctx, "status = 'active'", "")
 	if err != nil {
 		return nil, s.fail("read active sessions", err)
 	}
@@ -461,7 +463,7 @@ func (s *Store) SweepInterrupted(ctx context.Context, alive func(owner string) b
 
 // activePeople returns the people who have a session marked active.
 func (s *Store) activePeople(ctx context.Context) ([]string, error) {
-	rows, err := s.queryStmt(ctx, "SELECT DISTINCT person_id FROM sessions WHERE status = $1 ORDER BY person_id", string(journal.Active))
+	rows, err := s.queryStmt(ctx, "SELECT DISTINCT person_id FROM sessions WHERE status = 'active' ORDER BY person_id")
 	if err != nil {
 		return nil, s.fail("read active sessions", err)
 	}
@@ -535,45 +537,120 @@ const (
 		p.amount_seconds, p.sets, p.seconds, p.started_at, p.ended_at, p.rating`
 )
 
+// maxListed is the most sessions whose exercises one statement reads
+// (exercisesSQL): more are read maxListed at a time.
+const maxListed = 64
+
 // query returns the sessions of the person ctx names that the condition
 // cond (on the sessions table, with args $1…) selects, with tail (ORDER BY,
-// LIMIT) applied, each with its exercises, in tail's order: one query
-// joining the selected sessions with their exercises. The person is the
-// last argument.
+// LIMIT) applied, each with its exercises, most recent first (by start,
+// then id). The person is the last argument.
+//
+// It reads in two steps, each one index range whatever the plan (issue
+// 16): the sessions alone, through sessions_by_start (or another index of
+// sessions), then their exercises by naming the sessions, through the
+// primary key of performances. One query joining the two left the join's
+// order to the planner, and PostgreSQL's generic plan of a prepared
+// statement, which knows no argument, guesses that a third of the
+// sessions match and read every outcome of the journal to join them.
 func (s *Store) query(ctx context.Context, cond, tail string, args ...any) ([]*journal.Session, error) {
+	person := account.PersonID(ctx)
 	owner := "$" + strconv.Itoa(len(args)+1)
-	q := "SELECT " + sessionColumns + ", " + performanceColumns +
-		" FROM (SELECT * FROM sessions WHERE person_id = " + owner + " AND (" + cond + ") " + tail + ") s" +
-		" LEFT JOIN performances p ON p.session_id = s.id AND p.person_id = " + owner +
-		" ORDER BY s.started_at DESC, s.id DESC, p.idx, p.attempt"
-	rows, err := s.queryStmt(ctx, q, append(args, account.PersonID(ctx))...)
+	args = append(args, person)
+	rows, err := s.queryStmt(ctx, "SELECT "+sessionColumns+" FROM (SELECT * FROM sessions WHERE person_id = "+owner+" AND ("+cond+") "+tail+
+		") s ORDER BY s.started_at DESC, s.id DESC", args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var (
 		list []*journal.Session
-		cur  *journal.Session
 		r    joinedRow
 	)
 	for rows.Next() {
-		if err := rows.Scan(r.targets()...); err != nil {
+		if err := rows.Scan(r.sessionTargets()...); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		if cur == nil || cur.ID != r.session.ID {
-			cur = r.sessionOf()
-			list = append(list, cur)
-		}
-		if p, ok := r.performance(); ok {
-			cur.Exercises = append(cur.Exercises, p)
+		list = append(list, r.sessionOf())
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return list, nil
+	}
+	byID := make(map[string]*journal.Session, len(list))
+	for _, sess := range list {
+		byID[sess.ID] = sess
+	}
+	for chunk := range slices.Chunk(list, maxListed) {
+		if err := s.exercisesOf(ctx, person, chunk, byID, &r); err != nil {
+			return nil, err
 		}
 	}
-	return list, rows.Err()
+	return list, nil
 }
 
-// joinedRow is one row of query: a session's columns (sessionColumns) and
-// one of its attempts' (performanceColumns; NULL for a session without
-// exercises), scanned in place.
+// exercisesOf reads the exercises of sessions (at most maxListed of
+// person's) into the sessions of byID, each in order of index and
+// attempt, scanning through r.
+func (s *Store) exercisesOf(ctx context.Context, person string, sessions []*journal.Session, byID map[string]*journal.Session, r *joinedRow) error {
+	n := listed(len(sessions))
+	args := make([]any, 0, n+1)
+	args = append(args, person)
+	for i := range n {
+		args = append(args, sessions[min(i, len(sessions)-1)].ID)
+	}
+	rows, err := s.queryStmt(ctx, exercisesSQL(n), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var id string
+	targets := append([]any{&id}, r.performanceTargets()...)
+	for rows.Next() {
+		if err := rows.Scan(targets...); err != nil {
+			return err
+		}
+		if p, ok := r.performance(); ok {
+			sess := byID[id]
+			sess.Exercises = append(sess.Exercises, p)
+		}
+	}
+	return rows.Err()
+}
+
+// listed returns how many sessions exercisesSQL names for n sessions: the
+// next power of two, so that a few statements serve every n up to
+// maxListed (the last session is named again to fill the list).
+func listed(n int) int {
+	m := 1
+	for m < n {
+		m *= 2
+	}
+	return m
+}
+
+// exercisesSQL reads the attempts of n sessions of person $1, named by id
+// ($2…), each session's in order of index and attempt: one probe of the
+// primary key of performances for each. (A list of values joined with
+// performances, tried instead, had PostgreSQL's generic plan hash the ids
+// and read every outcome of a journal of a year or two.)
+func exercisesSQL(n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + strconv.Itoa(i+2))
+	}
+	return "SELECT p.session_id, " + performanceColumns + " FROM performances p WHERE p.person_id = $1 AND p.session_id IN (" + b.String() +
+		") ORDER BY p.session_id, p.idx, p.attempt"
+}
+
+// joinedRow is what query scans in place: a session's columns
+// (sessionColumns) or one of its attempts' (performanceColumns).
 type joinedRow struct {
 	session                journal.Session
 	status, sreason        string
@@ -590,12 +667,17 @@ type joinedRow struct {
 	rating                 sql.NullString
 }
 
-// targets are the scan destinations, in the order of the columns.
-func (r *joinedRow) targets() []any {
+// sessionTargets are the scan destinations of sessionColumns, in order.
+func (r *joinedRow) sessionTargets() []any {
 	ss := &r.session
 	return []any{&ss.ID, &ss.RoutineID, &ss.RoutineName, &r.status, &r.started, &r.ended, &ss.PlannedSeconds,
-		&ss.PlannedExercises, &r.painBefore, &r.painAfter, &r.sreason, &ss.Owner, &r.clientKey, &ss.TimeScale, &r.seen,
-		&r.idx, &r.attempt, &r.exID, &r.outcome, &r.preason, &r.reps, &r.hold, &r.breaths, &r.amountSec, &r.sets,
+		&ss.PlannedExercises, &r.painBefore, &r.painAfter, &r.sreason, &ss.Owner, &r.clientKey, &ss.TimeScale, &r.seen}
+}
+
+// performanceTargets are the scan destinations of performanceColumns, in
+// order.
+func (r *joinedRow) performanceTargets() []any {
+	return []any{&r.idx, &r.attempt, &r.exID, &r.outcome, &r.preason, &r.reps, &r.hold, &r.breaths, &r.amountSec, &r.sets,
 		&r.seconds, &r.pStart, &r.pEnd, &r.rating}
 }
 

@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/unhunch/unhunch/account"
@@ -99,7 +102,13 @@ func (s *Store) SessionsFrom(ctx context.Context, at time.Time, id string) ([]*j
 	if at.IsZero() {
 		return s.Sessions(ctx, journal.Filter{})
 	}
-	list, err := s.query(ctx, "(started_at, id) >= ($1, $2)", "ORDER BY started_at DESC, id DESC", millis(at), id)
+	// The range's second end changes nothing but the plan: PostgreSQL's
+	// generic plan of a prepared statement, which knows no argument, takes
+	// a range with two ends for a narrow one (0.5% of the rows) and one end
+	// alone for a third of the table, which it would read whole. The
+	// sessions after a checkpoint are a few days'.
+	list, err := s.query(ctx, "started_at >= $1 AND started_at <= $3 AND (started_at, id) >= ($1, $2)", "ORDER BY started_at DESC, id DESC",
+		millis(at), id, int64(math.MaxInt64))
 	if err != nil {
 		return nil, s.fail("read recent sessions", err)
 	}
@@ -247,8 +256,60 @@ func (s *Store) Briefs(ctx context.Context, from, to time.Time) ([]journal.Brief
 	if err != nil {
 		return nil, s.fail("read sessions", err)
 	}
-	defer rows.Close()
+	out, err := scanBriefs(rows, []journal.Brief{})
+	return out, s.fail("read sessions", err)
+}
+
+// maxSpans is how many spans of time one statement of BriefsIn reads.
+const maxSpans = 4
+
+// briefsInSQL reads the real-time sessions of person $9 started in any of
+// four spans ($1 up to before $2, $3 to $4, …), oldest first: one range
+// of sessions_by_start for each (as four statements joined, where one
+// condition of four ranges was planned as a read of every session).
+var briefsInSQL = func() string {
+	var parts []string
+	for i := range maxSpans {
+		parts = append(parts, fmt.Sprintf(`SELECT id, started_at, pain_before, pain_after, done_attempts, practice_seconds FROM sessions
+	WHERE person_id = $9 AND started_at >= $%d AND started_at < $%d AND time_scale = 1`, 2*i+1, 2*i+2))
+	}
+	return strings.Join(parts, " UNION ALL ") + " ORDER BY started_at, id"
+}()
+
+// BriefsIn returns the real-time sessions (demos left out) started in any
+// of spans (each from its start up to before its end), oldest first,
+// without their exercises but with their totals (journal.Brief): Briefs
+// for several spans in one statement, so that a document that reads the
+// first weeks of a long journal and its latest (the progress document)
+// makes as many round trips as one of a short journal, where they are
+// one span. Spans should not overlap: a session in two may come twice.
+func (s *Store) BriefsIn(ctx context.Context, spans [][2]time.Time) ([]journal.Brief, error) {
 	out := []journal.Brief{}
+	for chunk := range slices.Chunk(spans, maxSpans) {
+		args := make([]any, 0, 2*maxSpans+1)
+		for i := range maxSpans {
+			if i < len(chunk) {
+				args = append(args, millis(chunk[i][0]), millis(chunk[i][1]))
+			} else {
+				args = append(args, int64(0), int64(0)) // an empty span
+			}
+		}
+		rows, err := s.queryStmt(ctx, briefsInSQL, append(args, account.PersonID(ctx))...)
+		if err != nil {
+			return nil, s.fail("read sessions", err)
+		}
+		out, err = scanBriefs(rows, out)
+		if err != nil {
+			return nil, s.fail("read sessions", err)
+		}
+	}
+	return out, nil
+}
+
+// scanBriefs appends the briefs of rows (id, started_at, pain_before,
+// pain_after, done_attempts, practice_seconds) to out, and closes rows.
+func scanBriefs(rows *sql.Rows, out []journal.Brief) ([]journal.Brief, error) {
+	defer rows.Close()
 	for rows.Next() {
 		var (
 			b                     journal.Brief
@@ -256,12 +317,12 @@ func (s *Store) Briefs(ctx context.Context, from, to time.Time) ([]journal.Brief
 			painBefore, painAfter sql.NullInt64
 		)
 		if err := rows.Scan(&b.ID, &started, &painBefore, &painAfter, &b.Done, &b.Seconds); err != nil {
-			return nil, s.fail("read sessions", err)
+			return nil, err
 		}
 		b.StartedAt, b.PainBefore, b.PainAfter = fromMillis(started), intPtr(painBefore), intPtr(painAfter)
 		out = append(out, b)
 	}
-	return out, s.fail("read sessions", rows.Err())
+	return out, rows.Err()
 }
 
 // PSFSActivities returns each functional-scale activity's first and latest

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/unhunch/unhunch/internal/person"
-	"github.com/unhunch/unhunch/journal"
 )
 
 // showRecap is the account of a session at its end (person.Recap): what
@@ -13,13 +12,9 @@ func (s *Server) showRecap(w http.ResponseWriter, r *http.Request) error {
 	if err := noQuery(r.URL.Query()); err != nil {
 		return err
 	}
-	// The recap works each level out with and without this session, so it
-	// reads the whole journal: once, at a session's end (issue 16 left it).
-	sessions, err := s.st.Sessions(r.Context(), journal.Filter{})
-	if err != nil {
-		return err
-	}
-	doc, err := person.Recap(sessions, s.catalog(), r.PathValue("id"))
+	// The session, the checkpoint and the sessions after it: not the
+	// whole journal (person.LoadRecap).
+	doc, err := person.LoadRecap(r.Context(), s.st, s.catalog(), r.PathValue("id"))
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,8 @@ type sized struct {
 	clock time.Time
 	n     int // starts made, for their keys
 	id    string
-	k     int // the next index to record in session id
+	k     int    // the next index to record in session id
+	ended string // a session played to its end, for its recap
 }
 
 // histories are the servers of BenchmarkHistory, made once per engine.
@@ -148,6 +149,15 @@ var historyRequests = []request{
 	{name: "sessions", make: get("/api/v1/sessions"), status: http.StatusOK},
 	{name: "routine", make: get("/api/v1/routines/posture-support"), status: http.StatusOK},
 	{name: "plan", make: get("/api/v1/plan?minutes=15"), status: http.StatusOK},
+	// The recap of a session played to its end (made, untimed, before the
+	// first): one more session on each journal.
+	{name: "recap", prepare: func(b *testing.B, s *sized) {
+		if s.ended == "" {
+			s.ended = playToTheEnd(b, s)
+		}
+	}, make: func(s *sized) *http.Request {
+		return httptest.NewRequest("GET", "/api/v1/sessions/"+s.ended+"/recap", nil)
+	}, status: http.StatusOK},
 	// Writes last: they add to both journals.
 	{name: "start", make: startBody, status: http.StatusCreated},
 	{name: "record", prepare: func(b *testing.B, s *sized) {
@@ -169,6 +179,37 @@ var historyRequests = []request{
 		r.Header.Set("Content-Type", "application/json")
 		return r
 	}, status: http.StatusOK},
+}
+
+// playToTheEnd starts posture-support, records each of its exercises
+// done, rates the first and finishes the session, as the player does, and
+// returns the session's id.
+func playToTheEnd(b *testing.B, s *sized) string {
+	post := func(path, body string, status int) []byte {
+		r := httptest.NewRequest("POST", path, strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		s.h.ServeHTTP(rec, r)
+		if rec.Code != status {
+			b.Fatalf("POST %s %s: %d %s", path, body, rec.Code, rec.Body)
+		}
+		return rec.Body.Bytes()
+	}
+	rec := httptest.NewRecorder()
+	s.h.ServeHTTP(rec, startBody(s))
+	var doc struct{ ID string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil || doc.ID == "" {
+		b.Fatalf("start: %d %s", rec.Code, rec.Body)
+	}
+	events := "/api/v1/sessions/" + doc.ID + "/events"
+	for k, id := range postureSupport {
+		at := s.clock.Add(time.Duration(20*k-240) * time.Second)
+		post(events, fmt.Sprintf(`{"type":"exercise","index":%d,"exercise_id":%q,"outcome":"done","amount":{},"seconds":15,"started_at":%q,"ended_at":%q}`,
+			k, id, at.Format(time.RFC3339), at.Add(15*time.Second).Format(time.RFC3339)), http.StatusOK)
+	}
+	post(events, `{"type":"rating","index":0,"rating":"easy"}`, http.StatusOK)
+	post(events, `{"type":"finish","status":"completed","pain_after":2}`, http.StatusOK)
+	return doc.ID
 }
 
 // get makes GET requests of path.
