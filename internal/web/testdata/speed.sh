@@ -192,7 +192,8 @@ measure() { # engine-label binary-label binary port db
       python3 -c 'import json,sys; print(json.load(sys.stdin)["signin_url"])')
     token=$("${dbenv[@]}" "$bin" tokens create --user speed --json --data-dir "$work/data-$port" |
       python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-    curl -sf -o /dev/null -c "$work/jar-$port" "$link"
+    # The link's page asks; its button POSTs to the same address (issue 17 follow-up).
+    curl -sf -o /dev/null -c "$work/jar-$port" -d "" "$link"
     local cookie; cookie=$(awk '$6 == "unhunch_session" {print $7}' "$work/jar-$port")
     [ -n "$cookie" ] || { echo "no sign-in cookie"; exit 1; }
     who=("bearer token" "session cookie")
