@@ -45,8 +45,7 @@ type accountChanger interface {
 type callers struct {
 	now     func() time.Time
 	changes func() uint64
-	m       sync.Map // key → callerSeen
-	n       atomic.Int64
+	m       boundedMap // key → callerSeen
 }
 
 // callerSeen is an account as read, with when and at which count of account
@@ -91,10 +90,7 @@ func (c *callers) get(key string, read func() (*account.User, error)) (*account.
 	}
 	// Kept at the count read before: a change made during the read makes
 	// the next request read again.
-	if _, loaded := c.m.Swap(key, callerSeen{*u, at, changes}); !loaded && c.n.Add(1) > maxCallers {
-		c.m.Clear()
-		c.n.Store(0)
-	}
+	c.m.Store(key, callerSeen{*u, at, changes})
 	return u, nil
 }
 
@@ -102,7 +98,6 @@ func (c *callers) get(key string, read func() (*account.User, error)) (*account.
 func (c *callers) clear() {
 	if c != nil {
 		c.m.Clear()
-		c.n.Store(0)
 	}
 }
 
@@ -124,8 +119,7 @@ func callerKey(id string) string { return "user\x00" + id }
 type sessionCache struct {
 	st  scs.CtxStore
 	now func() time.Time
-	m   sync.Map // token → sessionSeen
-	n   atomic.Int64
+	m   boundedMap // token → sessionSeen
 
 	// mu orders this server's writes with keeping what a read found:
 	// writes counts the writes begun or done, and a read keeps what it
@@ -147,10 +141,7 @@ func newSessionCache(st scs.CtxStore, now func() time.Time) *sessionCache {
 
 // keep keeps a session's data; c.mu is held.
 func (c *sessionCache) keep(token string, b []byte, at time.Time) {
-	if _, loaded := c.m.Swap(token, sessionSeen{b, at}); !loaded && c.n.Add(1) > maxCallers {
-		c.m.Clear()
-		c.n.Store(0)
-	}
+	c.m.Store(token, sessionSeen{b, at})
 }
 
 // write marks a write of token begun or done: what a read kept of it is
@@ -231,8 +222,7 @@ func (c *sessionCache) Delete(token string) error {
 // The values are the strings and numbers the server puts there.
 type sessionCodec struct {
 	scs.GobCodec
-	m sync.Map // string(encoded) → sessionDecoded
-	n atomic.Int64
+	m boundedMap // string(encoded) → sessionDecoded
 }
 
 // sessionDecoded is a session's deadline and values as decoded.
@@ -251,9 +241,27 @@ func (c *sessionCodec) Decode(b []byte) (time.Time, map[string]any, error) {
 	if err != nil {
 		return deadline, values, err
 	}
-	if _, loaded := c.m.Swap(string(b), sessionDecoded{deadline, maps.Clone(values)}); !loaded && c.n.Add(1) > maxCallers {
-		c.m.Clear()
-		c.n.Store(0)
-	}
+	c.m.Store(string(b), sessionDecoded{deadline, maps.Clone(values)})
 	return deadline, values, nil
+}
+
+// boundedMap is a sync.Map that forgets everything it keeps once more than
+// maxCallers keys were added since it was last emptied (a crude bound, as
+// the page caches have: what is kept is read again at the next request).
+type boundedMap struct {
+	sync.Map
+	n atomic.Int64
+}
+
+// Store keeps v at key, emptying the map first when it is full.
+func (b *boundedMap) Store(key string, v any) {
+	if _, loaded := b.Swap(key, v); !loaded && b.n.Add(1) > maxCallers {
+		b.Clear()
+	}
+}
+
+// Clear forgets every key.
+func (b *boundedMap) Clear() {
+	b.Map.Clear()
+	b.n.Store(0)
 }
