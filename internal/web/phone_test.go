@@ -630,8 +630,14 @@ func TestBrowserSmallThings(t *testing.T) {
 		t.Errorf("Plan it is styled %q", cls)
 	}
 	clickNav(t, ctx, `form button[type="submit"]`)
-	poll(t, ctx, "the plan in view", `document.activeElement.id === 'plan-h' && (r => r.top >= -1 && r.top < innerHeight)(document.getElementById('plan-h').getBoundingClientRect())`, 10*time.Second)
+	// In view at the top of the screen, not under the form at the bottom:
+	// the plan is what the person asked for.
+	poll(t, ctx, "the plan in view", `document.activeElement.id === 'plan-h' && (r => r.top >= -1 && r.top < innerHeight / 4)(document.getElementById('plan-h').getBoundingClientRect())`, 10*time.Second)
 	keepScreenshot(t, ctx, "plan-made-390x844.png")
+	// The same when the plan's address is opened directly (a link or a
+	// bookmark): focus alone left the heading in the middle of the screen.
+	run(t, ctx, "plan link", chromedp.Navigate(l.url("/plan?minutes=15")), chromedp.WaitVisible(chromedp.CSS(`#plan-h`)))
+	poll(t, ctx, "the linked plan in view", `document.activeElement.id === 'plan-h' && (r => r.top >= -1 && r.top < innerHeight / 4)(document.getElementById('plan-h').getBoundingClientRect())`, 10*time.Second)
 
 	// Change the third answer of the screening from the review, and come back to it.
 	run(t, ctx, "review", chromedp.Navigate(l.url("/screen?a="+allNo())), chromedp.WaitVisible(chromedp.CSS(`.review`)))
