@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -140,9 +141,37 @@ func TestServerSweepsLapsedLeases(t *testing.T) {
 // Issue 12, item 4 in Chromium: closing the tab in the middle of a session
 // says so (pagehide, navigator.sendBeacon): the session shows as
 // interrupted at once, not as running forever.
+//
+// A browser may drop the beacon: Chromium gives a closing page's handlers
+// little time, and on a machine loaded with other builds about one closing
+// in five never sent it (the session then ends by its lease, minutes later,
+// which TestServerSweepsLapsedLeases covers). So a closing whose beacon
+// never reached the server is tried again, up to three times in all; a
+// player that does not send it, or a server that mishandles it, fails all
+// three.
 func TestBrowserClosingTheTabInterrupts(t *testing.T) {
-	l, requests := startLiveLogged(t)
 	ctx := browser(t)
+	var why []string
+	for try := 1; try <= 3; try++ {
+		ok, heard := closeTabMidSession(t, ctx)
+		if ok {
+			if try > 1 {
+				t.Logf("the beacon reached the server at try %d; before:\n%s", try, strings.Join(why, "\n"))
+			}
+			return
+		}
+		why = append(why, fmt.Sprintf("try %d: no beacon reached the server; the API heard:\n%s", try, heard))
+	}
+	t.Fatalf("closing the tab left the session active three times:\n%s", strings.Join(why, "\n"))
+}
+
+// closeTabMidSession plays a routine in a new tab of the browser ctx on a
+// server of its own, closes the tab mid-session, and reports whether the
+// session showed as interrupted within 20 s, with what the API heard. Any
+// other fault fails the test.
+func closeTabMidSession(t *testing.T, ctx context.Context) (bool, string) {
+	t.Helper()
+	l, requests := startLiveLogged(t)
 	answerScreening(t, ctx, l)
 	tab, closeTab := chromedp.NewContext(ctx) // a second tab, to close
 	defer closeTab()
@@ -165,16 +194,23 @@ func TestBrowserClosingTheTabInterrupts(t *testing.T) {
 	closeTab()                                   // closes the tab, as a person would
 	deadline := time.Now().Add(20 * time.Second) // bounds a failure only
 	for {
+		heard := requests() // before the sessions: a beacon heard is in them
 		list := l.sessions(t)
 		if len(list) == 1 && list[0].Status == journal.Interrupted {
 			s := list[0]
 			if s.EndedAt == nil || s.EndedAt.Before(s.StartedAt) || len(s.Exercises) == 0 {
 				t.Errorf("interrupted session %+v", s)
 			}
-			return
+			return true, ""
+		}
+		if len(list) != 1 {
+			t.Fatalf("after closing: %+v", list)
+		}
+		if strings.Contains(heard, "/left") {
+			t.Fatalf("the server heard the beacon and left the session %s:\n%s", list[0].Status, heard)
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("closing the tab left the session %s; the API heard:\n%s", list[0].Status, requests())
+			return false, fmt.Sprintf("%s\n(sessions: %+v)", heard, list)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
