@@ -9,6 +9,7 @@ import (
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/api"
+	"github.com/unhunch/unhunch/internal/person"
 	"github.com/unhunch/unhunch/timeline"
 )
 
@@ -55,4 +56,40 @@ func TestTimelineJSONAsWriteJSON(t *testing.T) {
 	check("escapes", &odd, &odd.Timeline)
 	empty := shownRoutine{Routine: api.Routine{ID: "empty"}}
 	check("no timeline", &empty, &empty.Timeline)
+}
+
+// writeRoutineJSON writes the very bytes writeJSON writes for
+// `routines show --json`: every built-in routine's document, with no
+// exercise left out and with exercises left out for each reason (the
+// document's own encoder against encoding/json).
+func TestRoutineJSONAsWriteJSON(t *testing.T) {
+	b := catalog.NewBuilder()
+	if issues := catalog.AddBuiltin(b); len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	c, _ := b.Build()
+	lefts := map[string][]person.LeftOut{
+		"none":  {},
+		"nil":   nil,
+		"three": {{ID: "a", Why: person.ForCondition, Conditions: []catalog.Condition{"osteoporosis", "<x&y>"}, Words: "not with <this> & that"}, {ID: "b", Why: person.ForStop, StopReason: "pain", Words: "stopped\nfor pain"}, {ID: "c", Why: "other", Words: ""}},
+	}
+	for _, r := range c.Routines() {
+		cr, err := compileRoutine(c, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, left := range lefts {
+			shown := shownRoutine{Routine: api.NewRoutine(r, cr.steps, cr.tl, cr.fit), LeftOut: person.LeftOutIDs(left), LeftOutWhy: left}
+			var want, got bytes.Buffer
+			if err := writeJSON(&want, &shown); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeRoutineJSON(&got, &shown); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+				t.Errorf("%s, left out: %s (-writeJSON +writeRoutineJSON):\n%s", r.ID, name, diff)
+			}
+		}
+	}
 }
