@@ -122,24 +122,47 @@ func (s Segment) appendJSON(b []byte) []byte {
 }
 
 // appendString appends s as a JSON string, escaped as encoding/json
-// escapes strings by default.
+// escapes strings by default (control characters as \u00XX). Runs of
+// characters that need no escaping are copied whole.
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b = append(b, '\\', byte(r))
-		case r < 0x20 || r == 0x2028 || r == 0x2029 || r == '<' || r == '>' || r == '&':
-			// <, > and & as encoding/json escapes them, so that its output
-			// and ours are the same bytes (internal/cli writes ours as is).
-			b = append(b, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
-		case r == utf8.RuneError:
-			b = append(b, `\ufffd`...)
-		default:
-			b = utf8.AppendRune(b, r)
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			if c == '"' || c == '\\' {
+				b = append(b, '\\', c)
+			} else {
+				// <, > and & as encoding/json escapes them, so that its output
+				// and ours are the same bytes (internal/cli writes ours as is).
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError: // an invalid byte, and U+FFFD itself, as before
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == 0x2028 || r == 0x2029:
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
 
@@ -430,6 +453,8 @@ type compiler struct {
 	rules     Rules
 	restCue   string // the rest cue, looked up once
 	switchCue string // the default switch-sides cue
+	left      string // the names of the sides, looked up on first use
+	right     string
 	dry       bool   // only add up durations: keep no segments and fill no cues
 	intro     string // said before the next exercise's intro cue: the round it begins
 	segs      []Segment
@@ -470,6 +495,24 @@ func SideCue(cue string, side dose.Side) string {
 	}
 	cue = strings.ReplaceAll(cue, "{side}", sideName(side))
 	return strings.ReplaceAll(cue, "{other}", sideName(side.Other()))
+}
+
+// sideCue is SideCue with the names of the sides looked up once a timeline.
+func (c *compiler) sideCue(cue string, side dose.Side) string {
+	if side == dose.None || !strings.Contains(cue, "{") {
+		return cue
+	}
+	if c.left == "" {
+		c.left, c.right = sideName(dose.Left), sideName(dose.Right)
+	}
+	name := func(s dose.Side) string {
+		if s == dose.Left {
+			return c.left
+		}
+		return c.right
+	}
+	cue = strings.ReplaceAll(cue, "{side}", name(side))
+	return strings.ReplaceAll(cue, "{other}", name(side.Other()))
 }
 
 func sideName(s dose.Side) string {
@@ -545,7 +588,7 @@ func (c *compiler) seg(s Segment) {
 		return
 	}
 	s.Exercise, s.ExerciseID = c.x.i, c.x.e.ID
-	s.Cue = SideCue(s.Cue, s.Side)
+	s.Cue = c.sideCue(s.Cue, s.Side)
 	c.add(s)
 }
 
