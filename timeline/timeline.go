@@ -121,6 +121,11 @@ func (s Segment) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// escapeLow has bit c set for each character c below 64 that a JSON
+// string escapes: the control characters, the quote, and <, > and &
+// (above 64 only the backslash is escaped).
+const escapeLow = 1<<0x20 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
+
 // appendString appends s as a JSON string, escaped as encoding/json
 // escapes strings by default (control characters as \u00XX). Runs of
 // characters that need no escaping are copied whole.
@@ -131,7 +136,7 @@ func appendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if c < 64 && escapeLow>>c&1 == 0 || c >= 64 && c != '\\' {
 				i++
 				continue
 			}

@@ -84,7 +84,7 @@ func AppendJSONString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if c < 64 && escapeLow>>c&1 == 0 || c >= 64 && c != '\\' {
 				i++
 				continue
 			}
@@ -129,6 +129,11 @@ func AppendJSONString(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// escapeLow has bit c set for each character c below 64 that encoding/json
+// escapes in a string: the control characters, the quote, and <, > and &
+// (above 64 only the backslash).
+const escapeLow = 1<<0x20 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
 
 // jsonAppender appends JSON values to b; err is the first value encoding/json
 // would have refused (a float that is not finite).
