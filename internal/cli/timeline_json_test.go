@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -91,5 +93,37 @@ func TestRoutineJSONAsWriteJSON(t *testing.T) {
 				t.Errorf("%s, left out: %s (-writeJSON +writeRoutineJSON):\n%s", r.ID, name, diff)
 			}
 		}
+	}
+}
+
+// Every field of the exercises left out is written by writeRoutineJSON:
+// each filled with a value that omitempty keeps, the bytes must still be
+// writeJSON's. A field added to person.LeftOut without its line fails here.
+func TestRoutineJSONWritesEveryLeftOutField(t *testing.T) {
+	var l person.LeftOut
+	v := reflect.ValueOf(&l).Elem()
+	for i := range v.NumField() {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.String:
+			f.SetString("a <b> & \"c\" " + v.Type().Field(i).Name)
+		case reflect.Slice:
+			f.Set(reflect.MakeSlice(f.Type(), 2, 2))
+			for k := range 2 {
+				f.Index(k).SetString("item <" + strconv.Itoa(k) + ">")
+			}
+		default:
+			t.Fatalf("person.LeftOut.%s: a %s; teach this test (and writeRoutineJSON) about it", v.Type().Field(i).Name, f.Kind())
+		}
+	}
+	shown := shownRoutine{Routine: api.Routine{ID: "r"}, LeftOut: []string{l.ID}, LeftOutWhy: []person.LeftOut{l, l}}
+	var want, got bytes.Buffer
+	if err := writeJSON(&want, &shown); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeRoutineJSON(&got, &shown); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+		t.Errorf("(-writeJSON +writeRoutineJSON):\n%s", diff)
 	}
 }
