@@ -86,18 +86,21 @@ func lookup(k Key) (string, bool) {
 		build.Do(func() { index.Store(newHashIndex()) })
 		return lookup(k)
 	}
-	var (
-		v  string
-		ok bool
-	)
-	each(func(key Key, text string) bool {
-		if key == k {
-			v, ok = text, true
-			return false
+	// The same order as each, written out: a scan through a callback cost
+	// two and a half times as much an entry (issue 16, start-up).
+	for _, t := range tables[:ntables] {
+		for i := range t {
+			if t[i].k == k {
+				return t[i].v, true
+			}
 		}
-		return true
-	})
-	return v, ok
+	}
+	for _, m := range maps {
+		if v, ok := m[k]; ok {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // hashIndex finds a key of the static tables by its hash: an open-addressed

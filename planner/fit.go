@@ -76,13 +76,13 @@ func (f Fit) Reordered() bool { return f.OrderDuration < f.Duration }
 // CheckFit compiles steps several ways and reports how they fit timeBox.
 // It never changes an amount to fill the box: Duration is the steps as given.
 func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules) (Fit, error) {
-	tl, err := timeline.Compile(steps, rules)
+	total, setup, err := timeline.Measure(steps, rules)
 	if err != nil {
 		return Fit{}, err
 	}
-	f := Fit{TimeBox: timeBox, Duration: tl.Duration, Setup: tl.SetupTotal(), AtStart: true}
-	f.Fits = timeBox == 0 || tl.Duration <= timeBox
-	f.Verdict = Judge(tl.Duration, timeBox)
+	f := Fit{TimeBox: timeBox, Duration: total, Setup: setup, AtStart: true}
+	f.Fits = timeBox == 0 || total <= timeBox
+	f.Verdict = Judge(total, timeBox)
 
 	f.Rounds = timeline.Rounds(steps)
 	n := len(steps)
@@ -91,7 +91,9 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 	} else {
 		n, f.Order, f.OrderKnown = reorderRounds(steps, f.Rounds, rules)
 	}
-	if f.OrderDuration, err = duration(Apply(steps, f.Order), rules); err != nil {
+	if inPlace(f.Order, len(steps)) {
+		f.OrderDuration = total // the same steps: no need to measure them again
+	} else if f.OrderDuration, err = duration(Apply(steps, f.Order), rules); err != nil {
 		return Fit{}, err
 	}
 	start := slices.Clone(steps)
@@ -104,7 +106,9 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 			f.AtStart = false
 		}
 	}
-	if f.StartDuration, err = duration(start, rules); err != nil {
+	if f.AtStart {
+		f.StartDuration = total // every amount fills to the start: the same timeline
+	} else if f.StartDuration, err = duration(start, rules); err != nil {
 		return Fit{}, err
 	}
 	if f.TargetDuration, err = duration(target, rules); err != nil {
@@ -124,7 +128,7 @@ func CheckFit(steps []timeline.Step, timeBox time.Duration, rules timeline.Rules
 			if err != nil {
 				return Fit{}, err
 			}
-			f.Drops = append(f.Drops, Drop{Index: i, Saves: tl.Duration - d})
+			f.Drops = append(f.Drops, Drop{Index: i, Saves: total - d})
 		}
 		slices.SortStableFunc(f.Drops, func(a, b Drop) int { return cmp.Compare(b.Saves, a.Saves) })
 	}
@@ -230,10 +234,21 @@ func reorderRounds(steps []timeline.Step, r int, rules timeline.Rules) (n int, o
 	return n, order, true
 }
 
+// duration is how long steps take, measured without building the timeline.
 func duration(steps []timeline.Step, rules timeline.Rules) (time.Duration, error) {
-	tl, err := timeline.Compile(steps, rules)
-	if err != nil {
-		return 0, err
+	d, _, err := timeline.Measure(steps, rules)
+	return d, err
+}
+
+// inPlace reports whether order is every one of n steps in its place.
+func inPlace(order []int, n int) bool {
+	if len(order) != n {
+		return false
 	}
-	return tl.Duration, nil
+	for i, j := range order {
+		if i != j {
+			return false
+		}
+	}
+	return true
 }

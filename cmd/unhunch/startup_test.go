@@ -12,12 +12,17 @@ import (
 // BenchmarkStartup compares the whole-process wall time of
 // `unhunch routines show posture-support --json` with a hello-world Go binary,
 // run alternately in the same benchmark so machine noise hits both
-// (the start-up bar: within 3× of it). It reports medians and their ratio.
+// (the start-up bar: within 3× of it). It reports medians and their ratio,
+// for two builds of unhunch in the same loop: the default one (`go build`,
+// what `go run` runs: dynamically linked to the C library when a C compiler
+// is present, because net and os/user have cgo files) and the static one
+// the README installs (CGO_ENABLED=0): static-ms and static-ratio.
 // UNHUNCH_STARTUP_BASELINE=/path/to/an/older/unhunch runs that binary in the
-// same loop too and reports its median and the ratio to it (vs-baseline), so
-// that a change is measured against the binary before it, not across runs.
-// Build both the same way (go build -o): on this machine a binary the
-// linker wrote started up to 1 ms slower than a copy of it (docs/performance.md).
+// same loop too and reports its median and the ratio of the default build
+// to it (vs-baseline), so that a change is measured against the binary
+// before it, not across runs. Build both the same way (go build -o): on this
+// machine a binary the linker wrote started up to 1 ms slower than a copy of
+// it (docs/performance.md).
 func BenchmarkStartup(b *testing.B) {
 	dir := b.TempDir()
 	hello := filepath.Join(dir, "hello")
@@ -26,9 +31,19 @@ func BenchmarkStartup(b *testing.B) {
 		b.Fatal(err)
 	}
 	unhunch := filepath.Join(dir, "unhunch")
-	for _, build := range [][]string{{"build", "-o", hello, src}, {"build", "-o", unhunch, "."}} {
-		if out, err := exec.Command("go", build...).CombinedOutput(); err != nil {
-			b.Fatalf("go %v: %v\n%s", build, err, out)
+	static := filepath.Join(dir, "unhunch-static")
+	for _, build := range []struct {
+		env  []string
+		args []string
+	}{
+		{nil, []string{"build", "-o", hello, src}},
+		{nil, []string{"build", "-o", unhunch, "."}},
+		{[]string{"CGO_ENABLED=0"}, []string{"build", "-o", static, "."}},
+	} {
+		cmd := exec.Command("go", build.args...)
+		cmd.Env = append(os.Environ(), build.env...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v go %v: %v\n%s", build.env, build.args, err, out)
 		}
 	}
 	env := append(os.Environ(), "XDG_CONFIG_HOME="+dir, "HOME="+dir)
@@ -42,22 +57,26 @@ func BenchmarkStartup(b *testing.B) {
 		return time.Since(start)
 	}
 	baseline := os.Getenv("UNHUNCH_STARTUP_BASELINE")
-	var h, u, o []time.Duration
+	show := []string{"routines", "show", "posture-support", "--json"}
+	var h, u, s, o []time.Duration
 	for b.Loop() {
 		h = append(h, run(hello))
-		u = append(u, run(unhunch, "routines", "show", "posture-support", "--json"))
+		u = append(u, run(unhunch, show...))
+		s = append(s, run(static, show...))
 		if baseline != "" {
-			o = append(o, run(baseline, "routines", "show", "posture-support", "--json"))
+			o = append(o, run(baseline, show...))
 		}
 	}
 	median := func(d []time.Duration) time.Duration {
 		slices.Sort(d)
 		return d[len(d)/2]
 	}
-	mh, mu := median(h), median(u)
+	mh, mu, ms := median(h), median(u), median(s)
 	b.ReportMetric(float64(mh.Microseconds())/1000, "hello-ms")
 	b.ReportMetric(float64(mu.Microseconds())/1000, "unhunch-ms")
 	b.ReportMetric(float64(mu)/float64(mh), "ratio")
+	b.ReportMetric(float64(ms.Microseconds())/1000, "static-ms")
+	b.ReportMetric(float64(ms)/float64(mh), "static-ratio")
 	if baseline != "" {
 		mo := median(o)
 		b.ReportMetric(float64(mo.Microseconds())/1000, "baseline-ms")

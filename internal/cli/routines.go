@@ -82,7 +82,7 @@ func (a *app) routineShowCommand() *cobra.Command {
 			doc := person.Document(r, prep, person.Compiled{Steps: cr.steps, Timeline: cr.tl, Fit: cr.fit})
 			if asJSON {
 				shown := shownRoutine{Routine: doc, LeftOut: person.LeftOutIDs(prep.LeftOut), LeftOutWhy: append([]person.LeftOut{}, prep.LeftOut...)}
-				return writeTimelineJSON(a.env.Stdout, &shown, &shown.Timeline)
+				return writeRoutineJSON(a.env.Stdout, &shown)
 			}
 			printRoutine(a.env.Stdout, doc, cr, segments)
 			for _, n := range person.LeftOutNotes(prep.LeftOut) {
