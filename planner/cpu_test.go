@@ -15,7 +15,10 @@ import (
 	"github.com/unhunch/unhunch/planner"
 )
 
-var cpuTable = flag.Bool("cpu-table", false, "print the planner's CPU time per plan for every budget (docs/performance.md)")
+var (
+	cpuTable = flag.Bool("cpu-table", false, "print the planner's CPU time per plan for every budget (docs/performance.md)")
+	cpuRuns  = flag.Int("cpu-runs", 3, "with -cpu-table, the plans of each budget timed (the mean is printed)")
+)
 
 // cpuTime returns the CPU time the process has used: on a shared machine
 // it moves far less with the load than the wall clock does.
@@ -53,10 +56,10 @@ func TestPlannerCPUTable(t *testing.T) {
 		{"1,000, new", big, planner.Request{Equipment: catalog.EquipmentIDs, Floor: true}},
 		{"1,000, person", big, person},
 	}
-	const runs = 3
+	runs := max(*cpuRuns, 1)
 	for _, r := range rows {
 		var worst, sum time.Duration
-		worstAt, nodes := 0, 0
+		worstAt, nodes, allNodes := 0, 0, 0
 		line := r.name + ":"
 		for m := planner.MinMinutes; m <= planner.MaxMinutes; m++ {
 			req := r.req
@@ -74,14 +77,15 @@ func TestPlannerCPUTable(t *testing.T) {
 					}
 				}
 			}
-			d := (cpuTime() - c0) / runs
+			d := (cpuTime() - c0) / time.Duration(runs)
 			sum += d
 			if d > worst {
 				worst, worstAt = d, m
 			}
 			nodes = max(nodes, res.Nodes)
+			allNodes += res.Nodes
 			line += fmt.Sprintf(" %d:%.1f", m, float64(d)/float64(time.Millisecond))
 		}
-		fmt.Printf("%s\n  mean %.1f ms, worst %.1f ms at %d min, most sets %d\n", line, float64(sum)/30/float64(time.Millisecond), float64(worst)/float64(time.Millisecond), worstAt, nodes)
+		fmt.Printf("%s\n  mean %.1f ms, worst %.1f ms at %d min, most sets %d, sets in all %d\n", line, float64(sum)/30/float64(time.Millisecond), float64(worst)/float64(time.Millisecond), worstAt, nodes, allNodes)
 	}
 }
