@@ -466,6 +466,7 @@ type search struct {
 	// node being bounded, when deltaAt[m] is that node's gen.
 	delta   [256]int64
 	deltaAt [256]int
+	avd     [256][maxExercises + 1]Points // avd[m][t]: the work of every round for t more items with the setup delta[m] forces
 	gen     int
 	sufV    []Points // sufV[j]: the most any of c[j:] adds alone, longest dose in every round included
 	sufS    []Points // sufS[j]: the same without the work
@@ -479,12 +480,14 @@ func (s *search) availR(n int, extra int64) int64 {
 }
 
 // perRound returns the most work one round may hold when avail is left
-// for the work of every round.
+// for the work of every round: a multiple of s.unit, as every work time
+// and every sum of them is (docs/planner.md, "How the search works", step
+// 4: the bounds never count time no choice of doses can fill).
 func (s *search) perRound(avail int64) int64 {
 	if avail < 0 {
 		return -1
 	}
-	return avail / int64(s.r)
+	return avail / int64(s.r) / s.unit * s.unit
 }
 
 func (p *problem) search() *search {
@@ -806,11 +809,18 @@ func (s *search) bestAdd(d int, alive []int, skip []bool, above Points) (int, Po
 // already chosen. push records each plan it scores.
 func (s *search) greedy() []int {
 	used := make([]bool, len(s.c))
+	r := Points(s.r)
 	d := 0
 	for ; d < s.p.k; d++ {
 		bestJ, bestV := -1, minusInf
+		// A candidate whose exact gain, with the most work that could fit,
+		// cannot beat the best of this step is not pushed: it would not be
+		// chosen, nor recorded (the best of the step already was).
+		maxS := s.sums[d].max() * s.unit
+		avail := s.perRound(s.availR(d+1, s.extra[d]))
+		base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + countPoints(d+1)
 		for j := range s.c {
-			if used[j] || !s.push(d, j) {
+			if used[j] || (bestJ >= 0 && base+s.gain(d, j)+r*min(Points(maxS+s.maxWork[j]), Points(avail)) <= bestV) || !s.push(d, j) {
 				continue
 			}
 			s.typeCount[s.typ[j]]--
@@ -1142,8 +1152,10 @@ func (s *search) bounds(d int, list []int, from int) {
 	// For t more items: the most the work of every round may earn, base
 	// plus the count penalty, and the most the types of t items may add.
 	var availT, baseT, typeTop [maxExercises + 1]Points
+	var availRaw [maxExercises + 1]int64 // the time left for the work of every round, before perRound
 	for t := 1; t <= r; t++ {
-		availT[t] = rounds * Points(s.perRound(s.availR(d+t, s.extra[d])))
+		availRaw[t] = s.availR(d+t, s.extra[d])
+		availT[t] = rounds * Points(s.perRound(availRaw[t]))
 		baseT[t] = base + countPoints(d+t)
 	}
 	var slots [maxExercises]Points
@@ -1257,6 +1269,11 @@ func (s *search) bounds(d int, list []int, from int) {
 				m := s.pos[j]
 				if s.deltaAt[m] != s.gen {
 					s.delta[m], s.deltaAt[m] = s.extraWith(d, m)-s.extra[d], s.gen
+					// The work of every round with that setup, in whole
+					// units per round (perRound): not availT less the setup.
+					for t := 1; t <= r; t++ {
+						s.avd[m][t] = rounds * Points(s.perRound(availRaw[t]-s.delta[m]))
+					}
 				}
 				dl[i] = Points(s.delta[m])
 			}
@@ -1272,8 +1289,9 @@ func (s *search) bounds(d int, list []int, from int) {
 			}
 			best := minusInf
 			pj, fj, wj, d := s.pp[j], fr[i], rs+rounds*Points(s.maxWork[j]), dl[i]
+			avd := &s.avd[s.pos[j]]
 			for t := 1; t <= top; t++ {
-				av := availT[t] - d
+				av := avd[t]
 				apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
 				b := baseT[t] - setupWeight*d + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
 				best = max(best, b) // every t: ib keeps the whole bound
