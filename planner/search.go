@@ -33,7 +33,7 @@ type cand struct {
 	view       *catalog.Exercise // ex with only the allowed positions, if that differs
 	order      int               // index in the catalog: the last tie-break
 	typ        int               // index in catalog.Types
-	areas      []uint64          // bitset over problem.areaIDs
+	areas      []uint64          // bitset over Index.areaIDs (shared with the index: never written)
 	pos        uint16            // allowed positions, bit i for catalog.Positions[i]
 	focus      Points
 	pref       Points
@@ -54,7 +54,7 @@ type problem struct {
 	budget   int64 // ms
 	perEx    int64 // intro and staying-put setup of one exercise, ms
 	finish   int64 // ms
-	areaIDs  []string
+	nAreas   int                   // the areas the exercises the person can do reach together
 	words    int                   // uint64 words per area bitset
 	all      []*cand               // every exercise the person can do, catalog order
 	excluded []Exclusion           // the rest, and why
@@ -66,21 +66,20 @@ type problem struct {
 
 func ms(d interface{ Milliseconds() int64 }) int64 { return d.Milliseconds() }
 
-func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem {
+// newProblem prepares req for the search on x's catalog: only what depends
+// on the request is done here; the rest x did once.
+func newProblem(req Request, x *Index) *problem {
+	rules := x.rules
 	p := &problem{
 		req: req, rules: rules, k: MaxExercises(req.Minutes), budget: ms(req.Budget()),
 		perEx: ms(rules.Intro) + ms(rules.SetupSame), finish: ms(rules.Finish),
-		order: map[*catalog.Exercise]int{}, rounds: 1,
+		order: x.order, rounds: 1, words: x.words,
 	}
-	p.tours[1] = newTours(rules, 1, allPositions)
-	areaIndex := map[string]int{}
-	type pending struct {
-		c     *cand
-		areas []int
-	}
-	var list []pending
-	for i, e := range c.Exercises() {
-		p.order[e] = i
+	p.tours[1] = x.once
+	slab := make([]cand, 0, len(x.ex)) // one allocation for every candidate; never grows
+	for i := range x.ex {
+		in := &x.ex[i]
+		e := in.e
 		if why, ok := req.KeptOut[e.ID]; ok {
 			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: KeptOut, Why: why})
 			continue
@@ -89,23 +88,21 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: Avoided})
 			continue
 		}
-		var allowed []catalog.Position
-		var mask uint16
-		for _, pos := range e.Positions {
-			if pos.Level() == catalog.LevelFloor && !req.Floor {
-				continue
-			}
-			allowed = append(allowed, pos)
-			mask |= 1 << slices.Index(catalog.Positions, pos)
+		allowed, mask := e.Positions, in.pos
+		if !req.Floor {
+			allowed, mask = in.offFloor, in.offMask
 		}
 		if len(allowed) == 0 {
 			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: NeedsFloor})
 			continue
 		}
-		subs, missing := substitutes(e, req.Equipment)
-		if len(missing) > 0 {
-			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: NeedsThings, Missing: missing})
-			continue
+		var subs []Substitution
+		if len(e.Equipment) > 0 {
+			var missing []catalog.Equipment
+			if subs, missing = substitutes(e, req.Equipment); len(missing) > 0 {
+				p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: NeedsThings, Missing: missing})
+				continue
+			}
 		}
 		restricted := len(allowed) < len(e.Positions)
 		easier := req.Easier[e.ID]
@@ -114,57 +111,45 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 			allowed, mask, subs, pinned = easierOption(e, req.Equipment, allowed, mask, subs)
 			restricted = restricted && !pinned // the easier way says why it is done there
 		}
-		cd := &cand{ex: e, view: e, order: i, typ: slices.Index(catalog.Types, e.Type), pos: mask, subs: subs, easier: easier}
+		slab = append(slab, cand{ex: e, view: e, order: i, typ: in.typ, pos: mask, subs: subs, easier: easier})
+		cd := &slab[len(slab)-1]
 		if cd.typ < 0 {
 			p.err = unhunch.E(unhunch.EInternal, message.PlanBrokenExercise, e.ID)
 			return p
 		}
 		if len(allowed) < len(e.Positions) {
-			v := *e
-			v.Positions = allowed
-			cd.view, cd.restricted = &v, restricted
+			if in.offView != nil && slices.Equal(allowed, in.offFloor) {
+				cd.view = in.offView
+			} else {
+				v := *e
+				v.Positions = allowed
+				cd.view = &v
+			}
+			cd.restricted = restricted
 		}
-		cd.focus, cd.pref = preference(e, req)
-		cd.level = levelOf(e, req)
-		ladder := Ladder(e, cd.level)
-		if easier { // the easier amount and nothing else: more is what was too hard
+		if in.focus[slices.Index(Focuses, req.focus())] {
+			cd.focus = focusWeight
+		}
+		cd.pref = difficultyWeights[e.Difficulty] + ratingWeights[req.Ratings[e.ID]]
+		_, levelled := req.Levels[e.ID]
+		switch {
+		case easier: // the easier amount and nothing else: more is what was too hard
 			cd.level = e.Dose.Normalize().Easier()
-			ladder = []dose.Amount{cd.level}
+			cd.rungs, p.err = ladderRungs(e, []dose.Amount{cd.level}, rules)
+		case levelled:
+			cd.level = levelOf(e, req)
+			cd.rungs, p.err = ladderRungs(e, Ladder(e, cd.level), rules)
+		default: // at the starting dose: the index has its ladder
+			cd.level, cd.rungs, p.err = in.level0, in.rungs0, in.err0
 		}
-		for _, a := range ladder {
-			w, err := rules.Work(timeline.Step{Exercise: e, Amount: a})
-			if err != nil {
-				p.err = err
-				return p
-			}
-			if n := len(cd.rungs); n > 0 && cd.rungs[n-1].work == ms(w) {
-				cd.rungs[n-1].amount = a // the same time: keep the fuller dose
-				continue
-			}
-			cd.rungs = append(cd.rungs, rung{amount: a, work: ms(w)})
+		if p.err != nil {
+			return p
 		}
-		var idx []int
-		for _, a := range Areas(e) {
-			k, ok := areaIndex[a]
-			if !ok {
-				k = len(p.areaIDs)
-				areaIndex[a] = k
-				p.areaIDs = append(p.areaIDs, a)
-			}
-			idx = append(idx, k)
-		}
-		list = append(list, pending{cd, idx})
+		cd.areas, cd.nAreas = in.areas, in.nAreas
+		cd.alone = typeWeights[0] + areaWeight*Points(in.nAreas) + cd.focus + cd.pref + Points(cd.rungs[len(cd.rungs)-1].work)
+		p.all = append(p.all, cd)
 	}
-	p.words = max(1, (len(p.areaIDs)+63)/64)
-	for _, pd := range list {
-		pd.c.areas = make([]uint64, p.words)
-		for _, k := range pd.areas {
-			pd.c.areas[k/64] |= 1 << (k % 64)
-		}
-		pd.c.nAreas = len(pd.areas)
-		pd.c.alone = typeWeights[0] + areaWeight*Points(len(pd.areas)) + pd.c.focus + pd.c.pref + Points(pd.c.rungs[len(pd.c.rungs)-1].work)
-		p.all = append(p.all, pd.c)
-	}
+	p.nAreas = areaCount(p.all, p.words)
 	sortExclusions(p.excluded, p.order)
 	var used uint16 // the positions any exercise here can be done in
 	for _, c := range p.all {
@@ -175,7 +160,7 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 			// This exercise alone fits MaxRounds times: staying put
 			// between rounds, its setup is only the way to it.
 			p.rounds = MaxRounds
-			p.tours[MaxRounds] = newTours(rules, MaxRounds, used)
+			p.tours[MaxRounds] = x.rounds(used)
 			break
 		}
 	}
@@ -1178,7 +1163,7 @@ func (s *search) bounds(d int, list []int, from int) {
 	// have none).
 	var withType [8][maxExercises + 1]Points
 	var haveType [8]bool
-	areasLeft := Points(len(p.areaIDs)) - s.areaPts[d]/areaWeight
+	areasLeft := Points(p.nAreas) - s.areaPts[d]/areaWeight
 	oneWord := s.p.words == 1
 	// The items that fit are gathered first, with their figures, into
 	// live[d+1] and the arrays beside it; each pass below keeps, in place,
