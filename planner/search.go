@@ -50,10 +50,10 @@ type cand struct {
 type problem struct {
 	req      Request
 	rules    timeline.Rules
-	k        int   // most exercises
-	budget   int64 // ms
-	perEx    int64 // intro and staying-put setup of one exercise, ms
-	finish   int64 // ms
+	k        int                   // most exercises
+	budget   int64                 // ms
+	perEx    int64                 // intro and staying-put setup of one exercise, ms
+	finish   int64                 // ms
 	nAreas   int                   // the areas the exercises the person can do reach together
 	words    int                   // uint64 words per area bitset
 	all      []*cand               // every exercise the person can do, catalog order

@@ -49,10 +49,10 @@ func TestPlansFollowTheCatalog(t *testing.T) {
 	// 180 points no built-in exercise can match, so the plan takes it.
 	ex := &catalog.Exercise{ID: id, Name: "Wall stand", Purpose: "Lines up the back against a wall.",
 		Type: catalog.Posture, Difficulty: catalog.Easy, Positions: []catalog.Position{catalog.Standing},
-		Targets: []string{"heels", "calves", "back of the knees", "back of the head", "elbows", "wrists"},
-		Dose:    dose.Dose{Mode: dose.Hold, Hold: dose.Range{Min: 10, Max: 20}, Reps: dose.Fixed(2)},
-		Steps:   []string{"Stand with your back to a wall.", "Let your head rest against it."},
-		Cues:    catalog.Cues{Intro: "Wall stand.", Setup: "Back to the wall.", Move: "Lean back.", Hold: "Stay there.", Release: "Step away."},
+		Targets:  []string{"heels", "calves", "back of the knees", "back of the head", "elbows", "wrists"},
+		Dose:     dose.Dose{Mode: dose.Hold, Hold: dose.Range{Min: 10, Max: 20}, Reps: dose.Fixed(2)},
+		Steps:    []string{"Stand with your back to a wall.", "Let your head rest against it."},
+		Cues:     catalog.Cues{Intro: "Wall stand.", Setup: "Back to the wall.", Move: "Lean back.", Hold: "Stay there.", Release: "Step away."},
 		Cautions: []string{"Stop if your back hurts."}, Source: []catalog.Source{{Title: "From my physiotherapist"}}}
 	ex.Dose = ex.Dose.Normalize()
 	body, err := catalog.Marshal(ex)
