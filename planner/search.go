@@ -451,7 +451,8 @@ type search struct {
 	// node being bounded, when deltaAt[m] is that node's gen.
 	delta   [256]int64
 	deltaAt [256]int
-	avd     [256][maxExercises + 1]Points // avd[m][t]: the work of every round for t more items with the setup delta[m] forces
+	avd     [256][maxExercises + 1]Points // avd[m][t]: the work of every round for t more items with the setup delta[m] forces, when avdAt[m] is gen
+	avdAt   [256]int
 	gen     int
 	sufV    []Points // sufV[j]: the most any of c[j:] adds alone, longest dose in every round included
 	sufS    []Points // sufS[j]: the same without the work
@@ -1189,9 +1190,14 @@ func (s *search) bounds(d int, list []int, from int) {
 		}
 	}
 	all := tops{r: r}
+	var psv, pss []Points // the parent's most over the items from i on
+	if pre {
+		psv, pss = s.sv[d-1][:len(list)], s.ss[d-1][:len(list)]
+	}
+	best0 := s.best
 	for i := from; i < len(list); i++ {
 		j := list[i]
-		if pre && min(s.sv[d-1][i]+preV, s.ss[d-1][i]+preS) <= s.best {
+		if pre && min(psv[i]+preV, pss[i]+preS) <= best0 {
 			break
 		}
 		if minS+s.minWork[j] > avail1 {
@@ -1207,7 +1213,7 @@ func (s *search) bounds(d int, list []int, from int) {
 		}
 		sj := typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
 		vj := sj + rounds*Points(s.maxWork[j])
-		if pre && min(vj+preV, sj+preS) <= s.best {
+		if pre && min(vj+preV, sj+preS) <= best0 {
 			continue
 		}
 		n := len(live)
@@ -1225,12 +1231,35 @@ func (s *search) bounds(d int, list []int, from int) {
 		saturated[t] = typeTop[t-1]
 	}
 	rs := rounds * Points(maxS)
+	// The setup of a plan is at least the most any of its items forces on
+	// the set (a position set with a position for all of them has one for
+	// each). So in the second pass an item that forces none is bounded
+	// twice, the higher counting: with others among those that force none
+	// too (zero, the best figures of the first pass's useful items that
+	// force none), and with any others but the least setup any of them
+	// forces (dmin).
+	var zero tops
+	zero.r = r
+	dmin := Points(-1)
+	var cumV0, cumS0, cumP0, cumF0, cumW0, avMin [maxExercises + 1]Points
 	for pass := 0; pass < 2 && s.found; pass++ {
 		// cum*[t]: the sums of the t best others.
 		var cumV, cumS, cumP, cumF, cumW [maxExercises + 1]Points
 		for t := 1; t <= all.n; t++ {
 			cumV[t], cumS[t], cumP[t] = cumV[t-1]+all.v[t-1], cumS[t-1]+all.s[t-1], cumP[t-1]+all.p[t-1]
 			cumF[t], cumW[t] = cumF[t-1]+all.f[t-1], cumW[t-1]+rounds*all.w[t-1]
+		}
+		split := pass == 1 && dmin > 0
+		top0 := 0
+		if split {
+			for t := 1; t <= zero.n; t++ {
+				cumV0[t], cumS0[t], cumP0[t] = cumV0[t-1]+zero.v[t-1], cumS0[t-1]+zero.s[t-1], cumP0[t-1]+zero.p[t-1]
+				cumF0[t], cumW0[t] = cumF0[t-1]+zero.f[t-1], cumW0[t-1]+rounds*zero.w[t-1]
+			}
+			top0 = min(r, zero.n+1)
+			for t := 1; t <= r; t++ {
+				avMin[t] = rounds * Points(s.perRound(availRaw[t]-int64(dmin)))
+			}
 		}
 		top := min(r, all.n+1) // t items need t-1 others
 		// quickV, quickS: the first two bounds at their best over t, for a
@@ -1254,11 +1283,6 @@ func (s *search) bounds(d int, list []int, from int) {
 				m := s.pos[j]
 				if s.deltaAt[m] != s.gen {
 					s.delta[m], s.deltaAt[m] = s.extraWith(d, m)-s.extra[d], s.gen
-					// The work of every round with that setup, in whole
-					// units per round (perRound): not availT less the setup.
-					for t := 1; t <= r; t++ {
-						s.avd[m][t] = rounds * Points(s.perRound(availRaw[t]-s.delta[m]))
-					}
 				}
 				dl[i] = Points(s.delta[m])
 			}
@@ -1274,14 +1298,47 @@ func (s *search) bounds(d int, list []int, from int) {
 			}
 			best := minusInf
 			pj, fj, wj, d := s.pp[j], fr[i], rs+rounds*Points(s.maxWork[j]), dl[i]
-			avd := &s.avd[s.pos[j]]
-			for t := 1; t <= top; t++ {
-				av := avd[t]
-				apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
-				b := baseT[t] - setupWeight*d + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
-				best = max(best, b) // every t: ib keeps the whole bound
+			m := s.pos[j]
+			avd := &s.avd[m]
+			if s.avdAt[m] != s.gen {
+				// The work of every round with the setup it forces, in
+				// whole units per round (perRound): not availT less the setup.
+				for t := 1; t <= r; t++ {
+					avd[t] = rounds * Points(s.perRound(availRaw[t]-s.delta[m]))
+				}
+				s.avdAt[m] = s.gen
+			}
+			if split && d == 0 {
+				// Others that force no setup either, or any others and
+				// at least dmin of setup (t >= 2: one of them forces it).
+				for t := 1; t <= top0; t++ {
+					av := avd[t]
+					apart := own[t] + areaWeight*min(areasLeft, fj+cumF0[t-1]) + pj + cumP0[t-1] + min(wj+cumW0[t-1], av)
+					b := baseT[t] + min(vs[i]+cumV0[t-1]+rs, st[i]+cumS0[t-1]+av, apart)
+					best = max(best, b)
+				}
+				for t := 2; t <= top; t++ {
+					av := avMin[t]
+					apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
+					b := baseT[t] - setupWeight*dmin + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
+					best = max(best, b)
+				}
+			} else {
+				for t := 1; t <= top; t++ {
+					av := avd[t]
+					apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
+					b := baseT[t] - setupWeight*d + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
+					best = max(best, b) // every t: ib keeps the whole bound
+				}
 			}
 			if best > s.best {
+				if pass == 0 {
+					if d == 0 {
+						zero.add(vs[i], st[i], pj, fj, Points(s.maxWork[j]))
+					} else if dmin < 0 || d < dmin {
+						dmin = d
+					}
+				}
 				kept.add(vs[i], st[i], pj, fj, Points(s.maxWork[j]))
 				live[n], st[n], vs[n], fr[n], dl[n], ib[n] = j, st[i], vs[i], fj, d, best
 				n++
