@@ -1090,6 +1090,14 @@ func put(l *[maxExercises]Points, n, r int, x Points) bool {
 	return true
 }
 
+// beats reports whether an item's figures would change any list: add
+// changes nothing for one that does not (a quick test, inlined, for the
+// many items whose figures are all below the lists' last).
+func (t *tops) beats(v, s, p, f, w Points) bool {
+	k := t.r - 1
+	return t.n <= k || v > t.v[k] || s > t.s[k] || p > t.p[k] || f > t.f[k] || w > t.w[k]
+}
+
 // add adds one item's figures, reporting whether any list changed.
 func (t *tops) add(v, s, p, f, w Points) bool {
 	c := put(&t.v, t.n, t.r, v)
@@ -1220,7 +1228,9 @@ func (s *search) bounds(d int, list []int, from int) {
 		live = append(live, j)
 		fr[n], st[n], vs[n] = Points(fresh), sj, vj
 		ib[n] = -minusInf // no bound yet: the passes take one once a plan is found
-		all.add(vs[n], st[n], s.pp[j], fr[n], Points(s.maxWork[j]))
+		if all.beats(vj, sj, s.pp[j], Points(fresh), Points(s.maxWork[j])) {
+			all.add(vj, sj, s.pp[j], Points(fresh), Points(s.maxWork[j]))
+		}
 	}
 	// An item is useful if a plan holding it, with the best others beside
 	// it (itself perhaps among them: a looser bound), could beat the best
@@ -1359,7 +1369,7 @@ func (s *search) bounds(d int, list []int, from int) {
 		maxV, maxS2 = max(maxV, vs[k]), max(maxS2, st[k])
 		sv[k], ss[k] = maxV, maxS2
 		at[k] = len(recs) - 1 // the best figures over live[k+1:], for the child holding live[k]
-		if suffix.add(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) {
+		if suffix.beats(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) && suffix.add(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) {
 			recs = append(recs, suffix)
 			ub = minusInf
 			var cumV, cumS, cumP, cumF, cumW Points
