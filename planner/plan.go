@@ -208,6 +208,9 @@ func minutesWords(m int) string { return message.Count(m, message.PlanMinute, me
 //
 // It fails with EInvalid or ENotFound for a bad request (see Request.Check),
 // and with EInvalid wrapping a *NothingFits when nothing fits.
+//
+// Each call prepares c first; a caller that plans many times on one
+// catalog keeps an Index (NewIndex) and calls its Plan instead.
 func Plan(req Request, c *catalog.Catalog, rules timeline.Rules) (Result, error) {
 	if err := req.Check(c); err != nil {
 		return Result{}, err
@@ -215,7 +218,13 @@ func Plan(req Request, c *catalog.Catalog, rules timeline.Rules) (Result, error)
 	if err := checkRules(rules); err != nil {
 		return Result{}, err
 	}
-	p := newProblem(req, c, rules)
+	return plan(req, NewIndex(c, rules))
+}
+
+// plan is Plan on x's catalog and rules, for a request and rules already
+// checked.
+func plan(req Request, x *Index) (Result, error) {
+	p := newProblem(req, x)
 	res, ok, err := p.solve()
 	if err != nil {
 		return Result{}, err
@@ -225,7 +234,7 @@ func Plan(req Request, c *catalog.Catalog, rules timeline.Rules) (Result, error)
 	}
 	nf := &NothingFits{Minutes: req.Minutes}
 	nf.Quickest, nf.QuickestTakes = p.quickest()
-	if cl, ok := closest(req, c, rules); ok {
+	if cl, ok := closest(req, x); ok {
 		nf.Closest = &cl
 	}
 	msg := message.Text(message.PlanNothingFitsDetail, minutesWords(req.Minutes), p.detail(nf))
@@ -234,11 +243,11 @@ func Plan(req Request, c *catalog.Catalog, rules timeline.Rules) (Result, error)
 
 // closest returns the plan for the fewest extra minutes that fits, or, if
 // no budget up to 30 minutes does and the floor was out, with the floor.
-func closest(req Request, c *catalog.Catalog, rules timeline.Rules) (Result, bool) {
+func closest(req Request, x *Index) (Result, bool) {
 	try := func(r Request) (Result, bool) {
 		for m := r.Minutes; m <= MaxMinutes; m++ {
 			r.Minutes = m
-			if res, ok, err := newProblem(r, c, rules).solve(); err == nil && ok {
+			if res, ok, err := newProblem(r, x).solve(); err == nil && ok {
 				return res, true
 			}
 		}

@@ -79,3 +79,20 @@ func BenchmarkPlanSynthetic1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewIndex prepares a catalog for planning (planner.Index): the
+// one-off cost a server pays per catalog, which each plan on the index
+// then saves (TestPlannerCPUTable prints both).
+func BenchmarkNewIndex(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1000, 1))
+	for _, c := range []struct {
+		name string
+		c    *catalog.Catalog
+	}{{"builtin", builtin(b)}, {"synthetic1000", randomCatalog(b, rng, 1000, false)}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				planner.NewIndex(c.c, rules)
+			}
+		})
+	}
+}

@@ -33,7 +33,7 @@ type cand struct {
 	view       *catalog.Exercise // ex with only the allowed positions, if that differs
 	order      int               // index in the catalog: the last tie-break
 	typ        int               // index in catalog.Types
-	areas      []uint64          // bitset over problem.areaIDs
+	areas      []uint64          // bitset over Index.areaIDs (shared with the index: never written)
 	pos        uint16            // allowed positions, bit i for catalog.Positions[i]
 	focus      Points
 	pref       Points
@@ -50,11 +50,11 @@ type cand struct {
 type problem struct {
 	req      Request
 	rules    timeline.Rules
-	k        int   // most exercises
-	budget   int64 // ms
-	perEx    int64 // intro and staying-put setup of one exercise, ms
-	finish   int64 // ms
-	areaIDs  []string
+	k        int                   // most exercises
+	budget   int64                 // ms
+	perEx    int64                 // intro and staying-put setup of one exercise, ms
+	finish   int64                 // ms
+	nAreas   int                   // the areas the exercises the person can do reach together
 	words    int                   // uint64 words per area bitset
 	all      []*cand               // every exercise the person can do, catalog order
 	excluded []Exclusion           // the rest, and why
@@ -66,21 +66,20 @@ type problem struct {
 
 func ms(d interface{ Milliseconds() int64 }) int64 { return d.Milliseconds() }
 
-func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem {
+// newProblem prepares req for the search on x's catalog: only what depends
+// on the request is done here; the rest x did once.
+func newProblem(req Request, x *Index) *problem {
+	rules := x.rules
 	p := &problem{
 		req: req, rules: rules, k: MaxExercises(req.Minutes), budget: ms(req.Budget()),
 		perEx: ms(rules.Intro) + ms(rules.SetupSame), finish: ms(rules.Finish),
-		order: map[*catalog.Exercise]int{}, rounds: 1,
+		order: x.order, rounds: 1, words: x.words,
 	}
-	p.tours[1] = newTours(rules, 1, allPositions)
-	areaIndex := map[string]int{}
-	type pending struct {
-		c     *cand
-		areas []int
-	}
-	var list []pending
-	for i, e := range c.Exercises() {
-		p.order[e] = i
+	p.tours[1] = x.once
+	slab := make([]cand, 0, len(x.ex)) // one allocation for every candidate; never grows
+	for i := range x.ex {
+		in := &x.ex[i]
+		e := in.e
 		if why, ok := req.KeptOut[e.ID]; ok {
 			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: KeptOut, Why: why})
 			continue
@@ -89,23 +88,21 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: Avoided})
 			continue
 		}
-		var allowed []catalog.Position
-		var mask uint16
-		for _, pos := range e.Positions {
-			if pos.Level() == catalog.LevelFloor && !req.Floor {
-				continue
-			}
-			allowed = append(allowed, pos)
-			mask |= 1 << slices.Index(catalog.Positions, pos)
+		allowed, mask := e.Positions, in.pos
+		if !req.Floor {
+			allowed, mask = in.offFloor, in.offMask
 		}
 		if len(allowed) == 0 {
 			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: NeedsFloor})
 			continue
 		}
-		subs, missing := substitutes(e, req.Equipment)
-		if len(missing) > 0 {
-			p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: NeedsThings, Missing: missing})
-			continue
+		var subs []Substitution
+		if len(e.Equipment) > 0 {
+			var missing []catalog.Equipment
+			if subs, missing = substitutes(e, req.Equipment); len(missing) > 0 {
+				p.excluded = append(p.excluded, Exclusion{Exercise: e, Reason: NeedsThings, Missing: missing})
+				continue
+			}
 		}
 		restricted := len(allowed) < len(e.Positions)
 		easier := req.Easier[e.ID]
@@ -114,57 +111,45 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 			allowed, mask, subs, pinned = easierOption(e, req.Equipment, allowed, mask, subs)
 			restricted = restricted && !pinned // the easier way says why it is done there
 		}
-		cd := &cand{ex: e, view: e, order: i, typ: slices.Index(catalog.Types, e.Type), pos: mask, subs: subs, easier: easier}
+		slab = append(slab, cand{ex: e, view: e, order: i, typ: in.typ, pos: mask, subs: subs, easier: easier})
+		cd := &slab[len(slab)-1]
 		if cd.typ < 0 {
 			p.err = unhunch.E(unhunch.EInternal, message.PlanBrokenExercise, e.ID)
 			return p
 		}
 		if len(allowed) < len(e.Positions) {
-			v := *e
-			v.Positions = allowed
-			cd.view, cd.restricted = &v, restricted
+			if in.offView != nil && slices.Equal(allowed, in.offFloor) {
+				cd.view = in.offView
+			} else {
+				v := *e
+				v.Positions = allowed
+				cd.view = &v
+			}
+			cd.restricted = restricted
 		}
-		cd.focus, cd.pref = preference(e, req)
-		cd.level = levelOf(e, req)
-		ladder := Ladder(e, cd.level)
-		if easier { // the easier amount and nothing else: more is what was too hard
+		if in.focus[slices.Index(Focuses, req.focus())] {
+			cd.focus = focusWeight
+		}
+		cd.pref = difficultyWeights[e.Difficulty] + ratingWeights[req.Ratings[e.ID]]
+		_, levelled := req.Levels[e.ID]
+		switch {
+		case easier: // the easier amount and nothing else: more is what was too hard
 			cd.level = e.Dose.Normalize().Easier()
-			ladder = []dose.Amount{cd.level}
+			cd.rungs, p.err = ladderRungs(e, []dose.Amount{cd.level}, rules)
+		case levelled:
+			cd.level = levelOf(e, req)
+			cd.rungs, p.err = ladderRungs(e, Ladder(e, cd.level), rules)
+		default: // at the starting dose: the index has its ladder
+			cd.level, cd.rungs, p.err = in.level0, in.rungs0, in.err0
 		}
-		for _, a := range ladder {
-			w, err := rules.Work(timeline.Step{Exercise: e, Amount: a})
-			if err != nil {
-				p.err = err
-				return p
-			}
-			if n := len(cd.rungs); n > 0 && cd.rungs[n-1].work == ms(w) {
-				cd.rungs[n-1].amount = a // the same time: keep the fuller dose
-				continue
-			}
-			cd.rungs = append(cd.rungs, rung{amount: a, work: ms(w)})
+		if p.err != nil {
+			return p
 		}
-		var idx []int
-		for _, a := range Areas(e) {
-			k, ok := areaIndex[a]
-			if !ok {
-				k = len(p.areaIDs)
-				areaIndex[a] = k
-				p.areaIDs = append(p.areaIDs, a)
-			}
-			idx = append(idx, k)
-		}
-		list = append(list, pending{cd, idx})
+		cd.areas, cd.nAreas = in.areas, in.nAreas
+		cd.alone = typeWeights[0] + areaWeight*Points(in.nAreas) + cd.focus + cd.pref + Points(cd.rungs[len(cd.rungs)-1].work)
+		p.all = append(p.all, cd)
 	}
-	p.words = max(1, (len(p.areaIDs)+63)/64)
-	for _, pd := range list {
-		pd.c.areas = make([]uint64, p.words)
-		for _, k := range pd.areas {
-			pd.c.areas[k/64] |= 1 << (k % 64)
-		}
-		pd.c.nAreas = len(pd.areas)
-		pd.c.alone = typeWeights[0] + areaWeight*Points(len(pd.areas)) + pd.c.focus + pd.c.pref + Points(pd.c.rungs[len(pd.c.rungs)-1].work)
-		p.all = append(p.all, pd.c)
-	}
+	p.nAreas = areaCount(p.all, p.words)
 	sortExclusions(p.excluded, p.order)
 	var used uint16 // the positions any exercise here can be done in
 	for _, c := range p.all {
@@ -175,7 +160,7 @@ func newProblem(req Request, c *catalog.Catalog, rules timeline.Rules) *problem 
 			// This exercise alone fits MaxRounds times: staying put
 			// between rounds, its setup is only the way to it.
 			p.rounds = MaxRounds
-			p.tours[MaxRounds] = newTours(rules, MaxRounds, used)
+			p.tours[MaxRounds] = x.rounds(used)
 			break
 		}
 	}
@@ -466,6 +451,8 @@ type search struct {
 	// node being bounded, when deltaAt[m] is that node's gen.
 	delta   [256]int64
 	deltaAt [256]int
+	avd     [256][maxExercises + 1]Points // avd[m][t]: the work of every round for t more items with the setup delta[m] forces, when avdAt[m] is gen
+	avdAt   [256]int
 	gen     int
 	sufV    []Points // sufV[j]: the most any of c[j:] adds alone, longest dose in every round included
 	sufS    []Points // sufS[j]: the same without the work
@@ -479,12 +466,14 @@ func (s *search) availR(n int, extra int64) int64 {
 }
 
 // perRound returns the most work one round may hold when avail is left
-// for the work of every round.
+// for the work of every round: a multiple of s.unit, as every work time
+// and every sum of them is (docs/planner.md, "How the search works", step
+// 4: the bounds never count time no choice of doses can fill).
 func (s *search) perRound(avail int64) int64 {
 	if avail < 0 {
 		return -1
 	}
-	return avail / int64(s.r)
+	return avail / int64(s.r) / s.unit * s.unit
 }
 
 func (p *problem) search() *search {
@@ -806,11 +795,18 @@ func (s *search) bestAdd(d int, alive []int, skip []bool, above Points) (int, Po
 // already chosen. push records each plan it scores.
 func (s *search) greedy() []int {
 	used := make([]bool, len(s.c))
+	r := Points(s.r)
 	d := 0
 	for ; d < s.p.k; d++ {
 		bestJ, bestV := -1, minusInf
+		// A candidate whose exact gain, with the most work that could fit,
+		// cannot beat the best of this step is not pushed: it would not be
+		// chosen, nor recorded (the best of the step already was).
+		maxS := s.sums[d].max() * s.unit
+		avail := s.perRound(s.availR(d+1, s.extra[d]))
+		base := s.typePts[d] + s.areaPts[d] + s.prefPts[d] - setupWeight*Points(s.extra[d]) + countPoints(d+1)
 		for j := range s.c {
-			if used[j] || !s.push(d, j) {
+			if used[j] || (bestJ >= 0 && base+s.gain(d, j)+r*min(Points(maxS+s.maxWork[j]), Points(avail)) <= bestV) || !s.push(d, j) {
 				continue
 			}
 			s.typeCount[s.typ[j]]--
@@ -1094,6 +1090,14 @@ func put(l *[maxExercises]Points, n, r int, x Points) bool {
 	return true
 }
 
+// beats reports whether an item's figures would change any list: add
+// changes nothing for one that does not (a quick test, inlined, for the
+// many items whose figures are all below the lists' last).
+func (t *tops) beats(v, s, p, f, w Points) bool {
+	k := t.r - 1
+	return t.n <= k || v > t.v[k] || s > t.s[k] || p > t.p[k] || f > t.f[k] || w > t.w[k]
+}
+
 // add adds one item's figures, reporting whether any list changed.
 func (t *tops) add(v, s, p, f, w Points) bool {
 	c := put(&t.v, t.n, t.r, v)
@@ -1142,8 +1146,10 @@ func (s *search) bounds(d int, list []int, from int) {
 	// For t more items: the most the work of every round may earn, base
 	// plus the count penalty, and the most the types of t items may add.
 	var availT, baseT, typeTop [maxExercises + 1]Points
+	var availRaw [maxExercises + 1]int64 // the time left for the work of every round, before perRound
 	for t := 1; t <= r; t++ {
-		availT[t] = rounds * Points(s.perRound(s.availR(d+t, s.extra[d])))
+		availRaw[t] = s.availR(d+t, s.extra[d])
+		availT[t] = rounds * Points(s.perRound(availRaw[t]))
 		baseT[t] = base + countPoints(d+t)
 	}
 	var slots [maxExercises]Points
@@ -1166,7 +1172,7 @@ func (s *search) bounds(d int, list []int, from int) {
 	// have none).
 	var withType [8][maxExercises + 1]Points
 	var haveType [8]bool
-	areasLeft := Points(len(p.areaIDs)) - s.areaPts[d]/areaWeight
+	areasLeft := Points(p.nAreas) - s.areaPts[d]/areaWeight
 	oneWord := s.p.words == 1
 	// The items that fit are gathered first, with their figures, into
 	// live[d+1] and the arrays beside it; each pass below keeps, in place,
@@ -1192,9 +1198,14 @@ func (s *search) bounds(d int, list []int, from int) {
 		}
 	}
 	all := tops{r: r}
+	var psv, pss []Points // the parent's most over the items from i on
+	if pre {
+		psv, pss = s.sv[d-1][:len(list)], s.ss[d-1][:len(list)]
+	}
+	best0 := s.best
 	for i := from; i < len(list); i++ {
 		j := list[i]
-		if pre && min(s.sv[d-1][i]+preV, s.ss[d-1][i]+preS) <= s.best {
+		if pre && min(psv[i]+preV, pss[i]+preS) <= best0 {
 			break
 		}
 		if minS+s.minWork[j] > avail1 {
@@ -1210,14 +1221,16 @@ func (s *search) bounds(d int, list []int, from int) {
 		}
 		sj := typeGain[s.typ[j]] + areaWeight*Points(fresh) + s.pp[j]
 		vj := sj + rounds*Points(s.maxWork[j])
-		if pre && min(vj+preV, sj+preS) <= s.best {
+		if pre && min(vj+preV, sj+preS) <= best0 {
 			continue
 		}
 		n := len(live)
 		live = append(live, j)
 		fr[n], st[n], vs[n] = Points(fresh), sj, vj
 		ib[n] = -minusInf // no bound yet: the passes take one once a plan is found
-		all.add(vs[n], st[n], s.pp[j], fr[n], Points(s.maxWork[j]))
+		if all.beats(vj, sj, s.pp[j], Points(fresh), Points(s.maxWork[j])) {
+			all.add(vj, sj, s.pp[j], Points(fresh), Points(s.maxWork[j]))
+		}
 	}
 	// An item is useful if a plan holding it, with the best others beside
 	// it (itself perhaps among them: a looser bound), could beat the best
@@ -1228,12 +1241,35 @@ func (s *search) bounds(d int, list []int, from int) {
 		saturated[t] = typeTop[t-1]
 	}
 	rs := rounds * Points(maxS)
+	// The setup of a plan is at least the most any of its items forces on
+	// the set (a position set with a position for all of them has one for
+	// each). So in the second pass an item that forces none is bounded
+	// twice, the higher counting: with others among those that force none
+	// too (zero, the best figures of the first pass's useful items that
+	// force none), and with any others but the least setup any of them
+	// forces (dmin).
+	var zero tops
+	zero.r = r
+	dmin := Points(-1)
+	var cumV0, cumS0, cumP0, cumF0, cumW0, avMin [maxExercises + 1]Points
 	for pass := 0; pass < 2 && s.found; pass++ {
 		// cum*[t]: the sums of the t best others.
 		var cumV, cumS, cumP, cumF, cumW [maxExercises + 1]Points
 		for t := 1; t <= all.n; t++ {
 			cumV[t], cumS[t], cumP[t] = cumV[t-1]+all.v[t-1], cumS[t-1]+all.s[t-1], cumP[t-1]+all.p[t-1]
 			cumF[t], cumW[t] = cumF[t-1]+all.f[t-1], cumW[t-1]+rounds*all.w[t-1]
+		}
+		split := pass == 1 && dmin > 0
+		top0 := 0
+		if split {
+			for t := 1; t <= zero.n; t++ {
+				cumV0[t], cumS0[t], cumP0[t] = cumV0[t-1]+zero.v[t-1], cumS0[t-1]+zero.s[t-1], cumP0[t-1]+zero.p[t-1]
+				cumF0[t], cumW0[t] = cumF0[t-1]+zero.f[t-1], cumW0[t-1]+rounds*zero.w[t-1]
+			}
+			top0 = min(r, zero.n+1)
+			for t := 1; t <= r; t++ {
+				avMin[t] = rounds * Points(s.perRound(availRaw[t]-int64(dmin)))
+			}
 		}
 		top := min(r, all.n+1) // t items need t-1 others
 		// quickV, quickS: the first two bounds at their best over t, for a
@@ -1272,13 +1308,47 @@ func (s *search) bounds(d int, list []int, from int) {
 			}
 			best := minusInf
 			pj, fj, wj, d := s.pp[j], fr[i], rs+rounds*Points(s.maxWork[j]), dl[i]
-			for t := 1; t <= top; t++ {
-				av := availT[t] - d
-				apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
-				b := baseT[t] - setupWeight*d + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
-				best = max(best, b) // every t: ib keeps the whole bound
+			m := s.pos[j]
+			avd := &s.avd[m]
+			if s.avdAt[m] != s.gen {
+				// The work of every round with the setup it forces, in
+				// whole units per round (perRound): not availT less the setup.
+				for t := 1; t <= r; t++ {
+					avd[t] = rounds * Points(s.perRound(availRaw[t]-s.delta[m]))
+				}
+				s.avdAt[m] = s.gen
+			}
+			if split && d == 0 {
+				// Others that force no setup either, or any others and
+				// at least dmin of setup (t >= 2: one of them forces it).
+				for t := 1; t <= top0; t++ {
+					av := avd[t]
+					apart := own[t] + areaWeight*min(areasLeft, fj+cumF0[t-1]) + pj + cumP0[t-1] + min(wj+cumW0[t-1], av)
+					b := baseT[t] + min(vs[i]+cumV0[t-1]+rs, st[i]+cumS0[t-1]+av, apart)
+					best = max(best, b)
+				}
+				for t := 2; t <= top; t++ {
+					av := avMin[t]
+					apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
+					b := baseT[t] - setupWeight*dmin + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
+					best = max(best, b)
+				}
+			} else {
+				for t := 1; t <= top; t++ {
+					av := avd[t]
+					apart := own[t] + areaWeight*min(areasLeft, fj+cumF[t-1]) + pj + cumP[t-1] + min(wj+cumW[t-1], av)
+					b := baseT[t] - setupWeight*d + min(vs[i]+cumV[t-1]+rs, st[i]+cumS[t-1]+av, apart)
+					best = max(best, b) // every t: ib keeps the whole bound
+				}
 			}
 			if best > s.best {
+				if pass == 0 {
+					if d == 0 {
+						zero.add(vs[i], st[i], pj, fj, Points(s.maxWork[j]))
+					} else if dmin < 0 || d < dmin {
+						dmin = d
+					}
+				}
 				kept.add(vs[i], st[i], pj, fj, Points(s.maxWork[j]))
 				live[n], st[n], vs[n], fr[n], dl[n], ib[n] = j, st[i], vs[i], fj, d, best
 				n++
@@ -1299,7 +1369,7 @@ func (s *search) bounds(d int, list []int, from int) {
 		maxV, maxS2 = max(maxV, vs[k]), max(maxS2, st[k])
 		sv[k], ss[k] = maxV, maxS2
 		at[k] = len(recs) - 1 // the best figures over live[k+1:], for the child holding live[k]
-		if suffix.add(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) {
+		if suffix.beats(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) && suffix.add(vs[k], st[k], s.pp[j], fr[k], Points(s.maxWork[j])) {
 			recs = append(recs, suffix)
 			ub = minusInf
 			var cumV, cumS, cumP, cumF, cumW Points

@@ -412,8 +412,9 @@ func (s *Server) plan(r *http.Request, pr planRequest, start bool) (*catalog.Rou
 	if err != nil {
 		return nil, planner.Result{}, err
 	}
-	p.Personalise(s.catalog(), &req, start)
-	res, err := planner.Plan(req, s.catalog(), timelineRules)
+	cs := s.cat.Load() // one catalog for the whole plan, prepared once for the planner
+	p.Personalise(cs.c, &req, start)
+	res, err := cs.plans().Plan(req)
 	if err != nil {
 		if _, ok := planner.AsNothingFits(err); ok {
 			return nil, res, unhunch.Errorf(unhunch.EInvalid, "%w", err)

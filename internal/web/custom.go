@@ -5,10 +5,12 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/custom"
+	"github.com/unhunch/unhunch/planner"
 )
 
 // CustomJournal is what the person's own exercises and routines need of
@@ -32,6 +34,14 @@ type catState struct {
 	version int64
 	saved   []custom.Entry
 	gen     int
+	plans   func() *planner.Index // c prepared for the planner, made on first use (indexFor)
+}
+
+// indexFor returns c prepared for the planner, made once on first use and
+// kept for as long as c is the catalog (docs/planner.md, "The prepared
+// catalog").
+func indexFor(c *catalog.Catalog) func() *planner.Index {
+	return sync.OnceValue(func() *planner.Index { return planner.NewIndex(c, timelineRules) })
 }
 
 // catalog returns the catalog the person sees now.
@@ -82,12 +92,12 @@ func (s *Server) refreshCatalog(r *http.Request) {
 	if err != nil {
 		return
 	}
-	next := &catState{c: cur.c, version: v, saved: entries, gen: cur.gen}
+	next := &catState{c: cur.c, version: v, saved: entries, gen: cur.gen, plans: cur.plans}
 	if cur.version < 0 || !slices.EqualFunc(entries, cur.saved, func(a, b custom.Entry) bool {
 		return a.Kind == b.Kind && a.ID == b.ID && a.Body == b.Body && a.Updated.Equal(b.Updated)
 	}) {
 		c, _ := s.builderWith(entries).Build()
-		next.c, next.gen = c, cur.gen+1
+		next.c, next.gen, next.plans = c, cur.gen+1, indexFor(c)
 	}
 	if s.cat.CompareAndSwap(cur, next) && next.gen != cur.gen {
 		s.cache.catalog.m.Clear() // what the old catalog made

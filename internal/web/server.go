@@ -219,7 +219,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Registry = metrics.NewRegistry()
 	}
 	s := &Server{cfg: cfg, st: cfg.Store, log: cfg.Logger}
-	s.cat.Store(&catState{c: cfg.Catalog, version: -1})
+	s.cat.Store(&catState{c: cfg.Catalog, version: -1, plans: indexFor(cfg.Catalog)})
 	s.cache = newCaches()
 	s.limits = newLimiter()
 	if cfg.Accounts != nil {
