@@ -20,7 +20,9 @@
 # the server ran per request. PROFILE=DIR builds this build with Go's
 # profiler (testdata/profiled) and keeps a CPU profile of the server during
 # each recording run in DIR, with its top functions printed. PATHS="/a /b"
-# measures those GETs only.
+# measures those GETs only. PORT=N serves on N to N+2 and N+10 to N+12
+# (18181 when unset; profilers 1000 above) and PostgreSQL on PORT+36158,
+# so that two runs on one machine do not meet.
 #
 # The journal the GETs read is a realistic one: the recording rows write
 # their thousands of attempts into 50 sessions of their own, started first;
@@ -39,6 +41,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 secs=${1:-3}
+PORT=${PORT:-18181}
+PGPORT=$((PORT + 36158))
 engines=${2:-both}
 work=$(mktemp -d)
 pgdir=""
@@ -58,8 +62,8 @@ else
   go build -o "$work/unhunch" ./cmd/unhunch
 fi
 go build -o "$work/bare" ./internal/web/testdata/bare
-"$work/bare" 127.0.0.1:18182 &
-BARE=http://127.0.0.1:18182/
+"$work/bare" 127.0.0.1:$((PORT + 1)) &
+BARE=http://127.0.0.1:$((PORT + 1))/
 J='Content-Type: application/json'
 PSQL=/usr/lib/postgresql/15/bin/psql
 
@@ -128,13 +132,13 @@ end
 LUA
 }
 
-stats_reset() { [ -n "${STATS:-}" ] && [ -n "${pgdb:-}" ] && $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c 'SELECT pg_stat_statements_reset()' >/dev/null || true; }
+stats_reset() { [ -n "${STATS:-}" ] && [ -n "${pgdb:-}" ] && $PSQL -h "$pgdir" -p $PGPORT -U postgres -qAt -c 'SELECT pg_stat_statements_reset()' >/dev/null || true; }
 stats_show() { # requests
   [ -n "${STATS:-}" ] && [ -n "${pgdb:-}" ] || return 0
   echo
   echo "Statements per request ($1 requests), database $pgdb:"
   echo
-  $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -F ' | ' -c "SELECT round(calls::numeric / $1, 3), round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$pgdb') AND calls >= $1 / 50 ORDER BY calls DESC LIMIT 15" | sed 's/^/    /'
+  $PSQL -h "$pgdir" -p $PGPORT -U postgres -qAt -F ' | ' -c "SELECT round(calls::numeric / $1, 3), round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$pgdb') AND calls >= $1 / 50 ORDER BY calls DESC LIMIT 15" | sed 's/^/    /'
   echo
 }
 
@@ -300,13 +304,13 @@ both() { # engine-label port db-for-name
 
 sqlitedb() { dburl=""; }
 if [ "$engines" = sqlite ] || [ "$engines" = both ]; then
-  both SQLite 18181 sqlitedb
+  both SQLite $PORT sqlitedb
 fi
 pgdb=""
 postgresdb() {
   pgdb=db_$1
-  runuser -u postgres -- $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c "CREATE DATABASE $pgdb" >/dev/null
-  dburl="postgres://postgres@127.0.0.1:54339/$pgdb?sslmode=disable"
+  runuser -u postgres -- $PSQL -h "$pgdir" -p $PGPORT -U postgres -qAt -c "CREATE DATABASE $pgdb" >/dev/null
+  dburl="postgres://postgres@127.0.0.1:$PGPORT/$pgdb?sslmode=disable"
 }
 if { [ "$engines" = postgres ] || [ "$engines" = both ]; } && [ "$(id -u)" = 0 ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
   PGBIN=/usr/lib/postgresql/15/bin
@@ -314,8 +318,8 @@ if { [ "$engines" = postgres ] || [ "$engines" = both ]; } && [ "$(id -u)" = 0 ]
   runuser -u postgres -- $PGBIN/initdb -D "$pgdir/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
   preload=""; [ -z "${STATS:-}" ] || preload="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
   runuser -u postgres -- $PGBIN/pg_ctl -D "$pgdir/data" -l "$pgdir/pg.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p 54339 -k $pgdir $preload ${PG_OPTS:-}" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $pgdir $preload ${PG_OPTS:-}" start >/dev/null
   # The extension lives in the server's own database: a journal's must hold no other tables.
-  [ -z "${STATS:-}" ] || $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c "CREATE EXTENSION pg_stat_statements" >/dev/null
-  both "PostgreSQL 15${PG_OPTS:+ ($PG_OPTS)}" 18183 postgresdb
+  [ -z "${STATS:-}" ] || $PSQL -h "$pgdir" -p $PGPORT -U postgres -qAt -c "CREATE EXTENSION pg_stat_statements" >/dev/null
+  both "PostgreSQL 15${PG_OPTS:+ ($PG_OPTS)}" $((PORT + 2)) postgresdb
 fi
