@@ -19,7 +19,8 @@
 # pg_stat_statements and prints, after each recording run, the statements
 # the server ran per request. PROFILE=DIR builds this build with Go's
 # profiler (testdata/profiled) and keeps a CPU profile of the server during
-# each recording run in DIR, with its top functions printed. PATHS="/a /b"
+# each recording run in DIR, with its top functions printed, and during each
+# GET run (DIR/get-PATH-WHO.pprof, not printed). PATHS="/a /b"
 # measures those GETs only. PORT=N serves on N to N+2 and N+10 to N+12
 # (18181 when unset; profilers 1000 above) and PostgreSQL on PORT+36158,
 # so that two runs on one machine do not meet.
@@ -152,8 +153,12 @@ row() { # label url script header sized: one row against a bare run just before 
     same=$srps
   fi
   stats_reset
-  if [ -n "${PROFILE:-}" ] && [ -n "$script" ] && [ -n "${pprof_port:-}" ]; then
-    profiling=$PROFILE/$(basename "$script" .lua).pprof
+  if [ -n "${PROFILE:-}" ] && [ -n "${pprof_port:-}" ]; then
+    if [ -n "$script" ]; then
+      profiling=$PROFILE/$(basename "$script" .lua).pprof
+    else
+      profiling=$PROFILE/get$(echo "${url#*//*/}-${header%%:*}" | tr -c 'A-Za-z0-9\n' '-').pprof
+    fi
     curl -sf -o "$profiling" "http://127.0.0.1:$pprof_port/debug/pprof/profile?seconds=$((secs > 1 ? secs - 1 : 1))" &
     profiler=$!
   fi
@@ -163,6 +168,7 @@ row() { # label url script header sized: one row against a bare run just before 
   [ -z "$script" ] || stats_show "$n"
   if [ -n "$profiling" ]; then
     wait "$profiler" || true
+    [ -n "$script" ] || return 0
     echo
     echo "CPU profile of the server ($profiling):"
     echo
