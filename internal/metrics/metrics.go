@@ -116,6 +116,26 @@ func (c *CounterVec) Inc(values ...string) {
 	v.n.Add(1)
 }
 
+// Counter is the counter of one combination of label values of a
+// CounterVec, found once (With) and then counted without a lookup.
+type Counter struct{ v *counterValue }
+
+// With returns the counter for these label values, made if new.
+func (c *CounterVec) With(values ...string) Counter {
+	key := strings.Join(values, "\xff")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.values[key]
+	if !ok {
+		v = &counterValue{labels: append([]string(nil), values...)}
+		c.values[key] = v
+	}
+	return Counter{v}
+}
+
+// Inc adds one.
+func (c Counter) Inc() { c.v.n.Add(1) }
+
 func (c *CounterVec) write(w *bufio.Writer) {
 	header(w, c.name, c.help, "counter")
 	c.mu.RLock()
@@ -185,14 +205,36 @@ func (h *HistogramVec) Observe(labelValue string, v float64) {
 	x, ok := h.values[labelValue]
 	h.mu.RUnlock()
 	if !ok {
-		h.mu.Lock()
-		if x, ok = h.values[labelValue]; !ok {
-			x = &histogram{counts: make([]uint64, len(h.buckets)+1)}
-			h.values[labelValue] = x
-		}
-		h.mu.Unlock()
+		x = h.With(labelValue).x
 	}
-	i := sort.SearchFloat64s(h.buckets, v) // first bound >= v
+	x.observe(h.buckets, v)
+}
+
+// Histogram is the histogram of one label value of a HistogramVec, found
+// once (With) and then observed without a lookup.
+type Histogram struct {
+	x       *histogram
+	buckets []float64
+}
+
+// With returns the histogram for the label value, made if new.
+func (h *HistogramVec) With(labelValue string) Histogram {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	x, ok := h.values[labelValue]
+	if !ok {
+		x = &histogram{counts: make([]uint64, len(h.buckets)+1)}
+		h.values[labelValue] = x
+	}
+	return Histogram{x, h.buckets}
+}
+
+// Observe records one value.
+func (h Histogram) Observe(v float64) { h.x.observe(h.buckets, v) }
+
+// observe records one value against the bucket bounds.
+func (x *histogram) observe(buckets []float64, v float64) {
+	i := sort.SearchFloat64s(buckets, v) // first bound >= v
 	x.mu.Lock()
 	x.counts[i]++
 	x.sum += v

@@ -76,3 +76,34 @@ func TestExposition(t *testing.T) {
 		t.Errorf("a second scrape differs (-first +second):\n%s", diff)
 	}
 }
+
+// A counter or histogram found once (With) counts into the same series as
+// Inc and Observe with the same labels.
+func TestWith(t *testing.T) {
+	r := metrics.NewRegistry()
+	c := r.NewCounterVec("t_total", "Requests.", "route", "code")
+	h := r.NewHistogramVec("t_seconds", "Time taken.", "route", []float64{0.01, 0.1})
+	one, hist := c.With("/a", "200"), h.With("/a")
+	var wg sync.WaitGroup
+	for range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			one.Inc()
+			c.Inc("/a", "200")
+			hist.Observe(0.005)
+			h.Observe("/a", 0.05)
+		}()
+	}
+	wg.Wait()
+	var buf bytes.Buffer
+	if _, err := r.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`t_total{route="/a",code="200"} 80`, `t_seconds_bucket{route="/a",le="0.01"} 40`,
+		`t_seconds_bucket{route="/a",le="0.1"} 80`, `t_seconds_count{route="/a"} 80`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("no %q in:\n%s", want, buf.String())
+		}
+	}
+}

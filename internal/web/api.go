@@ -136,14 +136,14 @@ func notFound(key message.Key, id string, known []string) error {
 }
 
 func (s *Server) listExercises(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.catalogJSON(w, r, "api/exercises", func() (any, error) { return s.catalog().Exercises(), nil })
 }
 
 func (s *Server) showExercise(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	e, err := s.exercise(r.PathValue("id"))
@@ -188,7 +188,7 @@ type asideDoc struct {
 }
 
 func (s *Server) avoidExercise(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	e, err := s.exercise(r.PathValue("id"))
@@ -203,7 +203,7 @@ func (s *Server) avoidExercise(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) enableExercise(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	e, err := s.exercise(r.PathValue("id"))
@@ -223,7 +223,7 @@ func (s *Server) enableExercise(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) listAside(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.journalJSON(w, r, "api/aside", func() (any, time.Time, error) {
@@ -233,7 +233,7 @@ func (s *Server) listAside(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) listRoutines(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.catalogJSON(w, r, "api/routines", func() (any, error) { return s.routineSummaries() })
@@ -284,10 +284,10 @@ func atStart(q url.Values) (bool, error) {
 }
 
 func (s *Server) showRoutine(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query(), "level"); err != nil {
+	if err := noQuery(params(r), "level"); err != nil {
 		return err
 	}
-	start, err := atStart(r.URL.Query())
+	start, err := atStart(params(r))
 	if err != nil {
 		return err
 	}
@@ -304,7 +304,7 @@ func (s *Server) showRoutine(w http.ResponseWriter, r *http.Request) error {
 // routineDoc is the routine named in the path, as the person would play it,
 // at everyone's starting doses when the query says level=start.
 func (s *Server) routineDoc(r *http.Request) (*catalog.Routine, playable, error) {
-	start, err := atStart(r.URL.Query())
+	start, err := atStart(params(r))
 	if err != nil {
 		return nil, playable{}, err
 	}
@@ -425,7 +425,7 @@ func (s *Server) plan(r *http.Request, pr planRequest, start bool) (*catalog.Rou
 }
 
 func (s *Server) showPlan(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	pr, err := planQuery(q)
 	if err != nil {
 		return err
@@ -451,4 +451,14 @@ func (s *Server) showPlan(w http.ResponseWriter, r *http.Request) error {
 		doc.Plan = &detail
 		return doc, time.Time{}, nil
 	})
+}
+
+// params returns the request's query parameters, or nil when it has none
+// (url.URL.Query would make an empty map at every request). Read it only:
+// a nil map cannot be written to.
+func params(r *http.Request) url.Values {
+	if r.URL.RawQuery == "" {
+		return nil
+	}
+	return r.URL.Query()
 }

@@ -40,7 +40,7 @@ func (s *Server) clinicRoutes() []route {
 }
 
 func (s *Server) apiPatients(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	u, cs, err := s.clinician(r)
@@ -56,7 +56,7 @@ func (s *Server) apiPatients(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiPatient(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	u, cs, err := s.clinician(r)
@@ -88,7 +88,7 @@ type prescriptionBody struct {
 }
 
 func (s *Server) apiPrescribe(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	u, cs, err := s.clinician(r)
@@ -143,7 +143,7 @@ type clearedDoc struct {
 }
 
 func (s *Server) apiClear(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	u, cs, err := s.clinician(r)
@@ -202,7 +202,7 @@ type inviteDoc struct {
 }
 
 func (s *Server) apiInvite(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	d, err := s.invite(r)
@@ -246,7 +246,7 @@ func (s *Server) carer(r *http.Request) (string, Clinic, error) {
 }
 
 func (s *Server) apiCare(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	id, cs, err := s.carer(r)
@@ -271,7 +271,7 @@ type answerBody struct {
 }
 
 func (s *Server) apiAnswerInvite(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	var body answerBody
@@ -304,7 +304,7 @@ func (s *Server) answerInvite(r *http.Request, token string, accept bool) (clini
 }
 
 func (s *Server) apiEndCare(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	id, cs, err := s.carer(r)
@@ -319,7 +319,7 @@ func (s *Server) apiEndCare(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	id, cs, err := s.carer(r)

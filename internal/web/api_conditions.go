@@ -36,7 +36,7 @@ type clearanceDoc struct {
 }
 
 func (s *Server) postConditionClearance(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	e, err := s.exercise(r.PathValue("id"))
@@ -64,7 +64,7 @@ func (s *Server) postConditionClearance(w http.ResponseWriter, r *http.Request) 
 }
 
 func (s *Server) deleteConditionClearance(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	e, c, err := s.exerciseCondition(r.PathValue("id"), r.PathValue("condition"))

@@ -15,7 +15,7 @@ import (
 // error answer; one after it cuts the answer short, so that no client
 // takes half a bundle for a whole one.
 func (s *Server) exportFHIR(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	src, ok := s.st.(fhir.Source)

@@ -28,7 +28,7 @@ const maxLeaseBody = 1 << 10
 // webSession checks that id names a session played in the browser, after
 // draining the (unused) body.
 func (s *Server) webSession(w http.ResponseWriter, r *http.Request) (string, error) {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return "", err
 	}
 	if _, err := io.Copy(io.Discard, http.MaxBytesReader(w, r.Body, maxLeaseBody)); err != nil {

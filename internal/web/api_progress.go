@@ -31,7 +31,7 @@ func (s *Server) progressFor(r *http.Request, p person.State) (api.Progress, err
 }
 
 func (s *Server) showProgress(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.journalJSON(w, r, "api/progress", func() (any, time.Time, error) {

@@ -9,7 +9,7 @@ import (
 // showRecap is the account of a session at its end (person.Recap): what
 // the player shows once its results are in the journal.
 func (s *Server) showRecap(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	// The session, the checkpoint and the sessions after it: not the

@@ -22,7 +22,7 @@ var timelineRules = timeline.DefaultRules
 const OfflineGateFresh = person.OfflineGateFresh
 
 func (s *Server) listQuestions(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.catalogJSON(w, r, "api/questions", func() (any, error) { return safety.Questions, nil })
@@ -34,7 +34,7 @@ type screeningBody struct {
 }
 
 func (s *Server) postScreening(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	var body screeningBody
@@ -57,7 +57,7 @@ func (s *Server) postScreening(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) postClearance(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	c, err := person.Clear(writeCtx(r), s.st, s.now())
@@ -134,7 +134,7 @@ func gateDocOf(d safety.Decision, screenings []safety.Screening, now time.Time) 
 }
 
 func (s *Server) showGate(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	doc, err := s.gate(r)

@@ -56,7 +56,7 @@ func (s *Server) scheduleDocument(sc schedule.Schedule) scheduleDoc {
 }
 
 func (s *Server) showSchedule(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	sc, err := s.st.Schedule(r.Context())
@@ -81,7 +81,7 @@ func (s *Server) showSchedule(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) putSchedule(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	var sc schedule.Schedule
@@ -100,7 +100,7 @@ func (s *Server) putSchedule(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteSchedule(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	if _, err := s.st.ClearSchedule(writeCtx(r)); err != nil {
@@ -113,7 +113,7 @@ func (s *Server) deleteSchedule(w http.ResponseWriter, r *http.Request) error {
 // scheduleICS is the schedule as a calendar file to import or subscribe
 // to: floating times (the calendar's own zone), or ?tz=Area/City.
 func (s *Server) scheduleICS(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	tz := q.Get("tz")
 	q.Del("tz")
 	q.Del("token") // a calendar app's way in (auth.go), read before

@@ -78,7 +78,7 @@ type sessionDoc struct {
 }
 
 func (s *Server) startSession(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	key, err := idempotencyKey(r)
@@ -173,7 +173,7 @@ const (
 )
 
 func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	if err := noQuery(q, "since", "limit", "before"); err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func (s *Server) listSessions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) showSession(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	id := r.PathValue("id")
@@ -271,7 +271,7 @@ type eventDoc struct {
 }
 
 func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	id := r.PathValue("id")

@@ -32,7 +32,7 @@ func TestAPI(t *testing.T) {
 	}{
 		{"healthz", "GET", "/healthz", "", nil, 200, "", `"status":"ok"`},
 		{"metrics", "GET", "/metrics", "", nil, 200, "", "unhunch_http_requests_total"},
-		{"openapi", "GET", "/api/v1/openapi.json", "", nil, 200, "", `"openapi": "3.1.0"`},
+		{"openapi", "GET", "/api/v1/openapi.json", "", nil, 200, "", `"openapi":"3.1.0"`},
 		{"exercises", "GET", "/api/v1/exercises", "", nil, 200, "", `"id":"chin-tucks"`},
 		{"exercises with a parameter", "GET", "/api/v1/exercises?x=1", "", nil, 400, "invalid", `"x"`},
 		{"exercise", "GET", "/api/v1/exercises/bird-dog", "", nil, 200, "", `"name":"Bird dog"`},

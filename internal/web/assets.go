@@ -54,9 +54,12 @@ func loadAssets() (*assetSet, error) {
 		if err != nil {
 			return nil, unhunch.Errorf(unhunch.EInternal, "web: read asset %s: %w", e.Name(), err)
 		}
+		ext := path.Ext(e.Name())
+		if ext == ".css" {
+			body = stripCSSComments(body)
+		}
 		sum := sha256.Sum256(body)
 		h := hex.EncodeToString(sum[:])[:12]
-		ext := path.Ext(e.Name())
 		a := &asset{name: e.Name(), url: "/assets/" + strings.TrimSuffix(e.Name(), ext) + "." + h + ext, body: body, typ: mime.TypeByExtension(ext)}
 		if ext == ".webmanifest" {
 			a.typ = "application/manifest+json"
@@ -127,4 +130,38 @@ func (s *Server) assetRoutes() []route {
 			return nil
 		}, nil},
 	}
+}
+
+// stripCSSComments returns a style sheet without its comments (outside
+// strings), which are for its readers, not for browsers: they were a tenth
+// of app.css gzipped, enough to make it need a second write to the socket
+// (net/http sends the first 4 KB of a response, headers included, in one).
+func stripCSSComments(css []byte) []byte {
+	out := make([]byte, 0, len(css))
+	var quote byte
+	for i := 0; i < len(css); i++ {
+		c := css[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && i+1 < len(css) {
+				out = append(out, c, css[i+1])
+				i++
+				continue
+			}
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '/' && i+1 < len(css) && css[i+1] == '*':
+			end := bytes.Index(css[i+2:], []byte("*/"))
+			if end < 0 {
+				return append(out, css[i:]...) // unterminated: left as it is
+			}
+			i += 2 + end + 1
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }

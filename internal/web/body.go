@@ -133,12 +133,12 @@ func cacheControlH(v string) []string {
 }
 
 // matches reports whether an If-None-Match header names etag (or is "*"),
-// comparing weakly as the header calls for.
+// comparing weakly as the header calls for. It reads the header in place:
+// it runs at every request that carries one.
 func matches(header, etag string) bool {
-	if header == "" {
-		return false
-	}
-	for _, t := range strings.Split(header, ",") {
+	for header != "" {
+		t, rest, _ := strings.Cut(header, ",")
+		header = rest
 		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
 		if t == "*" || t == etag {
 			return true
@@ -147,18 +147,27 @@ func matches(header, etag string) bool {
 	return false
 }
 
-// acceptsGzip reports whether the request's Accept-Encoding takes gzip.
+// acceptsGzip reports whether the request's Accept-Encoding takes gzip. It
+// reads the header in place, without splitting it: it runs at every request.
 func acceptsGzip(r *http.Request) bool {
-	for _, v := range r.Header.Values("Accept-Encoding") {
-		for _, e := range strings.Split(v, ",") {
+	for _, v := range r.Header["Accept-Encoding"] {
+		for v != "" {
+			var e string
+			e, v, _ = strings.Cut(v, ",")
 			name, q, _ := strings.Cut(strings.TrimSpace(e), ";")
 			if strings.EqualFold(strings.TrimSpace(name), "gzip") {
-				q = strings.ReplaceAll(strings.TrimSpace(q), " ", "")
-				return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+				return !zeroQ(q)
 			}
 		}
 	}
 	return false
+}
+
+// zeroQ reports whether an Accept-Encoding parameter is q=0 (refused), with
+// any spaces and up to three zero decimals.
+func zeroQ(q string) bool {
+	q = strings.ReplaceAll(strings.TrimSpace(q), " ", "") // allocates only when there are spaces
+	return q == "q=0" || q == "q=0." || q == "q=0.0" || q == "q=0.00" || q == "q=0.000"
 }
 
 // gzipWriter gzips a response made at request time (not a body) when it is

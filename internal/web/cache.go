@@ -193,7 +193,7 @@ func (s *Server) version(r *http.Request) (int64, error) {
 // recording them never makes the server ask again whether accounts exist
 // or what the library holds.
 func (s *Server) serverVersion(r *http.Request) (int64, error) {
-	return s.versionOf(account.ForPerson(r.Context(), store.SharedID))
+	return s.versionFor(r.Context(), store.SharedID)
 }
 
 // versionOf returns the journal version of the person ctx names: the last
@@ -202,7 +202,13 @@ func (s *Server) serverVersion(r *http.Request) (int64, error) {
 // younger than versionTTL, the version that write left (as fresh as a read
 // at its commit: no read needed); else read again.
 func (s *Server) versionOf(ctx context.Context) (int64, error) {
-	person := account.PersonID(ctx)
+	return s.versionFor(ctx, account.PersonID(ctx))
+}
+
+// versionFor is versionOf for the journal of person, which ctx need not
+// name: a context naming it is made only when the version must be read
+// (serverVersion asks at every request).
+func (s *Server) versionFor(ctx context.Context, person string) (int64, error) {
 	lw := s.st.LocalWrite(person)
 	if e, ok := s.cache.versions.Load(person); ok {
 		if last := e.(*versionRead); last.writes == lw.Writes && time.Since(last.at) < versionTTL {
@@ -219,7 +225,11 @@ func (s *Server) versionOf(ctx context.Context) (int64, error) {
 	// later write of this server waits for a read of its own.
 	v, err, _ := s.cache.versionReads.Do(person+"\x00"+strconv.FormatUint(lw.Writes, 10), func() (any, error) {
 		// Not ended by the first request's client hanging up: others wait on it.
-		v, err := s.st.Version(context.WithoutCancel(ctx))
+		rctx := context.WithoutCancel(ctx)
+		if account.PersonID(rctx) != person {
+			rctx = account.ForPerson(rctx, person)
+		}
+		v, err := s.st.Version(rctx)
 		if err == nil {
 			s.keepVersion(person, &versionRead{v: v, at: time.Now(), writes: lw.Writes})
 		}

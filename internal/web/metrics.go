@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/unhunch/unhunch/internal/metrics"
@@ -66,11 +67,94 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// routeMetrics are a route's series of the request metrics, found at the
+// first request that needs each and then counted without a lookup (a series
+// appears in /metrics only once counted, as before).
+type routeMetrics struct {
+	duration atomic.Pointer[metrics.Histogram]
+	// hot are the counters of the commonest answers: GET, HEAD and POST
+	// (hotMethod) answered 200 or 304 (hotStatus); others are counted
+	// through CounterVec.Inc.
+	hot [3][2]atomic.Pointer[metrics.Counter]
+}
+
+// hotMethod is the index of a method among routeMetrics.hot, or -1.
+func hotMethod(m string) int {
+	switch m {
+	case http.MethodGet:
+		return 0
+	case http.MethodHead:
+		return 1
+	case http.MethodPost:
+		return 2
+	}
+	return -1
+}
+
+// hotStatus is the index of a status among routeMetrics.hot, or -1.
+func hotStatus(status int) int {
+	switch status {
+	case http.StatusOK:
+		return 0
+	case http.StatusNotModified:
+		return 1
+	}
+	return -1
+}
+
+// count counts one answer of the route.
+func (rm *routeMetrics) count(m *metricSet, route, method string, status int) {
+	i, j := hotMethod(method), hotStatus(status)
+	if i < 0 || j < 0 {
+		m.requests.Inc(route, methodLabel(method), statusLabel(status))
+		return
+	}
+	c := rm.hot[i][j].Load()
+	if c == nil {
+		made := m.requests.With(route, method, statusLabel(status))
+		c = &made
+		rm.hot[i][j].Store(c)
+	}
+	c.Inc()
+}
+
+// observe records how long an answer of the route took.
+func (rm *routeMetrics) observe(m *metricSet, route string, d time.Duration) {
+	h := rm.duration.Load()
+	if h == nil {
+		made := m.duration.With(route)
+		h = &made
+		rm.duration.Store(h)
+	}
+	h.Observe(d.Seconds())
+}
+
+// statusLabels are the metrics labels of the statuses 100–599, made once.
+var statusLabels = func() (l [600]string) {
+	for i := 100; i < len(l); i++ {
+		l[i] = strconv.Itoa(i)
+	}
+	return l
+}()
+
+// statusLabel is the metrics label of an HTTP status.
+func statusLabel(status int) string {
+	if status >= 100 && status < len(statusLabels) {
+		return statusLabels[status]
+	}
+	return strconv.Itoa(status)
+}
+
 // instrument counts, times and logs each request to route (the pattern, so
 // that ids do not make a metric per session) and its method from a fixed set
 // (methodLabel), so that no request can add a series of its own.
+//
+// The log line is handed to the logger's handler straight, with no caller
+// recorded (slog.Logger would walk the stack for one at every request, and
+// the handler, as `unhunch serve` makes it, does not print it).
 func (s *Server) instrument(route string, next http.Handler) http.Handler {
 	m := s.metrics
+	rm := &routeMetrics{}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		m.inFlight.Inc()
@@ -81,12 +165,13 @@ func (s *Server) instrument(route string, next http.Handler) http.Handler {
 			sw.status = http.StatusOK
 		}
 		d := time.Since(start)
-		m.requests.Inc(route, methodLabel(r.Method), strconv.Itoa(sw.status))
-		m.duration.Observe(route, d.Seconds())
-		if s.log.Enabled(r.Context(), slog.LevelInfo) {
-			s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("method", methodLabel(r.Method)), slog.String("path", logPath(r.URL.Path)), slog.String("route", route),
+		rm.count(m, route, r.Method, sw.status)
+		rm.observe(m, route, d)
+		if h := s.log.Handler(); h.Enabled(r.Context(), slog.LevelInfo) {
+			rec := slog.NewRecord(start.Add(d), slog.LevelInfo, "request", 0)
+			rec.AddAttrs(slog.String("method", methodLabel(r.Method)), slog.String("path", logPath(r.URL.Path)), slog.String("route", route),
 				slog.Int("status", sw.status), slog.Int("bytes", sw.bytes), slog.Duration("took", d))
+			h.Handle(r.Context(), rec)
 		}
 	})
 }

@@ -22,7 +22,7 @@ import (
 )
 
 func (s *Server) exercisesPage(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.journalPage(w, r, "exercises", "exercises", func() (page, time.Time, error) {
@@ -188,7 +188,7 @@ type routineData struct {
 // cache like the API's document of it (issue 16: it was rendered at every
 // request).
 func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
-	start, err := atStart(r.URL.Query())
+	start, err := atStart(params(r))
 	if err != nil {
 		return err
 	}
@@ -320,7 +320,7 @@ type stopChoice struct {
 // playPage is the player, kept by the journal cache by its routine or plan
 // (issue 16: it was rendered, and a plan made, at every request).
 func (s *Server) playPage(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	id := r.PathValue("id")
 	key := "page/play/" + id
 	if id == "plan" {

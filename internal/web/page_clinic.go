@@ -22,7 +22,7 @@ type clinicData struct {
 }
 
 func (s *Server) clinicPage(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.showClinic(w, r, nil)
@@ -84,7 +84,7 @@ func (s *Server) clinicPatientPage(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	pg := patientPage{patientDoc: d}
-	switch r.URL.Query().Get("done") {
+	switch params(r).Get("done") {
 	case "prescribed":
 		pg.Done = message.Text(message.PageClinicPrescribed)
 	case "cleared":
@@ -295,7 +295,7 @@ func (s *Server) carePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := careData{Clinicians: links, Audit: log}
-	switch r.URL.Query().Get("done") {
+	switch params(r).Get("done") {
 	case "accepted":
 		d.Done = message.Text(message.PageCareAccepted)
 	case "declined":

@@ -78,7 +78,7 @@ func figureURLs(e *catalog.Exercise) []string {
 // figurePosition reads the position a figure is asked for: the exercise's
 // first when none is named; one the exercise is not done in is not found.
 func figurePosition(e *catalog.Exercise, r *http.Request) (catalog.Position, error) {
-	q := r.URL.Query()
+	q := params(r)
 	if err := noQuery(q, "position"); err != nil {
 		return "", err
 	}

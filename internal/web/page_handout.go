@@ -15,7 +15,7 @@ import (
 
 // routineHandout is GET /routines/{id}/handout.pdf[?paper=a4|letter].
 func (s *Server) routineHandout(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	paper, err := s.handoutPaper(r, q)
 	if err != nil {
 		return err
@@ -33,7 +33,7 @@ func (s *Server) routineHandout(w http.ResponseWriter, r *http.Request) error {
 // planHandout is GET /plan/handout.pdf?minutes=…[&paper=…]: the plan the
 // plan page shows for the same question, printed.
 func (s *Server) planHandout(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	paper, err := s.handoutPaper(r, q)
 	if err != nil {
 		return err

@@ -23,7 +23,7 @@ type historyData struct {
 const historyPageSize = 20
 
 func (s *Server) historyPage(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	if err := noQuery(q, "before"); err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ type progressData struct {
 }
 
 func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.journalPage(w, r, "progress", "progress", func() (page, time.Time, error) {

@@ -106,7 +106,7 @@ func screenAnswers(v string) (string, map[string]bool, error) {
 // here anyway, the emergency advice is shown straight away, and nothing
 // more is asked.
 func (s *Server) screenPage(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	if err := noQuery(q, "a", "answer", "next", "rest"); err != nil {
 		return err
 	}
@@ -241,7 +241,7 @@ type resultData struct {
 }
 
 func (s *Server) screenResult(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	q := params(r)
 	if err := noQuery(q, "id", "next"); err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 // settings renders the settings page with status; sf is the schedule
 // form as it was sent and refused, or nil for the saved schedule.
 func (s *Server) settings(w http.ResponseWriter, r *http.Request, status int, sf *scheduleForm) error {
-	q := r.URL.Query()
+	q := params(r)
 	if err := noQuery(q, "done", "cleared", "withdrawn", "condition", "schedule", "kit"); err != nil {
 		return err
 	}
@@ -158,7 +158,7 @@ type guideSection struct {
 }
 
 func (s *Server) safetyPage(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	return s.catalogPage(w, r, "safety", "safety", func() (page, error) {

@@ -82,7 +82,7 @@ type welcomeData struct {
 // welcomePage greets a person who has just signed in with a link and
 // offers to add a passkey on this device.
 func (s *Server) welcomePage(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	u := account.FromContext(r.Context())
@@ -455,7 +455,7 @@ type passkeyListDoc struct {
 
 // passkeyList lists the signed-in account's passkeys.
 func (s *Server) passkeyList(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query()); err != nil {
+	if err := noQuery(params(r)); err != nil {
 		return err
 	}
 	pk, u, err := s.passkeys(r, true)

@@ -358,9 +358,43 @@ func (s *Server) build() http.Handler {
 	})))
 	var h http.Handler = compress(mux)
 	if s.sessions != nil {
-		h = s.sessions.LoadAndSave(h)
+		h = s.withSessions(h)
 	}
 	return s.recoverer(s.edge(s.crossOrigin(h)))
+}
+
+// withSessions loads the web app's sign-in session (scs) for the requests
+// that can read or change one, and saves it after them: a request that
+// carries the session cookie, any that is not a GET or HEAD (signing in,
+// a passkey ceremony), and an invitation opened before signing in
+// (rememberNext). Any other GET or HEAD has no session to read and starts
+// none, so it goes without one (scs would make an empty one and check it
+// for changes at every request); it answers Vary: Cookie all the same, as
+// scs does (sessionCaller reads no session without the cookie).
+func (s *Server) withSessions(next http.Handler) http.Handler {
+	loaded := s.sessions.LoadAndSave(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasPrefix(r.URL.Path, "/care/invite/") && !s.hasSessionCookie(r) {
+			w.Header()["Vary"] = varyCookie
+			next.ServeHTTP(w, r)
+			return
+		}
+		loaded.ServeHTTP(w, r)
+	})
+}
+
+// varyCookie is the Vary header of an answer that depends on the sign-in
+// session.
+var varyCookie = []string{"Cookie"}
+
+// hasSessionCookie reports whether the request carries the sign-in
+// session's cookie.
+func (s *Server) hasSessionCookie(r *http.Request) bool {
+	if len(r.Header["Cookie"]) == 0 {
+		return false
+	}
+	_, err := r.Cookie(s.sessions.Cookie.Name)
+	return err == nil
 }
 
 // operational reports whether path is one of the operational routes:

@@ -66,8 +66,8 @@ func (s *Server) signIn(r *http.Request, u *account.User) error {
 
 // sessionCaller returns the account signed in on this browser, or nil.
 func (s *Server) sessionCaller(r *http.Request) (*account.User, error) {
-	if s.sessions == nil {
-		return nil, nil
+	if s.sessions == nil || !s.hasSessionCookie(r) {
+		return nil, nil // no session loaded (withSessions): nobody signed in here
 	}
 	id := s.sessions.GetString(r.Context(), sessionUser)
 	if id == "" {
@@ -108,10 +108,10 @@ func (s *Server) signinPage(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	d := signinData{}
-	if r.URL.Query().Get("erased") == "1" {
+	if params(r).Get("erased") == "1" {
 		d.Notice = message.Text(message.RightsErased)
 	}
-	if r.URL.Query().Get("everywhere") == "1" {
+	if params(r).Get("everywhere") == "1" {
 		d.Notice = message.Text(message.SignoutAllDone)
 	}
 	return s.showSignin(w, http.StatusOK, d)

@@ -130,11 +130,11 @@ func (s *Server) signedIn(r *http.Request) (*account.User, Passwords, error) {
 // accountPage shows the signed-in account: its password and calendar
 // address.
 func (s *Server) accountPage(w http.ResponseWriter, r *http.Request) error {
-	if err := noQuery(r.URL.Query(), "done"); err != nil {
+	if err := noQuery(params(r), "done"); err != nil {
 		return err
 	}
 	d := accountData{}
-	if r.URL.Query().Get("done") == "password" {
+	if params(r).Get("done") == "password" {
 		d.Done = message.Text(message.AccountPasswordSaved)
 	}
 	return s.showAccount(w, r, http.StatusOK, d)
@@ -271,7 +271,7 @@ func (s *Server) calendarCaller(r *http.Request, method, pattern string) (*accou
 	if method != http.MethodGet || pattern != "/api/v1/schedule.ics" {
 		return nil, nil
 	}
-	token := r.URL.Query().Get("token")
+	token := params(r).Get("token")
 	pw := s.passwords()
 	if token == "" || pw == nil {
 		return nil, nil

@@ -19,11 +19,31 @@
 # pg_stat_statements and prints, after each recording run, the statements
 # the server ran per request. PROFILE=DIR builds this build with Go's
 # profiler (testdata/profiled) and keeps a CPU profile of the server during
-# each recording run in DIR, with its top functions printed. PATHS="/a /b"
-# measures those GETs only.
+# each recording run in DIR, with its top functions printed, and during each
+# GET run (DIR/get-PATH-WHO.pprof, not printed). PATHS="/a /b"
+# measures those GETs only. PORT=N serves on N to N+2 and N+10 to N+12
+# (18181 when unset; profilers 1000 above) and PostgreSQL on PORT+36158,
+# so that two runs on one machine do not meet.
+#
+# The journal the GETs read is a realistic one: the recording rows write
+# their thousands of attempts into 50 sessions of their own, started first;
+# then, before the GET rows, 60 sessions are played to the end as a person
+# would (7 exercise outcomes, one attempt each, and a finish: seed, with the
+# bearer token under ACCOUNTS=1), so that the lists (/api/v1/sessions shows
+# the 50 newest, /history the 20 newest) and /api/v1/sessions/ID hold those,
+# not sessions of hundreds of attempts.
+#
+# Each GET row has two floors, both run just before it: the bare handler's
+# 47-byte page ("vs bare": the strict reading of PRODUCT.md §8), and, for a
+# response of 1 KB or more, the bare handler answering the same number of
+# bytes, gzipped when ours was, with about the same headers (bare/main.go,
+# /?size=N&gzip=1: "vs same bytes": the floor of moving that many bytes
+# over loopback, where wrk and both servers share the two cores).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 secs=${1:-3}
+PORT=${PORT:-18181}
+PGPORT=$((PORT + 36158))
 engines=${2:-both}
 work=$(mktemp -d)
 pgdir=""
@@ -43,8 +63,8 @@ else
   go build -o "$work/unhunch" ./cmd/unhunch
 fi
 go build -o "$work/bare" ./internal/web/testdata/bare
-"$work/bare" 127.0.0.1:18182 &
-BARE=http://127.0.0.1:18182/
+"$work/bare" 127.0.0.1:$((PORT + 1)) &
+BARE=http://127.0.0.1:$((PORT + 1))/
 J='Content-Type: application/json'
 PSQL=/usr/lib/postgresql/15/bin/psql
 
@@ -113,37 +133,82 @@ end
 LUA
 }
 
-stats_reset() { [ -n "${STATS:-}" ] && [ -n "${pgdb:-}" ] && $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c 'SELECT pg_stat_statements_reset()' >/dev/null || true; }
+stats_reset() { [ -n "${STATS:-}" ] && [ -n "${pgdb:-}" ] && $PSQL -h "$pgdir" -p $PGPORT -U postgres -qAt -c 'SELECT pg_stat_statements_reset()' >/dev/null || true; }
 stats_show() { # requests
   [ -n "${STATS:-}" ] && [ -n "${pgdb:-}" ] || return 0
   echo
   echo "Statements per request ($1 requests), database $pgdb:"
   echo
-  $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -F ' | ' -c "SELECT round(calls::numeric / $1, 3), round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$pgdb') AND calls >= $1 / 50 ORDER BY calls DESC LIMIT 15" | sed 's/^/    /'
+  $PSQL -h "$pgdir" -p $PGPORT -U postgres -qAt -F ' | ' -c "SELECT round(calls::numeric / $1, 3), round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$pgdb') AND calls >= $1 / 50 ORDER BY calls DESC LIMIT 15" | sed 's/^/    /'
   echo
 }
 
-row() { # label url script header: one row against a bare run just before it
-  local label=$1 url=$2 script=${3:-} header=${4:-}
-  local brps bp99 rps p99 non n code size profiling="" profiler=""
+row() { # label url script header sized: one row against a bare run just before it
+  local label=$1 url=$2 script=${3:-} header=${4:-} sized=${5:-}
+  local brps bp99 rps p99 non n code size profiling="" profiler="" srps="" same="—" sratio="—"
   read -r brps bp99 _ _ < <(wrkrun $BARE)
+  # The bare handler sending as many bytes as this row (a GET of 1 KB or more).
+  if [ -n "$sized" ]; then
+    read -r srps _ _ _ < <(wrkrun "$BARE?$sized")
+    same=$srps
+  fi
   stats_reset
-  if [ -n "${PROFILE:-}" ] && [ -n "$script" ] && [ -n "${pprof_port:-}" ]; then
-    profiling=$PROFILE/$(basename "$script" .lua).pprof
+  if [ -n "${PROFILE:-}" ] && [ -n "${pprof_port:-}" ]; then
+    if [ -n "$script" ]; then
+      profiling=$PROFILE/$(basename "$script" .lua).pprof
+    else
+      profiling=$PROFILE/get$(echo "${url#*//*/}-${header%%:*}" | tr -c 'A-Za-z0-9\n' '-').pprof
+    fi
     curl -sf -o "$profiling" "http://127.0.0.1:$pprof_port/debug/pprof/profile?seconds=$((secs > 1 ? secs - 1 : 1))" &
     profiler=$!
   fi
   read -r rps p99 non n < <(wrkrun "$url" "$script" "$header")
-  printf '| %s | %s | %s | %s | %s | %.2f× |\n' "$label" "$non" "$rps" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)"
+  [ -z "$srps" ] || sratio=$(printf '%.2f×' "$(echo "$rps / $srps" | bc -l)")
+  printf '| %s | %s | %s | %s | %s | %.2f× | %s | %s |\n' "$label" "$non" "$rps" "$p99" "$brps" "$(echo "$rps / $brps" | bc -l)" "$same" "$sratio"
   [ -z "$script" ] || stats_show "$n"
   if [ -n "$profiling" ]; then
     wait "$profiler" || true
+    [ -n "$script" ] || return 0
     echo
     echo "CPU profile of the server ($profiling):"
     echo
     go tool pprof -top -nodecount=30 "$profiling" 2>/dev/null | sed 's/^/    /'
     echo
   fi
+}
+
+# seed plays count sessions of posture-support to the end, as a person
+# would (each of its 7 exercises done once, then a finish with the pain
+# after), and prints the id of the last (newest).
+seed() { # base count header
+  python3 - "$@" <<'PY'
+import http.client, json, sys, time, urllib.parse
+base, count, header = sys.argv[1], int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else ""
+u = urllib.parse.urlsplit(base)
+conn = http.client.HTTPConnection(u.hostname, u.port)
+heads = {"Content-Type": "application/json"}
+if header:
+    k, v = header.split(": ", 1)
+    heads[k] = v
+def post(path, doc, extra={}):
+    conn.request("POST", path, json.dumps(doc), {**heads, **extra})
+    res = conn.getresponse()
+    body = res.read()
+    if res.status != 200 and res.status != 201:
+        sys.exit(f"seed: {path}: {res.status} {body[:300]!r}")
+    return json.loads(body)
+exercises = ["thoracic-extension", "wall-angels", "chin-tucks", "scapular-squeezes", "doorway-pec-stretch", "cat-cow", "thread-the-needle"]
+stamp = lambda t: time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+last = ""
+for i in range(count):
+    last = post("/api/v1/sessions", {"routine_id": "posture-support", "pain_before": 3}, {"Idempotency-Key": f"seed-{time.time_ns()}-{i}"})["id"]
+    now = time.time()
+    for index, ex in enumerate(exercises):
+        post(f"/api/v1/sessions/{last}/events", {"type": "exercise", "index": index, "attempt": 1, "exercise_id": ex,
+            "outcome": "done", "amount": {}, "started_at": stamp(now), "ended_at": stamp(now)})
+    post(f"/api/v1/sessions/{last}/events", {"type": "finish", "status": "completed", "pain_after": 2})
+print(last)
+PY
 }
 
 # measure starts a server of binary on a new database and measures it.
@@ -178,9 +243,10 @@ measure() { # engine-label binary-label binary port db
   echo "### $engine, $label"
   echo
   echo "Each row's bare handler ran just before it, for the same time; the ratio is to that run."
+  echo "\"same bytes\": the bare handler answering as many bytes as the row, gzipped when it was."
   echo
-  echo "| request | non-2xx | req/s | p99 | bare req/s | vs bare |"
-  echo "|---|---|---|---|---|---|"
+  echo "| request | non-2xx | req/s | p99 | bare req/s | vs bare | same bytes req/s | vs same bytes |"
+  echo "|---|---|---|---|---|---|---|---|"
   local P="POST /api/v1/sessions/ID/events"
   events "$work/events-$port-0.lua" 0 "" "${ids[@]}"
   row "\`$P\` (exercise outcome, durable), no accounts" "$B/api/v1/sessions/$sid/events" "$work/events-$port-0.lua"
@@ -206,14 +272,23 @@ measure() { # engine-label binary-label binary port db
     done
   fi
   if [ -z "${ONLY_POST:-}" ]; then
-    for p in "${paths[@]}"; do
-      local code
+    # The GETs' journal: 60 sessions played to the end (see the header).
+    local seeded
+    seeded=$(seed "$B" 60 "${heads[0]:-}")
+    local gets=()
+    for p in "${paths[@]}"; do gets+=("${p//$sid/$seeded}"); done
+    for p in "${gets[@]}"; do
+      local code enc bytes sized=""
       # The status and the bytes sent (gzip), as the first caller gets them.
-      code=$(curl -s -o /dev/null -w '%{http_code}, %{size_download} B' -H 'Accept-Encoding: gzip' ${heads[0]:+-H "${heads[0]}"} "$B$p")
+      code=$(curl -s -o /dev/null -D "$work/head" -w '%{http_code} %{size_download}' -H 'Accept-Encoding: gzip' ${heads[0]:+-H "${heads[0]}"} "$B$p")
+      bytes=${code#* }; code=${code%% *}
+      enc=$(grep -ci '^content-encoding: gzip' "$work/head" || true)
+      [ "$bytes" -lt 1024 ] || sized="size=$bytes&gzip=$enc"
+      code="$code, $bytes B"
       if [ -n "${ACCOUNTS:-}" ]; then
-        for k in 0 1; do row "\`GET ${p/$sid/ID}\` ($code), ${who[$k]}" "$B$p" "" "${heads[$k]}"; done
+        for k in 0 1; do row "\`GET ${p/$seeded/ID}\` ($code), ${who[$k]}" "$B$p" "" "${heads[$k]}" "$sized"; done
       else
-        row "\`GET ${p/$sid/ID}\` ($code)" "$B$p"
+        row "\`GET ${p/$seeded/ID}\` ($code)" "$B$p" "" "" "$sized"
       fi
     done
   fi
@@ -235,13 +310,13 @@ both() { # engine-label port db-for-name
 
 sqlitedb() { dburl=""; }
 if [ "$engines" = sqlite ] || [ "$engines" = both ]; then
-  both SQLite 18181 sqlitedb
+  both SQLite $PORT sqlitedb
 fi
 pgdb=""
 postgresdb() {
   pgdb=db_$1
-  runuser -u postgres -- $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c "CREATE DATABASE $pgdb" >/dev/null
-  dburl="postgres://postgres@127.0.0.1:54339/$pgdb?sslmode=disable"
+  runuser -u postgres -- $PSQL -h "$pgdir" -p $PGPORT -U postgres -qAt -c "CREATE DATABASE $pgdb" >/dev/null
+  dburl="postgres://postgres@127.0.0.1:$PGPORT/$pgdb?sslmode=disable"
 }
 if { [ "$engines" = postgres ] || [ "$engines" = both ]; } && [ "$(id -u)" = 0 ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
   PGBIN=/usr/lib/postgresql/15/bin
@@ -249,8 +324,8 @@ if { [ "$engines" = postgres ] || [ "$engines" = both ]; } && [ "$(id -u)" = 0 ]
   runuser -u postgres -- $PGBIN/initdb -D "$pgdir/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
   preload=""; [ -z "${STATS:-}" ] || preload="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
   runuser -u postgres -- $PGBIN/pg_ctl -D "$pgdir/data" -l "$pgdir/pg.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p 54339 -k $pgdir $preload ${PG_OPTS:-}" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $pgdir $preload ${PG_OPTS:-}" start >/dev/null
   # The extension lives in the server's own database: a journal's must hold no other tables.
-  [ -z "${STATS:-}" ] || $PSQL -h "$pgdir" -p 54339 -U postgres -qAt -c "CREATE EXTENSION pg_stat_statements" >/dev/null
-  both "PostgreSQL 15${PG_OPTS:+ ($PG_OPTS)}" 18183 postgresdb
+  [ -z "${STATS:-}" ] || $PSQL -h "$pgdir" -p $PGPORT -U postgres -qAt -c "CREATE EXTENSION pg_stat_statements" >/dev/null
+  both "PostgreSQL 15${PG_OPTS:+ ($PG_OPTS)}" $((PORT + 2)) postgresdb
 fi
