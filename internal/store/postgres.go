@@ -366,8 +366,9 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 				rows.Close()
 				return rows.Err()
 			}()
-			// Close reads to the end, the commit included: an error there
-			// means nothing was saved.
+			// Close reads to the end, the commit included. After any error
+			// the batch may or may not be saved: it is saved again outcome
+			// by outcome, which changes nothing for what was.
 			if cerr := br.Close(); err == nil {
 				err = cerr
 			}
@@ -397,18 +398,19 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 			delete(saved, k) // a second copy in the batch is compared, below
 			continue
 		}
-		// Saved already, and committed before this batch was: what was
-		// sent again is compared with it.
-		errs[i] = compareSaved(ctx, conn, r.sessionID, r.person, r.p)
+		// Saved already and committed, by an earlier transaction or by
+		// this batch (a first copy): what was sent again is compared with
+		// it, through the pool, as any read.
+		errs[i] = compareSaved(ctx, s.db, r.sessionID, r.person, r.p)
 	}
 	return true
 }
 
-// checkOutcome is the batch's check of one outcome before anything is
-// written: its session must exist and be the person's who sent it (what
-// the foreign key on (person_id, session_id) says outcome by outcome):
-// another person's session is not found. A refusal here refuses that
-// outcome alone.
+// checkOutcome is the batch's check of one outcome, once its sessions
+// are locked (batchLockSQL): its session must exist and be the person's
+// who sent it (what the foreign key on (person_id, session_id) says
+// outcome by outcome, and what batchSaveSQL inserts by): another person's
+// session is not found. A refusal here refuses that outcome alone.
 func checkOutcome(sessions map[string]string, r *groupReq) error {
 	if owner, ok := sessions[r.sessionID]; !ok || owner != r.person {
 		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, r.sessionID)
