@@ -81,3 +81,8 @@ func (s *Store) Prepared() []string {
 	})
 	return out
 }
+
+// BatchSave is the statement a Group saves a batch with on PostgreSQL
+// (commitBatched), after batchLockSQL, prepared on the group's own
+// connection rather than through the store's cache.
+const BatchSave = batchSaveSQL

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"slices"
 	"strconv"
@@ -34,6 +35,11 @@ type Group struct {
 	mu     sync.RWMutex // held for reading while sending to reqs, for writing to close it
 	closed bool
 	done   chan struct{}
+
+	// own is the connection the batches are saved on (PostgreSQL), kept
+	// from one batch to the next by the committing goroutine alone: its
+	// statements stay prepared, and no batch waits for the pool.
+	own *sql.Conn
 }
 
 // groupReq is one caller's outcome waiting for its batch.
@@ -101,6 +107,7 @@ func (g *Group) Close() {
 // loop commits batches until the group is closed.
 func (g *Group) loop() {
 	defer close(g.done)
+	defer g.dropConn(false)
 	batch := make([]*groupReq, 0, g.max)
 	for first := range g.reqs {
 		batch = append(batch[:0], first)
@@ -118,6 +125,33 @@ func (g *Group) loop() {
 		}
 		g.commit(batch)
 	}
+}
+
+// conn returns the group's own connection, taking one from the pool when
+// it has none.
+func (g *Group) conn(ctx context.Context) (*sql.Conn, error) {
+	if g.own == nil {
+		c, err := g.s.db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		g.own = c
+	}
+	return g.own, nil
+}
+
+// dropConn lets the group's own connection go, if it has one: back to
+// the pool, or closed when it may be in any state (bad). The next batch
+// takes another.
+func (g *Group) dropConn(bad bool) {
+	if g.own == nil {
+		return
+	}
+	if bad {
+		g.own.Raw(func(any) error { return driver.ErrBadConn }) // closes it, never back in the pool
+	}
+	g.own.Close()
+	g.own = nil
 }
 
 // commit saves a batch in one transaction and answers each caller.

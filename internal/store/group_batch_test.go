@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/unhunch/unhunch"
+	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 )
@@ -126,6 +127,61 @@ func TestGroupBatchKeepsEveryGuarantee(t *testing.T) {
 		}
 		if e.name == "postgres" && store.BatchedCommits() == before {
 			t.Error("no batch was saved by the batch statements")
+		}
+	})
+}
+
+// A batch may hold, for the same attempt at one person's session, that
+// person's outcome and another person's, who may not see the session
+// (issue 17): the owner's is saved, the other refused as not found, in
+// whichever order they come, and the session's totals count the attempt
+// once. On PostgreSQL the batch's one statement filters the stranger's
+// outcome out, so it must not stand for the owner's identical attempt.
+func TestGroupBatchOtherPersonsSession(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		bg := context.Background()
+		st := open(t, e)
+		owner, stranger := account.ForPerson(bg, "person-a"), account.ForPerson(bg, "person-b")
+		const per = 12
+		s := &journal.Session{RoutineID: "r", Owner: store.WebOwner, StartedAt: base, PlannedExercises: per}
+		if _, err := st.StartSession(owner, s); err != nil {
+			t.Fatal(err)
+		}
+		g := st.NewGroup(64)
+		defer g.Close()
+		var wg sync.WaitGroup
+		errs := make([][2]error, per)
+		for i := range per {
+			for k, ctx := range []context.Context{stranger, owner} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					errs[i][k] = g.RecordExercise(ctx, s.ID, perf(i, fmt.Sprintf("ex-%d", i), journal.Done, base))
+				}()
+			}
+		}
+		wg.Wait()
+		for i, e := range errs {
+			if unhunch.ErrorCode(e[0]) != unhunch.ENotFound {
+				t.Errorf("outcome %d to another person's session: %v, want not found", i, e[0])
+			}
+			if e[1] != nil {
+				t.Errorf("outcome %d of the session's person: %v", i, e[1])
+			}
+		}
+		got, err := st.Session(owner, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Exercises) != per {
+			t.Errorf("%d attempts saved, want %d", len(got.Exercises), per)
+		}
+		briefs, err := st.Briefs(owner, base.AddDate(0, 0, -1), base.AddDate(0, 0, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(briefs) != 1 || briefs[0].Done != per {
+			t.Errorf("briefs %+v, want one session with %d done", briefs, per)
 		}
 	})
 }

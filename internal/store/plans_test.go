@@ -14,6 +14,7 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/internal/journaltest"
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 )
 
@@ -130,6 +131,8 @@ func genericPlan(t *testing.T, db *sql.DB, q string) []string {
 		case "":
 		case "text":
 			args = append(args, "''")
+		case "text[]", "integer[]", "bigint[]", "double precision[]":
+			args = append(args, "'{}'")
 		default:
 			args = append(args, "0")
 		}
@@ -212,4 +215,41 @@ func wholeReads(plan []string, engine string) []string {
 		}
 	}
 	return out
+}
+
+// Issue 16: saving a batch of outcomes on PostgreSQL costs the same on a
+// journal of any length too: the generic plan of the group's batch
+// statement (store.BatchSave, prepared on the group's own connection)
+// reads no growing table whole, on a journal of a year. (The lock before
+// it, batchLockSQL, finds the batch's sessions by id: PostgreSQL reads
+// the sessions whole while that is cheaper than looking each up, under a
+// thousand or so, and uses the index beyond; on ten years it does.)
+func TestBatchPlans(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, e engine) {
+		if e.name != "postgres" {
+			t.Skip("the batch statements are PostgreSQL's; SQLite saves outcome by outcome")
+		}
+		ctx := context.Background()
+		c, err := catalog.Builtin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		url, dir := e.fresh(t)
+		st := openAt(t, url, dir)
+		end := time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+		if _, err := journaltest.Write(ctx, st, c, end, 365, 7); err != nil {
+			t.Fatal(err)
+		}
+		db := raw(t, url, dir)
+		if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {
+			t.Fatal(err)
+		}
+		plan := genericPlan(t, db, store.BatchSave)
+		if testing.Verbose() {
+			t.Logf("%s", strings.Join(plan, "\n"))
+		}
+		if bad := wholeReads(plan, e.name); len(bad) > 0 {
+			t.Errorf("the batch statement reads %v whole:\n%s", bad, strings.Join(plan, "\n"))
+		}
+	})
 }

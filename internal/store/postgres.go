@@ -9,7 +9,6 @@ import (
 	"io"
 	"net"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -22,7 +21,6 @@ import (
 	"github.com/pressly/goose/v3"
 
 	"github.com/unhunch/unhunch"
-	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
 
@@ -193,30 +191,49 @@ func netReason(err error) string {
 }
 
 // The statements with which a Group saves a whole batch of outcomes on
-// PostgreSQL (commitBatched): each takes arrays, one element per outcome
-// or session, so that one prepared statement serves every batch size.
+// PostgreSQL (commitBatched), sent together in one round trip: each takes
+// arrays, one element per outcome or session, so that one prepared
+// statement serves every batch size.
 const (
 	// batchLockSQL finds the batch's sessions and locks them, in id order
 	// so that two servers' batches never wait for each other in a cycle,
 	// as the totals' update would lock them anyway.
 	batchLockSQL = `SELECT id, person_id FROM sessions WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`
-	// batchInsertSQL is recordSQL for many outcomes; it returns the
-	// attempts it saved (not those saved already, nor a second copy of one
-	// in the same batch).
-	batchInsertSQL = `INSERT INTO performances
+	// batchSaveSQL does for many outcomes, in one statement, what
+	// recordSQL, totalsSQL, dropCheckpointSQL and bumpVersionSQL do for
+	// one: it inserts each outcome whose session is its sender's (the
+	// sessions locked by batchLockSQL just before, in the same
+	// transaction) unless its attempt is saved already, adds the attempts
+	// it saved to their sessions' totals, drops the checkpoints that hold
+	// those sessions and raises the version of each person whose outcome
+	// it saved, in person order (two servers' batches never wait on each
+	// other's version rows in a cycle). It returns the attempts it saved,
+	// then each person's new version (idx and attempt -1).
+	batchSaveSQL = `WITH saved AS (
+	INSERT INTO performances
 	(session_id, idx, attempt, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
 	 seconds, started_at, ended_at, rating, person_id)
 	SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[],
 		$10::int[], $11::int[], $12::float8[], $13::bigint[], $14::bigint[], $15::text[], $16::text[])
+		AS v (session_id, idx, attempt, exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
+		seconds, started_at, ended_at, rating, person_id)
+	WHERE v.person_id = (SELECT s.person_id FROM sessions s WHERE s.id = v.session_id)
 	ON CONFLICT (session_id, idx, attempt) DO NOTHING
-	RETURNING session_id, idx, attempt`
-	// batchTotalsSQL is totalsSQL once per session for the attempts saved.
-	batchTotalsSQL = `UPDATE sessions SET done_attempts = done_attempts + v.done, practice_seconds = practice_seconds + v.secs
-	FROM unnest($1::text[], $2::int[], $3::float8[], $4::text[]) AS v(id, done, secs, person) WHERE sessions.id = v.id AND sessions.person_id = v.person`
-	// batchDropSQL is dropCheckpointSQL for all the sessions changed, each
-	// dropping its own person's checkpoint.
-	batchDropSQL = `DELETE FROM person_summary WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.id = ANY($1::text[])
-	AND s.person_id = person_summary.person_id AND (s.started_at < person_summary.through_at OR (s.started_at = person_summary.through_at AND s.id < person_summary.through_id)))`
+	RETURNING session_id, idx, attempt, outcome, seconds, person_id
+), totals AS (
+	UPDATE sessions SET done_attempts = done_attempts + t.done, practice_seconds = practice_seconds + t.secs
+	FROM (SELECT session_id, person_id, count(*) FILTER (WHERE outcome = 'done') AS done, sum(seconds) AS secs
+		FROM saved GROUP BY session_id, person_id) AS t
+	WHERE sessions.id = t.session_id AND sessions.person_id = t.person_id
+), dropped AS (
+	DELETE FROM person_summary WHERE person_id IN (SELECT person_id FROM saved) AND EXISTS (SELECT 1 FROM saved
+		JOIN sessions s ON s.id = saved.session_id AND s.person_id = saved.person_id WHERE s.person_id = person_summary.person_id
+		AND (s.started_at < person_summary.through_at OR (s.started_at = person_summary.through_at AND s.id < person_summary.through_id)))
+), versions AS (
+	INSERT INTO journal_version (person_id, v) SELECT DISTINCT person_id, 1 FROM saved ORDER BY person_id
+	ON CONFLICT (person_id) DO UPDATE SET v = journal_version.v + 1 RETURNING person_id, v
+)
+SELECT session_id, idx, attempt, 0::bigint FROM saved UNION ALL SELECT person_id, -1, -1, v FROM versions`
 )
 
 // groupBatches turns commitBatched on; the benchmark turns it off to
@@ -227,211 +244,173 @@ var groupBatches = true
 // to tell that it ran rather than the outcome-by-outcome path.
 var batchedCommits atomic.Int64
 
-// attemptKey names one attempt at one exercise of a session.
+// attemptKey names one attempt at one exercise of a session, sent by one
+// person.
 type attemptKey struct {
-	session        string
-	index, attempt int
+	session, person string
+	index, attempt  int
 }
 
-// commitBatched saves a batch of outcomes on PostgreSQL in one transaction
-// of six statements, whatever its size, instead of five per outcome (a
-// savepoint, the insert, the totals, the checkpoint's drop, the release):
-// it checks each outcome first (checkOutcome), inserts them all, compares
-// the attempts saved already with what was sent (recordOne, which changes
-// nothing for those), adds to each session's totals once and drops the
-// checkpoint once. It fills errs with each outcome's refusal and reports
-// whether it has saved the batch; it has changed nothing when it reports
-// false (another engine, or any error: the caller saves the batch outcome
-// by outcome then, which finds which outcome was at fault).
+// commitBatched saves a batch of outcomes on PostgreSQL in one round trip
+// on the group's own connection, whatever the batch's size, instead of
+// five statements per outcome (a savepoint, the insert, the totals, the
+// checkpoint's drop, the release): batchLockSQL and batchSaveSQL, sent
+// together and run in one transaction that PostgreSQL commits (durably)
+// before it answers. The outcomes it did not save, their attempt being
+// saved already (by an earlier batch, another server, or a first copy in
+// this batch), are then compared with what is saved (compareSaved): a
+// re-send changes nothing, other content is refused. It fills errs with
+// each outcome's refusal and reports whether it has saved the batch; it
+// has changed nothing when it reports false (another engine, or any
+// error: the caller saves the batch outcome by outcome then, which finds
+// which outcome was at fault, and which changes nothing for an outcome
+// saved already).
 func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 	s := g.s
 	if s.eng.name != "postgres" || !groupBatches {
 		return false
 	}
 	ctx := context.Background()
-	err := s.write(func() error {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
+	var (
+		ids                                                []string
+		live                                               []int
+		sid, exercise, outcome, reason, rating, person     []string
+		idx, attempt, reps, hold, breaths, amount, setsCol []int32
+		secs                                               []float64
+		start, end                                         []int64
+	)
+	seen := map[string]bool{}
+	sent := map[attemptKey]bool{}
+	for i, r := range batch {
+		if errs[i] = r.ctx.Err(); errs[i] != nil {
+			continue // never written: the caller has gone
 		}
-		defer tx.Rollback()
-		var ids []string
-		seen := map[string]bool{}
-		for _, r := range batch {
-			if !seen[r.sessionID] {
-				seen[r.sessionID] = true
-				ids = append(ids, r.sessionID)
-			}
+		live = append(live, i)
+		if !seen[r.sessionID] {
+			seen[r.sessionID] = true
+			ids = append(ids, r.sessionID)
 		}
-		sessions, err := lockedSessions(ctx, tx, ids)
-		if err != nil {
-			return err
+		k := attemptKey{r.sessionID, r.person, r.p.Index, r.p.Attempt}
+		if sent[k] {
+			continue // a second copy: compared with what the first saved, below
 		}
-		var (
-			live                                               []int
-			sid, exercise, outcome, reason, rating, person     []string
-			idx, attempt, reps, hold, breaths, amount, setsCol []int32
-			secs                                               []float64
-			start, end                                         []int64
-		)
-		sent := map[attemptKey]bool{}
-		for i, r := range batch {
-			if errs[i] = r.ctx.Err(); errs[i] != nil {
-				continue // never written: the caller has gone
-			}
-			if errs[i] = checkOutcome(sessions, r); errs[i] != nil {
-				continue
-			}
-			live = append(live, i)
-			k := attemptKey{r.sessionID, r.p.Index, r.p.Attempt}
-			if sent[k] {
-				continue // a second copy: compared with what the first saved, below
-			}
-			sent[k] = true
-			p := r.p
-			sid, exercise, outcome, reason, rating = append(sid, r.sessionID), append(exercise, p.ExerciseID),
-				append(outcome, string(p.Outcome)), append(reason, string(p.StopReason)), append(rating, string(p.Rating))
-			person = append(person, r.person)
-			idx, attempt = append(idx, int32(p.Index)), append(attempt, int32(p.Attempt))
-			reps, hold, breaths = append(reps, int32(p.Amount.Reps)), append(hold, int32(p.Amount.Hold)), append(breaths, int32(p.Amount.HoldBreaths))
-			amount, setsCol = append(amount, int32(p.Amount.Seconds)), append(setsCol, int32(p.Amount.Sets))
-			secs, start, end = append(secs, p.Seconds), append(start, millis(p.StartedAt)), append(end, millis(p.EndedAt))
-		}
-		saved := map[attemptKey]bool{}
-		if len(live) > 0 {
-			st, err := s.stmt(ctx, batchInsertSQL)
-			if err != nil {
-				return err
-			}
-			rows, err := tx.StmtContext(ctx, st).QueryContext(ctx, sid, idx, attempt, exercise, outcome, reason,
+		sent[k] = true
+		p := r.p
+		sid, exercise, outcome, reason, rating = append(sid, r.sessionID), append(exercise, p.ExerciseID),
+			append(outcome, string(p.Outcome)), append(reason, string(p.StopReason)), append(rating, string(p.Rating))
+		person = append(person, r.person)
+		idx, attempt = append(idx, int32(p.Index)), append(attempt, int32(p.Attempt))
+		reps, hold, breaths = append(reps, int32(p.Amount.Reps)), append(hold, int32(p.Amount.Hold)), append(breaths, int32(p.Amount.HoldBreaths))
+		amount, setsCol = append(amount, int32(p.Amount.Seconds)), append(setsCol, int32(p.Amount.Sets))
+		secs, start, end = append(secs, p.Seconds), append(start, millis(p.StartedAt)), append(end, millis(p.EndedAt))
+	}
+	if len(live) == 0 {
+		return true
+	}
+	var (
+		sessions = map[string]string{}
+		saved    = map[attemptKey]bool{}
+		people   []string
+		versions []int64
+	)
+	conn, err := g.conn(ctx)
+	if err != nil {
+		return false
+	}
+	err = s.write(func() error {
+		return conn.Raw(func(dc any) error {
+			c := dc.(*stdlib.Conn).Conn()
+			b := &pgx.Batch{}
+			b.Queue(batchLockSQL, ids)
+			b.Queue(batchSaveSQL, sid, idx, attempt, exercise, outcome, reason,
 				reps, hold, breaths, amount, setsCol, secs, start, end, rating, person)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var k attemptKey
-				if err := rows.Scan(&k.session, &k.index, &k.attempt); err != nil {
-					rows.Close()
-					return err
-				}
-				saved[k] = true
-			}
-			if err := rows.Close(); err != nil {
-				return err
-			}
-		}
-		// The attempts saved already: a re-send changes nothing, other
-		// content is refused (recordOne's insert does nothing for them).
-		// Each saved attempt counts once in its session's totals.
-		var record recordStatements
-		totals := map[string]*struct {
-			done int32
-			secs float64
-		}{}
-		var order []string
-		for _, i := range live {
-			r := batch[i]
-			k := attemptKey{r.sessionID, r.p.Index, r.p.Attempt}
-			if !saved[k] {
-				if record.insert == nil {
-					prepared, err := s.recordStmts(ctx)
-					if err != nil {
-						return err
-					}
-					record = prepared.in(ctx, tx)
-				}
-				if errs[i] = recordOne(ctx, tx, record, r.sessionID, r.person, r.p); errs[i] != nil && unhunch.ErrorCode(errs[i]) != unhunch.EConflict {
-					return errs[i]
-				}
-				continue
-			}
-			delete(saved, k) // a second copy in the batch is compared, above, not counted
-			t := totals[r.sessionID]
-			if t == nil {
-				t = &struct {
-					done int32
-					secs float64
-				}{}
-				totals[r.sessionID] = t
-				order = append(order, r.sessionID)
-			}
-			if r.p.Outcome == journal.Done {
-				t.done++
-			}
-			t.secs += r.p.Seconds
-		}
-		if len(order) > 0 {
-			done, sum, owner := make([]int32, len(order)), make([]float64, len(order)), make([]string, len(order))
-			for k, id := range order {
-				done[k], sum[k], owner[k] = totals[id].done, totals[id].secs, sessions[id]
-			}
-			for _, q := range []struct {
-				sql  string
-				args []any
-			}{{batchTotalsSQL, []any{order, done, sum, owner}}, {batchDropSQL, []any{order}}} {
-				st, err := s.stmt(ctx, q.sql)
+			// No BEGIN: the statements sent before the batch's one Sync run
+			// in one transaction, committed at the Sync, and any error rolls
+			// all of it back.
+			br := c.SendBatch(ctx, b)
+			err := func() error {
+				rows, err := br.Query()
 				if err != nil {
 					return err
 				}
-				if _, err := tx.StmtContext(ctx, st).ExecContext(ctx, q.args...); err != nil {
+				for rows.Next() {
+					var id, owner string
+					if err := rows.Scan(&id, &owner); err != nil {
+						rows.Close()
+						return err
+					}
+					sessions[id] = owner
+				}
+				if rows.Close(); rows.Err() != nil {
+					return rows.Err()
+				}
+				if rows, err = br.Query(); err != nil {
 					return err
 				}
+				for rows.Next() {
+					var (
+						id     string
+						ix, at int32
+						v      int64
+					)
+					if err := rows.Scan(&id, &ix, &at, &v); err != nil {
+						rows.Close()
+						return err
+					}
+					if ix < 0 {
+						people, versions = append(people, id), append(versions, v)
+					} else {
+						saved[attemptKey{session: id, index: int(ix), attempt: int(at)}] = true
+					}
+				}
+				rows.Close()
+				return rows.Err()
+			}()
+			// Close reads to the end, the commit included. After any error
+			// the batch may or may not be saved: it is saved again outcome
+			// by outcome, which changes nothing for what was.
+			if cerr := br.Close(); err == nil {
+				err = cerr
 			}
-		}
-		// Each person whose outcome was saved: their version goes up, in one
-		// order so that two servers' batches never wait on each other's
-		// version rows in a cycle.
-		var people []string
-		for _, i := range live {
-			if errs[i] == nil && !slices.Contains(people, batch[i].person) {
-				people = append(people, batch[i].person)
+			if err == nil && c.PgConn().TxStatus() != 'I' {
+				err = errors.New("the batch's transaction is still open")
 			}
-		}
-		slices.Sort(people)
-		versions := make([]int64, len(people))
-		for k, p := range people {
-			var err error
-			if versions[k], err = bumpVersion(ctx, tx, p); err != nil {
-				return err
-			}
-		}
-		if err := tx.Commit(); err != nil {
 			return err
-		}
-		s.writes.Add(1)
-		for k, p := range people {
-			s.wrote(p, versions[k])
-		}
-		batchedCommits.Add(1)
-		return nil
+		})
 	})
-	return err == nil
-}
-
-// lockedSessions returns the person of each of the sessions ids that
-// exists, locked for the rest of tx (batchLockSQL).
-func lockedSessions(ctx context.Context, tx *sql.Tx, ids []string) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, batchLockSQL, ids)
 	if err != nil {
-		return nil, err
+		// Whatever state the connection is in, the next batch takes another.
+		g.dropConn(true)
+		return false
 	}
-	defer rows.Close()
-	found := map[string]string{}
-	for rows.Next() {
-		var id, person string
-		if err := rows.Scan(&id, &person); err != nil {
-			return nil, err
+	s.writes.Add(1)
+	for k, p := range people {
+		s.wrote(p, versions[k])
+	}
+	batchedCommits.Add(1)
+	for _, i := range live {
+		r := batch[i]
+		if errs[i] = checkOutcome(sessions, r); errs[i] != nil {
+			continue
 		}
-		found[id] = person
+		k := attemptKey{session: r.sessionID, index: r.p.Index, attempt: r.p.Attempt}
+		if saved[k] {
+			delete(saved, k) // a second copy in the batch is compared, below
+			continue
+		}
+		// Saved already and committed, by an earlier transaction or by
+		// this batch (a first copy): what was sent again is compared with
+		// it, through the pool, as any read.
+		errs[i] = compareSaved(ctx, s.db, r.sessionID, r.person, r.p)
 	}
-	return found, rows.Err()
+	return true
 }
 
-// checkOutcome is the batch's check of one outcome before anything is
-// written: its session must exist and be the person's who sent it (what
-// the foreign key on (person_id, session_id) says outcome by outcome):
-// another person's session is not found. A refusal here refuses that
-// outcome alone.
+// checkOutcome is the batch's check of one outcome, once its sessions
+// are locked (batchLockSQL): its session must exist and be the person's
+// who sent it (what the foreign key on (person_id, session_id) says
+// outcome by outcome, and what batchSaveSQL inserts by): another person's
+// session is not found. A refusal here refuses that outcome alone.
 func checkOutcome(sessions map[string]string, r *groupReq) error {
 	if owner, ok := sessions[r.sessionID]; !ok || owner != r.person {
 		return unhunch.E(unhunch.ENotFound, message.StoreNoSession, r.sessionID)

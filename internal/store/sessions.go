@@ -216,12 +216,26 @@ func recordOne(ctx context.Context, tx *sql.Tx, st recordStatements, sessionID, 
 		_, err := st.drop.ExecContext(ctx, sessionID, person)
 		return err
 	}
+	return compareSaved(ctx, tx, sessionID, person, p)
+}
+
+// rowQuerier runs a query that returns at most one row: a transaction or
+// a connection.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// compareSaved compares p with the attempt saved already at person's
+// session sessionID: nil if it is what p says (a re-send), an EConflict
+// error if it differs, an ENotFound error if the attempt is saved at
+// another person's session.
+func compareSaved(ctx context.Context, q rowQuerier, sessionID, person string, p journal.Performance) error {
 	var (
 		saved           journal.Performance
 		outcome, reason string
 		start, end      int64
 	)
-	err = tx.QueryRowContext(ctx, `SELECT exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
+	err := q.QueryRowContext(ctx, `SELECT exercise_id, outcome, stop_reason, reps, hold_seconds, hold_breaths, amount_seconds, sets,
 		seconds, started_at, ended_at FROM performances WHERE session_id = $1 AND idx = $2 AND attempt = $3 AND person_id = $4`,
 		sessionID, p.Index, p.Attempt, person).Scan(&saved.ExerciseID, &outcome, &reason, &saved.Amount.Reps, &saved.Amount.Hold,
 		&saved.Amount.HoldBreaths, &saved.Amount.Seconds, &saved.Amount.Sets, &saved.Seconds, &start, &end)
