@@ -118,10 +118,11 @@ type journalStamp struct {
 // full, forgets them all: what it keeps is cheap to make again. It is safe
 // for concurrent use.
 type cache[S, V any] struct {
-	fresh func(kept, now S) bool
-	max   int64
-	m     sync.Map // key → entry[S, V]
-	n     atomic.Int64
+	fresh  func(kept, now S) bool
+	max    int64
+	m      sync.Map // key → entry[S, V]
+	n      atomic.Int64
+	flight singleflight.Group // builds under way, by key
 }
 
 // entry is a value with its stamp.
@@ -132,7 +133,11 @@ type entry[S, V any] struct {
 
 // get returns the value kept at key if it holds at now, or else builds it
 // with build, which returns the value and its stamp, and keeps it. An error
-// is returned and nothing kept.
+// is returned and nothing kept. Requests that miss the same key together
+// wait for one build: when a change made 50 waiting requests build the same
+// page each, none of them answered for seconds (docs/performance.md). One
+// whose now the shared build does not hold for (it began before what this
+// request must see) builds again for itself.
 func (c *cache[S, V]) get(key string, now S, build func() (V, S, error)) (V, error) {
 	if e, ok := c.m.Load(key); ok {
 		e := e.(entry[S, V])
@@ -140,16 +145,31 @@ func (c *cache[S, V]) get(key string, now S, build func() (V, S, error)) (V, err
 			return e.v, nil
 		}
 	}
-	v, stamp, err := build()
-	if err != nil {
-		return v, err
+	r, err, _ := c.flight.Do(key, func() (any, error) {
+		v, stamp, err := build()
+		if err == nil {
+			c.keep(key, entry[S, V]{stamp, v})
+		}
+		return entry[S, V]{stamp, v}, err
+	})
+	e := r.(entry[S, V])
+	if err != nil || c.fresh == nil || c.fresh(e.stamp, now) {
+		return e.v, err
 	}
+	v, stamp, err := build()
+	if err == nil {
+		c.keep(key, entry[S, V]{stamp, v})
+	}
+	return v, err
+}
+
+// keep keeps e at key, forgetting everything first when full.
+func (c *cache[S, V]) keep(key string, e entry[S, V]) {
 	if c.max > 0 && c.n.Add(1) > c.max {
 		c.m.Clear()
 		c.n.Store(0)
 	}
-	c.m.Store(key, entry[S, V]{stamp, v})
-	return v, nil
+	c.m.Store(key, e)
 }
 
 // forever adapts a maker of values that hold for ever to cache.get.
