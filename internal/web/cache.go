@@ -29,8 +29,7 @@ type caches struct {
 	gate         *cache[journalStamp, gateDoc]      // the gate's decision, made from a person's journal, by person
 	screen       *cache[none, *body]                // the screening page, by the answers so far
 	heads        *cache[none, store.SessionHead]    // what an event needs of its session, by person and session
-	versions     sync.Map                           // person → *versionRead: each person's journal version as last read
-	nVersion     atomic.Int64                       // how many versions are kept
+	versions     boundedMap                         // person → *versionRead: each person's journal version as last read
 	versionReads singleflight.Group                 // reads of a version under way, by person
 	ready        atomic.Pointer[readyCheck]         // the journal's last readiness check (readyz)
 }
@@ -72,10 +71,11 @@ func newCaches() *caches {
 	return &caches{
 		catalog:  &cache[none, *body]{},
 		routines: &cache[none, []api.RoutineSummary]{},
-		journal:  &cache[journalStamp, *body]{max: maxJournal, fresh: holds},
-		gate:     &cache[journalStamp, gateDoc]{max: maxPeople, fresh: holds},
-		screen:   &cache[none, *body]{max: maxScreen},
-		heads:    &cache[none, store.SessionHead]{max: maxHeads},
+		journal:  &cache[journalStamp, *body]{m: boundedMap{max: maxJournal}, fresh: holds},
+		gate:     &cache[journalStamp, gateDoc]{m: boundedMap{max: maxPeople}, fresh: holds},
+		screen:   &cache[none, *body]{m: boundedMap{max: maxScreen}},
+		heads:    &cache[none, store.SessionHead]{m: boundedMap{max: maxHeads}},
+		versions: boundedMap{max: maxPeople},
 	}
 }
 
@@ -119,9 +119,7 @@ type journalStamp struct {
 // for concurrent use.
 type cache[S, V any] struct {
 	fresh  func(kept, now S) bool
-	max    int64
-	m      sync.Map // key → entry[S, V]
-	n      atomic.Int64
+	m      boundedMap         // key → entry[S, V]
 	flight singleflight.Group // builds under way, by key
 }
 
@@ -148,7 +146,7 @@ func (c *cache[S, V]) get(key string, now S, build func() (V, S, error)) (V, err
 	r, err, _ := c.flight.Do(key, func() (any, error) {
 		v, stamp, err := build()
 		if err == nil {
-			c.keep(key, entry[S, V]{stamp, v})
+			c.m.Store(key, entry[S, V]{stamp, v})
 		}
 		return entry[S, V]{stamp, v}, err
 	})
@@ -158,18 +156,31 @@ func (c *cache[S, V]) get(key string, now S, build func() (V, S, error)) (V, err
 	}
 	v, stamp, err := build()
 	if err == nil {
-		c.keep(key, entry[S, V]{stamp, v})
+		c.m.Store(key, entry[S, V]{stamp, v})
 	}
 	return v, err
 }
 
-// keep keeps e at key, forgetting everything first when full.
-func (c *cache[S, V]) keep(key string, e entry[S, V]) {
-	if c.max > 0 && c.n.Add(1) > c.max {
-		c.m.Clear()
-		c.n.Store(0)
+// boundedMap is a sync.Map that forgets everything it keeps once more than
+// max keys (0: no bound) were added since it was last emptied (a crude
+// bound: what is kept is made or read again at the next request).
+type boundedMap struct {
+	sync.Map
+	max int64
+	n   atomic.Int64
+}
+
+// Store keeps v at key, emptying the map first when it is full.
+func (b *boundedMap) Store(key string, v any) {
+	if _, loaded := b.Swap(key, v); !loaded && b.n.Add(1) > b.max && b.max > 0 {
+		b.Clear()
 	}
-	c.m.Store(key, e)
+}
+
+// Clear forgets every key.
+func (b *boundedMap) Clear() {
+	b.Map.Clear()
+	b.n.Store(0)
 }
 
 // forever adapts a maker of values that hold for ever to cache.get.
@@ -263,10 +274,7 @@ func (s *Server) versionFor(ctx context.Context, person string) (int64, error) {
 
 // keepVersion keeps a person's version as versionOf found it.
 func (s *Server) keepVersion(person string, read *versionRead) {
-	if _, loaded := s.cache.versions.Swap(person, read); !loaded && s.cache.nVersion.Add(1) > maxPeople {
-		s.cache.versions.Clear()
-		s.cache.nVersion.Store(0)
-	}
+	s.cache.versions.Store(person, read)
 }
 
 // journalStampNow is the stamp a page made from the journal must have to

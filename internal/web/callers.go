@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"maps"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -59,7 +58,7 @@ type callerSeen struct {
 // newCallers returns the caller cache of a server on accounts with the
 // clock now.
 func newCallers(accounts Accounts, now func() time.Time) *callers {
-	c := &callers{now: now, changes: func() uint64 { return 0 }}
+	c := &callers{now: now, changes: func() uint64 { return 0 }, m: boundedMap{max: maxCallers}}
 	if ac, ok := accounts.(accountChanger); ok {
 		c.changes = ac.AccountChanges
 	}
@@ -136,7 +135,7 @@ type sessionSeen struct {
 
 // newSessionCache wraps st with the clock now.
 func newSessionCache(st scs.CtxStore, now func() time.Time) *sessionCache {
-	return &sessionCache{st: st, now: now}
+	return &sessionCache{st: st, now: now, m: boundedMap{max: maxCallers}}
 }
 
 // keep keeps a session's data; c.mu is held.
@@ -243,25 +242,4 @@ func (c *sessionCodec) Decode(b []byte) (time.Time, map[string]any, error) {
 	}
 	c.m.Store(string(b), sessionDecoded{deadline, maps.Clone(values)})
 	return deadline, values, nil
-}
-
-// boundedMap is a sync.Map that forgets everything it keeps once more than
-// maxCallers keys were added since it was last emptied (a crude bound, as
-// the page caches have: what is kept is read again at the next request).
-type boundedMap struct {
-	sync.Map
-	n atomic.Int64
-}
-
-// Store keeps v at key, emptying the map first when it is full.
-func (b *boundedMap) Store(key string, v any) {
-	if _, loaded := b.Swap(key, v); !loaded && b.n.Add(1) > maxCallers {
-		b.Clear()
-	}
-}
-
-// Clear forgets every key.
-func (b *boundedMap) Clear() {
-	b.Map.Clear()
-	b.n.Store(0)
 }

@@ -37,7 +37,7 @@ func newSessions(cfg Config) *scs.SessionManager {
 	m := scs.New()
 	// Kept for callerTTL (callers.go): this server's own changes show at once.
 	m.Store = newSessionCache(cfg.Accounts.WebSessions(), cfg.Now)
-	m.Codec = &sessionCodec{}
+	m.Codec = &sessionCodec{m: boundedMap{max: maxCallers}}
 	// Thirty days from signing in, with no idle timeout: scs keeps one by
 	// saving the session again (and sending its cookie) at every request,
 	// so a request under way while the person signed out brought the
