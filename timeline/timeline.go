@@ -126,10 +126,20 @@ func (s Segment) appendJSON(b []byte) []byte {
 // (above 64 only the backslash is escaped).
 const escapeLow = 1<<0x20 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
 
-// appendString appends s as a JSON string, escaped as encoding/json
-// escapes strings by default (control characters as \u00XX). Runs of
+// AppendJSONString appends s as encoding/json writes a string by default:
+// quoted, with <, >, &, U+2028 and U+2029 escaped, \b, \f, \n, \r and \t
+// short, and invalid UTF-8 as U+FFFD. The hand-written documents of the
+// API and the command line use it to write encoding/json's very bytes.
+func AppendJSONString(b []byte, s string) []byte { return appendQuoted(b, s, true) }
+
+// appendString appends s as a timeline's JSON has always written a string:
+// as AppendJSONString does, but every control character as \u00XX and
+// U+FFFD itself as \ufffd.
+func appendString(b []byte, s string) []byte { return appendQuoted(b, s, false) }
+
+// appendQuoted is AppendJSONString (asJSON) or appendString. Runs of
 // characters that need no escaping are copied whole.
-func appendString(b []byte, s string) []byte {
+func appendQuoted(b []byte, s string, asJSON bool) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
@@ -143,6 +153,8 @@ func appendString(b []byte, s string) []byte {
 			b = append(b, s[start:i]...)
 			if c == '"' || c == '\\' {
 				b = append(b, '\\', c)
+			} else if short := shortEscape(c); asJSON && short != 0 {
+				b = append(b, '\\', short)
 			} else {
 				// <, > and & as encoding/json escapes them, so that its output
 				// and ours are the same bytes (internal/cli writes ours as is).
@@ -154,7 +166,7 @@ func appendString(b []byte, s string) []byte {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == utf8.RuneError: // an invalid byte, and U+FFFD itself, as before
+		case r == utf8.RuneError && (size == 1 || !asJSON): // an invalid byte (and, in a timeline, U+FFFD itself)
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
 		case r == 0x2028 || r == 0x2029:
@@ -169,6 +181,24 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// shortEscape is the letter encoding/json escapes the control character c
+// with (\b, \f, \n, \r, \t), or 0.
+func shortEscape(c byte) byte {
+	switch c {
+	case '\b':
+		return 'b'
+	case '\f':
+		return 'f'
+	case '\n':
+		return 'n'
+	case '\r':
+		return 'r'
+	case '\t':
+		return 't'
+	}
+	return 0
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/unhunch/unhunch/catalog"
+	"github.com/unhunch/unhunch/timeline"
 )
 
 // AppendJSON appends the routine document as encoding/json writes it
@@ -75,66 +75,6 @@ func (r *Routine) AppendJSON(b []byte) ([]byte, error) {
 	return e.b, e.err
 }
 
-// AppendJSONString appends s as encoding/json writes a string by default:
-// quoted, with <, >, &, U+2028 and U+2029 escaped and invalid UTF-8 as
-// U+FFFD (the same code as encoding/json's appendString).
-func AppendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c < 64 && escapeLow>>c&1 == 0 || c >= 64 && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// escapeLow has bit c set for each character c below 64 that encoding/json
-// escapes in a string: the control characters, the quote, and <, > and &
-// (above 64 only the backslash).
-const escapeLow = 1<<0x20 - 1 | 1<<'"' | 1<<'&' | 1<<'<' | 1<<'>'
-
 // jsonAppender appends JSON values to b; err is the first value encoding/json
 // would have refused (a float that is not finite).
 type jsonAppender struct {
@@ -144,7 +84,7 @@ type jsonAppender struct {
 
 func (e *jsonAppender) raw(s string) { e.b = append(e.b, s...) }
 
-func (e *jsonAppender) str(s string) { e.b = AppendJSONString(e.b, s) }
+func (e *jsonAppender) str(s string) { e.b = timeline.AppendJSONString(e.b, s) }
 
 func (e *jsonAppender) int(n int64) { e.b = strconv.AppendInt(e.b, n, 10) }
 

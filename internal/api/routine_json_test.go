@@ -118,7 +118,7 @@ func FuzzAppendJSONString(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := api.AppendJSONString(nil, s); string(got) != string(want) {
+		if got := timeline.AppendJSONString(nil, s); string(got) != string(want) {
 			t.Errorf("AppendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	})

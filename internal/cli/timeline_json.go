@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/unhunch/unhunch/internal/api"
 	"github.com/unhunch/unhunch/message"
 	"github.com/unhunch/unhunch/timeline"
 )
@@ -90,25 +89,25 @@ func (s *shownRoutine) appendJSON(b []byte) ([]byte, error) {
 				b = append(b, ',')
 			}
 			b = append(b, `{"id":`...)
-			b = api.AppendJSONString(b, l.ID)
+			b = timeline.AppendJSONString(b, l.ID)
 			b = append(b, `,"why":`...)
-			b = api.AppendJSONString(b, string(l.Why))
+			b = timeline.AppendJSONString(b, string(l.Why))
 			if len(l.Conditions) > 0 {
 				b = append(b, `,"conditions":[`...)
 				for k, c := range l.Conditions {
 					if k > 0 {
 						b = append(b, ',')
 					}
-					b = api.AppendJSONString(b, string(c))
+					b = timeline.AppendJSONString(b, string(c))
 				}
 				b = append(b, ']')
 			}
 			if l.StopReason != "" {
 				b = append(b, `,"stop_reason":`...)
-				b = api.AppendJSONString(b, string(l.StopReason))
+				b = timeline.AppendJSONString(b, string(l.StopReason))
 			}
 			b = append(b, `,"words":`...)
-			b = api.AppendJSONString(b, l.Words)
+			b = timeline.AppendJSONString(b, l.Words)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -127,7 +126,7 @@ func appendJSONStrings(b []byte, list []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = api.AppendJSONString(b, s)
+		b = timeline.AppendJSONString(b, s)
 	}
 	return append(b, ']')
 }
