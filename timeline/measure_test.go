@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/timeline"
 )
 
@@ -13,15 +12,7 @@ import (
 // every figure it gives (random routines with rounds, every mode and
 // sides option, and every built-in routine).
 func TestMeasureMatchesCompile(t *testing.T) {
-	b := catalog.NewBuilder()
-	catalog.AddBuiltin(b)
-	if is := b.Add("extra.yaml", "extra.yaml", []byte(extraExercises)); len(is) > 0 {
-		t.Fatal(is)
-	}
-	c, is := b.Build()
-	if len(is) > 0 {
-		t.Fatal(is)
-	}
+	c := builtinWithExtras(t)
 	rules := timeline.DefaultRules
 	check := func(name string, steps []timeline.Step) {
 		t.Helper()

@@ -12,15 +12,7 @@ import (
 // Rules.Work must give exactly what Compile spends on each exercise's work,
 // whatever comes before it and whatever position it is done in.
 func TestWorkMatchesCompiledBlocks(t *testing.T) {
-	b := catalog.NewBuilder()
-	catalog.AddBuiltin(b)
-	if is := b.Add("extra.yaml", "extra.yaml", []byte(extraExercises)); len(is) > 0 {
-		t.Fatal(is)
-	}
-	c, is := b.Build()
-	if len(is) > 0 {
-		t.Fatal(is)
-	}
+	c := builtinWithExtras(t)
 	rules := timeline.DefaultRules
 	rng := rand.New(rand.NewPCG(5, 8))
 	for i := range 2000 {
@@ -57,4 +49,20 @@ func TestWorkRejectsWhatCompileRejects(t *testing.T) {
 	if d, err := timeline.DefaultRules.Work(timeline.Step{Exercise: e}); err != nil || d != 90*time.Second {
 		t.Errorf("chin tucks at the start: %v, %v; want 1:30", d, err)
 	}
+}
+
+// builtinWithExtras is the built-in catalog with the test's extra exercises
+// (extraExercises: every mode and sides option).
+func builtinWithExtras(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	b := catalog.NewBuilder()
+	catalog.AddBuiltin(b)
+	if is := b.Add("extra.yaml", "extra.yaml", []byte(extraExercises)); len(is) > 0 {
+		t.Fatal(is)
+	}
+	c, is := b.Build()
+	if len(is) > 0 {
+		t.Fatal(is)
+	}
+	return c
 }

@@ -82,16 +82,7 @@ func TestRoutineJSONAsWriteJSON(t *testing.T) {
 		}
 		for name, left := range lefts {
 			shown := shownRoutine{Routine: api.NewRoutine(r, cr.steps, cr.tl, cr.fit), LeftOut: person.LeftOutIDs(left), LeftOutWhy: left}
-			var want, got bytes.Buffer
-			if err := writeJSON(&want, &shown); err != nil {
-				t.Fatal(err)
-			}
-			if err := writeRoutineJSON(&got, &shown); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want.String(), got.String()); diff != "" {
-				t.Errorf("%s, left out: %s (-writeJSON +writeRoutineJSON):\n%s", r.ID, name, diff)
-			}
+			checkRoutineJSON(t, r.ID+", left out: "+name, &shown)
 		}
 	}
 }
@@ -116,14 +107,21 @@ func TestRoutineJSONWritesEveryLeftOutField(t *testing.T) {
 		}
 	}
 	shown := shownRoutine{Routine: api.Routine{ID: "r"}, LeftOut: []string{l.ID}, LeftOutWhy: []person.LeftOut{l, l}}
+	checkRoutineJSON(t, "every field", &shown)
+}
+
+// checkRoutineJSON fails the test when writeRoutineJSON and writeJSON write
+// shown differently.
+func checkRoutineJSON(t *testing.T, name string, shown *shownRoutine) {
+	t.Helper()
 	var want, got bytes.Buffer
-	if err := writeJSON(&want, &shown); err != nil {
+	if err := writeJSON(&want, shown); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeRoutineJSON(&got, &shown); err != nil {
+	if err := writeRoutineJSON(&got, shown); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(want.String(), got.String()); diff != "" {
-		t.Errorf("(-writeJSON +writeRoutineJSON):\n%s", diff)
+		t.Errorf("%s (-writeJSON +writeRoutineJSON):\n%s", name, diff)
 	}
 }

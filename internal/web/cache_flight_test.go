@@ -5,7 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
+	"testing/synctest"
 
 	"github.com/unhunch/unhunch/internal/web"
 )
@@ -23,50 +23,52 @@ func TestCacheBuildsOncePerMiss(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := web.NewCache()
-			var builds atomic.Int64
-			release := make(chan struct{})
-			started := make(chan struct{})
-			var once sync.Once
-			build := func(stamp int64) func() (string, int64, error) {
-				return func() (string, int64, error) {
-					if builds.Add(1) == 1 {
-						once.Do(func() { close(started) })
-						<-release // the first build is slow
+			synctest.Test(t, func(t *testing.T) {
+				c := web.NewCache()
+				var builds atomic.Int64
+				release := make(chan struct{})
+				started := make(chan struct{})
+				var once sync.Once
+				build := func(stamp int64) func() (string, int64, error) {
+					return func() (string, int64, error) {
+						if builds.Add(1) == 1 {
+							once.Do(func() { close(started) })
+							<-release // the first build is slow
+						}
+						return fmt.Sprintf("page at %d", stamp), stamp, nil
 					}
-					return fmt.Sprintf("page at %d", stamp), stamp, nil
 				}
-			}
-			var wg sync.WaitGroup
-			got := make([]string, len(tt.nows))
-			for i, now := range tt.nows {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					if i > 0 {
+				var wg sync.WaitGroup
+				got := make([]string, len(tt.nows))
+				for i, now := range tt.nows {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						if i > 0 {
+							<-started
+						}
+						v, err := c.Get("/play/x", now, build(tt.nows[0]))
+						if err != nil {
+							t.Error(err)
+						}
+						got[i] = v
+					}()
+					if i == 0 {
 						<-started
 					}
-					v, err := c.Get("/play/x", now, build(tt.nows[0]))
-					if err != nil {
-						t.Error(err)
+				}
+				synctest.Wait() // every request waits: in the build or for it
+				close(release)
+				wg.Wait()
+				if n := builds.Load(); n != tt.wantBuilds {
+					t.Errorf("%d builds, want %d", n, tt.wantBuilds)
+				}
+				for i, v := range got {
+					if tt.nows[i] == tt.nows[0] && v != fmt.Sprintf("page at %d", tt.nows[0]) {
+						t.Errorf("request %d got %q", i, v)
 					}
-					got[i] = v
-				}()
-				if i == 0 {
-					<-started
 				}
-			}
-			time.Sleep(200 * time.Millisecond) // the others join the flight
-			close(release)
-			wg.Wait()
-			if n := builds.Load(); n != tt.wantBuilds {
-				t.Errorf("%d builds, want %d", n, tt.wantBuilds)
-			}
-			for i, v := range got {
-				if tt.nows[i] == tt.nows[0] && v != fmt.Sprintf("page at %d", tt.nows[0]) {
-					t.Errorf("request %d got %q", i, v)
-				}
-			}
+			})
 		})
 	}
 }
