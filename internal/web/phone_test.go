@@ -638,6 +638,10 @@ func TestBrowserSmallThings(t *testing.T) {
 	// bookmark): focus alone left the heading in the middle of the screen.
 	run(t, ctx, "plan link", chromedp.Navigate(l.url("/plan?minutes=15")), chromedp.WaitVisible(chromedp.CSS(`#plan-h`)))
 	poll(t, ctx, "the linked plan in view", `document.activeElement.id === 'plan-h' && (r => r.top >= -1 && r.top < innerHeight / 4)(document.getElementById('plan-h').getBoundingClientRect())`, 10*time.Second)
+	// A question already in sight is not scrolled to: the page's title and
+	// what it says stay above it.
+	run(t, ctx, "screening", chromedp.Navigate(l.url("/screen")), chromedp.WaitVisible(chromedp.CSS(`#q-text`)))
+	poll(t, ctx, "the question focused where it is", `document.activeElement.id === 'q-text' && scrollY === 0`, 10*time.Second)
 
 	// Change the third answer of the screening from the review, and come back to it.
 	run(t, ctx, "review", chromedp.Navigate(l.url("/screen?a="+allNo())), chromedp.WaitVisible(chromedp.CSS(`.review`)))

@@ -115,14 +115,15 @@
     // and keys start from it: a question, a plan just made, what a form did.
     // Only when nothing has it yet: the player puts it on the pain question
     // after the safety questions, and that stays.
-    // Focus alone scrolls only until the element shows, which on a phone
-    // left a plan's heading at the bottom of the screen under the form; the
-    // card it heads is brought to the top instead when it is low.
+    // Focus alone scrolls only until the element shows, which left a plan's
+    // heading at the bottom of the screen under the form; when it is out of
+    // sight or in the bottom third, the card it heads is brought to the top
+    // instead. One higher up stays where it is, with the page's title above.
     const f = document.querySelector('[data-focus]');
     if (f && (!document.activeElement || document.activeElement === document.body)) {
       f.focus({ preventScroll: true });
-      const top = f.getBoundingClientRect().top;
-      if (top < 0 || top > innerHeight / 3) (f.closest('.card') || f).scrollIntoView({ block: 'start' });
+      const r = f.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > innerHeight || r.top > innerHeight * 2 / 3) (f.closest('.card') || f).scrollIntoView({ block: 'start' });
     }
     status();
     U.sync();
