@@ -692,13 +692,13 @@ func TestContactSheet(t *testing.T) {
 		}
 	}
 	if out := os.Getenv("UNHUNCH_CONTACT_SHEET"); out != "" {
-		if err := os.WriteFile(out, figure.ContactSheet(subjects), 0o644); err != nil {
+		if err := os.WriteFile(out, figure.ContactSheet(subjects, nil), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("wrote the contact sheet of the built-in figures to %s", out)
 	}
 	subjects = append(subjects, figure.Subject{ID: "mine", Name: `Mine <b>& "co"</b>`})
-	page := string(figure.ContactSheet(subjects))
+	page := string(figure.ContactSheet(subjects, nil))
 	got := map[string]int{
 		"<!doctype html>":            strings.Count(page, "<!doctype html>"),
 		"<h1>":                       strings.Count(page, "<h1>"),
@@ -728,6 +728,43 @@ func TestContactSheet(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("contact sheet (-want +got):\n%s", diff)
+	}
+	// Linked (issue 16): each drawing is an image from where src says,
+	// sized and lazy, with its text alternative; none is written inline.
+	linked := string(figure.ContactSheet(subjects, func(i int, frame string) string {
+		return "/f/" + subjects[i].ID + "?v=" + subjects[i].Variant + "&frame=" + frame
+	}))
+	got = map[string]int{
+		"<svg":                strings.Count(linked, "<svg"),
+		"<img":                strings.Count(linked, "<img "),
+		"lazy":                strings.Count(linked, `loading="lazy"`),
+		"large":               strings.Count(linked, `width="360" height="270"`),
+		"small":               strings.Count(linked, `width="120" height="90"`),
+		"<main>":              strings.Count(linked, "<main>"),
+		"forced palette":      strings.Count(linked, "!important"),
+		"color-scheme":        strings.Count(linked, "color-scheme:"),
+		"seated still":        strings.Count(linked, `src="/f/cat-cow?v=seated&amp;frame=cow"`),
+		"alt":                 strings.Count(linked, `alt="Cat-cow: the cow position"`),
+		"no illustration yet": strings.Count(linked, "This exercise has no illustration yet."),
+	}
+	want = map[string]int{
+		"<svg":                0,
+		"<img":                n*4 + keyframes*2,
+		"lazy":                n*4 + keyframes*2,
+		"large":               n * 2,
+		"small":               n*2 + keyframes*2,
+		"<main>":              1,
+		"forced palette":      0,
+		"color-scheme":        2, // the light box and the dark one
+		"seated still":        2,
+		"alt":                 4, // cat-cow's cow still, on the floor and seated, light and dark
+		"no illustration yet": 1,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("linked contact sheet (-want +got):\n%s", diff)
+	}
+	if len(linked) > len(page)/10 {
+		t.Errorf("linked contact sheet of %d bytes, inline %d: want a tenth or less", len(linked), len(page))
 	}
 }
 
@@ -764,6 +801,6 @@ func BenchmarkContactSheet(b *testing.B) {
 	subjects := figures(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		figure.ContactSheet(subjects)
+		figure.ContactSheet(subjects, nil)
 	}
 }

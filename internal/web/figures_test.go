@@ -1,9 +1,11 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
 	"fmt"
+	"image/png"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -99,26 +101,60 @@ func (e *env) get(path string) string {
 	return string(b)
 }
 
-// The contact sheet in a real browser: every figure drawn, none broken; the
-// screenshot is kept for review (issue 8).
+// The contact sheet in a real browser: every figure drawn, none broken,
+// each in its box's theme whatever the reader prefers; the page passes
+// axe-core; the screenshot is kept for review (issue 8). The drawings are
+// linked, not inline (issue 16).
 func TestBrowserContactSheet(t *testing.T) {
+	needAxe(t)
 	l := startLive(t)
 	ctx := browser(t)
 	if _, err := chromedp.RunResponse(ctx, chromedp.Navigate(l.url("/exercises/illustrations"))); err != nil {
 		t.Fatal(err)
 	}
-	figures := eval[int](t, ctx, `document.querySelectorAll('figure svg').length`)
+	if inline := eval[int](t, ctx, `document.querySelectorAll('svg').length`); inline != 0 {
+		t.Errorf("%d drawings written into the contact sheet, want each linked", inline)
+	}
+	figures := eval[int](t, ctx, `document.querySelectorAll('main figure img').length`)
 	if c, _ := catalog.Builtin(); figures < 3*len(c.Exercises()) { // an animation and at least two stills each
 		t.Errorf("%d figures on the contact sheet, want every exercise's animation and stills", figures)
 	}
-	sized := eval[int](t, ctx, `[...document.querySelectorAll('figure svg')].filter(s => { const r = s.getBoundingClientRect(); return Math.max(r.width, r.height) >= 60 }).length`)
+	// The drawings load as they scroll into sight; the test asks for all.
+	poll(t, ctx, "every drawing", `[...document.querySelectorAll('figure img')].every(i => { i.loading = 'eager'; return i.complete && i.naturalWidth > 0 })`, 30*time.Second)
+	sized := eval[int](t, ctx, `[...document.querySelectorAll('figure img')].filter(s => { const r = s.getBoundingClientRect(); return Math.max(r.width, r.height) >= 60 }).length`)
 	if sized != figures {
 		t.Errorf("%d of %d figures are drawn at a readable size", sized, figures)
 	}
+	// Each box shows its theme's drawing, whatever the page prefers: the
+	// lines are the light palette's ink (dark) in the light box and the
+	// dark palette's (light) in the dark box, and never the other.
+	for _, scheme := range schemes {
+		run(t, ctx, scheme, colorScheme(scheme))
+		for _, box := range []struct {
+			theme    string
+			ink, not string
+		}{{"light", figure.Light.Ink, figure.Dark.Ink}, {"dark", figure.Dark.Ink, figure.Light.Ink}} {
+			sel := `main section:first-of-type .theme.` + box.theme + ` img`
+			tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			shot, err := chromedp.Run(tctx, chromedp.Screenshot(chromedp.CSS(sel)))
+			cancel()
+			if err != nil {
+				t.Fatalf("screenshot of %s: %v", sel, err)
+			}
+			ink, not := inkPixels(t, shot, box.ink), inkPixels(t, shot, box.not)
+			if ink < 50 || not > ink/20 {
+				t.Errorf("page preferring %s, %s box: %d pixels of its ink %s, %d of the other theme's %s", scheme, box.theme, ink, box.ink, not, box.not)
+			}
+		}
+		if got := axeViolations(t, ctx); len(got) > 0 {
+			t.Errorf("contact sheet, %s: axe-core: %s", scheme, strings.Join(got, "\n    "))
+		}
+	}
+	run(t, ctx, "light", colorScheme("light"))
 	// On a phone the large figures shrink to the width; none spills out of
 	// its theme's box or the window.
 	run(t, ctx, "viewport 390x844", chromedp.EmulateViewport(390, 844))
-	spills := eval[[]string](t, ctx, `[...document.querySelectorAll('figure svg')].filter(s => {
+	spills := eval[[]string](t, ctx, `[...document.querySelectorAll('figure img')].filter(s => {
 	  const r = s.getBoundingClientRect(), box = s.closest('.theme').getBoundingClientRect();
 	  return r.left < box.left - 0.5 || r.right > box.right + 0.5 || box.right > innerWidth + 0.5;
 	}).map(s => s.closest('section').id)`)
@@ -140,6 +176,32 @@ func TestBrowserContactSheet(t *testing.T) {
 		os.WriteFile(out, png, 0o644)
 		t.Logf("contact sheet: internal/web/%s", out)
 	}
+}
+
+// inkPixels counts the pixels of a PNG within 2 of a colour written #rrggbb
+// in each channel (a drawing's fill, inside its edges).
+func inkPixels(t *testing.T, shot []byte, colour string) int {
+	t.Helper()
+	im, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	var want [3]int
+	if _, err := fmt.Sscanf(colour, "#%02x%02x%02x", &want[0], &want[1], &want[2]); err != nil {
+		t.Fatalf("colour %q: %v", colour, err)
+	}
+	near := func(a uint32, b int) bool { d := int(a>>8) - b; return d >= -2 && d <= 2 }
+	n := 0
+	bounds := im.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			r, g, b, _ := im.At(x, y).RGBA()
+			if near(r, want[0]) && near(g, want[1]) && near(b, want[2]) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // Pages built from the journal are kept between requests, and rebuilt as
