@@ -52,3 +52,47 @@ func TestIndexFindsAsScanning(t *testing.T) {
 		t.Errorf("find(test.only.key) = %q, %v", v, ok)
 	}
 }
+
+// Every key of the table is found within a few probes of where its hash
+// points, so that keyHash, which reads only three words of a key, spreads
+// the table's keys as a full hash would (an open-addressed table twice as
+// long as the keys averages about 1.5 probes a hit).
+func TestIndexProbesAreShort(t *testing.T) {
+	ix := newHashIndex()
+	n, total, longest := 0, 0, 0
+	each(func(k Key, _ string) bool {
+		probes := 1
+		for h := ix.slot(k); ix.entry(ix.slots[h]).k != k; h = (h + 1) & ix.mask {
+			probes++
+		}
+		n++
+		total += probes
+		longest = max(longest, probes)
+		return true
+	})
+	t.Logf("%d keys in %d slots: %.2f probes on average, %d at most", n, len(ix.slots), float64(total)/float64(n), longest)
+	if avg := float64(total) / float64(n); avg > 2 || longest > 16 {
+		t.Errorf("%.2f probes on average, %d at most; want at most 2 and 16", avg, longest)
+	}
+}
+
+// keyHash tells apart keys that differ in any one byte of their first,
+// middle or last eight, or in their length.
+func TestKeyHashDiffers(t *testing.T) {
+	for _, k := range []string{"", "a", "help", "seven b", "eight by", "cli.routines.show.short", "a.key.longer.than.twenty.four.bytes"} {
+		h := keyHash(k)
+		if keyHash(k+"x") == h {
+			t.Errorf("keyHash(%q) = keyHash(%q)", k, k+"x")
+		}
+		for _, i := range []int{0, len(k) / 2, len(k) - 1} {
+			if i < 0 || i >= len(k) {
+				continue
+			}
+			b := []byte(k)
+			b[i] ^= 1
+			if keyHash(string(b)) == h {
+				t.Errorf("keyHash(%q) = keyHash(%q)", k, b)
+			}
+		}
+	}
+}

@@ -5,7 +5,6 @@ package message
 
 import (
 	"fmt"
-	"hash/maphash"
 	"sync"
 	"sync/atomic"
 )
@@ -18,9 +17,12 @@ type Key string
 // init function only notes where it is (table), so that starting unhunch
 // builds nothing and allocates nothing for the words (issue 16; the maps
 // this table was made of cost 59 KB of allocations at every start). Words
-// are found by scanning the tables until enough lookups are made to be
-// worth an index (indexAfter), which is then built once: a command that
-// prints a few messages never builds it, a server builds it at once.
+// are found through an index of places in those tables, built at the first
+// lookup with a hash of a key's length and three of its words (keyHash):
+// building it costs about 90 instructions a key, what some thirty scans of
+// the tables would, and `routines show` makes 38 lookups (it was built at
+// the seventeenth, after sixteen scans, and with maphash: 0.35 M
+// instructions where it is now 0.18 M).
 
 // entry is one message: its key and its English text.
 type entry struct {
@@ -39,15 +41,9 @@ var (
 	// start-up; TestWordsAreStatic asks for the static form instead.
 	maps []map[Key]string
 
-	lookups atomic.Int64
-	index   atomic.Pointer[hashIndex]
-	build   sync.Once
+	index atomic.Pointer[hashIndex]
+	build sync.Once
 )
-
-// indexAfter is how many lookups are made by scanning before the index is
-// built: a scan costs about as much as building the index for a tenth of
-// the table, and `routines show` makes a few hundred lookups.
-const indexAfter = 16
 
 // table registers a file's words: static data, noted by one slice header.
 func table(t []entry) {
@@ -79,37 +75,22 @@ func each(f func(k Key, v string) bool) {
 
 // lookup returns the English words of k.
 func lookup(k Key) (string, bool) {
-	if ix := index.Load(); ix != nil {
-		return ix.find(k)
-	}
-	if lookups.Add(1) > indexAfter {
+	ix := index.Load()
+	if ix == nil {
 		build.Do(func() { index.Store(newHashIndex()) })
-		return lookup(k)
+		ix = index.Load()
 	}
-	// The same order as each, written out: a scan through a callback cost
-	// two and a half times as much an entry (issue 16, start-up).
-	for _, t := range tables[:ntables] {
-		for i := range t {
-			if t[i].k == k {
-				return t[i].v, true
-			}
-		}
-	}
-	for _, m := range maps {
-		if v, ok := m[k]; ok {
-			return v, true
-		}
-	}
-	return "", false
+	return ix.find(k)
 }
 
 // hashIndex finds a key of the static tables by its hash: an open-addressed
-// table of places in tables, twice as long as there are entries. It costs
-// one hash an entry to build, against a map's insert (the map it replaced
-// took half of `routines show`'s time in this package, issue 16).
+// table of places in tables, at least twice as long as there are entries.
+// It costs one keyHash an entry to build, against a map's insert (the map
+// it replaced took half of `routines show`'s time in this package, and
+// maphash a third of the index's build, issue 16).
 type hashIndex struct {
-	seed  maphash.Seed
 	slots []uint32 // 0 empty, else table<<16 | entry, plus one
+	shift uint     // 64 minus the bits of a slot number
 	mask  uint64
 }
 
@@ -118,20 +99,21 @@ func newHashIndex() *hashIndex {
 	for _, t := range tables[:ntables] {
 		n += len(t)
 	}
-	size := 1
-	for size < 2*n {
-		size <<= 1
+	bits := uint(1)
+	for 1<<bits < 2*n {
+		bits++
 	}
-	ix := &hashIndex{seed: maphash.MakeSeed(), slots: make([]uint32, size), mask: uint64(size - 1)}
+	ix := &hashIndex{slots: make([]uint32, 1<<bits), shift: 64 - bits, mask: 1<<bits - 1}
 	for ti, t := range tables[:ntables] {
-		for ei, e := range t {
-			for h := ix.hash(e.k); ; h = (h + 1) & ix.mask {
+		for ei := range t {
+			k := t[ei].k
+			for h := ix.slot(k); ; h = (h + 1) & ix.mask {
 				s := ix.slots[h]
 				if s == 0 {
 					ix.slots[h] = uint32(ti)<<16 | uint32(ei) + 1
 					break
 				}
-				if ix.entry(s).k == e.k {
+				if ix.entry(s).k == k {
 					break // the first, as scanning finds it
 				}
 			}
@@ -140,17 +122,44 @@ func newHashIndex() *hashIndex {
 	return ix
 }
 
-func (ix *hashIndex) hash(k Key) uint64 { return maphash.String(ix.seed, string(k)) & ix.mask }
+// slot is where the search for k starts: the top bits of its hash.
+func (ix *hashIndex) slot(k Key) uint64 { return keyHash(string(k)) >> ix.shift }
 
-func (ix *hashIndex) entry(s uint32) entry {
+// keyHash mixes a key's length with its first, middle and last eight bytes
+// (the whole of keys up to 24 bytes; the table's are 17 on average, and
+// longer ones that share all three words only probe further). It is not
+// seeded: the keys are ours, not a caller's.
+func keyHash(k string) uint64 {
+	const m1, m2, m3 = 0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f, 0x165667b19e3779f9
+	n := len(k)
+	var a, b, c uint64
+	if n >= 8 {
+		a, b, c = word(k), word(k[n/2-4:]), word(k[n-8:])
+	} else {
+		for i := range n {
+			a |= uint64(k[i]) << (8 * i)
+		}
+	}
+	h := (a*m1 ^ b*m2 ^ c*m3 ^ uint64(n)) * m1
+	return h ^ h>>31
+}
+
+// word is the first eight bytes of s, little-endian (one load).
+func word(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func (ix *hashIndex) entry(s uint32) *entry {
 	s--
-	return tables[s>>16][s&0xffff]
+	return &tables[s>>16][s&0xffff]
 }
 
 // find returns the words of k: from the static tables, then from the maps
 // of the older form, as scanning would.
 func (ix *hashIndex) find(k Key) (string, bool) {
-	for h := ix.hash(k); ix.slots[h] != 0; h = (h + 1) & ix.mask {
+	for h := ix.slot(k); ix.slots[h] != 0; h = (h + 1) & ix.mask {
 		if e := ix.entry(ix.slots[h]); e.k == k {
 			return e.v, true
 		}

@@ -7,6 +7,7 @@ package planner
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"time"
 
@@ -29,66 +30,89 @@ func Reorder(steps []timeline.Step, rules timeline.Rules) []int {
 	if n > exactReorderLimit {
 		return groupByLevel(steps, rules)
 	}
-	// Positions are indexed densely so states fit in a slice.
-	index := map[catalog.Position]int{}
-	var pos []catalog.Position
+	// Positions are numbered densely (the first is where the routine
+	// starts), each step's positions are a bit set of those numbers, and the
+	// setup times between them one flat table.
+	pos := []catalog.Position{rules.StartsFrom}
 	id := func(p catalog.Position) int {
-		if i, ok := index[p]; ok {
+		if i := slices.Index(pos, p); i >= 0 {
 			return i
 		}
-		index[p] = len(pos)
 		pos = append(pos, p)
 		return len(pos) - 1
 	}
-	id(rules.StartsFrom)
-	cands := make([][]int, n)
+	var candBuf [exactReorderLimit]uint32
+	cands := candBuf[:n]
 	for i, st := range steps {
 		if st.Position != "" {
-			cands[i] = []int{id(st.Position)}
+			cands[i] = 1 << id(st.Position)
 			continue
 		}
 		for _, p := range st.Exercise.Positions {
-			cands[i] = append(cands[i], id(p))
+			cands[i] |= 1 << id(p)
 		}
 	}
 	np := len(pos)
-	setup := make([][]time.Duration, np)
-	for a := range np {
-		setup[a] = make([]time.Duration, np)
-		for b := range np {
-			setup[a][b] = rules.SetupTime(pos[a], pos[b])
+	if np > 32 { // not catalog positions (there are eight): more than a bit set holds
+		return groupByLevel(steps, rules)
+	}
+	setup := make([]time.Duration, np*np) // setup[q*np+p]: from p into q
+	for q := range np {
+		for p := range np {
+			setup[q*np+p] = rules.SetupTime(pos[p], pos[q])
 		}
 	}
 	full := 1<<n - 1
-	// cost[mask*np+p]: least setup to do every step not in mask, starting in p.
+	// cost[mask*np+p]: least setup to do every step not in mask, starting in
+	// p. Only the positions a state can be in are filled: where the routine
+	// starts when no step is done, else one of the done steps' positions
+	// (reach); no other entry is ever read.
 	cost := make([]time.Duration, (full+1)*np)
+	reach := make([]uint32, full+1)
+	for mask := 1; mask <= full; mask++ {
+		low := mask & -mask
+		reach[mask] = reach[mask&^low] | cands[bits.TrailingZeros(uint(low))]
+	}
+	reach[0] = 1
+	var bestBuf [32]time.Duration
+	best := bestBuf[:np]
 	for mask := full - 1; mask >= 0; mask-- {
-		for p := range np {
-			best := time.Duration(-1)
-			for i := range n {
-				if mask&(1<<i) != 0 {
-					continue
-				}
-				for _, q := range cands[i] {
-					if c := setup[p][q] + cost[(mask|1<<i)*np+q]; best < 0 || c < best {
-						best = c
+		for p := range best {
+			best[p] = -1
+		}
+		for left := full &^ mask; left != 0; left &= left - 1 {
+			i := bits.TrailingZeros(uint(left))
+			next := cost[(mask|1<<i)*np:][:np]
+			for qs := cands[i]; qs != 0; qs &= qs - 1 {
+				q := bits.TrailingZeros32(qs)
+				rest, from := next[q], setup[q*np:][:np]
+				for ps := reach[mask]; ps != 0; ps &= ps - 1 {
+					p := bits.TrailingZeros32(ps)
+					if c := from[p] + rest; best[p] < 0 || c < best[p] {
+						best[p] = c
 					}
 				}
 			}
-			cost[mask*np+p] = best
 		}
+		copy(cost[mask*np:], best)
 	}
+	// The order: at each step the first step, in the order given, and the
+	// first of its positions, in the order the step lists them, that keep
+	// to the least setup.
 	order := make([]int, 0, n)
 	mask, p := 0, 0
 	for mask != full {
 		target := cost[mask*np+p]
 	search:
-		for i := range n {
-			if mask&(1<<i) != 0 {
-				continue
+		for left := full &^ mask; left != 0; left &= left - 1 {
+			i := bits.TrailingZeros(uint(left))
+			qs := steps[i].Exercise.Positions
+			if steps[i].Position != "" {
+				qs = []catalog.Position{steps[i].Position}
 			}
-			for _, q := range cands[i] {
-				if setup[p][q]+cost[(mask|1<<i)*np+q] == target {
+			for _, qp := range qs {
+				q := id(qp)
+				if setup[q*np+p]+cost[(mask|1<<i)*np+q] == target {
 					order = append(order, i)
 					mask, p = mask|1<<i, q
 					break search

@@ -86,3 +86,6 @@ func (s *Store) Prepared() []string {
 // (commitBatched), after batchLockSQL, prepared on the group's own
 // connection rather than through the store's cache.
 const BatchSave = batchSaveSQL
+
+// UpStatements is the migration runner's reading of a migration file.
+var UpStatements = upStatements

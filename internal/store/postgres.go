@@ -18,7 +18,6 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
-	"github.com/pressly/goose/v3"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/message"
@@ -30,11 +29,10 @@ import (
 const connectTimeout = 10 * time.Second
 
 var postgresEngine = &engine{
-	name:         "postgres",
-	gooseDialect: goose.DialectPostgres,
-	listTables:   "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
-	ownedTables:  "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = $1 ORDER BY table_name",
-	explain:      explainPostgres,
+	name:        "postgres",
+	listTables:  "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+	ownedTables: "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = $1 ORDER BY table_name",
+	explain:     explainPostgres,
 	isForeignKey: func(err error) bool {
 		var pe *pgconn.PgError
 		return errors.As(err, &pe) && pe.Code == "23503"

@@ -13,7 +13,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/pressly/goose/v3"
 	"modernc.org/sqlite"
 
 	"github.com/unhunch/unhunch"
@@ -114,15 +113,11 @@ func referenceShape(ctx context.Context, version int64) (schemaShape, error) {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1) // one connection: one database in memory
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, migrations(), goose.WithTableName(versionTable))
-	if err != nil {
-		return schemaShape{}, err
-	}
 	if version < 1 {
 		// No migration applied: a journal has nothing at all.
 		return schemaShape{objects: map[string]bool{}, columns: map[string][]column{}}, nil
 	}
-	if _, err := p.UpTo(ctx, version); err != nil {
+	if err := upTo(ctx, db, false, version); err != nil {
 		return schemaShape{}, err
 	}
 	sh, err := shapeOf(ctx, db)

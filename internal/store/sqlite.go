@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pressly/goose/v3"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
@@ -33,7 +32,6 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 
 var sqliteEngine = &engine{
 	name:         "sqlite",
-	gooseDialect: goose.DialectSQLite3,
 	listTables:   "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
 	ownedTables:  "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = $1 ORDER BY m.name",
 	serialWrites: true,

@@ -24,8 +24,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/pressly/goose/v3"
-
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
 	"github.com/unhunch/unhunch/journal"
@@ -107,7 +105,6 @@ var _ journal.Store = (*Store)(nil)
 // engine holds what differs between SQLite and PostgreSQL.
 type engine struct {
 	name         string
-	gooseDialect goose.Dialect
 	listTables   string // lists the tables of the current database (or schema)
 	ownedTables  string // lists the tables that have the column named by $1 (person_id: EraseUser)
 	serialWrites bool   // queue writes in this process (writeMu)

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/unhunch/unhunch/account"
@@ -267,14 +268,14 @@ const maxSpans = 4
 // four spans ($1 up to before $2, $3 to $4, …), oldest first: one range
 // of sessions_by_start for each (as four statements joined, where one
 // condition of four ranges was planned as a read of every session).
-var briefsInSQL = func() string {
+var briefsInSQL = sync.OnceValue(func() string {
 	var parts []string
 	for i := range maxSpans {
 		parts = append(parts, fmt.Sprintf(`SELECT id, started_at, pain_before, pain_after, done_attempts, practice_seconds FROM sessions
 	WHERE person_id = $9 AND started_at >= $%d AND started_at < $%d AND time_scale = 1`, 2*i+1, 2*i+2))
 	}
 	return strings.Join(parts, " UNION ALL ") + " ORDER BY started_at, id"
-}()
+})
 
 // BriefsIn returns the real-time sessions (demos left out) started in any
 // of spans (each from its start up to before its end), oldest first,
@@ -294,7 +295,7 @@ func (s *Store) BriefsIn(ctx context.Context, spans [][2]time.Time) ([]journal.B
 				args = append(args, int64(0), int64(0)) // an empty span
 			}
 		}
-		rows, err := s.queryStmt(ctx, briefsInSQL, append(args, account.PersonID(ctx))...)
+		rows, err := s.queryStmt(ctx, briefsInSQL(), append(args, account.PersonID(ctx))...)
 		if err != nil {
 			return nil, s.fail("read sessions", err)
 		}

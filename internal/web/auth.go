@@ -56,43 +56,36 @@ const (
 	accessAdmin
 )
 
-// publicRoutes are the routes anyone may use: what a browser needs before
-// signing in, and the health checks and API description.
-var publicRoutes = map[string]bool{
-	"GET /healthz":              true,
-	"GET /readyz":               true,
-	"GET /api/v1/openapi.json":  true,
-	"GET /assets/{file}":        true,
-	"GET /sw.js":                true,
-	"GET /manifest.webmanifest": true,
-	"GET /signin":               true,
-	"POST /signin":              true,
-	"GET /signin/{token}":       true,
-	"POST /signin/{token}":      true,
-	"POST /signout":             true,
-	// Signing in with a passkey (passkey.go).
-	"POST /api/v1/passkeys/login/begin":  true,
-	"POST /api/v1/passkeys/login/finish": true,
+// publicRoute says whether route (method and pattern) is one anyone may
+// use: what a browser needs before signing in, and the health checks and API
+// description. (A switch, not a map: a map literal is built at start-up,
+// which every command of the binary would pay.)
+func publicRoute(route string) bool {
+	switch route {
+	case "GET /healthz", "GET /readyz", "GET /api/v1/openapi.json",
+		"GET /assets/{file}", "GET /sw.js", "GET /manifest.webmanifest",
+		"GET /signin", "POST /signin", "GET /signin/{token}", "POST /signin/{token}", "POST /signout",
+		// Signing in with a passkey (passkey.go).
+		"POST /api/v1/passkeys/login/begin", "POST /api/v1/passkeys/login/finish":
+		return true
+	}
+	return false
 }
 
-// adminRoutes are the routes for admins only.
-var adminRoutes = map[string]bool{
-	"GET /metrics": true,
-}
+// adminRoute says whether route is for admins only.
+func adminRoute(route string) bool { return route == "GET /metrics" }
 
-// libraryWrites are the routes that change the exercises and routines
+// libraryWrite says whether route changes the exercises and routines
 // everyone on the server sees (issue 20's own exercises are one library
 // per server): clinicians and admins only, once accounts exist.
-var libraryWrites = map[string]bool{
-	"GET /exercises/new":          true,
-	"POST /exercises/new":         true,
-	"GET /exercises/{id}/edit":    true,
-	"POST /exercises/{id}/edit":   true,
-	"POST /exercises/{id}/delete": true,
-	"POST /exercises/import":      true,
-	"GET /routines/new":           true,
-	"POST /routines/new":          true,
-	"POST /routines/{id}/delete":  true,
+func libraryWrite(route string) bool {
+	switch route {
+	case "GET /exercises/new", "POST /exercises/new",
+		"GET /exercises/{id}/edit", "POST /exercises/{id}/edit", "POST /exercises/{id}/delete",
+		"POST /exercises/import", "GET /routines/new", "POST /routines/new", "POST /routines/{id}/delete":
+		return true
+	}
+	return false
 }
 
 // accessOf says who may use the route method pattern: the one place where
@@ -100,11 +93,11 @@ var libraryWrites = map[string]bool{
 func accessOf(method, pattern string) access {
 	k := method + " " + pattern
 	switch {
-	case publicRoutes[k]:
+	case publicRoute(k):
 		return accessPublic
-	case adminRoutes[k]:
+	case adminRoute(k):
 		return accessAdmin
-	case libraryWrites[k], strings.HasPrefix(pattern, "/api/v1/clinic/"), strings.HasPrefix(pattern, "/clinic"):
+	case libraryWrite(k), strings.HasPrefix(pattern, "/api/v1/clinic/"), strings.HasPrefix(pattern, "/clinic"):
 		return accessClinician
 	}
 	return accessPerson

@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -129,18 +130,20 @@ func (rm *routeMetrics) observe(m *metricSet, route string, d time.Duration) {
 	h.Observe(d.Seconds())
 }
 
-// statusLabels are the metrics labels of the statuses 100–599, made once.
-var statusLabels = func() (l [600]string) {
+// statusLabels are the metrics labels of the statuses 100–599, made at the
+// first request (not at start-up: every command of the binary would pay).
+var statusLabels = sync.OnceValue(func() *[600]string {
+	var l [600]string
 	for i := 100; i < len(l); i++ {
 		l[i] = strconv.Itoa(i)
 	}
-	return l
-}()
+	return &l
+})
 
 // statusLabel is the metrics label of an HTTP status.
 func statusLabel(status int) string {
-	if status >= 100 && status < len(statusLabels) {
-		return statusLabels[status]
+	if l := statusLabels(); status >= 100 && status < len(l) {
+		return l[status]
 	}
 	return strconv.Itoa(status)
 }
