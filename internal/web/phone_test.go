@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -132,6 +134,7 @@ func TestBrowserEveryPage(t *testing.T) {
 	seedPractice(t, l)
 	run(t, ctx, "settings", chromedp.Navigate(l.url("/settings")), chromedp.WaitVisible(chromedp.CSS(`#aside`)))
 	clickNav(t, ctx, `form[action="/settings/avoid"] button`) // one left out: the player's notes say so
+	troubles := listenTroubles(t, ctx)
 	for _, vp := range viewports {
 		for _, scheme := range schemes {
 			run(t, ctx, vp.name+" "+scheme, chromedp.EmulateViewport(vp.w, vp.h), colorScheme(scheme))
@@ -140,9 +143,68 @@ func TestBrowserEveryPage(t *testing.T) {
 				poll(t, ctx, path+": figures drawn", `[...document.images].every(i => { i.loading = 'eager'; return i.complete })`, 20*time.Second)
 				// axe-core at the phone's size in both schemes; the layout at every size.
 				pageChecks(t, ctx, path+" at "+vp.name+" "+scheme, vp.name == "390x844" || (vp.name == "1280x800" && scheme == "light"))
+				if got := troubles(); len(got) > 0 {
+					t.Errorf("%s at %s %s: %s", path, vp.name, scheme, strings.Join(got, "; "))
+				}
 			}
 		}
 	}
+}
+
+// listenTroubles notes what a page's console would show a developer: a
+// request of the page's own (a script's fetch, a picture, a style sheet)
+// answered with an error, a console error, or a script's uncaught
+// exception. The function it returns gives what was noted since it was
+// last called. The page itself may be an error page: its own answer is
+// not a trouble.
+func listenTroubles(t *testing.T, ctx context.Context) func() []string {
+	t.Helper()
+	var mu sync.Mutex
+	var seen []string
+	note := func(s string) {
+		mu.Lock()
+		seen = append(seen, s)
+		mu.Unlock()
+	}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *network.EventResponseReceived:
+			if e.Type != network.ResourceTypeDocument && e.Response.Status >= 400 {
+				note(fmt.Sprintf("%s answered %d", e.Response.URL, e.Response.Status))
+			}
+		case *cdpruntime.EventConsoleAPICalled:
+			if e.Type == cdpruntime.ConsoleAPICalledTypeError {
+				var words []string
+				for _, a := range e.Args {
+					words = append(words, string(a.Value))
+				}
+				note("console error: " + strings.Join(words, " "))
+			}
+		case *cdpruntime.EventExceptionThrown:
+			note("uncaught: " + exceptionText(e.ExceptionDetails))
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		got := seen
+		seen = nil
+		return got
+	}
+}
+
+// exceptionText is an uncaught exception as a developer's console shows it.
+func exceptionText(d *cdpruntime.ExceptionDetails) string {
+	if d == nil {
+		return "?"
+	}
+	s := d.Text
+	if d.Exception != nil && d.Exception.Description != "" {
+		s += " " + d.Exception.Description
+	}
+	return fmt.Sprintf("%s (%s:%d)", s, d.URL, d.LineNumber+1)
 }
 
 // Every state of the player, light and dark: the safety questions asked
