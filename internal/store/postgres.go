@@ -119,6 +119,7 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	// requests in flight; none is kept idle for long.
 	s.db.SetMaxIdleConns(pgIdleConns)
 	s.db.SetConnMaxIdleTime(time.Minute)
+	s.heads = make(chan struct{}, headReadSlots)
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
 		return nil, s.fail("connect", err)
@@ -381,6 +382,7 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 		g.dropConn(true)
 		return false
 	}
+	g.ready = true // the statements are prepared and planned on conn now
 	s.writes.Add(1)
 	for k, p := range people {
 		s.wrote(p, versions[k])
@@ -402,6 +404,30 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 		errs[i] = compareSaved(ctx, s.db, r.sessionID, r.person, r.p)
 	}
 	return true
+}
+
+// readyBatch prepares batchLockSQL and batchSaveSQL on conn and runs them
+// once with no outcome, which changes nothing: PostgreSQL plans a
+// prepared statement at its first run (a generic plan, planCacheMode),
+// and for batchSaveSQL that is a few milliseconds.
+func readyBatch(ctx context.Context, conn *sql.Conn) error {
+	return conn.Raw(func(dc any) error {
+		c := dc.(*stdlib.Conn).Conn()
+		var (
+			text  []string
+			ints  []int32
+			secs  []float64
+			times []int64
+		)
+		b := &pgx.Batch{}
+		b.Queue(batchLockSQL, text)
+		b.Queue(batchSaveSQL, text, ints, ints, text, text, text, ints, ints, ints, ints, ints, secs, times, times, text, text)
+		err := c.SendBatch(ctx, b).Close()
+		if err == nil && c.PgConn().TxStatus() != 'I' {
+			err = errors.New("the warm-up's transaction is still open")
+		}
+		return err
+	})
 }
 
 // checkOutcome is the batch's check of one outcome, once its sessions
