@@ -55,6 +55,13 @@ const planCacheMode = "plan_cache_mode"
 // pgIdleConns is how many idle connections to PostgreSQL a store keeps.
 const pgIdleConns = 32 // two servers keep at most 64, under PostgreSQL's default limit of 100
 
+// pgIdleTime is how long a connection to PostgreSQL stays idle before the
+// pool closes it: long enough that the connections Store.Warm readies at a
+// server's start are still there when its first load comes (at one
+// minute they were gone before a speed test's set-up was over), short
+// enough that a quiet server gives PostgreSQL its backends back.
+const pgIdleTime = 10 * time.Minute
+
 // migrationLockID names the advisory lock held while migrating: "unhunch"
 // in ASCII.
 const migrationLockID int64 = 0x756e68756e6368
@@ -116,9 +123,10 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	// database/sql keeps two idle connections by default: under a server's
 	// load every other query opened a connection (a new PostgreSQL backend
 	// process, milliseconds) and closed it again. Keep enough for the
-	// requests in flight; none is kept idle for long.
+	// requests in flight, and the ones Warm readies until a first load
+	// comes; none is kept idle for long.
 	s.db.SetMaxIdleConns(pgIdleConns)
-	s.db.SetConnMaxIdleTime(time.Minute)
+	s.db.SetConnMaxIdleTime(pgIdleTime)
 	s.heads = make(chan struct{}, headReadSlots)
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
