@@ -21,6 +21,7 @@ import (
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/internal/logbuf"
+	"github.com/unhunch/unhunch/internal/rectime"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/internal/web"
 	"github.com/unhunch/unhunch/journal"
@@ -193,6 +194,19 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 		return err
 	}
 	defer st.Close()
+	// The first requests find connections ready (PostgreSQL) instead of
+	// each opening one; listening does not wait for it.
+	go st.Warm(ctx)
+	// UNHUNCH_RECTIME=FILE times the phases of recording an outcome and
+	// writes their summary to FILE when the server stops (issue 16).
+	if file := a.env.Getenv("UNHUNCH_RECTIME"); file != "" {
+		stop := rectime.Start(file)
+		defer func() {
+			if err := stop(); err != nil {
+				fmt.Fprintln(a.env.Stderr, err)
+			}
+		}()
+	}
 	if out.opens(loopback) {
 		// Without accounts, anyone who reached the server would have the
 		// journal: beyond loopback needs sign-in, and HTTPS to carry it.

@@ -89,3 +89,26 @@ const BatchSave = batchSaveSQL
 
 // UpStatements is the migration runner's reading of a migration file.
 var UpStatements = upStatements
+
+// Warmed returns a channel closed once the group has warmed up (or failed
+// to) before its first batch.
+func (g *Group) Warmed() <-chan struct{} { return g.warmed }
+
+// ColdBatches returns how many of the group's batches found what they
+// need not ready and readied it while their callers waited.
+func (g *Group) ColdBatches() int64 { return g.cold.Load() }
+
+// SetGroupWarmUp turns the warm-up of new Groups on or off (on by
+// default); it returns a function that restores the setting.
+func SetGroupWarmUp(on bool) (restore func()) {
+	old := groupWarmUp
+	groupWarmUp = on
+	return func() { groupWarmUp = old }
+}
+
+// PGIdleConns is how many idle connections a store keeps on PostgreSQL,
+// and how many Warm readies.
+const PGIdleConns = pgIdleConns
+
+// HeadReadSQL are the head reads' statements, which Warm prepares.
+var HeadReadSQL = []string{versionSQL, hasAccountsSQL, headSQL}

@@ -8,9 +8,11 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/internal/rectime"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
 )
@@ -40,6 +42,18 @@ type Group struct {
 	// from one batch to the next by the committing goroutine alone: its
 	// statements stay prepared, and no batch waits for the pool.
 	own *sql.Conn
+	// ready is set, by the committing goroutine alone, while what a batch
+	// needs is ready: on PostgreSQL the batch statements prepared and
+	// planned on own, on SQLite the store's record statements prepared.
+	ready bool
+	// warmsUp is groupWarmUp when the group was made.
+	warmsUp bool
+	// warmed is closed once the group has readied it before its first
+	// batch (warmUp), or failed to.
+	warmed chan struct{}
+	// cold counts the batches that found it not ready and readied it
+	// while their callers waited.
+	cold atomic.Int64
 }
 
 // groupReq is one caller's outcome waiting for its batch.
@@ -57,7 +71,7 @@ func (s *Store) NewGroup(max int) *Group {
 	if max <= 0 {
 		max = DefaultGroupSize
 	}
-	g := &Group{s: s, max: max, reqs: make(chan *groupReq, max), done: make(chan struct{})}
+	g := &Group{s: s, max: max, reqs: make(chan *groupReq, max), done: make(chan struct{}), warmed: make(chan struct{}), warmsUp: groupWarmUp}
 	go g.loop()
 	return g
 }
@@ -74,6 +88,8 @@ func (g *Group) RecordExercise(ctx context.Context, sessionID string, p journal.
 	if err != nil {
 		return err
 	}
+	rt := rectime.On() // nil unless the phases are timed
+	t := rt.Now()
 	r := &groupReq{ctx: ctx, person: account.PersonID(ctx), sessionID: sessionID, p: p, err: make(chan error, 1)}
 	g.mu.RLock()
 	if g.closed {
@@ -87,9 +103,12 @@ func (g *Group) RecordExercise(ctx context.Context, sessionID string, p journal.
 		g.mu.RUnlock()
 		return g.s.fail("save exercise "+sessionID+"/"+strconv.Itoa(p.Index), ctx.Err())
 	}
+	t = rt.Mark(rectime.Enqueue, t)
 	// Wait for the batch even if ctx ends meanwhile: the answer must say
 	// whether the outcome was saved.
-	return <-r.err
+	err = <-r.err
+	rt.Mark(rectime.Wait, t)
+	return err
 }
 
 // Close saves what is queued, stops the committer and waits for it.
@@ -108,6 +127,10 @@ func (g *Group) Close() {
 func (g *Group) loop() {
 	defer close(g.done)
 	defer g.dropConn(false)
+	if g.warmsUp {
+		g.warmUp()
+	}
+	close(g.warmed)
 	batch := make([]*groupReq, 0, g.max)
 	for first := range g.reqs {
 		batch = append(batch[:0], first)
@@ -124,6 +147,38 @@ func (g *Group) loop() {
 			}
 		}
 		g.commit(batch)
+	}
+}
+
+// groupWarmUp turns warmUp on; a test turns it off to see the cold
+// batches it spares.
+var groupWarmUp = true
+
+// warmUp readies what the batches need before the first arrives (outcomes
+// sent meanwhile wait for it): on PostgreSQL it takes the group's own
+// connection and prepares and plans the batch statements on it; on SQLite
+// it prepares the record statements. Otherwise the first batch did that
+// while its callers waited, on PostgreSQL for a new backend, the
+// preparation of batchSaveSQL and its first plan: the slowest requests of
+// a server's first second. A warm-up that fails leaves it to the first
+// batch, as before.
+func (g *Group) warmUp() {
+	ctx, cancel := context.WithTimeout(context.Background(), connectTimeout)
+	defer cancel()
+	if g.s.eng.name == "postgres" && groupBatches {
+		conn, err := g.conn(ctx)
+		if err != nil {
+			return
+		}
+		if err := readyBatch(ctx, conn); err != nil {
+			g.dropConn(true)
+			return
+		}
+		g.ready = true
+		return
+	}
+	if _, err := g.s.recordStmts(ctx); err == nil {
+		g.ready = true
 	}
 }
 
@@ -152,11 +207,15 @@ func (g *Group) dropConn(bad bool) {
 	}
 	g.own.Close()
 	g.own = nil
+	g.ready = false
 }
 
 // commit saves a batch in one transaction and answers each caller.
 func (g *Group) commit(batch []*groupReq) {
 	s := g.s
+	if !g.ready {
+		g.cold.Add(1) // readied below, by this batch
+	}
 	errs := make([]error, len(batch))
 	// On PostgreSQL a few statements save the whole batch; when they
 	// cannot (a value refused, a session gone meanwhile, any error), the
@@ -166,6 +225,9 @@ func (g *Group) commit(batch []*groupReq) {
 		prepared, err := s.recordStmts(context.Background())
 		if err != nil {
 			return err
+		}
+		if s.eng.name != "postgres" || !groupBatches {
+			g.ready = true
 		}
 		tx, err := s.db.BeginTx(context.Background(), nil)
 		if err != nil {

@@ -50,7 +50,11 @@ func (s *Store) Head(ctx context.Context, id string) (SessionHead, error) {
 	}
 	var status, planned string
 	var started int64
-	st, err := s.stmt(ctx, "SELECT owner, status, planned_exercises, started_at, planned_ids, time_scale FROM sessions WHERE id = $1 AND person_id = $2")
+	if err := s.beginHead(ctx); err != nil {
+		return h, s.fail("read session "+id, err)
+	}
+	defer s.endHead()
+	st, err := s.stmt(ctx, headSQL)
 	if err != nil {
 		return h, s.fail("read session "+id, err)
 	}

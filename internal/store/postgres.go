@@ -55,6 +55,13 @@ const planCacheMode = "plan_cache_mode"
 // pgIdleConns is how many idle connections to PostgreSQL a store keeps.
 const pgIdleConns = 32 // two servers keep at most 64, under PostgreSQL's default limit of 100
 
+// pgIdleTime is how long a connection to PostgreSQL stays idle before the
+// pool closes it: long enough that the connections Store.Warm readies at a
+// server's start are still there when its first load comes (at one
+// minute they were gone before a speed test's set-up was over), short
+// enough that a quiet server gives PostgreSQL its backends back.
+const pgIdleTime = 10 * time.Minute
+
 // migrationLockID names the advisory lock held while migrating: "unhunch"
 // in ASCII.
 const migrationLockID int64 = 0x756e68756e6368
@@ -116,9 +123,11 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	// database/sql keeps two idle connections by default: under a server's
 	// load every other query opened a connection (a new PostgreSQL backend
 	// process, milliseconds) and closed it again. Keep enough for the
-	// requests in flight; none is kept idle for long.
+	// requests in flight, and the ones Warm readies until a first load
+	// comes; none is kept idle for long.
 	s.db.SetMaxIdleConns(pgIdleConns)
-	s.db.SetConnMaxIdleTime(time.Minute)
+	s.db.SetConnMaxIdleTime(pgIdleTime)
+	s.heads = make(chan struct{}, headReadSlots)
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
 		return nil, s.fail("connect", err)
@@ -381,6 +390,7 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 		g.dropConn(true)
 		return false
 	}
+	g.ready = true // the statements are prepared and planned on conn now
 	s.writes.Add(1)
 	for k, p := range people {
 		s.wrote(p, versions[k])
@@ -402,6 +412,30 @@ func (g *Group) commitBatched(batch []*groupReq, errs []error) bool {
 		errs[i] = compareSaved(ctx, s.db, r.sessionID, r.person, r.p)
 	}
 	return true
+}
+
+// readyBatch prepares batchLockSQL and batchSaveSQL on conn and runs them
+// once with no outcome, which changes nothing: PostgreSQL plans a
+// prepared statement at its first run (a generic plan, planCacheMode),
+// and for batchSaveSQL that is a few milliseconds.
+func readyBatch(ctx context.Context, conn *sql.Conn) error {
+	return conn.Raw(func(dc any) error {
+		c := dc.(*stdlib.Conn).Conn()
+		var (
+			text  []string
+			ints  []int32
+			secs  []float64
+			times []int64
+		)
+		b := &pgx.Batch{}
+		b.Queue(batchLockSQL, text)
+		b.Queue(batchSaveSQL, text, ints, ints, text, text, text, ints, ints, ints, ints, ints, secs, times, times, text, text)
+		err := c.SendBatch(ctx, b).Close()
+		if err == nil && c.PgConn().TxStatus() != 'I' {
+			err = errors.New("the warm-up's transaction is still open")
+		}
+		return err
+	})
 }
 
 // checkOutcome is the batch's check of one outcome, once its sessions

@@ -66,6 +66,10 @@ type Store struct {
 	// readOnly is set when OpenReader opened the journal for reading only.
 	readOnly bool
 
+	// heads holds a slot for each head read under way on PostgreSQL
+	// (beginHead); nil on SQLite.
+	heads chan struct{}
+
 	// lock is the shared lock on the SQLite journal's lock file, held
 	// while the journal is open (LockName); nil on PostgreSQL.
 	lock *os.File
@@ -307,7 +311,11 @@ func bumpVersion(ctx context.Context, tx *sql.Tx, person string) (int64, error) 
 // reader can keep what it built from that journal until the version moves.
 // A person who has never written is at version 0.
 func (s *Store) Version(ctx context.Context) (int64, error) {
-	st, err := s.stmt(ctx, "SELECT v FROM journal_version WHERE person_id = $1")
+	if err := s.beginHead(ctx); err != nil {
+		return 0, s.fail("read journal version", err)
+	}
+	defer s.endHead()
+	st, err := s.stmt(ctx, versionSQL)
 	if err != nil {
 		return 0, s.fail("read journal version", err)
 	}

@@ -173,7 +173,11 @@ func (s *Store) Users(ctx context.Context) ([]*account.User, error) {
 // HasAccounts reports whether any account exists: a server with none
 // serves the local person alone, on loopback, without sign-in.
 func (s *Store) HasAccounts(ctx context.Context) (bool, error) {
-	st, err := s.stmt(ctx, `SELECT COUNT(*) FROM (SELECT id FROM users LIMIT 1) AS one`)
+	if err := s.beginHead(ctx); err != nil {
+		return false, s.fail("count users", err)
+	}
+	defer s.endHead()
+	st, err := s.stmt(ctx, hasAccountsSQL)
 	if err != nil {
 		return false, s.fail("count users", err)
 	}

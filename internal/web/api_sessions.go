@@ -14,6 +14,7 @@ import (
 	"github.com/unhunch/unhunch/catalog"
 	"github.com/unhunch/unhunch/dose"
 	"github.com/unhunch/unhunch/internal/person"
+	"github.com/unhunch/unhunch/internal/rectime"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/journal"
 	"github.com/unhunch/unhunch/message"
@@ -275,10 +276,16 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := r.PathValue("id")
+	rt := rectime.On() // nil unless the phases of recording are timed
+	start := rt.Now()
 	var ev eventBody
 	if err := decode(w, r, &ev); err != nil {
 		return err
 	}
+	if ev.Type != "exercise" {
+		rt = nil // only exercise outcomes are timed
+	}
+	t := rt.Mark(rectime.Decode, start)
 	head, err := s.head(r, id)
 	if err != nil {
 		return err
@@ -289,7 +296,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 	doc := eventDoc{SessionID: id, Type: ev.Type, Index: ev.Index}
 	switch ev.Type { // one handler for each type of event
 	case "exercise":
-		err = s.exerciseEvent(r, head, ev, &doc)
+		err = s.exerciseEvent(r, head, ev, &doc, rt, t)
 	case "rating":
 		err = s.ratingEvent(r, head, ev, &doc)
 	case "finish":
@@ -302,17 +309,21 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	t = rt.Now()
 	writeJSON(w, http.StatusOK, doc)
+	rt.Mark(rectime.Respond, t)
+	rt.Mark(rectime.Total, start)
 	return nil
 }
 
 // exerciseEvent saves one exercise's outcome; a stop that sets the exercise
-// aside says so, with what to do.
-func (s *Server) exerciseEvent(r *http.Request, head store.SessionHead, ev eventBody, doc *eventDoc) error {
+// aside says so, with what to do. rt times its checks, begun at t.
+func (s *Server) exerciseEvent(r *http.Request, head store.SessionHead, ev eventBody, doc *eventDoc, rt *rectime.Timer, t time.Time) error {
 	p, err := s.performance(ev, head)
 	if err != nil {
 		return err
 	}
+	rt.Mark(rectime.Checks, t)
 	if err := person.RecordExercise(writeCtx(r), s.rec, s.st, head.ID, p); err != nil {
 		return err
 	}
