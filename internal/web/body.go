@@ -210,6 +210,11 @@ var gzipWriters = sync.Pool{New: func() any {
 	return zw
 }}
 
+// gzipResponses are the gzipWriters kept for reuse, one taken for each
+// request that takes gzip (compress) and put back zeroed, its gzip.Writer
+// back in gzipWriters.
+var gzipResponses = sync.Pool{New: func() any { return new(gzipWriter) }}
+
 // WriteHeader holds the status until the first Write shows the size.
 func (g *gzipWriter) WriteHeader(status int) {
 	if g.status == 0 {
@@ -269,8 +274,15 @@ func compress(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		g := &gzipWriter{ResponseWriter: w}
-		defer g.finish()
+		g := gzipResponses.Get().(*gzipWriter)
+		g.ResponseWriter = w
+		defer func() {
+			g.finish()
+			// Zeroed before it is kept: nothing of this response reaches
+			// the next.
+			*g = gzipWriter{}
+			gzipResponses.Put(g)
+		}()
 		next.ServeHTTP(g, r)
 	})
 }

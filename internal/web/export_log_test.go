@@ -1,0 +1,13 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"time"
+)
+
+// LogRequest writes the request line instrument hands NewLogHandler's
+// handler h (logHandler.request), for the handler's own tests.
+func LogRequest(h slog.Handler, at time.Time, method, path, route string, status, bytes int, took time.Duration) error {
+	return h.(*logHandler).request(context.Background(), at, method, path, route, status, bytes, took)
+}
