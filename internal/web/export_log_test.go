@@ -11,3 +11,14 @@ import (
 func LogRequest(h slog.Handler, at time.Time, method, path, route string, status, bytes int, took time.Duration) error {
 	return h.(*logHandler).request(context.Background(), at, method, path, route, status, bytes, took)
 }
+
+// PlanQueriesKept returns the catalog generation of each plan query kept
+// read (planAskedFor), and the generation of the catalog now.
+func PlanQueriesKept(s *Server) (gens []int, now int) {
+	if m := s.planQueries.Load(); m != nil {
+		for k := range *m {
+			gens = append(gens, k.gen)
+		}
+	}
+	return gens, s.cat.Load().gen
+}
