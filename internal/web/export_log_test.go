@@ -22,3 +22,7 @@ func PlanQueriesKept(s *Server) (gens []int, now int) {
 	}
 	return gens, s.cat.Load().gen
 }
+
+// DayOf is Server.dayOf: the local date of t, as pages made from the
+// journal are stamped with it.
+func DayOf(s *Server, t time.Time) string { return s.dayOf(t) }
