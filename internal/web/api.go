@@ -414,7 +414,7 @@ func (s *Server) showPlan(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	bd, err := s.journalBodyAt(r, ap.key, func() (*body, time.Time, error) {
+	bd, err := s.journalBodyAt(r, personKey(r.Context(), ap.key), func() (*body, time.Time, error) {
 		rt, res, err := s.plan(r, ap.pr, ap.start)
 		if err != nil {
 			return nil, time.Time{}, err

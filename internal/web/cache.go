@@ -89,6 +89,13 @@ func personKey(ctx context.Context, key string) string {
 	return account.PersonID(ctx) + "\x00" + key
 }
 
+// personCatalogKey is personKey(ctx, s.catalogKey(key)), made as one
+// string rather than two (it is made at every request for a page kept by
+// the journal cache).
+func (s *Server) personCatalogKey(ctx context.Context, key string) string {
+	return account.PersonID(ctx) + "\x00" + strconv.Itoa(s.cat.Load().gen) + ":" + key
+}
+
 // maxScreen bounds the steps of the screening page kept in memory.
 const maxScreen = 512
 

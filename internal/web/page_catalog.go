@@ -219,7 +219,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	d.Form = pr
 	// A plan is kept by the journal cache by its request, as the API's is
 	// (issue 16: planning at every request made this page the slowest).
-	bd, err := s.journalBodyAt(r, ap.key, func() (*body, time.Time, error) {
+	bd, err := s.journalBodyAt(r, personKey(r.Context(), ap.key), func() (*body, time.Time, error) {
 		rt, res, err := s.plan(r, pr, false)
 		if err != nil {
 			return nil, time.Time{}, err

@@ -236,17 +236,17 @@ func (s *Server) journalPage(w http.ResponseWriter, r *http.Request, key, name s
 // journalBody returns the body kept at key by the journal cache, made again
 // with build when it no longer holds.
 func (s *Server) journalBody(r *http.Request, key string, build func() (*body, time.Time, error)) (*body, error) {
-	return s.journalBodyAt(r, s.catalogKey(key), build)
+	return s.journalBodyAt(r, s.personCatalogKey(r.Context(), key), build)
 }
 
-// journalBodyAt is journalBody with the catalog's generation in the key
-// already (catalogKey).
+// journalBodyAt is journalBody with the whole key made already: the
+// person's, with the catalog's generation (personKey of catalogKey).
 func (s *Server) journalBodyAt(r *http.Request, key string, build func() (*body, time.Time, error)) (*body, error) {
 	now, err := s.journalStampNow(r)
 	if err != nil {
 		return nil, err
 	}
-	return s.cache.journal.get(personKey(r.Context(), key), now, func() (*body, journalStamp, error) {
+	return s.cache.journal.get(key, now, func() (*body, journalStamp, error) {
 		bd, until, err := build()
 		stamp := now
 		stamp.until = until
