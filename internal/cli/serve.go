@@ -225,7 +225,7 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	// write a line cost more than the rest of serving a cached page.
 	logs := logbuf.New(a.env.Stderr, 200*time.Millisecond)
 	defer logs.Close()
-	log := slog.New(slog.NewJSONHandler(logs, nil))
+	log := slog.New(web.NewLogHandler(logs)) // slog.JSONHandler's lines, made quicker
 	if f.sweep <= 0 {
 		return unhunch.E(unhunch.EInvalid, message.ServeBadSweep, f.sweep)
 	}

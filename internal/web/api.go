@@ -384,22 +384,7 @@ func planQuery(q url.Values) (planRequest, error) {
 
 // plannerRequest checks a plan request against the catalog.
 func (s *Server) plannerRequest(pr planRequest) (planner.Request, error) {
-	req := planner.Request{Minutes: pr.Minutes, Floor: pr.Floor, Focus: planner.Focus(pr.Focus)}
-	if req.Focus == "" {
-		req.Focus = planner.Balanced
-	}
-	for _, e := range pr.Equipment {
-		if e == "none" {
-			continue
-		}
-		if q := catalog.Equipment(e); !slices.Contains(req.Equipment, q) {
-			req.Equipment = append(req.Equipment, q)
-		}
-	}
-	if err := req.Check(s.catalog()); err != nil {
-		return req, err
-	}
-	return req, nil
+	return plannerRequestOn(s.cat.Load(), pr)
 }
 
 // plan makes the plan for pr, personalised, as a routine record with its details.
@@ -425,32 +410,29 @@ func (s *Server) plan(r *http.Request, pr planRequest, start bool) (*catalog.Rou
 }
 
 func (s *Server) showPlan(w http.ResponseWriter, r *http.Request) error {
-	q := params(r)
-	pr, err := planQuery(q)
+	ap, err := s.planAskedFor(r, false)
 	if err != nil {
 		return err
 	}
-	start, err := atStart(q)
-	if err != nil {
-		return err
-	}
-	if _, err := s.plannerRequest(pr); err != nil {
-		return err // a request that is wrong is never kept
-	}
-	key := "api/plan?" + planParams(pr) + "&start=" + strconv.FormatBool(start)
-	return s.journalJSON(w, r, key, func() (any, time.Time, error) {
-		rt, res, err := s.plan(r, pr, start)
+	bd, err := s.journalBodyAt(r, personKey(r.Context(), ap.key), func() (*body, time.Time, error) {
+		rt, res, err := s.plan(r, ap.pr, ap.start)
 		if err != nil {
 			return nil, time.Time{}, err
 		}
-		doc, err := s.playable(r, rt, start)
+		doc, err := s.playable(r, rt, ap.start)
 		if err != nil {
 			return nil, time.Time{}, err
 		}
 		detail := api.NewPlanDetail(res)
 		doc.Plan = &detail
-		return doc, time.Time{}, nil
+		bd, err := jsonBody(doc)
+		return bd, time.Time{}, err
 	})
+	if err != nil {
+		return err
+	}
+	bd.serve(w, r, http.StatusOK, "no-cache")
+	return nil
 }
 
 // params returns the request's query parameters, or nil when it has none

@@ -91,7 +91,7 @@ func (bd *body) serve(w http.ResponseWriter, r *http.Request, status int, cacheC
 		h.Set("Link", bd.link)
 	}
 	if len(bd.b) >= gzipMin {
-		h["Vary"] = varyEncoding
+		varyEncodingToo(h)
 	}
 	if status == http.StatusOK && matches(r.Header.Get("If-None-Match"), bd.etag) {
 		w.WriteHeader(http.StatusNotModified)
@@ -111,14 +111,37 @@ func (bd *body) serve(w http.ResponseWriter, r *http.Request, status int, cacheC
 	}
 }
 
+// varyEncodingToo adds Accept-Encoding to the response's Vary header,
+// keeping what it names already: a page kept per person says Vary: Cookie
+// (withSessions, scs), and a cache must key it on both.
+func varyEncodingToo(h http.Header) {
+	v := h["Vary"]
+	switch {
+	case len(v) == 0:
+		h["Vary"] = varyEncoding
+	case len(v) == 1 && v[0] == "Cookie":
+		h["Vary"] = varyEncodingCookie
+	default:
+		for _, x := range v {
+			for _, name := range strings.Split(x, ",") {
+				if strings.EqualFold(strings.TrimSpace(name), "Accept-Encoding") {
+					return
+				}
+			}
+		}
+		h["Vary"] = append(v[:len(v):len(v)], "Accept-Encoding") // a copy: the value may be shared
+	}
+}
+
 // Header values bodies share.
 var (
-	varyEncoding = []string{"Accept-Encoding"}
-	gzipEncoding = []string{"gzip"}
-	noCache      = []string{"no-cache"}
-	noStore      = []string{"no-store"}
-	aDay         = []string{"public, max-age=86400"}
-	forEver      = []string{"public, max-age=31536000, immutable"}
+	varyEncoding       = []string{"Accept-Encoding"}
+	varyEncodingCookie = []string{"Accept-Encoding, Cookie"}
+	gzipEncoding       = []string{"gzip"}
+	noCache            = []string{"no-cache"}
+	noStore            = []string{"no-store"}
+	aDay               = []string{"public, max-age=86400"}
+	forEver            = []string{"public, max-age=31536000, immutable"}
 )
 
 // cacheControlH returns the Cache-Control header value v, shared when it is
@@ -187,6 +210,11 @@ var gzipWriters = sync.Pool{New: func() any {
 	return zw
 }}
 
+// gzipResponses are the gzipWriters kept for reuse, one taken for each
+// request that takes gzip (compress) and put back zeroed, its gzip.Writer
+// back in gzipWriters.
+var gzipResponses = sync.Pool{New: func() any { return new(gzipWriter) }}
+
 // WriteHeader holds the status until the first Write shows the size.
 func (g *gzipWriter) WriteHeader(status int) {
 	if g.status == 0 {
@@ -205,7 +233,7 @@ func (g *gzipWriter) Write(p []byte) (int, error) {
 		// A body (it has an ETag) is gzipped by itself, once, or not worth it.
 		if len(p) >= gzipMin && h.Get("Content-Encoding") == "" && h.Get("Etag") == "" && g.status != http.StatusNotModified {
 			h["Content-Encoding"] = gzipEncoding
-			h["Vary"] = varyEncoding
+			varyEncodingToo(h)
 			h.Del("Content-Length")
 			g.zw = gzipWriters.Get().(*gzip.Writer)
 			g.zw.Reset(g.ResponseWriter)
@@ -246,8 +274,15 @@ func compress(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		g := &gzipWriter{ResponseWriter: w}
-		defer g.finish()
+		g := gzipResponses.Get().(*gzipWriter)
+		g.ResponseWriter = w
+		defer func() {
+			g.finish()
+			// Zeroed before it is kept: nothing of this response reaches
+			// the next.
+			*g = gzipWriter{}
+			gzipResponses.Put(g)
+		}()
 		next.ServeHTTP(g, r)
 	})
 }

@@ -89,6 +89,13 @@ func personKey(ctx context.Context, key string) string {
 	return account.PersonID(ctx) + "\x00" + key
 }
 
+// personCatalogKey is personKey(ctx, s.catalogKey(key)), made as one
+// string rather than two (it is made at every request for a page kept by
+// the journal cache).
+func (s *Server) personCatalogKey(ctx context.Context, key string) string {
+	return account.PersonID(ctx) + "\x00" + strconv.Itoa(s.cat.Load().gen) + ":" + key
+}
+
 // maxScreen bounds the steps of the screening page kept in memory.
 const maxScreen = 512
 
@@ -285,5 +292,31 @@ func (s *Server) journalStampNow(r *http.Request) (journalStamp, error) {
 		return journalStamp{}, err
 	}
 	now := s.now()
-	return journalStamp{version: v, day: now.In(s.cfg.Location).Format("2006-01-02"), at: now}, nil
+	return journalStamp{version: v, day: s.dayOf(now), at: now}, nil
+}
+
+// localDay is a local day, from its first moment to the next day's, and its
+// date as journalStamp writes it.
+type localDay struct {
+	from, to time.Time
+	date     string
+}
+
+// dayOf returns the local date of t ("2006-01-02"), written once a day,
+// not at every request that checks a page (journalStampNow).
+func (s *Server) dayOf(t time.Time) string {
+	if d := s.today.Load(); d != nil && !t.Before(d.from) && t.Before(d.to) {
+		return d.date
+	}
+	lt := t.In(s.cfg.Location)
+	y, m, dd := lt.Date()
+	// The next day's first moment, not 24 hours on: days change length
+	// with summer time.
+	d := &localDay{from: time.Date(y, m, dd, 0, 0, 0, 0, s.cfg.Location), to: time.Date(y, m, dd+1, 0, 0, 0, 0, s.cfg.Location),
+		date: lt.Format("2006-01-02")}
+	if t.Before(d.from) || !t.Before(d.to) {
+		return d.date // a day whose midnight the clocks skip: not kept
+	}
+	s.today.Store(d)
+	return d.date
 }

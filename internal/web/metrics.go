@@ -47,6 +47,10 @@ type statusWriter struct {
 	bytes  int
 }
 
+// statusWriters are kept for reuse, one taken for each request
+// (instrument) and put back zeroed.
+var statusWriters = sync.Pool{New: func() any { return new(statusWriter) }}
+
 // WriteHeader records the status.
 func (w *statusWriter) WriteHeader(code int) {
 	if w.status == 0 {
@@ -154,27 +158,40 @@ func statusLabel(status int) string {
 //
 // The log line is handed to the logger's handler straight, with no caller
 // recorded (slog.Logger would walk the stack for one at every request, and
-// the handler, as `unhunch serve` makes it, does not print it).
+// the handler, as `unhunch serve` makes it, does not print it); to
+// NewLogHandler's, as its fields, with no record made.
 func (s *Server) instrument(route string, next http.Handler) http.Handler {
 	m := s.metrics
 	rm := &routeMetrics{}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		m.inFlight.Inc()
-		sw := &statusWriter{ResponseWriter: w}
+		sw := statusWriters.Get().(*statusWriter)
+		sw.ResponseWriter = w
 		next.ServeHTTP(sw, r)
 		m.inFlight.Dec()
-		if sw.status == 0 {
-			sw.status = http.StatusOK
+		status, bytes := sw.status, sw.bytes
+		// Kept for the next request once nothing holds it: a handler
+		// that panicked leaves it to the garbage collector.
+		*sw = statusWriter{}
+		statusWriters.Put(sw)
+		if status == 0 {
+			status = http.StatusOK
 		}
 		d := time.Since(start)
-		rm.count(m, route, r.Method, sw.status)
+		rm.count(m, route, r.Method, status)
 		rm.observe(m, route, d)
-		if h := s.log.Handler(); h.Enabled(r.Context(), slog.LevelInfo) {
-			rec := slog.NewRecord(start.Add(d), slog.LevelInfo, "request", 0)
-			rec.AddAttrs(slog.String("method", methodLabel(r.Method)), slog.String("path", logPath(r.URL.Path)), slog.String("route", route),
-				slog.Int("status", sw.status), slog.Int("bytes", sw.bytes), slog.Duration("took", d))
-			h.Handle(r.Context(), rec)
+		h := s.log.Handler()
+		if !h.Enabled(r.Context(), slog.LevelInfo) {
+			return
 		}
+		if lh, ok := h.(*logHandler); ok {
+			lh.request(r.Context(), start.Add(d), methodLabel(r.Method), logPath(r.URL.Path), route, status, bytes, d)
+			return
+		}
+		rec := slog.NewRecord(start.Add(d), slog.LevelInfo, "request", 0)
+		rec.AddAttrs(slog.String("method", methodLabel(r.Method)), slog.String("path", logPath(r.URL.Path)), slog.String("route", route),
+			slog.Int("status", status), slog.Int("bytes", bytes), slog.Duration("took", d))
+		h.Handle(r.Context(), rec)
 	})
 }

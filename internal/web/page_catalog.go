@@ -204,26 +204,22 @@ func (s *Server) routinePage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
 	d := routineData{Focuses: planner.Focuses, Kit: catalog.EquipmentIDs, Form: planRequest{Minutes: suggestedMinutes, Floor: true}}
 	for _, q := range readKit(r).Have {
 		d.Form.Equipment = append(d.Form.Equipment, string(q))
 	}
-	if q.Get("minutes") == "" {
-		return s.render(w, http.StatusOK, "plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
-	}
-	// A form sends each piece of equipment as its own value.
-	if eq := q["equipment"]; len(eq) > 1 {
-		q.Set("equipment", strings.Join(eq, ","))
-	}
-	pr, err := planQuery(q)
+	ap, err := s.planAskedFor(r, true)
 	if err != nil {
 		return err
 	}
+	if ap == nil {
+		return s.render(w, http.StatusOK, "plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
+	}
+	pr := ap.pr
 	d.Form = pr
 	// A plan is kept by the journal cache by its request, as the API's is
 	// (issue 16: planning at every request made this page the slowest).
-	bd, err := s.journalBody(r, "page/plan?"+planParams(pr), func() (*body, time.Time, error) {
+	bd, err := s.journalBodyAt(r, personKey(r.Context(), ap.key), func() (*body, time.Time, error) {
 		rt, res, err := s.plan(r, pr, false)
 		if err != nil {
 			return nil, time.Time{}, err
@@ -236,8 +232,8 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 		doc.Plan = &detail
 		d := d
 		d.Doc = doc
-		d.PlayURL = "/play/plan?" + planParams(pr)
-		d.HandoutURL = "/plan/handout.pdf?" + planParams(pr)
+		d.PlayURL = "/play/plan?" + ap.params
+		d.HandoutURL = "/plan/handout.pdf?" + ap.params
 		b, err := s.renderBytes("plan", page{Title: message.Text(message.WebTitlePlan), Nav: "plan", Data: d})
 		if err != nil {
 			return nil, time.Time{}, err

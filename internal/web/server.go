@@ -105,6 +105,11 @@ type Server struct {
 	// cache is all the server keeps between requests, each part with its
 	// rule (newCaches).
 	cache *caches
+	// planQueries are the plan queries read, by query and catalog
+	// (planAskedFor); nil until one is.
+	planQueries atomic.Pointer[map[planQueryKey]*askedPlan]
+	// today is the local day of the last page checked (dayOf).
+	today atomic.Pointer[localDay]
 
 	// accounts remembers whether accounts exist (auth.go).
 	accounts accountState
