@@ -60,6 +60,12 @@ func TestBrowserOutboxKeepsWhatIsQueuedMeanwhile(t *testing.T) {
 	}
 }
 
+// workerState describes the page's service worker and caches, for a
+// failure's message.
+const workerState = `navigator.serviceWorker.getRegistration().then(r => Promise.all([caches.keys(),
+	r ? [r.installing, r.waiting, r.active].map(w => w ? w.state : '-').join('/') : 'no registration']))
+	.then(([ks, w]) => 'worker (installing/waiting/active) ' + w + ', controlled ' + !!navigator.serviceWorker.controller + ', caches ' + ks.join(' '))`
+
 // startSession starts a session of the routine on the player's page, as
 // the player does, and returns its id.
 func startSession(t *testing.T, ctx context.Context) string {
@@ -101,14 +107,22 @@ func TestBrowserOwnRoutineOffline(t *testing.T) {
 	poll(t, ctx, "the service worker", `document.documentElement.dataset.sw === 'ready' && unhunch.gate() && unhunch.gate().ok`, 20*time.Second)
 	// The page asks for the worker again, which now keeps the routine: it
 	// is fetched as the new worker installs.
-	kept := `caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.match('/play/towel-break'))))).then(m => m.some(Boolean))`
+	// It waits for that worker to be the one in charge, not only for its
+	// cache: until then an older worker answers (CI once failed here).
+	kept := `navigator.serviceWorker.getRegistration().then(r => !!r && !r.installing && !r.waiting && !!r.active && r.active.state === 'activated' &&
+		!!navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated')
+		.then(settled => settled && caches.keys().then(ks => ks.length === 1 && caches.open(ks[0]).then(c => c.match('/play/towel-break')).then(Boolean)))`
 	for deadline := time.Now().Add(30 * time.Second); !evalAwait[bool](t, ctx, kept); time.Sleep(100 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatal("the service worker never kept the routine of one's own")
+			t.Fatalf("the service worker never kept the routine of one's own: %s", evalAwait[string](t, ctx, workerState))
 		}
 	}
 	l.stop()
-	run(t, ctx, "its player, offline", chromedp.Navigate(l.url("/play/towel-break")), chromedp.WaitVisible(chromedp.CSS(`#start`)))
+	tctx, cancel := context.WithTimeout(ctx, 40*time.Second)
+	defer cancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(l.url("/play/towel-break")), chromedp.WaitVisible(chromedp.CSS(`#start`))); err != nil {
+		t.Fatalf("its player, offline: %v; the page is %s; %s", err, eval[string](t, ctx, `location.href + ' ' + JSON.stringify(document.title)`), evalAwait[string](t, ctx, workerState))
+	}
 	if got := eval[string](t, ctx, `JSON.parse(document.getElementById('routine-data').textContent).exercises.map(e => e.id).join(' ')`); got != own+" chin-tucks" {
 		t.Errorf("the player offline plays %q", got)
 	}
