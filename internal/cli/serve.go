@@ -194,9 +194,6 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 		return err
 	}
 	defer st.Close()
-	// The first requests find connections ready (PostgreSQL) instead of
-	// each opening one; listening does not wait for it.
-	go st.Warm(ctx)
 	// UNHUNCH_RECTIME=FILE times the phases of recording an outcome and
 	// writes their summary to FILE when the server stops (issue 16).
 	if file := a.env.Getenv("UNHUNCH_RECTIME"); file != "" {
@@ -226,6 +223,15 @@ func (a *app) serve(ctx context.Context, f serveFlags) error {
 	logs := logbuf.New(a.env.Stderr, 200*time.Millisecond)
 	defer logs.Close()
 	log := slog.New(web.NewLogHandler(logs)) // slog.JSONHandler's lines, made quicker
+	// The first requests find connections ready (PostgreSQL) instead of
+	// each opening one; listening does not wait for it. A store it could
+	// not warm works all the same (connections are readied as first used),
+	// so a failure is a warning, and none when serve is stopping.
+	go func() {
+		if err := st.Warm(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("could not ready the database's connections in advance; they are readied as first used", "err", err.Error())
+		}
+	}()
 	if f.sweep <= 0 {
 		return unhunch.E(unhunch.EInvalid, message.ServeBadSweep, f.sweep)
 	}
