@@ -330,7 +330,7 @@ type asr struct {
 }
 
 // goodAsr is a good sign-in answer with a credential of algorithm alg.
-func goodAsr(t *testing.T, alg int) *asr {
+func goodAsr(t testing.TB, alg int) *asr {
 	s := newSigner(t, alg)
 	_, c := rp.BeginLogin(start)
 	id := []byte("credential-id")
@@ -342,7 +342,7 @@ func goodAsr(t *testing.T, alg int) *asr {
 }
 
 // response is the answer as the browser sends it, parsed.
-func (a *asr) response(t *testing.T) *passkey.AssertionResponse {
+func (a *asr) response(t testing.TB) *passkey.AssertionResponse {
 	t.Helper()
 	cd := clientData(a.client)
 	ad := authData(a.rpID, a.flags, a.count, nil, nil, a.extra)
@@ -534,5 +534,24 @@ func TestParseAuthData(t *testing.T) {
 				t.Errorf("parsed %+v", a)
 			}
 		})
+	}
+}
+
+// BenchmarkVerifyAssertion is one sign-in's checks with an ES256 passkey
+// (parsing the answer's JSON included).
+func BenchmarkVerifyAssertion(b *testing.B) {
+	a := goodAsr(b, passkey.AlgES256)
+	raw, err := json.Marshal(a.response(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		p, err := passkey.ParseAssertion(raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := rp.VerifyAssertion(a.ceremony, p, a.owner, a.cred, a.now); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
