@@ -9,16 +9,15 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-webauthn/webauthn/protocol"
-	"github.com/go-webauthn/webauthn/webauthn"
-
 	"github.com/unhunch/unhunch"
 	"github.com/unhunch/unhunch/account"
+	"github.com/unhunch/unhunch/internal/passkey"
 	"github.com/unhunch/unhunch/internal/store"
 	"github.com/unhunch/unhunch/message"
 )
@@ -121,7 +120,7 @@ func (s *Server) passkeys(r *http.Request, signedIn bool) (Passkeys, *account.Us
 // TLS or says it is, Config.SecureCookies). Browsers refuse an IP address
 // as an RP ID, so at http://127.0.0.1:PORT the answer says to open
 // http://localhost:PORT instead.
-func (s *Server) relyingParty(r *http.Request) (*webauthn.WebAuthn, error) {
+func (s *Server) relyingParty(r *http.Request) (passkey.RelyingParty, error) {
 	name, port := r.Host, ""
 	if h, p, err := net.SplitHostPort(r.Host); err == nil {
 		name, port = h, p
@@ -131,73 +130,26 @@ func (s *Server) relyingParty(r *http.Request) (*webauthn.WebAuthn, error) {
 		if port == "" {
 			port = "PORT"
 		}
-		return nil, unhunch.E(unhunch.EInvalid, message.PasskeyNeedsName, name, port)
+		return passkey.RelyingParty{}, unhunch.E(unhunch.EInvalid, message.PasskeyNeedsName, name, port)
 	}
 	scheme := "http"
 	if r.TLS != nil || s.cfg.SecureCookies {
 		scheme = "https"
 	}
-	timeout := webauthn.TimeoutConfig{Enforce: true, Timeout: passkeyTimeout, TimeoutUVD: passkeyTimeout}
-	wa, err := webauthn.New(&webauthn.Config{
-		RPID:          name,
-		RPDisplayName: message.Text(message.WebAppName),
-		RPOrigins:     []string{scheme + "://" + strings.ToLower(r.Host)},
-		Timeouts:      webauthn.TimeoutsConfig{Login: timeout, Registration: timeout},
-	})
-	if err != nil {
-		return nil, unhunch.Errorf(unhunch.EInternal, "web: passkey relying party for %q: %w", r.Host, err)
-	}
-	return wa, nil
+	return passkey.RelyingParty{ID: name, Name: message.Text(message.WebAppName),
+		Origins: []string{scheme + "://" + strings.ToLower(r.Host)}, Timeout: passkeyTimeout}, nil
 }
 
-// passkeyUser is an account as go-webauthn sees it: its user handle, its
-// name, and its passkeys.
-type passkeyUser struct {
-	u      *account.User
-	handle []byte
-	keys   []*store.Passkey
-}
-
-// WebAuthnID returns the account's user handle.
-func (p passkeyUser) WebAuthnID() []byte { return p.handle }
-
-// WebAuthnName returns the account's name.
-func (p passkeyUser) WebAuthnName() string { return p.u.Name }
-
-// WebAuthnDisplayName returns the account's name.
-func (p passkeyUser) WebAuthnDisplayName() string { return p.u.Name }
-
-// WebAuthnCredentials returns the account's passkeys as credentials.
-func (p passkeyUser) WebAuthnCredentials() []webauthn.Credential {
-	out := make([]webauthn.Credential, 0, len(p.keys))
-	for _, k := range p.keys {
-		c := webauthn.Credential{
-			ID: k.ID, PublicKey: k.PublicKey, AttestationFormat: k.Format,
-			Flags:         webauthn.NewCredentialFlags(protocol.AuthenticatorFlags(k.Flags)),
-			Authenticator: webauthn.Authenticator{AAGUID: k.AAGUID, SignCount: k.SignCount},
-		}
-		for _, t := range k.Transports {
-			c.Transport = append(c.Transport, protocol.AuthenticatorTransport(t))
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// owns reports whether the account has the passkey with id.
-func (p passkeyUser) owns(id []byte) bool {
-	for _, k := range p.keys {
-		if bytes.Equal(k.ID, id) {
-			return true
-		}
-	}
-	return false
+// credentialOf is a kept passkey as the relying party checks it.
+func credentialOf(k *store.Passkey) passkey.Credential {
+	return passkey.Credential{ID: k.ID, PublicKey: k.PublicKey, SignCount: k.SignCount, Flags: passkey.Flags(k.Flags),
+		AAGUID: k.AAGUID, Format: k.Format, Transports: k.Transports}
 }
 
 // keepCeremony keeps the server's half of a ceremony in the web session
 // until its finish.
-func (s *Server) keepCeremony(r *http.Request, key string, sd *webauthn.SessionData) error {
-	b, err := json.Marshal(sd)
+func (s *Server) keepCeremony(r *http.Request, key string, c passkey.Ceremony) error {
+	b, err := json.Marshal(c)
 	if err != nil {
 		return unhunch.Errorf(unhunch.EInternal, "web: keep passkey ceremony: %w", err)
 	}
@@ -208,13 +160,13 @@ func (s *Server) keepCeremony(r *http.Request, key string, sd *webauthn.SessionD
 
 // ceremony takes back the server's half of a ceremony from the web
 // session: once, so that an answer cannot be replayed.
-func (s *Server) ceremony(r *http.Request, key string) (webauthn.SessionData, error) {
-	var sd webauthn.SessionData
+func (s *Server) ceremony(r *http.Request, key string) (passkey.Ceremony, error) {
+	var c passkey.Ceremony
 	kept := s.sessions.PopString(r.Context(), key)
-	if kept == "" || json.Unmarshal([]byte(kept), &sd) != nil {
-		return sd, unhunch.E(unhunch.EInvalid, message.PasskeyNoRequest)
+	if kept == "" || json.Unmarshal([]byte(kept), &c) != nil {
+		return c, unhunch.E(unhunch.EInvalid, message.PasskeyNoRequest)
 	}
-	return sd, nil
+	return c, nil
 }
 
 // badAnswer says why the browser's answer to a ceremony was not accepted,
@@ -222,9 +174,9 @@ func (s *Server) ceremony(r *http.Request, key string) (webauthn.SessionData, er
 // in).
 func badAnswer(code unhunch.Code, err error) error {
 	detail := err.Error()
-	var pe *protocol.Error
-	if errors.As(err, &pe) && pe.Details != "" {
-		detail = pe.Details
+	var pe *passkey.Error
+	if errors.As(err, &pe) && pe.Detail != "" {
+		detail = pe.Detail
 	}
 	return unhunch.E(code, message.PasskeyBadAnswer, detail).Wrap(err)
 }
@@ -238,7 +190,7 @@ func (s *Server) passkeyRegisterBegin(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	wa, err := s.relyingParty(r)
+	rp, err := s.relyingParty(r)
 	if err != nil {
 		return err
 	}
@@ -250,19 +202,12 @@ func (s *Server) passkeyRegisterBegin(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	user := passkeyUser{u: u, handle: handle, keys: keys}
-	creation, sd, err := wa.BeginRegistration(user,
-		webauthn.WithAuthenticatorSelection(protocol.AuthenticatorSelection{
-			ResidentKey:      protocol.ResidentKeyRequirementRequired,
-			UserVerification: protocol.VerificationPreferred,
-		}),
-		webauthn.WithResidentKeyRequirement(protocol.ResidentKeyRequirementRequired),
-		webauthn.WithExclusions(webauthn.Credentials(user.WebAuthnCredentials()).CredentialDescriptors()),
-	)
-	if err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "web: begin passkey registration: %w", err)
+	exclude := make([]passkey.Descriptor, 0, len(keys))
+	for _, k := range keys {
+		exclude = append(exclude, passkey.Descriptor{Type: "public-key", ID: k.ID, Transports: k.Transports})
 	}
-	if err := s.keepCeremony(r, sessionPasskeyRegister, sd); err != nil {
+	creation, c := rp.BeginRegistration(passkey.User{Handle: handle, Name: u.Name}, exclude, time.Now())
+	if err := s.keepCeremony(r, sessionPasskeyRegister, c); err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, creation)
@@ -292,15 +237,15 @@ func (s *Server) passkeyRegisterFinish(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	sd, err := s.ceremony(r, sessionPasskeyRegister)
+	c, err := s.ceremony(r, sessionPasskeyRegister)
 	if err != nil {
 		return err
 	}
-	wa, err := s.relyingParty(r)
+	rp, err := s.relyingParty(r)
 	if err != nil {
 		return err
 	}
-	parsed, err := protocol.ParseCredentialCreationResponseBytes(in.Credential)
+	parsed, err := passkey.ParseRegistration(in.Credential)
 	if err != nil {
 		return badAnswer(unhunch.EInvalid, err)
 	}
@@ -308,17 +253,16 @@ func (s *Server) passkeyRegisterFinish(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	cred, err := wa.CreateCredential(passkeyUser{u: u, handle: handle}, sd, parsed)
+	if !bytes.Equal(handle, c.UserHandle) { // begun for another account on this browser
+		return badAnswer(unhunch.EInvalid, &passkey.Error{Check: passkey.CheckUser, Detail: "ID mismatch for User and Session"})
+	}
+	cred, err := rp.FinishRegistration(c, parsed, time.Now())
 	if err != nil {
 		return badAnswer(unhunch.EInvalid, err)
 	}
 	p := &store.Passkey{
-		ID: cred.ID, UserID: u.ID, Name: name, PublicKey: cred.PublicKey,
-		SignCount: cred.Authenticator.SignCount, Flags: uint8(cred.Flags.ProtocolValue()),
-		AAGUID: cred.Authenticator.AAGUID, Format: cred.AttestationFormat, Created: s.now().UTC().Truncate(time.Millisecond),
-	}
-	for _, t := range cred.Transport {
-		p.Transports = append(p.Transports, string(t))
+		ID: cred.ID, UserID: u.ID, Name: name, PublicKey: cred.PublicKey, SignCount: cred.SignCount, Flags: uint8(cred.Flags),
+		AAGUID: cred.AAGUID, Format: cred.Format, Transports: cred.Transports, Created: s.now().UTC().Truncate(time.Millisecond),
 	}
 	if err := pk.AddPasskey(writeCtx(r), p); err != nil {
 		return err
@@ -334,15 +278,12 @@ func (s *Server) passkeyLoginBegin(w http.ResponseWriter, r *http.Request) error
 	if _, _, err := s.passkeys(r, false); err != nil {
 		return err
 	}
-	wa, err := s.relyingParty(r)
+	rp, err := s.relyingParty(r)
 	if err != nil {
 		return err
 	}
-	assertion, sd, err := wa.BeginDiscoverableLogin(webauthn.WithUserVerification(protocol.VerificationPreferred))
-	if err != nil {
-		return unhunch.Errorf(unhunch.EInternal, "web: begin passkey sign-in: %w", err)
-	}
-	if err := s.keepCeremony(r, sessionPasskeyLogin, sd); err != nil {
+	assertion, c := rp.BeginLogin(time.Now())
+	if err := s.keepCeremony(r, sessionPasskeyLogin, c); err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, assertion)
@@ -376,50 +317,48 @@ func (s *Server) passkeyLoginFinish(w http.ResponseWriter, r *http.Request) erro
 	if err := decode(w, r, &raw); err != nil {
 		return err
 	}
-	sd, err := s.ceremony(r, sessionPasskeyLogin)
+	c, err := s.ceremony(r, sessionPasskeyLogin)
 	if err != nil {
 		return err
 	}
-	wa, err := s.relyingParty(r)
+	rp, err := s.relyingParty(r)
 	if err != nil {
 		return err
 	}
-	parsed, err := protocol.ParseCredentialRequestResponseBytes(raw)
+	parsed, err := passkey.ParseAssertion(raw)
 	if err != nil {
 		return badAnswer(unhunch.EUnauthorized, err)
 	}
-	var who passkeyUser
-	var lookup error
-	_, cred, err := wa.ValidatePasskeyLogin(func(rawID, handle []byte) (webauthn.User, error) {
-		u, keys, err := pk.PasskeyUser(r.Context(), handle)
-		if err != nil {
-			lookup = err
-			return nil, err
-		}
-		who = passkeyUser{u: u, handle: handle, keys: keys}
-		return who, nil
-	}, sd, parsed)
-	switch {
-	case lookup != nil && unhunch.ErrorCode(lookup) != unhunch.ENotFound:
-		return lookup // the journal, not the passkey
-	case lookup != nil, err != nil && who.u != nil && !who.owns(parsed.RawID):
+	u, keys, err := pk.PasskeyUser(r.Context(), parsed.Response.UserHandle)
+	if unhunch.ErrorCode(err) == unhunch.ENotFound {
 		return unhunch.E(unhunch.EUnauthorized, message.PasskeyUnknown)
+	}
+	if err != nil {
+		return err // the journal, not the passkey
+	}
+	i := slices.IndexFunc(keys, func(k *store.Passkey) bool { return bytes.Equal(k.ID, parsed.RawID) })
+	if i < 0 { // not this account's passkey
+		return unhunch.E(unhunch.EUnauthorized, message.PasskeyUnknown)
+	}
+	login, err := rp.VerifyAssertion(c, parsed, parsed.Response.UserHandle, credentialOf(keys[i]), time.Now())
+	var pe *passkey.Error
+	switch {
+	case errors.As(err, &pe) && pe.Check == passkey.CheckCounter:
+		return unhunch.E(unhunch.EUnauthorized, message.PasskeyCloned)
 	case err != nil:
 		return badAnswer(unhunch.EUnauthorized, err)
-	case cred.Authenticator.CloneWarning:
-		return unhunch.E(unhunch.EUnauthorized, message.PasskeyCloned)
 	}
-	err = pk.UsePasskey(writeCtx(r), who.u.ID, cred.ID, cred.Authenticator.SignCount, uint8(cred.Flags.ProtocolValue()), s.now())
+	err = pk.UsePasskey(writeCtx(r), u.ID, keys[i].ID, login.SignCount, uint8(login.Flags), s.now())
 	if unhunch.ErrorCode(err) == unhunch.ENotFound { // removed in the meantime
 		return unhunch.E(unhunch.EUnauthorized, message.PasskeyUnknown)
 	}
 	if err != nil {
 		return err
 	}
-	if err := s.signIn(r, who.u); err != nil {
+	if err := s.signIn(r, u); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, signedInDoc{User: userDoc{ID: who.u.ID, Name: who.u.Name, Role: string(who.u.Role)}, Next: "/"})
+	writeJSON(w, http.StatusOK, signedInDoc{User: userDoc{ID: u.ID, Name: u.Name, Role: string(u.Role)}, Next: "/"})
 	return nil
 }
 
@@ -436,7 +375,7 @@ type passkeyDoc struct {
 // passkeyDocOf describes a passkey.
 func passkeyDocOf(p *store.Passkey) passkeyDoc {
 	d := passkeyDoc{ID: base64.RawURLEncoding.EncodeToString(p.ID), Name: p.Name, Created: p.Created,
-		Transports: p.Transports, BackedUp: p.Flags&uint8(protocol.FlagBackupState) != 0}
+		Transports: p.Transports, BackedUp: passkey.Flags(p.Flags)&passkey.FlagBackupState != 0}
 	if d.Transports == nil {
 		d.Transports = []string{}
 	}

@@ -16,8 +16,8 @@ import (
 
 // FuzzPasskeyFinish sends what the fuzzer makes as the browser's answer to
 // a passkey ceremony the server has just begun (issue 17): to add a
-// passkey, signed in, and to sign in, not signed in. go-webauthn parses
-// it (JSON, base64url, CBOR, COSE keys); whatever it is, the answer is a
+// passkey, signed in, and to sign in, not signed in. internal/passkey
+// parses it (JSON, base64url, CBOR, COSE keys); whatever it is, the answer is a
 // 4xx or a success, never a 5xx or a panic.
 func FuzzPasskeyFinish(f *testing.F) {
 	for _, s := range []string{
