@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"flag"
 	"io"
 	"maps"
 	"net/http"
@@ -149,6 +150,13 @@ func TestEveryOperationAnswersAsDocumented(t *testing.T) {
 	tok, _ := e.st.CreateToken(context.Background(), u.ID, now)
 	if r := e.do("DELETE", "/api/v1/me", `{"confirm":"documented"}`, map[string]string{"Authorization": "Bearer " + tok}); r.Code >= 300 {
 		t.Fatalf("DELETE /api/v1/me: %d %.300s", r.Code, r.Body)
+	}
+	// The operations of accounts, passkeys and clinics are answered by
+	// their own tests, earlier in the package: with -run choosing tests,
+	// what they would have answered is not known.
+	if f := flag.Lookup("test.run"); f != nil && f.Value.String() != "" {
+		t.Logf("-run %q: every operation answered is checked only when the whole package runs", f.Value.String())
+		return
 	}
 	var doc struct {
 		Paths map[string]map[string]json.RawMessage
