@@ -44,9 +44,7 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(cli.Run(args, cli.OSEnv()))
 	}
-	code := m.Run()
-	pgtest.StopShared()
-	os.Exit(code)
+	os.Exit(pgtest.Run(m))
 }
 
 // scale is how much load a run makes: small in CI, larger through the

@@ -594,7 +594,5 @@ func TestRoundTripPostgres(t *testing.T) {
 
 // TestMain stops the PostgreSQL server the tests on that engine start.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.StopShared()
-	os.Exit(code)
+	os.Exit(pgtest.Run(m))
 }

@@ -58,17 +58,17 @@ func ParseClientData(raw []byte) (*ClientData, error) {
 }
 
 // AuthData is authenticator data (WebAuthn §6.1): the RP ID's hash, the
-// flags, the signature counter, the attested credential data when AT is
-// set (§6.5.1), and the extensions' CBOR when ED is set.
+// flags, the signature counter, and the attested credential data when AT
+// is set (§6.5.1). Extensions (ED) are checked to be a CBOR map and not
+// kept.
 type AuthData struct {
-	RPIDHash   [32]byte
-	Flags      Flags
-	SignCount  uint32
-	AAGUID     []byte // 16 bytes, when attested
-	CredID     []byte // when attested
-	PublicKey  []byte // the COSE key as sent, when attested
-	Key        *PublicKey
-	Extensions []byte // the extensions' CBOR map, when ED is set
+	RPIDHash  [32]byte
+	Flags     Flags
+	SignCount uint32
+	AAGUID    []byte // 16 bytes, when attested
+	CredID    []byte // when attested
+	PublicKey []byte // the COSE key as sent, when attested
+	Key       *PublicKey
 }
 
 // authDataMin is the length of authenticator data without attested
@@ -126,8 +126,7 @@ func ParseAuthData(raw []byte) (*AuthData, error) {
 		if err != nil || len(rest) == 0 {
 			return nil, fail(CheckParse, "Extensions flag set but extensions data is missing", err)
 		}
-		a.Extensions = append([]byte(nil), rest[:len(rest)-len(more)]...)
-		rest = more
+		rest = more // read to find where they end; none is asked for, so none is kept
 	}
 	if len(rest) != 0 {
 		return nil, fail(CheckParse, "Leftover bytes decoding AuthenticatorData", nil)
@@ -136,13 +135,11 @@ func ParseAuthData(raw []byte) (*AuthData, error) {
 }
 
 // Attestation is an attestation object (WebAuthn §6.5, Figure 6): its
-// format, its statement (unchecked: see the package comment) and the
-// authenticator data, parsed.
+// format and the authenticator data, parsed. Its statement is checked to
+// be a map and not kept (it is not verified: see the package comment).
 type Attestation struct {
 	Format   string
-	AttStmt  []byte // the statement's CBOR
 	AuthData *AuthData
-	RawAuth  []byte
 }
 
 // attestationObject is the CBOR map of an attestation object.
@@ -172,7 +169,7 @@ func ParseAttestation(raw []byte) (*Attestation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Attestation{Format: o.Fmt, AttStmt: o.AttStmt, AuthData: ad, RawAuth: o.AuthData}, nil
+	return &Attestation{Format: o.Fmt, AuthData: ad}, nil
 }
 
 // RegistrationResponse is the browser's answer to a registration, as

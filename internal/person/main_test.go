@@ -10,7 +10,5 @@ import (
 // TestMain stops the throwaway PostgreSQL server the tests started, if
 // they did: without it every run of this package left one running.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.StopShared()
-	os.Exit(code)
+	os.Exit(pgtest.Run(m))
 }

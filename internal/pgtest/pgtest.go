@@ -193,6 +193,15 @@ func sharedServer(t testing.TB) *Server {
 	return shared.srv
 }
 
+// Run runs the package's tests and then stops the shared server, if they
+// started it, returning the exit code for os.Exit: what a TestMain of a
+// package whose tests call Database or ServerURL ends with.
+func Run(m *testing.M) int {
+	code := m.Run()
+	StopShared()
+	return code
+}
+
 // StopShared stops the server Database started, if it did.
 func StopShared() {
 	shared.mu.Lock()

@@ -9,7 +9,7 @@ import (
 )
 
 // Every package whose tests use the shared server (Database, ServerURL)
-// stops it in its TestMain (StopShared): a package that did not left a
+// stops it in its TestMain (Run, or StopShared): a package that did not left a
 // PostgreSQL server running after each test run.
 func TestEveryUserStopsTheSharedServer(t *testing.T) {
 	uses, stops := map[string]bool{}, map[string]bool{}
@@ -32,7 +32,7 @@ func TestEveryUserStopsTheSharedServer(t *testing.T) {
 		if strings.Contains(src, "pgtest.Database(") || strings.Contains(src, "pgtest.ServerURL(") {
 			uses[dir] = true
 		}
-		if strings.Contains(src, "pgtest.StopShared()") {
+		if strings.Contains(src, "pgtest.Run(m)") || strings.Contains(src, "pgtest.StopShared()") {
 			stops[dir] = true
 		}
 		return nil
@@ -45,7 +45,7 @@ func TestEveryUserStopsTheSharedServer(t *testing.T) {
 	}
 	for dir := range uses {
 		if !stops[dir] {
-			t.Errorf("%s: its tests use pgtest.Database or ServerURL but no TestMain calls pgtest.StopShared()", dir)
+			t.Errorf("%s: its tests use pgtest.Database or ServerURL but no TestMain calls pgtest.Run or pgtest.StopShared", dir)
 		}
 	}
 }

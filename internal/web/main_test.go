@@ -10,9 +10,7 @@ import (
 // TestMain stops the PostgreSQL server that tests on that engine start on
 // first use (pgtest.Database).
 func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.StopShared()
-	os.Exit(code)
+	os.Exit(pgtest.Run(m))
 }
 
 // engines are the journals a test runs on: a new SQLite file, or a new

@@ -206,7 +206,7 @@ func (s *Server) passkeyRegisterBegin(w http.ResponseWriter, r *http.Request) er
 	for _, k := range keys {
 		exclude = append(exclude, passkey.Descriptor{Type: "public-key", ID: k.ID, Transports: k.Transports})
 	}
-	creation, c := rp.BeginRegistration(passkey.User{Handle: handle, Name: u.Name}, exclude, time.Now())
+	creation, c := rp.BeginRegistration(passkey.User{Handle: handle, Name: u.Name}, exclude, s.now())
 	if err := s.keepCeremony(r, sessionPasskeyRegister, c); err != nil {
 		return err
 	}
@@ -256,7 +256,7 @@ func (s *Server) passkeyRegisterFinish(w http.ResponseWriter, r *http.Request) e
 	if !bytes.Equal(handle, c.UserHandle) { // begun for another account on this browser
 		return badAnswer(unhunch.EInvalid, &passkey.Error{Check: passkey.CheckUser, Detail: "ID mismatch for User and Session"})
 	}
-	cred, err := rp.FinishRegistration(c, parsed, time.Now())
+	cred, err := rp.FinishRegistration(c, parsed, s.now())
 	if err != nil {
 		return badAnswer(unhunch.EInvalid, err)
 	}
@@ -282,7 +282,7 @@ func (s *Server) passkeyLoginBegin(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	assertion, c := rp.BeginLogin(time.Now())
+	assertion, c := rp.BeginLogin(s.now())
 	if err := s.keepCeremony(r, sessionPasskeyLogin, c); err != nil {
 		return err
 	}
@@ -340,7 +340,7 @@ func (s *Server) passkeyLoginFinish(w http.ResponseWriter, r *http.Request) erro
 	if i < 0 { // not this account's passkey
 		return unhunch.E(unhunch.EUnauthorized, message.PasskeyUnknown)
 	}
-	login, err := rp.VerifyAssertion(c, parsed, parsed.Response.UserHandle, credentialOf(keys[i]), time.Now())
+	login, err := rp.VerifyAssertion(c, parsed, parsed.Response.UserHandle, credentialOf(keys[i]), s.now())
 	var pe *passkey.Error
 	switch {
 	case errors.As(err, &pe) && pe.Check == passkey.CheckCounter:
